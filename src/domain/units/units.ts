@@ -1,0 +1,139 @@
+/**
+ * Units as printed in the literature, and conversion to one canonical unit per property.
+ *
+ * A unit text is read as a product of prefixed base units with integer powers: `S/cm`, `S cm-1`,
+ * `S cm⁻¹`, `S·cm^-1`, `mS cm−1`, `Ω cm2`, `mA cm-2`, `meV`, `kJ/mol`. Conversions go through SI with
+ * a dimension check, so `mS/cm` → `S/cm` multiplies by 1e-3 and `mA/cm2` → `S/cm` is an error.
+ * Temperatures in °C are affine and handled by `toKelvin`.
+ *
+ * Constants: elementary charge e = 1.602176634e-19 C and Avogadro constant N_A = 6.02214076e23 /mol,
+ * exact in the SI since 2019 (CODATA 2018, Tiesinga et al., Rev. Mod. Phys. 93, 025010 (2021),
+ * doi:10.1103/RevModPhys.93.025010), so 1 eV per particle = 96.485332123 kJ/mol.
+ */
+import { InvalidValueError } from '../errors.js';
+
+/** SI base dimensions used here: length, mass, time, current, temperature, amount of substance. */
+type Dim = readonly [number, number, number, number, number, number];
+
+interface UnitDef {
+  readonly factor: number; // to SI
+  readonly dim: Dim;
+}
+
+const ELEMENTARY_CHARGE_C = 1.602176634e-19;
+const AVOGADRO_PER_MOL = 6.02214076e23;
+
+/** 1 eV (per atom or per formula unit) in kJ/mol. */
+export const KJ_PER_MOL_PER_EV = (ELEMENTARY_CHARGE_C * AVOGADRO_PER_MOL) / 1000;
+
+/** Room temperature as the conventional 25 °C = 298.15 K (IUPAC standard ambient temperature,
+ * doi:10.1351/goldbook.S05921). Used where a source says only "room temperature". */
+export const ROOM_TEMPERATURE_K = 298.15;
+
+const BASE: Record<string, UnitDef> = {
+  m: { factor: 1, dim: [1, 0, 0, 0, 0, 0] },
+  g: { factor: 1e-3, dim: [0, 1, 0, 0, 0, 0] },
+  s: { factor: 1, dim: [0, 0, 1, 0, 0, 0] },
+  h: { factor: 3600, dim: [0, 0, 1, 0, 0, 0] },
+  A: { factor: 1, dim: [0, 0, 0, 1, 0, 0] },
+  K: { factor: 1, dim: [0, 0, 0, 0, 1, 0] },
+  mol: { factor: 1, dim: [0, 0, 0, 0, 0, 1] },
+  // derived: S = A²·s³/(kg·m²), Ω = kg·m²/(A²·s³), V = kg·m²/(A·s³), J = kg·m²/s², eV = e·J, C = A·s
+  S: { factor: 1, dim: [-2, -1, 3, 2, 0, 0] },
+  Ω: { factor: 1, dim: [2, 1, -3, -2, 0, 0] },
+  ohm: { factor: 1, dim: [2, 1, -3, -2, 0, 0] },
+  V: { factor: 1, dim: [2, 1, -3, -1, 0, 0] },
+  J: { factor: 1, dim: [2, 1, -2, 0, 0, 0] },
+  eV: { factor: ELEMENTARY_CHARGE_C, dim: [2, 1, -2, 0, 0, 0] },
+  C: { factor: 1, dim: [0, 0, 1, 1, 0, 0] },
+  Pa: { factor: 1, dim: [-1, 1, -2, 0, 0, 0] },
+};
+
+const PREFIX: Record<string, number> = {
+  G: 1e9, M: 1e6, k: 1e3, c: 1e-2, m: 1e-3, µ: 1e-6, μ: 1e-6, u: 1e-6, n: 1e-9, p: 1e-12,
+};
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-',
+};
+
+/** A unit text reduced to SI: value_SI = value × factor, with dimension `dim`. */
+export interface ParsedUnit {
+  readonly text: string;
+  readonly factor: number;
+  readonly dim: Dim;
+}
+
+/**
+ * Reads a unit text. Percent, dimensionless and affine (°C) units are not handled here.
+ * @throws InvalidValueError naming the token that is not a known unit.
+ */
+export function parseUnit(text: string): ParsedUnit {
+  let s = text.normalize('NFC').trim();
+  s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => SUPERSCRIPTS[c] ?? c).replace(/[−–]/g, '-');
+  s = s.replace(/\^/g, '').replace(/[·⋅*]/g, ' ');
+  if (s.length === 0) throw new InvalidValueError(text, 'unit is empty');
+  let factor = 1;
+  const dim = [0, 0, 0, 0, 0, 0];
+  const parts = s.split('/');
+  if (parts.length > 2) throw new InvalidValueError(text, "unit has more than one '/'");
+  parts.forEach((part, i) => {
+    const sign = i === 0 ? 1 : -1;
+    const tokens = part.trim().split(/\s+/).filter(Boolean);
+    if (tokens.length === 0) throw new InvalidValueError(text, "nothing on one side of '/'");
+    for (const token of tokens) {
+      const m = /^([A-Za-zΩµμ]+)(-?\d+)?$/.exec(token);
+      if (!m) throw new InvalidValueError(text, `cannot read unit '${token}'`);
+      const def = lookup(m[1]!);
+      if (!def) throw new InvalidValueError(text, `unknown unit '${m[1]}'`);
+      const power = sign * (m[2] ? Number(m[2]) : 1);
+      factor *= def.factor ** power;
+      def.dim.forEach((d, k) => (dim[k] = dim[k]! + d * power));
+    }
+  });
+  return { text, factor, dim: dim as unknown as Dim };
+}
+
+function lookup(symbol: string): UnitDef | undefined {
+  const direct = BASE[symbol];
+  if (direct) return direct;
+  const prefix = PREFIX[symbol[0]!];
+  const base = BASE[symbol.slice(1)];
+  if (prefix !== undefined && base) return { factor: prefix * base.factor, dim: base.dim };
+  return undefined;
+}
+
+/**
+ * Converts `value` from unit text `from` to unit text `to`.
+ * @throws InvalidValueError when either unit is unreadable or their dimensions differ.
+ */
+export function convert(value: number, from: string, to: string): number {
+  const a = parseUnit(from);
+  const b = parseUnit(to);
+  if (!a.dim.every((d, i) => d === b.dim[i])) {
+    throw new InvalidValueError(from, `cannot convert to '${to}': different dimensions`);
+  }
+  return (value * a.factor) / b.factor;
+}
+
+/** True when the unit text has the dimension of `reference` (e.g. is a conductivity like 'S/cm'). */
+export function hasSameDimension(unit: string, reference: string): boolean {
+  const a = parseUnit(unit);
+  const b = parseUnit(reference);
+  return a.dim.every((d, i) => d === b.dim[i]);
+}
+
+/**
+ * Temperature in K from a value and a unit: 'K', '°C' / 'oC' / 'C' (degrees Celsius), '°F'.
+ * @throws InvalidValueError for other units or a result below 0 K.
+ */
+export function toKelvin(value: number, unit: string): number {
+  const u = unit.trim().replace(/^º/, '°');
+  let k: number;
+  if (u === 'K') k = value;
+  else if (u === '°C' || u === 'oC' || u === 'C' || u === '℃') k = value + 273.15;
+  else if (u === '°F') k = ((value - 32) * 5) / 9 + 273.15;
+  else throw new InvalidValueError(unit, 'not a temperature unit (K or °C)');
+  if (k < 0) throw new InvalidValueError(`${value} ${unit}`, 'below absolute zero');
+  return k;
+}
