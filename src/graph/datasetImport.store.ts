@@ -1,0 +1,171 @@
+/**
+ * Writes an external dataset (materials, publications, measurements) into the graph in ONE write
+ * transaction: all of it lands or none. Re-running with the same input leaves the same graph: nodes are
+ * MERGEd on their keys, measurement properties replaced, and measurements of this dataset that are no
+ * longer in the input removed.
+ */
+import { cypher, type GraphDatabase, type GraphTransaction } from './database.js';
+import { num } from './mapping.js';
+
+export interface DatasetWrite {
+  id: string;
+  name: string;
+  version: string;
+  license: string;
+  licenseUrl: string;
+  url: string;
+  citation: string;
+  doi: string | null;
+  file: string;
+}
+
+export interface MaterialWrite {
+  id: string;
+  name: string;
+  formula: string;
+  reportedFormulas: string[];
+  reducedFormula: string;
+  compositionElements: string[];
+  compositionAmounts: number[];
+  elements: string[];
+  chemicalSystem: string;
+  elementCount: number;
+  family: string | null;
+  familyLabels: string[];
+}
+
+export interface PublicationWrite {
+  doi: string;
+  url: string;
+}
+
+export interface MeasurementWrite {
+  id: string;
+  materialId: string;
+  /** Publications credited for the value, in order (REPORTED_IN.position). */
+  dois: string[];
+  recordId: string;
+  line: number;
+  /** Stored as the node's properties (null values are not stored). */
+  props: Record<string, string | number | null>;
+}
+
+export interface DatasetImportInput {
+  dataset: DatasetWrite;
+  materials: MaterialWrite[];
+  publications: PublicationWrite[];
+  measurements: MeasurementWrite[];
+}
+
+export interface DatasetImportCounts {
+  materials: number;
+  publications: number;
+  measurements: number;
+  removedMeasurements: number;
+}
+
+const MERGE_DATASET = cypher(
+  'datasetImport.mergeDataset',
+  `
+MERGE (d:Dataset {id: $dataset.id})
+SET d += $dataset`,
+);
+
+const MERGE_MATERIALS = cypher(
+  'datasetImport.mergeMaterials',
+  `
+UNWIND $materials AS row
+MERGE (m:Material {id: row.id})
+ON CREATE SET m.name = row.name, m.formula = row.formula, m.reducedFormula = row.reducedFormula,
+  m.compositionElements = row.compositionElements, m.compositionAmounts = row.compositionAmounts,
+  m.elements = row.elements, m.chemicalSystem = row.chemicalSystem, m.elementCount = row.elementCount,
+  m.family = row.family
+SET m.family = coalesce(m.family, row.family),
+  m.reportedFormulas = [f IN coalesce(m.reportedFormulas, []) WHERE NOT f IN row.reportedFormulas] + row.reportedFormulas,
+  m.familyLabels = [f IN coalesce(m.familyLabels, []) WHERE NOT f IN row.familyLabels] + row.familyLabels
+RETURN count(m) AS n`,
+);
+
+const MERGE_PUBLICATIONS = cypher(
+  'datasetImport.mergePublications',
+  `
+UNWIND $publications AS row
+MERGE (p:Publication {doi: row.doi})
+ON CREATE SET p.url = row.url
+RETURN count(p) AS n`,
+);
+
+const MERGE_MEASUREMENTS = cypher(
+  'datasetImport.mergeMeasurements',
+  `
+MATCH (d:Dataset {id: $datasetId})
+UNWIND $measurements AS row
+MATCH (m:Material {id: row.materialId})
+MERGE (x:Measurement {id: row.id})
+SET x = row.props, x.id = row.id
+MERGE (m)-[:HAS_MEASUREMENT]->(x)
+MERGE (x)-[f:FROM_DATASET]->(d)
+SET f.recordId = row.recordId, f.line = row.line
+WITH x, m, row
+OPTIONAL MATCH (other:Material)-[r:HAS_MEASUREMENT]->(x) WHERE other <> m
+DELETE r
+WITH DISTINCT x, row
+OPTIONAL MATCH (x)-[q:REPORTED_IN]->(old:Publication) WHERE NOT old.doi IN row.dois
+DELETE q
+WITH DISTINCT x, row
+UNWIND range(0, size(row.dois) - 1) AS i
+MATCH (p:Publication {doi: row.dois[i]})
+MERGE (x)-[rep:REPORTED_IN]->(p)
+SET rep.position = i
+WITH x, row, count(p) AS linked
+WHERE linked = size(row.dois)
+RETURN count(x) AS n`,
+);
+
+const REMOVE_STALE = cypher(
+  'datasetImport.removeStaleMeasurements',
+  `
+MATCH (x:Measurement)-[:FROM_DATASET]->(:Dataset {id: $datasetId})
+WHERE NOT x.id IN $ids
+DETACH DELETE x
+RETURN count(*) AS n`,
+);
+
+const BATCH = 200;
+
+export class DatasetImportStore {
+  constructor(private readonly db: GraphDatabase) {}
+
+  /**
+   * Writes the whole input in one transaction. `onProgress(done, total)` is called after each batch of
+   * measurements. A failure rolls everything back.
+   */
+  async importDataset(input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
+    return this.db.writeTransaction('datasetImport', async (tx) => {
+      await tx.run(MERGE_DATASET, { dataset: input.dataset });
+      const materials = await runBatches(tx, MERGE_MATERIALS, 'materials', input.materials);
+      const publications = await runBatches(tx, MERGE_PUBLICATIONS, 'publications', input.publications);
+      let measurements = 0;
+      for (let i = 0; i < input.measurements.length; i += BATCH) {
+        const batch = input.measurements.slice(i, i + BATCH);
+        const [row] = await tx.run(MERGE_MEASUREMENTS, { datasetId: input.dataset.id, measurements: batch });
+        measurements += row ? num(row, 'n') : 0;
+        onProgress?.(Math.min(i + BATCH, input.measurements.length), input.measurements.length);
+      }
+      if (measurements !== input.measurements.length) {
+        throw new Error(`wrote ${measurements} of ${input.measurements.length} measurements: a material or publication was missing`);
+      }
+      const [stale] = await tx.run(REMOVE_STALE, { datasetId: input.dataset.id, ids: input.measurements.map((m) => m.id) });
+      return { materials, publications, measurements, removedMeasurements: stale ? num(stale, 'n') : 0 };
+    });
+  }
+}
+
+async function runBatches<T>(tx: GraphTransaction, query: ReturnType<typeof cypher>, param: string, rows: T[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const [row] = await tx.run(query, { [param]: rows.slice(i, i + BATCH) });
+    n += row ? num(row, 'n') : 0;
+  }
+  return n;
+}

@@ -1,0 +1,51 @@
+/**
+ * The graph layer's own errors. Driver and server errors are mapped here, in one place, so that no
+ * neo4j-driver type travels further up.
+ */
+import { Neo4jError, isRetryableError } from 'neo4j-driver';
+
+export class GraphError extends Error {
+  override name = 'GraphError';
+  constructor(
+    message: string,
+    readonly neo4jCode?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Neo4j cannot be reached, refused our credentials, or has no such database. */
+export class DatabaseUnavailableError extends GraphError {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** A write broke a uniqueness or existence constraint. */
+export class ConstraintViolationError extends GraphError {
+  override name = 'ConstraintViolationError';
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/** Maps any error thrown by the driver to a GraphError; other errors pass unchanged. */
+export function mapNeo4jError(error: unknown, queryName: string): unknown {
+  if (error instanceof GraphError) return error;
+  if (error instanceof Neo4jError) {
+    const code = error.code;
+    if (UNAVAILABLE_CODES.has(code) || (isRetryableError(error) && code.startsWith('Neo.TransientError'))) {
+      return new DatabaseUnavailableError(`Neo4j is unavailable (${code}): ${error.message}`, code, { cause: error });
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new ConstraintViolationError(`${queryName}: ${error.message}`, code, { cause: error });
+    }
+    return new GraphError(`${queryName} failed (${code}): ${error.message}`, code, { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,20 @@
+/**
+ * The per-request set of services. Each request gets fresh DataLoaders (so caching never crosses
+ * requests or users); the stores and the driver behind them are shared.
+ */
+import { createLoaders, type Stores } from '../graph/loaders.js';
+import { MaterialService } from './material.service.js';
+import { PublicationService } from './publication.service.js';
+
+export interface Services {
+  materials: MaterialService;
+  publications: PublicationService;
+}
+
+export function createServices(stores: Stores): Services {
+  const loaders = createLoaders(stores);
+  return {
+    materials: new MaterialService(stores, loaders),
+    publications: new PublicationService(stores, loaders),
+  };
+}
