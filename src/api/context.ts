@@ -1,0 +1,9 @@
+import type { Logger } from 'pino';
+import type { Services } from '../services/index.js';
+
+/** Per-request context: fresh services (and DataLoaders), a request id for logs, a child logger. */
+export interface Context {
+  services: Services;
+  requestId: string;
+  logger: Logger;
+}

@@ -1,0 +1,23 @@
+import { Field, InputType } from 'type-graphql';
+import type { StructuralFamily } from '../domain/families.js';
+import { StructuralFamilyEnum } from './enums.js';
+
+@InputType({ description: 'Filters for materials; all given filters must hold.' })
+export class MaterialWhere {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A formula in any notation: matches the material of the same composition ('Li10GeP2S12', 'Ge1Li10P2S12', " +
+      "'Li₁₀GeP₂S₁₂', 'Li_{10}GeP_2S_{12}' and 'Li20Ge2P4S24' all match LGPS). Error BAD_USER_INPUT if unreadable.",
+  })
+  formula?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Element symbols that must all be present, e.g. ['Li', 'S']." })
+  elementsIncludeAll?: string[] | null;
+
+  @Field(() => StructuralFamilyEnum, { nullable: true })
+  family?: StructuralFamily | null;
+
+  @Field(() => String, { nullable: true, description: "Exact chemical system, elements in any order: 'Li-P-S' matches Li3PS4 and Li7P3S11." })
+  chemicalSystem?: string | null;
+}

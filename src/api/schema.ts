@@ -1,0 +1,31 @@
+/**
+ * Builds the executable GraphQL schema from the type-graphql classes. `schema/schema.graphql` is this
+ * schema printed (npm run schema:emit); a test fails when the committed file drifts.
+ */
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { MaterialResolver } from './material.resolver.js';
+import { MeasurementResolver, SourceResolver } from './measurement.resolver.js';
+import { PublicationResolver } from './publication.resolver.js';
+
+let cached: Promise<GraphQLSchema> | null = null;
+
+export function buildInterphaseSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [MaterialResolver, MeasurementResolver, SourceResolver, PublicationResolver],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return cached;
+}
+
+/** The schema as SDL, types sorted, with a header saying it is generated. */
+export async function printInterphaseSchema(): Promise<string> {
+  const schema = await buildInterphaseSchema();
+  return (
+    '# Generated from the type-graphql classes in src/api by `npm run schema:emit`. Do not edit.\n\n' +
+    printSchema(lexicographicSortSchema(schema)) +
+    '\n'
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The HTTP application: Express 5 with Apollo Server 5 at /graphql and GET /health.
+ * Stateless: everything per request lives in the context; only the driver (inside the stores) is shared,
+ * so several replicas can serve behind a load balancer.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Context } from '../api/context.js';
+import { formatError } from '../api/errors.js';
+import { buildInterphaseSchema } from '../api/schema.js';
+import type { GraphDatabase } from '../graph/database.js';
+import { DatabaseUnavailableError } from '../graph/errors.js';
+import { createStores } from '../graph/loaders.js';
+import { createServices } from '../services/index.js';
+import type { Logger } from './logger.js';
+
+export interface AppOptions {
+  db: GraphDatabase;
+  logger: Logger;
+  production: boolean;
+  corsOrigins: string[] | '*';
+  version: string;
+}
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const stores = createStores(opts.db);
+  const schema = await buildInterphaseSchema();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // main.ts handles SIGINT/SIGTERM and stops Apollo, the driver and the local Neo4j in order
+    stopOnTerminationSignals: false,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (original) => opts.logger.error({ err: original, path: formatted.path }, 'request failed')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      opts.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      const { latencyMs, serverAgent } = await opts.db.ping();
+      res.status(200).json({ status: 'ok', version: opts.version, neo4j: { reachable: true, database: opts.db.database, serverAgent, latencyMs } });
+    } catch (e) {
+      const reason = e instanceof DatabaseUnavailableError ? e.message : 'health check failed';
+      if (!(e instanceof DatabaseUnavailableError)) opts.logger.error({ err: e }, 'health check failed');
+      res.status(503).json({ status: 'degraded', version: opts.version, neo4j: { reachable: false, database: opts.db.database, error: reason } });
+    }
+  });
+
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+
+  app.use(
+    '/graphql',
+    cors({ origin: opts.corsOrigins === '*' ? '*' : opts.corsOrigins }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.header('x-request-id');
+        const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+        return { services: createServices(stores), requestId, logger: opts.logger.child({ requestId }) };
+      },
+    }),
+  );
+
+  app.use((_req, res) => res.status(404).json({ error: 'not found; the API is at /graphql' }));
+
+  return { httpServer, apollo };
+}

@@ -1,0 +1,152 @@
+/**
+ * Start-up and shut-down, in order: Neo4j (the bundled local server unless NEO4J_URI is set) → driver →
+ * schema constraints and indexes → OBELiX import when the graph holds none of it → HTTP.
+ * If Neo4j is unreachable the API still starts (requests answer DATABASE_UNAVAILABLE, /health says so)
+ * and the graph preparation is retried until it succeeds.
+ */
+import type { AddressInfo } from 'node:net';
+import { GraphDatabase } from '../graph/database.js';
+import { DatasetImportStore } from '../graph/datasetImport.store.js';
+import { DatabaseUnavailableError } from '../graph/errors.js';
+import { PublicationStore } from '../graph/publication.store.js';
+import { applySchema } from '../graph/schemaBootstrap.js';
+import { InvalidRecordsError } from '../services/errors.js';
+import { OBELIX_SOURCE_HINT, ObelixImportService, type ObelixImportResult } from '../services/obelix/obelix.import.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { startLocalNeo4j, type LocalNeo4j } from './localNeo4j.js';
+import type { Logger } from './logger.js';
+import { packageVersion, projectPath } from './paths.js';
+import { createProgress } from './progress.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: GraphDatabase;
+  local: LocalNeo4j | null;
+  /** Resolves when schema and data are in place (never rejects; retries while Neo4j is unavailable). */
+  graphReady: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const RETRY_MS = 15_000;
+
+export async function startInterphase(config: Config, logger: Logger): Promise<RunningServer> {
+  let local: LocalNeo4j | null = null;
+  let connection;
+  if (config.neo4j.mode === 'local') {
+    local = await startLocalNeo4j({
+      home: config.neo4j.home,
+      boltPort: config.neo4j.boltPort,
+      heap: config.neo4j.heap,
+      pageCache: config.neo4j.pageCache,
+      log: (m) => logger.info(m),
+    });
+    connection = { uri: local.uri, username: local.username, password: local.password, database: config.neo4j.database };
+  } else {
+    connection = config.neo4j;
+  }
+  const db = GraphDatabase.connect(connection);
+  logger.info({ uri: connection.uri, database: connection.database }, 'Neo4j');
+
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  /** One attempt: true when the graph is ready, false when Neo4j is unavailable (other errors throw). */
+  const attempt = async (): Promise<boolean> => {
+    try {
+      await prepareGraph(db, config, logger);
+      return true;
+    } catch (e) {
+      if (!(e instanceof DatabaseUnavailableError)) throw e;
+      logger.warn(`Neo4j is unavailable (${e.message}); requests answer DATABASE_UNAVAILABLE; retrying in ${RETRY_MS / 1000} s`);
+      return false;
+    }
+  };
+  // The first attempt is awaited, so a reachable graph is ready before the first request.
+  const graphReady: Promise<void> = (await attempt())
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+        const tick = async () => {
+          if (stopped) return;
+          const ok = await attempt().catch((e: unknown) => {
+            logger.error({ err: e }, 'preparing the graph failed');
+            return false;
+          });
+          if (ok) resolve();
+          else if (!stopped) retry = setTimeout(() => void tick(), RETRY_MS);
+        };
+        retry = setTimeout(() => void tick(), RETRY_MS);
+      });
+
+  const { httpServer, apollo } = await createApp({
+    db,
+    logger,
+    production: config.production,
+    corsOrigins: config.corsOrigins,
+    version: packageVersion(),
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`PORT ${config.port} is taken by another program; set PORT to a free port`) : e),
+    );
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+
+  return {
+    url,
+    port,
+    db,
+    local,
+    graphReady,
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await apollo.stop();
+      await db.close();
+      if (local && (await local.stopIfOwner())) logger.info('stopped the local Neo4j');
+    },
+  };
+}
+
+/** Applies the schema and imports OBELiX when the graph holds none of it and the file is there. */
+export async function prepareGraph(db: GraphDatabase, config: Config, logger: Logger): Promise<ObelixImportResult | null> {
+  const schema = await applySchema(db, projectPath('schema', 'neo4j'));
+  logger.info(`schema: ${schema.statements} constraint/index statements applied from ${schema.files.join(', ')}`);
+  if (!config.importOnStart) return null;
+  const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
+  const existing = await importer.importedRecordCount();
+  if (existing > 0) {
+    logger.info(`OBELiX: ${existing} measurements already in the graph`);
+    return null;
+  }
+  if (!(await importer.fileAvailable(config.obelixCsv))) {
+    logger.warn(`OBELiX not imported: ${config.obelixCsv} not found. ${OBELIX_SOURCE_HINT}.`);
+    return null;
+  }
+  try {
+    return await importObelix(importer, config.obelixCsv, logger);
+  } catch (e) {
+    if (!(e instanceof InvalidRecordsError)) throw e;
+    logger.error(`OBELiX not imported, the file has invalid records: ${e.message}`);
+    return null;
+  }
+}
+
+export async function importObelix(importer: ObelixImportService, file: string, logger: Logger): Promise<ObelixImportResult> {
+  const progress = createProgress('Importing OBELiX', logger);
+  const started = Date.now();
+  try {
+    const r = await importer.importFile(file, (done, total) => progress.update(done, total));
+    progress.stop();
+    logger.info(
+      `OBELiX ${r.version}: ${r.rows} rows → ${r.materials} materials, ${r.measurements} measurements, ` +
+        `${r.publications} publications${r.removedMeasurements ? `, ${r.removedMeasurements} stale measurements removed` : ''} ` +
+        `in ${Date.now() - started} ms`,
+    );
+    return r;
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Configuration: the only reader of process.env. Read and validated once at start-up; a missing or
+ * malformed setting stops the server with a message naming the variable. See the README's table.
+ */
+import path from 'node:path';
+import { PROJECT_ROOT } from './paths.js';
+
+export type Neo4jConfig =
+  | {
+      /** An existing Neo4j 5 server, cluster (neo4j://) or Aura (neo4j+s://). */
+      mode: 'external';
+      uri: string;
+      username: string;
+      password: string;
+      database: string;
+    }
+  | {
+      /** The bundled Neo4j Community from Maven Central, started and stopped by the API. */
+      mode: 'local';
+      boltPort: number;
+      home: string;
+      heap: string;
+      pageCache: string;
+      database: string;
+    };
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  logLevel: string;
+  corsOrigins: string[] | '*';
+  neo4j: Neo4jConfig;
+  /** Path of OBELiX's all.csv (absolute). */
+  obelixCsv: string;
+  /** Import OBELiX on start when the graph holds none of it. */
+  importOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`configuration: ${variable} ${problem}`);
+  }
+}
+
+const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const get = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const port = (name: string, fallback: number): number => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(name, `must be a port number 0–65535, got '${v}'`);
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = get(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    throw new ConfigError(name, `must be true or false, got '${v}'`);
+  };
+  const memory = (name: string, fallback: string): string => {
+    const v = get(name) ?? fallback;
+    if (!/^\d+[kmg]$/i.test(v)) throw new ConfigError(name, `must be a size such as 512m or 1g, got '${v}'`);
+    return v;
+  };
+  const database = get('NEO4J_DATABASE') ?? 'neo4j';
+  if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
+    throw new ConfigError('NEO4J_DATABASE', `is not a valid database name: '${database}'`);
+  }
+
+  let neo4j: Neo4jConfig;
+  const uri = get('NEO4J_URI');
+  if (uri !== undefined) {
+    const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/.exec(uri)?.[1];
+    if (!scheme || !URI_SCHEMES.includes(scheme)) {
+      throw new ConfigError('NEO4J_URI', `must be a Neo4j URI (${URI_SCHEMES.join('://, ')}://host:port), got '${uri}'`);
+    }
+    const password = get('NEO4J_PASSWORD');
+    if (password === undefined) throw new ConfigError('NEO4J_PASSWORD', 'is required when NEO4J_URI is set');
+    neo4j = { mode: 'external', uri, username: get('NEO4J_USERNAME') ?? 'neo4j', password, database };
+  } else {
+    neo4j = {
+      mode: 'local',
+      boltPort: port('NEO4J_LOCAL_BOLT_PORT', 7687),
+      home: path.resolve(PROJECT_ROOT, get('NEO4J_LOCAL_HOME') ?? '.neo4j/local'),
+      heap: memory('NEO4J_LOCAL_HEAP', '512m'),
+      pageCache: memory('NEO4J_LOCAL_PAGECACHE', '256m'),
+      database,
+    };
+  }
+
+  const logLevel = get('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
+  const cors = get('CORS_ORIGINS') ?? '*';
+
+  return {
+    port: port('PORT', 4000),
+    host: get('HOST') ?? '127.0.0.1',
+    production: get('NODE_ENV') === 'production',
+    logLevel,
+    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    neo4j,
+    obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
+    importOnStart: bool('IMPORT_ON_START', true),
+  };
+}
