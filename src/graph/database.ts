@@ -27,7 +27,7 @@ export interface ConnectionSettings {
   readonly database: string;
   /** Fail a connection attempt after this many ms (default 5000). */
   readonly connectionTimeoutMs?: number;
-  /** Give up retrying a transaction on transient errors after this many ms (default 5000). */
+  /** Give up retrying a transaction on transient errors after this many ms (default 3000). */
   readonly maxTransactionRetryTimeMs?: number;
 }
 
@@ -38,19 +38,32 @@ export interface GraphTransaction {
   run(query: NamedQuery, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
+/** Called after every query with its name and duration (for debug logs, metrics and N+1 tests). */
+export type QueryObserver = (queryName: string, durationMs: number) => void;
+
 export class GraphDatabase {
+  private observers: QueryObserver[] = [];
+
   private constructor(
     private readonly driver: Driver,
     readonly database: string,
     readonly appName: string,
   ) {}
 
+  /** Registers an observer of executed queries; returns a function that removes it. */
+  observe(observer: QueryObserver): () => void {
+    this.observers.push(observer);
+    return () => {
+      this.observers = this.observers.filter((o) => o !== observer);
+    };
+  }
+
   static connect(settings: ConnectionSettings, appName = 'interphase'): GraphDatabase {
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
       disableLosslessIntegers: true,
       connectionTimeout: settings.connectionTimeoutMs ?? 5000,
       connectionAcquisitionTimeout: (settings.connectionTimeoutMs ?? 5000) * 2,
-      maxTransactionRetryTime: settings.maxTransactionRetryTimeMs ?? 5000,
+      maxTransactionRetryTime: settings.maxTransactionRetryTimeMs ?? 3000,
       userAgent: `${appName}/0.1`,
     });
     return new GraphDatabase(driver, settings.database, appName);
@@ -112,7 +125,7 @@ export class GraphDatabase {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const unit = (tx: ManagedTransaction) => work(wrap(tx));
+    const unit = (tx: ManagedTransaction) => work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
     try {
       const config = { metadata: this.metadata(name) };
       return mode === 'READ' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
@@ -130,14 +143,17 @@ export class GraphDatabase {
 
 const PING = cypher('health.ping', 'RETURN 1 AS ok');
 
-function wrap(tx: ManagedTransaction): GraphTransaction {
+function wrap(tx: ManagedTransaction, observe: QueryObserver): GraphTransaction {
   return {
     async run(query, params = {}) {
+      const started = performance.now();
       try {
         const result = await tx.run(query.text, params);
         return result.records.map(recordToRow);
       } catch (e) {
         throw mapNeo4jError(e, query.name);
+      } finally {
+        observe(query.name, performance.now() - started);
       }
     },
   };

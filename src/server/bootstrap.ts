@@ -5,7 +5,7 @@
  * and the graph preparation is retried until it succeeds.
  */
 import type { AddressInfo } from 'node:net';
-import { GraphDatabase } from '../graph/database.js';
+import type { GraphDatabase } from '../graph/database.js';
 import { DatasetImportStore } from '../graph/datasetImport.store.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
 import { PublicationStore } from '../graph/publication.store.js';
@@ -14,8 +14,9 @@ import { InvalidRecordsError } from '../services/errors.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService, type ObelixImportResult } from '../services/obelix/obelix.import.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { startLocalNeo4j, type LocalNeo4j } from './localNeo4j.js';
+import type { LocalNeo4j } from './localNeo4j.js';
 import type { Logger } from './logger.js';
+import { connectNeo4j } from './neo4jConnection.js';
 import { packageVersion, projectPath } from './paths.js';
 import { createProgress } from './progress.js';
 
@@ -32,22 +33,9 @@ export interface RunningServer {
 const RETRY_MS = 15_000;
 
 export async function startInterphase(config: Config, logger: Logger): Promise<RunningServer> {
-  let local: LocalNeo4j | null = null;
-  let connection;
-  if (config.neo4j.mode === 'local') {
-    local = await startLocalNeo4j({
-      home: config.neo4j.home,
-      boltPort: config.neo4j.boltPort,
-      heap: config.neo4j.heap,
-      pageCache: config.neo4j.pageCache,
-      log: (m) => logger.info(m),
-    });
-    connection = { uri: local.uri, username: local.username, password: local.password, database: config.neo4j.database };
-  } else {
-    connection = config.neo4j;
-  }
-  const db = GraphDatabase.connect(connection);
-  logger.info({ uri: connection.uri, database: connection.database }, 'Neo4j');
+  const { db, uri, local } = await connectNeo4j(config, logger);
+  db.observe((query, ms) => logger.debug({ query, ms: Math.round(ms * 10) / 10 }, 'cypher'));
+  logger.info({ uri, database: db.database }, 'Neo4j');
 
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;

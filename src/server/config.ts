@@ -13,6 +13,8 @@ export type Neo4jConfig =
       username: string;
       password: string;
       database: string;
+      /** Retry transient failures of a transaction for at most this long (ms). */
+      maxTransactionRetryTimeMs: number;
     }
   | {
       /** The bundled Neo4j Community from Maven Central, started and stopped by the API. */
@@ -22,6 +24,7 @@ export type Neo4jConfig =
       heap: string;
       pageCache: string;
       database: string;
+      maxTransactionRetryTimeMs: number;
     };
 
 export interface Config {
@@ -75,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return v;
   };
   const database = get('NEO4J_DATABASE') ?? 'neo4j';
+  const retryMs = get('NEO4J_MAX_TRANSACTION_RETRY_MS') ?? '3000';
+  const maxTransactionRetryTimeMs = Number(retryMs);
+  if (!Number.isInteger(maxTransactionRetryTimeMs) || maxTransactionRetryTimeMs < 0 || maxTransactionRetryTimeMs > 600_000) {
+    throw new ConfigError('NEO4J_MAX_TRANSACTION_RETRY_MS', `must be a number of milliseconds 0–600000, got '${retryMs}'`);
+  }
   if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
     throw new ConfigError('NEO4J_DATABASE', `is not a valid database name: '${database}'`);
   }
@@ -88,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     const password = get('NEO4J_PASSWORD');
     if (password === undefined) throw new ConfigError('NEO4J_PASSWORD', 'is required when NEO4J_URI is set');
-    neo4j = { mode: 'external', uri, username: get('NEO4J_USERNAME') ?? 'neo4j', password, database };
+    neo4j = { mode: 'external', uri, username: get('NEO4J_USERNAME') ?? 'neo4j', password, database, maxTransactionRetryTimeMs };
   } else {
     neo4j = {
       mode: 'local',
@@ -97,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: memory('NEO4J_LOCAL_HEAP', '512m'),
       pageCache: memory('NEO4J_LOCAL_PAGECACHE', '256m'),
       database,
+      maxTransactionRetryTimeMs,
     };
   }
 

@@ -99,8 +99,12 @@ async function commandWorks(cmd: string, args: string[]): Promise<boolean> {
  * first time. Resolves to the folder of jars.
  * @throws LocalNeo4jError saying what is missing (no Java, old Java, no Maven, download failed)
  */
-export async function ensureNeo4jRuntime(log: (m: string) => void): Promise<string> {
-  const java = await javaMajorVersion();
+export async function ensureNeo4jRuntime(
+  log: (m: string) => void,
+  options: { java?: string; mvn?: string; libRoot?: string } = {},
+): Promise<string> {
+  const commands = { java: options.java ?? javaCommand(), mvn: options.mvn ?? 'mvn' };
+  const java = await javaMajorVersion(commands.java);
   if (java === null) {
     throw new LocalNeo4jError(
       'Java is not installed (or not on PATH). The bundled Neo4j 5.26 needs Java 17 or 21: install a JDK ' +
@@ -111,11 +115,11 @@ export async function ensureNeo4jRuntime(log: (m: string) => void): Promise<stri
     throw new LocalNeo4jError(`Java ${java} found; Neo4j 5.26 needs Java 17 or 21. Install a newer JDK or set JAVA_HOME.`);
   }
   const version = await pinnedNeo4jVersion();
-  const lib = projectPath('.neo4j', `lib-${version}`);
+  const lib = path.join(options.libRoot ?? projectPath('.neo4j'), `lib-${version}`);
   const marker = path.join(lib, '.complete');
   if (existsSync(marker)) return lib;
 
-  if (!(await commandWorks('mvn', ['-v']))) {
+  if (!(await commandWorks(commands.mvn, ['-v']))) {
     throw new LocalNeo4jError(
       'Maven is not installed (or not on PATH); it downloads Neo4j from Maven Central the first time. Install it ' +
         "(Debian/Ubuntu: 'sudo apt-get install maven'), or set NEO4J_URI to an existing Neo4j, or use docker compose.",
@@ -125,7 +129,7 @@ export async function ensureNeo4jRuntime(log: (m: string) => void): Promise<stri
   const staging = `${lib}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const started = Date.now();
-  const result = await run('mvn', [
+  const result = await run(commands.mvn, [
     '-B',
     '-q',
     '-f',

@@ -34,7 +34,8 @@ const VARIABLE_SYMBOLS = new Set(['x', 'y', 'z', 'δ', 'n']);
 export function normalizeFormulaNotation(text: string): string {
   let s = text.normalize('NFC');
   s = s.replace(/\\cdot/g, '·');
-  s = s.replace(/\\(?:text|mathrm|mathit|rm|textrm)\s*/g, '');
+  s = s.replace(/\\(?:text|mathrm|mathit|textrm)\s*\{([^{}]*)\}/g, '$1');
+  s = s.replace(/\\(?:rm|mathrm|text)\s*/g, '');
   s = s.replace(/\$/g, '');
   s = s.replace(/_\{([^{}]*)\}/g, '$1');
   s = s.replace(/_(\d)/g, '$1');

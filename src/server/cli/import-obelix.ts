@@ -3,7 +3,6 @@
  * configured Neo4j. Uses the bundled Neo4j when NEO4J_URI is unset (starting it if needed).
  */
 import path from 'node:path';
-import { GraphDatabase } from '../../graph/database.js';
 import { DatasetImportStore } from '../../graph/datasetImport.store.js';
 import { PublicationStore } from '../../graph/publication.store.js';
 import { applySchema } from '../../graph/schemaBootstrap.js';
@@ -11,22 +10,14 @@ import { InvalidRecordsError } from '../../services/errors.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService } from '../../services/obelix/obelix.import.js';
 import { importObelix } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../localNeo4j.js';
 import { createLogger } from '../logger.js';
+import { connectNeo4j } from '../neo4jConnection.js';
 import { projectPath } from '../paths.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const file = process.argv[2] ? path.resolve(process.argv[2]) : config.obelixCsv;
-let local: LocalNeo4j | null = null;
-let connection;
-if (config.neo4j.mode === 'local') {
-  local = await startLocalNeo4j({ ...config.neo4j, log: (m) => logger.info(m) });
-  connection = { uri: local.uri, username: local.username, password: local.password, database: config.neo4j.database };
-} else {
-  connection = config.neo4j;
-}
-const db = GraphDatabase.connect(connection);
+const { db, local } = await connectNeo4j(config, logger);
 try {
   const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
   if (!(await importer.fileAvailable(file))) {

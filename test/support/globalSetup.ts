@@ -1,0 +1,53 @@
+/**
+ * Starts a real, throwaway Neo4j Community 5.26 for the graph tests (its own temporary home and a free
+ * port; jars from Maven Central via neo4j-local/pom.xml, downloaded on first use), applies the schema,
+ * marks the database as a test database and imports OBELiX once. Stops it and deletes its folder at the end.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { GraphDatabase } from '../../src/graph/database.js';
+import { DatasetImportStore } from '../../src/graph/datasetImport.store.js';
+import { PublicationStore } from '../../src/graph/publication.store.js';
+import { applySchema } from '../../src/graph/schemaBootstrap.js';
+import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
+import { freePort, startLocalNeo4j } from '../../src/server/localNeo4j.js';
+import { projectPath } from '../../src/server/paths.js';
+import { markAsTestDatabase } from './neo4j.js';
+
+export const OBELIX_CSV = projectPath('..', 'shared', 'data', 'obelix', 'all.csv');
+
+export default async function setup(project: TestProject) {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'interphase-test-neo4j-'));
+  const started = Date.now();
+  const neo4j = await startLocalNeo4j({
+    home,
+    boltPort: await freePort(),
+    heap: '512m',
+    pageCache: '128m',
+    log: (m) => console.log(`[test neo4j] ${m}`),
+  });
+  console.log(`[test neo4j] ready at ${neo4j.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const db = GraphDatabase.connect(neo4j);
+  try {
+    await applySchema(db, projectPath('schema', 'neo4j'));
+    await markAsTestDatabase(db);
+    const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
+    await importer.importFile(OBELIX_CSV);
+  } finally {
+    await db.close();
+  }
+  project.provide('neo4j', {
+    uri: neo4j.uri,
+    username: neo4j.username,
+    password: neo4j.password,
+    database: neo4j.database,
+    home,
+    obelixCsv: OBELIX_CSV,
+  });
+  return async () => {
+    await neo4j.stopIfOwner();
+    await rm(home, { recursive: true, force: true });
+  };
+}

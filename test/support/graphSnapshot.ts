@@ -1,0 +1,50 @@
+/** A fingerprint of the whole graph: counts per label and relationship type, and a hash of all properties. */
+import { createHash } from 'node:crypto';
+import { cypher, type GraphDatabase } from '../../src/graph/database.js';
+
+const NODES = cypher('test.snapshot.nodes', 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+const RELS = cypher(
+  'test.snapshot.relationships',
+  'MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, labels(a) AS la, properties(a) AS pa, labels(b) AS lb, properties(b) AS pb',
+);
+const KEY = (labels: string[], props: Record<string, unknown>) => `${labels.sort().join(':')}|${String(props.id ?? props.doi ?? '')}`;
+
+export interface GraphSnapshot {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  hash: string;
+}
+
+export async function snapshot(db: GraphDatabase): Promise<GraphSnapshot> {
+  const nodes = await db.read(NODES);
+  const rels = await db.read(RELS);
+  const nodeCounts: Record<string, number> = {};
+  const lines: string[] = [];
+  for (const n of nodes) {
+    const labels = n.labels as string[];
+    const label = labels.sort().join(':');
+    nodeCounts[label] = (nodeCounts[label] ?? 0) + 1;
+    lines.push(`N ${KEY(labels, n.props as Record<string, unknown>)} ${stable(n.props)}`);
+  }
+  const relCounts: Record<string, number> = {};
+  // relationships are fingerprinted by the keys of their ends, not by element ids (which change on re-creation)
+  for (const e of rels) {
+    relCounts[e.type as string] = (relCounts[e.type as string] ?? 0) + 1;
+    lines.push(
+      `R ${String(e.type)} ${KEY(e.la as string[], e.pa as Record<string, unknown>)} -> ${KEY(e.lb as string[], e.pb as Record<string, unknown>)} ${stable(e.props)}`,
+    );
+  }
+  lines.sort();
+  return { nodes: nodeCounts, relationships: relCounts, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

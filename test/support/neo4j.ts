@@ -1,0 +1,47 @@
+/**
+ * Access to the throwaway test Neo4j that globalSetup started (connection details come through
+ * vitest's provide/inject), and the guard that keeps tests from wiping any database not marked as a test one.
+ */
+import { inject } from 'vitest';
+import { cypher, GraphDatabase } from '../../src/graph/database.js';
+
+export interface TestNeo4j {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  home: string;
+  obelixCsv: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: TestNeo4j;
+  }
+}
+
+export function testNeo4j(): TestNeo4j {
+  return inject('neo4j');
+}
+
+export function connectTestDatabase(): GraphDatabase {
+  const n = testNeo4j();
+  return GraphDatabase.connect({ uri: n.uri, username: n.username, password: n.password, database: n.database });
+}
+
+export const TEST_MARKER_LABEL = 'InterphaseTestDatabase';
+
+const IS_TEST_DB = cypher('test.isTestDatabase', `MATCH (m:${TEST_MARKER_LABEL}) RETURN count(m) AS n`);
+const MARK = cypher('test.markTestDatabase', `MERGE (:${TEST_MARKER_LABEL} {createdBy: 'interphase tests'})`);
+const WIPE = cypher('test.wipe', `MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} DETACH DELETE n`);
+
+export async function markAsTestDatabase(db: GraphDatabase): Promise<void> {
+  await db.write(MARK);
+}
+
+/** Deletes every node except the marker; refuses unless the database carries the test marker. */
+export async function wipeTestDatabase(db: GraphDatabase): Promise<void> {
+  const [row] = await db.read(IS_TEST_DB);
+  if (!row || row.n !== 1) throw new Error('refusing to wipe: this database is not marked as an Interphase test database');
+  await db.write(WIPE);
+}

@@ -1,0 +1,45 @@
+/** Starts the real server in-process on a free port (HTTP on 127.0.0.1) for end-to-end tests. */
+import { startInterphase, type RunningServer } from '../../src/server/bootstrap.js';
+import { loadConfig } from '../../src/server/config.js';
+import { createLogger } from '../../src/server/logger.js';
+import { testNeo4j } from './neo4j.js';
+
+export interface TestServer extends RunningServer {
+  base: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/** `env` overrides the configuration (by default: the test Neo4j, port 0, silent logs). */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const n = testNeo4j();
+  const config = loadConfig({
+    NEO4J_URI: n.uri,
+    NEO4J_USERNAME: n.username,
+    NEO4J_PASSWORD: n.password,
+    NEO4J_DATABASE: n.database,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    OBELIX_CSV: n.obelixCsv,
+    ...env,
+  });
+  const server = await startInterphase(config, createLogger(config.logLevel, false));
+  const base = `http://127.0.0.1:${server.port}`;
+  return {
+    ...server,
+    base,
+    async gql(query, variables) {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/server/paths.js';
+
+// The layering of ARCHITECTURE.md, checked on the source text:
+// HTTP → api (resolvers) → services → graph (Cypher) / domain; nothing flows back up.
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+const src = projectPath('src');
+const sources = files(src).map((file) => ({ file: path.relative(src, file), text: readFileSync(file, 'utf8') }));
+const imports = (text: string) => [...text.matchAll(/^import[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+const layer = (file: string) => file.split(path.sep)[0]!;
+
+describe('architecture', () => {
+  it('src/domain is pure: no graphql, no neo4j-driver, no I/O, no process.env', () => {
+    for (const { file, text } of sources.filter((s) => layer(s.file) === 'domain')) {
+      const bad = imports(text).filter((i) => /^(graphql|type-graphql|neo4j-driver|node:fs|node:net|node:http|express|@apollo)/.test(i) || /\.\.\/(graph|services|api|server)\//.test(i));
+      expect(bad, file).toEqual([]);
+      expect(text.includes('process.env'), file).toBe(false);
+    }
+  });
+
+  it('only src/graph imports neo4j-driver', () => {
+    const offenders = sources.filter((s) => layer(s.file) !== 'graph' && imports(s.text).some((i) => i.startsWith('neo4j-driver'))).map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+
+  it('Cypher lives in src/graph only', () => {
+    const cypherLike = /\b(MATCH|MERGE|UNWIND)\s*\(|\bDETACH DELETE\b/;
+    const offenders = sources.filter((s) => layer(s.file) !== 'graph' && cypherLike.test(s.text)).map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+
+  it('every Cypher constant is named: cypher("<name>", ...)', () => {
+    for (const { file, text } of sources.filter((s) => layer(s.file) === 'graph')) {
+      for (const m of text.matchAll(/cypher\(\s*'([^']*)'/g)) expect(m[1], file).toMatch(/^[a-z][\w.#-]+$/i);
+    }
+  });
+
+  it('layers import only downwards: domain ← graph ← services ← api ← server', () => {
+    const allowed: Record<string, string[]> = {
+      domain: ['domain'],
+      graph: ['graph', 'domain'],
+      services: ['services', 'graph', 'domain'],
+      api: ['api', 'services', 'graph', 'domain'],
+      server: ['server', 'api', 'services', 'graph', 'domain'],
+    };
+    for (const { file, text } of sources) {
+      const from = layer(file);
+      for (const i of imports(text).filter((x) => x.startsWith('.'))) {
+        const target = path.relative(src, path.resolve(src, path.dirname(file), i)).split(path.sep)[0]!;
+        expect(allowed[from], `${file} imports ${i}`).toContain(target);
+      }
+    }
+  });
+
+  it('api resolvers reach the graph only through services', () => {
+    const offenders = sources
+      .filter((s) => layer(s.file) === 'api' && s.file.endsWith('.resolver.ts'))
+      .filter((s) => imports(s.text).some((i) => i.includes('/graph/')))
+      .map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+
+  it('only src/server/config.ts reads process.env', () => {
+    const offenders = sources.filter((s) => s.file !== path.join('server', 'config.ts') && /process\.env\b(?!\s*[,}])/.test(s.text.replace(/\.\.\.process\.env/g, ''))).map((s) => s.file);
+    expect(offenders).toEqual([]);
+  });
+
+  it('no absolute path of a machine is written in the sources', () => {
+    for (const { file, text } of sources) expect(text, file).not.toMatch(/['"`]\/(work|home|root|Users|tmp)\//);
+  });
+});

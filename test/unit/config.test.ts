@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config.js';
+import { PROJECT_ROOT } from '../../src/server/paths.js';
+
+describe('configuration', () => {
+  it('defaults to the bundled Neo4j, port 4000 and OBELiX beside the checkout', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(4000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.neo4j).toMatchObject({ mode: 'local', boltPort: 7687, heap: '512m', pageCache: '256m', database: 'neo4j' });
+    expect(c.obelixCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/obelix/all.csv'));
+    expect(c.importOnStart).toBe(true);
+  });
+
+  it('uses an external Neo4j when NEO4J_URI is set', () => {
+    const c = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'graph' });
+    expect(c.neo4j).toEqual({
+      mode: 'external',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      username: 'u',
+      password: 'p',
+      database: 'graph',
+      maxTransactionRetryTimeMs: 3000,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', /must be a port number/],
+    [{ PORT: '70000' }, 'PORT', /must be a port number/],
+    [{ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' }, 'NEO4J_URI', /must be a Neo4j URI/],
+    [{ NEO4J_URI: 'bolt://localhost:7687' }, 'NEO4J_PASSWORD', /is required when NEO4J_URI is set/],
+    [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP', /must be a size such as 512m/],
+    [{ NEO4J_LOCAL_BOLT_PORT: '-1' }, 'NEO4J_LOCAL_BOLT_PORT', /must be a port number/],
+    [{ NEO4J_DATABASE: 'a b' }, 'NEO4J_DATABASE', /is not a valid database name/],
+    [{ IMPORT_ON_START: 'maybe' }, 'IMPORT_ON_START', /must be true or false/],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of/],
+    [{ NEO4J_MAX_TRANSACTION_RETRY_MS: '-5' }, 'NEO4J_MAX_TRANSACTION_RETRY_MS', /milliseconds/],
+  ])('%j is rejected naming %s', (env, variable, problem) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(problem);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+});

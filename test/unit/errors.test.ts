@@ -1,0 +1,68 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/api/errors.js';
+import { DatabaseUnavailableError } from '../../src/graph/errors.js';
+import { InvalidArgumentError } from '../../src/services/errors.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../src/services/pagination.js';
+
+function asResolverError(original: Error): GraphQLError {
+  return new GraphQLError(original.message, { originalError: original, path: ['materials'] });
+}
+
+describe('formatError', () => {
+  const logged: unknown[] = [];
+  const log = (e: unknown) => logged.push(e);
+
+  it('maps an invalid argument to BAD_USER_INPUT naming the argument', () => {
+    const err = new InvalidArgumentError('where.formula', "formula 'Xx': unknown element symbol 'Xx' at position 0");
+    const out = formatError({ message: err.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } }, asResolverError(err), log);
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'where.formula' });
+    expect(out.message).toContain("unknown element symbol 'Xx'");
+  });
+
+  it('maps Neo4j unavailability to DATABASE_UNAVAILABLE without internals', () => {
+    const err = new DatabaseUnavailableError('Neo4j is unavailable (ServiceUnavailable): connect ECONNREFUSED 127.0.0.1:1');
+    const out = formatError({ message: err.message }, asResolverError(err), log);
+    expect(out).toMatchObject({ extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(out.message).not.toContain('ECONNREFUSED');
+  });
+
+  it('masks anything else as INTERNAL_SERVER_ERROR and logs the original', () => {
+    logged.length = 0;
+    const err = new TypeError("Cannot read properties of undefined (reading 'x')");
+    const out = formatError(
+      { message: err.message, path: ['materials'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at ...'] } },
+      asResolverError(err),
+      log,
+    );
+    expect(out).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, locations: undefined, path: ['materials'] });
+    expect(logged).toEqual([err]);
+  });
+
+  it('keeps validation errors of graphql-js with their code but drops stack traces', () => {
+    const out = formatError(
+      { message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at ...'] } },
+      new GraphQLError('Cannot query field "nope" on type "Query".'),
+      log,
+    );
+    expect(out.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});
+
+describe('cursors and page sizes', () => {
+  it('round-trips a cursor', () => {
+    expect(decodeCursor('material', encodeCursor('material', 'Ge1Li10P2S12'))).toBe('Ge1Li10P2S12');
+    expect(decodeCursor('material', null)).toBeNull();
+  });
+  it.each(['garbage', 'bWF0ZXJpYWw6', encodeCursor('publication', 'x'), '!!'])('rejects cursor %j naming "after"', (c) => {
+    expect(() => decodeCursor('material', c)).toThrow(InvalidArgumentError);
+    expect(() => decodeCursor('material', c)).toThrow(/^after: /);
+  });
+  it('accepts 0..100 and rejects the rest naming "first"', () => {
+    expect(checkPageSize(undefined)).toBe(20);
+    expect(checkPageSize(0)).toBe(0);
+    expect(checkPageSize(100)).toBe(100);
+    expect(() => checkPageSize(101)).toThrow(/^first: must be an integer from 0 to 100, got 101/);
+    expect(() => checkPageSize(-1)).toThrow(/^first: /);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidValueError } from '../../src/domain/errors.js';
+import { parsePrintedValue, scaleParsedValue } from '../../src/domain/values/printedValue.js';
+
+describe('printed values keep their qualifier', () => {
+  it.each([
+    ['1.58489e-06', 'EQUAL', 1.58489e-6, null, null],
+    ['6.7E-8', 'EQUAL', 6.7e-8, null, null],
+    ['0.012', 'EQUAL', 0.012, null, null],
+    ['1.2 × 10⁻³', 'EQUAL', 1.2e-3, null, null],
+    ['1.2x10^-3', 'EQUAL', 1.2e-3, null, null],
+    ['10⁻⁴', 'EQUAL', 1e-4, null, null],
+    ['−0.5', 'EQUAL', -0.5, null, null],
+    ['~60', 'APPROXIMATE', 60, null, null],
+    ['≈ 60', 'APPROXIMATE', 60, null, null],
+    ['∼60', 'APPROXIMATE', 60, null, null],
+    ['<1E-10', 'LESS_THAN', null, null, 1e-10],
+    ['<1E-8', 'LESS_THAN', null, null, 1e-8],
+    ['< 5', 'LESS_THAN', null, null, 5],
+    ['≤5', 'LESS_THAN', null, null, 5],
+    ['>100', 'GREATER_THAN', null, 100, null],
+    ['1–2', 'RANGE', null, 1, 2],
+    ['1 - 2 × 10^-3', 'RANGE', null, 1e-3, 2e-3],
+    ['10⁻⁴–10⁻²', 'RANGE', null, 1e-4, 1e-2],
+    ['5 to 10', 'RANGE', null, 5, 10],
+  ] as const)('%s', (text, qualifier, value, min, max) => {
+    const v = parsePrintedValue(text);
+    expect(v.text).toBe(text);
+    expect(v.qualifier).toBe(qualifier);
+    for (const [got, want] of [
+      [v.value, value],
+      [v.min, min],
+      [v.max, max],
+    ] as const) {
+      if (want === null) expect(got).toBeNull();
+      else expect(got).toBeCloseTo(want, 15);
+    }
+  });
+
+  it('never turns a censored value into an equality', () => {
+    const v = parsePrintedValue('<1E-10');
+    expect(v.value).toBeNull();
+    expect(scaleParsedValue(v, 100)).toMatchObject({ qualifier: 'LESS_THAN', value: null, max: 1e-8 });
+  });
+
+  it('marks inclusive bounds', () => {
+    expect(parsePrintedValue('≥ 3').inclusive).toBe(true);
+    expect(parsePrintedValue('> 3').inclusive).toBe(false);
+  });
+
+  it.each([
+    ['', /is empty/],
+    ['abc', /is not a number, a bound/],
+    ['1.2.3', /is not a number/],
+    ['<', /is not a number/],
+    ['5–1', /lower end 5 exceeds upper end 1/],
+  ])('rejects %j', (text, message) => {
+    expect(() => parsePrintedValue(text)).toThrow(InvalidValueError);
+    expect(() => parsePrintedValue(text)).toThrow(message);
+  });
+});

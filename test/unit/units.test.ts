@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidValueError } from '../../src/domain/errors.js';
+import { toCanonical } from '../../src/domain/units/properties.js';
+import { convert, KJ_PER_MOL_PER_EV, ROOM_TEMPERATURE_K, toKelvin } from '../../src/domain/units/units.js';
+
+describe('ionic conductivity units to S/cm', () => {
+  // Printed notations seen in the reviews and datasets; factors by definition of the SI prefixes.
+  it.each([
+    ['S/cm', 1],
+    ['S cm-1', 1],
+    ['S cm^-1', 1],
+    ['S cm⁻¹', 1],
+    ['S cm−1', 1],
+    ['S·cm−1', 1],
+    ['mS/cm', 1e-3],
+    ['mS cm-1', 1e-3],
+    ['µS/cm', 1e-6],
+    ['μS cm⁻¹', 1e-6],
+    ['S/m', 1e-2],
+    ['S m-1', 1e-2],
+    ['mS/m', 1e-5],
+  ])('1 %s = %d S/cm', (unit, factor) => {
+    expect(toCanonical('IONIC_CONDUCTIVITY', 1, unit)).toBeCloseTo(factor, 15);
+    expect(toCanonical('IONIC_CONDUCTIVITY', 12, unit) / factor).toBeCloseTo(12, 10);
+  });
+
+  it('rejects units of other quantities, naming the property', () => {
+    expect(() => toCanonical('IONIC_CONDUCTIVITY', 1, 'mA cm-2')).toThrow(/not a unit of ionic conductivity \(S\/cm\)/);
+    expect(() => toCanonical('IONIC_CONDUCTIVITY', 1, 'Ω cm2')).toThrow(InvalidValueError);
+  });
+
+  it('rejects unknown units and empty text', () => {
+    expect(() => convert(1, 'furlong', 'm')).toThrow(/unknown unit 'furlong'/);
+    expect(() => convert(1, '', 'm')).toThrow(/unit is empty/);
+    expect(() => convert(1, 'S/cm/s', 'S/cm')).toThrow(/more than one '\/'/);
+  });
+});
+
+describe('other units', () => {
+  it('area-specific resistance: Ω cm² and ohm cm2 agree', () => {
+    expect(convert(1, 'Ω cm²', 'ohm cm2')).toBeCloseTo(1, 12);
+    expect(convert(1, 'Ω m2', 'Ω cm2')).toBeCloseTo(1e4, 8);
+  });
+  it('current density mA/cm² to A/m²', () => expect(convert(1, 'mA cm-2', 'A/m2')).toBeCloseTo(10, 12));
+  it('energy: meV to eV', () => expect(convert(250, 'meV', 'eV')).toBeCloseTo(0.25, 12));
+  it('1 eV per particle is 96.485332 kJ/mol (CODATA 2018: e·N_A/1000)', () => {
+    expect(KJ_PER_MOL_PER_EV).toBeCloseTo(96.485332, 5);
+    expect(convert(1, 'eV', 'kJ') * 6.02214076e23).toBeCloseTo(96.485332, 5);
+  });
+});
+
+describe('temperatures', () => {
+  it('converts °C and K', () => {
+    expect(toKelvin(25, '°C')).toBeCloseTo(298.15, 12);
+    expect(toKelvin(25, 'oC')).toBeCloseTo(298.15, 12);
+    expect(toKelvin(300, 'K')).toBe(300);
+    expect(ROOM_TEMPERATURE_K).toBe(298.15);
+  });
+  it('rejects other units and temperatures below 0 K', () => {
+    expect(() => toKelvin(1, 'eV')).toThrow(/not a temperature unit/);
+    expect(() => toKelvin(-300, '°C')).toThrow(/below absolute zero/);
+  });
+});
