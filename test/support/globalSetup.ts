@@ -12,7 +12,7 @@ import { DatasetImportStore } from '../../src/graph/datasetImport.store.js';
 import { PublicationStore } from '../../src/graph/publication.store.js';
 import { applySchema } from '../../src/graph/schemaBootstrap.js';
 import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
-import { freePort, startLocalNeo4j } from '../../src/server/localNeo4j.js';
+import { freePort, startLocalNeo4j, stopLocalNeo4j } from '../../src/server/localNeo4j.js';
 import { projectPath } from '../../src/server/paths.js';
 import { markAsTestDatabase } from './neo4j.js';
 
@@ -47,7 +47,8 @@ export default async function setup(project: TestProject) {
     obelixCsv: OBELIX_CSV,
   });
   return async () => {
-    await neo4j.stopIfOwner();
+    // The data is thrown away, so Neo4j gets 2 s to stop before it is killed (its Bolt shutdown takes ~10 s).
+    await stopLocalNeo4j(home, 2000);
     await rm(home, { recursive: true, force: true });
   };
 }
