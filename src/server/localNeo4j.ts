@@ -299,7 +299,8 @@ async function ensurePassword(home: string, lib: string): Promise<string> {
         'or put the password into that file.',
     );
   }
-  const password = randomBytes(24).toString('base64url');
+  // hex: never starts with '-', which the admin tool would read as an option
+  const password = randomBytes(24).toString('hex');
   await setInitialPassword(home, lib, password);
   await writeFile(file, password + '\n', { mode: 0o600 });
   await chmod(file, 0o600);
