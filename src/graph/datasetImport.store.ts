@@ -6,18 +6,10 @@
  */
 import { cypher, type GraphDatabase, type GraphTransaction } from './database.js';
 import { num } from './mapping.js';
+import type { DatasetRecord } from './records.js';
 
-export interface DatasetWrite {
-  id: string;
-  name: string;
-  version: string;
-  license: string;
-  licenseUrl: string;
-  url: string;
-  citation: string;
-  doi: string | null;
-  file: string;
-}
+/** A dataset as written: everything of DatasetRecord but the derived record count. */
+export type DatasetWrite = Omit<DatasetRecord, 'recordCount'>;
 
 export interface MaterialWrite {
   id: string;

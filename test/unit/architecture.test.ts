@@ -59,6 +59,30 @@ describe('architecture', () => {
     }
   });
 
+  it('has no import cycles', () => {
+    const graph = new Map<string, string[]>();
+    for (const { file, text } of sources) {
+      const deps = imports(text)
+        .filter((i) => i.startsWith('.'))
+        .map((i) => path.relative(src, path.resolve(src, path.dirname(file), i)).replace(/\.js$/, '.ts'));
+      graph.set(file, deps);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'visiting') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'visiting');
+      for (const d of graph.get(f) ?? []) visit(d, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('api resolvers reach the graph only through services', () => {
     const offenders = sources
       .filter((s) => layer(s.file) === 'api' && s.file.endsWith('.resolver.ts'))
