@@ -20,7 +20,10 @@ export function normalizeDoi(text: string): string {
   return doi;
 }
 
-/** The resolver URL of a normalised DOI. */
+/**
+ * The resolver URL of a normalised DOI, with the characters a URL cannot carry percent-encoded
+ * (e.g. '<' and '>' of SICI-style DOIs such as 10.1002/1521-3765(20020118)8:2<349::aid-chem349>3.0.co;2-5).
+ */
 export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi}`;
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -39,7 +39,9 @@ export function mapNeo4jError(error: unknown, queryName: string): unknown {
   if (error instanceof GraphError) return error;
   if (error instanceof Neo4jError) {
     const code = error.code;
-    if (UNAVAILABLE_CODES.has(code) || (isRetryableError(error) && code.startsWith('Neo.TransientError'))) {
+    // Connection-pool timeouts come without a server code ('N/A'): they too mean the server is out of reach.
+    const poolTimeout = code === 'N/A' && /connection acquisition|acquire a connection|connection.*timed out/i.test(error.message);
+    if (UNAVAILABLE_CODES.has(code) || poolTimeout || (isRetryableError(error) && code.startsWith('Neo.TransientError'))) {
       return new DatabaseUnavailableError(`Neo4j is unavailable (${code}): ${error.message}`, code, { cause: error });
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

@@ -1,7 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/api/errors.js';
-import { DatabaseUnavailableError } from '../../src/graph/errors.js';
+import { Neo4jError } from 'neo4j-driver';
+
+const newError = (message: string, code: string) => new Neo4jError(message, code as never, '50N42', 'error: general processing exception');
+import { DatabaseUnavailableError, GraphError, mapNeo4jError } from '../../src/graph/errors.js';
 import { InvalidArgumentError } from '../../src/services/errors.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../src/services/pagination.js';
 
@@ -46,6 +49,27 @@ describe('formatError', () => {
       log,
     );
     expect(out.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});
+
+describe('mapNeo4jError', () => {
+  it.each([
+    ['ServiceUnavailable', 'Could not perform discovery'],
+    ['SessionExpired', 'leader switched'],
+    ['Neo.ClientError.Security.Unauthorized', 'The client is unauthorized due to authentication failure.'],
+    ['Neo.ClientError.Database.DatabaseNotFound', 'Database does not exist.'],
+    ['N/A', 'Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 0, Idle conn count = 0.'],
+  ])('%s means the database is unavailable', (code, message) => {
+    expect(mapNeo4jError(newError(message, code), 'q')).toBeInstanceOf(DatabaseUnavailableError);
+  });
+
+  it('keeps other driver errors as GraphErrors with their code, and other errors as they are', () => {
+    const e = mapNeo4jError(newError('Invalid input', 'Neo.ClientError.Statement.SyntaxError'), 'materials.page');
+    expect(e).toBeInstanceOf(GraphError);
+    expect(e).not.toBeInstanceOf(DatabaseUnavailableError);
+    expect((e as GraphError).message).toMatch(/^materials\.page failed \(Neo\.ClientError\.Statement\.SyntaxError\)/);
+    const plain = new RangeError('x');
+    expect(mapNeo4jError(plain, 'q')).toBe(plain);
   });
 });
 

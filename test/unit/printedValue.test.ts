@@ -23,6 +23,8 @@ describe('printed values keep their qualifier', () => {
     ['1 - 2 × 10^-3', 'RANGE', null, 1e-3, 2e-3],
     ['10⁻⁴–10⁻²', 'RANGE', null, 1e-4, 1e-2],
     ['5 to 10', 'RANGE', null, 5, 10],
+    ['1,000', 'EQUAL', 1000, null, null],
+    ['12,500.5', 'EQUAL', 12500.5, null, null],
   ] as const)('%s', (text, qualifier, value, min, max) => {
     const v = parsePrintedValue(text);
     expect(v.text).toBe(text);
@@ -33,7 +35,7 @@ describe('printed values keep their qualifier', () => {
       [v.max, max],
     ] as const) {
       if (want === null) expect(got).toBeNull();
-      else expect(got).toBeCloseTo(want, 15);
+      else expect(got).toBe(want); // exact: decimal text is converted once, never multiplied by powers of ten
     }
   });
 
@@ -54,6 +56,8 @@ describe('printed values keep their qualifier', () => {
     ['1.2.3', /is not a number/],
     ['<', /is not a number/],
     ['5–1', /lower end 5 exceeds upper end 1/],
+    ['0,001', /comma that is not a thousands separator/],
+    ['1,5', /comma that is not a thousands separator/],
   ])('rejects %j', (text, message) => {
     expect(() => parsePrintedValue(text)).toThrow(InvalidValueError);
     expect(() => parsePrintedValue(text)).toThrow(message);

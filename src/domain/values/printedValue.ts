@@ -49,7 +49,11 @@ export function parsePrintedValue(text: string): ParsedValue {
   let s = text.normalize('NFC').trim();
   if (s.length === 0) throw new InvalidValueError(text, 'is empty');
   s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (m) => '^' + [...m].map((c) => SUPERSCRIPTS[c]).join(''));
-  s = s.replace(/−/g, '-').replace(/,(?=\d{3}\b)/g, '');
+  s = s.replace(/−/g, '-');
+  // Thousands separators only in strict groups ('1,000', '12,500.5'); any other comma (a decimal comma,
+  // '0,001') is ambiguous and rejected rather than misread a thousandfold.
+  s = s.replace(/\b[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, ''));
+  if (s.includes(',')) throw new InvalidValueError(text, "has a comma that is not a thousands separator (write '0.001', not '0,001')");
 
   let qualifier: Qualifier = 'EQUAL';
   let inclusive = false;
@@ -65,16 +69,15 @@ export function parsePrintedValue(text: string): ParsedValue {
 
   const range = new RegExp(String.raw`^(${NUMBER}|10\^[-+]?\d+)\s*(?:–|—|-|to)\s*(${NUMBER}|10\^[-+]?\d+)(?:${TIMES_TEN})?$`).exec(s);
   if (range && qualifier === 'EQUAL') {
-    const exp = range[3] !== undefined ? 10 ** Number(range[3]) : 1;
-    const lo = readNumber(range[1]!) * exp;
-    const hi = readNumber(range[2]!) * exp;
+    const lo = readNumber(range[1]!, range[3]);
+    const hi = readNumber(range[2]!, range[3]);
     if (!(lo <= hi)) throw new InvalidValueError(text, `range lower end ${lo} exceeds upper end ${hi}`);
     return { text, qualifier: 'RANGE', value: null, min: lo, max: hi, inclusive: true };
   }
 
   const single = new RegExp(String.raw`^(${NUMBER}|10\^[-+]?\d+)(?:${TIMES_TEN})?$`).exec(s);
   if (!single) throw new InvalidValueError(text, 'is not a number, a bound (<, >) or a range');
-  const n = readNumber(single[1]!) * (single[2] !== undefined ? 10 ** Number(single[2]) : 1);
+  const n = readNumber(single[1]!, single[2]);
   if (!Number.isFinite(n)) throw new InvalidValueError(text, 'is not a finite number');
   switch (qualifier) {
     case 'LESS_THAN':
@@ -86,9 +89,16 @@ export function parsePrintedValue(text: string): ParsedValue {
   }
 }
 
-function readNumber(token: string): number {
+/**
+ * A number token, times 10^exponent when a '× 10^n' factor followed it. Built as decimal text
+ * ('1.2e-3', '1e-4') so that no binary rounding creeps in (10 ** -4 * 1 is 0.00009999999999999999).
+ */
+function readNumber(token: string, exponent?: string): number {
   const pow = /^10\^([-+]?\d+)$/.exec(token);
-  return pow ? 10 ** Number(pow[1]) : Number(token);
+  const mantissaText = pow ? `1e${pow[1]}` : token;
+  if (exponent === undefined) return Number(mantissaText);
+  const [m, e = '0'] = mantissaText.toLowerCase().split('e');
+  return Number(`${m}e${Number(e) + Number(exponent)}`);
 }
 
 /** Multiplies every number of a parsed value by `factor` (a unit conversion), keeping the qualifier. */
