@@ -15,7 +15,7 @@ export class MaterialWhere {
   @Field(() => [String], { nullable: true, description: "Element symbols that must all be present, e.g. ['Li', 'S']." })
   elementsIncludeAll?: string[] | null;
 
-  @Field(() => StructuralFamilyEnum, { nullable: true })
+  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Materials that any source places in this family (see `Material.families`).' })
   family?: StructuralFamily | null;
 
   @Field(() => String, { nullable: true, description: "Exact chemical system, elements in any order: 'Li-P-S' matches Li3PS4 and Li7P3S11." })

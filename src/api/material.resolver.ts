@@ -17,9 +17,10 @@ export class MaterialResolver {
   })
   materials(
     @Ctx() ctx: Context,
-    @Arg('where', () => MaterialWhere, { nullable: true }) where: MaterialWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('where', () => MaterialWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: MaterialWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts: a previous page\'s `pageInfo.endCursor`.' })
+    after: string | null,
   ) {
     return ctx.services.materials.list(where, first, after);
   }
@@ -28,7 +29,7 @@ export class MaterialResolver {
     nullable: true,
     description: "A material by id (its composition key, e.g. 'Ge1Li10P2S12'); null if none. BAD_USER_INPUT for a malformed id.",
   })
-  material(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  material(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "Composition key, e.g. 'Ge1Li10P2S12'." }) id: string) {
     return ctx.services.materials.byId(id);
   }
 
@@ -36,7 +37,8 @@ export class MaterialResolver {
   measurements(
     @Root() material: Material,
     @Ctx() ctx: Context,
-    @Arg('property', () => MeasuredPropertyEnum, { nullable: true }) property: PropertyKind | null,
+    @Arg('property', () => MeasuredPropertyEnum, { nullable: true, description: 'Only measurements of this property.' })
+    property: PropertyKind | null,
   ) {
     return ctx.services.materials.measurements(material.id, property);
   }

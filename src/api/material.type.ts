@@ -49,8 +49,14 @@ export class Material {
   @Field(() => String, { description: "Chemical system: elements alphabetical joined by '-', e.g. 'Ge-Li-P-S'." })
   chemicalSystem!: string;
 
-  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Structural family (controlled vocabulary); null when no source names one.' })
+  @Field(() => StructuralFamilyEnum, {
+    nullable: true,
+    description: 'Structural family (controlled vocabulary) that most sources give; null when none names one. See `families` when they disagree.',
+  })
   family!: StructuralFamily | null;
+
+  @Field(() => [StructuralFamilyEnum], { description: "Every family the sources give, e.g. ['THIO_LISICON', 'LGPS']." })
+  families!: StructuralFamily[];
 
   @Field(() => [String], { description: "The family labels sources printed, e.g. ['garnet', 'garnet-like']." })
   familyLabels!: string[];

@@ -58,7 +58,7 @@ export class Measurement {
   @Field(() => ID, { description: "Stable id, e.g. 'obelix:jqc' (OBELiX record jqc)." })
   id!: string;
 
-  @Field(() => MeasuredPropertyEnum)
+  @Field(() => MeasuredPropertyEnum, { description: 'The property measured; it fixes the canonical `unit`.' })
   property!: PropertyKind;
 
   @Field(() => ConductivityContributionEnum, { description: 'For ionic conductivity: total, bulk or grain-boundary.' })
@@ -97,7 +97,7 @@ export class Measurement {
   @Field(() => String, { nullable: true, description: 'The composition with explicit site occupancies, where the source gives it (OBELiX: True Composition).' })
   reportedSiteComposition!: string | null;
 
-  @Field(() => ReportedStructure, { nullable: true })
+  @Field(() => ReportedStructure, { nullable: true, description: 'Crystal structure of the measured phase, where the source gives it.' })
   structure!: ReportedStructure | null;
 
   @Field(() => Source, { description: 'Where this measurement was read.' })

@@ -11,7 +11,7 @@ export class PublicationResolver {
       "A publication by DOI, in any common form ('10.1038/nmat3066', 'doi:10.1038/NMAT3066', " +
       "'https://doi.org/10.1038/nmat3066'); null if the graph holds nothing it reported. BAD_USER_INPUT if not a DOI.",
   })
-  publication(@Ctx() ctx: Context, @Arg('doi', () => String) doi: string) {
+  publication(@Ctx() ctx: Context, @Arg('doi', () => String, { description: 'The DOI, with or without resolver prefix; case does not matter.' }) doi: string) {
     return ctx.services.publications.byDoi(doi);
   }
 

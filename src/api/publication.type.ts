@@ -15,7 +15,7 @@ export class Dataset {
   @Field(() => ID, { description: "Short id, e.g. 'obelix'." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Name of the dataset, e.g. 'OBELiX'." })
   name!: string;
 
   @Field(() => String, { description: "Version of the imported file: 'sha256:' + the first 16 hex digits of its SHA-256." })
@@ -24,7 +24,7 @@ export class Dataset {
   @Field(() => String, { description: "Licence of the data, e.g. 'CC BY 4.0'. Attribution must stay with every record." })
   license!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text of the licence.' })
   licenseUrl!: string;
 
   @Field(() => String, { description: 'Where the dataset is published.' })
@@ -39,6 +39,11 @@ export class Dataset {
   @Field(() => String, { description: 'Name of the imported file.' })
   file!: string;
 
-  @Field(() => NonNegativeIntResolver, { description: 'Measurements in the graph that came through this dataset.' })
+  @Field(() => NonNegativeIntResolver, { description: 'Records of the dataset in the graph (OBELiX: rows of all.csv).' })
   recordCount!: number;
+
+  @Field(() => NonNegativeIntResolver, {
+    description: 'Measurements that came through this dataset: a record can give more than one (OBELiX: a total and a bulk conductivity).',
+  })
+  measurementCount!: number;
 }

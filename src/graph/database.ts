@@ -116,6 +116,30 @@ export class GraphDatabase {
     }
   }
 
+  /**
+   * The operators of the plan Neo4j would run for a read query (EXPLAIN: nothing is executed), e.g.
+   * ['ProduceResults@neo4j', 'NodeUniqueIndexSeek@neo4j', ...]. For tests and benchmarks of query plans.
+   */
+  async explain(query: NamedQuery, params: Record<string, unknown> = {}): Promise<string[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(`EXPLAIN ${query.text}`, params, { metadata: this.metadata(`explain ${query.name}`) });
+      const operators: string[] = [];
+      const walk = (plan: unknown) => {
+        if (!plan || typeof plan !== 'object') return;
+        const p = plan as { operatorType?: string; children?: unknown[] };
+        if (p.operatorType) operators.push(p.operatorType);
+        for (const c of p.children ?? []) walk(c);
+      };
+      walk(result.summary.plan);
+      return operators;
+    } catch (e) {
+      throw mapNeo4jError(e, query.name);
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

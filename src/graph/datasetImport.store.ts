@@ -9,7 +9,7 @@ import { num } from './mapping.js';
 import type { DatasetRecord } from './records.js';
 
 /** A dataset as written: everything of DatasetRecord but the derived record count. */
-export type DatasetWrite = Omit<DatasetRecord, 'recordCount'>;
+export type DatasetWrite = Omit<DatasetRecord, 'recordCount' | 'measurementCount'>;
 
 export interface MaterialWrite {
   id: string;
@@ -23,6 +23,7 @@ export interface MaterialWrite {
   chemicalSystem: string;
   elementCount: number;
   family: string | null;
+  families: string[];
   familyLabels: string[];
 }
 
@@ -54,6 +55,8 @@ export interface DatasetImportCounts {
   publications: number;
   measurements: number;
   removedMeasurements: number;
+  /** Materials and publications removed because nothing refers to them any more. */
+  removedOrphans: number;
 }
 
 const MERGE_DATASET = cypher(
@@ -63,18 +66,18 @@ MERGE (d:Dataset {id: $dataset.id})
 SET d += $dataset`,
 );
 
+// Every property is set on every import (not only on creation), so that re-importing converges to the
+// same graph whatever was imported before. The dataset is the only source of these properties so far.
 const MERGE_MATERIALS = cypher(
   'datasetImport.mergeMaterials',
   `
 UNWIND $materials AS row
 MERGE (m:Material {id: row.id})
-ON CREATE SET m.name = row.name, m.formula = row.formula, m.reducedFormula = row.reducedFormula,
+SET m.name = row.name, m.formula = row.formula, m.reducedFormula = row.reducedFormula,
   m.compositionElements = row.compositionElements, m.compositionAmounts = row.compositionAmounts,
   m.elements = row.elements, m.chemicalSystem = row.chemicalSystem, m.elementCount = row.elementCount,
-  m.family = row.family
-SET m.family = coalesce(m.family, row.family),
-  m.reportedFormulas = [f IN coalesce(m.reportedFormulas, []) WHERE NOT f IN row.reportedFormulas] + row.reportedFormulas,
-  m.familyLabels = [f IN coalesce(m.familyLabels, []) WHERE NOT f IN row.familyLabels] + row.familyLabels
+  m.family = row.family, m.families = row.families, m.familyLabels = row.familyLabels,
+  m.reportedFormulas = row.reportedFormulas
 RETURN count(m) AS n`,
 );
 
@@ -83,7 +86,7 @@ const MERGE_PUBLICATIONS = cypher(
   `
 UNWIND $publications AS row
 MERGE (p:Publication {doi: row.doi})
-ON CREATE SET p.url = row.url
+SET p.url = row.url
 RETURN count(p) AS n`,
 );
 
@@ -123,6 +126,15 @@ DETACH DELETE x
 RETURN count(*) AS n`,
 );
 
+// Materials and publications that the removal left with no relationship at all describe nothing any more.
+const REMOVE_ORPHANS = cypher(
+  'datasetImport.removeOrphans',
+  `
+MATCH (n) WHERE (n:Material OR n:Publication) AND NOT (n)--()
+DELETE n
+RETURN count(*) AS n`,
+);
+
 const BATCH = 200;
 
 export class DatasetImportStore {
@@ -148,7 +160,14 @@ export class DatasetImportStore {
         throw new Error(`wrote ${measurements} of ${input.measurements.length} measurements: a material or publication was missing`);
       }
       const [stale] = await tx.run(REMOVE_STALE, { datasetId: input.dataset.id, ids: input.measurements.map((m) => m.id) });
-      return { materials, publications, measurements, removedMeasurements: stale ? num(stale, 'n') : 0 };
+      const [orphans] = await tx.run(REMOVE_ORPHANS);
+      return {
+        materials,
+        publications,
+        measurements,
+        removedMeasurements: stale ? num(stale, 'n') : 0,
+        removedOrphans: orphans ? num(orphans, 'n') : 0,
+      };
     });
   }
 }

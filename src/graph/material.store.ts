@@ -4,7 +4,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { StructuralFamily } from '../domain/families.js';
-import { cypher, type GraphDatabase, type Row } from './database.js';
+import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, numList, optStr, str, strList } from './mapping.js';
 import type { MaterialRecord } from './records.js';
 
@@ -23,27 +23,40 @@ export interface MaterialPage {
   items: MaterialRecord[];
 }
 
-// The filter is static text with parameters; the same fragment serves the count and the page.
-const FILTER = `
-  ($key IS NULL OR m.id = $key)
-  AND ($family IS NULL OR m.family = $family)
-  AND ($chemicalSystem IS NULL OR m.chemicalSystem = $chemicalSystem)
-  AND all(e IN $elements WHERE e IN m.elements)`;
+// Each filter is a constant fragment with parameters; the page query joins the fragments of the filters
+// given, so that Neo4j can seek the unique index on id and the index on chemicalSystem (a predicate like
+// `$x IS NULL OR m.p = $x` would force a label scan). Values never enter the text.
+const FRAGMENTS = {
+  key: 'm.id = $key',
+  family: '$family IN m.families',
+  chemicalSystem: 'm.chemicalSystem = $chemicalSystem',
+  elementsIncludeAll: 'all(e IN $elements WHERE e IN m.elements)',
+} as const;
 
-const PAGE = cypher(
-  'materials.page',
-  `
+/** The named page query for the filters that are set (exported for Cypher-generation tests). */
+export function materialPageQuery(filter: MaterialFilter, withCursor: boolean): NamedQuery {
+  const where: string[] = [];
+  if (filter.key !== null) where.push(FRAGMENTS.key);
+  if (filter.family !== null) where.push(FRAGMENTS.family);
+  if (filter.chemicalSystem !== null) where.push(FRAGMENTS.chemicalSystem);
+  if (filter.elementsIncludeAll.length > 0) where.push(FRAGMENTS.elementsIncludeAll);
+  const match = `MATCH (m:Material)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const after = withCursor ? `${where.length ? ' AND' : ' WHERE'} m.id > $after` : '';
+  return cypher(
+    'materials.page',
+    `
 CALL {
-  MATCH (m:Material) WHERE ${FILTER}
+  ${match}
   RETURN count(m) AS totalCount
 }
 CALL {
-  MATCH (m:Material) WHERE ${FILTER} AND ($after IS NULL OR m.id > $after)
+  ${match}${after}
   WITH m ORDER BY m.id LIMIT $limit
   RETURN collect(m {.*}) AS items
 }
 RETURN totalCount, items`,
-);
+  );
+}
 
 const BY_IDS = cypher(
   'materials.byIds',
@@ -57,7 +70,7 @@ export class MaterialStore {
   constructor(private readonly db: GraphDatabase) {}
 
   async page(filter: MaterialFilter, after: string | null, limit: number): Promise<MaterialPage> {
-    const [row] = await this.db.read(PAGE, {
+    const [row] = await this.db.read(materialPageQuery(filter, after !== null), {
       key: filter.key,
       family: filter.family,
       chemicalSystem: filter.chemicalSystem,
@@ -90,6 +103,7 @@ export function toMaterialRecord(n: Row): MaterialRecord {
     elements: strList(n, 'elements'),
     chemicalSystem: str(n, 'chemicalSystem'),
     family: optStr(n, 'family') as StructuralFamily | null,
+    families: strList(n, 'families') as StructuralFamily[],
     familyLabels: strList(n, 'familyLabels'),
   };
 }

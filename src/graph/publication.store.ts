@@ -13,19 +13,23 @@ MATCH (p:Publication {doi: doi})
 RETURN p {.*} AS p`,
 );
 
+const COUNTS = `
+  measurementCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) },
+  recordCount: COUNT { MATCH (d)<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId }`;
+
 const DATASETS_BY_IDS = cypher(
   'datasets.byIds',
   `
 UNWIND $ids AS id
 MATCH (d:Dataset {id: id})
-RETURN d {.*, recordCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) }} AS d`,
+RETURN d {.*, ${COUNTS}} AS d`,
 );
 
 const ALL_DATASETS = cypher(
   'datasets.all',
   `
 MATCH (d:Dataset)
-RETURN d {.*, recordCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) }} AS d
+RETURN d {.*, ${COUNTS}} AS d
 ORDER BY d.id`,
 );
 
@@ -67,5 +71,6 @@ function toDataset(d: Row): DatasetRecord {
     doi: optStr(d, 'doi'),
     file: str(d, 'file'),
     recordCount: num(d, 'recordCount'),
+    measurementCount: num(d, 'measurementCount'),
   };
 }

@@ -24,7 +24,10 @@ export interface MaterialRecord {
   composition: ElementAmountRecord[];
   elements: string[];
   chemicalSystem: string;
+  /** The family most records give (ties: the first in source order). */
   family: StructuralFamily | null;
+  /** Every family the sources give; they may disagree (e.g. thio-LISICON vs LGPS). */
+  families: StructuralFamily[];
   familyLabels: string[];
 }
 
@@ -91,6 +94,8 @@ export interface DatasetRecord {
   citation: string;
   doi: string | null;
   file: string;
-  /** Measurements in the graph that came through this dataset. */
+  /** Records of the dataset in the graph (OBELiX: rows of all.csv). */
   recordCount: number;
+  /** Measurements in the graph that came through this dataset (a row may give a total and a bulk value). */
+  measurementCount: number;
 }

@@ -15,10 +15,11 @@ import { ObelixImportService } from '../../src/services/obelix/obelix.import.js'
 import { freePort, startLocalNeo4j, stopLocalNeo4j } from '../../src/server/localNeo4j.js';
 import { projectPath } from '../../src/server/paths.js';
 import { markAsTestDatabase } from './neo4j.js';
+import { requireObelixFile } from './obelixCsv.js';
 
-export const OBELIX_CSV = projectPath('..', 'shared', 'data', 'obelix', 'all.csv');
 
 export default async function setup(project: TestProject) {
+  const obelixCsv = requireObelixFile();
   const home = await mkdtemp(path.join(os.tmpdir(), 'interphase-test-neo4j-'));
   const started = Date.now();
   const neo4j = await startLocalNeo4j({
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
     await applySchema(db, projectPath('schema', 'neo4j'));
     await markAsTestDatabase(db);
     const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
-    await importer.importFile(OBELIX_CSV);
+    await importer.importFile(obelixCsv);
   } finally {
     await db.close();
   }
@@ -44,7 +45,7 @@ export default async function setup(project: TestProject) {
     password: neo4j.password,
     database: neo4j.database,
     home,
-    obelixCsv: OBELIX_CSV,
+    obelixCsv,
   });
   return async () => {
     // The data is thrown away, so Neo4j gets 2 s to stop before it is killed (its Bolt shutdown takes ~10 s).

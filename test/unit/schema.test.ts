@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printInterphaseSchema } from '../../src/api/schema.js';
+import { isEnumType, isInputObjectType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { buildInterphaseSchema, printInterphaseSchema } from '../../src/api/schema.js';
 import { projectPath } from '../../src/server/paths.js';
 
 describe('schema/schema.graphql', () => {
@@ -9,12 +10,29 @@ describe('schema/schema.graphql', () => {
     expect(await printInterphaseSchema()).toBe(committed);
   });
 
-  it('describes every field of the public types', async () => {
-    const sdl = await printInterphaseSchema();
-    for (const field of ['value: Float', 'unit: String!', 'printedValue: String!', 'temperatureK: Float', 'qualifier: Qualifier!']) {
-      const at = sdl.indexOf(`  ${field}`);
-      expect(at, field).toBeGreaterThan(0);
-      expect(sdl.slice(Math.max(0, at - 400), at), `${field} has a description`).toMatch(/"""\s*$|"[^"]*"\s*$/);
+  it('describes every type, field, argument and enum value', async () => {
+    const schema = await buildInterphaseSchema();
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+      if (!type.description && type !== schema.getQueryType()) missing.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('gives the unit in the description of every numeric measurement field', async () => {
+    const schema = await buildInterphaseSchema();
+    const measurement = schema.getType('Measurement');
+    if (!isObjectType(measurement)) throw new Error('no Measurement type');
+    for (const name of ['value', 'min', 'max', 'temperatureK', 'log10Value']) {
+      expect(measurement.getFields()[name]!.description, name).toMatch(/S\/cm|`unit`| K\b/);
     }
   });
 });

@@ -38,7 +38,7 @@ export class ObelixImportService {
   /** Number of measurements already imported through OBELiX (0 when never imported). */
   async importedRecordCount(): Promise<number> {
     const [dataset] = await this.publications.datasetsByIds([OBELIX_DATASET.id]);
-    return dataset?.recordCount ?? 0;
+    return dataset?.measurementCount ?? 0;
   }
 
   /**

@@ -140,6 +140,11 @@ function parseRow(
   const total = optionalConductivity(r[COL.total], COL.total, before.report);
   const bulk = optionalConductivity(r[COL.bulk], COL.bulk, before.report);
   const structure = readStructure(r, before.report);
+  // The main column is the total conductivity where the row gives one (README of OBELiX); a differing
+  // IC (Total) would be a second, contradicting value, which OBELiX does not have: report it.
+  if (main && total && !sameValue(main, total)) {
+    before.report(COL.total, `'${total.text}' differs from ${COL.conductivity} '${main.text}'`);
+  }
 
   if (before.count() > 0 || !composition || !main) return null;
 
@@ -154,7 +159,7 @@ function parseRow(
     sourceLine: line,
     ...structure,
   };
-  const mainIsBulk = !total && bulk !== null && bulk.value === main.value;
+  const mainIsBulk = !total && bulk !== null && sameValue(bulk, main);
   const measurements: ParsedRow['measurements'] = [
     { id: `obelix:${id}`, props: { ...base, ...valueProps(main), contribution: total ? 'TOTAL' : mainIsBulk ? 'BULK' : 'TOTAL' } },
   ];
@@ -197,6 +202,11 @@ function readConductivity(
 
 function optionalConductivity(text: string | undefined, column: string, report: (f: string, p: string) => void) {
   return readConductivity(text ?? '', column, report, false);
+}
+
+/** Same qualifier and same numbers (a bound is never the same as a value). */
+function sameValue(a: ParsedValue, b: ParsedValue): boolean {
+  return a.qualifier === b.qualifier && a.value === b.value && a.min === b.min && a.max === b.max;
 }
 
 function valueProps(v: ParsedValue): Record<string, string | number | null> {
@@ -254,6 +264,7 @@ function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): Da
       chemicalSystem: first.composition.chemicalSystem,
       elementCount: first.composition.elementCount,
       family: mostFrequent(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null)),
+      families: distinct(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null)),
       familyLabels: distinct(group.map((g) => g.familyLabel).filter(Boolean)),
     };
   });
