@@ -36,6 +36,10 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
+function requestError(message: string) {
+  return { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] };
+}
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -87,6 +91,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   );
 
   app.use((_req, res) => res.status(404).json({ error: 'not found; the API is at /graphql' }));
+
+  // Errors raised before Apollo (unreadable or oversized JSON bodies) answer in GraphQL's error shape,
+  // never with Express's HTML page and stack trace.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.parse.failed') return res.status(400).json(requestError('The request body is not valid JSON.'));
+    if (e.type === 'entity.too.large') return res.status(413).json(requestError('The request body is larger than 1 MB.'));
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return res.status(e.status).json(requestError('Bad request.'));
+    opts.logger.error({ err }, 'HTTP request failed');
+    return res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
 
   return { httpServer, apollo };
 }

@@ -14,7 +14,7 @@ import { InvalidRecordsError } from '../services/errors.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService, type ObelixImportResult } from '../services/obelix/obelix.import.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import type { LocalNeo4j } from './localNeo4j.js';
+import { portIsFree, type LocalNeo4j } from './localNeo4j.js';
 import type { Logger } from './logger.js';
 import { connectNeo4j } from './neo4jConnection.js';
 import { packageVersion, projectPath } from './paths.js';
@@ -32,70 +32,92 @@ export interface RunningServer {
 
 const RETRY_MS = 15_000;
 
-export async function startInterphase(config: Config, logger: Logger): Promise<RunningServer> {
-  const { db, uri, local } = await connectNeo4j(config, logger);
-  db.observe((query, ms) => logger.debug({ query, ms: Math.round(ms * 10) / 10 }, 'cypher'));
-  logger.info({ uri, database: db.database }, 'Neo4j');
-
+/**
+ * Starts everything; on failure (or when `signal` aborts during start-up) it closes what it opened,
+ * including the bundled Neo4j it started, before rethrowing.
+ */
+export async function startInterphase(config: Config, logger: Logger, signal?: AbortSignal): Promise<RunningServer> {
+  // Fail before starting Neo4j if the HTTP port is already taken.
+  if (config.port !== 0 && !(await portIsFree(config.port, config.host))) throw portTaken(config.port);
+  const { db, uri, local } = await connectNeo4j(config, logger, signal);
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
-  /** One attempt: true when the graph is ready, false when Neo4j is unavailable (other errors throw). */
-  const attempt = async (): Promise<boolean> => {
+  const closeGraph = async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await db.close();
+    if (local && (await local.stopIfOwner())) logger.info('stopped the local Neo4j');
+  };
+  try {
+    db.observe((query, ms) => logger.debug({ query, ms: Math.round(ms * 10) / 10 }, 'cypher'));
+    logger.info({ uri, database: db.database }, 'Neo4j');
+
+    /** One attempt: true when the graph is ready, false when Neo4j is unavailable (other errors throw). */
+    const attempt = async (): Promise<boolean> => {
+      try {
+        await prepareGraph(db, config, logger);
+        return true;
+      } catch (e) {
+        if (!(e instanceof DatabaseUnavailableError)) throw e;
+        logger.warn(`Neo4j is unavailable (${e.message}); requests answer DATABASE_UNAVAILABLE; retrying in ${RETRY_MS / 1000} s`);
+        return false;
+      }
+    };
+    // The first attempt is awaited, so a reachable graph is ready before the first request.
+    const graphReady: Promise<void> = (await attempt())
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const tick = async () => {
+            if (stopped) return;
+            const ok = await attempt().catch((e: unknown) => {
+              logger.error({ err: e }, 'preparing the graph failed');
+              return false;
+            });
+            if (ok) resolve();
+            else if (!stopped) retry = setTimeout(() => void tick(), RETRY_MS);
+          };
+          retry = setTimeout(() => void tick(), RETRY_MS);
+        });
+    signal?.throwIfAborted();
+
+    const { httpServer, apollo } = await createApp({
+      db,
+      logger,
+      production: config.production,
+      corsOrigins: config.corsOrigins,
+      version: packageVersion(),
+    });
     try {
-      await prepareGraph(db, config, logger);
-      return true;
-    } catch (e) {
-      if (!(e instanceof DatabaseUnavailableError)) throw e;
-      logger.warn(`Neo4j is unavailable (${e.message}); requests answer DATABASE_UNAVAILABLE; retrying in ${RETRY_MS / 1000} s`);
-      return false;
-    }
-  };
-  // The first attempt is awaited, so a reachable graph is ready before the first request.
-  const graphReady: Promise<void> = (await attempt())
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => {
-        const tick = async () => {
-          if (stopped) return;
-          const ok = await attempt().catch((e: unknown) => {
-            logger.error({ err: e }, 'preparing the graph failed');
-            return false;
-          });
-          if (ok) resolve();
-          else if (!stopped) retry = setTimeout(() => void tick(), RETRY_MS);
-        };
-        retry = setTimeout(() => void tick(), RETRY_MS);
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? portTaken(config.port) : e));
+        httpServer.listen(config.port, config.host, resolve);
       });
-
-  const { httpServer, apollo } = await createApp({
-    db,
-    logger,
-    production: config.production,
-    corsOrigins: config.corsOrigins,
-    version: packageVersion(),
-  });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`PORT ${config.port} is taken by another program; set PORT to a free port`) : e),
-    );
-    httpServer.listen(config.port, config.host, resolve);
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
-
-  return {
-    url,
-    port,
-    db,
-    local,
-    graphReady,
-    async stop() {
-      stopped = true;
-      if (retry) clearTimeout(retry);
+    } catch (e) {
       await apollo.stop();
-      await db.close();
-      if (local && (await local.stopIfOwner())) logger.info('stopped the local Neo4j');
-    },
-  };
+      throw e;
+    }
+    const port = (httpServer.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+
+    return {
+      url,
+      port,
+      db,
+      local,
+      graphReady,
+      async stop() {
+        await apollo.stop();
+        await closeGraph();
+      },
+    };
+  } catch (e) {
+    await closeGraph().catch((err: unknown) => logger.error({ err }, 'cleaning up after a failed start'));
+    throw e;
+  }
+}
+
+function portTaken(port: number): Error {
+  return new Error(`PORT ${port} is taken by another program; set PORT to a free port`);
 }
 
 /** Applies the schema and imports OBELiX when the graph holds none of it and the file is there. */

@@ -58,11 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[name];
     return v === undefined || v.trim() === '' ? undefined : v.trim();
   };
-  const port = (name: string, fallback: number): number => {
+  const port = (name: string, fallback: number, min = 0): number => {
     const v = get(name);
     if (v === undefined) return fallback;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(name, `must be a port number 0–65535, got '${v}'`);
+    if (!Number.isInteger(n) || n < min || n > 65535) throw new ConfigError(name, `must be a port number ${min}–65535, got '${v}'`);
     return n;
   };
   const bool = (name: string, fallback: boolean): boolean => {
@@ -100,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else {
     neo4j = {
       mode: 'local',
-      boltPort: port('NEO4J_LOCAL_BOLT_PORT', 7687),
+      boltPort: port('NEO4J_LOCAL_BOLT_PORT', 7687, 1),
       home: path.resolve(PROJECT_ROOT, get('NEO4J_LOCAL_HOME') ?? '.neo4j/local'),
       heap: memory('NEO4J_LOCAL_HEAP', '512m'),
       pageCache: memory('NEO4J_LOCAL_PAGECACHE', '256m'),

@@ -18,6 +18,7 @@ import { chmod, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import lockfile from 'proper-lockfile';
 import { GraphDatabase } from '../graph/database.js';
 import { projectPath } from './paths.js';
 
@@ -32,6 +33,10 @@ export interface LocalNeo4jOptions {
   boltPort: number;
   heap: string;
   pageCache: string;
+  /** Name of the database to create on first start (default 'neo4j'). */
+  database?: string;
+  /** Aborting stops a start in progress (a Maven download, a server still booting). */
+  signal?: AbortSignal;
   /** Progress messages for the user. */
   log: (message: string) => void;
   /** How long to wait for Bolt to answer after start (default 180 s). */
@@ -51,14 +56,14 @@ export interface LocalNeo4j {
   /** True when this process owns the server and will stop it. */
   owned: boolean;
   home: string;
-  /** Stops the server if this process owns it; resolves true if it stopped it. */
-  stopIfOwner(): Promise<boolean>;
+  /** Stops the server if this process owns it (SIGKILL after `timeoutMs`, default 60 s); resolves true if it stopped it. */
+  stopIfOwner(timeoutMs?: number): Promise<boolean>;
 }
 
 const ENTRY_BOOT = 'org.neo4j.server.startup.Neo4jCommand';
 const ENTRY_ADMIN = 'org.neo4j.cli.AdminTool';
 const USERNAME = 'neo4j';
-const DATABASE = 'neo4j';
+const DEFAULT_DATABASE = 'neo4j';
 
 /** The Neo4j version the pom pins (property neo4j.version). */
 export async function pinnedNeo4jVersion(): Promise<string> {
@@ -101,7 +106,7 @@ async function commandWorks(cmd: string, args: string[]): Promise<boolean> {
  */
 export async function ensureNeo4jRuntime(
   log: (m: string) => void,
-  options: { java?: string; mvn?: string; libRoot?: string } = {},
+  options: { java?: string; mvn?: string; libRoot?: string; signal?: AbortSignal } = {},
 ): Promise<string> {
   const commands = { java: options.java ?? javaCommand(), mvn: options.mvn ?? 'mvn' };
   const java = await javaMajorVersion(commands.java);
@@ -136,9 +141,10 @@ export async function ensureNeo4jRuntime(
     projectPath('neo4j-local', 'pom.xml'),
     'dependency:copy-dependencies',
     `-DoutputDirectory=${staging}`,
-  ]);
+  ], undefined, options.signal);
   if (result.code !== 0) {
     await rm(staging, { recursive: true, force: true });
+    options.signal?.throwIfAborted();
     throw new LocalNeo4jError(`Maven could not download Neo4j ${version} (exit ${result.code}):\n${tail(result.output, 30)}`);
   }
   const jars = (await readdir(staging)).filter((f) => f.endsWith('.jar'));
@@ -158,20 +164,40 @@ export async function ensureNeo4jRuntime(
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const ownerPid = opts.ownerPid ?? process.pid;
-  const lib = await ensureNeo4jRuntime(opts.log);
+  const lib = await ensureNeo4jRuntime(opts.log, { signal: opts.signal });
   const home = opts.home;
   await mkdir(path.join(home, 'run'), { recursive: true });
+  // One process at a time sets a home up and starts its server; the others wait, then reuse it.
+  const release = await lockfile.lock(home, { retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 }, stale: 60_000 });
+  try {
+    return await startLocked(opts, lib, ownerPid);
+  } finally {
+    await release();
+  }
+}
+
+async function startLocked(opts: LocalNeo4jOptions, lib: string, ownerPid: number): Promise<LocalNeo4j> {
+  const home = opts.home;
   const uri = `bolt://127.0.0.1:${opts.boltPort}`;
+  const database = opts.database ?? DEFAULT_DATABASE;
+  const timeoutMs = opts.startTimeoutMs ?? 180_000;
 
   const running = await runningPid(home);
   if (running !== null) {
+    const port = await configuredBoltPort(home);
+    if (port !== null && port !== opts.boltPort) {
+      throw new LocalNeo4jError(
+        `The local Neo4j of ${home} already runs (pid ${running}) on port ${port}, not ${opts.boltPort}: ` +
+          `set NEO4J_LOCAL_BOLT_PORT=${port}, or stop it first (npm run neo4j -- stop).`,
+      );
+    }
     const password = await readPassword(home);
-    await waitForBolt(uri, password, running, home, opts.startTimeoutMs ?? 180_000);
+    await waitForBolt(uri, password, database, running, home, timeoutMs, opts.signal);
     const owner = await readOwner(home);
     const owned = owner === null || owner === ownerPid || !isAlive(owner);
     if (owned) await writeOwner(home, ownerPid);
     opts.log(`Reusing the local Neo4j already running (pid ${running}) at ${uri}.`);
-    return handle({ uri, password, pid: running, reused: true, owned, home, ownerPid });
+    return handle({ uri, password, database, pid: running, reused: true, owned, home, ownerPid });
   }
 
   if (!(await portIsFree(opts.boltPort))) {
@@ -181,8 +207,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     );
   }
 
-  await writeConfig(home, lib, opts);
+  await writeConfig(home, lib, { ...opts, database });
   const password = await ensurePassword(home, lib);
+  opts.signal?.throwIfAborted();
   opts.log(`Starting Neo4j on ${uri} (data in ${path.relative(process.cwd(), home) || home}) ...`);
   const boot = await run(javaCommand(), ['-cp', path.join(lib, '*'), ENTRY_BOOT, 'start'], neo4jEnv(home));
   if (boot.code !== 0) {
@@ -191,8 +218,13 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const pid = await runningPid(home);
   if (pid === null) throw new LocalNeo4jError(`Neo4j exited right after start.\n${await logTail(home)}`);
   await writeOwner(home, ownerPid);
-  await waitForBolt(uri, password, pid, home, opts.startTimeoutMs ?? 180_000);
-  return handle({ uri, password, pid, reused: false, owned: true, home, ownerPid });
+  try {
+    await waitForBolt(uri, password, database, pid, home, timeoutMs, opts.signal);
+  } catch (e) {
+    await stopLocalNeo4j(home, 5000); // it never became usable (or the start was cancelled): do not leave it running
+    throw e;
+  }
+  return handle({ uri, password, database, pid, reused: false, owned: true, home, ownerPid });
 }
 
 /** Stops the server of `home` if it runs: SIGTERM, then SIGKILL after `timeoutMs`. Resolves true if it was running. */
@@ -224,26 +256,35 @@ export async function markManuallyOwned(home: string): Promise<void> {
   await writeOwner(home, 0);
 }
 
-function handle(h: { uri: string; password: string; pid: number; reused: boolean; owned: boolean; home: string; ownerPid: number }): LocalNeo4j {
+function handle(h: {
+  uri: string;
+  password: string;
+  database: string;
+  pid: number;
+  reused: boolean;
+  owned: boolean;
+  home: string;
+  ownerPid: number;
+}): LocalNeo4j {
   return {
     uri: h.uri,
     username: USERNAME,
     password: h.password,
-    database: DATABASE,
+    database: h.database,
     pid: h.pid,
     reused: h.reused,
     owned: h.owned,
     home: h.home,
-    async stopIfOwner() {
+    async stopIfOwner(timeoutMs?: number) {
       if (!h.owned) return false;
       const owner = await readOwner(h.home);
       if (owner !== null && owner !== h.ownerPid) return false;
-      return stopLocalNeo4j(h.home);
+      return stopLocalNeo4j(h.home, timeoutMs);
     },
   };
 }
 
-async function writeConfig(home: string, lib: string, opts: LocalNeo4jOptions): Promise<void> {
+async function writeConfig(home: string, lib: string, opts: LocalNeo4jOptions & { database: string }): Promise<void> {
   for (const d of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) await mkdir(path.join(home, d), { recursive: true });
   const conf = [
     '# Generated by Interphase (src/server/localNeo4j.ts) on every start; edits are overwritten.',
@@ -255,7 +296,7 @@ async function writeConfig(home: string, lib: string, opts: LocalNeo4jOptions): 
     'server.https.enabled=false',
     'dbms.security.auth_enabled=true',
     'dbms.usage_report.enabled=false',
-    `initial.dbms.default_database=${DATABASE}`,
+    `initial.dbms.default_database=${opts.database}`,
     `server.directories.lib=${lib}`,
     `server.directories.data=${path.join(home, 'data')}`,
     `server.directories.logs=${path.join(home, 'logs')}`,
@@ -301,9 +342,10 @@ async function ensurePassword(home: string, lib: string): Promise<string> {
   }
   // hex: never starts with '-', which the admin tool would read as an option
   const password = randomBytes(24).toString('hex');
-  await setInitialPassword(home, lib, password);
+  // Written first: if we stop between the two steps, the next start finds the file and sets it again.
   await writeFile(file, password + '\n', { mode: 0o600 });
   await chmod(file, 0o600);
+  await setInitialPassword(home, lib, password);
   return password;
 }
 
@@ -341,6 +383,17 @@ async function runningPid(home: string): Promise<number | null> {
   }
 }
 
+/** The Bolt port written in `home`'s neo4j.conf, or null. */
+async function configuredBoltPort(home: string): Promise<number | null> {
+  try {
+    const conf = await readFile(path.join(home, 'conf', 'neo4j.conf'), 'utf8');
+    const m = /^server\.bolt\.listen_address=.*:(\d+)\s*$/m.exec(conf);
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function readOwner(home: string): Promise<number | null> {
   try {
     const o = JSON.parse(await readFile(path.join(home, 'run', 'owner.json'), 'utf8')) as { pid?: unknown };
@@ -364,12 +417,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** True when nothing listens on 127.0.0.1:port. */
-export function portIsFree(port: number): Promise<boolean> {
+/** True when nothing listens on host:port (default 127.0.0.1). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
   });
 }
 
@@ -386,12 +439,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForBolt(uri: string, password: string, pid: number, home: string, timeoutMs: number): Promise<void> {
+async function waitForBolt(
+  uri: string,
+  password: string,
+  database: string,
+  pid: number,
+  home: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const db = GraphDatabase.connect({ uri, username: USERNAME, password, database: DATABASE, connectionTimeoutMs: 2000, maxTransactionRetryTimeMs: 0 });
+  const db = GraphDatabase.connect({ uri, username: USERNAME, password, database, connectionTimeoutMs: 2000, maxTransactionRetryTimeMs: 0 });
   try {
     let last: unknown = null;
     while (Date.now() < deadline) {
+      signal?.throwIfAborted();
       if (!isAlive(pid)) throw new LocalNeo4jError(`Neo4j (pid ${pid}) stopped while starting.\n${await logTail(home)}`);
       try {
         await db.ping();
@@ -416,13 +478,13 @@ async function logTail(home: string): Promise<string> {
   }
 }
 
-function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], signal });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', (e) => resolve({ code: 127, output: output + String(e) }));
+    child.on('error', (e) => resolve({ code: (e as NodeJS.ErrnoException).code === 'ABORT_ERR' ? 130 : 127, output: output + String(e) }));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }

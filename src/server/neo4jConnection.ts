@@ -14,12 +14,20 @@ export interface Neo4jConnection {
   local: LocalNeo4j | null;
 }
 
-export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4jConnection> {
+export async function connectNeo4j(config: Config, logger: Logger, signal?: AbortSignal): Promise<Neo4jConnection> {
   const n = config.neo4j;
   if (n.mode === 'external') {
     return { db: GraphDatabase.connect(n), uri: n.uri, local: null };
   }
-  const local = await startLocalNeo4j({ home: n.home, boltPort: n.boltPort, heap: n.heap, pageCache: n.pageCache, log: (m) => logger.info(m) });
+  const local = await startLocalNeo4j({
+    home: n.home,
+    boltPort: n.boltPort,
+    heap: n.heap,
+    pageCache: n.pageCache,
+    database: n.database,
+    signal,
+    log: (m) => logger.info(m),
+  });
   const db = GraphDatabase.connect({
     uri: local.uri,
     username: local.username,

@@ -199,6 +199,20 @@ describe('HTTP surface', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', neo4j: { reachable: true, database: 'neo4j', serverAgent: expect.stringMatching(/^Neo4j\/5\.26/) } });
   });
 
+  it.each([
+    ['{bad', 400, /not valid JSON/],
+    [JSON.stringify({ query: `{ materials(where: { formula: "${'Li'.repeat(600_000)}" }) { totalCount } }` }), 413, /larger than 1 MB/],
+  ])('answers a malformed or oversized body in JSON without a stack trace (%#)', async (body, status, message) => {
+    const res = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const text = await res.text();
+    expect(text).not.toMatch(/at .*node_modules|SyntaxError|<html/i);
+    const json = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(json.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(json.errors[0]!.message).toMatch(message);
+  });
+
   it('serves Apollo Sandbox as the landing page in development', async () => {
     const res = await fetch(`${server.base}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);

@@ -1,7 +1,8 @@
+import { pino } from 'pino';
 /** Starts the real server in-process on a free port (HTTP on 127.0.0.1) for end-to-end tests. */
 import { startInterphase, type RunningServer } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger, type Logger } from '../../src/server/logger.js';
 import { testNeo4j } from './neo4j.js';
 
 export interface TestServer extends RunningServer {
@@ -15,8 +16,11 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** `env` overrides the configuration (by default: the test Neo4j, port 0, silent logs). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * `env` overrides the configuration (by default: the test Neo4j, port 0, silent logs); `logger` replaces
+ * the configured one (e.g. to capture log lines).
+ */
+export async function startTestServer(env: Record<string, string> = {}, logger?: Logger): Promise<TestServer> {
   const n = testNeo4j();
   const config = loadConfig({
     NEO4J_URI: n.uri,
@@ -28,7 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     OBELIX_CSV: n.obelixCsv,
     ...env,
   });
-  const server = await startInterphase(config, createLogger(config.logLevel, false));
+  const server = await startInterphase(config, logger ?? createLogger(config.logLevel, false));
   const base = `http://127.0.0.1:${server.port}`;
   return {
     ...server,
@@ -42,4 +46,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       return { status: res.status, ...((await res.json()) as object) };
     },
   };
+}
+
+/** A pino logger that keeps every line it writes, for assertions on log output. */
+export function capturingLogger(): { logger: Logger; lines: { level: number; msg: string }[] } {
+  const lines: { level: number; msg: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+  return { logger, lines };
 }

@@ -32,6 +32,7 @@ describe('configuration', () => {
     [{ NEO4J_URI: 'bolt://localhost:7687' }, 'NEO4J_PASSWORD', /is required when NEO4J_URI is set/],
     [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP', /must be a size such as 512m/],
     [{ NEO4J_LOCAL_BOLT_PORT: '-1' }, 'NEO4J_LOCAL_BOLT_PORT', /must be a port number/],
+    [{ NEO4J_LOCAL_BOLT_PORT: '0' }, 'NEO4J_LOCAL_BOLT_PORT', /must be a port number 1–65535/],
     [{ NEO4J_DATABASE: 'a b' }, 'NEO4J_DATABASE', /is not a valid database name/],
     [{ IMPORT_ON_START: 'maybe' }, 'IMPORT_ON_START', /must be true or false/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of/],

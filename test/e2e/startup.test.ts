@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphDatabase } from '../../src/graph/database.js';
+import { connectTestDatabase, wipeTestDatabase } from '../support/neo4j.js';
+import { pymatgenObelix } from '../support/obelixCsv.js';
+import { capturingLogger, startTestServer } from '../support/server.js';
+
+// What the server does on start with an empty graph. These tests empty the shared test database and
+// leave it imported again (the last one imports OBELiX through the start-up path).
+let db: GraphDatabase;
+beforeAll(async () => {
+  db = connectTestDatabase();
+  await wipeTestDatabase(db);
+});
+afterAll(async () => db.close());
+
+describe('start-up on an empty graph', () => {
+  it('without the OBELiX file: serves an empty graph and logs where to get the file', async () => {
+    const { logger, lines } = capturingLogger();
+    const server = await startTestServer({ OBELIX_CSV: '/nonexistent/obelix/all.csv' }, logger);
+    try {
+      const res = await server.gql<{ materials: { totalCount: number } }>('{ materials { totalCount } }');
+      expect(res.data!.materials.totalCount).toBe(0);
+      const warning = lines.find((l) => l.level === 40 && l.msg.includes('OBELiX not imported'))!;
+      expect(warning.msg).toContain('/nonexistent/obelix/all.csv not found');
+      expect(warning.msg).toContain('https://github.com/NRC-Mila/OBELiX');
+      expect(warning.msg).toContain('OBELIX_CSV');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('with the file: applies the schema, imports OBELiX, then serves it', async () => {
+    const { logger, lines } = capturingLogger();
+    const server = await startTestServer({}, logger);
+    try {
+      const res = await server.gql<{ materials: { totalCount: number }; datasets: { recordCount: number }[] }>(
+        '{ materials(first: 0) { totalCount } datasets { recordCount } }',
+      );
+      expect(res.data!.materials.totalCount).toBe(pymatgenObelix.distinctCompositions);
+      expect(res.data!.datasets[0]!.recordCount).toBe(pymatgenObelix.rows);
+      expect(lines.some((l) => /^schema: \d+ constraint\/index statements applied/.test(l.msg))).toBe(true);
+      expect(lines.some((l) => /^OBELiX sha256:[0-9a-f]{16}: 599 rows → 500 materials/.test(l.msg))).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a second start finds the data and does not import again', async () => {
+    const { logger, lines } = capturingLogger();
+    const server = await startTestServer({}, logger);
+    await server.stop();
+    expect(lines.some((l) => /^OBELiX: \d+ measurements already in the graph/.test(l.msg))).toBe(true);
+    expect(lines.some((l) => l.msg.startsWith('OBELiX sha256'))).toBe(false);
+  });
+});
