@@ -61,3 +61,39 @@ describe('temperatures', () => {
     expect(() => toKelvin(-300, '°C')).toThrow(/below absolute zero/);
   });
 });
+
+describe('units of the other properties', () => {
+  it.each([
+    ['AREA_SPECIFIC_RESISTANCE', 2600, 'Ω cm²', 2600],
+    ['AREA_SPECIFIC_RESISTANCE', 1, 'Ω m2', 1e4],
+    ['CRITICAL_CURRENT_DENSITY', 0.1, 'mA cm^-2', 0.1],
+    ['CRITICAL_CURRENT_DENSITY', 1, 'A/m2', 0.1],
+    ['YOUNGS_MODULUS', 60, 'GPa', 60],
+    ['FRACTURE_TOUGHNESS', 1, 'MPa m1/2', 1],
+    ['FRACTURE_TOUGHNESS', 1, 'MPa √m', 1],
+    ['ACTIVATION_ENERGY', 250, 'meV', 0.25],
+    ['ACTIVATION_ENERGY', 96.48533212, 'kJ/mol', 1],
+    ['TRANSITION_TEMPERATURE', 260, '°C', 533.15],
+    ['LATTICE_PARAMETER', 1.2, 'nm', 12],
+    ['SPECIFIC_CAPACITY', 127, 'mAh/g', 127],
+    ['SPECIFIC_CAPACITY', 1, 'Ah/kg', 1],
+    ['AREAL_CAPACITY', 3.5, 'µAh/cm2', 0.0035],
+    ['ENERGY_DENSITY', 0.5, 'kWh/kg', 500],
+    ['VOLUMETRIC_ENERGY_DENSITY', 1, 'Wh/cm3', 1000],
+    ['CAPACITY_RETENTION', 80, '%', 80],
+    ['REACTION_ENERGY', -20, 'meV/atom', -0.02],
+    ['THICKNESS', 5, 'µm', 5000],
+    ['CYCLE_COUNT', 100, 'cycles', 100],
+    ['C_RATE', 18, 'C', 18],
+    ['TRANSFERENCE_NUMBER', 1, '', 1],
+    ['DIFFUSION_COEFFICIENT', 1e-8, 'cm2 s-1', 1e-8],
+  ] as const)('%s: %d %s', (property, value, unit, expected) => {
+    expect(toCanonical(property, value, unit)).toBeCloseTo(expected, 9);
+  });
+
+  it('names the property when the unit does not fit', () => {
+    expect(() => toCanonical('AREA_SPECIFIC_RESISTANCE', 1, 'Ω/cm²')).toThrow(/not a unit of area-specific \(interfacial\) resistance \(Ω cm2\)/);
+    expect(() => toCanonical('C_RATE', 1, 'mA')).toThrow(/use 'C'/);
+    expect(() => toCanonical('TRANSFERENCE_NUMBER', 1, '%')).toThrow(/dimensionless/);
+  });
+});

@@ -3,7 +3,8 @@
  *
  * A unit text is read as a product of prefixed base units with integer powers: `S/cm`, `S cm-1`,
  * `S cm⁻¹`, `S·cm^-1`, `mS cm−1`, `Ω cm2`, `mA cm-2`, `meV`, `kJ/mol`. Conversions go through SI with
- * a dimension check, so `mS/cm` → `S/cm` multiplies by 1e-3 and `mA/cm2` → `S/cm` is an error.
+ * a dimension check, so `mS/cm` → `S/cm` multiplies by 1e-3 and `mA/cm2` → `S/cm` is an error; a
+ * quantity per mole converts to one per particle through Avogadro's constant (kJ/mol → eV).
  * Temperatures in °C are affine and handled by `toKelvin`.
  *
  * Constants: elementary charge e = 1.602176634e-19 C and Avogadro constant N_A = 6.02214076e23 /mol,
@@ -40,6 +41,14 @@ const BASE: Record<string, UnitDef> = {
   mol: { factor: 1, dim: [0, 0, 0, 0, 0, 1] },
   // derived: S = A²·s³/(kg·m²), Ω = kg·m²/(A²·s³), V = kg·m²/(A·s³), J = kg·m²/s², eV = e·J, C = A·s
   S: { factor: 1, dim: [-2, -1, 3, 2, 0, 0] },
+  W: { factor: 1, dim: [2, 1, -3, 0, 0, 0] },
+  Ah: { factor: 3600, dim: [0, 0, 1, 1, 0, 0] },
+  Wh: { factor: 3600, dim: [2, 1, -2, 0, 0, 0] },
+  L: { factor: 1e-3, dim: [3, 0, 0, 0, 0, 0] },
+  Å: { factor: 1e-10, dim: [1, 0, 0, 0, 0, 0] },
+  // counts and ratios (dimensionless)
+  atom: { factor: 1, dim: [0, 0, 0, 0, 0, 0] },
+  '%': { factor: 0.01, dim: [0, 0, 0, 0, 0, 0] },
   Ω: { factor: 1, dim: [2, 1, -3, -2, 0, 0] },
   ohm: { factor: 1, dim: [2, 1, -3, -2, 0, 0] },
   V: { factor: 1, dim: [2, 1, -3, -1, 0, 0] },
@@ -71,7 +80,9 @@ export interface ParsedUnit {
 export function parseUnit(text: string): ParsedUnit {
   let s = text.normalize('NFC').trim();
   s = s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/g, (c) => SUPERSCRIPTS[c] ?? c).replace(/[−–]/g, '-');
-  s = s.replace(/\^/g, '').replace(/[·⋅*]/g, ' ');
+  s = s.replace(/\^/g, '').replace(/[·⋅*]/g, ' ').replace(/√(\w+)/g, '$10.5');
+  // fractional powers written as fractions: 'MPa m1/2' → 'MPa m0.5'
+  s = s.replace(/([A-Za-z])(\d+)\/(\d+)(?![\w])/g, (_m, u: string, a: string, b: string) => `${u}${Number(a) / Number(b)}`);
   if (s.length === 0) throw new InvalidValueError(text, 'unit is empty');
   let factor = 1;
   const dim = [0, 0, 0, 0, 0, 0];
@@ -82,11 +93,13 @@ export function parseUnit(text: string): ParsedUnit {
     const tokens = part.trim().split(/\s+/).filter(Boolean);
     if (tokens.length === 0) throw new InvalidValueError(text, "nothing on one side of '/'");
     for (const token of tokens) {
-      const m = /^([A-Za-zΩµμ]+)(-?\d+)?$/.exec(token);
+      const m = /^([A-Za-zΩµμÅ%]+)(-?\d+(?:\.\d+)?|-?\d+\/\d+)?$/.exec(token);
       if (!m) throw new InvalidValueError(text, `cannot read unit '${token}'`);
       const def = lookup(m[1]!);
       if (!def) throw new InvalidValueError(text, `unknown unit '${m[1]}'`);
-      const power = sign * (m[2] ? Number(m[2]) : 1);
+      const exponent = m[2] ?? '1';
+      const [num, den] = exponent.split('/');
+      const power = sign * (den ? Number(num) / Number(den) : Number(num));
       factor *= def.factor ** power;
       def.dim.forEach((d, k) => (dim[k] = dim[k]! + d * power));
     }
@@ -110,10 +123,12 @@ function lookup(symbol: string): UnitDef | undefined {
 export function convert(value: number, from: string, to: string): number {
   const a = parseUnit(from);
   const b = parseUnit(to);
-  if (!a.dim.every((d, i) => d === b.dim[i])) {
-    throw new InvalidValueError(from, `cannot convert to '${to}': different dimensions`);
-  }
-  return (value * a.factor) / b.factor;
+  const sameExceptAmount = a.dim.every((d, i) => i === 5 || d === b.dim[i]);
+  if (!sameExceptAmount) throw new InvalidValueError(from, `cannot convert to '${to}': different dimensions`);
+  // Per mole ↔ per particle (kJ/mol ↔ eV): one power of mol⁻¹ is exchanged for Avogadro's constant.
+  const perMole = a.dim[5]! - b.dim[5]!;
+  if (Math.abs(perMole) > 1) throw new InvalidValueError(from, `cannot convert to '${to}': different dimensions`);
+  return (value * a.factor * AVOGADRO_PER_MOL ** perMole) / b.factor;
 }
 
 /** True when the unit text has the dimension of `reference` (e.g. is a conductivity like 'S/cm'). */
