@@ -76,6 +76,13 @@ describe('groups, hydrates and fractional amounts', () => {
     expect(c.amountOf('Li')).toBeCloseTo(0.1809, 9);
   });
 
+  it('reads amounts written as fractions', () => {
+    const c = parseFormula('LiNi1/3Mn1/3Co1/3O2');
+    expect(c.amountOf('Ni')).toBeCloseTo(1 / 3, 6);
+    expect(c.key).toBe(parseFormula('Li3Ni1Mn1Co1O6').key);
+    expect(() => parseFormula('LiNi1/0O2')).toThrow(/division by zero/);
+  });
+
   it('keeps the written order and amounts in toString', () => {
     expect(parseFormula('Li1.3Al0.3Ti1.7(PO4)3').toString()).toBe('Li1.3Al0.3Ti1.7P3O12');
   });

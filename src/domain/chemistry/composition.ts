@@ -8,6 +8,8 @@ import { getElement } from './elements.js';
 /** Amounts are compared and keyed at this resolution (atoms per formula unit). */
 export const AMOUNT_RESOLUTION = 1e-6;
 const SCALE = Math.round(1 / AMOUNT_RESOLUTION);
+/** Largest multiplier tried to turn rational amounts (1/3, 2/3, 1/6) into whole numbers. */
+const MAX_SMALL_MULTIPLIER = 1000;
 
 export interface ElementAmount {
   readonly element: string;
@@ -65,13 +67,24 @@ export class Composition {
 
   /**
    * The smallest whole-number composition proportional to this one, elements alphabetical:
-   * Li10GeP2S12 → {Ge:1, Li:10, P:2, S:12}; Li6.4La3Zr1.4Ta0.6O12 → {La:15, Li:32, O:60, Ta:3, Zr:7}.
-   * Amounts are first rounded to AMOUNT_RESOLUTION.
+   * Li10GeP2S12 → {Ge:1, Li:10, P:2, S:12}; Li6.4La3Zr1.4Ta0.6O12 → {La:15, Li:32, O:60, Ta:3, Zr:7};
+   * LiNi1/3Mn1/3Co1/3O2 → {Co:1, Li:3, Mn:1, Ni:1, O:6}. Amounts are first rounded to AMOUNT_RESOLUTION;
+   * the smallest multiplier up to 1000 that makes them whole (within that resolution) is used, else 10^6.
    */
   integerProportions(): ElementAmount[] {
-    const scaled = this.elements.map((element) => ({ element, n: Math.round(this.amountOf(element) * SCALE) }));
-    const g = scaled.reduce((acc, { n }) => gcd(acc, n), 0);
-    return scaled.map(({ element, n }) => ({ element, amount: n / g }));
+    const elements = this.elements;
+    const amounts = elements.map((e) => this.amountOf(e));
+    // Rational amounts such as 1/3 (stored as 0.333333) need a small multiplier; decimals are exact at 1e6.
+    let factor = SCALE;
+    for (let k = 1; k <= MAX_SMALL_MULTIPLIER; k++) {
+      if (amounts.every((a) => Math.abs(a * k - Math.round(a * k)) <= AMOUNT_RESOLUTION * k)) {
+        factor = k;
+        break;
+      }
+    }
+    const scaled = amounts.map((a) => Math.round(a * factor));
+    const g = scaled.reduce((acc, n) => gcd(acc, n), 0);
+    return elements.map((element, i) => ({ element, amount: scaled[i]! / g }));
   }
 
   /**

@@ -2,7 +2,8 @@
  * Reading chemical formulas as printed in papers, datasets and PDF conversions into compositions.
  *
  * Accepted notations (all give the same composition):
- * - plain: `Li10GeP2S12`, `Ge1Li10P2S12`, `Li6.4La3Zr1.4Ta0.6O12` (fractional amounts);
+ * - plain: `Li10GeP2S12`, `Ge1Li10P2S12`, `Li6.4La3Zr1.4Ta0.6O12` (fractional amounts), `LiNi1/3Mn1/3Co1/3O2`
+ *   (amounts as fractions);
  * - groups with multipliers, nested: `Li1.3Al0.3Ti1.7(PO4)3`, `Li0.6[Li0.2Sn0.8S2]`,
  *   `(Ag0.33Li0.67)0.27La0.57TiO3`, braces `{}` likewise;
  * - adducts / hydrates joined by `·`, `•`, `⋅`, `∙` or `*`, with an optional leading count:
@@ -148,15 +149,19 @@ class FormulaReader {
     return n;
   }
 
+  /** A decimal ('0.5', '.5') or a fraction ('1/3'); null when none starts here. */
   private readNumber(): number | null {
-    const m = /^(\d+(?:\.\d+)?|\.\d+)/.exec(this.s.slice(this.pos));
+    const m = /^(\d+(?:\.\d+)?|\.\d+)(?:\/(\d+))?/.exec(this.s.slice(this.pos));
     if (!m) {
       if (this.s[this.pos] === '.') this.fail("malformed number: '.' without digits");
       return null;
     }
-    this.pos += m[1]!.length;
-    if (this.s[this.pos] === '.') this.fail(`malformed number '${m[1]}.'`);
-    return Number(m[1]);
+    const start = this.pos;
+    this.pos += m[0].length;
+    if (this.s[this.pos] === '.' || this.s[this.pos] === '/') this.fail(`malformed number '${m[0]}${this.s[this.pos]}'`);
+    if (m[2] === undefined) return Number(m[1]);
+    if (Number(m[2]) === 0) this.fail(`division by zero in '${m[0]}'`, start);
+    return Number(m[1]) / Number(m[2]);
   }
 
   private peekNumberText(): string {
