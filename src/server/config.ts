@@ -38,6 +38,12 @@ export interface Config {
   obelixCsv: string;
   /** Import OBELiX on start when the graph holds none of it. */
   importOnStart: boolean;
+  /** The curated seed folder (absolute). */
+  seedDir: string;
+  /** The review texts the seed cites (absolute; ../shared/seeds by default). */
+  seedTextsDir: string;
+  /** Load the seed on start when the graph holds none of it. */
+  seedOnStart: boolean;
 }
 
 export class ConfigError extends Error {
@@ -122,5 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
     importOnStart: bool('IMPORT_ON_START', true),
+    seedDir: path.resolve(PROJECT_ROOT, get('SEED_DIR') ?? 'seed'),
+    seedTextsDir: path.resolve(PROJECT_ROOT, get('SEED_TEXTS_DIR') ?? '../shared/seeds'),
+    seedOnStart: bool('SEED_ON_START', true),
   };
 }

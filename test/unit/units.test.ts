@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '../../src/domain/errors.js';
 import { toCanonical } from '../../src/domain/units/properties.js';
-import { convert, KJ_PER_MOL_PER_EV, ROOM_TEMPERATURE_K, toKelvin } from '../../src/domain/units/units.js';
+import { convert, KJ_PER_MOL_PER_EV, readTemperature, ROOM_TEMPERATURE_K, toKelvin } from '../../src/domain/units/units.js';
 
 describe('ionic conductivity units to S/cm', () => {
   // Printed notations seen in the reviews and datasets; factors by definition of the SI prefixes.
@@ -95,5 +95,29 @@ describe('units of the other properties', () => {
     expect(() => toCanonical('AREA_SPECIFIC_RESISTANCE', 1, 'Ω/cm²')).toThrow(/not a unit of area-specific \(interfacial\) resistance \(Ω cm2\)/);
     expect(() => toCanonical('C_RATE', 1, 'mA')).toThrow(/use 'C'/);
     expect(() => toCanonical('TRANSFERENCE_NUMBER', 1, '%')).toThrow(/dimensionless/);
+  });
+});
+
+describe('temperatures as printed', () => {
+  it.each([
+    ['RT', 298.15, null, null, true],
+    ['room temperature', 298.15, null, null, true],
+    ['25 °C', 298.15, null, null, false],
+    ['60°C', 333.15, null, null, false],
+    ['−20 °C', 253.15, null, null, false],
+    ['300 K', 300, null, null, false],
+    ['25–100 °C', null, 298.15, 373.15, false],
+    ['after annealing', null, null, null, false],
+  ] as const)('%s', (text, kelvin, minK, maxK, nominal) => {
+    const t = readTemperature(text);
+    expect(t.nominal).toBe(nominal);
+    for (const [got, want] of [
+      [t.kelvin, kelvin],
+      [t.minK, minK],
+      [t.maxK, maxK],
+    ] as const) {
+      if (want === null) expect(got).toBeNull();
+      else expect(got).toBeCloseTo(want, 9);
+    }
   });
 });

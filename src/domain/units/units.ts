@@ -152,3 +152,33 @@ export function toKelvin(value: number, unit: string): number {
   if (k < 0) throw new InvalidValueError(`${value} ${unit}`, 'below absolute zero');
   return k;
 }
+
+/** A temperature as a source prints it, read where possible. */
+export interface ReadTemperature {
+  /** Single temperature in K, or null for ranges and unreadable text. */
+  kelvin: number | null;
+  minK: number | null;
+  maxK: number | null;
+  /** True when the text only says "room temperature" (read as ROOM_TEMPERATURE_K). */
+  nominal: boolean;
+}
+
+/**
+ * Reads 'RT', 'room temperature', 'ambient', '25 °C', '300 K', '−20 °C', '25–100 °C', '60°C'.
+ * Anything else gives nulls (the text is kept by the caller).
+ */
+export function readTemperature(text: string): ReadTemperature {
+  const t = text.normalize('NFC').trim().replace(/−/g, '-').replace(/º/g, '°');
+  if (/^(rt|r\.t\.|room[ -]temperature|ambient(?: temperature)?)$/i.test(t)) {
+    return { kelvin: ROOM_TEMPERATURE_K, minK: null, maxK: null, nominal: true };
+  }
+  const unit = String.raw`\s*(°C|℃|oC|K)`;
+  const num = String.raw`(-?\d+(?:\.\d+)?)`;
+  const single = new RegExp(`^${num}${unit}$`).exec(t);
+  if (single) return { kelvin: toKelvin(Number(single[1]), single[2]!), minK: null, maxK: null, nominal: false };
+  const range = new RegExp(`^${num}\\s*(?:–|-|to)\\s*${num}${unit}$`).exec(t);
+  if (range) {
+    return { kelvin: null, minK: toKelvin(Number(range[1]), range[3]!), maxK: toKelvin(Number(range[2]), range[3]!), nominal: false };
+  }
+  return { kelvin: null, minK: null, maxK: null, nominal: false };
+}

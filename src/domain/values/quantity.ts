@@ -1,0 +1,42 @@
+/**
+ * A printed value with its printed unit, read into the canonical unit of a property, keeping the
+ * qualifier: '<5' Ω cm² stays an upper bound of 5 Ω cm²; '260' °C becomes 533.15 K.
+ */
+import { canonicalUnit, toCanonical, type PropertyKind } from '../units/properties.js';
+import { parsePrintedValue, type Qualifier } from './printedValue.js';
+
+export interface CanonicalQuantity {
+  property: PropertyKind;
+  qualifier: Qualifier;
+  /** In `unit`; null for bounds and ranges. */
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  /** The canonical unit (for OTHER: the printed unit). */
+  unit: string;
+  printedValue: string;
+  printedUnit: string | null;
+  /** The unit the printed one was read as, when it was a misprint. */
+  unitAsMeant: string | null;
+}
+
+/**
+ * @throws InvalidValueError when the value is not a number, bound or range, or the unit does not fit
+ *   the property.
+ */
+export function readQuantity(property: PropertyKind, printedValue: string, printedUnit?: string | null, unitAsMeant?: string | null): CanonicalQuantity {
+  const parsed = parsePrintedValue(printedValue);
+  const unit = (unitAsMeant ?? printedUnit ?? '').trim();
+  const conv = (x: number | null) => (x === null ? null : toCanonical(property, x, unit));
+  return {
+    property,
+    qualifier: parsed.qualifier,
+    value: conv(parsed.value),
+    min: conv(parsed.min),
+    max: conv(parsed.max),
+    unit: property === 'OTHER' ? unit : canonicalUnit(property),
+    printedValue: printedValue.trim(),
+    printedUnit: printedUnit?.trim() || null,
+    unitAsMeant: unitAsMeant?.trim() || null,
+  };
+}

@@ -1,0 +1,885 @@
+/**
+ * Reads and validates the curated seed (seed/, see seed/README.md) into the writes of one load.
+ *
+ * Every record is checked against the declared schema (seed.schema.ts), then against what a schema
+ * cannot see: the quote is on the cited line(s) of the review text, reference numbers exist in the
+ * review's list, materials resolve (registry id, alias of that review or of all reviews, or a formula),
+ * values and units read into the property's canonical unit, ids are unique, cross-references exist.
+ * Every problem is reported as `<file>:<record>: <field>: <problem>`; any problem means nothing is returned.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { parseFormula } from '../../domain/chemistry/formula.js';
+import type { Composition } from '../../domain/chemistry/composition.js';
+import { DomainError } from '../../domain/errors.js';
+import type { StructuralFamily } from '../../domain/families.js';
+import { publicationKey } from '../../domain/publicationKey.js';
+import { readTemperature } from '../../domain/units/units.js';
+import { readQuantity, type CanonicalQuantity } from '../../domain/values/quantity.js';
+import type { CitationConfidence, CounterpartKind } from '../../domain/vocabulary.js';
+import { InvalidRecordsError, type RecordProblem } from '../errors.js';
+import {
+  Alias,
+  CellRecord,
+  CoatingRecord,
+  FACT_KINDS,
+  FactFileHeader,
+  InterphaseRecord,
+  MaterialsFile,
+  MeasurementRecord,
+  NamedMaterial,
+  ReferenceEntry,
+  ReferencesFile,
+  ReviewsFile,
+  WindowRecord,
+  type AliasSeed,
+  type FactKind,
+  type NamedMaterialSeed,
+  type PrintedQuantitySeed,
+  type ReferenceSeed,
+  type ReviewSeed,
+  type SourceSeed,
+  type VariantSeed,
+} from './seed.schema.js';
+
+// ---------------------------------------------------------------------------------------------------
+// What a load writes
+
+export interface ReviewOut extends ReviewSeed {
+  publicationKey: string;
+}
+
+export interface PublicationOut {
+  key: string;
+  doi: string | null;
+  authors: string;
+  firstAuthor: string;
+  year: number | null;
+  title: string | null;
+  journal: string | null;
+  volume: string | null;
+  firstPage: string | null;
+  /** Where reviews cite it: review key, printed number, line of the entry. */
+  citedBy: { review: string; n: number; line: number }[];
+}
+
+export interface MaterialOut {
+  id: string;
+  kind: 'COMPOSITION' | 'NAMED';
+  name: string;
+  description: string | null;
+  family: StructuralFamily | null;
+  formula: string | null;
+  reducedFormula: string | null;
+  compositionElements: string[];
+  compositionAmounts: number[];
+  elements: string[];
+  chemicalSystem: string | null;
+  elementCount: number;
+  reportedFormulas: string[];
+}
+
+export interface VariantOut {
+  id: string;
+  materialId: string;
+  labels: string[];
+  polymorph: string | null;
+  form: string | null;
+  dopantElements: string[];
+  dopantSites: (string | null)[];
+  dopantAmounts: (string | null)[];
+}
+
+export interface AliasOut {
+  alias: string;
+  review: string | null;
+  materialId: string;
+  variantId: string | null;
+}
+
+export interface Subject {
+  materialId: string | null;
+  variantId: string | null;
+  family: StructuralFamily | null;
+}
+
+/** What every fact carries: where it was read and whom it cites. */
+export interface FactOut {
+  id: string;
+  localId: string;
+  review: string;
+  seedFile: string;
+  textFile: string;
+  lines: number[];
+  refs: number[];
+  publicationKeys: string[];
+  citation: CitationConfidence;
+  correctedRef: number | null;
+  correctedPublicationKey: string | null;
+  quote: string;
+  note: string | null;
+}
+
+export interface ConditionsOut {
+  temperatureText: string | null;
+  temperatureK: number | null;
+  temperatureMinK: number | null;
+  temperatureMaxK: number | null;
+  method: string | null;
+  computed: boolean | null;
+  sampleForm: string | null;
+  basis: string | null;
+  atmosphere: string | null;
+  other: string | null;
+}
+
+export interface MeasurementOut extends FactOut, Subject {
+  quantity: CanonicalQuantity;
+  propertyText: string | null;
+  contribution: string | null;
+  conditions: ConditionsOut;
+}
+
+export interface WindowLimitOut {
+  quantity: CanonicalQuantity | null;
+  text: string | null;
+}
+
+export interface WindowOut extends FactOut, Subject {
+  reduction: WindowLimitOut | null;
+  oxidation: WindowLimitOut | null;
+  scale: string;
+  method: string;
+  methodText: string | null;
+}
+
+export interface InterfaceOut {
+  id: string;
+  electrolyteId: string | null;
+  electrolyteFamily: StructuralFamily | null;
+  counterpartKind: CounterpartKind;
+  counterpartId: string | null;
+}
+
+export interface InterphaseOut extends FactOut {
+  interfaceId: string;
+  electrolyteVariantId: string | null;
+  counterpartText: string | null;
+  potential: CanonicalQuantity | null;
+  conditions: string | null;
+  productIds: string[];
+  productsText: string | null;
+  stabilityClass: string | null;
+  interphaseType: string | null;
+  characterText: string | null;
+  thickness: CanonicalQuantity | null;
+  techniques: string[];
+  evidenceTexts: (string | null)[];
+  computed: boolean | null;
+}
+
+export interface EffectOut {
+  quantityKind: string;
+  propertyText: string | null;
+  before: CanonicalQuantity | null;
+  after: CanonicalQuantity | null;
+  value: CanonicalQuantity | null;
+  text: string | null;
+}
+
+export interface CoatingOut extends FactOut {
+  coatingId: string;
+  coatingVariantId: string | null;
+  role: string;
+  substrateId: string | null;
+  substrateText: string | null;
+  electrolyteId: string | null;
+  method: string;
+  methodText: string | null;
+  thickness: CanonicalQuantity | null;
+  loading: string | null;
+  effects: EffectOut[];
+  effectText: string;
+}
+
+export interface ComponentOut {
+  role: string;
+  materialId: string;
+  variantId: string | null;
+  text: string | null;
+}
+
+export interface ResultOut {
+  quantity: CanonicalQuantity;
+  propertyText: string | null;
+  atCycle: number | null;
+  text: string | null;
+}
+
+export interface CellOut extends FactOut {
+  cellType: string;
+  components: ComponentOut[];
+  conditions: Record<string, string | null>;
+  temperatureK: number | null;
+  results: ResultOut[];
+  resultText: string;
+  coatingApplicationIds: string[];
+}
+
+export interface SeedBundle {
+  reviews: ReviewOut[];
+  publications: PublicationOut[];
+  materials: MaterialOut[];
+  variants: VariantOut[];
+  aliases: AliasOut[];
+  interfaces: InterfaceOut[];
+  measurements: MeasurementOut[];
+  windows: WindowOut[];
+  interphases: InterphaseOut[];
+  coatings: CoatingOut[];
+  cells: CellOut[];
+  /** True when quotes were checked against the review texts. */
+  quotesChecked: boolean;
+}
+
+export interface ReadSeedOptions {
+  seedDir: string;
+  /** Folder of the review texts (../shared/seeds); null skips the quote and line checks. */
+  textsDir: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+type Report = (record: string, field: string, problem: string) => void;
+
+/**
+ * Reads and validates the whole seed.
+ * @throws InvalidRecordsError with every problem found (nothing is returned then)
+ */
+export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
+  const problems: RecordProblem[] = [];
+  const reporter =
+    (file: string): Report =>
+    (record, field, problem) =>
+      problems.push({ file, record, field, problem });
+
+  // reviews ------------------------------------------------------------------------------------------
+  const reviewsData = await loadFile(opts.seedDir, 'reviews.yaml', reporter('reviews.yaml'));
+  const reviewsParsed = reviewsData === undefined ? null : shape(ReviewsFile, reviewsData, reporter('reviews.yaml'), 'file');
+  const reviews = reviewsParsed?.reviews ?? [];
+  if (reviews.length === 0) throw new InvalidRecordsError([...problems, { file: 'reviews.yaml', record: 'file', field: 'reviews', problem: 'no reviews' }]);
+  const reviewByKey = new Map(reviews.map((r) => [r.key, r]));
+  const texts = new Map<string, string[]>();
+  if (opts.textsDir) {
+    for (const r of reviews) {
+      const file = path.join(opts.textsDir, r.file);
+      if (!existsSync(file)) {
+        reporter('reviews.yaml')(r.key, 'file', `review text ${file} not found`);
+        continue;
+      }
+      texts.set(r.key, (await readFile(file, 'utf8')).split('\n'));
+    }
+  }
+
+  // references → publications ----------------------------------------------------------------------
+  const refsByReview = new Map<string, Map<number, { ref: ReferenceSeed; key: string }>>();
+  const publications = new Map<string, PublicationOut>();
+  for (const r of reviews) {
+    const rel = `references/${r.key}.yaml`;
+    const report = reporter(rel);
+    const data = await loadFile(opts.seedDir, rel, report, true);
+    const byN = new Map<number, { ref: ReferenceSeed; key: string }>();
+    refsByReview.set(r.key, byN);
+    if (data === undefined) continue;
+    const file = shape(ReferencesFile, data, report, 'file');
+    if (!file) continue;
+    if (file.review !== r.key) report('file', 'review', `is '${file.review}', expected '${r.key}'`);
+    file.references.forEach((raw, i) => {
+      const ref = shape(ReferenceEntry, raw, report, recordName(raw, i, 'n'));
+      if (!ref) return;
+      if (byN.has(ref.n)) return report(String(ref.n), 'n', 'duplicate reference number');
+      const lines = texts.get(r.key);
+      if (lines && ref.line > lines.length) report(String(ref.n), 'line', `beyond the end of ${r.file} (${lines.length} lines)`);
+      const key = publicationKey(ref);
+      byN.set(ref.n, { ref, key });
+      const pub = publications.get(key) ?? {
+        key,
+        doi: ref.doi ?? null,
+        authors: ref.authors,
+        firstAuthor: ref.firstAuthor,
+        year: ref.year,
+        title: ref.title,
+        journal: ref.journal,
+        volume: ref.volume,
+        firstPage: ref.firstPage,
+        citedBy: [],
+      };
+      pub.citedBy.push({ review: r.key, n: ref.n, line: ref.line });
+      publications.set(key, pub);
+    });
+  }
+  const reviewsOut: ReviewOut[] = reviews.map((r) => ({ ...r, publicationKey: `doi:${r.doi.toLowerCase()}` }));
+
+  // materials registry ---------------------------------------------------------------------------------
+  const registry = new MaterialRegistry();
+  const materialFiles = (await listYaml(path.join(opts.seedDir, 'materials'))).map((f) => `materials/${f}`);
+  const pendingAliases: { alias: AliasSeed; file: string; review: string | null }[] = [];
+  for (const rel of materialFiles) {
+    const report = reporter(rel);
+    const data = await loadFile(opts.seedDir, rel, report);
+    const file = data === undefined ? null : shape(MaterialsFile, data, report, 'file');
+    if (!file) continue;
+    if (file.review && !reviewByKey.has(file.review)) report('file', 'review', `unknown review '${file.review}'`);
+    (file.materials ?? []).forEach((raw, i) => {
+      const m = shape(NamedMaterial, raw, report, recordName(raw, i, 'id', 'formula'));
+      if (m) registry.addMaterial(m, report);
+    });
+    (file.aliases ?? []).forEach((raw, i) => {
+      const a = shape(Alias, raw, report, recordName(raw, i, 'alias'));
+      if (!a) return;
+      const review = a.review ?? file.review ?? null;
+      if (review && !reviewByKey.has(review)) report(a.alias, 'review', `unknown review '${review}'`);
+      pendingAliases.push({ alias: a, file: rel, review });
+    });
+  }
+  for (const { alias, file, review } of pendingAliases) registry.addAlias(alias, review, reporter(file));
+
+  // facts --------------------------------------------------------------------------------------------
+  const out = {
+    measurements: [] as MeasurementOut[],
+    windows: [] as WindowOut[],
+    interphases: [] as InterphaseOut[],
+    coatings: [] as CoatingOut[],
+    cells: [] as CellOut[],
+  };
+  const interfaces = new Map<string, InterfaceOut>();
+  for (const review of reviews) {
+    const localIds = new Map<string, string>();
+    const coatingIds = new Set<string>();
+    const pendingCellLinks: { cell: CellOut; ids: string[]; report: Report }[] = [];
+    for (const kind of Object.keys(FACT_KINDS) as FactKind[]) {
+      const rel = `facts/${review.key}/${kind}.yaml`;
+      if (!existsSync(path.join(opts.seedDir, rel))) continue;
+      const report = reporter(rel);
+      const data = await loadFile(opts.seedDir, rel, report);
+      const file = data === undefined ? null : shape(FactFileHeader, data, report, 'file');
+      if (!file) continue;
+      if (file.review !== review.key) report('file', 'review', `is '${file.review}', expected '${review.key}'`);
+      file.records.forEach((raw, i) => {
+        const name = recordName(raw, i, 'id');
+        const ctx = new FactContext(review, rel, name, report, registry, refsByReview.get(review.key)!, texts.get(review.key) ?? null);
+        switch (kind) {
+          case 'measurements': {
+            const r = shape(MeasurementRecord, raw, report, name);
+            if (!r) return;
+            const base = ctx.base(r);
+            const subject = ctx.subject(r.material, r.family, r.variant, 'material');
+            const quantity = ctx.quantity(r.property, r.value, r.unit, r.unitAsMeant, 'value');
+            if (base && subject && quantity) {
+              out.measurements.push({
+                ...base,
+                ...subject,
+                quantity,
+                propertyText: r.propertyText ?? null,
+                contribution: r.contribution ?? null,
+                conditions: conditionsOut(r.conditions),
+              });
+            }
+            break;
+          }
+          case 'windows': {
+            const r = shape(WindowRecord, raw, report, name);
+            if (!r) return;
+            const base = ctx.base(r);
+            const subject = ctx.subject(r.material, r.family, r.variant, 'material');
+            const limit = (l: { value?: string; text?: string } | undefined, field: string): WindowLimitOut | null | undefined => {
+              if (!l) return null;
+              const q = l.value === undefined ? null : ctx.quantity('VOLTAGE', l.value, r.unit ?? 'V', undefined, `${field}.value`);
+              if (q === undefined) return undefined;
+              return { quantity: q, text: l.text ?? null };
+            };
+            const reduction = limit(r.reduction, 'reduction');
+            const oxidation = limit(r.oxidation, 'oxidation');
+            if (base && subject && reduction !== undefined && oxidation !== undefined) {
+              out.windows.push({ ...base, ...subject, reduction, oxidation, scale: r.scale ?? 'LI', method: r.method, methodText: r.methodText ?? null });
+            }
+            break;
+          }
+          case 'interphases': {
+            const r = shape(InterphaseRecord, raw, report, name);
+            if (!r) return;
+            const base = ctx.base(r);
+            const electrolyte = ctx.subject(r.electrolyte, r.electrolyteFamily, r.electrolyteVariant, 'electrolyte');
+            const kindOf = r.counterpartKind ?? 'MATERIAL';
+            const counterpart = r.counterpart === undefined ? null : ctx.material(r.counterpart, 'counterpart');
+            const products = r.products.map((p, k) => ctx.material(p, `products.${k}`));
+            const potential = r.potential ? ctx.printed('VOLTAGE', r.potential, 'potential') : null;
+            const thickness = r.thickness ? ctx.printed('THICKNESS', r.thickness, 'thickness') : null;
+            if (!base || !electrolyte || counterpart === undefined || products.some((p) => p === undefined) || potential === undefined || thickness === undefined) return;
+            const counterpartId = counterpart?.materialId ?? null;
+            const subjectId = electrolyte.materialId ?? `family:${electrolyte.family}`;
+            const interfaceId = `${subjectId}|${kindOf === 'MATERIAL' ? counterpartId : kindOf}`;
+            interfaces.set(interfaceId, {
+              id: interfaceId,
+              electrolyteId: electrolyte.materialId,
+              electrolyteFamily: electrolyte.family,
+              counterpartKind: kindOf,
+              counterpartId: kindOf === 'MATERIAL' ? counterpartId : null,
+            });
+            out.interphases.push({
+              ...base,
+              interfaceId,
+              electrolyteVariantId: electrolyte.variantId,
+              counterpartText: r.counterpartText ?? null,
+              potential,
+              conditions: r.conditions ?? null,
+              productIds: distinct(products.map((p) => p!.materialId)),
+              productsText: r.productsText ?? null,
+              stabilityClass: r.stabilityClass ?? null,
+              interphaseType: r.interphaseType ?? null,
+              characterText: r.characterText ?? null,
+              thickness,
+              techniques: r.evidence.map((e) => e.technique),
+              evidenceTexts: r.evidence.map((e) => e.text ?? null),
+              computed: r.computed ?? null,
+            });
+            break;
+          }
+          case 'coatings': {
+            const r = shape(CoatingRecord, raw, report, name);
+            if (!r) return;
+            const base = ctx.base(r);
+            const coating = ctx.material(r.coating, 'coating', r.coatingVariant);
+            const substrate = r.substrate === undefined ? null : ctx.material(r.substrate, 'substrate');
+            const electrolyte = r.electrolyte === undefined ? null : ctx.material(r.electrolyte, 'electrolyte');
+            const thickness = r.thickness ? ctx.printed('THICKNESS', r.thickness, 'thickness') : null;
+            const effects = r.effects.map((e, k): EffectOut | undefined => {
+              const q = (p: PrintedQuantitySeed | undefined, f: string) => (p ? ctx.printed(e.property, p, `effects.${k}.${f}`) : null);
+              const before = q(e.before, 'before');
+              const after = q(e.after, 'after');
+              const value = q(e.value, 'value');
+              if (before === undefined || after === undefined || value === undefined) return undefined;
+              return { quantityKind: e.property, propertyText: e.propertyText ?? null, before, after, value, text: e.text ?? null };
+            });
+            if (!base || !coating || substrate === undefined || electrolyte === undefined || thickness === undefined || effects.some((e) => !e)) return;
+            coatingIds.add(r.id);
+            out.coatings.push({
+              ...base,
+              coatingId: coating.materialId,
+              coatingVariantId: coating.variantId,
+              role: r.role,
+              substrateId: substrate?.materialId ?? null,
+              substrateText: r.substrateText ?? null,
+              electrolyteId: electrolyte?.materialId ?? null,
+              method: r.method,
+              methodText: r.methodText ?? null,
+              thickness,
+              loading: r.loading ?? null,
+              effects: effects as EffectOut[],
+              effectText: r.effectText,
+            });
+            break;
+          }
+          case 'cells': {
+            const r = shape(CellRecord, raw, report, name);
+            if (!r) return;
+            const base = ctx.base(r);
+            const components = r.components.map((c, k) => {
+              const m = ctx.material(c.material, `components.${k}.material`, c.variant);
+              return m ? { role: c.role, materialId: m.materialId, variantId: m.variantId, text: c.text ?? null } : undefined;
+            });
+            const results = r.results.map((res, k) => {
+              const q = ctx.quantity(res.property, res.value, res.unit, res.unitAsMeant, `results.${k}.value`);
+              return q ? { quantity: q, propertyText: res.propertyText ?? null, atCycle: res.atCycle ?? null, text: res.text ?? null } : undefined;
+            });
+            if (!base || components.some((c) => !c) || results.some((x) => !x)) return;
+            const conditions = {
+              temperature: r.conditions?.temperature ?? null,
+              currentDensity: r.conditions?.currentDensity ?? null,
+              cRate: r.conditions?.cRate ?? null,
+              stackPressure: r.conditions?.stackPressure ?? null,
+              arealLoading: r.conditions?.arealLoading ?? null,
+              voltageRange: r.conditions?.voltageRange ?? null,
+              other: r.conditions?.other ?? null,
+            };
+            const cell: CellOut = {
+              ...base,
+              cellType: r.cellType,
+              components: components as ComponentOut[],
+              conditions,
+              temperatureK: conditions.temperature ? readTemperature(conditions.temperature).kelvin : null,
+              results: results as ResultOut[],
+              resultText: r.resultText,
+              coatingApplicationIds: [],
+            };
+            out.cells.push(cell);
+            if (r.coatingApplications) pendingCellLinks.push({ cell, ids: r.coatingApplications, report: (_rec, f, p) => report(name, f, p) });
+            break;
+          }
+        }
+        // ids are unique within a review, across its fact files
+        const localId = (raw as { id?: unknown })?.id;
+        if (typeof localId === 'string') {
+          const earlier = localIds.get(localId);
+          if (earlier) report(name, 'id', `duplicate of the record in ${earlier}`);
+          else localIds.set(localId, rel);
+        }
+      });
+    }
+    for (const { cell, ids, report } of pendingCellLinks) {
+      for (const [k, cid] of ids.entries()) {
+        if (!coatingIds.has(cid)) report(cell.localId, `coatingApplications.${k}`, `no coating record '${cid}' in ${review.key}`);
+        else cell.coatingApplicationIds.push(`${review.key}:${cid}`);
+      }
+    }
+  }
+
+  if (problems.length > 0) throw new InvalidRecordsError(problems);
+  return {
+    reviews: reviewsOut,
+    publications: [...publications.values()],
+    materials: registry.materials(),
+    variants: registry.variants(),
+    aliases: registry.aliasesOut(),
+    interfaces: [...interfaces.values()],
+    ...out,
+    quotesChecked: opts.textsDir !== null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Per-record checks that need the review: source lines, quote, references, materials, quantities. */
+class FactContext {
+  constructor(
+    private readonly review: ReviewSeed,
+    private readonly seedFile: string,
+    private readonly record: string,
+    private readonly report: Report,
+    private readonly registry: MaterialRegistry,
+    private readonly refs: Map<number, { ref: ReferenceSeed; key: string }>,
+    private readonly lines: string[] | null,
+  ) {}
+
+  private problem(field: string, problem: string): undefined {
+    this.report(this.record, field, problem);
+    return undefined;
+  }
+
+  base(r: { id: string; source: SourceSeed; quote: string; note?: string }): FactOut | undefined {
+    const lines = r.source.lines ?? [r.source.line!];
+    const refs = r.source.ref === undefined ? [] : Array.isArray(r.source.ref) ? r.source.ref : [r.source.ref];
+    let ok = true;
+    if (this.lines) {
+      for (const l of lines) if (l > this.lines.length) ok = !!this.problem('source.line', `line ${l} is beyond the end of ${this.review.file} (${this.lines.length} lines)`);
+      if (ok) {
+        const haystack = normalizeText(lines.map((l) => this.lines![l - 1]!).join(' '));
+        if (!haystack.includes(normalizeText(r.quote))) {
+          ok = !!this.problem('quote', `not found on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} of ${this.review.file}`);
+        }
+      }
+    }
+    const keys: string[] = [];
+    for (const n of refs) {
+      const entry = this.refs.get(n);
+      if (!entry) ok = !!this.problem('source.ref', `reference ${n} is not in the reference list of ${this.review.key}`);
+      else keys.push(entry.key);
+    }
+    let correctedKey: string | null = null;
+    if (r.source.correctedRef !== undefined) {
+      const entry = this.refs.get(r.source.correctedRef);
+      if (!entry) ok = !!this.problem('source.correctedRef', `reference ${r.source.correctedRef} is not in the reference list`);
+      else correctedKey = entry.key;
+    }
+    const citation: CitationConfidence = r.source.citation ?? (refs.length === 0 ? 'NONE' : 'CONFIDENT');
+    if (citation === 'NONE' && refs.length > 0) ok = !!this.problem('source.citation', 'NONE but a ref is given');
+    if (citation !== 'NONE' && refs.length === 0) ok = !!this.problem('source.ref', `citation ${citation} needs ref`);
+    if (!ok) return undefined;
+    return {
+      id: `${this.review.key}:${r.id}`,
+      localId: r.id,
+      review: this.review.key,
+      seedFile: this.seedFile,
+      textFile: this.review.file,
+      lines,
+      refs,
+      publicationKeys: distinct(keys),
+      citation,
+      correctedRef: r.source.correctedRef ?? null,
+      correctedPublicationKey: correctedKey,
+      quote: r.quote,
+      note: [r.note, r.source.note].filter(Boolean).join(' | ') || null,
+    };
+  }
+
+  material(ref: string, field: string, variant?: VariantSeed): { materialId: string; variantId: string | null } | undefined {
+    const resolved = this.registry.resolve(ref, this.review.key);
+    if (typeof resolved === 'string') return this.problem(field, resolved);
+    const spec = mergeVariants(resolved.variant, variant);
+    const variantId = spec ? this.registry.variant(resolved.materialId, spec) : null;
+    return { materialId: resolved.materialId, variantId };
+  }
+
+  subject(material: string | undefined, family: StructuralFamily | undefined, variant: VariantSeed | undefined, field: string): Subject | undefined {
+    if (family !== undefined) {
+      if (variant) return this.problem('variant', 'a family-level statement cannot have a variant');
+      return { materialId: null, variantId: null, family };
+    }
+    const m = this.material(material!, field, variant);
+    return m ? { ...m, family: null } : undefined;
+  }
+
+  quantity(property: z.infer<typeof MeasurementRecord>['property'], value: string, unit: string | undefined, unitAsMeant: string | undefined, field: string) {
+    try {
+      return readQuantity(property, value, unit ?? '', unitAsMeant ?? null);
+    } catch (e) {
+      if (e instanceof DomainError) return this.problem(field, e.message);
+      throw e;
+    }
+  }
+
+  printed(property: z.infer<typeof MeasurementRecord>['property'], q: PrintedQuantitySeed, field: string) {
+    return this.quantity(property, q.value, q.unit, q.unitAsMeant, field);
+  }
+}
+
+/** Materials: named (registry id), compositions (formula → key), aliases, variants. */
+class MaterialRegistry {
+  private readonly named = new Map<string, NamedMaterialSeed>();
+  private readonly curated = new Map<string, NamedMaterialSeed>();
+  private readonly globalAliases = new Map<string, { materialId: string; variant?: VariantSeed }>();
+  private readonly reviewAliases = new Map<string, Map<string, { materialId: string; variant?: VariantSeed }>>();
+  private readonly compositions = new Map<string, { composition: Composition; formulas: string[] }>();
+  private readonly variantMap = new Map<string, VariantOut>();
+  private readonly aliasList: AliasOut[] = [];
+
+  addMaterial(m: NamedMaterialSeed, report: Report): void {
+    if (m.id !== undefined) {
+      const earlier = this.named.get(m.id);
+      if (earlier && (earlier.name !== m.name || earlier.family !== m.family)) {
+        report(m.id, 'id', `defined twice with different name or family ('${earlier.name}' vs '${m.name}')`);
+        return;
+      }
+      this.named.set(m.id, m);
+      return;
+    }
+    let c: Composition;
+    try {
+      c = parseFormula(m.formula!);
+    } catch (e) {
+      report(m.formula!, 'formula', (e as Error).message);
+      return;
+    }
+    const earlier = this.curated.get(c.key);
+    if (earlier && (earlier.name !== m.name || earlier.family !== m.family)) {
+      report(m.formula!, 'formula', `the composition ${c.key} is curated twice with different name or family ('${earlier.name}' vs '${m.name}')`);
+      return;
+    }
+    this.curated.set(c.key, m);
+    this.noteComposition(c, m.formula!);
+  }
+
+  addAlias(a: AliasSeed, review: string | null, report: Report): void {
+    const target = this.resolveDirect(a.material);
+    if (typeof target === 'string') {
+      report(a.alias, 'material', target);
+      return;
+    }
+    const map = review === null ? this.globalAliases : this.reviewAliases.get(review) ?? new Map();
+    if (review !== null) this.reviewAliases.set(review, map);
+    const earlier = map.get(a.alias);
+    if (earlier && earlier.materialId !== target.materialId) {
+      report(a.alias, 'alias', `defined twice${review ? ` for ${review}` : ''} with different materials`);
+      return;
+    }
+    const entry = { materialId: target.materialId, ...(a.variant ? { variant: a.variant } : {}) };
+    map.set(a.alias, entry);
+    this.aliasList.push({ alias: a.alias, review, materialId: target.materialId, variantId: a.variant ? this.variant(target.materialId, a.variant) : null });
+  }
+
+  /** Registry id, then alias (of the review, then of all reviews), then formula. */
+  resolve(ref: string, review: string): { materialId: string; variant?: VariantSeed } | string {
+    const name = ref.trim();
+    if (this.named.has(name)) return { materialId: namedId(name) };
+    const alias = this.reviewAliases.get(review)?.get(name) ?? this.globalAliases.get(name);
+    if (alias) return alias;
+    return this.resolveDirect(name);
+  }
+
+  private resolveDirect(ref: string): { materialId: string } | string {
+    const name = ref.trim();
+    if (this.named.has(name)) return { materialId: namedId(name) };
+    try {
+      const c = parseFormula(name);
+      this.noteComposition(c, name);
+      return { materialId: c.key };
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      return `'${name}' is not a registry id, an alias or a formula (${e.message})`;
+    }
+  }
+
+  private noteComposition(c: Composition, formula: string): void {
+    const entry = this.compositions.get(c.key);
+    if (entry) {
+      if (!entry.formulas.includes(formula)) entry.formulas.push(formula);
+    } else {
+      this.compositions.set(c.key, { composition: c, formulas: [formula] });
+    }
+  }
+
+  variant(materialId: string, spec: VariantSeed): string {
+    const dopants = [...(spec.dopants ?? [])].sort((a, b) => a.element.localeCompare(b.element));
+    const parts = [
+      spec.polymorph ? `polymorph=${spec.polymorph}` : '',
+      spec.form ? `form=${spec.form}` : '',
+      dopants.length ? `dopants=${dopants.map((d) => `${d.element}${d.site ? `@${d.site}` : ''}${d.amount !== undefined ? `:${d.amount}` : ''}`).join(',')}` : '',
+    ].filter(Boolean);
+    const id = `${materialId}|${parts.length ? parts.join(';') : `label=${spec.label ?? 'unspecified'}`}`;
+    const existing = this.variantMap.get(id);
+    if (existing) {
+      if (spec.label && !existing.labels.includes(spec.label)) existing.labels.push(spec.label);
+      return id;
+    }
+    this.variantMap.set(id, {
+      id,
+      materialId,
+      labels: spec.label ? [spec.label] : [],
+      polymorph: spec.polymorph ?? null,
+      form: spec.form ?? null,
+      dopantElements: dopants.map((d) => d.element),
+      dopantSites: dopants.map((d) => d.site ?? null),
+      dopantAmounts: dopants.map((d) => (d.amount === undefined ? null : String(d.amount))),
+    });
+    return id;
+  }
+
+  materials(): MaterialOut[] {
+    const named: MaterialOut[] = [...this.named.values()].map((m) => ({
+      id: namedId(m.id!),
+      kind: 'NAMED',
+      name: m.name,
+      description: m.description ?? null,
+      family: m.family ?? null,
+      formula: null,
+      reducedFormula: null,
+      compositionElements: [],
+      compositionAmounts: [],
+      elements: [],
+      chemicalSystem: null,
+      elementCount: 0,
+      reportedFormulas: [],
+    }));
+    const compositional: MaterialOut[] = [...this.compositions.entries()].map(([key, { composition, formulas }]) => {
+      const curated = this.curated.get(key);
+      const first = curated ? parseFormula(curated.formula!) : composition;
+      return {
+        id: key,
+        kind: 'COMPOSITION',
+        name: curated?.name ?? first.reducedFormula,
+        description: curated?.description ?? null,
+        family: curated?.family ?? null,
+        formula: curated?.formula ?? formulas[0]!,
+        reducedFormula: first.reducedFormula,
+        compositionElements: first.entries().map((e) => e.element),
+        compositionAmounts: first.entries().map((e) => e.amount),
+        elements: first.elements,
+        chemicalSystem: first.chemicalSystem,
+        elementCount: first.elementCount,
+        reportedFormulas: formulas,
+      };
+    });
+    return [...named, ...compositional].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  variants(): VariantOut[] {
+    return [...this.variantMap.values()];
+  }
+
+  aliasesOut(): AliasOut[] {
+    return this.aliasList;
+  }
+}
+
+/** Named materials get ids that no composition key can take. */
+export function namedId(id: string): string {
+  return `named:${id}`;
+}
+
+function mergeVariants(a: VariantSeed | undefined, b: VariantSeed | undefined): VariantSeed | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { ...a, ...b, dopants: b.dopants ?? a.dopants };
+}
+
+function conditionsOut(c: z.infer<typeof MeasurementRecord>['conditions']): ConditionsOut {
+  const t = c?.temperature ? readTemperature(c.temperature) : null;
+  return {
+    temperatureText: c?.temperature ?? null,
+    temperatureK: t?.kelvin ?? null,
+    temperatureMinK: t?.minK ?? null,
+    temperatureMaxK: t?.maxK ?? null,
+    method: c?.method ?? null,
+    computed: c?.computed ?? null,
+    sampleForm: c?.sampleForm ?? null,
+    basis: c?.basis ?? null,
+    atmosphere: c?.atmosphere ?? null,
+    other: c?.other ?? null,
+  };
+}
+
+/** Collapses whitespace so that a quote spanning a converted line break still matches. */
+function normalizeText(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+function distinct<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function recordName(raw: unknown, index: number, ...keys: string[]): string {
+  if (raw && typeof raw === 'object') {
+    for (const k of keys) {
+      const v = (raw as Record<string, unknown>)[k];
+      if (typeof v === 'string' || typeof v === 'number') return String(v);
+    }
+  }
+  return `#${index + 1}`;
+}
+
+/** Parses with zod; reports each issue as record: field: problem. */
+function shape<T extends z.ZodTypeAny>(schema: T, data: unknown, report: Report, record: string): z.infer<T> | null {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data as z.infer<T>;
+  for (const issue of r.error.issues) {
+    const field = issue.path.length ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? '(record)' : '(record)';
+    report(record, field, issue.message);
+  }
+  return null;
+}
+
+async function loadFile(dir: string, rel: string, report: Report, optional = false): Promise<unknown> {
+  const file = path.join(dir, rel);
+  if (!existsSync(file)) {
+    if (!optional) report('file', '(file)', 'not found');
+    return undefined;
+  }
+  try {
+    return parseYaml(await readFile(file, 'utf8'), { uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const pos = e.linePos?.[0];
+      report(pos ? `line ${pos.line}` : 'file', '(YAML)', e.message.split('\n')[0]!);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+async function listYaml(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+}

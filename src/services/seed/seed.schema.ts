@@ -1,0 +1,361 @@
+/**
+ * The declared schema of the curated seed files (seed/, see seed/README.md). zod checks the shape of
+ * every record; seed.validate.ts then checks what a shape cannot: that quotes are on the cited lines,
+ * that references, materials, values and units resolve.
+ */
+import { z } from 'zod';
+import { STRUCTURAL_FAMILIES } from '../../domain/families.js';
+import { PROPERTIES } from '../../domain/units/properties.js';
+import {
+  CELL_TYPES,
+  CITATION_CONFIDENCE,
+  COATING_ROLES,
+  COMPONENT_ROLES,
+  COUNTERPART_KINDS,
+  DEPOSITION_METHODS,
+  INTERPHASE_TYPES,
+  REFERENCE_SCALES,
+  STABILITY_CLASSES,
+  TECHNIQUES,
+  WINDOW_METHODS,
+} from '../../domain/vocabulary.js';
+
+const keysOf = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
+const vocab = <T extends Record<string, unknown>>(o: T) => z.enum(keysOf(o));
+
+export const REVIEW_KEY = /^[a-z]+\d{4}$/;
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, . _ - only');
+const text = z.string().trim().min(1, 'must not be empty');
+const lineNumber = z.number().int().positive();
+const refNumber = z.number().int().positive();
+
+/** A material: a registry id or alias (materials/*.yaml), or a formula in any notation. */
+export const MaterialRef = text;
+
+export const VariantSpec = z
+  .object({
+    label: text.optional(),
+    polymorph: text.optional(),
+    form: text.optional(),
+    dopants: z
+      .array(
+        z
+          .object({
+            element: z.string().regex(/^[A-Z][a-z]?$/, 'an element symbol'),
+            site: text.optional(),
+            amount: z.union([z.number().positive(), text]).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
+/** A number as printed, with its unit as printed (empty or absent for dimensionless). */
+export const PrintedQuantity = z
+  .object({
+    value: text,
+    unit: z.string().optional(),
+    /** The unit the printed one must mean, when it is a misprint (e.g. 'Ω/cm²' for area-specific resistance). */
+    unitAsMeant: text.optional(),
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    line: lineNumber.optional(),
+    lines: z.array(lineNumber).min(1).optional(),
+    ref: z.union([refNumber, z.array(refNumber).min(1)]).optional(),
+    citation: vocab(CITATION_CONFIDENCE).optional(),
+    /** The reference that was meant, when the printed one is wrong. */
+    correctedRef: refNumber.optional(),
+    note: text.optional(),
+  })
+  .strict()
+  .refine((s) => (s.line === undefined) !== (s.lines === undefined), { message: 'give either line or lines' })
+  .refine((s) => s.citation !== 'WRONG' || s.correctedRef !== undefined || s.note !== undefined, {
+    message: 'a WRONG citation needs correctedRef or a note',
+  });
+
+const factBase = {
+  id,
+  source: Source,
+  /** Words of the review at the cited line(s), copied exactly; the validator finds them there. */
+  quote: text,
+  note: text.optional(),
+};
+
+const subject = {
+  material: MaterialRef.optional(),
+  family: vocab(STRUCTURAL_FAMILIES).optional(),
+  variant: VariantSpec.optional(),
+};
+const oneSubject = (r: { material?: string; family?: string }) => (r.material === undefined) !== (r.family === undefined);
+const SUBJECT_MESSAGE = { message: 'give exactly one of material or family' };
+
+export const Conditions = z
+  .object({
+    temperature: text.optional(),
+    method: text.optional(),
+    computed: z.boolean().optional(),
+    sampleForm: text.optional(),
+    basis: text.optional(),
+    atmosphere: text.optional(),
+    other: text.optional(),
+  })
+  .strict();
+
+export const MeasurementRecord = z
+  .object({
+    ...factBase,
+    ...subject,
+    property: vocab(PROPERTIES),
+    /** The property as printed; required for OTHER. */
+    propertyText: text.optional(),
+    value: text,
+    unit: z.string().optional(),
+    unitAsMeant: text.optional(),
+    contribution: z.enum(['TOTAL', 'BULK', 'GRAIN_BOUNDARY']).optional(),
+    conditions: Conditions.optional(),
+  })
+  .strict()
+  .refine(oneSubject, SUBJECT_MESSAGE)
+  .refine((r) => r.property !== 'OTHER' || r.propertyText !== undefined, { message: 'property OTHER needs propertyText', path: ['propertyText'] });
+
+const WindowLimit = z
+  .object({ value: text.optional(), text: text.optional() })
+  .strict()
+  .refine((l) => l.value !== undefined || l.text !== undefined, { message: 'give value or text' });
+
+export const WindowRecord = z
+  .object({
+    ...factBase,
+    ...subject,
+    reduction: WindowLimit.optional(),
+    oxidation: WindowLimit.optional(),
+    unit: z.string().optional(),
+    scale: vocab(REFERENCE_SCALES).optional(),
+    method: vocab(WINDOW_METHODS),
+    methodText: text.optional(),
+  })
+  .strict()
+  .refine(oneSubject, SUBJECT_MESSAGE)
+  .refine((r) => r.reduction !== undefined || r.oxidation !== undefined, { message: 'give reduction, oxidation or both' });
+
+export const Evidence = z.object({ technique: vocab(TECHNIQUES), text: text.optional() }).strict();
+
+export const InterphaseRecord = z
+  .object({
+    ...factBase,
+    electrolyte: MaterialRef.optional(),
+    electrolyteFamily: vocab(STRUCTURAL_FAMILIES).optional(),
+    electrolyteVariant: VariantSpec.optional(),
+    counterpartKind: vocab(COUNTERPART_KINDS).optional(),
+    counterpart: MaterialRef.optional(),
+    /** The counterpart as printed (e.g. 'Li metal', 'oxidation above 2.3 V', 'humid air'). */
+    counterpartText: text.optional(),
+    potential: PrintedQuantity.optional(),
+    conditions: text.optional(),
+    products: z.array(MaterialRef),
+    productsText: text.optional(),
+    stabilityClass: vocab(STABILITY_CLASSES).optional(),
+    interphaseType: vocab(INTERPHASE_TYPES).optional(),
+    characterText: text.optional(),
+    thickness: PrintedQuantity.optional(),
+    evidence: z.array(Evidence),
+    computed: z.boolean().optional(),
+  })
+  .strict()
+  .refine((r) => (r.electrolyte === undefined) !== (r.electrolyteFamily === undefined), {
+    message: 'give exactly one of electrolyte or electrolyteFamily',
+  })
+  .refine((r) => (r.counterpartKind ?? 'MATERIAL') !== 'MATERIAL' || r.counterpart !== undefined, {
+    message: 'a MATERIAL counterpart needs counterpart',
+    path: ['counterpart'],
+  })
+  .refine((r) => (r.counterpartKind ?? 'MATERIAL') === 'MATERIAL' || r.counterpartText !== undefined, {
+    message: 'an APPLIED_POTENTIAL or ENVIRONMENT counterpart needs counterpartText',
+    path: ['counterpartText'],
+  })
+  .refine((r) => r.products.length > 0 || r.productsText !== undefined || r.characterText !== undefined, {
+    message: 'name products, or give productsText or characterText',
+  });
+
+export const Effect = z
+  .object({
+    property: vocab(PROPERTIES),
+    propertyText: text.optional(),
+    before: PrintedQuantity.optional(),
+    after: PrintedQuantity.optional(),
+    /** A single reported value (no before/after pair). */
+    value: PrintedQuantity.optional(),
+    text: text.optional(),
+  })
+  .strict()
+  .refine((e) => e.before !== undefined || e.after !== undefined || e.value !== undefined || e.text !== undefined, {
+    message: 'give before/after, value or text',
+  })
+  .refine((e) => e.property !== 'OTHER' || e.propertyText !== undefined, { message: 'property OTHER needs propertyText' });
+
+export const CoatingRecord = z
+  .object({
+    ...factBase,
+    coating: MaterialRef,
+    coatingVariant: VariantSpec.optional(),
+    role: vocab(COATING_ROLES),
+    substrate: MaterialRef.optional(),
+    /** What it was applied on, as printed ('NCM particles', 'LLZO pellet surface'). */
+    substrateText: text.optional(),
+    electrolyte: MaterialRef.optional(),
+    method: vocab(DEPOSITION_METHODS),
+    methodText: text.optional(),
+    thickness: PrintedQuantity.optional(),
+    loading: text.optional(),
+    effects: z.array(Effect),
+    effectText: text,
+  })
+  .strict();
+
+export const Component = z
+  .object({
+    role: vocab(COMPONENT_ROLES),
+    material: MaterialRef,
+    variant: VariantSpec.optional(),
+    text: text.optional(),
+  })
+  .strict();
+
+export const Result = z
+  .object({
+    property: vocab(PROPERTIES),
+    propertyText: text.optional(),
+    value: text,
+    unit: z.string().optional(),
+    unitAsMeant: text.optional(),
+    atCycle: z.number().int().positive().optional(),
+    text: text.optional(),
+  })
+  .strict()
+  .refine((r) => r.property !== 'OTHER' || r.propertyText !== undefined, { message: 'property OTHER needs propertyText' });
+
+export const CellRecord = z
+  .object({
+    ...factBase,
+    cellType: vocab(CELL_TYPES),
+    components: z.array(Component).min(1),
+    conditions: z
+      .object({
+        temperature: text.optional(),
+        currentDensity: text.optional(),
+        cRate: text.optional(),
+        stackPressure: text.optional(),
+        arealLoading: text.optional(),
+        voltageRange: text.optional(),
+        other: text.optional(),
+      })
+      .strict()
+      .optional(),
+    results: z.array(Result),
+    resultText: text,
+    /** Ids of coating records (same review) whose coating this cell tested. */
+    coatingApplications: z.array(id).optional(),
+  })
+  .strict();
+
+/** One file of facts of one kind, for one review. */
+export const factFile = <T extends z.ZodTypeAny>(record: T) =>
+  z.object({ review: z.string().regex(REVIEW_KEY), records: z.array(z.unknown()) }).strict().transform((f) => ({ ...f, schema: record }));
+
+export const FACT_KINDS = {
+  measurements: MeasurementRecord,
+  windows: WindowRecord,
+  interphases: InterphaseRecord,
+  coatings: CoatingRecord,
+  cells: CellRecord,
+} as const;
+export type FactKind = keyof typeof FACT_KINDS;
+
+export const FactFileHeader = z.object({ review: z.string().regex(REVIEW_KEY), records: z.array(z.unknown()) }).strict();
+
+export const ReviewsFile = z
+  .object({
+    reviews: z.array(
+      z
+        .object({
+          key: z.string().regex(REVIEW_KEY),
+          file: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+          doi: text,
+          authors: text,
+          title: text,
+          journal: text,
+          volume: text,
+          pages: text,
+          year: z.number().int().min(1900).max(2100),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const ReferenceEntry = z
+  .object({
+    n: refNumber,
+    line: lineNumber,
+    authors: text,
+    firstAuthor: text,
+    year: z.number().int().min(1800).max(2100).nullable(),
+    title: text.nullable(),
+    journal: text.nullable(),
+    volume: text.nullable(),
+    firstPage: text.nullable(),
+    doi: text.optional(),
+    note: text.optional(),
+  })
+  .strict();
+
+export const ReferencesFile = z.object({ review: z.string().regex(REVIEW_KEY), references: z.array(z.unknown()) }).strict();
+
+export const NamedMaterial = z
+  .object({
+    /** A registry id ('LiPON', 'NCM'): a material without one fixed composition. */
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9+()._-]*$/).optional(),
+    /** A composition (any notation): curated name and family for it. */
+    formula: text.optional(),
+    name: text,
+    family: vocab(STRUCTURAL_FAMILIES).optional(),
+    description: text.optional(),
+  })
+  .strict()
+  .refine((m) => (m.id === undefined) !== (m.formula === undefined), { message: 'give exactly one of id or formula' });
+
+export const Alias = z
+  .object({
+    alias: text,
+    material: MaterialRef,
+    variant: VariantSpec.optional(),
+    /** Where the alias holds; absent = every review. */
+    review: z.string().regex(REVIEW_KEY).optional(),
+    source: z.object({ line: lineNumber }).strict().optional(),
+  })
+  .strict();
+
+export const MaterialsFile = z
+  .object({
+    review: z.string().regex(REVIEW_KEY).optional(),
+    materials: z.array(z.unknown()).optional(),
+    aliases: z.array(z.unknown()).optional(),
+  })
+  .strict();
+
+export type MeasurementSeed = z.infer<typeof MeasurementRecord>;
+export type WindowSeed = z.infer<typeof WindowRecord>;
+export type InterphaseSeed = z.infer<typeof InterphaseRecord>;
+export type CoatingSeed = z.infer<typeof CoatingRecord>;
+export type CellSeed = z.infer<typeof CellRecord>;
+export type SourceSeed = z.infer<typeof Source>;
+export type VariantSeed = z.infer<typeof VariantSpec>;
+export type PrintedQuantitySeed = z.infer<typeof PrintedQuantity>;
+export type ReviewSeed = z.infer<typeof ReviewsFile>['reviews'][number];
+export type ReferenceSeed = z.infer<typeof ReferenceEntry>;
+export type NamedMaterialSeed = z.infer<typeof NamedMaterial>;
+export type AliasSeed = z.infer<typeof Alias>;
