@@ -1,6 +1,9 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { Cell, CoatingApplication, Interface, StabilityWindow } from './literature.type.js';
 import { Material } from './material.type.js';
+import { Measurement } from './measurement.type.js';
+import { Publication } from './publication.type.js';
 
 @ObjectType({ description: 'Relay page information (https://relay.dev/graphql/connections.htm).' })
 export class PageInfo {
@@ -17,23 +20,35 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A material in a page, with its cursor.' })
-export class MaterialEdge {
-  @Field(() => String, { description: 'Opaque cursor of this material; pass as `after` to continue after it.' })
-  cursor!: string;
+/** A Relay connection type `<name>Connection` with edges `<name>Edge` of `node`. */
+function connectionOf<T extends object>(name: string, node: ClassType<T>, items: string, item: string) {
+  @ObjectType(`${name}Edge`, { description: `One of the ${items} of a page, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this item; pass as `after` to continue after it.' })
+    cursor!: string;
 
-  @Field(() => Material, { description: 'The material.' })
-  node!: Material;
+    @Field(() => node, { description: `The ${item}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${items}, ordered by id.` })
+  class Connection {
+    @Field(() => NonNegativeIntResolver, { description: `${items[0]!.toUpperCase()}${items.slice(1)} matching the filter, over all pages.` })
+    totalCount!: number;
+
+    @Field(() => PageInfo, { description: 'Where this page is in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => [Edge], { description: `The ${items} of this page, ordered by id.` })
+    edges!: Edge[];
+  }
+  return Connection;
 }
 
-@ObjectType({ description: 'A page of materials, ordered by id.' })
-export class MaterialConnection {
-  @Field(() => NonNegativeIntResolver, { description: 'Materials matching the filter, over all pages.' })
-  totalCount!: number;
-
-  @Field(() => PageInfo, { description: 'Where this page is in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => [MaterialEdge], { description: 'The materials of this page, ordered by id.' })
-  edges!: MaterialEdge[];
-}
+export const MaterialConnection = connectionOf('Material', Material, 'materials', 'material');
+export const PublicationConnection = connectionOf('Publication', Publication, 'publications', 'publication');
+export const MeasurementConnection = connectionOf('Measurement', Measurement, 'measurements', 'measurement');
+export const StabilityWindowConnection = connectionOf('StabilityWindow', StabilityWindow, 'stability windows', 'stability window');
+export const InterfaceConnection = connectionOf('Interface', Interface, 'interfaces', 'interface');
+export const CoatingApplicationConnection = connectionOf('CoatingApplication', CoatingApplication, 'coating applications', 'coating application');
+export const CellConnection = connectionOf('Cell', Cell, 'cells', 'cell');

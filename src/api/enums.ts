@@ -2,7 +2,21 @@
  * GraphQL enums, registered from the domain's vocabularies so there is one list of values.
  */
 import { registerEnumType } from 'type-graphql';
+import { CHEMICAL_CLASSES } from '../domain/chemicalClass.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
+import {
+  CELL_TYPES,
+  CITATION_CONFIDENCE,
+  COATING_ROLES,
+  COMPONENT_ROLES,
+  COUNTERPART_KINDS,
+  DEPOSITION_METHODS,
+  INTERPHASE_TYPES,
+  REFERENCE_SCALES,
+  STABILITY_CLASSES,
+  TECHNIQUES,
+  WINDOW_METHODS,
+} from '../domain/vocabulary.js';
 import { PROPERTIES } from '../domain/units/properties.js';
 import { QUALIFIER_SYMBOL } from '../domain/values/printedValue.js';
 
@@ -52,3 +66,58 @@ registerEnumType(ConductivityContributionEnum, {
     UNSPECIFIED: { description: 'The source does not say.' },
   },
 });
+
+/** Registers a vocabulary (value → meaning) as a GraphQL enum with descriptions. */
+function vocabularyEnum<V extends Record<string, string>>(vocabulary: V, name: string, description: string) {
+  const e = enumOf(Object.keys(vocabulary) as Extract<keyof V, string>[]);
+  registerEnumType(e, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(Object.entries(vocabulary).map(([k, d]) => [k, { description: d }])) as never,
+  });
+  return e;
+}
+
+export const ChemicalClassEnum = vocabularyEnum(CHEMICAL_CLASSES, 'ChemicalClass', 'Chemical class of a material by its anion chemistry (sulfide, oxide, halide electrolytes...).');
+export const MaterialKindEnum = vocabularyEnum(
+  {
+    COMPOSITION: 'a composition: the id is its composition key',
+    NAMED: "a material without one fixed composition (LiPON, NCM, a polymer): the id is 'named:<name>'",
+  },
+  'MaterialKind',
+  'Whether a material is one composition or a named material.',
+);
+export const TechniqueEnum = vocabularyEnum(TECHNIQUES, 'Technique', 'Characterisation or computational technique that gave the evidence.');
+export const DepositionMethodEnum = vocabularyEnum(DEPOSITION_METHODS, 'DepositionMethod', 'How a coating or interlayer was applied.');
+export const CoatingRoleEnum = vocabularyEnum(COATING_ROLES, 'CoatingRole', 'Where a coating or interlayer sits.');
+export const WindowMethodEnum = vocabularyEnum(WINDOW_METHODS, 'WindowMethod', 'How a stability window was obtained (computed windows are intrinsic; CV with flat electrodes overestimates).');
+export const ReferenceScaleEnum = vocabularyEnum(REFERENCE_SCALES, 'ReferenceScale', 'Reference electrode of a potential.');
+export const CounterpartKindEnum = vocabularyEnum(COUNTERPART_KINDS, 'CounterpartKind', 'What an electrolyte meets at an interface.');
+export const StabilityClassEnum = vocabularyEnum(
+  STABILITY_CLASSES,
+  'StabilityClass',
+  'Interface stability class (Zhu, He & Mo 2015, doi:10.1021/acsami.5b07517): stable, kinetically stabilised, artificially protected, or unstable.',
+);
+export const InterphaseTypeEnum = vocabularyEnum(
+  INTERPHASE_TYPES,
+  'InterphaseType',
+  'Interphase type of Wenzel et al. 2015 (doi:10.1016/j.ssi.2015.06.001).',
+);
+export const CellTypeEnum = vocabularyEnum(CELL_TYPES, 'CellType', 'Cell configuration.');
+export const ComponentRoleEnum = vocabularyEnum(COMPONENT_ROLES, 'ComponentRole', 'Role of a component in a cell.');
+export const CitationConfidenceEnum = vocabularyEnum(CITATION_CONFIDENCE, 'CitationConfidence', 'How far the printed reference can be trusted to be the paper that reported a fact.');
+export const SourceKindEnum = vocabularyEnum(
+  { DATASET: 'a record of an external dataset (e.g. OBELiX)', REVIEW: 'a statement of one of the source reviews' },
+  'SourceKind',
+  'Where a fact was read.',
+);
+export const PublicationRoleEnum = vocabularyEnum(
+  { ORIGINAL: 'the publication reported the fact (the paper the review or dataset cites)', REVIEW: 'the publication is the review that states the fact' },
+  'PublicationRole',
+  "A publication's part in a fact.",
+);
+export const MaterialCoatingRoleEnum = vocabularyEnum(
+  { COATING: 'the material is the coating', SUBSTRATE: 'the material is what was coated', ELECTROLYTE: 'the material is the paired solid electrolyte' },
+  'MaterialCoatingRole',
+  "A material's part in a coating application.",
+);

@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
-import { StructuralFamilyEnum } from './enums.js';
+import type { ChemicalClass } from '../domain/chemicalClass.js';
+import { ChemicalClassEnum, MaterialKindEnum, StructuralFamilyEnum } from './enums.js';
 
 @InputType({ description: 'Filters for materials; all given filters must hold.' })
 export class MaterialWhere {
@@ -20,4 +21,18 @@ export class MaterialWhere {
 
   @Field(() => String, { nullable: true, description: "Exact chemical system, elements in any order: 'Li-P-S' matches Li3PS4 and Li7P3S11." })
   chemicalSystem?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A material id, registry id, curated name or alias ('LiPON', 'LLZO', 'NCM', 'LPSCl'). An alias that means different " +
+      'materials in different reviews is BAD_USER_INPUT listing them.',
+  })
+  name?: string | null;
+
+  @Field(() => MaterialKindEnum, { nullable: true, description: 'Only compositions or only named materials.' })
+  kind?: 'COMPOSITION' | 'NAMED' | null;
+
+  @Field(() => ChemicalClassEnum, { nullable: true, description: 'Only sulfides, oxides, halides...' })
+  chemicalClass?: ChemicalClass | null;
 }

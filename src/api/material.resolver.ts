@@ -3,7 +3,10 @@ import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
 import { MaterialConnection } from './connection.type.js';
 import { MeasuredPropertyEnum } from './enums.js';
-import { Material } from './material.type.js';
+import type { CoatingRoleOfMaterial } from '../services/material.service.js';
+import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
+import { Cell, CoatingApplication, Interface, InterphaseObservation, StabilityWindow } from './literature.type.js';
+import { Material, MaterialVariant } from './material.type.js';
 import { MaterialWhere } from './material.input.js';
 import { Measurement } from './measurement.type.js';
 
@@ -27,13 +30,16 @@ export class MaterialResolver {
 
   @Query(() => Material, {
     nullable: true,
-    description: "A material by id (its composition key, e.g. 'Ge1Li10P2S12'); null if none. BAD_USER_INPUT for a malformed id.",
+    description:
+      "A material by id (a composition key such as 'Ge1Li10P2S12', or 'named:LiPON'); null if none. BAD_USER_INPUT for a malformed id.",
   })
-  material(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "Composition key, e.g. 'Ge1Li10P2S12'." }) id: string) {
+  material(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "Material id, e.g. 'Ge1Li10P2S12' or 'named:LiPON'." }) id: string) {
     return ctx.services.materials.byId(id);
   }
 
-  @FieldResolver(() => [Measurement], { description: 'Measured property values of this material, from every source, ordered by id.' })
+  @FieldResolver(() => [Measurement], {
+    description: 'Measured property values of this material and its variants, from every source (reviews and datasets), ordered by id.',
+  })
   measurements(
     @Root() material: Material,
     @Ctx() ctx: Context,
@@ -41,5 +47,52 @@ export class MaterialResolver {
     property: PropertyKind | null,
   ) {
     return ctx.services.materials.measurements(material.id, property);
+  }
+
+  @FieldResolver(() => [MaterialVariant], { description: 'Its variants: polymorphs, forms and doped versions the sources distinguish.' })
+  variants(@Root() material: Material, @Ctx() ctx: Context) {
+    return ctx.services.materials.variants(material.id);
+  }
+
+  @FieldResolver(() => [StabilityWindow], { description: 'Reported electrochemical stability windows of this material (as an electrolyte), ordered by id.' })
+  stabilityWindows(@Root() material: Material, @Ctx() ctx: Context) {
+    return ctx.services.materials.stabilityWindows(material.id);
+  }
+
+  @FieldResolver(() => [Interface], { description: 'Interfaces where it is the electrolyte or the counterpart.' })
+  interfaces(@Root() material: Material, @Ctx() ctx: Context) {
+    return ctx.services.materials.interfaces(material.id);
+  }
+
+  @FieldResolver(() => [InterphaseObservation], { description: 'Interphase observations in which it formed as a product.' })
+  formedInInterphases(@Root() material: Material, @Ctx() ctx: Context) {
+    return ctx.services.materials.formedIn(material.id);
+  }
+
+  @FieldResolver(() => [CoatingApplication], { description: 'Coating applications it takes part in, as coating, coated substrate or paired electrolyte.' })
+  coatingApplications(
+    @Root() material: Material,
+    @Ctx() ctx: Context,
+    @Arg('as', () => MaterialCoatingRoleEnum, { nullable: true, description: 'Only those where it plays this part.' }) as: CoatingRoleOfMaterial | null,
+  ) {
+    return ctx.services.materials.coatingApplications(material.id, as);
+  }
+
+  @FieldResolver(() => [Cell], { description: 'Cells it was used in.' })
+  cells(
+    @Root() material: Material,
+    @Ctx() ctx: Context,
+    @Arg('roles', () => [ComponentRoleEnum], { nullable: true, description: "Only cells where it had one of these roles (e.g. ['ELECTROLYTE'])." })
+    roles: string[] | null,
+  ) {
+    return ctx.services.materials.cells(material.id, roles);
+  }
+}
+
+@Resolver(() => MaterialVariant)
+export class MaterialVariantResolver {
+  @FieldResolver(() => Material, { description: 'The material it is a variant of.' })
+  async material(@Root() v: MaterialVariant, @Ctx() ctx: Context) {
+    return (await ctx.services.materials.many([v.materialId]))[0]!;
   }
 }

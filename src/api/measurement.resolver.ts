@@ -1,33 +1,25 @@
 import { Ctx, Float, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { MeasurementRecord } from '../graph/records.js';
 import type { Context } from './context.js';
-import { Material } from './material.type.js';
-import { Measurement, Source } from './measurement.type.js';
-import { Dataset, Publication } from './publication.type.js';
+import { factResolver } from './fact.resolver.js';
+import { Material, MaterialVariant } from './material.type.js';
+import { Measurement } from './measurement.type.js';
+import { Dataset } from './publication.type.js';
 
 @Resolver(() => Measurement)
-export class MeasurementResolver {
-  @FieldResolver(() => Material, { description: 'The material measured.' })
-  material(@Root() m: Measurement, @Ctx() ctx: Context) {
-    return ctx.services.materials.ofMeasurement(m);
+export class MeasurementResolver extends factResolver(Measurement) {
+  @FieldResolver(() => Material, { nullable: true, description: 'The material measured; null for a statement about a whole family.' })
+  material(@Root() m: MeasurementRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(m.materialId);
   }
 
-  @FieldResolver(() => Publication, {
-    nullable: true,
-    description: 'The original publication that reported the value (the first of `publications`).',
-  })
-  async publication(@Root() m: Measurement, @Ctx() ctx: Context) {
-    return (await ctx.services.publications.ofMeasurement(m))[0] ?? null;
-  }
-
-  @FieldResolver(() => [Publication], {
-    description: 'Every publication the source credits for the value, in its order (OBELiX joins several DOIs with |).',
-  })
-  publications(@Root() m: Measurement, @Ctx() ctx: Context) {
-    return ctx.services.publications.ofMeasurement(m);
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant measured (polymorph, form, doped version), where stated.' })
+  variant(@Root() m: MeasurementRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(m.variantId);
   }
 
   @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset the value came through, if any (its licence and citation apply).' })
-  dataset(@Root() m: Measurement, @Ctx() ctx: Context) {
+  dataset(@Root() m: MeasurementRecord, @Ctx() ctx: Context) {
     return ctx.services.publications.dataset(m.source.datasetId);
   }
 
@@ -37,16 +29,8 @@ export class MeasurementResolver {
       'log10 of `value` in `unit`; for a bound (LESS_THAN/GREATER_THAN) log10 of the bound, so read `qualifier` ' +
       'before plotting. Null for ranges and non-positive values.',
   })
-  log10Value(@Root() m: Measurement): number | null {
+  log10Value(@Root() m: MeasurementRecord): number | null {
     const x = m.value ?? (m.qualifier === 'LESS_THAN' ? m.max : m.qualifier === 'GREATER_THAN' ? m.min : null);
     return x !== null && x > 0 ? Math.log10(x) : null;
-  }
-}
-
-@Resolver(() => Source)
-export class SourceResolver {
-  @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset the record belongs to, if it came through one.' })
-  dataset(@Root() s: Source, @Ctx() ctx: Context) {
-    return ctx.services.publications.dataset(s.datasetId);
   }
 }

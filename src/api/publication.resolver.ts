@@ -1,7 +1,15 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { PublicationRecord } from '../graph/records.js';
+import type { PublicationRole } from '../services/publication.service.js';
+import { PublicationConnection } from './connection.type.js';
 import type { Context } from './context.js';
+import { PublicationRoleEnum } from './enums.js';
+import { PublicationWhere } from './literature.input.js';
+import { Cell, CoatingApplication, InterphaseObservation, StabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
-import { Dataset, Publication } from './publication.type.js';
+import { Citation, Dataset, Publication } from './publication.type.js';
+
+const roleArg = { nullable: true, defaultValue: 'ORIGINAL', description: 'ORIGINAL: facts this paper reported; REVIEW: facts this review states.' } as const;
 
 @Resolver(() => Publication)
 export class PublicationResolver {
@@ -9,19 +17,63 @@ export class PublicationResolver {
     nullable: true,
     description:
       "A publication by DOI, in any common form ('10.1038/nmat3066', 'doi:10.1038/NMAT3066', " +
-      "'https://doi.org/10.1038/nmat3066'); null if the graph holds nothing it reported. BAD_USER_INPUT if not a DOI.",
+      "'https://doi.org/10.1038/nmat3066'); null if the graph holds none. BAD_USER_INPUT if not a DOI.",
   })
   publication(@Ctx() ctx: Context, @Arg('doi', () => String, { description: 'The DOI, with or without resolver prefix; case does not matter.' }) doi: string) {
     return ctx.services.publications.byDoi(doi);
   }
 
-  @FieldResolver(() => [Measurement], { description: 'Every measurement this publication reports, ordered by id.' })
-  measurements(@Root() p: Publication, @Ctx() ctx: Context) {
-    return ctx.services.publications.measurements(p.doi);
+  @Query(() => PublicationConnection, {
+    description:
+      'Publications (the source reviews, the papers they cite, papers named by datasets), ordered by id. `first`: 0–100 ' +
+      '(default 20); `after`: an `endCursor`. Errors: BAD_USER_INPUT naming the argument; DATABASE_UNAVAILABLE.',
+  })
+  publications(
+    @Ctx() ctx: Context,
+    @Arg('where', () => PublicationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: PublicationWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+  ) {
+    return ctx.services.publications.list(where, first, after);
   }
 
   @Query(() => [Dataset], { description: 'The external datasets in the graph, with licence, citation and record counts.' })
   datasets(@Ctx() ctx: Context) {
     return ctx.services.publications.datasets();
+  }
+
+  @FieldResolver(() => [Measurement], { description: 'Measurements it reported (ORIGINAL) or states (REVIEW), ordered by id.' })
+  measurements(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return ctx.services.publications.measurements(p.key, role);
+  }
+
+  @FieldResolver(() => [StabilityWindow], { description: 'Stability windows it reported (ORIGINAL) or states (REVIEW).' })
+  stabilityWindows(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return ctx.services.publications.stabilityWindows(p.key, role);
+  }
+
+  @FieldResolver(() => [InterphaseObservation], { description: 'Interphase observations it reported (ORIGINAL) or states (REVIEW).' })
+  interphaseObservations(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return ctx.services.publications.interphaseObservations(p.key, role);
+  }
+
+  @FieldResolver(() => [CoatingApplication], { description: 'Coating applications it reported (ORIGINAL) or states (REVIEW).' })
+  coatingApplications(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return ctx.services.publications.coatingApplications(p.key, role);
+  }
+
+  @FieldResolver(() => [Cell], { description: 'Cells it reported (ORIGINAL) or states (REVIEW).' })
+  cells(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return ctx.services.publications.cells(p.key, role);
+  }
+
+  @FieldResolver(() => [Citation], { description: 'Every source review that cites it, with the reference number and line of the entry.' })
+  citedBy(@Root() p: PublicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.publications.citedBy(p.key);
+  }
+
+  @FieldResolver(() => [Citation], { description: "For a source review: its reference list in the order of numbers (empty for other publications)." })
+  references(@Root() p: PublicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.publications.cites(p.key);
   }
 }

@@ -1,13 +1,65 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A published paper, identified by its DOI.' })
+@ObjectType({
+  description:
+    'A published paper: one of the five source reviews, a paper a review cites (identified by first author, year, ' +
+    'volume and first page, as the reference lists give no DOIs; the same paper cited by two reviews is one ' +
+    'publication), or a paper a dataset names by DOI.',
+})
 export class Publication {
-  @Field(() => ID, { description: "The DOI, lower-cased, without resolver prefix, e.g. '10.1038/nmat3066'." })
-  doi!: string;
+  @Field(() => ID, {
+    description: "Stable id: 'doi:<doi>' when the DOI is known, else 'pub:<first author>-<year>-<volume>-<first page>'.",
+  })
+  key!: string;
 
-  @Field(() => String, { description: 'The DOI resolver URL (https://doi.org/...).' })
-  url!: string;
+  @Field(() => String, { nullable: true, description: "The DOI, lower-cased, without resolver prefix, e.g. '10.1038/nmat3066'; null when unknown." })
+  doi!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The DOI resolver URL (https://doi.org/...).' })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Authors as printed in the reference list.' })
+  authors!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Surname of the first author.' })
+  firstAuthor!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year of publication.' })
+  year!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Title as printed.' })
+  title!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Journal (abbreviation as printed).' })
+  journal!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Volume.' })
+  volume!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First page or article number.' })
+  firstPage!: string | null;
+
+  @Field(() => Boolean, { description: 'True for the five source reviews.' })
+  isReview!: boolean;
+
+  @Field(() => String, { nullable: true, description: "For a source review: its key, e.g. 'banerjee2020'." })
+  reviewKey!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a source review: the file of its text under ../shared/seeds.' })
+  textFile!: string | null;
+}
+
+@ObjectType({ description: 'A review citing a publication: the number in its reference list and the line of that entry.' })
+export class Citation {
+  @Field(() => Int, { description: 'Reference number in the review.' })
+  number!: number;
+
+  @Field(() => Int, { nullable: true, description: "Line of the entry in the review's text file." })
+  line!: number | null;
+
+  reviewPublicationKey!: string;
+  citedPublicationKey!: string;
 }
 
 @ObjectType({ description: 'An external dataset that facts were imported from, with its licence and how to cite it.' })

@@ -5,15 +5,39 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { MaterialResolver } from './material.resolver.js';
-import { MeasurementResolver, SourceResolver } from './measurement.resolver.js';
+import {
+  CellComponentResolver,
+  CellResolver,
+  CoatingApplicationResolver,
+  FactQueryResolver,
+  InterfaceResolver,
+  InterphaseObservationResolver,
+  StabilityWindowResolver,
+} from './literature.resolver.js';
+import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
+import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
+import { CitationResolver, SourceResolver } from './source.resolver.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 export function buildInterphaseSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [MaterialResolver, MeasurementResolver, SourceResolver, PublicationResolver],
+    resolvers: [
+      MaterialResolver,
+      MaterialVariantResolver,
+      MeasurementResolver,
+      SourceResolver,
+      CitationResolver,
+      PublicationResolver,
+      FactQueryResolver,
+      StabilityWindowResolver,
+      InterfaceResolver,
+      InterphaseObservationResolver,
+      CoatingApplicationResolver,
+      CellResolver,
+      CellComponentResolver,
+    ],
     validate: false,
     emitSchemaFile: false,
   });

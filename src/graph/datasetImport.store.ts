@@ -6,14 +6,15 @@
  */
 import { cypher, type GraphDatabase, type GraphTransaction } from './database.js';
 import { num } from './mapping.js';
+import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
 import type { DatasetRecord } from './records.js';
 
 /** A dataset as written: everything of DatasetRecord but the derived record count. */
 export type DatasetWrite = Omit<DatasetRecord, 'recordCount' | 'measurementCount'>;
 
+/** The dataset's view of a material (stored as its obelix* properties, see materialSources.ts). */
 export interface MaterialWrite {
   id: string;
-  name: string;
   formula: string;
   reportedFormulas: string[];
   reducedFormula: string;
@@ -25,6 +26,7 @@ export interface MaterialWrite {
   family: string | null;
   families: string[];
   familyLabels: string[];
+  chemicalClass: string | null;
 }
 
 export interface PublicationWrite {
@@ -66,18 +68,18 @@ MERGE (d:Dataset {id: $dataset.id})
 SET d += $dataset`,
 );
 
-// Every property is set on every import (not only on creation), so that re-importing converges to the
-// same graph whatever was imported before. The dataset is the only source of these properties so far.
+// The dataset's view is rewritten on every import (not only on creation), so that re-importing converges
+// to the same graph whatever was imported before; public properties follow from REFRESH_MATERIALS.
 const MERGE_MATERIALS = cypher(
   'datasetImport.mergeMaterials',
   `
 UNWIND $materials AS row
 MERGE (m:Material {id: row.id})
-SET m.name = row.name, m.formula = row.formula, m.reducedFormula = row.reducedFormula,
-  m.compositionElements = row.compositionElements, m.compositionAmounts = row.compositionAmounts,
-  m.elements = row.elements, m.chemicalSystem = row.chemicalSystem, m.elementCount = row.elementCount,
-  m.family = row.family, m.families = row.families, m.familyLabels = row.familyLabels,
-  m.reportedFormulas = row.reportedFormulas
+SET m.obelixFormula = row.formula, m.obelixReducedFormula = row.reducedFormula,
+  m.obelixCompositionElements = row.compositionElements, m.obelixCompositionAmounts = row.compositionAmounts,
+  m.obelixElements = row.elements, m.obelixChemicalSystem = row.chemicalSystem, m.obelixElementCount = row.elementCount,
+  m.obelixFamily = row.family, m.obelixFamilies = row.families, m.obelixFamilyLabels = row.familyLabels,
+  m.obelixFormulas = row.reportedFormulas, m.obelixChemicalClass = row.chemicalClass
 RETURN count(m) AS n`,
 );
 
@@ -85,8 +87,8 @@ const MERGE_PUBLICATIONS = cypher(
   'datasetImport.mergePublications',
   `
 UNWIND $publications AS row
-MERGE (p:Publication {doi: row.doi})
-SET p.url = row.url
+MERGE (p:Publication {key: 'doi:' + row.doi})
+SET p.doi = row.doi, p.url = row.url
 RETURN count(p) AS n`,
 );
 
@@ -97,7 +99,7 @@ MATCH (d:Dataset {id: $datasetId})
 UNWIND $measurements AS row
 MATCH (m:Material {id: row.materialId})
 MERGE (x:Measurement {id: row.id})
-SET x = row.props, x.id = row.id
+SET x = row.props, x.id = row.id, x:Fact
 MERGE (m)-[:HAS_MEASUREMENT]->(x)
 MERGE (x)-[f:FROM_DATASET]->(d)
 SET f.recordId = row.recordId, f.line = row.line
@@ -105,12 +107,12 @@ WITH x, m, row
 OPTIONAL MATCH (other:Material)-[r:HAS_MEASUREMENT]->(x) WHERE other <> m
 DELETE r
 WITH DISTINCT x, row
-OPTIONAL MATCH (x)-[q:REPORTED_IN]->(old:Publication) WHERE NOT old.doi IN row.dois
+OPTIONAL MATCH (x)-[q:REPORTED_BY]->(old:Publication) WHERE NOT old.doi IN row.dois
 DELETE q
 WITH DISTINCT x, row
 UNWIND range(0, size(row.dois) - 1) AS i
-MATCH (p:Publication {doi: row.dois[i]})
-MERGE (x)-[rep:REPORTED_IN]->(p)
+MATCH (p:Publication {key: 'doi:' + row.dois[i]})
+MERGE (x)-[rep:REPORTED_BY]->(p)
 SET rep.position = i
 WITH x, row, count(p) AS linked
 WHERE linked = size(row.dois)
@@ -126,14 +128,6 @@ DETACH DELETE x
 RETURN count(*) AS n`,
 );
 
-// Materials and publications that the removal left with no relationship at all describe nothing any more.
-const REMOVE_ORPHANS = cypher(
-  'datasetImport.removeOrphans',
-  `
-MATCH (n) WHERE (n:Material OR n:Publication) AND NOT (n)--()
-DELETE n
-RETURN count(*) AS n`,
-);
 
 const BATCH = 200;
 
@@ -160,6 +154,8 @@ export class DatasetImportStore {
         throw new Error(`wrote ${measurements} of ${input.measurements.length} measurements: a material or publication was missing`);
       }
       const [stale] = await tx.run(REMOVE_STALE, { datasetId: input.dataset.id, ids: input.measurements.map((m) => m.id) });
+      const [cleared] = await tx.run(CLEAR_OBELIX_VIEW, { keep: input.materials.map((m) => m.id) });
+      await runBatches(tx, REFRESH_MATERIALS, 'ids', [...input.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])]);
       const [orphans] = await tx.run(REMOVE_ORPHANS);
       return {
         materials,

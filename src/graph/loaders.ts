@@ -1,44 +1,63 @@
 /**
  * Per-request DataLoaders: every relationship traversal for a list of parents is one
- * `UNWIND $ids AS id ...` query per field per request, never one query per row. Create a fresh set for
+ * `UNWIND $keys AS key ...` query per field per request, never one query per row. Create a fresh set for
  * each request (results are cached for that request only); only the stores and the driver are shared.
  */
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from './database.js';
+import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
 import { MaterialStore } from './material.store.js';
-import { MeasurementStore } from './measurement.store.js';
 import { PublicationStore } from './publication.store.js';
-import type { DatasetRecord, MaterialRecord, MeasurementRecord, PublicationRecord } from './records.js';
-
-export interface Loaders {
-  materialById: DataLoader<string, MaterialRecord | null>;
-  measurementsByMaterialId: DataLoader<string, MeasurementRecord[]>;
-  measurementsByPublicationDoi: DataLoader<string, MeasurementRecord[]>;
-  publicationByDoi: DataLoader<string, PublicationRecord | null>;
-  datasetById: DataLoader<string, DatasetRecord | null>;
-}
+import type { CitationRecord, DatasetRecord, MaterialRecord, PublicationRecord, VariantRecord } from './records.js';
 
 export interface Stores {
   materials: MaterialStore;
-  measurements: MeasurementStore;
   publications: PublicationStore;
+  facts: FactStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
 export function createStores(db: GraphDatabase): Stores {
   return {
     materials: new MaterialStore(db),
-    measurements: new MeasurementStore(db),
     publications: new PublicationStore(db),
+    facts: new FactStore(db),
   };
 }
 
+type RelatedLoader<K extends RelatedQuery> = DataLoader<string, RecordOf<K>[]>;
+
+export class Loaders {
+  readonly materialById: DataLoader<string, MaterialRecord | null>;
+  readonly variantById: DataLoader<string, VariantRecord | null>;
+  readonly variantsByMaterialId: DataLoader<string, VariantRecord[]>;
+  readonly publicationByKey: DataLoader<string, PublicationRecord | null>;
+  readonly citedBy: DataLoader<string, CitationRecord[]>;
+  readonly cites: DataLoader<string, CitationRecord[]>;
+  readonly datasetById: DataLoader<string, DatasetRecord | null>;
+  private readonly relatedLoaders = new Map<RelatedQuery, DataLoader<string, unknown[]>>();
+
+  constructor(private readonly stores: Stores) {
+    this.materialById = new DataLoader((ids) => stores.materials.byIds(ids));
+    this.variantById = new DataLoader((ids) => stores.materials.variantsByIds(ids));
+    this.variantsByMaterialId = new DataLoader((ids) => stores.materials.variantsByMaterialIds(ids));
+    this.publicationByKey = new DataLoader((keys) => stores.publications.byKeys(keys));
+    this.citedBy = new DataLoader((keys) => stores.publications.citedBy(keys));
+    this.cites = new DataLoader((keys) => stores.publications.cites(keys));
+    this.datasetById = new DataLoader((ids) => stores.publications.datasetsByIds(ids));
+  }
+
+  /** The loader of facts related to keys by `query` (created on first use in this request). */
+  related<K extends RelatedQuery>(query: K): RelatedLoader<K> {
+    let loader = this.relatedLoaders.get(query);
+    if (!loader) {
+      loader = new DataLoader((keys: readonly string[]) => this.stores.facts.related(query, keys) as Promise<unknown[][]>);
+      this.relatedLoaders.set(query, loader);
+    }
+    return loader as unknown as RelatedLoader<K>;
+  }
+}
+
 export function createLoaders(stores: Stores): Loaders {
-  return {
-    materialById: new DataLoader((ids) => stores.materials.byIds(ids)),
-    measurementsByMaterialId: new DataLoader((ids) => stores.measurements.byMaterialIds(ids)),
-    measurementsByPublicationDoi: new DataLoader((dois) => stores.measurements.byPublicationDois(dois)),
-    publicationByDoi: new DataLoader((dois) => stores.publications.byDois(dois)),
-    datasetById: new DataLoader((ids) => stores.publications.datasetsByIds(ids)),
-  };
+  return new Loaders(stores);
 }

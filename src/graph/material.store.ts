@@ -6,15 +6,17 @@ import neo4j from 'neo4j-driver';
 import type { StructuralFamily } from '../domain/families.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, numList, optStr, str, strList } from './mapping.js';
-import type { MaterialRecord } from './records.js';
+import type { MaterialRecord, VariantRecord } from './records.js';
 
 export interface MaterialFilter {
-  /** Composition key to match exactly. */
-  key: string | null;
+  /** Material ids to match (a composition key, or the materials an alias or name stands for). */
+  ids: string[] | null;
   family: StructuralFamily | null;
   chemicalSystem: string | null;
   /** Every one of these elements must be present. */
   elementsIncludeAll: string[];
+  kind: 'COMPOSITION' | 'NAMED' | null;
+  chemicalClass: string | null;
 }
 
 export interface MaterialPage {
@@ -27,17 +29,21 @@ export interface MaterialPage {
 // given, so that Neo4j can seek the unique index on id and the index on chemicalSystem (a predicate like
 // `$x IS NULL OR m.p = $x` would force a label scan). Values never enter the text.
 const FRAGMENTS = {
-  key: 'm.id = $key',
+  ids: 'm.id IN $ids',
   family: '$family IN m.families',
   chemicalSystem: 'm.chemicalSystem = $chemicalSystem',
   elementsIncludeAll: 'all(e IN $elements WHERE e IN m.elements)',
+  kind: 'm.kind = $kind',
+  chemicalClass: 'm.chemicalClass = $chemicalClass',
 } as const;
 
 /** The named page query for the filters that are set (exported for Cypher-generation tests). */
 export function materialPageQuery(filter: MaterialFilter, withCursor: boolean): NamedQuery {
   const where: string[] = [];
-  if (filter.key !== null) where.push(FRAGMENTS.key);
+  if (filter.ids !== null) where.push(FRAGMENTS.ids);
   if (filter.family !== null) where.push(FRAGMENTS.family);
+  if (filter.kind !== null) where.push(FRAGMENTS.kind);
+  if (filter.chemicalClass !== null) where.push(FRAGMENTS.chemicalClass);
   if (filter.chemicalSystem !== null) where.push(FRAGMENTS.chemicalSystem);
   if (filter.elementsIncludeAll.length > 0) where.push(FRAGMENTS.elementsIncludeAll);
   const match = `MATCH (m:Material)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
@@ -71,10 +77,12 @@ export class MaterialStore {
 
   async page(filter: MaterialFilter, after: string | null, limit: number): Promise<MaterialPage> {
     const [row] = await this.db.read(materialPageQuery(filter, after !== null), {
-      key: filter.key,
+      ids: filter.ids,
       family: filter.family,
       chemicalSystem: filter.chemicalSystem,
       elements: filter.elementsIncludeAll,
+      kind: filter.kind,
+      chemicalClass: filter.chemicalClass,
       after,
       limit: neo4j.int(limit),
     });
@@ -88,22 +96,92 @@ export class MaterialStore {
     const found = new Map(rows.map((r) => toMaterialRecord(r.m as Row)).map((m) => [m.id, m]));
     return ids.map((id) => found.get(id) ?? null);
   }
+
+  /**
+   * The materials a text names: an exact id, a registry id ('LiPON' → 'named:LiPON'), a curated name or
+   * an alias of any review (which can stand for several materials: LPS is Li3PS4 in one review and
+   * Li7P3S11 in another). Formulas are resolved by the caller (as composition keys).
+   */
+  async resolveName(text: string): Promise<{ id: string; aliasReviews: string[] }[]> {
+    const rows = await this.db.read(RESOLVE_NAME, { text });
+    return rows.map((r) => ({ id: str(r, 'id'), aliasReviews: strList(r, 'reviews') }));
+  }
+
+  async variantsByIds(ids: readonly string[]): Promise<(VariantRecord | null)[]> {
+    const rows = await this.db.read(VARIANTS_BY_IDS, { ids });
+    const found = new Map(rows.map((r) => toVariant(r.v as Row)).map((v) => [v.id, v]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async variantsByMaterialIds(ids: readonly string[]): Promise<VariantRecord[][]> {
+    const rows = await this.db.read(VARIANTS_BY_MATERIAL_IDS, { ids });
+    const groups = new Map<string, VariantRecord[]>(ids.map((id) => [id, []]));
+    for (const r of rows) groups.get(str(r, 'key'))?.push(toVariant(r.v as Row));
+    return ids.map((id) => groups.get(id) ?? []);
+  }
+}
+
+const RESOLVE_NAME = cypher(
+  'materials.resolveName',
+  `
+MATCH (m:Material)
+WHERE m.id = $text OR m.id = 'named:' + $text OR m.name = $text OR $text IN m.aliasTexts
+RETURN m.id AS id, [i IN range(0, size(m.aliasTexts) - 1) WHERE m.aliasTexts[i] = $text | m.aliasReviews[i]] AS reviews
+ORDER BY m.id`,
+);
+
+const VARIANTS_BY_IDS = cypher(
+  'variants.byIds',
+  `
+UNWIND $ids AS id
+MATCH (v:MaterialVariant {id: id})-[:VARIANT_OF]->(m:Material)
+RETURN v {.*, materialId: m.id} AS v`,
+);
+
+const VARIANTS_BY_MATERIAL_IDS = cypher(
+  'variants.byMaterialIds',
+  `
+UNWIND $ids AS key
+MATCH (v:MaterialVariant)-[:VARIANT_OF]->(m:Material {id: key})
+RETURN key, v {.*, materialId: m.id} AS v
+ORDER BY v.id`,
+);
+
+function toVariant(v: Row): VariantRecord {
+  const elements = strList(v, 'dopantElements');
+  const sites = strList(v, 'dopantSites');
+  const amounts = strList(v, 'dopantAmounts');
+  return {
+    id: str(v, 'id'),
+    materialId: str(v, 'materialId'),
+    labels: strList(v, 'labels'),
+    polymorph: optStr(v, 'polymorph'),
+    form: optStr(v, 'form'),
+    dopants: elements.map((element, i) => ({ element, site: sites[i] || null, amount: amounts[i] || null })),
+  };
 }
 
 export function toMaterialRecord(n: Row): MaterialRecord {
   const elements = strList(n, 'compositionElements');
   const amounts = numList(n, 'compositionAmounts');
+  const aliasTexts = strList(n, 'aliasTexts');
+  const aliasReviews = strList(n, 'aliasReviews');
+  const aliasVariants = strList(n, 'aliasVariants');
   return {
     id: str(n, 'id'),
     name: str(n, 'name'),
-    formula: str(n, 'formula'),
+    kind: (optStr(n, 'kind') ?? 'COMPOSITION') as MaterialRecord['kind'],
+    description: optStr(n, 'description'),
+    formula: optStr(n, 'formula'),
     reportedFormulas: strList(n, 'reportedFormulas'),
-    reducedFormula: str(n, 'reducedFormula'),
+    reducedFormula: optStr(n, 'reducedFormula'),
     composition: elements.map((element, i) => ({ element, amount: amounts[i]! })),
     elements: strList(n, 'elements'),
-    chemicalSystem: str(n, 'chemicalSystem'),
+    chemicalSystem: optStr(n, 'chemicalSystem'),
     family: optStr(n, 'family') as StructuralFamily | null,
     families: strList(n, 'families') as StructuralFamily[],
     familyLabels: strList(n, 'familyLabels'),
+    chemicalClass: optStr(n, 'chemicalClass') as MaterialRecord['chemicalClass'],
+    aliases: aliasTexts.map((alias, i) => ({ alias, review: aliasReviews[i] || null, variantId: aliasVariants[i] || null })),
   };
 }

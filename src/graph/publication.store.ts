@@ -1,17 +1,88 @@
 /**
- * Every query about Publication nodes (keyed by lower-cased DOI) and Dataset nodes.
+ * Every query about Publication nodes and Dataset nodes. A publication's `key` is 'doi:<doi>' when its
+ * DOI is known (datasets, the reviews), else built from its reference-list entry (domain/publicationKey.ts).
+ *   (Review:Publication)-[:CITES {number, line}]->(Publication)
  */
-import { cypher, type GraphDatabase, type Row } from './database.js';
-import { num, optStr, str } from './mapping.js';
-import type { DatasetRecord, PublicationRecord } from './records.js';
+import neo4j from 'neo4j-driver';
+import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
+import { num, optNum, optStr, str } from './mapping.js';
+import type { CitationRecord, DatasetRecord, PublicationRecord } from './records.js';
 
-const PUBLICATIONS_BY_DOIS = cypher(
-  'publications.byDois',
+const PUBLICATIONS_BY_KEYS = cypher(
+  'publications.byKeys',
   `
-UNWIND $dois AS doi
-MATCH (p:Publication {doi: doi})
-RETURN p {.*} AS p`,
+UNWIND $keys AS key
+MATCH (p:Publication {key: key})
+RETURN p {.*, isReview: p:Review} AS p`,
 );
+
+const PUBLICATION_BY_DOI = cypher(
+  'publications.byDoi',
+  `
+MATCH (p:Publication {doi: $doi})
+RETURN p {.*, isReview: p:Review} AS p`,
+);
+
+const CITED_BY = cypher(
+  'publications.citedBy',
+  `
+UNWIND $keys AS key
+MATCH (r:Review)-[c:CITES]->(p:Publication {key: key})
+RETURN key, r.key AS review, c.number AS number, c.line AS line
+ORDER BY r.year, r.key, c.number`,
+);
+
+const CITES = cypher(
+  'publications.cites',
+  `
+UNWIND $keys AS key
+MATCH (r:Review {key: key})-[c:CITES]->(p:Publication)
+RETURN key, p.key AS cited, c.number AS number, c.line AS line
+ORDER BY c.number`,
+);
+
+/** Filter fragments of the publications page (all given must hold). */
+export interface PublicationFilter {
+  /** Publications reporting a fact about one of these materials. */
+  materialIds: string[] | null;
+  /** Cited by this review (its reviewKey). */
+  citedBy: string | null;
+  isReview: boolean | null;
+  titleContains: string | null;
+  year: number | null;
+}
+
+/** The named page query for the filters that are set (exported for Cypher-generation tests). */
+export function publicationPageQuery(f: PublicationFilter, withCursor: boolean): NamedQuery {
+  const where: string[] = [];
+  if (f.materialIds) {
+    where.push(`EXISTS {
+      MATCH (p)<-[:REPORTED_BY]-(x:Fact)
+      WHERE EXISTS { MATCH (x)<-[:HAS_MEASUREMENT|HAS_WINDOW]-(m:Material) WHERE m.id IN $materialIds }
+         OR EXISTS { MATCH (x)-[:AT]->(:Interface)-[:ELECTROLYTE|COUNTERPART]->(m:Material) WHERE m.id IN $materialIds }
+         OR EXISTS { MATCH (x)-[:COATING|APPLIED_ON|PAIRED_WITH|HAS_COMPONENT|PRODUCES]->(m:Material) WHERE m.id IN $materialIds } }`);
+  }
+  if (f.citedBy) where.push('EXISTS { (:Review {reviewKey: $citedBy})-[:CITES]->(p) }');
+  if (f.isReview !== null) where.push('(p:Review) = $isReview');
+  if (f.titleContains) where.push('toLower(p.title) CONTAINS toLower($titleContains)');
+  if (f.year !== null) where.push('p.year = $year');
+  const match = `MATCH (p:Publication)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const after = withCursor ? `${where.length ? ' AND' : ' WHERE'} p.key > $after` : '';
+  return cypher(
+    'publications.page',
+    `
+CALL {
+  ${match}
+  RETURN count(p) AS totalCount
+}
+CALL {
+  ${match}${after}
+  WITH p ORDER BY p.key LIMIT $limit
+  RETURN collect(p {.*, isReview: p:Review}) AS items
+}
+RETURN totalCount, items`,
+  );
+}
 
 const COUNTS = `
   measurementCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) },
@@ -36,11 +107,35 @@ ORDER BY d.id`,
 export class PublicationStore {
   constructor(private readonly db: GraphDatabase) {}
 
-  /** Publications by normalised DOI, in the order of `dois`; null where none exists. */
-  async byDois(dois: readonly string[]): Promise<(PublicationRecord | null)[]> {
-    const rows = await this.db.read(PUBLICATIONS_BY_DOIS, { dois });
-    const found = new Map(rows.map((r) => toPublication(r.p as Row)).map((p) => [p.doi, p]));
-    return dois.map((d) => found.get(d) ?? null);
+  /** Publications by key, in the order of `keys`; null where none exists. */
+  async byKeys(keys: readonly string[]): Promise<(PublicationRecord | null)[]> {
+    const rows = await this.db.read(PUBLICATIONS_BY_KEYS, { keys });
+    const found = new Map(rows.map((r) => toPublication(r.p as Row)).map((p) => [p.key, p]));
+    return keys.map((k) => found.get(k) ?? null);
+  }
+
+  /** The publication with this (normalised) DOI, or null. */
+  async byDoi(doi: string): Promise<PublicationRecord | null> {
+    const [row] = await this.db.read(PUBLICATION_BY_DOI, { doi });
+    return row ? toPublication(row.p as Row) : null;
+  }
+
+  /** For each publication key: the reviews citing it, with the number and line of the entry. */
+  async citedBy(keys: readonly string[]): Promise<CitationRecord[][]> {
+    const rows = await this.db.read(CITED_BY, { keys });
+    return group(keys, rows, (r) => ({ reviewPublicationKey: str(r, 'review'), citedPublicationKey: str(r, 'key'), number: num(r, 'number'), line: optNum(r, 'line') }));
+  }
+
+  /** For each review key: its reference list, in the order of numbers. */
+  async cites(keys: readonly string[]): Promise<CitationRecord[][]> {
+    const rows = await this.db.read(CITES, { keys });
+    return group(keys, rows, (r) => ({ reviewPublicationKey: str(r, 'key'), citedPublicationKey: str(r, 'cited'), number: num(r, 'number'), line: optNum(r, 'line') }));
+  }
+
+  async page(filter: PublicationFilter, after: string | null, limit: number): Promise<{ totalCount: number; items: PublicationRecord[] }> {
+    const [row] = await this.db.read(publicationPageQuery(filter, after !== null), { ...filter, after, limit: neo4j.int(limit) });
+    if (!row) throw new Error('publications.page returned no row');
+    return { totalCount: num(row, 'totalCount'), items: (row.items as Row[]).map(toPublication) };
   }
 
   async datasetsByIds(ids: readonly string[]): Promise<(DatasetRecord | null)[]> {
@@ -56,7 +151,27 @@ export class PublicationStore {
 }
 
 function toPublication(p: Row): PublicationRecord {
-  return { doi: str(p, 'doi'), url: str(p, 'url') };
+  return {
+    key: str(p, 'key'),
+    doi: optStr(p, 'doi'),
+    url: optStr(p, 'url'),
+    authors: optStr(p, 'authors'),
+    firstAuthor: optStr(p, 'firstAuthor'),
+    year: optNum(p, 'year'),
+    title: optStr(p, 'title'),
+    journal: optStr(p, 'journal'),
+    volume: optStr(p, 'volume'),
+    firstPage: optStr(p, 'firstPage'),
+    isReview: p.isReview === true,
+    reviewKey: optStr(p, 'reviewKey'),
+    textFile: optStr(p, 'textFile'),
+  };
+}
+
+function group<T>(keys: readonly string[], rows: Row[], map: (r: Row) => T): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const r of rows) groups.get(str(r, 'key'))?.push(map(r));
+  return keys.map((k) => groups.get(k) ?? []);
 }
 
 function toDataset(d: Row): DatasetRecord {

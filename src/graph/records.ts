@@ -2,7 +2,9 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
+import type { CitationConfidence } from '../domain/vocabulary.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 
@@ -15,20 +17,25 @@ export interface MaterialRecord {
   /** Composition key, e.g. "Ge1Li10P2S12". */
   id: string;
   name: string;
-  /** Formula as first reported. */
-  formula: string;
+  /** Formula as curated or first reported; null for named materials. */
+  formula: string | null;
   /** Every notation this composition was reported under. */
   reportedFormulas: string[];
-  reducedFormula: string;
+  reducedFormula: string | null;
   /** Parsed composition of `formula`, amounts per formula unit as written. */
   composition: ElementAmountRecord[];
   elements: string[];
-  chemicalSystem: string;
+  chemicalSystem: string | null;
   /** The family most records give (ties: the first in source order). */
   family: StructuralFamily | null;
   /** Every family the sources give; they may disagree (e.g. thio-LISICON vs LGPS). */
   families: StructuralFamily[];
   familyLabels: string[];
+  /** COMPOSITION (id is the composition key) or NAMED (no single composition, e.g. LiPON, NCM). */
+  kind: 'COMPOSITION' | 'NAMED';
+  description: string | null;
+  chemicalClass: ChemicalClass | null;
+  aliases: AliasRecord[];
 }
 
 export type ConductivityContribution = 'TOTAL' | 'BULK' | 'GRAIN_BOUNDARY' | 'UNSPECIFIED';
@@ -46,42 +53,216 @@ export interface ReportedStructureRecord {
   icsdId: string | null;
 }
 
+/** Where a fact was read and whom it cites (two-level provenance). */
 export interface SourceRecord {
-  /** File the fact was read from (a dataset file such as "all.csv", or a review text). */
+  kind: 'DATASET' | 'REVIEW';
+  /** File the fact was read from: a dataset file ("all.csv") or a review text ("003_….txt"). */
   file: string;
-  /** 1-based line of that file. */
-  line: number | null;
+  /** 1-based lines of that file (one for dataset records). */
+  lines: number[];
+  /** Reference numbers the review prints for the statement. */
+  referenceNumbers: number[];
+  citationConfidence: CitationConfidence;
+  correctedReferenceNumber: number | null;
+  correctedPublicationKey: string | null;
+  quote: string | null;
+  note: string | null;
+  /** Key of the review that asserts the fact (its Publication key), for review facts. */
+  reviewPublicationKey: string | null;
+  /** The curated record file (seed/...) the fact was written down in. */
+  seedFile: string | null;
   /** The record's id in its dataset (OBELiX's three-character ID). */
   recordId: string | null;
   datasetId: string | null;
 }
 
-export interface MeasurementRecord {
-  id: string;
-  materialId: string;
-  property: PropertyKind;
-  contribution: ConductivityContribution;
+/** A value in the canonical unit of its property, with its qualifier and the printed text. */
+export interface QuantityRecord {
   qualifier: Qualifier;
-  /** In `unit` (canonical): S/cm for ionic conductivity. */
   value: number | null;
   min: number | null;
   max: number | null;
   unit: string;
   printedValue: string;
   printedUnit: string | null;
+  unitAsMeant: string | null;
+  /** ± uncertainty of value, in unit. */
+  uncertainty: number | null;
+  /** An approximate range ('≈ a–b'). */
+  approximate: boolean;
+}
+
+/** What every fact has. */
+export interface FactRecord {
+  id: string;
+  source: SourceRecord;
+  /** Publications the source credits, in its order. */
+  publicationKeys: string[];
+  variantId: string | null;
+}
+
+export interface MeasurementRecord extends FactRecord, QuantityRecord {
+  /** The material measured; null for a family-level statement. */
+  materialId: string | null;
+  family: StructuralFamily | null;
+  property: PropertyKind;
+  propertyText: string | null;
+  contribution: ConductivityContribution | null;
   temperatureK: number | null;
   temperatureText: string | null;
-  reportedFormula: string;
+  method: string | null;
+  computed: boolean | null;
+  sampleForm: string | null;
+  basis: string | null;
+  atmosphere: string | null;
+  conditionsOther: string | null;
+  reportedFormula: string | null;
   reportedSiteComposition: string | null;
   structure: ReportedStructureRecord | null;
-  /** DOIs of the publications the source credits for the value, in the order it gives them. */
-  publicationDois: string[];
-  source: SourceRecord;
+}
+
+export interface WindowLimitRecord {
+  quantity: QuantityRecord | null;
+  text: string | null;
+}
+
+export interface StabilityWindowRecord extends FactRecord {
+  materialId: string | null;
+  family: StructuralFamily | null;
+  reduction: WindowLimitRecord | null;
+  oxidation: WindowLimitRecord | null;
+  scale: string;
+  method: string;
+  methodText: string | null;
+}
+
+export interface InterfaceRecord {
+  id: string;
+  electrolyteId: string | null;
+  electrolyteFamily: StructuralFamily | null;
+  counterpartKind: string;
+  counterpartId: string | null;
+}
+
+export interface EvidenceRecord {
+  technique: string;
+  text: string | null;
+}
+
+export interface InterphaseObservationRecord extends FactRecord {
+  interfaceId: string;
+  counterpartText: string | null;
+  potential: QuantityRecord | null;
+  conditions: string | null;
+  productIds: string[];
+  productsText: string | null;
+  stabilityClass: string | null;
+  interphaseType: string | null;
+  characterText: string | null;
+  thickness: QuantityRecord | null;
+  evidence: EvidenceRecord[];
+  computed: boolean | null;
+}
+
+export interface CoatingEffectRecord {
+  property: PropertyKind;
+  propertyText: string | null;
+  before: QuantityRecord | null;
+  after: QuantityRecord | null;
+  value: QuantityRecord | null;
+  text: string | null;
+}
+
+export interface CoatingApplicationRecord extends FactRecord {
+  coatingId: string;
+  role: string;
+  substrateId: string | null;
+  substrateText: string | null;
+  electrolyteId: string | null;
+  method: string;
+  methodText: string | null;
+  thickness: QuantityRecord | null;
+  loading: string | null;
+  effects: CoatingEffectRecord[];
+  effectText: string;
+  cellIds: string[];
+}
+
+export interface CellComponentRecord {
+  role: string;
+  materialId: string;
+  variantId: string | null;
+  text: string | null;
+}
+
+export interface CellResultRecord extends QuantityRecord {
+  property: PropertyKind;
+  propertyText: string | null;
+  atCycle: number | null;
+  text: string | null;
+}
+
+export interface CellRecord extends FactRecord {
+  cellType: string;
+  components: CellComponentRecord[];
+  temperatureText: string | null;
+  temperatureK: number | null;
+  currentDensity: string | null;
+  cRate: string | null;
+  stackPressure: string | null;
+  arealLoading: string | null;
+  voltageRange: string | null;
+  conditionsOther: string | null;
+  results: CellResultRecord[];
+  resultText: string;
+  coatingApplicationIds: string[];
+}
+
+export interface DopantRecord {
+  element: string;
+  site: string | null;
+  amount: string | null;
+}
+
+export interface VariantRecord {
+  id: string;
+  materialId: string;
+  labels: string[];
+  polymorph: string | null;
+  form: string | null;
+  dopants: DopantRecord[];
+}
+
+export interface AliasRecord {
+  alias: string;
+  /** Review key where the alias holds; null = every review. */
+  review: string | null;
+  variantId: string | null;
 }
 
 export interface PublicationRecord {
-  doi: string;
-  url: string;
+  /** 'doi:<doi>' when the DOI is known, else 'pub:<first author>-<year>-<volume>-<first page>'. */
+  key: string;
+  doi: string | null;
+  url: string | null;
+  authors: string | null;
+  firstAuthor: string | null;
+  year: number | null;
+  title: string | null;
+  journal: string | null;
+  volume: string | null;
+  firstPage: string | null;
+  isReview: boolean;
+  reviewKey: string | null;
+  textFile: string | null;
+}
+
+/** A review citing a publication under a number of its reference list. */
+export interface CitationRecord {
+  reviewPublicationKey: string;
+  citedPublicationKey: string;
+  number: number;
+  line: number | null;
 }
 
 export interface DatasetRecord {

@@ -11,6 +11,8 @@ import { DatabaseUnavailableError } from '../graph/errors.js';
 import { PublicationStore } from '../graph/publication.store.js';
 import { applySchema } from '../graph/schemaBootstrap.js';
 import { InvalidRecordsError } from '../services/errors.js';
+import { SeedStore } from '../graph/seed.store.js';
+import { SeedService, seedSummary } from '../services/seed/seed.load.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService, type ObelixImportResult } from '../services/obelix/obelix.import.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -120,10 +122,43 @@ function portTaken(port: number): Error {
   return new Error(`PORT ${port} is taken by another program; set PORT to a free port`);
 }
 
-/** Applies the schema and imports OBELiX when the graph holds none of it and the file is there. */
-export async function prepareGraph(db: GraphDatabase, config: Config, logger: Logger): Promise<ObelixImportResult | null> {
+/**
+ * Applies the schema, loads the curated seed when the graph holds none of it, and imports OBELiX when the
+ * graph holds none of it and the file is there. Invalid seed or dataset records are logged, not fatal.
+ */
+export async function prepareGraph(db: GraphDatabase, config: Config, logger: Logger): Promise<void> {
   const schema = await applySchema(db, projectPath('schema', 'neo4j'));
   logger.info(`schema: ${schema.statements} constraint/index statements applied from ${schema.files.join(', ')}`);
+  if (config.seedOnStart) {
+    const seed = new SeedService(new SeedStore(db));
+    const existing = await seed.loadedFactCount();
+    if (existing > 0) logger.info(`seed: ${existing} curated facts already in the graph`);
+    else {
+      try {
+        await loadSeed(db, config, logger);
+      } catch (e) {
+        if (!(e instanceof InvalidRecordsError)) throw e;
+        logger.error(`seed not loaded, it has invalid records: ${e.message}`);
+      }
+    }
+  }
+  await importObelixIfEmpty(db, config, logger);
+}
+
+/** Validates and loads the curated seed in one transaction, with progress and a summary. */
+export async function loadSeed(db: GraphDatabase, config: Config, logger: Logger): Promise<void> {
+  const progress = createProgress('Loading the seed', logger);
+  const started = Date.now();
+  try {
+    const { bundle, counts } = await new SeedService(new SeedStore(db)).load(config.seedDir, config.seedTextsDir, (d, t) => progress.update(d, t));
+    progress.stop();
+    logger.info(`${seedSummary(bundle)}\n  written in ${Date.now() - started} ms (${counts.removedPreviousRecords} records of the previous load replaced)`);
+  } finally {
+    progress.stop();
+  }
+}
+
+async function importObelixIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<ObelixImportResult | null> {
   if (!config.importOnStart) return null;
   const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
   const existing = await importer.importedRecordCount();

@@ -3,12 +3,14 @@
  * requests or users); the stores and the driver behind them are shared.
  */
 import { createLoaders, type Stores } from '../graph/loaders.js';
+import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
 
 export interface Services {
   materials: MaterialService;
   publications: PublicationService;
+  facts: FactService;
 }
 
 export function createServices(stores: Stores): Services {
@@ -16,5 +18,6 @@ export function createServices(stores: Stores): Services {
   return {
     materials: new MaterialService(stores, loaders),
     publications: new PublicationService(stores, loaders),
+    facts: new FactService(stores, loaders),
   };
 }

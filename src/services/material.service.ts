@@ -1,7 +1,9 @@
 /**
- * Material use cases: the materials connection with its filters, one material by id, and what was
- * measured on a material. Validates arguments and names the argument in every error.
+ * Material use cases: the materials connection with its filters, one material by id, and everything the
+ * graph holds about a material (measurements, windows, interfaces, coatings, cells, variants).
+ * Validates arguments and names the argument in every error.
  */
+import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { parseFormula } from '../domain/chemistry/formula.js';
 import { isElementSymbol } from '../domain/chemistry/elements.js';
 import { InvalidFormulaError } from '../domain/errors.js';
@@ -9,16 +11,31 @@ import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Loaders, Stores } from '../graph/loaders.js';
 import type { MaterialFilter } from '../graph/material.store.js';
-import type { MaterialRecord, MeasurementRecord } from '../graph/records.js';
+import type {
+  CellRecord,
+  CoatingApplicationRecord,
+  InterfaceRecord,
+  InterphaseObservationRecord,
+  MaterialRecord,
+  MeasurementRecord,
+  StabilityWindowRecord,
+  VariantRecord,
+} from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
+import { resolveMaterialRef } from './materialRef.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
 
 export interface MaterialWhereInput {
   formula?: string | null;
+  name?: string | null;
   elementsIncludeAll?: string[] | null;
   family?: StructuralFamily | null;
   chemicalSystem?: string | null;
+  kind?: 'COMPOSITION' | 'NAMED' | null;
+  chemicalClass?: ChemicalClass | null;
 }
+
+export type CoatingRoleOfMaterial = 'COATING' | 'SUBSTRATE' | 'ELECTROLYTE';
 
 const CURSOR_KIND = 'material';
 
@@ -31,35 +48,115 @@ export class MaterialService {
   async list(where: MaterialWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<MaterialRecord>> {
     const size = checkPageSize(first);
     const afterId = decodeCursor(CURSOR_KIND, after);
-    const filter = toFilter(where ?? {});
+    const filter = await this.toFilter(where ?? {});
     const page = await this.stores.materials.page(filter, afterId, size + 1);
     for (const m of page.items) this.loaders.materialById.prime(m.id, m);
     return toConnection(CURSOR_KIND, page.items, size, page.totalCount, (m) => m.id, afterId);
   }
 
-  /** The material with this id, or null. @throws InvalidArgumentError('id') when it is not a composition key. */
+  /** The material with this id, or null. @throws InvalidArgumentError('id') when it is not a material id. */
   async byId(id: string): Promise<MaterialRecord | null> {
     return this.loaders.materialById.load(checkMaterialId(id));
   }
 
-  /** Material of a measurement (always exists for a stored measurement). */
-  async ofMeasurement(measurement: MeasurementRecord): Promise<MaterialRecord> {
-    const m = await this.loaders.materialById.load(measurement.materialId);
-    if (!m) throw new Error(`measurement ${measurement.id} has no material ${measurement.materialId}`);
-    return m;
+  async byIdOrNull(id: string | null): Promise<MaterialRecord | null> {
+    return id ? this.loaders.materialById.load(id) : null;
+  }
+
+  /** Materials that must exist (ids taken from stored facts). */
+  async many(ids: readonly string[]): Promise<MaterialRecord[]> {
+    const found = await this.loaders.materialById.loadMany(ids);
+    return found.map((m, i) => {
+      if (m instanceof Error) throw m;
+      if (!m) throw new Error(`material ${ids[i]} is referenced but missing`);
+      return m;
+    });
+  }
+
+  async variant(id: string | null): Promise<VariantRecord | null> {
+    return id ? this.loaders.variantById.load(id) : null;
+  }
+
+  async variants(materialId: string): Promise<VariantRecord[]> {
+    return this.loaders.variantsByMaterialId.load(materialId);
   }
 
   async measurements(materialId: string, property: PropertyKind | null | undefined): Promise<MeasurementRecord[]> {
-    const all = await this.loaders.measurementsByMaterialId.load(materialId);
+    const all = await this.loaders.related('measurementsByMaterial').load(materialId);
     return property ? all.filter((m) => m.property === property) : all;
+  }
+
+  async stabilityWindows(materialId: string): Promise<StabilityWindowRecord[]> {
+    return this.loaders.related('windowsByMaterial').load(materialId);
+  }
+
+  /** Interfaces where the material is the electrolyte or the counterpart. */
+  async interfaces(materialId: string): Promise<InterfaceRecord[]> {
+    return this.loaders.related('interfacesByMaterial').load(materialId);
+  }
+
+  /** Interphase observations in which the material formed (as a product). */
+  async formedIn(materialId: string): Promise<InterphaseObservationRecord[]> {
+    return this.loaders.related('observationsByProduct').load(materialId);
+  }
+
+  async coatingApplications(materialId: string, as: CoatingRoleOfMaterial | null | undefined): Promise<CoatingApplicationRecord[]> {
+    const all = await this.loaders.related('coatingsByMaterial').load(materialId);
+    if (!as) return all;
+    return all.filter((c) => (as === 'COATING' ? c.coatingId : as === 'SUBSTRATE' ? c.substrateId : c.electrolyteId) === materialId);
+  }
+
+  async cells(materialId: string, roles: string[] | null | undefined): Promise<CellRecord[]> {
+    const all = await this.loaders.related('cellsByMaterial').load(materialId);
+    if (!roles || roles.length === 0) return all;
+    return all.filter((b) => b.components.some((c) => c.materialId === materialId && roles.includes(c.role)));
+  }
+
+  private async toFilter(where: MaterialWhereInput): Promise<MaterialFilter> {
+    let ids: string[] | null = null;
+    if (where.formula !== undefined && where.formula !== null) {
+      try {
+        ids = [parseFormula(where.formula).key];
+      } catch (e) {
+        if (e instanceof InvalidFormulaError) throw new InvalidArgumentError('where.formula', e.message);
+        throw e;
+      }
+    }
+    if (where.name !== undefined && where.name !== null) {
+      const named = await resolveMaterialRef(this.stores.materials, where.name, 'where.name');
+      ids = ids ? ids.filter((id) => named.includes(id)) : named;
+    }
+    const elements = where.elementsIncludeAll ?? [];
+    for (const el of elements) {
+      if (!isElementSymbol(el)) throw new InvalidArgumentError('where.elementsIncludeAll', `'${el}' is not an element symbol`);
+    }
+    let chemicalSystem: string | null = null;
+    if (where.chemicalSystem !== undefined && where.chemicalSystem !== null) {
+      const parts = where.chemicalSystem.split('-').map((s) => s.trim());
+      const bad = parts.find((p) => !isElementSymbol(p));
+      if (bad !== undefined) {
+        throw new InvalidArgumentError('where.chemicalSystem', `'${bad}' is not an element symbol; write systems as 'Li-P-S'`);
+      }
+      chemicalSystem = [...new Set(parts)].sort().join('-');
+    }
+    return {
+      ids,
+      family: where.family ?? null,
+      chemicalSystem,
+      elementsIncludeAll: [...new Set(elements)],
+      kind: where.kind ?? null,
+      chemicalClass: where.chemicalClass ?? null,
+    };
   }
 }
 
 /**
- * A material id is the composition key: alphabetical elements with every count ("Ge1Li10P2S12").
- * @throws InvalidArgumentError('id') naming the expected form, with the key of a formula given instead.
+ * A material id is a composition key (alphabetical elements with every count, 'Ge1Li10P2S12') or a named
+ * material's id ('named:LiPON').
+ * @throws InvalidArgumentError('id') naming the expected forms, with the key of a formula given instead.
  */
 export function checkMaterialId(id: string): string {
+  if (/^named:[A-Za-z][A-Za-z0-9+()._-]*$/.test(id)) return id;
   let key: string | null = null;
   try {
     key = parseFormula(id).key;
@@ -68,33 +165,10 @@ export function checkMaterialId(id: string): string {
   }
   if (key !== id) {
     const hint = key ? ` (the id of that composition is '${key}')` : '';
-    throw new InvalidArgumentError('id', `'${id}' is not a material id; ids are composition keys such as 'Ge1Li10P2S12'${hint}`);
+    throw new InvalidArgumentError(
+      'id',
+      `'${id}' is not a material id; ids are composition keys such as 'Ge1Li10P2S12' or named ids such as 'named:LiPON'${hint}`,
+    );
   }
   return id;
-}
-
-function toFilter(where: MaterialWhereInput): MaterialFilter {
-  let key: string | null = null;
-  if (where.formula !== undefined && where.formula !== null) {
-    try {
-      key = parseFormula(where.formula).key;
-    } catch (e) {
-      if (e instanceof InvalidFormulaError) throw new InvalidArgumentError('where.formula', e.message);
-      throw e;
-    }
-  }
-  const elements = where.elementsIncludeAll ?? [];
-  for (const el of elements) {
-    if (!isElementSymbol(el)) throw new InvalidArgumentError('where.elementsIncludeAll', `'${el}' is not an element symbol`);
-  }
-  let chemicalSystem: string | null = null;
-  if (where.chemicalSystem !== undefined && where.chemicalSystem !== null) {
-    const parts = where.chemicalSystem.split('-').map((s) => s.trim());
-    const bad = parts.find((p) => !isElementSymbol(p));
-    if (bad !== undefined) {
-      throw new InvalidArgumentError('where.chemicalSystem', `'${bad}' is not an element symbol; write systems as 'Li-P-S'`);
-    }
-    chemicalSystem = [...new Set(parts)].sort().join('-');
-  }
-  return { key, family: where.family ?? null, chemicalSystem, elementsIncludeAll: [...new Set(elements)] };
 }

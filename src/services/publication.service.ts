@@ -1,12 +1,40 @@
 /**
- * Publication and dataset use cases: look a publication up by DOI (any accepted DOI form), list what it
- * reports, and describe the datasets facts came through.
+ * Publication and dataset use cases: look a publication up by DOI (any accepted DOI form), the
+ * publications connection, what a publication reports (as the original paper) or states (as a review),
+ * which reviews cite it and what a review cites, and the datasets facts came through.
  */
 import { normalizeDoi } from '../domain/doi.js';
 import { InvalidValueError } from '../domain/errors.js';
 import type { Loaders, Stores } from '../graph/loaders.js';
-import type { DatasetRecord, MeasurementRecord, PublicationRecord } from '../graph/records.js';
+import type { PublicationFilter } from '../graph/publication.store.js';
+import type {
+  CellRecord,
+  CitationRecord,
+  CoatingApplicationRecord,
+  DatasetRecord,
+  FactRecord,
+  InterphaseObservationRecord,
+  MeasurementRecord,
+  PublicationRecord,
+  SourceRecord,
+  StabilityWindowRecord,
+} from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
+import { resolveMaterialRef } from './materialRef.js';
+import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
+
+/** A publication's part in a fact: the paper that reported it, or the review that states it. */
+export type PublicationRole = 'ORIGINAL' | 'REVIEW';
+
+export interface PublicationWhereInput {
+  material?: string | null;
+  citedBy?: string | null;
+  isReview?: boolean | null;
+  titleContains?: string | null;
+  year?: number | null;
+}
+
+const CURSOR_KIND = 'publication';
 
 export class PublicationService {
   constructor(
@@ -23,21 +51,68 @@ export class PublicationService {
       if (e instanceof InvalidValueError) throw new InvalidArgumentError('doi', e.message);
       throw e;
     }
-    return this.loaders.publicationByDoi.load(normalized);
+    const p = await this.stores.publications.byDoi(normalized);
+    if (p) this.loaders.publicationByKey.prime(p.key, p);
+    return p;
   }
 
-  /** The publications credited for a measurement, in the order the source gives them. */
-  async ofMeasurement(m: MeasurementRecord): Promise<PublicationRecord[]> {
-    const found = await this.loaders.publicationByDoi.loadMany(m.publicationDois);
-    return found.map((p, i) => {
-      if (p instanceof Error) throw p;
-      if (!p) throw new Error(`measurement ${m.id}: publication ${m.publicationDois[i]} is missing`);
-      return p;
-    });
+  async byKey(key: string | null): Promise<PublicationRecord | null> {
+    return key ? this.loaders.publicationByKey.load(key) : null;
   }
 
-  async measurements(doi: string): Promise<MeasurementRecord[]> {
-    return this.loaders.measurementsByPublicationDoi.load(doi);
+  async list(where: PublicationWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PublicationRecord>> {
+    const size = checkPageSize(first);
+    const afterKey = decodeCursor(CURSOR_KIND, after);
+    const w = where ?? {};
+    const filter: PublicationFilter = {
+      materialIds: w.material ? await resolveMaterialRef(this.stores.materials, w.material, 'where.material') : null,
+      citedBy: w.citedBy ?? null,
+      isReview: w.isReview ?? null,
+      titleContains: w.titleContains?.trim() || null,
+      year: w.year ?? null,
+    };
+    const page = await this.stores.publications.page(filter, afterKey, size + 1);
+    for (const p of page.items) this.loaders.publicationByKey.prime(p.key, p);
+    return toConnection(CURSOR_KIND, page.items, size, page.totalCount, (p) => p.key, afterKey);
+  }
+
+  /** The publications credited for a fact, in the order its source gives them. */
+  async ofFact(f: FactRecord): Promise<PublicationRecord[]> {
+    return this.required(f.publicationKeys);
+  }
+
+  /** The review that states a fact (null for dataset records). */
+  async review(s: SourceRecord): Promise<PublicationRecord | null> {
+    return this.byKey(s.reviewPublicationKey);
+  }
+
+  async citedBy(key: string): Promise<CitationRecord[]> {
+    return this.loaders.citedBy.load(key);
+  }
+
+  /** A review's reference list (empty for other publications). */
+  async cites(key: string): Promise<CitationRecord[]> {
+    return this.loaders.cites.load(key);
+  }
+
+  async measurements(key: string, role: PublicationRole): Promise<MeasurementRecord[]> {
+    return this.loaders.related(role === 'ORIGINAL' ? 'measurementsByPublication' : 'measurementsByReview').load(key);
+  }
+
+  async stabilityWindows(key: string, role: PublicationRole): Promise<StabilityWindowRecord[]> {
+    return this.loaders.related(role === 'ORIGINAL' ? 'windowsByPublication' : 'windowsByReview').load(key);
+  }
+
+  async interphaseObservations(key: string, role: PublicationRole): Promise<InterphaseObservationRecord[]> {
+    return this.loaders.related(role === 'ORIGINAL' ? 'observationsByPublication' : 'observationsByReview').load(key);
+  }
+
+  async coatingApplications(key: string, role: PublicationRole): Promise<CoatingApplicationRecord[]> {
+    return this.loaders.related(role === 'ORIGINAL' ? 'coatingsByPublication' : 'coatingsByReview').load(key);
+  }
+
+  async cells(key: string, role: PublicationRole): Promise<CellRecord[]> {
+    return this.loaders.related(role === 'ORIGINAL' ? 'cellsByPublication' : 'cellsByReview').load(key);
   }
 
   async dataset(id: string | null): Promise<DatasetRecord | null> {
@@ -46,5 +121,14 @@ export class PublicationService {
 
   async datasets(): Promise<DatasetRecord[]> {
     return this.stores.publications.allDatasets();
+  }
+
+  private async required(keys: readonly string[]): Promise<PublicationRecord[]> {
+    const found = await this.loaders.publicationByKey.loadMany(keys);
+    return found.map((p, i) => {
+      if (p instanceof Error) throw p;
+      if (!p) throw new Error(`publication ${keys[i]} is referenced but missing`);
+      return p;
+    });
   }
 }

@@ -133,15 +133,15 @@ describe('OBELiX in Neo4j', () => {
 describe('query plans', () => {
   it('seeks indexes for the id and chemical-system filters of the materials page', async () => {
     const plan = async (filter: Partial<MaterialFilter>) =>
-      db.explain(materialPageQuery({ key: null, family: null, chemicalSystem: null, elementsIncludeAll: [], ...filter }, false), {
-        key: 'Ge1Li10P2S12',
+      db.explain(materialPageQuery({ ids: null, family: null, chemicalSystem: null, elementsIncludeAll: [], kind: null, chemicalClass: null, ...filter }, false), {
+        ids: ['Ge1Li10P2S12'],
         chemicalSystem: 'Li-P-S',
         family: null,
         elements: [],
         after: null,
         limit: neo4j.int(10),
       });
-    expect((await plan({ key: 'Ge1Li10P2S12' })).join(' ')).toMatch(/NodeUniqueIndexSeek/);
+    expect((await plan({ ids: ['Ge1Li10P2S12'] })).join(' ')).toMatch(/NodeUniqueIndexSeek/);
     expect((await plan({ chemicalSystem: 'Li-P-S' })).join(' ')).toMatch(/NodeIndexSeek/);
     expect((await plan({})).join(' ')).toMatch(/NodeByLabelScan/);
   });

@@ -105,7 +105,7 @@ describe('invalid OBELiX rows are all reported, with file, line, ID and column',
     const messages = (error as InvalidRecordsError).problems.map((p) => `${p.file}:${p.record}: ${p.field}: ${p.problem}`);
     expect(messages).toEqual([
       "all.csv:3 [bd1]: Reduced Composition: formula 'Li7-xLa3Zr2O12': unexpected '-': variable stoichiometry or a charge is not a composition at position 3",
-      "all.csv:4 [bd2]: Ionic conductivity (S cm-1): 'n/a': is not a number, a bound (<, >) or a range",
+      "all.csv:4 [bd2]: Ionic conductivity (S cm-1): 'n/a': is not a number, a bound (<, >), a range or a value ± uncertainty",
       "all.csv:5 [bd3]: DOI: 'not a doi': is not a DOI (expected '10.<registrant>/<suffix>')",
       "all.csv:6 [bd4]: Ionic conductivity (S cm-1): '1e9' S/cm is outside the plausible range 1e-25–1000 S/cm",
       "all.csv:7 [bd5]: Space group #: '999' is not a space group number (1–230)",

@@ -24,6 +24,12 @@ describe('printed values keep their qualifier', () => {
     ['10⁻⁴–10⁻²', 'RANGE', null, 1e-4, 1e-2],
     ['5 to 10', 'RANGE', null, 5, 10],
     ['1,000', 'EQUAL', 1000, null, null],
+    ['10⁻⁴–6×10⁻³', 'RANGE', null, 1e-4, 6e-3],
+    ['10⁻⁸–10⁻¹²', 'RANGE', null, 1e-12, 1e-8],
+    ['1.2e-3–2e-3', 'RANGE', null, 1.2e-3, 2e-3],
+    ['≈ 10⁻³–1', 'RANGE', null, 1e-3, 1],
+    ['7.1 ± 0.3', 'EQUAL', 7.1, null, null],
+    ['~60 ± 5', 'APPROXIMATE', 60, null, null],
     ['12,500.5', 'EQUAL', 12500.5, null, null],
   ] as const)('%s', (text, qualifier, value, min, max) => {
     const v = parsePrintedValue(text);
@@ -45,6 +51,14 @@ describe('printed values keep their qualifier', () => {
     expect(scaleParsedValue(v, 100)).toMatchObject({ qualifier: 'LESS_THAN', value: null, max: 1e-8 });
   });
 
+  it('keeps the ± uncertainty and marks approximate ranges', () => {
+    expect(parsePrintedValue('7.1 ± 0.3').uncertainty).toBeCloseTo(0.3, 12);
+    expect(parsePrintedValue('2.8 +/- 1.8').uncertainty).toBeCloseTo(1.8, 12);
+    expect(parsePrintedValue('7.1').uncertainty).toBeNull();
+    expect(parsePrintedValue('≈ 10⁻³–1').approximate).toBe(true);
+    expect(parsePrintedValue('10⁻³–1').approximate).toBe(false);
+  });
+
   it('marks inclusive bounds', () => {
     expect(parsePrintedValue('≥ 3').inclusive).toBe(true);
     expect(parsePrintedValue('> 3').inclusive).toBe(false);
@@ -55,7 +69,6 @@ describe('printed values keep their qualifier', () => {
     ['abc', /is not a number, a bound/],
     ['1.2.3', /is not a number/],
     ['<', /is not a number/],
-    ['5–1', /lower end 5 exceeds upper end 1/],
     ['0,001', /comma that is not a thousands separator/],
     ['1,5', /comma that is not a thousands separator/],
   ])('rejects %j', (text, message) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '../../src/domain/errors.js';
 import { toCanonical } from '../../src/domain/units/properties.js';
+import { readQuantity } from '../../src/domain/values/quantity.js';
 import { convert, KJ_PER_MOL_PER_EV, readTemperature, ROOM_TEMPERATURE_K, toKelvin } from '../../src/domain/units/units.js';
 
 describe('ionic conductivity units to S/cm', () => {
@@ -119,5 +120,21 @@ describe('temperatures as printed', () => {
       if (want === null) expect(got).toBeNull();
       else expect(got).toBeCloseTo(want, 9);
     }
+  });
+});
+
+describe('printed quantities in canonical units', () => {
+  it('converts a value with its qualifier and uncertainty (°C uncertainty is a difference)', () => {
+    const q = readQuantity('TRANSITION_TEMPERATURE', '260 ± 5', '°C');
+    expect(q).toMatchObject({ qualifier: 'EQUAL', unit: 'K', printedValue: '260 ± 5', printedUnit: '°C' });
+    expect(q.value).toBeCloseTo(533.15, 9);
+    expect(q.uncertainty).toBeCloseTo(5, 9);
+  });
+  it('keeps a bound a bound in the new unit', () => {
+    expect(readQuantity('AREA_SPECIFIC_RESISTANCE', '<5', 'Ω m2')).toMatchObject({ qualifier: 'LESS_THAN', value: null, max: 5e4, unit: 'Ω cm2' });
+  });
+  it('reads a misprinted unit as the unit meant, keeping both', () => {
+    const q = readQuantity('AREA_SPECIFIC_RESISTANCE', '2600', 'Ω/cm²', 'Ω cm²');
+    expect(q).toMatchObject({ value: 2600, printedUnit: 'Ω/cm²', unitAsMeant: 'Ω cm²' });
   });
 });

@@ -3,13 +3,15 @@
  * is never read as an equality.
  *
  * Accepted: `1.58489e-06`, `6.7E-8`, `1.2 × 10⁻³`, `1.2x10^-3`, `10⁻⁴`, `<1E-10`, `< 5`, `≤5`, `>100`,
- * `~60`, `≈ 60`, `∼60`, `1–2`, `1 - 2 × 10^-3`, `1 to 2`; minus signs `-` or `−`.
+ * `~60`, `≈ 60`, `∼60`, `1–2`, `1 - 2 × 10^-3`, `10⁻⁴–6×10⁻³`, `1 to 2`, `≈ 10⁻³–1` (approximate range),
+ * `10⁻⁸–10⁻¹²` (high-to-low, read low-to-high), `7.1 ± 0.3`; minus signs `-` or `−`.
  *
  * Shape of the result:
  * - EQUAL / APPROXIMATE: `value` set, `min` = `max` = null;
  * - LESS_THAN (`<`, `≤`): `max` is the bound, `value` = `min` = null (a censored value);
  * - GREATER_THAN (`>`, `≥`): `min` is the bound, `value` = `max` = null;
- * - RANGE: `min` and `max` set, `value` = null.
+ * - RANGE: `min` and `max` set, `value` = null (`approximate` for '≈ a–b');
+ * - a ± uncertainty is kept in `uncertainty` beside `value`.
  */
 import { InvalidValueError } from '../errors.js';
 
@@ -32,14 +34,21 @@ export interface ParsedValue {
   readonly max: number | null;
   /** True for ≤ / ≥ (inclusive bound). */
   readonly inclusive: boolean;
+  /** The ± uncertainty of `value`, where printed ('7.1 ± 0.3'). */
+  readonly uncertainty: number | null;
+  /** True for an approximate range ('≈ 10⁻³–1'). */
+  readonly approximate: boolean;
 }
 
 const SUPERSCRIPTS: Record<string, string> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
 };
 
-const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
-const TIMES_TEN = String.raw`\s*[x×*]\s*10\s*\^?\s*([-+]?\d+)`;
+/** One printed number: '1.2', '1.2e-3', '1.2 × 10^-3', '10^-4'. Groups: mantissa, ×10 exponent, bare power. */
+const QUANTITY = String.raw`(?:([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(?:\s*[x×*]\s*10\s*\^?\s*([-+]?\d+))?|10\^([-+]?\d+))`;
+const SINGLE = new RegExp(`^${QUANTITY}$`);
+const RANGE = new RegExp(`^${QUANTITY}\\s*(?:–|—|-|to)\\s*${QUANTITY}$`);
+const PLUS_MINUS = new RegExp(`^${QUANTITY}\\s*(?:±|\\+/-|\\+-)\\s*${QUANTITY}$`);
 
 /**
  * Reads a printed number with its qualifier.
@@ -66,43 +75,53 @@ export function parsePrintedValue(text: string): ParsedValue {
     else qualifier = 'APPROXIMATE';
     inclusive = sym === '<=' || sym === '>=' || sym === '≤' || sym === '≥';
   }
+  const base = { text, inclusive: false, uncertainty: null, approximate: false };
 
-  const range = new RegExp(String.raw`^(${NUMBER}|10\^[-+]?\d+)\s*(?:–|—|-|to)\s*(${NUMBER}|10\^[-+]?\d+)(?:${TIMES_TEN})?$`).exec(s);
-  if (range && qualifier === 'EQUAL') {
-    const lo = readNumber(range[1]!, range[3]);
-    const hi = readNumber(range[2]!, range[3]);
-    if (!(lo <= hi)) throw new InvalidValueError(text, `range lower end ${lo} exceeds upper end ${hi}`);
-    return { text, qualifier: 'RANGE', value: null, min: lo, max: hi, inclusive: true };
+  const range = RANGE.exec(s);
+  if (range && (qualifier === 'EQUAL' || qualifier === 'APPROXIMATE')) {
+    // '1–2 × 10^-3': the trailing factor applies to a bare lower end; '10^-4–6 × 10^-3' keeps each its own.
+    const hiExp = range[5];
+    const loHasOwnExponent = range[2] !== undefined || range[3] !== undefined || /e/i.test(range[1] ?? '');
+    const lo = quantity(range[1], loHasOwnExponent ? range[2] : (range[2] ?? hiExp), range[3]);
+    const hi = quantity(range[4], hiExp, range[6]);
+    // ranges printed high-to-low ('10^-8–10^-12') are read low-to-high; the printed text is kept
+    return { ...base, qualifier: 'RANGE', value: null, min: Math.min(lo, hi), max: Math.max(lo, hi), inclusive: true, approximate: qualifier === 'APPROXIMATE' };
   }
 
-  const single = new RegExp(String.raw`^(${NUMBER}|10\^[-+]?\d+)(?:${TIMES_TEN})?$`).exec(s);
-  if (!single) throw new InvalidValueError(text, 'is not a number, a bound (<, >) or a range');
-  const n = readNumber(single[1]!, single[2]);
+  const pm = PLUS_MINUS.exec(s);
+  if (pm && (qualifier === 'EQUAL' || qualifier === 'APPROXIMATE')) {
+    const value = quantity(pm[1], pm[2], pm[3]);
+    const uncertainty = Math.abs(quantity(pm[4], pm[5], pm[6]));
+    return { ...base, qualifier, value, min: null, max: null, uncertainty };
+  }
+
+  const single = SINGLE.exec(s);
+  if (!single) throw new InvalidValueError(text, 'is not a number, a bound (<, >), a range or a value ± uncertainty');
+  const n = quantity(single[1], single[2], single[3]);
   if (!Number.isFinite(n)) throw new InvalidValueError(text, 'is not a finite number');
   switch (qualifier) {
     case 'LESS_THAN':
-      return { text, qualifier, value: null, min: null, max: n, inclusive };
+      return { ...base, qualifier, value: null, min: null, max: n, inclusive };
     case 'GREATER_THAN':
-      return { text, qualifier, value: null, min: n, max: null, inclusive };
+      return { ...base, qualifier, value: null, min: n, max: null, inclusive };
     default:
-      return { text, qualifier, value: n, min: null, max: null, inclusive: false };
+      return { ...base, qualifier, value: n, min: null, max: null };
   }
 }
 
 /**
- * A number token, times 10^exponent when a '× 10^n' factor followed it. Built as decimal text
- * ('1.2e-3', '1e-4') so that no binary rounding creeps in (10 ** -4 * 1 is 0.00009999999999999999).
+ * A number from its regex groups (mantissa and '× 10^n' exponent, or a bare power '10^n'), built as
+ * decimal text ('1.2e-3') so that no binary rounding creeps in (10 ** -4 * 1 is 0.00009999999999999999).
  */
-function readNumber(token: string, exponent?: string): number {
-  const pow = /^10\^([-+]?\d+)$/.exec(token);
-  const mantissaText = pow ? `1e${pow[1]}` : token;
-  if (exponent === undefined) return Number(mantissaText);
-  const [m, e = '0'] = mantissaText.toLowerCase().split('e');
+function quantity(mantissa: string | undefined, exponent: string | undefined, power: string | undefined): number {
+  if (power !== undefined) return Number(`1e${power}`);
+  if (exponent === undefined) return Number(mantissa);
+  const [m, e = '0'] = mantissa!.toLowerCase().split('e');
   return Number(`${m}e${Number(e) + Number(exponent)}`);
 }
 
 /** Multiplies every number of a parsed value by `factor` (a unit conversion), keeping the qualifier. */
 export function scaleParsedValue(v: ParsedValue, factor: number): ParsedValue {
   const f = (x: number | null) => (x === null ? null : x * factor);
-  return { ...v, value: f(v.value), min: f(v.min), max: f(v.max) };
+  return { ...v, value: f(v.value), min: f(v.min), max: f(v.max), uncertainty: f(v.uncertainty) === null ? null : Math.abs(f(v.uncertainty)!) };
 }

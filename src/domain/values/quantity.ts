@@ -18,6 +18,10 @@ export interface CanonicalQuantity {
   printedUnit: string | null;
   /** The unit the printed one was read as, when it was a misprint. */
   unitAsMeant: string | null;
+  /** ± uncertainty of `value`, in `unit`. */
+  uncertainty: number | null;
+  /** True for an approximate range ('≈ 10⁻³–1'). */
+  approximate: boolean;
 }
 
 /**
@@ -28,6 +32,11 @@ export function readQuantity(property: PropertyKind, printedValue: string, print
   const parsed = parsePrintedValue(printedValue);
   const unit = (unitAsMeant ?? printedUnit ?? '').trim();
   const conv = (x: number | null) => (x === null ? null : toCanonical(property, x, unit));
+  // an uncertainty is a difference: convert it as one (±5 °C is ±5 K, not ±278 K)
+  const uncertainty =
+    parsed.uncertainty === null || parsed.value === null
+      ? null
+      : Math.abs(toCanonical(property, parsed.value + parsed.uncertainty, unit) - toCanonical(property, parsed.value, unit));
   return {
     property,
     qualifier: parsed.qualifier,
@@ -38,5 +47,7 @@ export function readQuantity(property: PropertyKind, printedValue: string, print
     printedValue: printedValue.trim(),
     printedUnit: printedUnit?.trim() || null,
     unitAsMeant: unitAsMeant?.trim() || null,
+    uncertainty,
+    approximate: parsed.approximate,
   };
 }

@@ -15,6 +15,7 @@ import { parseFormula } from '../../domain/chemistry/formula.js';
 import type { Composition } from '../../domain/chemistry/composition.js';
 import { doiUrl, normalizeDoi } from '../../domain/doi.js';
 import { DomainError } from '../../domain/errors.js';
+import { chemicalClass } from '../../domain/chemicalClass.js';
 import { familyFromLabel, type StructuralFamily } from '../../domain/families.js';
 import { toCanonical } from '../../domain/units/properties.js';
 import { ROOM_TEMPERATURE_K } from '../../domain/units/units.js';
@@ -252,9 +253,9 @@ function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): Da
   }
   const materials: MaterialWrite[] = [...byKey].map(([key, group]) => {
     const first = group[0]!;
+    const family = mostFrequent(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null));
     return {
       id: key,
-      name: first.composition.reducedFormula,
       formula: first.formula,
       reportedFormulas: distinct(group.map((g) => g.formula)),
       reducedFormula: first.composition.reducedFormula,
@@ -263,7 +264,8 @@ function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): Da
       elements: first.composition.elements,
       chemicalSystem: first.composition.chemicalSystem,
       elementCount: first.composition.elementCount,
-      family: mostFrequent(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null)),
+      family,
+      chemicalClass: chemicalClass(first.composition.elements, family),
       families: distinct(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null)),
       familyLabels: distinct(group.map((g) => g.familyLabel).filter(Boolean)),
     };

@@ -14,12 +14,34 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { parseFormula } from '../../domain/chemistry/formula.js';
 import type { Composition } from '../../domain/chemistry/composition.js';
+import { chemicalClass } from '../../domain/chemicalClass.js';
 import { DomainError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { publicationKey } from '../../domain/publicationKey.js';
 import { readTemperature } from '../../domain/units/units.js';
-import { readQuantity, type CanonicalQuantity } from '../../domain/values/quantity.js';
-import type { CitationConfidence, CounterpartKind } from '../../domain/vocabulary.js';
+import { readQuantity } from '../../domain/values/quantity.js';
+import type { CitationConfidence } from '../../domain/vocabulary.js';
+import type {
+  CellOut,
+  ComponentOut,
+  ConditionsOut,
+  CoatingOut,
+  EffectOut,
+  FactOut,
+  InterfaceOut,
+  InterphaseOut,
+  MaterialOut,
+  MeasurementOut,
+  PublicationOut,
+  ResultOut,
+  ReviewOut,
+  SeedBundle,
+  Subject,
+  VariantOut,
+  WindowLimitOut,
+  WindowOut,
+  AliasOut,
+} from '../../graph/seed.records.js';
 import { InvalidRecordsError, type RecordProblem } from '../errors.js';
 import {
   Alias,
@@ -44,206 +66,6 @@ import {
   type SourceSeed,
   type VariantSeed,
 } from './seed.schema.js';
-
-// ---------------------------------------------------------------------------------------------------
-// What a load writes
-
-export interface ReviewOut extends ReviewSeed {
-  publicationKey: string;
-}
-
-export interface PublicationOut {
-  key: string;
-  doi: string | null;
-  authors: string;
-  firstAuthor: string;
-  year: number | null;
-  title: string | null;
-  journal: string | null;
-  volume: string | null;
-  firstPage: string | null;
-  /** Where reviews cite it: review key, printed number, line of the entry. */
-  citedBy: { review: string; n: number; line: number }[];
-}
-
-export interface MaterialOut {
-  id: string;
-  kind: 'COMPOSITION' | 'NAMED';
-  name: string;
-  description: string | null;
-  family: StructuralFamily | null;
-  formula: string | null;
-  reducedFormula: string | null;
-  compositionElements: string[];
-  compositionAmounts: number[];
-  elements: string[];
-  chemicalSystem: string | null;
-  elementCount: number;
-  reportedFormulas: string[];
-}
-
-export interface VariantOut {
-  id: string;
-  materialId: string;
-  labels: string[];
-  polymorph: string | null;
-  form: string | null;
-  dopantElements: string[];
-  dopantSites: (string | null)[];
-  dopantAmounts: (string | null)[];
-}
-
-export interface AliasOut {
-  alias: string;
-  review: string | null;
-  materialId: string;
-  variantId: string | null;
-}
-
-export interface Subject {
-  materialId: string | null;
-  variantId: string | null;
-  family: StructuralFamily | null;
-}
-
-/** What every fact carries: where it was read and whom it cites. */
-export interface FactOut {
-  id: string;
-  localId: string;
-  review: string;
-  seedFile: string;
-  textFile: string;
-  lines: number[];
-  refs: number[];
-  publicationKeys: string[];
-  citation: CitationConfidence;
-  correctedRef: number | null;
-  correctedPublicationKey: string | null;
-  quote: string;
-  note: string | null;
-}
-
-export interface ConditionsOut {
-  temperatureText: string | null;
-  temperatureK: number | null;
-  temperatureMinK: number | null;
-  temperatureMaxK: number | null;
-  method: string | null;
-  computed: boolean | null;
-  sampleForm: string | null;
-  basis: string | null;
-  atmosphere: string | null;
-  other: string | null;
-}
-
-export interface MeasurementOut extends FactOut, Subject {
-  quantity: CanonicalQuantity;
-  propertyText: string | null;
-  contribution: string | null;
-  conditions: ConditionsOut;
-}
-
-export interface WindowLimitOut {
-  quantity: CanonicalQuantity | null;
-  text: string | null;
-}
-
-export interface WindowOut extends FactOut, Subject {
-  reduction: WindowLimitOut | null;
-  oxidation: WindowLimitOut | null;
-  scale: string;
-  method: string;
-  methodText: string | null;
-}
-
-export interface InterfaceOut {
-  id: string;
-  electrolyteId: string | null;
-  electrolyteFamily: StructuralFamily | null;
-  counterpartKind: CounterpartKind;
-  counterpartId: string | null;
-}
-
-export interface InterphaseOut extends FactOut {
-  interfaceId: string;
-  electrolyteVariantId: string | null;
-  counterpartText: string | null;
-  potential: CanonicalQuantity | null;
-  conditions: string | null;
-  productIds: string[];
-  productsText: string | null;
-  stabilityClass: string | null;
-  interphaseType: string | null;
-  characterText: string | null;
-  thickness: CanonicalQuantity | null;
-  techniques: string[];
-  evidenceTexts: (string | null)[];
-  computed: boolean | null;
-}
-
-export interface EffectOut {
-  quantityKind: string;
-  propertyText: string | null;
-  before: CanonicalQuantity | null;
-  after: CanonicalQuantity | null;
-  value: CanonicalQuantity | null;
-  text: string | null;
-}
-
-export interface CoatingOut extends FactOut {
-  coatingId: string;
-  coatingVariantId: string | null;
-  role: string;
-  substrateId: string | null;
-  substrateText: string | null;
-  electrolyteId: string | null;
-  method: string;
-  methodText: string | null;
-  thickness: CanonicalQuantity | null;
-  loading: string | null;
-  effects: EffectOut[];
-  effectText: string;
-}
-
-export interface ComponentOut {
-  role: string;
-  materialId: string;
-  variantId: string | null;
-  text: string | null;
-}
-
-export interface ResultOut {
-  quantity: CanonicalQuantity;
-  propertyText: string | null;
-  atCycle: number | null;
-  text: string | null;
-}
-
-export interface CellOut extends FactOut {
-  cellType: string;
-  components: ComponentOut[];
-  conditions: Record<string, string | null>;
-  temperatureK: number | null;
-  results: ResultOut[];
-  resultText: string;
-  coatingApplicationIds: string[];
-}
-
-export interface SeedBundle {
-  reviews: ReviewOut[];
-  publications: PublicationOut[];
-  materials: MaterialOut[];
-  variants: VariantOut[];
-  aliases: AliasOut[];
-  interfaces: InterfaceOut[];
-  measurements: MeasurementOut[];
-  windows: WindowOut[];
-  interphases: InterphaseOut[];
-  coatings: CoatingOut[];
-  cells: CellOut[];
-  /** True when quotes were checked against the review texts. */
-  quotesChecked: boolean;
-}
 
 export interface ReadSeedOptions {
   seedDir: string;
@@ -382,6 +204,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               out.measurements.push({
                 ...base,
                 ...subject,
+                materialText: r.material ?? null,
                 quantity,
                 propertyText: r.propertyText ?? null,
                 contribution: r.contribution ?? null,
@@ -758,21 +581,25 @@ class MaterialRegistry {
   }
 
   materials(): MaterialOut[] {
-    const named: MaterialOut[] = [...this.named.values()].map((m) => ({
-      id: namedId(m.id!),
-      kind: 'NAMED',
-      name: m.name,
-      description: m.description ?? null,
-      family: m.family ?? null,
-      formula: null,
-      reducedFormula: null,
-      compositionElements: [],
-      compositionAmounts: [],
-      elements: [],
-      chemicalSystem: null,
-      elementCount: 0,
-      reportedFormulas: [],
-    }));
+    const named: MaterialOut[] = [...this.named.values()].map((m) => {
+      const elements = [...new Set(m.elements ?? [])].sort();
+      return {
+        id: namedId(m.id!),
+        kind: 'NAMED',
+        name: m.name,
+        description: m.description ?? null,
+        family: m.family ?? null,
+        formula: null,
+        reducedFormula: null,
+        compositionElements: [],
+        compositionAmounts: [],
+        elements,
+        chemicalSystem: elements.length ? elements.join('-') : null,
+        elementCount: elements.length,
+        reportedFormulas: [],
+        chemicalClass: chemicalClass(elements, m.family ?? null),
+      };
+    });
     const compositional: MaterialOut[] = [...this.compositions.entries()].map(([key, { composition, formulas }]) => {
       const curated = this.curated.get(key);
       const first = curated ? parseFormula(curated.formula!) : composition;
@@ -790,6 +617,7 @@ class MaterialRegistry {
         chemicalSystem: first.chemicalSystem,
         elementCount: first.elementCount,
         reportedFormulas: formulas,
+        chemicalClass: chemicalClass(first.elements, curated?.family ?? null),
       };
     });
     return [...named, ...compositional].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -883,3 +711,4 @@ async function listYaml(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   return (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
 }
+export type { SeedBundle } from '../../graph/seed.records.js';

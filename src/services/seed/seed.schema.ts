@@ -324,9 +324,12 @@ export const NamedMaterial = z
     name: text,
     family: vocab(STRUCTURAL_FAMILIES).optional(),
     description: text.optional(),
+    /** For a named material: the elements it always contains (NCM: Li, Ni, Co, Mn, O), for element filters. */
+    elements: z.array(z.string().regex(/^[A-Z][a-z]?$/, 'an element symbol')).optional(),
   })
   .strict()
-  .refine((m) => (m.id === undefined) !== (m.formula === undefined), { message: 'give exactly one of id or formula' });
+  .refine((m) => (m.id === undefined) !== (m.formula === undefined), { message: 'give exactly one of id or formula' })
+  .refine((m) => m.formula === undefined || m.elements === undefined, { message: 'elements are given for named materials only' });
 
 export const Alias = z
   .object({

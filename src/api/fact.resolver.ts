@@ -1,0 +1,29 @@
+import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import type { FactRecord } from '../graph/records.js';
+import type { Context } from './context.js';
+import { Publication } from './publication.type.js';
+
+/**
+ * The fields every fact type resolves the same way: the original publication(s) it cites. Concrete fact
+ * resolvers extend `factResolver(Type)`.
+ */
+export function factResolver<T extends object>(type: ClassType<T>) {
+  @Resolver(() => type)
+  abstract class FactFieldsResolver {
+    @FieldResolver(() => Publication, {
+      nullable: true,
+      description: 'The original publication that reported it (the first of `publications`); null when the source cites none.',
+    })
+    async publication(@Root() f: FactRecord, @Ctx() ctx: Context) {
+      return (await ctx.services.publications.ofFact(f))[0] ?? null;
+    }
+
+    @FieldResolver(() => [Publication], {
+      description: 'Every publication the source credits for it, in the source\'s order (a review may cite several; OBELiX joins DOIs with |).',
+    })
+    publications(@Root() f: FactRecord, @Ctx() ctx: Context) {
+      return ctx.services.publications.ofFact(f);
+    }
+  }
+  return FactFieldsResolver;
+}

@@ -1,0 +1,140 @@
+import { Field, InputType, Int } from 'type-graphql';
+import type { ChemicalClass } from '../domain/chemicalClass.js';
+import type { StructuralFamily } from '../domain/families.js';
+import type { PropertyKind } from '../domain/units/properties.js';
+import {
+  CellTypeEnum,
+  ChemicalClassEnum,
+  CoatingRoleEnum,
+  CounterpartKindEnum,
+  DepositionMethodEnum,
+  MeasuredPropertyEnum,
+  SourceKindEnum,
+  StructuralFamilyEnum,
+  WindowMethodEnum,
+} from './enums.js';
+
+const MATERIAL =
+  "A material by id, registry id, curated name, alias or formula in any notation ('Li6PS5Cl', 'LLZO', 'LiPON', 'NCM'). " +
+  'BAD_USER_INPUT when it names nothing, or an alias that means different materials in different reviews.';
+const REVIEW = "Only facts stated in this review (its key: famprikis2019, feng2022, pasta2020, banerjee2020, lewis2019).";
+
+@InputType({ description: 'Filters for measurements; all given filters must hold.' })
+export class MeasurementWhere {
+  @Field(() => String, { nullable: true, description: `The material measured (or a variant of it). ${MATERIAL}` })
+  material?: string | null;
+
+  @Field(() => MeasuredPropertyEnum, { nullable: true, description: 'Only this property.' })
+  property?: PropertyKind | null;
+
+  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Only statements about this whole family.' })
+  family?: StructuralFamily | null;
+
+  @Field(() => String, { nullable: true, description: REVIEW })
+  review?: string | null;
+
+  @Field(() => SourceKindEnum, { nullable: true, description: 'Only dataset records, or only review statements.' })
+  source?: 'DATASET' | 'REVIEW' | null;
+}
+
+@InputType({ description: 'Filters for stability windows; all given filters must hold.' })
+export class StabilityWindowWhere {
+  @Field(() => String, { nullable: true, description: `The electrolyte. ${MATERIAL}` })
+  material?: string | null;
+
+  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Only statements about this whole family.' })
+  family?: StructuralFamily | null;
+
+  @Field(() => WindowMethodEnum, { nullable: true, description: 'Only windows obtained this way.' })
+  method?: string | null;
+
+  @Field(() => String, { nullable: true, description: REVIEW })
+  review?: string | null;
+}
+
+@InputType({ description: 'Filters for interfaces; all given filters must hold.' })
+export class InterfaceWhere {
+  @Field(() => String, { nullable: true, description: `A material on either side. ${MATERIAL}` })
+  material?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The electrolyte side. ${MATERIAL}` })
+  electrolyte?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The counterpart side (e.g. 'Li' for Li metal). ${MATERIAL}` })
+  counterpart?: string | null;
+
+  @Field(() => CounterpartKindEnum, { nullable: true, description: 'Only this kind of counterpart.' })
+  counterpartKind?: string | null;
+}
+
+@InputType({ description: 'Filters for coating applications; all given filters must hold.' })
+export class CoatingApplicationWhere {
+  @Field(() => String, { nullable: true, description: `A material in any part (coating, substrate, electrolyte). ${MATERIAL}` })
+  material?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The coating material. ${MATERIAL}` })
+  coating?: string | null;
+
+  @Field(() => String, { nullable: true, description: `What was coated. ${MATERIAL}` })
+  substrate?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "What was coated contains all these elements: ['Ni', 'Co', 'Mn'] finds every NCM, named or with a composition.",
+  })
+  substrateElementsIncludeAll?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: `The paired solid electrolyte. ${MATERIAL}` })
+  electrolyte?: string | null;
+
+  @Field(() => ChemicalClassEnum, { nullable: true, description: 'The paired electrolyte is of this class (e.g. SULFIDE: any sulfide electrolyte).' })
+  electrolyteClass?: ChemicalClass | null;
+
+  @Field(() => CoatingRoleEnum, { nullable: true, description: 'Only cathode coatings, anode interlayers...' })
+  role?: string | null;
+
+  @Field(() => DepositionMethodEnum, { nullable: true, description: 'Only this deposition method.' })
+  method?: string | null;
+
+  @Field(() => String, { nullable: true, description: REVIEW })
+  review?: string | null;
+}
+
+@InputType({ description: 'Filters for cells; all given filters must hold.' })
+export class CellWhere {
+  @Field(() => String, { nullable: true, description: `A component in any role. ${MATERIAL}` })
+  material?: string | null;
+
+  @Field(() => String, { nullable: true, description: `A solid electrolyte of the cell (separator, catholyte or anolyte). ${MATERIAL}` })
+  electrolyte?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The cathode. ${MATERIAL}` })
+  cathode?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The anode. ${MATERIAL}` })
+  anode?: string | null;
+
+  @Field(() => CellTypeEnum, { nullable: true, description: 'Only full, half or symmetric cells.' })
+  cellType?: string | null;
+
+  @Field(() => String, { nullable: true, description: REVIEW })
+  review?: string | null;
+}
+
+@InputType({ description: 'Filters for publications; all given filters must hold.' })
+export class PublicationWhere {
+  @Field(() => String, { nullable: true, description: `Publications that reported a fact about this material. ${MATERIAL}` })
+  material?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cited by this review (its key, e.g. 'banerjee2020')." })
+  citedBy?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the source reviews, or only the other publications.' })
+  isReview?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The title contains this text (case-insensitive).' })
+  titleContains?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year of publication.' })
+  year?: number | null;
+}

@@ -1,0 +1,180 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
+import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, StabilityWindowConnection } from './connection.type.js';
+import type { Context } from './context.js';
+import { factResolver } from './fact.resolver.js';
+import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, StabilityWindowWhere } from './literature.input.js';
+import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, StabilityWindow } from './literature.type.js';
+import { Material, MaterialVariant } from './material.type.js';
+
+const PAGING =
+  '`first`: 0–100 (default 20); `after`: an `endCursor` from a previous page. Errors: BAD_USER_INPUT naming the ' +
+  'argument (a material that names nothing or is ambiguous, a bad cursor, `first` out of range); DATABASE_UNAVAILABLE.';
+
+@Resolver()
+export class FactQueryResolver {
+  @Query(() => MeasurementConnection, { description: `Measured property values from the reviews and datasets, ordered by id. ${PAGING}` })
+  measurements(
+    @Ctx() ctx: Context,
+    @Arg('where', () => MeasurementWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: MeasurementWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+  ) {
+    return ctx.services.facts.measurements(where, first, after);
+  }
+
+  @Query(() => StabilityWindowConnection, { description: `Reported electrochemical stability windows, ordered by id. ${PAGING}` })
+  stabilityWindows(
+    @Ctx() ctx: Context,
+    @Arg('where', () => StabilityWindowWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: StabilityWindowWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+  ) {
+    return ctx.services.facts.stabilityWindows(where, first, after);
+  }
+
+  @Query(() => InterfaceConnection, {
+    description: `Electrolyte | counterpart interfaces with their interphase observations, ordered by id. ${PAGING}`,
+  })
+  interfaces(
+    @Ctx() ctx: Context,
+    @Arg('where', () => InterfaceWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: InterfaceWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+  ) {
+    return ctx.services.facts.interfaces(where, first, after);
+  }
+
+  @Query(() => CoatingApplicationConnection, { description: `Coating and interlayer applications with their effects, ordered by id. ${PAGING}` })
+  coatingApplications(
+    @Ctx() ctx: Context,
+    @Arg('where', () => CoatingApplicationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: CoatingApplicationWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+  ) {
+    return ctx.services.facts.coatingApplications(where, first, after);
+  }
+
+  @Query(() => CellConnection, { description: `Reported cells (full, half, symmetric) with components and results, ordered by id. ${PAGING}` })
+  cells(
+    @Ctx() ctx: Context,
+    @Arg('where', () => CellWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: CellWhere | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+  ) {
+    return ctx.services.facts.cells(where, first, after);
+  }
+}
+
+@Resolver(() => StabilityWindow)
+export class StabilityWindowResolver extends factResolver(StabilityWindow) {
+  @FieldResolver(() => Material, { nullable: true, description: 'The electrolyte; null for a statement about a whole family.' })
+  material(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(w.materialId);
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant, where stated.' })
+  variant(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(w.variantId);
+  }
+}
+
+@Resolver(() => Interface)
+export class InterfaceResolver {
+  @FieldResolver(() => Material, { nullable: true, description: 'The solid electrolyte; null when the observations are about a whole family.' })
+  electrolyte(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(i.electrolyteId);
+  }
+
+  @FieldResolver(() => Material, { nullable: true, description: 'The counterpart material; null for an applied potential or an environment.' })
+  counterpart(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(i.counterpartId);
+  }
+
+  @FieldResolver(() => [InterphaseObservation], { description: 'Every observation reported at this interface, ordered by id; contradicting ones stay separate.' })
+  observations(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
+    return ctx.services.facts.observations(i.id);
+  }
+}
+
+@Resolver(() => InterphaseObservation)
+export class InterphaseObservationResolver extends factResolver(InterphaseObservation) {
+  @FieldResolver(() => Interface, { description: 'The interface it was observed at.' })
+  interface(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
+    return ctx.services.facts.interface(o.interfaceId);
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the electrolyte, where stated (e.g. cubic LLZO).' })
+  electrolyteVariant(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(o.variantId);
+  }
+
+  @FieldResolver(() => [Material], { description: 'The products that form (the interphase), in the order the source gives them.' })
+  products(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.many(o.productIds);
+  }
+}
+
+@Resolver(() => CoatingApplication)
+export class CoatingApplicationResolver extends factResolver(CoatingApplication) {
+  @FieldResolver(() => Material, { description: 'The coating or interlayer material.' })
+  async coating(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return (await ctx.services.materials.many([c.coatingId]))[0]!;
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the coating (e.g. amorphous), where stated.' })
+  coatingVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(c.variantId);
+  }
+
+  @FieldResolver(() => Material, { nullable: true, description: 'What it was applied on (cathode, anode, electrolyte).' })
+  substrate(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(c.substrateId);
+  }
+
+  @FieldResolver(() => Material, { nullable: true, description: 'The solid electrolyte it was paired with.' })
+  electrolyte(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(c.electrolyteId);
+  }
+
+  @FieldResolver(() => [Cell], { description: 'Cells in which this coating was tested.' })
+  cells(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.facts.cellsOfCoating(c);
+  }
+}
+
+@Resolver(() => Cell)
+export class CellResolver extends factResolver(Cell) {
+  @FieldResolver(() => CellConditions, { description: 'Test conditions.' })
+  conditions(@Root() b: CellRecord): CellConditions {
+    return {
+      temperatureText: b.temperatureText,
+      temperatureK: b.temperatureK,
+      currentDensity: b.currentDensity,
+      cRate: b.cRate,
+      stackPressure: b.stackPressure,
+      arealLoading: b.arealLoading,
+      voltageRange: b.voltageRange,
+      other: b.conditionsOther,
+    };
+  }
+
+  @FieldResolver(() => [CoatingApplication], { description: 'The coating applications this cell tested.' })
+  coatingApplications(@Root() b: CellRecord, @Ctx() ctx: Context) {
+    return ctx.services.facts.coatingsOfCell(b);
+  }
+}
+
+@Resolver(() => CellComponent)
+export class CellComponentResolver {
+  @FieldResolver(() => Material, { description: 'The material.' })
+  async material(@Root() c: CellComponentRecord, @Ctx() ctx: Context) {
+    return (await ctx.services.materials.many([c.materialId]))[0]!;
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant, where stated.' })
+  variant(@Root() c: CellComponentRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(c.variantId);
+  }
+}
+

@@ -1,0 +1,476 @@
+/**
+ * Every read query about facts: measurements (from datasets and reviews), stability windows,
+ * interfaces and interphase observations, coating applications, cells. Each fact row comes with what
+ * it needs to be resolved in one query (its publication keys in order, variant, provenance, and for
+ * cells and coatings their components, results and effects), so a list of facts is one query.
+ *
+ * Query families, each a named constant built once from fixed fragments (values are parameters):
+ *   <kind>.byIds            facts by id                        (DataLoader)
+ *   <kind>.by<Relation>     facts related to a list of keys    (DataLoader, one UNWIND query per field)
+ *   <kind>.page             a filtered page ordered by id, with the total count
+ */
+import neo4j from 'neo4j-driver';
+import type { StructuralFamily } from '../domain/families.js';
+import type { PropertyKind } from '../domain/units/properties.js';
+import type { Qualifier } from '../domain/values/printedValue.js';
+import type { CitationConfidence } from '../domain/vocabulary.js';
+import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
+import { num, optNum, optStr, str, strList } from './mapping.js';
+import type {
+  CellRecord,
+  CoatingApplicationRecord,
+  ConductivityContribution,
+  FactRecord,
+  InterfaceRecord,
+  InterphaseObservationRecord,
+  MeasurementRecord,
+  QuantityRecord,
+  SourceRecord,
+  StabilityWindowRecord,
+} from './records.js';
+
+// --- projections ----------------------------------------------------------------------------------
+
+const FACT_EXTRAS = `
+  publicationKeys: COLLECT { MATCH (x)-[r:REPORTED_BY]->(p:Publication) RETURN p.key ORDER BY r.position },
+  variantId: head(COLLECT { MATCH (x)-[:OF_VARIANT]->(v:MaterialVariant) RETURN v.id }),
+  reviewPublicationKey: head(COLLECT { MATCH (x)-[:ASSERTED_IN]->(r:Review) RETURN r.key }),
+  correctedPublicationKey: head(COLLECT { MATCH (x)-[:CORRECTED_REFERENCE]->(p:Publication) RETURN p.key }),
+  datasetId: head(COLLECT { MATCH (x)-[:FROM_DATASET]->(d:Dataset) RETURN d.id }),
+  recordId: head(COLLECT { MATCH (x)-[f:FROM_DATASET]->(:Dataset) RETURN f.recordId })`;
+
+export type FactKind = 'measurement' | 'window' | 'interface' | 'observation' | 'coating' | 'cell';
+
+interface KindSpec<T> {
+  label: string;
+  projection: string;
+  map: (row: Row) => T;
+}
+
+const MEASUREMENT: KindSpec<MeasurementRecord> = {
+  label: 'Measurement',
+  projection: `x {.*, ${FACT_EXTRAS},
+  materialId: head(COLLECT { MATCH (m:Material)-[:HAS_MEASUREMENT]->(x) RETURN m.id }) }`,
+  map: toMeasurement,
+};
+
+const WINDOW: KindSpec<StabilityWindowRecord> = {
+  label: 'StabilityWindow',
+  projection: `x {.*, ${FACT_EXTRAS},
+  materialId: head(COLLECT { MATCH (m:Material)-[:HAS_WINDOW]->(x) RETURN m.id }) }`,
+  map: toWindow,
+};
+
+const INTERFACE: KindSpec<InterfaceRecord> = {
+  label: 'Interface',
+  projection: `x {.*,
+  electrolyteId: head(COLLECT { MATCH (x)-[:ELECTROLYTE]->(m:Material) RETURN m.id }),
+  electrolyteFamily: head(COLLECT { MATCH (x)-[:ELECTROLYTE_FAMILY]->(f:MaterialFamily) RETURN f.id }),
+  counterpartId: head(COLLECT { MATCH (x)-[:COUNTERPART]->(m:Material) RETURN m.id }) }`,
+  map: toInterface,
+};
+
+const OBSERVATION: KindSpec<InterphaseObservationRecord> = {
+  label: 'InterphaseObservation',
+  projection: `x {.*, ${FACT_EXTRAS},
+  interfaceId: head(COLLECT { MATCH (x)-[:AT]->(i:Interface) RETURN i.id }),
+  productIds: COLLECT { MATCH (x)-[r:PRODUCES]->(m:Material) RETURN m.id ORDER BY r.position },
+  evidence: COLLECT { MATCH (x)-[e:EVIDENCE]->(t:Technique) RETURN {technique: t.id, text: e.text} ORDER BY e.position } }`,
+  map: toObservation,
+};
+
+const COATING: KindSpec<CoatingApplicationRecord> = {
+  label: 'CoatingApplication',
+  projection: `x {.*, ${FACT_EXTRAS},
+  coatingId: head(COLLECT { MATCH (x)-[:COATING]->(m:Material) RETURN m.id }),
+  substrateId: head(COLLECT { MATCH (x)-[:APPLIED_ON]->(m:Material) RETURN m.id }),
+  electrolyteId: head(COLLECT { MATCH (x)-[:PAIRED_WITH]->(m:Material) RETURN m.id }),
+  effects: COLLECT { MATCH (x)-[h:HAS_EFFECT]->(e:CoatingEffect) RETURN e {.*} ORDER BY h.position },
+  cellIds: COLLECT { MATCH (x)-[:TESTED_IN]->(b:Cell) RETURN b.id ORDER BY b.id } }`,
+  map: toCoating,
+};
+
+const CELL: KindSpec<CellRecord> = {
+  label: 'Cell',
+  projection: `x {.*, ${FACT_EXTRAS},
+  components: COLLECT { MATCH (x)-[c:HAS_COMPONENT]->(m:Material)
+    RETURN {role: c.role, materialId: m.id, variantId: c.variantId, text: c.text} ORDER BY c.position },
+  results: COLLECT { MATCH (x)-[h:HAS_RESULT]->(r:CellResult) RETURN r {.*} ORDER BY h.position },
+  coatingApplicationIds: COLLECT { MATCH (c:CoatingApplication)-[:TESTED_IN]->(x) RETURN c.id ORDER BY c.id } }`,
+  map: toCell,
+};
+
+export const KINDS = { measurement: MEASUREMENT, window: WINDOW, interface: INTERFACE, observation: OBSERVATION, coating: COATING, cell: CELL };
+
+// --- related-fact queries (for DataLoaders) ---------------------------------------------------------
+
+/** A query over `$keys` returning rows {key, x} where `pattern` binds `key` and `x` (x has the kind's label). */
+function related<T>(spec: KindSpec<T>, name: string, pattern: string): NamedQuery {
+  return cypher(
+    name,
+    `
+UNWIND $keys AS key
+${pattern}
+WITH DISTINCT key, x
+RETURN key, ${spec.projection} AS x
+ORDER BY x.id`,
+  );
+}
+
+const Q = {
+  measurementsByIds: related(MEASUREMENT, 'measurements.byIds', 'MATCH (x:Measurement {id: key})'),
+  measurementsByMaterial: related(MEASUREMENT, 'measurements.byMaterial', 'MATCH (:Material {id: key})-[:HAS_MEASUREMENT]->(x:Measurement)'),
+  measurementsByFamily: related(MEASUREMENT, 'measurements.byFamily', 'MATCH (x:Measurement)-[:ABOUT_FAMILY]->(:MaterialFamily {id: key})'),
+  measurementsByVariant: related(MEASUREMENT, 'measurements.byVariant', 'MATCH (x:Measurement)-[:OF_VARIANT]->(:MaterialVariant {id: key})'),
+  measurementsByPublication: related(MEASUREMENT, 'measurements.byPublication', 'MATCH (x:Measurement)-[:REPORTED_BY]->(:Publication {key: key})'),
+  measurementsByReview: related(MEASUREMENT, 'measurements.byReview', 'MATCH (x:Measurement)-[:ASSERTED_IN]->(:Publication {key: key})'),
+
+  windowsByMaterial: related(WINDOW, 'windows.byMaterial', 'MATCH (:Material {id: key})-[:HAS_WINDOW]->(x:StabilityWindow)'),
+  windowsByFamily: related(WINDOW, 'windows.byFamily', 'MATCH (x:StabilityWindow)-[:ABOUT_FAMILY]->(:MaterialFamily {id: key})'),
+  windowsByPublication: related(WINDOW, 'windows.byPublication', 'MATCH (x:StabilityWindow)-[:REPORTED_BY]->(:Publication {key: key})'),
+  windowsByReview: related(WINDOW, 'windows.byReview', 'MATCH (x:StabilityWindow)-[:ASSERTED_IN]->(:Publication {key: key})'),
+
+  interfacesByIds: related(INTERFACE, 'interfaces.byIds', 'MATCH (x:Interface {id: key})'),
+  interfacesByMaterial: related(INTERFACE, 'interfaces.byMaterial', 'MATCH (x:Interface)-[:ELECTROLYTE|COUNTERPART]->(:Material {id: key})'),
+
+  observationsByInterface: related(OBSERVATION, 'observations.byInterface', 'MATCH (x:InterphaseObservation)-[:AT]->(:Interface {id: key})'),
+  observationsByProduct: related(OBSERVATION, 'observations.byProduct', 'MATCH (x:InterphaseObservation)-[:PRODUCES]->(:Material {id: key})'),
+  observationsByPublication: related(OBSERVATION, 'observations.byPublication', 'MATCH (x:InterphaseObservation)-[:REPORTED_BY]->(:Publication {key: key})'),
+  observationsByReview: related(OBSERVATION, 'observations.byReview', 'MATCH (x:InterphaseObservation)-[:ASSERTED_IN]->(:Publication {key: key})'),
+
+  coatingsByIds: related(COATING, 'coatings.byIds', 'MATCH (x:CoatingApplication {id: key})'),
+  coatingsByMaterial: related(COATING, 'coatings.byMaterial', 'MATCH (x:CoatingApplication)-[:COATING|APPLIED_ON|PAIRED_WITH]->(:Material {id: key})'),
+  coatingsByPublication: related(COATING, 'coatings.byPublication', 'MATCH (x:CoatingApplication)-[:REPORTED_BY]->(:Publication {key: key})'),
+  coatingsByReview: related(COATING, 'coatings.byReview', 'MATCH (x:CoatingApplication)-[:ASSERTED_IN]->(:Publication {key: key})'),
+
+  cellsByIds: related(CELL, 'cells.byIds', 'MATCH (x:Cell {id: key})'),
+  cellsByMaterial: related(CELL, 'cells.byMaterial', 'MATCH (x:Cell)-[:HAS_COMPONENT]->(:Material {id: key})'),
+  cellsByPublication: related(CELL, 'cells.byPublication', 'MATCH (x:Cell)-[:REPORTED_BY]->(:Publication {key: key})'),
+  cellsByReview: related(CELL, 'cells.byReview', 'MATCH (x:Cell)-[:ASSERTED_IN]->(:Publication {key: key})'),
+};
+export type RelatedQuery = keyof typeof Q;
+
+// --- pages -----------------------------------------------------------------------------------------
+
+/** One filter of a page: a WHERE fragment over `x` and the parameters it uses. */
+export interface PageFilter {
+  fragment: string;
+  params: Record<string, unknown>;
+}
+
+/** The named page query for a kind and the given filter fragments (exported for Cypher-generation tests). */
+export function factPageQuery(kind: FactKind, fragments: readonly string[], withCursor: boolean): NamedQuery {
+  const spec = KINDS[kind] as KindSpec<unknown>;
+  const where = [...fragments];
+  const match = `MATCH (x:${spec.label})${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const after = withCursor ? `${where.length ? ' AND' : ' WHERE'} x.id > $after` : '';
+  return cypher(
+    `${kind}s.page`,
+    `
+CALL {
+  ${match}
+  RETURN count(x) AS totalCount
+}
+CALL {
+  ${match}${after}
+  WITH x ORDER BY x.id LIMIT $limit
+  RETURN collect(${spec.projection}) AS items
+}
+RETURN totalCount, items`,
+  );
+}
+
+/** Reusable filter fragments (the material a fact involves, the review that states it...). */
+export const FILTERS = {
+  measurementMaterial: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (m:Material)-[:HAS_MEASUREMENT]->(x) WHERE m.id IN $materialIds }',
+    params: { materialIds: ids },
+  }),
+  windowMaterial: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (m:Material)-[:HAS_WINDOW]->(x) WHERE m.id IN $materialIds }',
+    params: { materialIds: ids },
+  }),
+  property: (p: string): PageFilter => ({ fragment: 'x.property = $property', params: { property: p } }),
+  family: (f: string): PageFilter => ({ fragment: 'EXISTS { (x)-[:ABOUT_FAMILY]->(:MaterialFamily {id: $family}) }', params: { family: f } }),
+  review: (key: string): PageFilter => ({ fragment: 'x.review = $review', params: { review: key } }),
+  sourceKind: (kind: string): PageFilter => ({ fragment: "coalesce(x.sourceKind, 'DATASET') = $sourceKind", params: { sourceKind: kind } }),
+  method: (m: string): PageFilter => ({ fragment: 'x.method = $method', params: { method: m } }),
+  interfaceMaterial: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:ELECTROLYTE|COUNTERPART]->(m:Material) WHERE m.id IN $materialIds }',
+    params: { materialIds: ids },
+  }),
+  interfaceElectrolyte: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:ELECTROLYTE]->(m:Material) WHERE m.id IN $electrolyteIds }',
+    params: { electrolyteIds: ids },
+  }),
+  interfaceCounterpart: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:COUNTERPART]->(m:Material) WHERE m.id IN $counterpartIds }',
+    params: { counterpartIds: ids },
+  }),
+  counterpartKind: (k: string): PageFilter => ({ fragment: 'x.counterpartKind = $counterpartKind', params: { counterpartKind: k } }),
+  coatingAny: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:COATING|APPLIED_ON|PAIRED_WITH]->(m:Material) WHERE m.id IN $materialIds }',
+    params: { materialIds: ids },
+  }),
+  coatingMaterial: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:COATING]->(m:Material) WHERE m.id IN $coatingIds }',
+    params: { coatingIds: ids },
+  }),
+  coatingSubstrate: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:APPLIED_ON]->(m:Material) WHERE m.id IN $substrateIds }',
+    params: { substrateIds: ids },
+  }),
+  coatingSubstrateElements: (elements: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:APPLIED_ON]->(m:Material) WHERE all(e IN $substrateElements WHERE e IN m.elements) }',
+    params: { substrateElements: elements },
+  }),
+  coatingElectrolyte: (ids: string[]): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:PAIRED_WITH]->(m:Material) WHERE m.id IN $electrolyteIds }',
+    params: { electrolyteIds: ids },
+  }),
+  coatingElectrolyteClass: (cls: string): PageFilter => ({
+    fragment: 'EXISTS { MATCH (x)-[:PAIRED_WITH]->(m:Material) WHERE m.chemicalClass = $electrolyteClass }',
+    params: { electrolyteClass: cls },
+  }),
+  role: (r: string): PageFilter => ({ fragment: 'x.role = $role', params: { role: r } }),
+  cellComponent: (ids: string[], roles: string[] | null, param: string): PageFilter => ({
+    fragment: `EXISTS { MATCH (x)-[c:HAS_COMPONENT]->(m:Material) WHERE m.id IN $${param}${roles ? ` AND c.role IN $${param}Roles` : ''} }`,
+    params: { [param]: ids, ...(roles ? { [`${param}Roles`]: roles } : {}) },
+  }),
+  cellType: (t: string): PageFilter => ({ fragment: 'x.cellType = $cellType', params: { cellType: t } }),
+};
+
+export interface FactPage<T> {
+  totalCount: number;
+  items: T[];
+}
+
+export class FactStore {
+  constructor(private readonly db: GraphDatabase) {}
+
+  /** Facts related to each key, grouped in the order of `keys`. */
+  async related<K extends RelatedQuery>(query: K, keys: readonly string[]): Promise<RecordOf<K>[][]> {
+    const spec = specOf(query);
+    const rows = await this.db.read(Q[query], { keys });
+    const groups = new Map<string, RecordOf<K>[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(str(row, 'key'))?.push(spec.map(row.x as Row) as RecordOf<K>);
+    return keys.map((k) => groups.get(k) ?? []);
+  }
+
+  async page<T>(kind: FactKind, filters: PageFilter[], after: string | null, limit: number): Promise<FactPage<T>> {
+    const params: Record<string, unknown> = { after, limit: neo4j.int(limit) };
+    for (const f of filters) Object.assign(params, f.params);
+    const [row] = await this.db.read(
+      factPageQuery(
+        kind,
+        filters.map((f) => f.fragment),
+        after !== null,
+      ),
+      params,
+    );
+    if (!row) throw new Error(`${kind}s.page returned no row`);
+    const spec = KINDS[kind] as KindSpec<T>;
+    return { totalCount: num(row, 'totalCount'), items: (row.items as Row[]).map((x) => spec.map(x)) };
+  }
+}
+
+export type RecordOf<K extends RelatedQuery> = K extends `measurements${string}`
+  ? MeasurementRecord
+  : K extends `windows${string}`
+    ? StabilityWindowRecord
+    : K extends `interfaces${string}`
+      ? InterfaceRecord
+      : K extends `observations${string}`
+        ? InterphaseObservationRecord
+        : K extends `coatings${string}`
+          ? CoatingApplicationRecord
+          : CellRecord;
+
+function specOf(query: RelatedQuery): KindSpec<unknown> {
+  if (query.startsWith('measurements')) return MEASUREMENT;
+  if (query.startsWith('windows')) return WINDOW;
+  if (query.startsWith('interfaces')) return INTERFACE;
+  if (query.startsWith('observations')) return OBSERVATION;
+  if (query.startsWith('coatings')) return COATING;
+  return CELL;
+}
+
+// --- mapping ------------------------------------------------------------------------------------------
+
+function source(x: Row): SourceRecord {
+  const lines = (x.lines as number[] | null) ?? (x.sourceLine != null ? [x.sourceLine as number] : []);
+  const refs = (x.refs as number[] | null) ?? [];
+  const kind = x.sourceKind === 'REVIEW' ? 'REVIEW' : 'DATASET';
+  return {
+    kind,
+    file: str(x, 'sourceFile'),
+    lines,
+    referenceNumbers: refs,
+    citationConfidence: ((x.citation as string | null) ?? (kind === 'DATASET' ? 'CONFIDENT' : refs.length ? 'CONFIDENT' : 'NONE')) as CitationConfidence,
+    correctedReferenceNumber: optNum(x, 'correctedRef'),
+    correctedPublicationKey: optStr(x, 'correctedPublicationKey'),
+    quote: optStr(x, 'quote'),
+    note: optStr(x, 'note'),
+    reviewPublicationKey: optStr(x, 'reviewPublicationKey'),
+    seedFile: optStr(x, 'seedFile'),
+    recordId: optStr(x, 'recordId'),
+    datasetId: optStr(x, 'datasetId'),
+  };
+}
+
+function fact(x: Row): FactRecord {
+  return { id: str(x, 'id'), source: source(x), publicationKeys: strList(x, 'publicationKeys'), variantId: optStr(x, 'variantId') };
+}
+
+/** Reads a flattened quantity (see seed.store.ts quantityProps); null when it has no printed value. */
+export function quantity(x: Row, prefix = ''): QuantityRecord | null {
+  const k = (name: string) => (prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name);
+  const printed = optStr(x, k('printedValue'));
+  if (printed === null) return null;
+  return {
+    qualifier: str(x, k('qualifier')) as Qualifier,
+    value: optNum(x, k('value')),
+    min: optNum(x, k('min')),
+    max: optNum(x, k('max')),
+    unit: optStr(x, k('unit')) ?? '',
+    printedValue: printed,
+    printedUnit: optStr(x, k('printedUnit')),
+    unitAsMeant: optStr(x, k('unitAsMeant')),
+    uncertainty: optNum(x, k('uncertainty')),
+    approximate: x[k('approximate')] === true,
+  };
+}
+
+function toMeasurement(x: Row): MeasurementRecord {
+  const hasStructure = x.spaceGroupSymbol != null || x.spaceGroupNumber != null || x.latticeA != null;
+  return {
+    ...fact(x),
+    ...quantity(x)!,
+    materialId: optStr(x, 'materialId'),
+    family: optStr(x, 'family') as StructuralFamily | null,
+    property: str(x, 'property') as PropertyKind,
+    propertyText: optStr(x, 'propertyText'),
+    contribution: optStr(x, 'contribution') as ConductivityContribution | null,
+    temperatureK: optNum(x, 'temperatureK'),
+    temperatureText: optStr(x, 'temperatureText'),
+    method: optStr(x, 'method'),
+    computed: (x.computed as boolean | null) ?? null,
+    sampleForm: optStr(x, 'sampleForm'),
+    basis: optStr(x, 'basis'),
+    atmosphere: optStr(x, 'atmosphere'),
+    conditionsOther: optStr(x, 'conditionsOther'),
+    reportedFormula: optStr(x, 'reportedFormula'),
+    reportedSiteComposition: optStr(x, 'reportedSiteComposition'),
+    structure: hasStructure
+      ? {
+          spaceGroupSymbol: optStr(x, 'spaceGroupSymbol'),
+          spaceGroupNumber: optNum(x, 'spaceGroupNumber'),
+          a: optNum(x, 'latticeA'),
+          b: optNum(x, 'latticeB'),
+          c: optNum(x, 'latticeC'),
+          alpha: optNum(x, 'latticeAlpha'),
+          beta: optNum(x, 'latticeBeta'),
+          gamma: optNum(x, 'latticeGamma'),
+          icsdId: optStr(x, 'icsdId'),
+        }
+      : null,
+  };
+}
+
+function toWindow(x: Row): StabilityWindowRecord {
+  const limit = (prefix: 'reduction' | 'oxidation') =>
+    x[`has${prefix[0]!.toUpperCase()}${prefix.slice(1)}`] ? { quantity: quantity(x, prefix), text: optStr(x, `${prefix}Text`) } : null;
+  return {
+    ...fact(x),
+    materialId: optStr(x, 'materialId'),
+    family: optStr(x, 'family') as StructuralFamily | null,
+    reduction: limit('reduction'),
+    oxidation: limit('oxidation'),
+    scale: str(x, 'scale'),
+    method: str(x, 'method'),
+    methodText: optStr(x, 'methodText'),
+  };
+}
+
+function toInterface(x: Row): InterfaceRecord {
+  return {
+    id: str(x, 'id'),
+    electrolyteId: optStr(x, 'electrolyteId'),
+    electrolyteFamily: optStr(x, 'electrolyteFamily') as StructuralFamily | null,
+    counterpartKind: str(x, 'counterpartKind'),
+    counterpartId: optStr(x, 'counterpartId'),
+  };
+}
+
+function toObservation(x: Row): InterphaseObservationRecord {
+  return {
+    ...fact(x),
+    interfaceId: str(x, 'interfaceId'),
+    counterpartText: optStr(x, 'counterpartText'),
+    potential: quantity(x, 'potential'),
+    conditions: optStr(x, 'conditions'),
+    productIds: strList(x, 'productIds'),
+    productsText: optStr(x, 'productsText'),
+    stabilityClass: optStr(x, 'stabilityClass'),
+    interphaseType: optStr(x, 'interphaseType'),
+    characterText: optStr(x, 'characterText'),
+    thickness: quantity(x, 'thickness'),
+    evidence: ((x.evidence as Row[] | null) ?? []).map((e) => ({ technique: str(e, 'technique'), text: optStr(e, 'text') })),
+    computed: (x.computed as boolean | null) ?? null,
+  };
+}
+
+function toCoating(x: Row): CoatingApplicationRecord {
+  return {
+    ...fact(x),
+    coatingId: str(x, 'coatingId'),
+    role: str(x, 'role'),
+    substrateId: optStr(x, 'substrateId'),
+    substrateText: optStr(x, 'substrateText'),
+    electrolyteId: optStr(x, 'electrolyteId'),
+    method: str(x, 'method'),
+    methodText: optStr(x, 'methodText'),
+    thickness: quantity(x, 'thickness'),
+    loading: optStr(x, 'loading'),
+    effects: ((x.effects as Row[] | null) ?? []).map((e) => ({
+      property: str(e, 'property') as PropertyKind,
+      propertyText: optStr(e, 'propertyText'),
+      before: quantity(e, 'before'),
+      after: quantity(e, 'after'),
+      value: quantity(e, 'value'),
+      text: optStr(e, 'text'),
+    })),
+    effectText: str(x, 'effectText'),
+    cellIds: strList(x, 'cellIds'),
+  };
+}
+
+function toCell(x: Row): CellRecord {
+  return {
+    ...fact(x),
+    cellType: str(x, 'cellType'),
+    components: ((x.components as Row[] | null) ?? []).map((c) => ({
+      role: str(c, 'role'),
+      materialId: str(c, 'materialId'),
+      variantId: optStr(c, 'variantId'),
+      text: optStr(c, 'text'),
+    })),
+    temperatureText: optStr(x, 'temperatureText'),
+    temperatureK: optNum(x, 'temperatureK'),
+    currentDensity: optStr(x, 'currentDensity'),
+    cRate: optStr(x, 'cRate'),
+    stackPressure: optStr(x, 'stackPressure'),
+    arealLoading: optStr(x, 'arealLoading'),
+    voltageRange: optStr(x, 'voltageRange'),
+    conditionsOther: optStr(x, 'conditionsOther'),
+    results: ((x.results as Row[] | null) ?? []).map((r) => ({
+      ...quantity(r)!,
+      property: str(r, 'property') as PropertyKind,
+      propertyText: optStr(r, 'propertyText'),
+      atCycle: optNum(r, 'atCycle'),
+      text: optStr(r, 'text'),
+    })),
+    resultText: str(x, 'resultText'),
+    coatingApplicationIds: strList(x, 'coatingApplicationIds'),
+  };
+}

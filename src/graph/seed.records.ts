@@ -1,0 +1,218 @@
+/**
+ * The writes of one seed load: what seed.read.ts produces from the curated files and seed.store.ts
+ * writes. Quantities are already in their canonical units.
+ */
+import type { ChemicalClass } from '../domain/chemicalClass.js';
+import type { StructuralFamily } from '../domain/families.js';
+import type { CanonicalQuantity } from '../domain/values/quantity.js';
+import type { CitationConfidence, CounterpartKind } from '../domain/vocabulary.js';
+
+export interface ReviewOut {
+  key: string;
+  file: string;
+  doi: string;
+  authors: string;
+  title: string;
+  journal: string;
+  volume: string;
+  pages: string;
+  year: number;
+  publicationKey: string;
+}
+
+export interface PublicationOut {
+  key: string;
+  doi: string | null;
+  authors: string;
+  firstAuthor: string;
+  year: number | null;
+  title: string | null;
+  journal: string | null;
+  volume: string | null;
+  firstPage: string | null;
+  /** Where reviews cite it: review key, printed number, line of the entry. */
+  citedBy: { review: string; n: number; line: number }[];
+}
+
+export interface MaterialOut {
+  id: string;
+  kind: 'COMPOSITION' | 'NAMED';
+  name: string;
+  description: string | null;
+  family: StructuralFamily | null;
+  formula: string | null;
+  reducedFormula: string | null;
+  compositionElements: string[];
+  compositionAmounts: number[];
+  elements: string[];
+  chemicalSystem: string | null;
+  elementCount: number;
+  reportedFormulas: string[];
+  chemicalClass: ChemicalClass | null;
+}
+
+export interface VariantOut {
+  id: string;
+  materialId: string;
+  labels: string[];
+  polymorph: string | null;
+  form: string | null;
+  dopantElements: string[];
+  dopantSites: (string | null)[];
+  dopantAmounts: (string | null)[];
+}
+
+export interface AliasOut {
+  alias: string;
+  review: string | null;
+  materialId: string;
+  variantId: string | null;
+}
+
+export interface Subject {
+  materialId: string | null;
+  variantId: string | null;
+  family: StructuralFamily | null;
+}
+
+/** What every fact carries: where it was read and whom it cites. */
+export interface FactOut {
+  id: string;
+  localId: string;
+  review: string;
+  seedFile: string;
+  textFile: string;
+  lines: number[];
+  refs: number[];
+  publicationKeys: string[];
+  citation: CitationConfidence;
+  correctedRef: number | null;
+  correctedPublicationKey: string | null;
+  quote: string;
+  note: string | null;
+}
+
+export interface ConditionsOut {
+  temperatureText: string | null;
+  temperatureK: number | null;
+  temperatureMinK: number | null;
+  temperatureMaxK: number | null;
+  method: string | null;
+  computed: boolean | null;
+  sampleForm: string | null;
+  basis: string | null;
+  atmosphere: string | null;
+  other: string | null;
+}
+
+export interface MeasurementOut extends FactOut, Subject {
+  /** The material as the record names it (alias, formula or id). */
+  materialText: string | null;
+  quantity: CanonicalQuantity;
+  propertyText: string | null;
+  contribution: string | null;
+  conditions: ConditionsOut;
+}
+
+export interface WindowLimitOut {
+  quantity: CanonicalQuantity | null;
+  text: string | null;
+}
+
+export interface WindowOut extends FactOut, Subject {
+  reduction: WindowLimitOut | null;
+  oxidation: WindowLimitOut | null;
+  scale: string;
+  method: string;
+  methodText: string | null;
+}
+
+export interface InterfaceOut {
+  id: string;
+  electrolyteId: string | null;
+  electrolyteFamily: StructuralFamily | null;
+  counterpartKind: CounterpartKind;
+  counterpartId: string | null;
+}
+
+export interface InterphaseOut extends FactOut {
+  interfaceId: string;
+  electrolyteVariantId: string | null;
+  counterpartText: string | null;
+  potential: CanonicalQuantity | null;
+  conditions: string | null;
+  productIds: string[];
+  productsText: string | null;
+  stabilityClass: string | null;
+  interphaseType: string | null;
+  characterText: string | null;
+  thickness: CanonicalQuantity | null;
+  techniques: string[];
+  evidenceTexts: (string | null)[];
+  computed: boolean | null;
+}
+
+export interface EffectOut {
+  quantityKind: string;
+  propertyText: string | null;
+  before: CanonicalQuantity | null;
+  after: CanonicalQuantity | null;
+  value: CanonicalQuantity | null;
+  text: string | null;
+}
+
+export interface CoatingOut extends FactOut {
+  coatingId: string;
+  coatingVariantId: string | null;
+  role: string;
+  substrateId: string | null;
+  substrateText: string | null;
+  electrolyteId: string | null;
+  method: string;
+  methodText: string | null;
+  thickness: CanonicalQuantity | null;
+  loading: string | null;
+  effects: EffectOut[];
+  effectText: string;
+}
+
+export interface ComponentOut {
+  role: string;
+  materialId: string;
+  variantId: string | null;
+  text: string | null;
+}
+
+export interface ResultOut {
+  quantity: CanonicalQuantity;
+  propertyText: string | null;
+  atCycle: number | null;
+  text: string | null;
+}
+
+export interface CellOut extends FactOut {
+  cellType: string;
+  components: ComponentOut[];
+  conditions: Record<string, string | null>;
+  temperatureK: number | null;
+  results: ResultOut[];
+  resultText: string;
+  coatingApplicationIds: string[];
+}
+
+export interface SeedBundle {
+  reviews: ReviewOut[];
+  publications: PublicationOut[];
+  materials: MaterialOut[];
+  variants: VariantOut[];
+  aliases: AliasOut[];
+  interfaces: InterfaceOut[];
+  measurements: MeasurementOut[];
+  windows: WindowOut[];
+  interphases: InterphaseOut[];
+  coatings: CoatingOut[];
+  cells: CellOut[];
+  /** True when quotes were checked against the review texts. */
+  quotesChecked: boolean;
+}
+

@@ -1,0 +1,591 @@
+/**
+ * Writes a validated seed (seed.records.ts) in ONE write transaction: all of it lands or none.
+ *
+ * Everything the seed alone owns (facts, their sub-records, interfaces, variants) carries the label
+ * SeedRecord and is replaced as a whole on every load; shared nodes (Material, Publication, Technique,
+ * MaterialFamily) are MERGEd, the seed's view of each material kept in its seed* properties
+ * (materialSources.ts). So loading twice gives the same nodes, relationships and properties.
+ *
+ * Model (relationship directions):
+ *   (Review:Publication)-[:CITES {number, line}]->(Publication)
+ *   (fact:Fact)-[:ASSERTED_IN {lines, refs}]->(Review)   (fact)-[:REPORTED_BY {position, citation}]->(Publication)
+ *   (fact)-[:CORRECTED_REFERENCE]->(Publication)          (fact)-[:OF_VARIANT]->(MaterialVariant)-[:VARIANT_OF]->(Material)
+ *   (Material)-[:HAS_MEASUREMENT]->(Measurement)          (Material)-[:HAS_WINDOW]->(StabilityWindow)
+ *   (fact)-[:ABOUT_FAMILY]->(MaterialFamily)
+ *   (Interface)-[:ELECTROLYTE]->(Material)  (Interface)-[:ELECTROLYTE_FAMILY]->(MaterialFamily)  (Interface)-[:COUNTERPART]->(Material)
+ *   (InterphaseObservation)-[:AT]->(Interface)  -[:PRODUCES {position}]->(Material)  -[:EVIDENCE {position, text}]->(Technique)
+ *   (CoatingApplication)-[:COATING]->(Material)  -[:APPLIED_ON]->(Material)  -[:PAIRED_WITH]->(Material)
+ *   (CoatingApplication)-[:HAS_EFFECT {position}]->(CoatingEffect)   (CoatingApplication)-[:TESTED_IN]->(Cell)
+ *   (Cell)-[:HAS_COMPONENT {position, role, variantId, text}]->(Material)   (Cell)-[:HAS_RESULT {position}]->(CellResult)
+ */
+import type { CanonicalQuantity } from '../domain/values/quantity.js';
+import { STRUCTURAL_FAMILIES } from '../domain/families.js';
+import { TECHNIQUES } from '../domain/vocabulary.js';
+import { cypher, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
+import { num } from './mapping.js';
+import { CLEAR_SEED_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import type { FactOut, SeedBundle } from './seed.records.js';
+
+const BATCH = 500;
+
+const MERGE_VOCABULARY = cypher(
+  'seed.mergeVocabulary',
+  `
+UNWIND $techniques AS t
+MERGE (n:Technique {id: t.id}) SET n.description = t.description
+WITH count(*) AS techniques
+UNWIND $families AS f
+MERGE (n:MaterialFamily {id: f.id}) SET n.description = f.description
+RETURN techniques, count(*) AS families`,
+);
+
+const DELETE_PREVIOUS = cypher(
+  'seed.deletePrevious',
+  `
+MATCH (n:SeedRecord)
+DETACH DELETE n
+RETURN count(*) AS n`,
+);
+
+const DELETE_CITATIONS = cypher(
+  'seed.deleteCitations',
+  `
+MATCH (:Review)-[c:CITES]->()
+DELETE c
+RETURN count(*) AS n`,
+);
+
+const MERGE_PUBLICATIONS = cypher(
+  'seed.mergePublications',
+  `
+UNWIND $rows AS row
+MERGE (p:Publication {key: row.key})
+SET p.authors = row.authors, p.firstAuthor = row.firstAuthor, p.year = row.year, p.title = row.title,
+  p.journal = row.journal, p.volume = row.volume, p.firstPage = row.firstPage
+RETURN count(p) AS n`,
+);
+
+const MERGE_REVIEWS = cypher(
+  'seed.mergeReviews',
+  `
+UNWIND $rows AS row
+MERGE (p:Publication {key: row.publicationKey})
+SET p:Review, p.reviewKey = row.key, p.doi = row.doi, p.url = row.url, p.authors = row.authors,
+  p.firstAuthor = row.firstAuthor, p.title = row.title, p.journal = row.journal, p.volume = row.volume,
+  p.firstPage = row.firstPage, p.pages = row.pages, p.year = row.year, p.textFile = row.file
+RETURN count(p) AS n`,
+);
+
+const CREATE_CITATIONS = cypher(
+  'seed.createCitations',
+  `
+UNWIND $rows AS row
+MATCH (r:Review {reviewKey: row.review})
+MATCH (p:Publication {key: row.key})
+CREATE (r)-[:CITES {number: row.n, line: row.line}]->(p)
+RETURN count(*) AS n`,
+);
+
+const MERGE_MATERIALS = cypher(
+  'seed.mergeMaterials',
+  `
+UNWIND $rows AS row
+MERGE (m:Material {id: row.id})
+SET m.seedKind = row.kind, m.seedName = row.name, m.seedDescription = row.description,
+  m.seedFormula = row.formula, m.seedReducedFormula = row.reducedFormula,
+  m.seedCompositionElements = row.compositionElements, m.seedCompositionAmounts = row.compositionAmounts,
+  m.seedElements = row.elements, m.seedChemicalSystem = row.chemicalSystem, m.seedElementCount = row.elementCount,
+  m.seedFormulas = row.reportedFormulas, m.seedFamily = row.family, m.seedChemicalClass = row.chemicalClass,
+  m.seedAliasTexts = row.aliasTexts, m.seedAliasReviews = row.aliasReviews, m.seedAliasVariants = row.aliasVariants
+RETURN count(m) AS n`,
+);
+
+const CREATE_VARIANTS = cypher(
+  'seed.createVariants',
+  `
+UNWIND $rows AS row
+MATCH (m:Material {id: row.materialId})
+CREATE (v:MaterialVariant:SeedRecord {id: row.id, labels: row.labels, polymorph: row.polymorph, form: row.form,
+  dopantElements: row.dopantElements, dopantSites: row.dopantSites, dopantAmounts: row.dopantAmounts})
+CREATE (v)-[:VARIANT_OF]->(m)
+RETURN count(v) AS n`,
+);
+
+// --- facts: each kind creates its nodes; provenance and subjects are linked by shared queries ---------
+
+const CREATE_MEASUREMENTS = cypher(
+  'seed.createMeasurements',
+  `
+UNWIND $rows AS row
+CREATE (x:Measurement:Fact:SeedRecord)
+SET x = row.props
+RETURN count(x) AS n`,
+);
+
+const CREATE_WINDOWS = cypher(
+  'seed.createWindows',
+  `
+UNWIND $rows AS row
+CREATE (w:StabilityWindow:Fact:SeedRecord)
+SET w = row.props
+RETURN count(w) AS n`,
+);
+
+const CREATE_INTERFACES = cypher(
+  'seed.createInterfaces',
+  `
+UNWIND $rows AS row
+CREATE (i:Interface:SeedRecord {id: row.id, counterpartKind: row.counterpartKind})
+WITH i, row
+OPTIONAL MATCH (e:Material {id: row.electrolyteId})
+OPTIONAL MATCH (f:MaterialFamily {id: row.electrolyteFamily})
+OPTIONAL MATCH (c:Material {id: row.counterpartId})
+FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (i)-[:ELECTROLYTE]->(e))
+FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (i)-[:ELECTROLYTE_FAMILY]->(f))
+FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | CREATE (i)-[:COUNTERPART]->(c))
+RETURN count(i) AS n`,
+);
+
+const CREATE_INTERPHASES = cypher(
+  'seed.createInterphases',
+  `
+UNWIND $rows AS row
+MATCH (i:Interface {id: row.interfaceId})
+CREATE (o:InterphaseObservation:Fact:SeedRecord)
+SET o = row.props
+CREATE (o)-[:AT]->(i)
+WITH o, row
+CALL {
+  WITH o, row
+  UNWIND range(0, size(row.productIds) - 1) AS k
+  MATCH (p:Material {id: row.productIds[k]})
+  CREATE (o)-[:PRODUCES {position: k}]->(p)
+  RETURN count(*) AS products
+}
+CALL {
+  WITH o, row
+  UNWIND range(0, size(row.techniques) - 1) AS k
+  MATCH (t:Technique {id: row.techniques[k]})
+  CREATE (o)-[:EVIDENCE {position: k, text: row.evidenceTexts[k]}]->(t)
+  RETURN count(*) AS evidence
+}
+RETURN count(o) AS n`,
+);
+
+const CREATE_COATINGS = cypher(
+  'seed.createCoatings',
+  `
+UNWIND $rows AS row
+MATCH (coating:Material {id: row.coatingId})
+CREATE (c:CoatingApplication:Fact:SeedRecord)
+SET c = row.props
+CREATE (c)-[:COATING]->(coating)
+WITH c, row
+OPTIONAL MATCH (s:Material {id: row.substrateId})
+OPTIONAL MATCH (e:Material {id: row.electrolyteId})
+FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[:APPLIED_ON]->(s))
+FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[:PAIRED_WITH]->(e))
+WITH c, row
+CALL {
+  WITH c, row
+  UNWIND range(0, size(row.effects) - 1) AS k
+  CREATE (eff:CoatingEffect:SeedRecord)
+  SET eff = row.effects[k]
+  CREATE (c)-[:HAS_EFFECT {position: k}]->(eff)
+  RETURN count(*) AS effects
+}
+RETURN count(c) AS n`,
+);
+
+const CREATE_CELLS = cypher(
+  'seed.createCells',
+  `
+UNWIND $rows AS row
+CREATE (b:Cell:Fact:SeedRecord)
+SET b = row.props
+WITH b, row
+CALL {
+  WITH b, row
+  UNWIND range(0, size(row.components) - 1) AS k
+  WITH b, k, row.components[k] AS comp
+  MATCH (m:Material {id: comp.materialId})
+  CREATE (b)-[:HAS_COMPONENT {position: k, role: comp.role, variantId: comp.variantId, text: comp.text}]->(m)
+  RETURN count(*) AS components
+}
+CALL {
+  WITH b, row
+  UNWIND range(0, size(row.results) - 1) AS k
+  CREATE (r:CellResult:SeedRecord)
+  SET r = row.results[k]
+  CREATE (b)-[:HAS_RESULT {position: k}]->(r)
+  RETURN count(*) AS results
+}
+CALL {
+  WITH b, row
+  UNWIND row.coatingApplicationIds AS cid
+  MATCH (c:CoatingApplication {id: cid})
+  CREATE (c)-[:TESTED_IN]->(b)
+  RETURN count(*) AS coatings
+}
+RETURN count(b) AS n`,
+);
+
+/** Links every fact to the review that asserts it and the publications it cites. */
+const LINK_PROVENANCE = cypher(
+  'seed.linkProvenance',
+  `
+UNWIND $rows AS row
+MATCH (x:Fact {id: row.id})
+MATCH (r:Review {reviewKey: row.review})
+CREATE (x)-[:ASSERTED_IN {lines: row.lines, refs: row.refs}]->(r)
+WITH x, row
+CALL {
+  WITH x, row
+  UNWIND range(0, size(row.publicationKeys) - 1) AS k
+  MATCH (p:Publication {key: row.publicationKeys[k]})
+  CREATE (x)-[:REPORTED_BY {position: k, citation: row.citation}]->(p)
+  RETURN count(*) AS reported
+}
+CALL {
+  WITH x, row
+  MATCH (p:Publication {key: row.correctedPublicationKey})
+  CREATE (x)-[:CORRECTED_REFERENCE]->(p)
+  RETURN count(*) AS corrected
+}
+RETURN count(x) AS n`,
+);
+
+/** Links a fact to its subject: a material (relationship type per kind), a variant, or a family. */
+const linkSubject = (name: string, materialRel: 'HAS_MEASUREMENT' | 'HAS_WINDOW') =>
+  cypher(
+    name,
+    `
+UNWIND $rows AS row
+MATCH (x:Fact {id: row.id})
+OPTIONAL MATCH (m:Material {id: row.materialId})
+OPTIONAL MATCH (v:MaterialVariant {id: row.variantId})
+OPTIONAL MATCH (f:MaterialFamily {id: row.family})
+FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (m)-[:${materialRel}]->(x))
+FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | CREATE (x)-[:OF_VARIANT]->(v))
+FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (x)-[:ABOUT_FAMILY]->(f))
+RETURN count(x) AS n`,
+  );
+const LINK_MEASUREMENT_SUBJECTS = linkSubject('seed.linkMeasurementSubjects', 'HAS_MEASUREMENT');
+const LINK_WINDOW_SUBJECTS = linkSubject('seed.linkWindowSubjects', 'HAS_WINDOW');
+
+const LINK_VARIANTS = cypher(
+  'seed.linkFactVariants',
+  `
+UNWIND $rows AS row
+MATCH (x:Fact {id: row.id})
+MATCH (v:MaterialVariant {id: row.variantId})
+CREATE (x)-[:OF_VARIANT]->(v)
+RETURN count(x) AS n`,
+);
+
+export interface SeedLoadCounts {
+  publications: number;
+  citations: number;
+  materials: number;
+  variants: number;
+  measurements: number;
+  windows: number;
+  interfaces: number;
+  interphases: number;
+  coatings: number;
+  cells: number;
+  removedPreviousRecords: number;
+  removedOrphans: number;
+}
+
+export class SeedStore {
+  constructor(private readonly db: GraphDatabase) {}
+
+  /** Number of facts the seed put in the graph (0 when it was never loaded). */
+  async seedFactCount(): Promise<number> {
+    const [row] = await this.db.read(cypher('seed.factCount', 'MATCH (x:Fact:SeedRecord) RETURN count(x) AS n'));
+    return row ? num(row, 'n') : 0;
+  }
+
+  /** Replaces the seed's part of the graph with `bundle`; `onProgress(step, done, total)` after each step. */
+  async load(bundle: SeedBundle, onProgress?: (done: number, total: number) => void): Promise<SeedLoadCounts> {
+    const steps = 10;
+    let step = 0;
+    const progress = () => onProgress?.(++step, steps);
+    return this.db.writeTransaction('seed.load', async (tx) => {
+      await tx.run(MERGE_VOCABULARY, {
+        techniques: Object.entries(TECHNIQUES).map(([id, description]) => ({ id, description })),
+        families: Object.entries(STRUCTURAL_FAMILIES).map(([id, description]) => ({ id, description })),
+      });
+      const [previous] = await tx.run(DELETE_PREVIOUS);
+      await tx.run(DELETE_CITATIONS);
+      progress();
+
+      const publications = await batches(tx, MERGE_PUBLICATIONS, bundle.publications);
+      await batches(
+        tx,
+        MERGE_REVIEWS,
+        bundle.reviews.map((r) => ({
+          ...r,
+          url: `https://doi.org/${r.doi}`,
+          firstAuthor: r.authors.split(/[,;]/)[0]!.trim(),
+          firstPage: r.pages.split(/[–-]/)[0]!.trim(),
+        })),
+      );
+      const citations = await batches(
+        tx,
+        CREATE_CITATIONS,
+        bundle.publications.flatMap((p) => p.citedBy.map((c) => ({ ...c, key: p.key }))),
+      );
+      progress();
+
+      const aliasesByMaterial = new Map<string, { texts: string[]; reviews: string[]; variants: string[] }>();
+      for (const a of bundle.aliases) {
+        const entry = aliasesByMaterial.get(a.materialId) ?? { texts: [], reviews: [], variants: [] };
+        entry.texts.push(a.alias);
+        entry.reviews.push(a.review ?? '');
+        entry.variants.push(a.variantId ?? '');
+        aliasesByMaterial.set(a.materialId, entry);
+      }
+      const materials = await batches(
+        tx,
+        MERGE_MATERIALS,
+        bundle.materials.map((m) => {
+          const a = aliasesByMaterial.get(m.id);
+          return { ...m, aliasTexts: a?.texts ?? [], aliasReviews: a?.reviews ?? [], aliasVariants: a?.variants ?? [] };
+        }),
+      );
+      // list properties cannot hold nulls: an unknown dopant site or amount is stored as ''
+      const variants = await batches(
+        tx,
+        CREATE_VARIANTS,
+        bundle.variants.map((v) => ({ ...v, dopantSites: v.dopantSites.map((x) => x ?? ''), dopantAmounts: v.dopantAmounts.map((x) => x ?? '') })),
+      );
+      progress();
+
+      const measurements = await batches(
+        tx,
+        CREATE_MEASUREMENTS,
+        bundle.measurements.map((m) => ({
+          props: {
+            ...factProps(m),
+            ...quantityProps('', m.quantity),
+            property: m.quantity.property,
+            propertyText: m.propertyText,
+            reportedFormula: m.materialText,
+            contribution: m.contribution,
+            temperatureText: m.conditions.temperatureText,
+            temperatureK: m.conditions.temperatureK,
+            temperatureMinK: m.conditions.temperatureMinK,
+            temperatureMaxK: m.conditions.temperatureMaxK,
+            method: m.conditions.method,
+            computed: m.conditions.computed,
+            sampleForm: m.conditions.sampleForm,
+            basis: m.conditions.basis,
+            atmosphere: m.conditions.atmosphere,
+            conditionsOther: m.conditions.other,
+            family: m.family,
+          },
+        })),
+      );
+      await batches(tx, LINK_MEASUREMENT_SUBJECTS, bundle.measurements.map(subjectRow));
+      progress();
+
+      const windows = await batches(
+        tx,
+        CREATE_WINDOWS,
+        bundle.windows.map((w) => ({
+          props: {
+            ...factProps(w),
+            ...(w.reduction?.quantity ? quantityProps('reduction', w.reduction.quantity) : {}),
+            ...(w.oxidation?.quantity ? quantityProps('oxidation', w.oxidation.quantity) : {}),
+            reductionText: w.reduction?.text ?? null,
+            oxidationText: w.oxidation?.text ?? null,
+            hasReduction: w.reduction !== null,
+            hasOxidation: w.oxidation !== null,
+            scale: w.scale,
+            method: w.method,
+            methodText: w.methodText,
+            family: w.family,
+          },
+        })),
+      );
+      await batches(tx, LINK_WINDOW_SUBJECTS, bundle.windows.map(subjectRow));
+      progress();
+
+      const interfaces = await batches(tx, CREATE_INTERFACES, bundle.interfaces);
+      const interphases = await batches(
+        tx,
+        CREATE_INTERPHASES,
+        bundle.interphases.map((o) => ({
+          interfaceId: o.interfaceId,
+          productIds: o.productIds,
+          techniques: o.techniques,
+          evidenceTexts: o.evidenceTexts,
+          props: {
+            ...factProps(o),
+            ...(o.potential ? quantityProps('potential', o.potential) : {}),
+            ...(o.thickness ? quantityProps('thickness', o.thickness) : {}),
+            counterpartText: o.counterpartText,
+            conditions: o.conditions,
+            productsText: o.productsText,
+            stabilityClass: o.stabilityClass,
+            interphaseType: o.interphaseType,
+            characterText: o.characterText,
+            computed: o.computed,
+          },
+        })),
+      );
+      await batches(tx, LINK_VARIANTS, bundle.interphases.filter((o) => o.electrolyteVariantId).map((o) => ({ id: o.id, variantId: o.electrolyteVariantId })));
+      progress();
+
+      const coatings = await batches(
+        tx,
+        CREATE_COATINGS,
+        bundle.coatings.map((c) => ({
+          coatingId: c.coatingId,
+          substrateId: c.substrateId,
+          electrolyteId: c.electrolyteId,
+          effects: c.effects.map((e) => ({
+            property: e.quantityKind,
+            propertyText: e.propertyText,
+            text: e.text,
+            ...(e.before ? quantityProps('before', e.before) : {}),
+            ...(e.after ? quantityProps('after', e.after) : {}),
+            ...(e.value ? quantityProps('value', e.value) : {}),
+          })),
+          props: {
+            ...factProps(c),
+            ...(c.thickness ? quantityProps('thickness', c.thickness) : {}),
+            role: c.role,
+            substrateText: c.substrateText,
+            method: c.method,
+            methodText: c.methodText,
+            loading: c.loading,
+            effectText: c.effectText,
+          },
+        })),
+      );
+      await batches(tx, LINK_VARIANTS, bundle.coatings.filter((c) => c.coatingVariantId).map((c) => ({ id: c.id, variantId: c.coatingVariantId })));
+      progress();
+
+      const cells = await batches(
+        tx,
+        CREATE_CELLS,
+        bundle.cells.map((b) => ({
+          components: b.components,
+          coatingApplicationIds: b.coatingApplicationIds,
+          results: b.results.map((r) => ({
+            ...quantityProps('', r.quantity),
+            property: r.quantity.property,
+            propertyText: r.propertyText,
+            atCycle: r.atCycle,
+            text: r.text,
+          })),
+          props: {
+            ...factProps(b),
+            cellType: b.cellType,
+            temperatureText: b.conditions.temperature,
+            temperatureK: b.temperatureK,
+            currentDensity: b.conditions.currentDensity,
+            cRate: b.conditions.cRate,
+            stackPressure: b.conditions.stackPressure,
+            arealLoading: b.conditions.arealLoading,
+            voltageRange: b.conditions.voltageRange,
+            conditionsOther: b.conditions.other,
+            resultText: b.resultText,
+          },
+        })),
+      );
+      progress();
+
+      const facts: FactOut[] = [...bundle.measurements, ...bundle.windows, ...bundle.interphases, ...bundle.coatings, ...bundle.cells];
+      await batches(
+        tx,
+        LINK_PROVENANCE,
+        facts.map((f) => ({
+          id: f.id,
+          review: f.review,
+          lines: f.lines,
+          refs: f.refs,
+          publicationKeys: f.publicationKeys,
+          citation: f.citation,
+          correctedPublicationKey: f.correctedPublicationKey,
+        })),
+      );
+      progress();
+
+      const [cleared] = await tx.run(CLEAR_SEED_VIEW, { keep: bundle.materials.map((m) => m.id) });
+      await batches(
+        tx,
+        REFRESH_MATERIALS,
+        [...bundle.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])].map((id) => id),
+        'ids',
+      );
+      const [orphans] = await tx.run(REMOVE_ORPHANS);
+      progress();
+
+      return {
+        publications,
+        citations,
+        materials,
+        variants,
+        measurements,
+        windows,
+        interfaces,
+        interphases,
+        coatings,
+        cells,
+        removedPreviousRecords: previous ? num(previous, 'n') : 0,
+        removedOrphans: orphans ? num(orphans, 'n') : 0,
+      };
+    });
+  }
+}
+
+/** The provenance properties every fact node carries. */
+function factProps(f: FactOut): Record<string, unknown> {
+  return {
+    id: f.id,
+    sourceKind: 'REVIEW',
+    review: f.review,
+    seedFile: f.seedFile,
+    sourceFile: f.textFile,
+    lines: f.lines,
+    refs: f.refs,
+    citation: f.citation,
+    correctedRef: f.correctedRef,
+    quote: f.quote,
+    note: f.note,
+  };
+}
+
+/** A quantity as flat properties: value, min, max, qualifier, unit, printed value and unit, unit meant, uncertainty, approximate (prefixed). */
+export function quantityProps(prefix: string, q: CanonicalQuantity): Record<string, unknown> {
+  const k = (name: string) => (prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name);
+  return {
+    [k('value')]: q.value,
+    [k('min')]: q.min,
+    [k('max')]: q.max,
+    [k('qualifier')]: q.qualifier,
+    [k('unit')]: q.unit,
+    [k('printedValue')]: q.printedValue,
+    [k('printedUnit')]: q.printedUnit,
+    [k('unitAsMeant')]: q.unitAsMeant,
+    [k('uncertainty')]: q.uncertainty,
+    [k('approximate')]: q.approximate || null,
+  };
+}
+
+function subjectRow(f: FactOut & { materialId: string | null; variantId: string | null; family: string | null }) {
+  return { id: f.id, materialId: f.materialId, variantId: f.variantId, family: f.family };
+}
+
+async function batches(tx: GraphTransaction, query: NamedQuery, rows: unknown[], param = 'rows'): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const [row] = await tx.run(query, { [param]: rows.slice(i, i + BATCH) });
+    n += row ? num(row, 'n') : 0;
+  }
+  return n;
+}
