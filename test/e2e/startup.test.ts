@@ -14,9 +14,9 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe('start-up on an empty graph', () => {
-  it('without the OBELiX file: serves an empty graph and logs where to get the file', async () => {
+  it('without the OBELiX file (and without the seed): serves an empty graph and logs where to get the file', async () => {
     const { logger, lines } = capturingLogger();
-    const server = await startTestServer({ OBELIX_CSV: '/nonexistent/obelix/all.csv' }, logger);
+    const server = await startTestServer({ OBELIX_CSV: '/nonexistent/obelix/all.csv', SEED_ON_START: 'false' }, logger);
     try {
       const res = await server.gql<{ materials: { totalCount: number } }>('{ materials { totalCount } }');
       expect(res.data!.materials.totalCount).toBe(0);
@@ -36,8 +36,9 @@ describe('start-up on an empty graph', () => {
       const res = await server.gql<{ materials: { totalCount: number }; datasets: { recordCount: number }[] }>(
         '{ materials(first: 0) { totalCount } datasets { recordCount } }',
       );
-      expect(res.data!.materials.totalCount).toBe(pymatgenObelix.distinctCompositions);
+      expect(res.data!.materials.totalCount).toBeGreaterThan(pymatgenObelix.distinctCompositions); // OBELiX and the seed
       expect(res.data!.datasets[0]!.recordCount).toBe(pymatgenObelix.rows);
+      expect(lines.some((l) => /^seed: 5 reviews, \d+ publications/.test(l.msg))).toBe(true);
       expect(lines.some((l) => /^schema: \d+ constraint\/index statements applied/.test(l.msg))).toBe(true);
       expect(lines.some((l) => /^OBELiX sha256:[0-9a-f]{16}: 599 rows → 500 materials/.test(l.msg))).toBe(true);
     } finally {
@@ -50,6 +51,7 @@ describe('start-up on an empty graph', () => {
     const server = await startTestServer({}, logger);
     await server.stop();
     expect(lines.some((l) => /^OBELiX: \d+ measurements already in the graph/.test(l.msg))).toBe(true);
+    expect(lines.some((l) => /^seed: \d+ curated facts already in the graph/.test(l.msg))).toBe(true);
     expect(lines.some((l) => l.msg.startsWith('OBELiX sha256'))).toBe(false);
   });
 });

@@ -31,8 +31,8 @@ const COUNT = cypher(
   `MATCH (d:Dataset {id: 'obelix'})
    RETURN COUNT { (:Measurement)-[:FROM_DATASET]->(d) } AS measurements,
           COUNT { (:Material)-[:HAS_MEASUREMENT]->(:Measurement)-[:FROM_DATASET]->(d) } AS materialLinks,
-          COUNT { MATCH (m:Material) WHERE EXISTS { (m)-[:HAS_MEASUREMENT]->() } RETURN m } AS materials,
-          COUNT { MATCH (p:Publication) WHERE EXISTS { (p)<-[:REPORTED_IN]-() } RETURN p } AS publications`,
+          COUNT { MATCH (m:Material) WHERE EXISTS { (m)-[:HAS_MEASUREMENT]->(:Measurement)-[:FROM_DATASET]->(d) } RETURN m } AS materials,
+          COUNT { MATCH (x:Measurement)-[:FROM_DATASET]->(d) MATCH (x)-[:REPORTED_BY]->(p:Publication) RETURN DISTINCT p } AS publications`,
 );
 
 describe('OBELiX in Neo4j', () => {
@@ -52,7 +52,11 @@ describe('OBELiX in Neo4j', () => {
   it('keeps censored conductivities as upper bounds', async () => {
     const censored = rows.filter((r) => r['Ionic conductivity (S cm-1)']!.startsWith('<'));
     const stored = await db.read(
-      cypher('test.obelix.censored', `MATCH (x:Measurement) WHERE x.qualifier = 'LESS_THAN' RETURN x.id AS id, x.value AS value, x.max AS max, x.printedValue AS printed`),
+      cypher(
+        'test.obelix.censored',
+        `MATCH (x:Measurement)-[:FROM_DATASET]->(:Dataset {id: 'obelix'}) WHERE x.qualifier = 'LESS_THAN'
+         RETURN x.id AS id, x.value AS value, x.max AS max, x.printedValue AS printed`,
+      ),
     );
     expect(stored.map((s) => s.id).sort()).toEqual(censored.map((r) => `obelix:${r.ID}`).sort());
     for (const s of stored) {

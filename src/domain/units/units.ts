@@ -128,7 +128,15 @@ export function convert(value: number, from: string, to: string): number {
   // Per mole ↔ per particle (kJ/mol ↔ eV): one power of mol⁻¹ is exchanged for Avogadro's constant.
   const perMole = a.dim[5]! - b.dim[5]!;
   if (Math.abs(perMole) > 1) throw new InvalidValueError(from, `cannot convert to '${to}': different dimensions`);
-  return (value * a.factor * AVOGADRO_PER_MOL ** perMole) / b.factor;
+  return roundSignificant((value * a.factor * AVOGADRO_PER_MOL ** perMole) / b.factor);
+}
+
+/**
+ * Rounds to 12 significant digits: removes binary noise of unit factors (0.1 mS/cm is 1e-4 S/cm, not
+ * 1.0000000000000002e-4) while staying far below any printed precision.
+ */
+export function roundSignificant(x: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
 }
 
 /** True when the unit text has the dimension of `reference` (e.g. is a conductivity like 'S/cm'). */
