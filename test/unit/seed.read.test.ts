@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { InvalidRecordsError } from '../../src/services/errors.js';
+import { readSeed } from '../../src/services/seed/seed.read.js';
+import { seedFixture } from '../support/seedFixture.js';
+
+const TEXTS = loadConfig().seedTextsDir;
+
+async function problems(facts: Record<string, string>, materials: Record<string, string> = {}): Promise<string[]> {
+  const dir = await seedFixture(facts, materials);
+  try {
+    await readSeed({ seedDir: dir, textsDir: TEXTS });
+  } catch (e) {
+    if (e instanceof InvalidRecordsError) return e.problems.map((p) => `${p.file}:${p.record}: ${p.field}: ${p.problem}`);
+    throw e;
+  }
+  return [];
+}
+
+// Line 88 of Banerjee et al. reads "... These include $Li_7P_3S_{11}$ (17 mS/ cm), $Li_{10}GeP_2S_{12}$ (12 mS/cm) ...".
+const GOOD = `
+  - id: P1
+    material: Li7P3S11
+    property: IONIC_CONDUCTIVITY
+    value: "17"
+    unit: "mS/ cm"
+    unitAsMeant: mS/cm
+    conditions: { temperature: RT }
+    source: { line: 88, ref: 4 }
+    quote: "$Li_7P_3S_{11}$ (17 mS/ cm)"`;
+
+describe('seed validation', () => {
+  it('reads a valid record into canonical units with its provenance', async () => {
+    const dir = await seedFixture({ 'facts/banerjee2020/measurements.yaml': `review: banerjee2020\nrecords:${GOOD}\n` });
+    const b = await readSeed({ seedDir: dir, textsDir: TEXTS });
+    expect(b.measurements).toHaveLength(1);
+    const m = b.measurements[0]!;
+    expect(m).toMatchObject({
+      id: 'banerjee2020:P1',
+      materialId: 'Li7P3S11',
+      lines: [88],
+      refs: [4],
+      citation: 'CONFIDENT',
+      publicationKeys: ['pub:mizuno-2005-17-918'],
+      conditions: { temperatureK: 298.15, temperatureText: 'RT' },
+      quantity: { value: 0.017, unit: 'S/cm', printedValue: '17', printedUnit: 'mS/ cm', unitAsMeant: 'mS/cm' },
+    });
+    expect(b.quotesChecked).toBe(true);
+    expect(b.reviews.map((r) => r.key)).toEqual(['famprikis2019', 'feng2022', 'pasta2020', 'banerjee2020', 'lewis2019']);
+  });
+
+  it('reports every problem as file:record: field: problem', async () => {
+    const file = 'facts/banerjee2020/measurements.yaml';
+    const text = `review: banerjee2020
+records:${GOOD}
+  - id: P1
+    material: Li7P3S11
+    property: IONIC_CONDUCTIVITY
+    value: "17"
+    unit: mS/cm
+    source: { line: 88, ref: 4 }
+    quote: "$Li_7P_3S_{11}$ (17 mS/ cm)"
+  - id: P2
+    material: Xyzzy
+    property: IONIC_CONDUCTIVITY
+    value: "12"
+    unit: mS/cm
+    source: { line: 88, ref: 5 }
+    quote: "(12 mS/cm)"
+  - id: P3
+    material: Li10GeP2S12
+    property: IONIC_CONDUCTIVITY
+    value: "twelve"
+    unit: mS/cm
+    source: { line: 88, ref: 5 }
+    quote: "(12 mS/cm)"
+  - id: P4
+    material: Li10GeP2S12
+    property: IONIC_CONDUCTIVITY
+    value: "12"
+    unit: mA
+    source: { line: 88, ref: 5 }
+    quote: "(12 mS/cm)"
+  - id: P5
+    material: Li10GeP2S12
+    property: IONIC_CONDUCTIVITY
+    value: "12"
+    unit: mS/cm
+    source: { line: 88, ref: 9999 }
+    quote: "(12 mS/cm)"
+  - id: P6
+    material: Li10GeP2S12
+    property: IONIC_CONDUCTIVITY
+    value: "12"
+    unit: mS/cm
+    source: { line: 89, ref: 5 }
+    quote: "(12 mS/cm)"
+  - id: P7
+    material: Li10GeP2S12
+    property: CONDUCTANCE
+    value: "12"
+    source: { line: 88 }
+  - id: P8
+    material: Li7-xLa3Zr2-xTaxO12
+    property: IONIC_CONDUCTIVITY
+    value: "1"
+    unit: mS/cm
+    source: { line: 88, ref: 5 }
+    quote: "(12 mS/cm)"
+`;
+    const found = await problems({ [file]: text });
+    expect(found).toHaveLength(9);
+    expect(found).toEqual(expect.arrayContaining([
+      `${file}:P1: id: duplicate of the record in ${file}`,
+      expect.stringMatching(new RegExp(`^${file}:P2: material: 'Xyzzy' is not a registry id, an alias or a formula`)),
+      `${file}:P3: value: 'twelve': is not a number, a bound (<, >), a range or a value ± uncertainty`,
+      `${file}:P4: value: 'mA': not a unit of ionic conductivity (S/cm): cannot convert to 'S/cm': different dimensions`,
+      `${file}:P5: source.ref: reference 9999 is not in the reference list of banerjee2020`,
+      `${file}:P6: quote: not found on line 89 of 003_9ddcaf3869a721a2.txt`,
+      expect.stringMatching(new RegExp(`^${file}:P7: property: Invalid option`)),
+      expect.stringMatching(new RegExp(`^${file}:P7: quote: `)),
+      expect.stringMatching(new RegExp(`^${file}:P8: material: 'Li7-xLa3Zr2-xTaxO12' is not a registry id, an alias or a formula .*variable stoichiometry`)),
+    ]));
+  });
+
+  it('checks cross-references, review names and YAML itself', async () => {
+    const found = await problems({
+      'facts/banerjee2020/cells.yaml': `review: banerjee2020
+records:
+  - id: B1
+    cellType: FULL
+    components: [ { role: CATHODE, material: LiCoO2 } ]
+    results: [ { property: FIRST_CYCLE_COULOMBIC_EFFICIENCY, value: "84", unit: "%" } ]
+    resultText: first cycle CE of 84%
+    coatingApplications: [C404]
+    source: { line: 168, ref: 48 }
+    quote: "84%"
+`,
+      'facts/lewis2019/windows.yaml': 'review: feng2022\nrecords: []\n',
+      'facts/pasta2020/coatings.yaml': 'review: pasta2020\nrecords: [ { id: C1, : broken\n',
+    });
+    expect(found).toHaveLength(3);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^facts\/pasta2020\/coatings\.yaml:line \d+: \(YAML\): /),
+        "facts/banerjee2020/cells.yaml:B1: coatingApplications.0: no coating record 'C404' in banerjee2020",
+        "facts/lewis2019/windows.yaml:file: review: is 'feng2022', expected 'lewis2019'",
+      ]),
+    );
+  });
+
+  it('resolves an abbreviation per review: LPS is Li3PS4 for Banerjee and Li7P3S11 for Lewis', async () => {
+    const dir = await seedFixture(
+      {
+        'facts/banerjee2020/measurements.yaml': `review: banerjee2020
+records:
+  - id: P1
+    material: LPS
+    property: IONIC_CONDUCTIVITY
+    value: "17"
+    unit: mS/cm
+    source: { line: 88, ref: 4 }
+    quote: "(17 mS/ cm)"
+`,
+        'facts/lewis2019/measurements.yaml': `review: lewis2019
+records:
+  - id: P1
+    material: LPS
+    property: SHEAR_MODULUS
+    value: "~60"
+    unit: GPa
+    source: { line: 41 }
+    quote: "high shear modulus"
+`,
+      },
+      {
+        'materials/banerjee2020.yaml': 'review: banerjee2020\naliases: [ { alias: LPS, material: Li3PS4 } ]\n',
+        'materials/lewis2019.yaml': 'review: lewis2019\naliases: [ { alias: LPS, material: Li7P3S11 } ]\n',
+      },
+    );
+    const b = await readSeed({ seedDir: dir, textsDir: TEXTS });
+    expect(Object.fromEntries(b.measurements.map((m) => [m.review, m.materialId]))).toEqual({ banerjee2020: 'Li3P1S4', lewis2019: 'Li7P3S11' });
+  });
+
+  it('validates the committed seed without a problem', async () => {
+    const b = await readSeed({ seedDir: loadConfig().seedDir, textsDir: TEXTS });
+    expect(b.quotesChecked).toBe(true);
+    expect(b.measurements.length).toBeGreaterThanOrEqual(300);
+  });
+});
