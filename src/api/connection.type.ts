@@ -1,5 +1,5 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
-import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Cell, CoatingApplication, Interface, StabilityWindow } from './literature.type.js';
 import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
@@ -52,3 +52,13 @@ export const StabilityWindowConnection = connectionOf('StabilityWindow', Stabili
 export const InterfaceConnection = connectionOf('Interface', Interface, 'interfaces', 'interface');
 export const CoatingApplicationConnection = connectionOf('CoatingApplication', CoatingApplication, 'coating applications', 'coating application');
 export const CellConnection = connectionOf('Cell', Cell, 'cells', 'cell');
+
+/** The paging arguments of every connection. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." })
+  after!: string | null;
+}

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
-import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, StabilityWindowConnection } from './connection.type.js';
+import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, PageArgs, StabilityWindowConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, StabilityWindowWhere } from './literature.input.js';
@@ -17,8 +17,7 @@ export class FactQueryResolver {
   measurements(
     @Ctx() ctx: Context,
     @Arg('where', () => MeasurementWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: MeasurementWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.facts.measurements(where, first, after);
   }
@@ -27,8 +26,7 @@ export class FactQueryResolver {
   stabilityWindows(
     @Ctx() ctx: Context,
     @Arg('where', () => StabilityWindowWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: StabilityWindowWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.facts.stabilityWindows(where, first, after);
   }
@@ -39,8 +37,7 @@ export class FactQueryResolver {
   interfaces(
     @Ctx() ctx: Context,
     @Arg('where', () => InterfaceWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: InterfaceWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.facts.interfaces(where, first, after);
   }
@@ -49,8 +46,7 @@ export class FactQueryResolver {
   coatingApplications(
     @Ctx() ctx: Context,
     @Arg('where', () => CoatingApplicationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: CoatingApplicationWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.facts.coatingApplications(where, first, after);
   }
@@ -59,8 +55,7 @@ export class FactQueryResolver {
   cells(
     @Ctx() ctx: Context,
     @Arg('where', () => CellWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: CellWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.facts.cells(where, first, after);
   }

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
-import { MaterialConnection } from './connection.type.js';
+import { MaterialConnection, PageArgs } from './connection.type.js';
 import { MeasuredPropertyEnum } from './enums.js';
 import type { CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
@@ -21,9 +21,7 @@ export class MaterialResolver {
   materials(
     @Ctx() ctx: Context,
     @Arg('where', () => MaterialWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: MaterialWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts: a previous page\'s `pageInfo.endCursor`.' })
-    after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.materials.list(where, first, after);
   }

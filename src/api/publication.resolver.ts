@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { PublicationRecord } from '../graph/records.js';
 import type { PublicationRole } from '../services/publication.service.js';
-import { PublicationConnection } from './connection.type.js';
+import { PageArgs, PublicationConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { PublicationRoleEnum } from './enums.js';
 import { PublicationWhere } from './literature.input.js';
@@ -31,8 +31,7 @@ export class PublicationResolver {
   publications(
     @Ctx() ctx: Context,
     @Arg('where', () => PublicationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: PublicationWhere | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "Cursor after which the page starts: a previous page's `pageInfo.endCursor`." }) after: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.publications.list(where, first, after);
   }
