@@ -18,6 +18,7 @@ import { MaterialResolver, MaterialVariantResolver } from './material.resolver.j
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { CitationResolver, SourceResolver } from './source.resolver.js';
+import { CharacterizationTechniqueResolver, MaterialFamilyResolver } from './vocabulary.resolver.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
@@ -37,6 +38,8 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       CoatingApplicationResolver,
       CellResolver,
       CellComponentResolver,
+      MaterialFamilyResolver,
+      CharacterizationTechniqueResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -132,9 +132,11 @@ const Q = {
 
   interfacesByIds: related(INTERFACE, 'interfaces.byIds', 'MATCH (x:Interface {id: key})'),
   interfacesByMaterial: related(INTERFACE, 'interfaces.byMaterial', 'MATCH (x:Interface)-[:ELECTROLYTE|COUNTERPART]->(:Material {id: key})'),
+  interfacesByFamily: related(INTERFACE, 'interfaces.byFamily', 'MATCH (x:Interface)-[:ELECTROLYTE_FAMILY]->(:MaterialFamily {id: key})'),
 
   observationsByInterface: related(OBSERVATION, 'observations.byInterface', 'MATCH (x:InterphaseObservation)-[:AT]->(:Interface {id: key})'),
   observationsByProduct: related(OBSERVATION, 'observations.byProduct', 'MATCH (x:InterphaseObservation)-[:PRODUCES]->(:Material {id: key})'),
+  observationsByTechnique: related(OBSERVATION, 'observations.byTechnique', 'MATCH (x:InterphaseObservation)-[:EVIDENCE]->(:Technique {id: key})'),
   observationsByPublication: related(OBSERVATION, 'observations.byPublication', 'MATCH (x:InterphaseObservation)-[:REPORTED_BY]->(:Publication {key: key})'),
   observationsByReview: related(OBSERVATION, 'observations.byReview', 'MATCH (x:InterphaseObservation)-[:ASSERTED_IN]->(:Publication {key: key})'),
 

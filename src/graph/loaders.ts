@@ -35,6 +35,7 @@ export class Loaders {
   readonly citedBy: DataLoader<string, CitationRecord[]>;
   readonly cites: DataLoader<string, CitationRecord[]>;
   readonly datasetById: DataLoader<string, DatasetRecord | null>;
+  readonly materialCountByFamily: DataLoader<string, number>;
   private readonly relatedLoaders = new Map<RelatedQuery, DataLoader<string, unknown[]>>();
 
   constructor(private readonly stores: Stores) {
@@ -45,6 +46,7 @@ export class Loaders {
     this.citedBy = new DataLoader((keys) => stores.publications.citedBy(keys));
     this.cites = new DataLoader((keys) => stores.publications.cites(keys));
     this.datasetById = new DataLoader((ids) => stores.publications.datasetsByIds(ids));
+    this.materialCountByFamily = new DataLoader((families) => stores.materials.countsByFamily(families));
   }
 
   /** The loader of facts related to keys by `query` (created on first use in this request). */

@@ -107,6 +107,13 @@ export class MaterialStore {
     return rows.map((r) => ({ id: str(r, 'id'), aliasReviews: strList(r, 'reviews') }));
   }
 
+  /** For each structural family: how many materials any source places in it. */
+  async countsByFamily(families: readonly string[]): Promise<number[]> {
+    const rows = await this.db.read(COUNT_BY_FAMILY, { families });
+    const counts = new Map(rows.map((r) => [str(r, 'family'), num(r, 'n')]));
+    return families.map((f) => counts.get(f) ?? 0);
+  }
+
   async variantsByIds(ids: readonly string[]): Promise<(VariantRecord | null)[]> {
     const rows = await this.db.read(VARIANTS_BY_IDS, { ids });
     const found = new Map(rows.map((r) => toVariant(r.v as Row)).map((v) => [v.id, v]));
@@ -128,6 +135,13 @@ MATCH (m:Material)
 WHERE m.id = $text OR m.id = 'named:' + $text OR m.name = $text OR $text IN m.aliasTexts
 RETURN m.id AS id, [i IN range(0, size(m.aliasTexts) - 1) WHERE m.aliasTexts[i] = $text | m.aliasReviews[i]] AS reviews
 ORDER BY m.id`,
+);
+
+const COUNT_BY_FAMILY = cypher(
+  'materials.countByFamily',
+  `
+UNWIND $families AS family
+RETURN family, COUNT { MATCH (m:Material) WHERE family IN m.families RETURN m } AS n`,
 );
 
 const VARIANTS_BY_IDS = cypher(

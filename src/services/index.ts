@@ -6,11 +6,13 @@ import { createLoaders, type Stores } from '../graph/loaders.js';
 import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
+import { VocabularyService } from './vocabulary.service.js';
 
 export interface Services {
   materials: MaterialService;
   publications: PublicationService;
   facts: FactService;
+  vocabulary: VocabularyService;
 }
 
 export function createServices(stores: Stores): Services {
@@ -19,5 +21,6 @@ export function createServices(stores: Stores): Services {
     materials: new MaterialService(stores, loaders),
     publications: new PublicationService(stores, loaders),
     facts: new FactService(stores, loaders),
+    vocabulary: new VocabularyService(loaders),
   };
 }

@@ -535,6 +535,32 @@ describe('traversals in both directions', () => {
     expect(direct.data!.material.measurements).toHaveLength(res.data!.m!.totalCount);
   });
 
+  it('family → compositions → variants, and statements about a family as a whole (garnets)', async () => {
+    const res = await server.gql<{ structuralFamily: { materialCount: number; materials: { totalCount: number; edges: { node: { id: string; families: string[] } }[] }; measurements: (Q & { property: string; source: Src })[] }; material: { variants: { polymorph: string | null; labels: string[] }[] } }>(`{
+      structuralFamily(id: GARNET) { materialCount materials(first: 100) { totalCount edges { node { id families } } }
+        measurements { property ${QUANTITY} ${SOURCE} } }
+      material(id: "La3Li7O12Zr2") { variants { polymorph labels } } }`);
+    expect(res.errors).toBeUndefined();
+    const f = res.data!.structuralFamily;
+    expect(f.materialCount).toBe(f.materials.totalCount);
+    expect(f.materialCount).toBeGreaterThan(50); // OBELiX and the seed
+    expect(f.materials.edges.every((e) => e.node.families.includes('GARNET'))).toBe(true);
+    expect(f.materials.edges.map((e) => e.node.id)).toContain('La3Li7O12Zr2');
+    const e = f.measurements.find((m) => m.property === 'YOUNGS_MODULUS' && m.source.review?.reviewKey === 'famprikis2019')!;
+    expect(e).toMatchObject({ value: 150, unit: 'GPa' });
+    expect(res.data!.material.variants.map((v) => v.polymorph)).toEqual(expect.arrayContaining(['cubic', 'tetragonal']));
+  });
+
+  it('characterisation technique → the observations it gave evidence for (XPS)', async () => {
+    const res = await server.gql<{ techniques: { id: string; description: string; observations: { evidence: { technique: string }[] }[] }[] }>(
+      '{ techniques { id description observations { evidence { technique } } } }',
+    );
+    const xps = res.data!.techniques.find((t) => t.id === 'XPS')!;
+    expect(xps.description).toMatch(/photoelectron/);
+    expect(xps.observations.length).toBeGreaterThan(10);
+    expect(xps.observations.every((o) => o.evidence.some((e) => e.technique === 'XPS'))).toBe(true);
+  });
+
   it('an abbreviation that means different materials in different reviews is refused with the options', async () => {
     const res = await server.gql('{ measurements(where: { material: "LPS" }) { totalCount } }');
     expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'where.material' });
