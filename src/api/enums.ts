@@ -112,7 +112,10 @@ export const SourceKindEnum = vocabularyEnum(
   'Where a fact was read.',
 );
 export const PublicationRoleEnum = vocabularyEnum(
-  { ORIGINAL: 'the publication reported the fact (the paper the review or dataset cites)', REVIEW: 'the publication is the review that states the fact' },
+  {
+    ORIGINAL: 'the publication reported the fact: the paper the review or dataset cites for it, or the paper meant when the printed reference is wrong',
+    REVIEW: 'the publication is the review that states the fact',
+  },
   'PublicationRole',
   "A publication's part in a fact.",
 );

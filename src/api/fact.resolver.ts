@@ -12,14 +12,17 @@ export function factResolver<T extends object>(type: ClassType<T>) {
   abstract class FactFieldsResolver {
     @FieldResolver(() => Publication, {
       nullable: true,
-      description: 'The original publication that reported it (the first of `publications`); null when the source cites none.',
+      description:
+        'The original publication the source cites for it (the first of `publications`); null when it cites none. When ' +
+        '`source.citationConfidence` is WRONG the printed reference is kept here and `source.correctedReference` is the paper meant.',
     })
     async publication(@Root() f: FactRecord, @Ctx() ctx: Context) {
       return (await ctx.services.publications.ofFact(f))[0] ?? null;
     }
 
     @FieldResolver(() => [Publication], {
-      description: 'Every publication the source credits for it, in the source\'s order (a review may cite several; OBELiX joins DOIs with |).',
+      description:
+        "Every publication the source cites for it, in the source's order (a review may cite several; OBELiX joins DOIs with |).",
     })
     publications(@Root() f: FactRecord, @Ctx() ctx: Context) {
       return ctx.services.publications.ofFact(f);

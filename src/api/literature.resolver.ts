@@ -4,7 +4,7 @@ import { CellConnection, CoatingApplicationConnection, InterfaceConnection, Meas
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, StabilityWindowWhere } from './literature.input.js';
-import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, StabilityWindow } from './literature.type.js';
+import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, InterphaseProduct, StabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 
 const PAGING =
@@ -108,6 +108,29 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
   products(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
     return ctx.services.materials.many(o.productIds);
   }
+
+  @FieldResolver(() => [InterphaseProduct], { description: 'The products with the variant of each where the source names one (e.g. tetragonal LLZO).' })
+  productDetails(@Root() o: InterphaseObservationRecord): InterphaseProduct[] {
+    return o.productIds.map((materialId, i) => ({ materialId, variantId: o.productVariantIds[i] ?? null }));
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the counterpart, where stated.' })
+  counterpartVariant(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(o.counterpartVariantId);
+  }
+}
+
+@Resolver(() => InterphaseProduct)
+export class InterphaseProductResolver {
+  @FieldResolver(() => Material, { description: 'The product material.' })
+  async material(@Root() p: InterphaseProduct, @Ctx() ctx: Context) {
+    return (await ctx.services.materials.many([p.materialId]))[0]!;
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'Its variant, where the source names one.' })
+  variant(@Root() p: InterphaseProduct, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(p.variantId);
+  }
 }
 
 @Resolver(() => CoatingApplication)
@@ -127,9 +150,19 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
     return ctx.services.materials.byIdOrNull(c.substrateId);
   }
 
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of what was coated, where stated.' })
+  substrateVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(c.substrateVariantId);
+  }
+
   @FieldResolver(() => Material, { nullable: true, description: 'The solid electrolyte it was paired with.' })
   electrolyte(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
     return ctx.services.materials.byIdOrNull(c.electrolyteId);
+  }
+
+  @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the paired electrolyte (e.g. Ta-doped LLZO), where stated.' })
+  electrolyteVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.variant(c.electrolyteVariantId);
   }
 
   @FieldResolver(() => [Cell], { description: 'Cells in which this coating was tested.' })

@@ -141,6 +141,12 @@ export class InterphaseObservation extends FactBase {
   productIds!: string[];
 }
 
+@ObjectType({ description: 'A product of an interphase: a material, and the variant of it where the source names one (e.g. tetragonal LLZO).' })
+export class InterphaseProduct {
+  materialId!: string;
+  variantId!: string | null;
+}
+
 @ObjectType({ description: 'A reported effect of a coating: a quantity before and after, or a single value, and/or words.' })
 export class CoatingEffect {
   @Field(() => MeasuredPropertyEnum, { description: 'The quantity affected (interfacial resistance, capacity, retention...).' })

@@ -12,6 +12,7 @@ import {
   FactQueryResolver,
   InterfaceResolver,
   InterphaseObservationResolver,
+  InterphaseProductResolver,
   StabilityWindowResolver,
 } from './literature.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
@@ -35,6 +36,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       StabilityWindowResolver,
       InterfaceResolver,
       InterphaseObservationResolver,
+      InterphaseProductResolver,
       CoatingApplicationResolver,
       CellResolver,
       CellComponentResolver,

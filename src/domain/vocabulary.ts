@@ -161,3 +161,6 @@ export type CitationConfidence = keyof typeof CITATION_CONFIDENCE;
 export function inVocabulary<V extends Vocabulary>(vocabulary: V, value: string): value is Extract<keyof V, string> {
   return Object.prototype.hasOwnProperty.call(vocabulary, value);
 }
+
+/** A source review's key: first author's surname (lower-case ASCII) and year, e.g. 'banerjee2020'. */
+export const REVIEW_KEY = /^[a-z]+\d{4}$/;

@@ -167,6 +167,26 @@ export class GraphDatabase {
 
 const PING = cypher('health.ping', 'RETURN 1 AS ok');
 
+/**
+ * Runs `query` once per batch of `rows` (passed as parameter `param`) in the given transaction and sums
+ * the numeric columns of the single row each batch returns (e.g. {n: written, products: linked}).
+ */
+export async function inBatches(
+  tx: GraphTransaction,
+  query: NamedQuery,
+  rows: readonly unknown[],
+  param = 'rows',
+  size = 500,
+  extra: Record<string, unknown> = {},
+): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (let i = 0; i < rows.length; i += size) {
+    const [row] = await tx.run(query, { ...extra, [param]: rows.slice(i, i + size) });
+    for (const [k, v] of Object.entries(row ?? {})) if (typeof v === 'number') totals[k] = (totals[k] ?? 0) + v;
+  }
+  return totals;
+}
+
 function wrap(tx: ManagedTransaction, observe: QueryObserver): GraphTransaction {
   return {
     async run(query, params = {}) {

@@ -4,7 +4,7 @@
  * MERGEd on their keys, measurement properties replaced, and measurements of this dataset that are no
  * longer in the input removed.
  */
-import { cypher, type GraphDatabase, type GraphTransaction } from './database.js';
+import { cypher, inBatches, type GraphDatabase } from './database.js';
 import { num } from './mapping.js';
 import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
 import type { DatasetRecord } from './records.js';
@@ -141,8 +141,8 @@ export class DatasetImportStore {
   async importDataset(input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
     return this.db.writeTransaction('datasetImport', async (tx) => {
       await tx.run(MERGE_DATASET, { dataset: input.dataset });
-      const materials = await runBatches(tx, MERGE_MATERIALS, 'materials', input.materials);
-      const publications = await runBatches(tx, MERGE_PUBLICATIONS, 'publications', input.publications);
+      const materials = (await inBatches(tx, MERGE_MATERIALS, input.materials, 'materials', BATCH)).n ?? 0;
+      const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications, 'publications', BATCH)).n ?? 0;
       let measurements = 0;
       for (let i = 0; i < input.measurements.length; i += BATCH) {
         const batch = input.measurements.slice(i, i + BATCH);
@@ -155,7 +155,7 @@ export class DatasetImportStore {
       }
       const [stale] = await tx.run(REMOVE_STALE, { datasetId: input.dataset.id, ids: input.measurements.map((m) => m.id) });
       const [cleared] = await tx.run(CLEAR_OBELIX_VIEW, { keep: input.materials.map((m) => m.id) });
-      await runBatches(tx, REFRESH_MATERIALS, 'ids', [...input.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])]);
+      await inBatches(tx, REFRESH_MATERIALS, [...input.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])], 'ids', BATCH);
       const [orphans] = await tx.run(REMOVE_ORPHANS);
       return {
         materials,
@@ -166,13 +166,4 @@ export class DatasetImportStore {
       };
     });
   }
-}
-
-async function runBatches<T>(tx: GraphTransaction, query: ReturnType<typeof cypher>, param: string, rows: T[]): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const [row] = await tx.run(query, { [param]: rows.slice(i, i + BATCH) });
-    n += row ? num(row, 'n') : 0;
-  }
-  return n;
 }

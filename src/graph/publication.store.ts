@@ -57,7 +57,7 @@ export function publicationPageQuery(f: PublicationFilter, withCursor: boolean):
   const where: string[] = [];
   if (f.materialIds) {
     where.push(`EXISTS {
-      MATCH (p)<-[:REPORTED_BY]-(x:Fact)
+      MATCH (p)<-[:REPORTED_BY|CORRECTED_REFERENCE|ASSERTED_IN]-(x:Fact)
       WHERE EXISTS { MATCH (x)<-[:HAS_MEASUREMENT|HAS_WINDOW]-(m:Material) WHERE m.id IN $materialIds }
          OR EXISTS { MATCH (x)-[:AT]->(:Interface)-[:ELECTROLYTE|COUNTERPART]->(m:Material) WHERE m.id IN $materialIds }
          OR EXISTS { MATCH (x)-[:COATING|APPLIED_ON|PAIRED_WITH|HAS_COMPONENT|PRODUCES]->(m:Material) WHERE m.id IN $materialIds } }`);

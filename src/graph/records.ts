@@ -155,6 +155,9 @@ export interface InterphaseObservationRecord extends FactRecord {
   potential: QuantityRecord | null;
   conditions: string | null;
   productIds: string[];
+  /** Variant of each product (null when none), aligned with productIds. */
+  productVariantIds: (string | null)[];
+  counterpartVariantId: string | null;
   productsText: string | null;
   stabilityClass: string | null;
   interphaseType: string | null;
@@ -177,8 +180,10 @@ export interface CoatingApplicationRecord extends FactRecord {
   coatingId: string;
   role: string;
   substrateId: string | null;
+  substrateVariantId: string | null;
   substrateText: string | null;
   electrolyteId: string | null;
+  electrolyteVariantId: string | null;
   method: string;
   methodText: string | null;
   thickness: QuantityRecord | null;

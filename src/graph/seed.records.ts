@@ -31,6 +31,7 @@ export interface PublicationOut {
   volume: string | null;
   firstPage: string | null;
   /** Where reviews cite it: review key, printed number, line of the entry. */
+  url: string | null;
   citedBy: { review: string; n: number; line: number }[];
 }
 
@@ -142,6 +143,9 @@ export interface InterphaseOut extends FactOut {
   potential: CanonicalQuantity | null;
   conditions: string | null;
   productIds: string[];
+  /** Variant of each product ('' when none), aligned with productIds. */
+  productVariantIds: string[];
+  counterpartVariantId: string | null;
   productsText: string | null;
   stabilityClass: string | null;
   interphaseType: string | null;
@@ -166,8 +170,10 @@ export interface CoatingOut extends FactOut {
   coatingVariantId: string | null;
   role: string;
   substrateId: string | null;
+  substrateVariantId: string | null;
   substrateText: string | null;
   electrolyteId: string | null;
+  electrolyteVariantId: string | null;
   method: string;
   methodText: string | null;
   thickness: CanonicalQuantity | null;

@@ -20,13 +20,12 @@
  */
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
+import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
-import { cypher, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
+import { cypher, inBatches, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
 import { num } from './mapping.js';
 import { CLEAR_SEED_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
 import type { FactOut, SeedBundle } from './seed.records.js';
-
-const BATCH = 500;
 
 const MERGE_VOCABULARY = cypher(
   'seed.mergeVocabulary',
@@ -47,6 +46,15 @@ DETACH DELETE n
 RETURN count(*) AS n`,
 );
 
+// Publications that stopped being source reviews (removed from reviews.yaml) lose the label.
+const UNMARK_REVIEWS = cypher(
+  'seed.unmarkReviews',
+  `
+MATCH (r:Review) WHERE NOT r.reviewKey IN $keys
+REMOVE r:Review, r.reviewKey, r.textFile
+RETURN count(r) AS n`,
+);
+
 const DELETE_CITATIONS = cypher(
   'seed.deleteCitations',
   `
@@ -61,7 +69,8 @@ const MERGE_PUBLICATIONS = cypher(
 UNWIND $rows AS row
 MERGE (p:Publication {key: row.key})
 SET p.authors = row.authors, p.firstAuthor = row.firstAuthor, p.year = row.year, p.title = row.title,
-  p.journal = row.journal, p.volume = row.volume, p.firstPage = row.firstPage
+  p.journal = row.journal, p.volume = row.volume, p.firstPage = row.firstPage,
+  p.doi = coalesce(row.doi, p.doi), p.url = coalesce(row.url, p.url)
 RETURN count(p) AS n`,
 );
 
@@ -143,7 +152,7 @@ OPTIONAL MATCH (c:Material {id: row.counterpartId})
 FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (i)-[:ELECTROLYTE]->(e))
 FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (i)-[:ELECTROLYTE_FAMILY]->(f))
 FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | CREATE (i)-[:COUNTERPART]->(c))
-RETURN count(i) AS n`,
+RETURN count(i) AS n, count(e) + count(f) AS electrolytes, count(c) AS counterparts`,
 );
 
 const CREATE_INTERPHASES = cypher(
@@ -159,7 +168,7 @@ CALL {
   WITH o, row
   UNWIND range(0, size(row.productIds) - 1) AS k
   MATCH (p:Material {id: row.productIds[k]})
-  CREATE (o)-[:PRODUCES {position: k}]->(p)
+  CREATE (o)-[:PRODUCES {position: k, variantId: CASE row.productVariantIds[k] WHEN '' THEN null ELSE row.productVariantIds[k] END}]->(p)
   RETURN count(*) AS products
 }
 CALL {
@@ -169,7 +178,7 @@ CALL {
   CREATE (o)-[:EVIDENCE {position: k, text: row.evidenceTexts[k]}]->(t)
   RETURN count(*) AS evidence
 }
-RETURN count(o) AS n`,
+RETURN count(o) AS n, sum(products) AS products, sum(evidence) AS evidence`,
 );
 
 const CREATE_COATINGS = cypher(
@@ -183,9 +192,10 @@ CREATE (c)-[:COATING]->(coating)
 WITH c, row
 OPTIONAL MATCH (s:Material {id: row.substrateId})
 OPTIONAL MATCH (e:Material {id: row.electrolyteId})
-FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[:APPLIED_ON]->(s))
-FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[:PAIRED_WITH]->(e))
-WITH c, row
+WITH c, row, s, e, CASE WHEN s IS NULL THEN 0 ELSE 1 END AS substrates, CASE WHEN e IS NULL THEN 0 ELSE 1 END AS electrolytes
+FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[:APPLIED_ON {variantId: row.substrateVariantId}]->(s))
+FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[:PAIRED_WITH {variantId: row.electrolyteVariantId}]->(e))
+WITH c, row, substrates, electrolytes
 CALL {
   WITH c, row
   UNWIND range(0, size(row.effects) - 1) AS k
@@ -194,7 +204,7 @@ CALL {
   CREATE (c)-[:HAS_EFFECT {position: k}]->(eff)
   RETURN count(*) AS effects
 }
-RETURN count(c) AS n`,
+RETURN count(c) AS n, sum(substrates) AS substrates, sum(electrolytes) AS electrolytes, sum(effects) AS effects`,
 );
 
 const CREATE_CELLS = cypher(
@@ -223,11 +233,11 @@ CALL {
 CALL {
   WITH b, row
   UNWIND row.coatingApplicationIds AS cid
-  MATCH (c:CoatingApplication {id: cid})
+  MATCH (c:Fact {id: cid}) WHERE c:CoatingApplication
   CREATE (c)-[:TESTED_IN]->(b)
   RETURN count(*) AS coatings
 }
-RETURN count(b) AS n`,
+RETURN count(b) AS n, sum(components) AS components, sum(results) AS results, sum(coatings) AS coatings`,
 );
 
 /** Links every fact to the review that asserts it and the publications it cites. */
@@ -252,7 +262,7 @@ CALL {
   CREATE (x)-[:CORRECTED_REFERENCE]->(p)
   RETURN count(*) AS corrected
 }
-RETURN count(x) AS n`,
+RETURN count(x) AS n, sum(reported) AS reported, sum(corrected) AS corrected`,
 );
 
 /** Links a fact to its subject: a material (relationship type per kind), a variant, or a family. */
@@ -268,7 +278,7 @@ OPTIONAL MATCH (f:MaterialFamily {id: row.family})
 FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (m)-[:${materialRel}]->(x))
 FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | CREATE (x)-[:OF_VARIANT]->(v))
 FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (x)-[:ABOUT_FAMILY]->(f))
-RETURN count(x) AS n`,
+RETURN count(x) AS n, count(m) AS materials, count(v) AS variants, count(f) AS families`,
   );
 const LINK_MEASUREMENT_SUBJECTS = linkSubject('seed.linkMeasurementSubjects', 'HAS_MEASUREMENT');
 const LINK_WINDOW_SUBJECTS = linkSubject('seed.linkWindowSubjects', 'HAS_WINDOW');
@@ -307,36 +317,45 @@ export class SeedStore {
     return row ? num(row, 'n') : 0;
   }
 
-  /** Replaces the seed's part of the graph with `bundle`; `onProgress(step, done, total)` after each step. */
+  /**
+   * Replaces the seed's part of the graph with `bundle` in one transaction. Every write is counted and
+   * compared with the bundle (nodes and relationships alike); a difference aborts the whole transaction.
+   * `onProgress(done, total)` is called after each step.
+   */
   async load(bundle: SeedBundle, onProgress?: (done: number, total: number) => void): Promise<SeedLoadCounts> {
     const steps = 10;
     let step = 0;
     const progress = () => onProgress?.(++step, steps);
     return this.db.writeTransaction('seed.load', async (tx) => {
+      const expect = (what: string, got: number | undefined, want: number) => {
+        if ((got ?? 0) !== want) throw new SeedWriteError(`seed.load: ${what}: wrote ${got ?? 0} of ${want}`);
+      };
+      const count = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
+
       await tx.run(MERGE_VOCABULARY, {
         techniques: Object.entries(TECHNIQUES).map(([id, description]) => ({ id, description })),
         families: Object.entries(STRUCTURAL_FAMILIES).map(([id, description]) => ({ id, description })),
       });
       const [previous] = await tx.run(DELETE_PREVIOUS);
       await tx.run(DELETE_CITATIONS);
+      await tx.run(UNMARK_REVIEWS, { keys: bundle.reviews.map((r) => r.key) });
       progress();
 
-      const publications = await batches(tx, MERGE_PUBLICATIONS, bundle.publications);
-      await batches(
+      const publications = await inBatches(tx, MERGE_PUBLICATIONS, bundle.publications);
+      expect('publications', publications.n, bundle.publications.length);
+      const reviews = await inBatches(
         tx,
         MERGE_REVIEWS,
         bundle.reviews.map((r) => ({
           ...r,
-          url: `https://doi.org/${r.doi}`,
+          url: doiUrl(r.doi),
           firstAuthor: r.authors.split(/[,;]/)[0]!.trim(),
           firstPage: r.pages.split(/[–-]/)[0]!.trim(),
         })),
       );
-      const citations = await batches(
-        tx,
-        CREATE_CITATIONS,
-        bundle.publications.flatMap((p) => p.citedBy.map((c) => ({ ...c, key: p.key }))),
-      );
+      expect('reviews', reviews.n, bundle.reviews.length);
+      const citations = await inBatches(tx, CREATE_CITATIONS, bundle.publications.flatMap((p) => p.citedBy.map((c) => ({ ...c, key: p.key }))));
+      expect('citations', citations.n, count(bundle.publications, (p) => p.citedBy.length));
       progress();
 
       const aliasesByMaterial = new Map<string, { texts: string[]; reviews: string[]; variants: string[] }>();
@@ -347,7 +366,7 @@ export class SeedStore {
         entry.variants.push(a.variantId ?? '');
         aliasesByMaterial.set(a.materialId, entry);
       }
-      const materials = await batches(
+      const materials = await inBatches(
         tx,
         MERGE_MATERIALS,
         bundle.materials.map((m) => {
@@ -355,15 +374,17 @@ export class SeedStore {
           return { ...m, aliasTexts: a?.texts ?? [], aliasReviews: a?.reviews ?? [], aliasVariants: a?.variants ?? [] };
         }),
       );
+      expect('materials', materials.n, bundle.materials.length);
       // list properties cannot hold nulls: an unknown dopant site or amount is stored as ''
-      const variants = await batches(
+      const variants = await inBatches(
         tx,
         CREATE_VARIANTS,
         bundle.variants.map((v) => ({ ...v, dopantSites: v.dopantSites.map((x) => x ?? ''), dopantAmounts: v.dopantAmounts.map((x) => x ?? '') })),
       );
+      expect('variants', variants.n, bundle.variants.length);
       progress();
 
-      const measurements = await batches(
+      const measurements = await inBatches(
         tx,
         CREATE_MEASUREMENTS,
         bundle.measurements.map((m) => ({
@@ -388,10 +409,11 @@ export class SeedStore {
           },
         })),
       );
-      await batches(tx, LINK_MEASUREMENT_SUBJECTS, bundle.measurements.map(subjectRow));
+      expect('measurements', measurements.n, bundle.measurements.length);
+      await linkSubjects(tx, LINK_MEASUREMENT_SUBJECTS, bundle.measurements, 'measurement', expect);
       progress();
 
-      const windows = await batches(
+      const windows = await inBatches(
         tx,
         CREATE_WINDOWS,
         bundle.windows.map((w) => ({
@@ -410,16 +432,21 @@ export class SeedStore {
           },
         })),
       );
-      await batches(tx, LINK_WINDOW_SUBJECTS, bundle.windows.map(subjectRow));
+      expect('stability windows', windows.n, bundle.windows.length);
+      await linkSubjects(tx, LINK_WINDOW_SUBJECTS, bundle.windows, 'stability window', expect);
       progress();
 
-      const interfaces = await batches(tx, CREATE_INTERFACES, bundle.interfaces);
-      const interphases = await batches(
+      const interfaces = await inBatches(tx, CREATE_INTERFACES, bundle.interfaces);
+      expect('interfaces', interfaces.n, bundle.interfaces.length);
+      expect('interface electrolytes', interfaces.electrolytes, bundle.interfaces.length);
+      expect('interface counterparts', interfaces.counterparts, count(bundle.interfaces, (i) => (i.counterpartId ? 1 : 0)));
+      const interphases = await inBatches(
         tx,
         CREATE_INTERPHASES,
         bundle.interphases.map((o) => ({
           interfaceId: o.interfaceId,
           productIds: o.productIds,
+          productVariantIds: o.productVariantIds,
           techniques: o.techniques,
           evidenceTexts: o.evidenceTexts,
           props: {
@@ -427,6 +454,7 @@ export class SeedStore {
             ...(o.potential ? quantityProps('potential', o.potential) : {}),
             ...(o.thickness ? quantityProps('thickness', o.thickness) : {}),
             counterpartText: o.counterpartText,
+            counterpartVariantId: o.counterpartVariantId,
             conditions: o.conditions,
             productsText: o.productsText,
             stabilityClass: o.stabilityClass,
@@ -436,16 +464,22 @@ export class SeedStore {
           },
         })),
       );
-      await batches(tx, LINK_VARIANTS, bundle.interphases.filter((o) => o.electrolyteVariantId).map((o) => ({ id: o.id, variantId: o.electrolyteVariantId })));
+      expect('interphase observations', interphases.n, bundle.interphases.length);
+      expect('interphase products', interphases.products, count(bundle.interphases, (o) => o.productIds.length));
+      expect('interphase evidence', interphases.evidence, count(bundle.interphases, (o) => o.techniques.length));
+      const observationVariants = bundle.interphases.filter((o) => o.electrolyteVariantId).map((o) => ({ id: o.id, variantId: o.electrolyteVariantId }));
+      expect('interphase electrolyte variants', (await inBatches(tx, LINK_VARIANTS, observationVariants)).n, observationVariants.length);
       progress();
 
-      const coatings = await batches(
+      const coatings = await inBatches(
         tx,
         CREATE_COATINGS,
         bundle.coatings.map((c) => ({
           coatingId: c.coatingId,
           substrateId: c.substrateId,
+          substrateVariantId: c.substrateVariantId,
           electrolyteId: c.electrolyteId,
+          electrolyteVariantId: c.electrolyteVariantId,
           effects: c.effects.map((e) => ({
             property: e.quantityKind,
             propertyText: e.propertyText,
@@ -466,10 +500,15 @@ export class SeedStore {
           },
         })),
       );
-      await batches(tx, LINK_VARIANTS, bundle.coatings.filter((c) => c.coatingVariantId).map((c) => ({ id: c.id, variantId: c.coatingVariantId })));
+      expect('coating applications', coatings.n, bundle.coatings.length);
+      expect('coated substrates', coatings.substrates, count(bundle.coatings, (c) => (c.substrateId ? 1 : 0)));
+      expect('paired electrolytes', coatings.electrolytes, count(bundle.coatings, (c) => (c.electrolyteId ? 1 : 0)));
+      expect('coating effects', coatings.effects, count(bundle.coatings, (c) => c.effects.length));
+      const coatingVariants = bundle.coatings.filter((c) => c.coatingVariantId).map((c) => ({ id: c.id, variantId: c.coatingVariantId }));
+      expect('coating variants', (await inBatches(tx, LINK_VARIANTS, coatingVariants)).n, coatingVariants.length);
       progress();
 
-      const cells = await batches(
+      const cells = await inBatches(
         tx,
         CREATE_CELLS,
         bundle.cells.map((b) => ({
@@ -497,10 +536,14 @@ export class SeedStore {
           },
         })),
       );
+      expect('cells', cells.n, bundle.cells.length);
+      expect('cell components', cells.components, count(bundle.cells, (b) => b.components.length));
+      expect('cell results', cells.results, count(bundle.cells, (b) => b.results.length));
+      expect('cell coatings', cells.coatings, count(bundle.cells, (b) => b.coatingApplicationIds.length));
       progress();
 
       const facts: FactOut[] = [...bundle.measurements, ...bundle.windows, ...bundle.interphases, ...bundle.coatings, ...bundle.cells];
-      await batches(
+      const provenance = await inBatches(
         tx,
         LINK_PROVENANCE,
         facts.map((f) => ({
@@ -513,34 +556,52 @@ export class SeedStore {
           correctedPublicationKey: f.correctedPublicationKey,
         })),
       );
+      expect('facts linked to their review', provenance.n, facts.length);
+      expect('links to cited publications', provenance.reported, count(facts, (f) => f.publicationKeys.length));
+      expect('links to corrected references', provenance.corrected, count(facts, (f) => (f.correctedPublicationKey ? 1 : 0)));
       progress();
 
       const [cleared] = await tx.run(CLEAR_SEED_VIEW, { keep: bundle.materials.map((m) => m.id) });
-      await batches(
-        tx,
-        REFRESH_MATERIALS,
-        [...bundle.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])].map((id) => id),
-        'ids',
-      );
+      await inBatches(tx, REFRESH_MATERIALS, [...bundle.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])], 'ids');
       const [orphans] = await tx.run(REMOVE_ORPHANS);
       progress();
 
       return {
-        publications,
-        citations,
-        materials,
-        variants,
-        measurements,
-        windows,
-        interfaces,
-        interphases,
-        coatings,
-        cells,
+        publications: publications.n ?? 0,
+        citations: citations.n ?? 0,
+        materials: materials.n ?? 0,
+        variants: variants.n ?? 0,
+        measurements: measurements.n ?? 0,
+        windows: windows.n ?? 0,
+        interfaces: interfaces.n ?? 0,
+        interphases: interphases.n ?? 0,
+        coatings: coatings.n ?? 0,
+        cells: cells.n ?? 0,
         removedPreviousRecords: previous ? num(previous, 'n') : 0,
         removedOrphans: orphans ? num(orphans, 'n') : 0,
       };
     });
   }
+}
+
+/** A write of the seed did not produce what the bundle asked for (the transaction is rolled back). */
+export class SeedWriteError extends Error {
+  override name = 'SeedWriteError';
+}
+
+/** Links facts to their subject (material, variant or family) and checks every link was made. */
+async function linkSubjects(
+  tx: GraphTransaction,
+  query: NamedQuery,
+  facts: readonly (FactOut & { materialId: string | null; variantId: string | null; family: string | null })[],
+  what: string,
+  expect: (what: string, got: number | undefined, want: number) => void,
+): Promise<void> {
+  const linked = await inBatches(tx, query, facts.map(subjectRow));
+  expect(`${what} subjects`, linked.n, facts.length);
+  expect(`${what} materials`, linked.materials, facts.filter((f) => f.materialId).length);
+  expect(`${what} variants`, linked.variants, facts.filter((f) => f.variantId).length);
+  expect(`${what} families`, linked.families, facts.filter((f) => f.family).length);
 }
 
 /** The provenance properties every fact node carries. */
@@ -579,13 +640,4 @@ export function quantityProps(prefix: string, q: CanonicalQuantity): Record<stri
 
 function subjectRow(f: FactOut & { materialId: string | null; variantId: string | null; family: string | null }) {
   return { id: f.id, materialId: f.materialId, variantId: f.variantId, family: f.family };
-}
-
-async function batches(tx: GraphTransaction, query: NamedQuery, rows: unknown[], param = 'rows'): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const [row] = await tx.run(query, { [param]: rows.slice(i, i + BATCH) });
-    n += row ? num(row, 'n') : 0;
-  }
-  return n;
 }

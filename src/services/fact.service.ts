@@ -6,6 +6,7 @@
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { isElementSymbol } from '../domain/chemistry/elements.js';
 import type { StructuralFamily } from '../domain/families.js';
+import { REVIEW_KEY } from '../domain/vocabulary.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import { FILTERS, type FactKind, type PageFilter } from '../graph/fact.store.js';
 import type { Loaders, Stores } from '../graph/loaders.js';
@@ -168,7 +169,7 @@ export class FactService {
 
 /** @throws InvalidArgumentError('where.review') unless a review key such as 'banerjee2020'. */
 export function checkReviewKey(key: string): string {
-  if (!/^[a-z]+\d{4}$/.test(key)) throw new InvalidArgumentError('where.review', `'${key}' is not a review key (e.g. 'banerjee2020')`);
+  if (!REVIEW_KEY.test(key)) throw new InvalidArgumentError('where.review', `'${key}' is not a review key (e.g. 'banerjee2020')`);
   return key;
 }
 

@@ -23,7 +23,10 @@ import { InvalidArgumentError } from './errors.js';
 import { resolveMaterialRef } from './materialRef.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
 
-/** A publication's part in a fact: the paper that reported it, or the review that states it. */
+/**
+ * A publication's part in a fact: the paper that reported it (cited for it, or named as the paper meant
+ * when the printed reference is wrong), or the review that states it.
+ */
 export type PublicationRole = 'ORIGINAL' | 'REVIEW';
 
 export interface PublicationWhereInput {

@@ -17,6 +17,7 @@ import type { Composition } from '../../domain/chemistry/composition.js';
 import { chemicalClass } from '../../domain/chemicalClass.js';
 import { DomainError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
+import { doiUrl, normalizeDoi } from '../../domain/doi.js';
 import { publicationKey } from '../../domain/publicationKey.js';
 import { readTemperature } from '../../domain/units/units.js';
 import { readQuantity } from '../../domain/values/quantity.js';
@@ -107,6 +108,30 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
   }
 
   // references → publications ----------------------------------------------------------------------
+  // A review cited by another review is the same publication as the review itself: its reference-list
+  // identity (first author, year, volume, first page) leads to the review's DOI key. A reference entry
+  // that carries a DOI is keyed by it.
+  const reviewsOut: ReviewOut[] = [];
+  const reviewKeyByIdentity = new Map<string, string>();
+  for (const r of reviews) {
+    let doi: string;
+    try {
+      doi = normalizeDoi(r.doi);
+    } catch (e) {
+      reporter('reviews.yaml')(r.key, 'doi', (e as Error).message);
+      continue;
+    }
+    const publicationKeyOfReview = `doi:${doi}`;
+    reviewsOut.push({ ...r, doi, publicationKey: publicationKeyOfReview });
+    const identity = publicationKey({
+      firstAuthor: r.authors.split(/[,;]/)[0]!.trim(),
+      year: r.year,
+      volume: r.volume,
+      firstPage: r.pages.split(/[–-]/)[0]!.trim(),
+      title: r.title,
+    });
+    reviewKeyByIdentity.set(identity, publicationKeyOfReview);
+  }
   const refsByReview = new Map<string, Map<number, { ref: ReferenceSeed; key: string }>>();
   const publications = new Map<string, PublicationOut>();
   for (const r of reviews) {
@@ -125,11 +150,22 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
       if (byN.has(ref.n)) return report(String(ref.n), 'n', 'duplicate reference number');
       const lines = texts.get(r.key);
       if (lines && ref.line > lines.length) report(String(ref.n), 'line', `beyond the end of ${r.file} (${lines.length} lines)`);
-      const key = publicationKey(ref);
+      let refDoi: string | null = null;
+      if (ref.doi !== undefined) {
+        try {
+          refDoi = normalizeDoi(ref.doi);
+        } catch (e) {
+          report(String(ref.n), 'doi', (e as Error).message);
+          return;
+        }
+      }
+      const identity = publicationKey(ref);
+      const key = refDoi ? `doi:${refDoi}` : (reviewKeyByIdentity.get(identity) ?? identity);
       byN.set(ref.n, { ref, key });
       const pub = publications.get(key) ?? {
         key,
-        doi: ref.doi ?? null,
+        doi: refDoi ?? (key.startsWith('doi:') ? key.slice(4) : null),
+        url: refDoi ? doiUrl(refDoi) : key.startsWith('doi:') ? doiUrl(key.slice(4)) : null,
         authors: ref.authors,
         firstAuthor: ref.firstAuthor,
         year: ref.year,
@@ -143,7 +179,6 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
       publications.set(key, pub);
     });
   }
-  const reviewsOut: ReviewOut[] = reviews.map((r) => ({ ...r, publicationKey: `doi:${r.doi.toLowerCase()}` }));
 
   // materials registry ---------------------------------------------------------------------------------
   const registry = new MaterialRegistry();
@@ -259,7 +294,8 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               counterpartText: r.counterpartText ?? null,
               potential,
               conditions: r.conditions ?? null,
-              productIds: distinct(products.map((p) => p!.materialId)),
+              ...distinctProducts(products as { materialId: string; variantId: string | null }[]),
+              counterpartVariantId: counterpart?.variantId ?? null,
               productsText: r.productsText ?? null,
               stabilityClass: r.stabilityClass ?? null,
               interphaseType: r.interphaseType ?? null,
@@ -295,8 +331,10 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               coatingVariantId: coating.variantId,
               role: r.role,
               substrateId: substrate?.materialId ?? null,
+              substrateVariantId: substrate?.variantId ?? null,
               substrateText: r.substrateText ?? null,
               electrolyteId: electrolyte?.materialId ?? null,
+              electrolyteVariantId: electrolyte?.variantId ?? null,
               method: r.method,
               methodText: r.methodText ?? null,
               thickness,
@@ -666,6 +704,20 @@ function normalizeText(s: string): string {
 
 function distinct<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** Products in order, each (material, variant) once. */
+function distinctProducts(products: { materialId: string; variantId: string | null }[]): { productIds: string[]; productVariantIds: string[] } {
+  const seen = new Set<string>();
+  const out = { productIds: [] as string[], productVariantIds: [] as string[] };
+  for (const p of products) {
+    const k = `${p.materialId}|${p.variantId ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.productIds.push(p.materialId);
+    out.productVariantIds.push(p.variantId ?? '');
+  }
+  return out;
 }
 
 function recordName(raw: unknown, index: number, ...keys: string[]): string {

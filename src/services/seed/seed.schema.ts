@@ -1,6 +1,6 @@
 /**
  * The declared schema of the curated seed files (seed/, see seed/README.md). zod checks the shape of
- * every record; seed.validate.ts then checks what a shape cannot: that quotes are on the cited lines,
+ * every record; seed.read.ts then checks what a shape cannot: that quotes are on the cited lines,
  * that references, materials, values and units resolve.
  */
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import {
   DEPOSITION_METHODS,
   INTERPHASE_TYPES,
   REFERENCE_SCALES,
+  REVIEW_KEY,
   STABILITY_CLASSES,
   TECHNIQUES,
   WINDOW_METHODS,
@@ -23,7 +24,6 @@ import {
 const keysOf = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
 const vocab = <T extends Record<string, unknown>>(o: T) => z.enum(keysOf(o));
 
-export const REVIEW_KEY = /^[a-z]+\d{4}$/;
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, . _ - only');
 const text = z.string().trim().min(1, 'must not be empty');
 const lineNumber = z.number().int().positive();
@@ -261,10 +261,6 @@ export const CellRecord = z
     coatingApplications: z.array(id).optional(),
   })
   .strict();
-
-/** One file of facts of one kind, for one review. */
-export const factFile = <T extends z.ZodTypeAny>(record: T) =>
-  z.object({ review: z.string().regex(REVIEW_KEY), records: z.array(z.unknown()) }).strict().transform((f) => ({ ...f, schema: record }));
 
 export const FACT_KINDS = {
   measurements: MeasurementRecord,
