@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { DatasetImportStore } from '../../src/graph/datasetImport.store.js';
 import { PublicationStore } from '../../src/graph/publication.store.js';
-import { SeedStore } from '../../src/graph/seed.store.js';
+import { SeedStore, SeedWriteError } from '../../src/graph/seed.store.js';
 import { loadConfig } from '../../src/server/config.js';
 import { InvalidRecordsError } from '../../src/services/errors.js';
 import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
@@ -29,14 +29,17 @@ const COUNTS = cypher(
      COUNT { (x:CoatingApplication) } AS coatings, COUNT { (x:Cell) } AS cells, COUNT { (x:MaterialVariant) } AS variants,
      COUNT { ()-[:CITES]->() } AS citations, COUNT { (r:Review) } AS reviews,
      COUNT { MATCH (m:Material) WHERE m.seedKind IS NOT NULL RETURN m } AS materials,
-     COUNT { MATCH (p:Publication) WHERE p.key STARTS WITH 'pub:' RETURN p } AS referencedPublications,
-     COUNT { MATCH (x:Fact:SeedRecord) WHERE NOT (x)-[:ASSERTED_IN]->(:Review) RETURN x } AS factsWithoutReview`,
+     COUNT { MATCH (p:Publication) WHERE p.key IN $keys RETURN p } AS referencedPublications,
+     COUNT { MATCH (x:Fact:SeedRecord) WHERE NOT (x)-[:ASSERTED_IN]->(:Review) RETURN x } AS factsWithoutReview,
+     COUNT { (:InterphaseObservation:SeedRecord)-[:PRODUCES]->(:Material) } AS products,
+     COUNT { (:Cell:SeedRecord)-[:HAS_COMPONENT]->(:Material) } AS cellComponents,
+     COUNT { (:Fact:SeedRecord)-[:REPORTED_BY]->(:Publication) } AS reportedBy`,
 );
 
 describe('the curated seed in Neo4j', () => {
   it('holds every validated record, each fact linked to the review that states it', async () => {
     const b = await readSeed({ seedDir: config.seedDir, textsDir: config.seedTextsDir });
-    const [c] = await db.read(COUNTS);
+    const [c] = await db.read(COUNTS, { keys: b.publications.map((p) => p.key) });
     expect(c).toEqual({
       measurements: b.measurements.length,
       windows: b.windows.length,
@@ -50,6 +53,9 @@ describe('the curated seed in Neo4j', () => {
       materials: b.materials.length,
       referencedPublications: b.publications.length,
       factsWithoutReview: 0,
+      products: b.interphases.reduce((n, x) => n + x.productIds.length, 0),
+      cellComponents: b.cells.reduce((n, x) => n + x.components.length, 0),
+      reportedBy: [...b.measurements, ...b.windows, ...b.interphases, ...b.coatings, ...b.cells].reduce((n, x) => n + x.publicationKeys.length, 0),
     });
     // coverage the project promises (after de-duplication)
     const limits = b.windows.reduce((n, w) => n + (w.reduction ? 1 : 0) + (w.oxidation ? 1 : 0), 0);
@@ -110,6 +116,26 @@ records:
     const err = await seed.load(dir, config.seedTextsDir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidRecordsError);
     expect((err as InvalidRecordsError).message).toContain('facts/banerjee2020/measurements.yaml:P1: quote: not found on line 88');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('rolls back a load that fails half-way (a fact pointing at an interface that is not there)', async () => {
+    const before = await snapshot(db);
+    const bundle = await readSeed({ seedDir: config.seedDir, textsDir: config.seedTextsDir });
+    const broken = { ...bundle, interphases: bundle.interphases.map((x, i) => (i === bundle.interphases.length - 1 ? { ...x, interfaceId: 'no-such-interface' } : x)) };
+    const err = await new SeedStore(db).load(broken).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SeedWriteError);
+    expect((err as Error).message).toMatch(/interphase/i);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('converges: full seed, then a nearly empty one, then the full seed again gives the first graph', async () => {
+    const before = await snapshot(db);
+    const small = await seedFixture({});
+    const shrunk = await seed.load(small, config.seedTextsDir);
+    expect(shrunk.counts.measurements).toBe(0);
+    expect((await db.read(cypher('test.seed.left', 'MATCH (x:Fact:SeedRecord) RETURN count(x) AS n')))[0]!.n).toBe(0);
+    await seed.load(config.seedDir, config.seedTextsDir);
     expect(await snapshot(db)).toEqual(before);
   });
 

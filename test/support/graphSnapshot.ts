@@ -7,7 +7,7 @@ const RELS = cypher(
   'test.snapshot.relationships',
   'MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, labels(a) AS la, properties(a) AS pa, labels(b) AS lb, properties(b) AS pb',
 );
-const KEY = (labels: string[], props: Record<string, unknown>) => `${labels.sort().join(':')}|${String(props.id ?? props.doi ?? '')}`;
+const KEY = (labels: string[], props: Record<string, unknown>) => `${labels.sort().join(':')}|${String(props.key ?? props.id ?? props.doi ?? '')}`;
 
 export interface GraphSnapshot {
   nodes: Record<string, number>;
