@@ -108,6 +108,10 @@ describe('temperatures as printed', () => {
     ['−20 °C', 253.15, null, null, false],
     ['300 K', 300, null, null, false],
     ['25–100 °C', null, 298.15, 373.15, false],
+    ['> 60 °C', null, 333.15, null, false],
+    ['above 150°C', null, 423.15, null, false],
+    ['below 0 °C', null, null, 273.15, false],
+    ['≤ 400 K', null, null, 400, false],
     ['after annealing', null, null, null, false],
   ] as const)('%s', (text, kelvin, minK, maxK, nominal) => {
     const t = readTemperature(text);

@@ -172,7 +172,8 @@ export interface ReadTemperature {
 }
 
 /**
- * Reads 'RT', 'room temperature', 'ambient', '25 °C', '300 K', '−20 °C', '25–100 °C', '60°C'.
+ * Reads 'RT', 'room temperature', 'ambient', '25 °C', '300 K', '−20 °C', '25–100 °C', '60°C', and
+ * one-sided bounds ('> 60 °C', 'above 150°C' give minK; '< 0 °C', 'below 0 °C' give maxK).
  * Anything else gives nulls (the text is kept by the caller).
  */
 export function readTemperature(text: string): ReadTemperature {
@@ -187,6 +188,12 @@ export function readTemperature(text: string): ReadTemperature {
   const range = new RegExp(`^${num}\\s*(?:–|-|to)\\s*${num}${unit}$`).exec(t);
   if (range) {
     return { kelvin: null, minK: toKelvin(Number(range[1]), range[3]!), maxK: toKelvin(Number(range[2]), range[3]!), nominal: false };
+  }
+  const bound = new RegExp(`^(>|≥|>=|above|over|<|≤|<=|below|under)\\s*${num}${unit}$`, 'i').exec(t);
+  if (bound) {
+    const k = toKelvin(Number(bound[2]), bound[3]!);
+    const lower = /^(>|≥|>=|above|over)$/i.test(bound[1]!);
+    return { kelvin: null, minK: lower ? k : null, maxK: lower ? null : k, nominal: false };
   }
   return { kelvin: null, minK: null, maxK: null, nominal: false };
 }
