@@ -349,6 +349,14 @@ describe('banerjee2020 (Chem. Rev. 2020): facts against its text', () => {
     expect(found.some((o) => ['S', 'P2S5'].every((f) => formulas(o).includes(f)))).toBe(true);
     expect(textLine(R, 130)).toContain('Li₃P, Li₂S, and LiCl');
   });
+  it('one-sided limits read from "stable at 0 V" (Li2S: ≤ 0 V) and "unstable at 0 V" (LGPS: > 0 V) (line 130)', async () => {
+    const [li2s] = await window(R, 'Li2S', 130);
+    expect(li2s!.reductionLimit!.quantity).toMatchObject({ qualifier: 'LESS_THAN', max: 0, value: null, unit: 'V' });
+    const lgps = (await window(R, 'LGPS', 130)).find((w) => w.reductionLimit?.quantity?.qualifier === 'GREATER_THAN')!;
+    expect(lgps.reductionLimit!.quantity).toMatchObject({ min: 0, value: null });
+    expect(textLine(R, 130)).toContain('several binary materials are stable at 0 V');
+    expect(textLine(R, 130)).toContain('LGPS and LPS are unstable at 0 V');
+  });
   it('LGPS at 0 V: Li3P, Li2S and Li15Ge4 (line 130)', async () => {
     const found = await observations(R, 'LGPS', null, 130);
     expect(found.some((o) => ['Li3P', 'Li2S', 'Li15Ge4'].every((f) => formulas(o).includes(f)))).toBe(true);

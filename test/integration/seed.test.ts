@@ -61,7 +61,9 @@ describe('the curated seed in Neo4j', () => {
     const limits = b.windows.reduce((n, w) => n + (w.reduction ? 1 : 0) + (w.oxidation ? 1 : 0), 0);
     expect(b.materials.length).toBeGreaterThanOrEqual(250);
     expect(b.measurements.length).toBeGreaterThanOrEqual(300);
+    const numericLimits = b.windows.reduce((n, w) => n + (w.reduction?.quantity ? 1 : 0) + (w.oxidation?.quantity ? 1 : 0), 0);
     expect(limits).toBeGreaterThanOrEqual(60);
+    expect(numericLimits).toBeGreaterThanOrEqual(60);
     expect(b.interphases.length).toBeGreaterThanOrEqual(150);
     expect(b.coatings.length).toBeGreaterThanOrEqual(120);
     expect(b.cells.length).toBeGreaterThanOrEqual(150);
