@@ -1,6 +1,6 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cell, CoatingApplication, Interface, StabilityWindow } from './literature.type.js';
+import { Cell, CoatingApplication, Interface, ReportedStabilityWindow } from './literature.type.js';
 import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
 import { Publication } from './publication.type.js';
@@ -48,7 +48,7 @@ function connectionOf<T extends object>(name: string, node: ClassType<T>, items:
 export const MaterialConnection = connectionOf('Material', Material, 'materials', 'material');
 export const PublicationConnection = connectionOf('Publication', Publication, 'publications', 'publication');
 export const MeasurementConnection = connectionOf('Measurement', Measurement, 'measurements', 'measurement');
-export const StabilityWindowConnection = connectionOf('StabilityWindow', StabilityWindow, 'stability windows', 'stability window');
+export const ReportedStabilityWindowConnection = connectionOf('ReportedStabilityWindow', ReportedStabilityWindow, 'reported stability windows', 'reported stability window');
 export const InterfaceConnection = connectionOf('Interface', Interface, 'interfaces', 'interface');
 export const CoatingApplicationConnection = connectionOf('CoatingApplication', CoatingApplication, 'coating applications', 'coating application');
 export const CellConnection = connectionOf('Cell', Cell, 'cells', 'cell');

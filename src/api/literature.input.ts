@@ -38,7 +38,7 @@ export class MeasurementWhere {
 }
 
 @InputType({ description: 'Filters for stability windows; all given filters must hold.' })
-export class StabilityWindowWhere {
+export class ReportedStabilityWindowWhere {
   @Field(() => String, { nullable: true, description: `The electrolyte. ${MATERIAL}` })
   material?: string | null;
 

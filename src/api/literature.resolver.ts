@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
-import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, PageArgs, StabilityWindowConnection } from './connection.type.js';
+import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, PageArgs, ReportedStabilityWindowConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
-import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, StabilityWindowWhere } from './literature.input.js';
-import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, InterphaseProduct, StabilityWindow } from './literature.type.js';
+import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
+import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 
 const PAGING =
@@ -22,10 +22,10 @@ export class FactQueryResolver {
     return ctx.services.facts.measurements(where, first, after);
   }
 
-  @Query(() => StabilityWindowConnection, { description: `Reported electrochemical stability windows, ordered by id. ${PAGING}` })
-  stabilityWindows(
+  @Query(() => ReportedStabilityWindowConnection, { description: `Reported electrochemical stability windows, ordered by id. ${PAGING}` })
+  reportedStabilityWindows(
     @Ctx() ctx: Context,
-    @Arg('where', () => StabilityWindowWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: StabilityWindowWhere | null,
+    @Arg('where', () => ReportedStabilityWindowWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: ReportedStabilityWindowWhere | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
     return ctx.services.facts.stabilityWindows(where, first, after);
@@ -61,8 +61,8 @@ export class FactQueryResolver {
   }
 }
 
-@Resolver(() => StabilityWindow)
-export class StabilityWindowResolver extends factResolver(StabilityWindow) {
+@Resolver(() => ReportedStabilityWindow)
+export class ReportedStabilityWindowResolver extends factResolver(ReportedStabilityWindow) {
   @FieldResolver(() => Material, { nullable: true, description: 'The electrolyte; null for a statement about a whole family.' })
   material(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context) {
     return ctx.services.materials.byIdOrNull(w.materialId);

@@ -50,7 +50,7 @@ export class WindowLimit {
     'windows are common), the reference scale, and how it was obtained (computed windows are intrinsic; cyclic ' +
     'voltammetry against flat electrodes overestimates).',
 })
-export class StabilityWindow extends FactBase {
+export class ReportedStabilityWindow extends FactBase {
   @Field(() => WindowLimit, { name: 'reductionLimit', nullable: true, description: 'Reduction (lower) limit; null when not reported.' })
   reduction!: WindowLimit | null;
 

@@ -5,7 +5,7 @@ import { MaterialConnection, PageArgs } from './connection.type.js';
 import { MeasuredPropertyEnum } from './enums.js';
 import type { CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
-import { Cell, CoatingApplication, Interface, InterphaseObservation, StabilityWindow } from './literature.type.js';
+import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 import { MaterialWhere } from './material.input.js';
 import { Measurement } from './measurement.type.js';
@@ -52,8 +52,8 @@ export class MaterialResolver {
     return ctx.services.materials.variants(material.id);
   }
 
-  @FieldResolver(() => [StabilityWindow], { description: 'Reported electrochemical stability windows of this material (as an electrolyte), ordered by id.' })
-  stabilityWindows(@Root() material: Material, @Ctx() ctx: Context) {
+  @FieldResolver(() => [ReportedStabilityWindow], { description: 'Reported electrochemical stability windows of this material (as an electrolyte), ordered by id.' })
+  reportedStabilityWindows(@Root() material: Material, @Ctx() ctx: Context) {
     return ctx.services.materials.stabilityWindows(material.id);
   }
 

@@ -5,7 +5,7 @@ import { PageArgs, PublicationConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { PublicationRoleEnum } from './enums.js';
 import { PublicationWhere } from './literature.input.js';
-import { Cell, CoatingApplication, InterphaseObservation, StabilityWindow } from './literature.type.js';
+import { Cell, CoatingApplication, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
 import { Citation, Dataset, Publication } from './publication.type.js';
 
@@ -46,8 +46,8 @@ export class PublicationResolver {
     return ctx.services.publications.measurements(p.key, role);
   }
 
-  @FieldResolver(() => [StabilityWindow], { description: 'Stability windows it reported (ORIGINAL) or states (REVIEW).' })
-  stabilityWindows(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+  @FieldResolver(() => [ReportedStabilityWindow], { description: 'Stability windows it reported (ORIGINAL) or states (REVIEW).' })
+  reportedStabilityWindows(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
     return ctx.services.publications.stabilityWindows(p.key, role);
   }
 

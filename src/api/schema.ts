@@ -13,7 +13,7 @@ import {
   InterfaceResolver,
   InterphaseObservationResolver,
   InterphaseProductResolver,
-  StabilityWindowResolver,
+  ReportedStabilityWindowResolver,
 } from './literature.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
@@ -33,7 +33,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       CitationResolver,
       PublicationResolver,
       FactQueryResolver,
-      StabilityWindowResolver,
+      ReportedStabilityWindowResolver,
       InterfaceResolver,
       InterphaseObservationResolver,
       InterphaseProductResolver,

@@ -5,7 +5,7 @@ import type { Technique } from '../domain/vocabulary.js';
 import { MaterialConnection, PageArgs } from './connection.type.js';
 import type { Context } from './context.js';
 import { StructuralFamilyEnum } from './enums.js';
-import { Interface, InterphaseObservation, StabilityWindow } from './literature.type.js';
+import { Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
 import { CharacterizationTechnique, MaterialFamily } from './vocabulary.type.js';
 
@@ -36,8 +36,8 @@ export class MaterialFamilyResolver {
     return ctx.services.vocabulary.familyMeasurements(f.id);
   }
 
-  @FieldResolver(() => [StabilityWindow], { description: 'Stability statements about the family as a whole (e.g. anion-chemistry trends).' })
-  stabilityWindows(@Root() f: MaterialFamily, @Ctx() ctx: Context) {
+  @FieldResolver(() => [ReportedStabilityWindow], { description: 'Stability statements about the family as a whole (e.g. anion-chemistry trends).' })
+  reportedStabilityWindows(@Root() f: MaterialFamily, @Ctx() ctx: Context) {
     return ctx.services.vocabulary.familyWindows(f.id);
   }
 

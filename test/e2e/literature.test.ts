@@ -78,13 +78,13 @@ async function measurement(review: string, material: string, property: string, l
 }
 
 async function window(review: string, material: string, line: number) {
-  const res = await server.gql<{ stabilityWindows: { edges: { node: { reductionLimit: { quantity: Q | null; text: string | null } | null; oxidationLimit: { quantity: Q | null; text: string | null } | null; scale: string; method: string; source: Src } }[] } }>(
-    `query($w: StabilityWindowWhere) { stabilityWindows(where: $w, first: 100) { edges { node {
+  const res = await server.gql<{ reportedStabilityWindows: { edges: { node: { reductionLimit: { quantity: Q | null; text: string | null } | null; oxidationLimit: { quantity: Q | null; text: string | null } | null; scale: string; method: string; source: Src } }[] } }>(
+    `query($w: ReportedStabilityWindowWhere) { reportedStabilityWindows(where: $w, first: 100) { edges { node {
        reductionLimit { quantity { ${QUANTITY} } text } oxidationLimit { quantity { ${QUANTITY} } text } scale method ${SOURCE} } } } }`,
     { w: { review, material } },
   );
   expect(res.errors).toBeUndefined();
-  const found = res.data!.stabilityWindows.edges.map((e) => e.node).filter((w) => w.source.lines.includes(line));
+  const found = res.data!.reportedStabilityWindows.edges.map((e) => e.node).filter((w) => w.source.lines.includes(line));
   expect(found.length, `${review} window of ${material} at line ${line}`).toBeGreaterThan(0);
   return found;
 }
@@ -530,7 +530,7 @@ describe('traversals in both directions', () => {
   it('the root connections count and filter by the material they involve', async () => {
     const res = await server.gql<Record<string, { totalCount: number }>>(`{
       m: measurements(where: { material: "LLZO" }, first: 0) { totalCount }
-      w: stabilityWindows(where: { material: "LLZO" }, first: 0) { totalCount }
+      w: reportedStabilityWindows(where: { material: "LLZO" }, first: 0) { totalCount }
       i: interfaces(where: { material: "LLZO" }, first: 0) { totalCount }
       c: coatingApplications(where: { material: "LLZO" }, first: 0) { totalCount }
       b: cells(where: { material: "LLZO" }, first: 0) { totalCount }
