@@ -11,3 +11,5 @@ CREATE CONSTRAINT publication_key IF NOT EXISTS FOR (p:Publication) REQUIRE p.ke
 CREATE CONSTRAINT publication_doi IF NOT EXISTS FOR (p:Publication) REQUIRE p.doi IS UNIQUE;
 CREATE CONSTRAINT review_key IF NOT EXISTS FOR (r:Review) REQUIRE r.reviewKey IS UNIQUE;
 CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT phase_entry_uid IF NOT EXISTS FOR (e:PhaseEntry) REQUIRE e.uid IS UNIQUE;
+CREATE CONSTRAINT phase_data_revision_id IF NOT EXISTS FOR (r:PhaseDataRevision) REQUIRE r.id IS UNIQUE;

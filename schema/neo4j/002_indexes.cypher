@@ -2,3 +2,7 @@
 // Idempotent: applied on every start by src/graph/schemaBootstrap.ts.
 CREATE INDEX material_chemical_system IF NOT EXISTS FOR (m:Material) ON (m.chemicalSystem);
 CREATE INDEX fact_review IF NOT EXISTS FOR (x:Fact) ON (x.review);
+// The thermodynamics reads all entries of a chemical system and its subsystems: chemicalSystem IN [...].
+CREATE INDEX phase_entry_chemical_system IF NOT EXISTS FOR (e:PhaseEntry) ON (e.chemicalSystem);
+CREATE INDEX phase_entry_dataset IF NOT EXISTS FOR (e:PhaseEntry) ON (e.datasetId);
+CREATE INDEX phase_entry_id IF NOT EXISTS FOR (e:PhaseEntry) ON (e.id);

@@ -1,6 +1,7 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Cell, CoatingApplication, Interface, ReportedStabilityWindow } from './literature.type.js';
+import { PhaseEntry } from './thermo.type.js';
 import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
 import { Publication } from './publication.type.js';
@@ -52,6 +53,7 @@ export const ReportedStabilityWindowConnection = connectionOf('ReportedStability
 export const InterfaceConnection = connectionOf('Interface', Interface, 'interfaces', 'interface');
 export const CoatingApplicationConnection = connectionOf('CoatingApplication', CoatingApplication, 'coating applications', 'coating application');
 export const CellConnection = connectionOf('Cell', Cell, 'cells', 'cell');
+export const PhaseEntryConnection = connectionOf('PhaseEntry', PhaseEntry, 'phase entries', 'phase entry');
 
 /** The paging arguments of every connection. */
 @ArgsType()

@@ -124,3 +124,50 @@ export const MaterialCoatingRoleEnum = vocabularyEnum(
   'MaterialCoatingRole',
   "A material's part in a coating application.",
 );
+
+export const ThermoStatusEnum = vocabularyEnum(
+  {
+    COMPUTED: 'computed from the phase data',
+    INSUFFICIENT_DATA: 'not computed: the phase data hold no compound below the elements at this composition (see `reason`)',
+    ELEMENT_WITHOUT_DATA: 'not computed: an element of the system has no entry at all in the phase data (see `reason`)',
+  },
+  'ThermoStatus',
+  'Whether a derived thermodynamic property was computed, or why not. A lack of data is a status, not an error.',
+);
+export const TargetEnergySourceEnum = vocabularyEnum(
+  {
+    DATASET: 'the lowest entry of the composition in an imported dataset',
+    USER: "an entry a user added (addPhaseEntry), lower than the datasets'",
+    VIRTUAL_AT_HULL: 'the composition is not in the phase data: a virtual entry at the hull energy of the other phases',
+  },
+  'TargetEnergySource',
+  'Where the energy of the composition a computation is about came from.',
+);
+export const PhaseEntrySourceEnum = vocabularyEnum(
+  {
+    DATASET: 'an imported dataset (see `dataset`)',
+    USER: 'added by a user through addPhaseEntry (see `label`)',
+    ELEMENT_REFERENCE: 'a virtual elemental reference at 0 eV/atom for an element without any entry',
+  },
+  'PhaseEntrySource',
+  'Where a phase entry comes from.',
+);
+export const ReactantEnergySourceEnum = vocabularyEnum(
+  {
+    DATASET: "the reactant's lowest dataset entry",
+    USER: "the reactant's lowest entry, a user's",
+    HULL: 'the hull energy at its composition (not in the data below the elements; always with an open element)',
+  },
+  'ReactantEnergySource',
+  'Where the energy of a reactant of an interface reaction came from (pymatgen InterfacialReactivity, use_hull_energy=False).',
+);
+export const PredictionMethodEnum = vocabularyEnum(
+  {
+    EQUILIBRIUM_AT_METAL:
+      "against the electrolyte's own alkali metal: the grand-potential equilibrium at 0 V, the fully reduced assemblage (Zhu, He & Mo 2015, doi:10.1021/acsami.5b07517)",
+    MOST_EXOTHERMIC_REACTION:
+      'against another material: the products of the most exothermic interface reaction (Richards et al. 2016, doi:10.1021/acs.chemmater.5b04082)',
+  },
+  'PredictionMethod',
+  'How the interphase at an interface is predicted.',
+);

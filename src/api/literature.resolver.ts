@@ -4,6 +4,7 @@ import { CellConnection, CoatingApplicationConnection, InterfaceConnection, Meas
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
+import { InterphasePrediction } from './thermo.type.js';
 import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 
@@ -89,6 +90,17 @@ export class InterfaceResolver {
   @FieldResolver(() => [InterphaseObservation], { description: 'Every observation reported at this interface, ordered by id; contradicting ones stay separate.' })
   observations(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
     return ctx.services.facts.observations(i.id);
+  }
+
+  @FieldResolver(() => InterphasePrediction, {
+    nullable: true,
+    description:
+      'What thermodynamics predicts forms here, beside the products observed: against the electrolyte\'s own alkali metal the equilibrium ' +
+      'at 0 V, against another material the most exothermic interface reaction; with the overlap of predicted and observed products. ' +
+      'Null unless both sides are compositions.',
+  })
+  prediction(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
+    return ctx.services.thermo.interphasePrediction(i);
   }
 }
 

@@ -9,6 +9,8 @@ import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedSta
 import { Material, MaterialVariant } from './material.type.js';
 import { MaterialWhere } from './material.input.js';
 import { Measurement } from './measurement.type.js';
+import { StabilityWindow } from './thermo.type.js';
+import type { MaterialRecord } from '../graph/records.js';
 
 @Resolver(() => Material)
 export class MaterialResolver {
@@ -45,6 +47,22 @@ export class MaterialResolver {
     property: PropertyKind | null,
   ) {
     return ctx.services.materials.measurements(material.id, property);
+  }
+
+  @FieldResolver(() => StabilityWindow, {
+    nullable: true,
+    description:
+      'The electrochemical stability window of its composition computed from DFT phase data (see Query.stabilityWindow); null for a ' +
+      'material without a composition, or without an alkali when openElement is not given. BAD_USER_INPUT for an openElement other than ' +
+      'Li, Na or K or absent from the composition.',
+  })
+  stabilityWindow(
+    @Root() material: MaterialRecord,
+    @Ctx() ctx: Context,
+    @Arg('openElement', () => String, { nullable: true, description: "The reservoir: 'Li', 'Na' or 'K'; default: the material's alkali (Li first)." })
+    openElement: string | null,
+  ) {
+    return ctx.services.thermo.materialStabilityWindow(material, openElement);
   }
 
   @FieldResolver(() => [MaterialVariant], { description: 'Its variants: polymorphs, forms and doped versions the sources distinguish.' })

@@ -91,11 +91,16 @@ export class Dataset {
   @Field(() => String, { description: 'Name of the imported file.' })
   file!: string;
 
-  @Field(() => NonNegativeIntResolver, { description: 'Records of the dataset in the graph (OBELiX: rows of all.csv).' })
+  @Field(() => NonNegativeIntResolver, { description: 'Records of the dataset in the graph (OBELiX: rows of all.csv; a formation-energy table: its rows).' })
   recordCount!: number;
 
   @Field(() => NonNegativeIntResolver, {
     description: 'Measurements that came through this dataset: a record can give more than one (OBELiX: a total and a bulk conductivity).',
   })
   measurementCount!: number;
+
+  @Field(() => NonNegativeIntResolver, {
+    description: 'Phase entries of a formation-energy dataset in the graph: one per reduced composition (its lowest polymorph); 0 for other datasets.',
+  })
+  phaseEntryCount!: number;
 }

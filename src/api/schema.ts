@@ -19,6 +19,15 @@ import { MaterialResolver, MaterialVariantResolver } from './material.resolver.j
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { CitationResolver, SourceResolver } from './source.resolver.js';
+import {
+  DecompositionResolver,
+  InterphasePredictionResolver,
+  PhaseAmountResolver,
+  PhaseDataSourceResolver,
+  PhaseEntryResolver,
+  StabilityWindowResolver,
+  ThermoQueryResolver,
+} from './thermo.resolver.js';
 import { CharacterizationTechniqueResolver, MaterialFamilyResolver } from './vocabulary.resolver.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -42,6 +51,13 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       CellComponentResolver,
       MaterialFamilyResolver,
       CharacterizationTechniqueResolver,
+      ThermoQueryResolver,
+      StabilityWindowResolver,
+      DecompositionResolver,
+      PhaseAmountResolver,
+      PhaseEntryResolver,
+      PhaseDataSourceResolver,
+      InterphasePredictionResolver,
     ],
     validate: false,
     emitSchemaFile: false,

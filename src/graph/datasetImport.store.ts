@@ -10,7 +10,7 @@ import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './material
 import type { DatasetRecord } from './records.js';
 
 /** A dataset as written: everything of DatasetRecord but the derived record count. */
-export type DatasetWrite = Omit<DatasetRecord, 'recordCount' | 'measurementCount'>;
+export type DatasetWrite = Omit<DatasetRecord, 'recordCount' | 'measurementCount' | 'phaseEntryCount'>;
 
 /** The dataset's view of a material (stored as its obelix* properties, see materialSources.ts). */
 export interface MaterialWrite {

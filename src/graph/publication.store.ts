@@ -86,7 +86,8 @@ RETURN totalCount, items`,
 
 const COUNTS = `
   measurementCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) },
-  recordCount: COUNT { MATCH (d)<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId }`;
+  recordCount: coalesce(d.rowCount, COUNT { MATCH (d)<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId }),
+  phaseEntryCount: coalesce(d.phaseEntryCount, 0)`;
 
 const DATASETS_BY_IDS = cypher(
   'datasets.byIds',
@@ -187,5 +188,6 @@ function toDataset(d: Row): DatasetRecord {
     file: str(d, 'file'),
     recordCount: num(d, 'recordCount'),
     measurementCount: num(d, 'measurementCount'),
+    phaseEntryCount: num(d, 'phaseEntryCount'),
   };
 }

@@ -284,4 +284,6 @@ export interface DatasetRecord {
   recordCount: number;
   /** Measurements in the graph that came through this dataset (a row may give a total and a bulk value). */
   measurementCount: number;
+  /** Phase entries (one per reduced composition) of a formation-energy dataset; 0 for others. */
+  phaseEntryCount: number;
 }

@@ -21,6 +21,7 @@ import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
+import { ThermoEngine } from '../services/thermo/thermo.engine.js';
 import type { Logger } from './logger.js';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
   production: boolean;
   corsOrigins: string[] | '*';
   version: string;
+  /** Phase spaces and results the thermodynamics keeps in memory (THERMO_CACHE_SYSTEMS). */
+  thermoCacheSystems: number;
 }
 
 export interface App {
@@ -45,6 +48,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const stores = createStores(opts.db);
+  const thermo = new ThermoEngine(opts.thermoCacheSystems);
+  void thermo.solver(); // load HiGHS before the first request needs it
   const schema = await buildInterphaseSchema();
 
   const apollo = new ApolloServer<Context>({
@@ -85,7 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       context: async ({ req }) => {
         const header = req.header('x-request-id');
         const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
-        return { services: createServices(stores), requestId, logger: opts.logger.child({ requestId }) };
+        return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }) };
       },
     }),
   );

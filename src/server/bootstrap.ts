@@ -1,6 +1,6 @@
 /**
  * Start-up and shut-down, in order: Neo4j (the bundled local server unless NEO4J_URI is set) → driver →
- * schema constraints and indexes → OBELiX import when the graph holds none of it → HTTP.
+ * schema constraints and indexes → curated seed, OBELiX and phase data, each when the graph holds none of it → HTTP.
  * If Neo4j is unreachable the API still starts (requests answer DATABASE_UNAVAILABLE, /health says so)
  * and the graph preparation is retried until it succeeds.
  */
@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatasetImportStore } from '../graph/datasetImport.store.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
+import { PhaseDataStore } from '../graph/phaseData.store.js';
 import { PublicationStore } from '../graph/publication.store.js';
+import { PHASE_DATA_SOURCE_HINT, PhaseDataImportService, type PhaseDataImportResult } from '../services/thermo/phaseData.import.js';
 import { applySchema } from '../graph/schemaBootstrap.js';
 import { InvalidRecordsError } from '../services/errors.js';
 import { SeedStore } from '../graph/seed.store.js';
@@ -88,6 +90,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       production: config.production,
       corsOrigins: config.corsOrigins,
       version: packageVersion(),
+      thermoCacheSystems: config.thermoCacheSystems,
     });
     try {
       await new Promise<void>((resolve, reject) => {
@@ -143,6 +146,45 @@ export async function prepareGraph(db: GraphDatabase, config: Config, logger: Lo
     }
   }
   await importObelixIfEmpty(db, config, logger);
+  await importPhaseDataIfEmpty(db, config, logger);
+}
+
+async function importPhaseDataIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<PhaseDataImportResult | null> {
+  if (!config.phaseDataOnStart) return null;
+  const importer = new PhaseDataImportService(new PhaseDataStore(db));
+  const existing = await importer.importedEntryCount(config.phaseDataCsv);
+  if (existing > 0) {
+    logger.info(`phase data: ${existing} entries already in the graph`);
+    return null;
+  }
+  if (!(await importer.fileAvailable(config.phaseDataCsv))) {
+    logger.warn(`phase data not imported: ${config.phaseDataCsv} not found; computed windows answer ELEMENT_WITHOUT_DATA. ${PHASE_DATA_SOURCE_HINT}.`);
+    return null;
+  }
+  try {
+    return await importPhaseData(importer, config.phaseDataCsv, logger);
+  } catch (e) {
+    if (!(e instanceof InvalidRecordsError)) throw e;
+    logger.error(`phase data not imported, the file has invalid rows: ${e.message}`);
+    return null;
+  }
+}
+
+/** Imports a formation-energy table with progress and a summary line. */
+export async function importPhaseData(importer: PhaseDataImportService, file: string, logger: Logger): Promise<PhaseDataImportResult> {
+  const progress = createProgress('Importing phase data', logger);
+  const started = Date.now();
+  try {
+    const r = await importer.importFile(file, (done, total) => progress.update(done, total));
+    progress.stop();
+    logger.info(
+      `phase data ${r.datasetId} ${r.version}: ${r.rows} rows → ${r.entries} entries (lowest polymorph per composition)${r.written ? "" : ", already imported: nothing written"}` +
+        `${r.removed ? `, ${r.removed} stale entries removed` : ''}, revision ${r.revision}, in ${Date.now() - started} ms`,
+    );
+    return r;
+  } finally {
+    progress.stop();
+  }
 }
 
 /** Validates and loads the curated seed in one transaction, with progress and a summary. */

@@ -44,6 +44,12 @@ export interface Config {
   seedTextsDir: string;
   /** Load the seed on start when the graph holds none of it. */
   seedOnStart: boolean;
+  /** The formation-energy table the thermodynamics works from (absolute; CSV `formula,target` in eV/atom). */
+  phaseDataCsv: string;
+  /** Import the phase data on start when the graph holds none of it. */
+  phaseDataOnStart: boolean;
+  /** Largest number of chemical systems whose phase data and results are kept in memory. */
+  thermoCacheSystems: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (['1', 'true', 'yes', 'on'].includes(v)) return true;
     if (['0', 'false', 'no', 'off'].includes(v)) return false;
     throw new ConfigError(name, `must be true or false, got '${v}'`);
+  };
+  const count = (name: string, fallback: number, min: number, max: number): number => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number ${min}–${max}, got '${v}'`);
+    return n;
   };
   const memory = (name: string, fallback: string): string => {
     const v = get(name) ?? fallback;
@@ -131,5 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDir: path.resolve(PROJECT_ROOT, get('SEED_DIR') ?? 'seed'),
     seedTextsDir: path.resolve(PROJECT_ROOT, get('SEED_TEXTS_DIR') ?? '../shared/seeds'),
     seedOnStart: bool('SEED_ON_START', true),
+    phaseDataCsv: path.resolve(PROJECT_ROOT, get('PHASE_DATA_CSV') ?? '../shared/data/thermo/mp_e_form_matbench.csv'),
+    phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
+    thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
   };
 }

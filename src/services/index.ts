@@ -6,6 +6,8 @@ import { createLoaders, type Stores } from '../graph/loaders.js';
 import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
+import type { ThermoEngine } from './thermo/thermo.engine.js';
+import { ThermoService } from './thermo/thermo.service.js';
 import { VocabularyService } from './vocabulary.service.js';
 
 export interface Services {
@@ -13,14 +15,17 @@ export interface Services {
   publications: PublicationService;
   facts: FactService;
   vocabulary: VocabularyService;
+  thermo: ThermoService;
 }
 
-export function createServices(stores: Stores): Services {
+/** `engine` (LP solver and result cache) is shared by the requests of one process. */
+export function createServices(stores: Stores, engine: ThermoEngine): Services {
   const loaders = createLoaders(stores);
   return {
     materials: new MaterialService(stores, loaders),
     publications: new PublicationService(stores, loaders),
     facts: new FactService(stores, loaders),
     vocabulary: new VocabularyService(loaders),
+    thermo: new ThermoService(engine, stores, loaders),
   };
 }

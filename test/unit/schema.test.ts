@@ -15,7 +15,7 @@ describe('schema/schema.graphql', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
-      if (!type.description && type !== schema.getQueryType()) missing.push(type.name);
+      if (!type.description && type !== schema.getQueryType() && type !== schema.getMutationType()) missing.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
@@ -34,5 +34,27 @@ describe('schema/schema.graphql', () => {
     for (const name of ['value', 'min', 'max', 'temperatureK', 'log10Value']) {
       expect(measurement.getFields()[name]!.description, name).toMatch(/S\/cm|`unit`| K\b/);
     }
+  });
+
+  it('names the unit of every computed energy and potential in its description', async () => {
+    const schema = await buildInterphaseSchema();
+    const units: [RegExp, RegExp][] = [
+      [/EvPerAtom$/, /eV\/atom|eV per atom/],
+      [/EvPerFormulaUnit$/, /\beV\b/],
+      [/KjPerMol$/, /kJ\/mol/],
+      [/(LimitV|^fromV|^toV|^voltageV)$/, /\bV\b/],
+    ];
+    const checked: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        for (const [name, unit] of units) {
+          if (!name.test(field.name)) continue;
+          checked.push(`${type.name}.${field.name}`);
+          expect(field.description, `${type.name}.${field.name}`).toMatch(unit);
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThan(15);
   });
 });

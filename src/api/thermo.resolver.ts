@@ -1,0 +1,169 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PhaseEntryRecord } from '../graph/phaseData.store.js';
+import type {
+  DataSourceView,
+  DecompositionView,
+  InterphasePredictionView,
+  PhaseAmountView,
+  StabilityWindowView,
+} from '../services/thermo/thermo.service.js';
+import type { Context } from './context.js';
+import { PageArgs, PhaseEntryConnection } from './connection.type.js';
+import { ReportedStabilityWindow } from './literature.type.js';
+import { Material } from './material.type.js';
+import { Dataset } from './publication.type.js';
+import { AddPhaseEntryInput, PhaseEntryWhere } from './thermo.input.js';
+import { Decomposition, InterfaceReaction, InterphasePrediction, PhaseAmount, PhaseDataSource, PhaseEntry, StabilityWindow, VoltageStep } from './thermo.type.js';
+
+const ERRORS =
+  'Errors: BAD_USER_INPUT naming the argument (unreadable formula, unknown element symbol, more than 10 elements, an open element ' +
+  'other than Li, Na or K or absent from the composition); DATABASE_UNAVAILABLE. Missing phase data is a `status`, not an error.';
+
+@Resolver()
+export class ThermoQueryResolver {
+  @Query(() => StabilityWindow, {
+    description: `The electrochemical stability window of any composition, computed on the spot from the phase data, with the phases at each limit. ${ERRORS}`,
+  })
+  stabilityWindow(
+    @Ctx() ctx: Context,
+    @Arg('formula', () => String, { description: "Formula, e.g. 'Li6PS5Cl', 'Li1.3Al0.3Ti1.7(PO4)3'." }) formula: string,
+    @Arg('openElement', () => String, { defaultValue: 'Li', description: "The alkali reservoir: 'Li', 'Na' or 'K' (potentials vs its metal)." }) openElement: string,
+  ) {
+    return ctx.services.thermo.stabilityWindow(formula, openElement);
+  }
+
+  @Query(() => Decomposition, { description: `Energy above the convex hull and the stable phase assemblage of a composition. ${ERRORS}` })
+  decomposition(@Ctx() ctx: Context, @Arg('formula', () => String, { description: "Formula, e.g. 'Li7P3S11'." }) formula: string) {
+    return ctx.services.thermo.decomposition(formula);
+  }
+
+  @Query(() => InterfaceReaction, {
+    description:
+      `Reactions between two materials at their interface: every kink of the mixing curve and the most exothermic one. With openElement ` +
+      `and voltageV (both or neither), against a reservoir at that potential (e.g. an electrolyte against a cathode charged to 4 V). ${ERRORS}`,
+  })
+  interfaceReaction(
+    @Ctx() ctx: Context,
+    @Arg('reactantA', () => String, { description: "First reactant (x = 1), e.g. 'Li3PS4'." }) reactantA: string,
+    @Arg('reactantB', () => String, { description: "Second reactant (x = 0), e.g. 'LiCoO2'." }) reactantB: string,
+    @Arg('openElement', () => String, { nullable: true, description: "Open alkali reservoir: 'Li', 'Na' or 'K'." }) openElement: string | null,
+    @Arg('voltageV', () => Float, { nullable: true, description: 'Potential of the reservoir, V vs its metal, 0–10.' }) voltageV: number | null,
+  ) {
+    return ctx.services.thermo.interfaceReaction(reactantA, reactantB, openElement, voltageV);
+  }
+
+  @Query(() => PhaseEntryConnection, {
+    description: 'The phase data computations use, ordered by id. `first`: 0–100 (default 20). BAD_USER_INPUT for a malformed chemical system or cursor.',
+  })
+  phaseEntries(
+    @Ctx() ctx: Context,
+    @Arg('where', () => PhaseEntryWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: PhaseEntryWhere | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ) {
+    return ctx.services.thermo.phaseEntries(where, first, after);
+  }
+
+  @Query(() => PhaseEntry, { nullable: true, description: "A phase entry by id; null if none (or a dataset entry no longer imported)." })
+  phaseEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "e.g. 'matbench_mp_e_form:Li3P1S4' or 'user:<uuid>'." }) id: string) {
+    return ctx.services.thermo.phaseEntry(id);
+  }
+
+  @Mutation(() => PhaseEntry, {
+    description:
+      'Adds your formation energy for a phase (e.g. a new DFT result). It takes part in every later computation on every replica, ' +
+      'marked USER with your label; results computed before are recomputed. Errors: BAD_USER_INPUT naming the field (unreadable formula, ' +
+      'energy out of range, empty label). Nothing is written on error.',
+  })
+  addPhaseEntry(@Ctx() ctx: Context, @Arg('input', () => AddPhaseEntryInput, { description: 'The entry.' }) input: AddPhaseEntryInput) {
+    return ctx.services.thermo.addPhaseEntry(input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Removes a user's phase entry: true if removed, false if there was none with that id. BAD_USER_INPUT for an id that is not a user entry's.",
+  })
+  removePhaseEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "The entry's id, 'user:<uuid>'." }) id: string) {
+    return ctx.services.thermo.removePhaseEntry(id);
+  }
+}
+
+@Resolver(() => StabilityWindow)
+export class StabilityWindowResolver {
+  @FieldResolver(() => [VoltageStep], {
+    description: 'The open-element uptake profile from 0 V upwards: each equilibrium with its potential range and uptake (pymatgen get_element_profile).',
+  })
+  voltageProfile(@Root() w: StabilityWindowView, @Ctx() ctx: Context) {
+    return ctx.services.thermo.voltageProfile(w);
+  }
+
+  @FieldResolver(() => [ReportedStabilityWindow], {
+    description: 'Windows the literature reports for this composition (the Material of the same composition key), to compare with the computed one.',
+  })
+  reported(@Root() w: StabilityWindowView, @Ctx() ctx: Context) {
+    return ctx.services.materials.stabilityWindows(w.compositionKey);
+  }
+
+  @FieldResolver(() => Material, { nullable: true, description: 'The Material of this composition, if the graph holds one.' })
+  material(@Root() w: StabilityWindowView, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(w.compositionKey);
+  }
+
+  @FieldResolver(() => PhaseEntry, { nullable: true, description: "The composition's own entry (its lowest), null when not in the data." })
+  targetEntry(@Root() w: StabilityWindowView, @Ctx() ctx: Context) {
+    return w.targetEntryId ? ctx.services.thermo.phaseEntry(w.targetEntryId) : null;
+  }
+}
+
+@Resolver(() => Decomposition)
+export class DecompositionResolver {
+  @FieldResolver(() => Material, { nullable: true, description: 'The Material of this composition, if the graph holds one.' })
+  material(@Root() d: DecompositionView, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(d.compositionKey);
+  }
+
+  @FieldResolver(() => PhaseEntry, { nullable: true, description: "The composition's own entry (its lowest), null when not in the data." })
+  targetEntry(@Root() d: DecompositionView, @Ctx() ctx: Context) {
+    return d.targetEntryId ? ctx.services.thermo.phaseEntry(d.targetEntryId) : null;
+  }
+}
+
+@Resolver(() => PhaseAmount)
+export class PhaseAmountResolver {
+  @FieldResolver(() => PhaseEntry, { nullable: true, description: 'The entry the phase stands for; null for the target itself at its stabilized energy.' })
+  entry(@Root() p: PhaseAmountView, @Ctx() ctx: Context) {
+    return p.entryId ? ctx.services.thermo.phaseEntry(p.entryId) : null;
+  }
+
+  @FieldResolver(() => Material, { nullable: true, description: 'The Material of this composition in the graph (e.g. an interphase product the literature reports), if any.' })
+  material(@Root() p: PhaseAmountView, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(p.compositionKey);
+  }
+}
+
+@Resolver(() => PhaseEntry)
+export class PhaseEntryResolver {
+  @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset it was imported from (licence, citation); null for user entries.' })
+  dataset(@Root() e: PhaseEntryRecord, @Ctx() ctx: Context) {
+    return ctx.services.publications.dataset(e.datasetId);
+  }
+
+  @FieldResolver(() => Material, { nullable: true, description: 'The Material of this composition, if the graph holds one.' })
+  material(@Root() e: PhaseEntryRecord, @Ctx() ctx: Context) {
+    return ctx.services.materials.byIdOrNull(e.key);
+  }
+}
+
+@Resolver(() => PhaseDataSource)
+export class PhaseDataSourceResolver {
+  @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset (licence, citation, version); null for user entries and virtual references.' })
+  dataset(@Root() s: DataSourceView, @Ctx() ctx: Context) {
+    return ctx.services.publications.dataset(s.datasetId);
+  }
+}
+
+@Resolver(() => InterphasePrediction)
+export class InterphasePredictionResolver {
+  @FieldResolver(() => [Material], { description: 'The products reported at the interface (every observation), each once.' })
+  observedProducts(@Root() p: InterphasePredictionView, @Ctx() ctx: Context) {
+    return ctx.services.materials.many(p.observedProductIds);
+  }
+}

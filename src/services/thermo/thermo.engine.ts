@@ -1,0 +1,77 @@
+/**
+ * What the thermodynamics shares across requests of one API process: the LP solver (HiGHS, loaded once)
+ * and an LRU cache of phase spaces and computed results. Cache keys start with the phase-data revision
+ * (PhaseDataStore.revision), read once per request: any import or user entry, on any replica, changes
+ * the revision, so no replica serves a result computed from older data; the old keys are dropped on
+ * the first request that sees the new revision.
+ */
+import { LRUCache } from 'lru-cache';
+import { loadLinearSolver, type LinearSolver } from '../../domain/thermo/linearProgram.js';
+
+export interface ThermoCacheStats {
+  revision: number;
+  size: number;
+  hits: number;
+  misses: number;
+}
+
+export class ThermoEngine {
+  private solverPromise: Promise<LinearSolver> | null = null;
+  private readonly cache: LRUCache<string, { value: unknown }>;
+  private readonly pending = new Map<string, Promise<unknown>>();
+  private revision = -1;
+  private hits = 0;
+  private misses = 0;
+
+  /** `maxEntries`: cached phase spaces and results kept at most (least recently used dropped first). */
+  constructor(maxEntries: number) {
+    this.cache = new LRUCache({ max: maxEntries });
+  }
+
+  solver(): Promise<LinearSolver> {
+    this.solverPromise ??= loadLinearSolver();
+    return this.solverPromise;
+  }
+
+  /**
+   * The cached value of `key` computed from phase data at `revision`, computing it once (concurrent
+   * callers share one computation). A revision other than the last seen clears the cache.
+   */
+  async cached<T>(revision: number, key: string, compute: () => Promise<T> | T): Promise<T> {
+    if (revision !== this.revision) {
+      this.cache.clear();
+      this.pending.clear();
+      this.revision = revision;
+    }
+    const full = `${revision}|${key}`;
+    const hit = this.cache.get(full);
+    if (hit) {
+      this.hits++;
+      return hit.value as T;
+    }
+    const running = this.pending.get(full);
+    if (running) return running as Promise<T>;
+    this.misses++;
+    const p = (async () => {
+      try {
+        const value = await compute();
+        if (this.revision === revision) this.cache.set(full, { value });
+        return value;
+      } finally {
+        this.pending.delete(full);
+      }
+    })();
+    this.pending.set(full, p);
+    return p;
+  }
+
+  /** Drops everything cached (benchmarks use it to time cold computations). */
+  clear(): void {
+    this.cache.clear();
+    this.pending.clear();
+  }
+
+  stats(): ThermoCacheStats {
+    return { revision: this.revision, size: this.cache.size, hits: this.hits, misses: this.misses };
+  }
+}

@@ -1,0 +1,567 @@
+/**
+ * The thermodynamics use cases of one request: validates formulas and options (errors name the
+ * argument), gets the phase data of the chemical system (cached per system and phase-data revision, one
+ * query for all systems a request needs), runs the domain computations and returns plain objects shaped
+ * like the GraphQL types. Method and sources: src/domain/thermo and the design notes (THERMODYNAMICS.md).
+ */
+import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
+import { Composition } from '../../domain/chemistry/composition.js';
+import { isElementSymbol } from '../../domain/chemistry/elements.js';
+import { parseFormula } from '../../domain/chemistry/formula.js';
+import { DomainError } from '../../domain/errors.js';
+import { assessTarget, type TargetAssessment } from '../../domain/thermo/decomposition.js';
+import { interfaceReaction, type InterfaceKink, type InterfaceReactionResult } from '../../domain/thermo/interfaceReaction.js';
+import { PhaseSpace, type PhaseAmount, type PhaseEntry } from '../../domain/thermo/phaseSpace.js';
+import { stabilityWindow, type ComputedWindow } from '../../domain/thermo/stabilityWindow.js';
+import { voltageProfile } from '../../domain/thermo/voltageProfile.js';
+import type { Loaders, Stores } from '../../graph/loaders.js';
+import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
+import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
+import { InvalidArgumentError } from '../errors.js';
+import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
+import { MAX_ELEMENTS } from './phaseData.read.js';
+import type { ThermoEngine } from './thermo.engine.js';
+
+/** The reservoirs a stability window is defined for (one-electron alkali ions). */
+export const OPEN_ELEMENTS = ['Li', 'Na', 'K'] as const;
+export type OpenElement = (typeof OPEN_ELEMENTS)[number];
+
+export type ThermoStatus = 'COMPUTED' | 'INSUFFICIENT_DATA' | 'ELEMENT_WITHOUT_DATA';
+
+export interface PhaseAmountView {
+  formula: string;
+  compositionKey: string;
+  /** Formula units of the phase per formula unit of the target (or in the balanced reaction). */
+  amountPerFormulaUnit: number;
+  /** Share of the atoms of the assemblage (open element included), 0–1. */
+  atomFraction: number;
+  /** The entry the phase stands for (null: the target itself, at its stabilized energy). */
+  entryId: string | null;
+}
+
+export interface DataSourceView {
+  kind: 'DATASET' | 'USER' | 'ELEMENT_REFERENCE';
+  datasetId: string | null;
+  datasetVersion: string | null;
+  entryCount: number;
+}
+
+interface TargetView {
+  formula: string;
+  compositionKey: string;
+  reducedFormula: string;
+  chemicalSystem: string;
+  energySource: TargetAssessment['energySource'];
+  formationEnergyEvPerAtom: number | null;
+  hullEnergyEvPerAtom: number | null;
+  hullEnergyOfOthersEvPerAtom: number | null;
+  phaseSeparationEnergyEvPerAtom: number | null;
+  energyAboveHullEvPerAtom: number | null;
+  targetEntryId: string | null;
+  dataSources: DataSourceView[];
+}
+
+export interface StabilityWindowView extends TargetView {
+  openElement: string;
+  referenceElectrode: string;
+  status: ThermoStatus;
+  reason: string | null;
+  reductionLimitV: number | null;
+  oxidationLimitV: number | null;
+  stableAgainstMetal: boolean;
+  collapsed: boolean;
+  stabilized: boolean;
+  productsAtReduction: PhaseAmountView[];
+  productsAtOxidation: PhaseAmountView[];
+  /** For the lazy voltage profile. */
+  cacheKey: string;
+}
+
+export interface VoltageStepView {
+  fromV: number;
+  toV: number | null;
+  uptakePerFormulaUnit: number;
+  phases: PhaseAmountView[];
+}
+
+export interface DecompositionView extends TargetView {
+  status: ThermoStatus;
+  reason: string | null;
+  phases: PhaseAmountView[];
+  competingPhases: PhaseAmountView[];
+}
+
+export interface ReactantView {
+  formula: string;
+  compositionKey: string;
+  /** Null when the reaction was not computed. */
+  energyEvPerAtom: number | null;
+  energySource: 'DATASET' | 'USER' | 'HULL';
+}
+
+export interface InterfaceKinkView {
+  index: number;
+  mixingRatio: number;
+  mixingRatioPerFormulaUnit: number;
+  reactionEnergyEvPerAtom: number;
+  reactionEnergyEvPerFormulaUnit: number;
+  reactionEnergyKjPerMol: number;
+  reaction: string;
+  products: PhaseAmountView[];
+}
+
+export interface InterfaceReactionView {
+  reactantA: ReactantView;
+  reactantB: ReactantView;
+  chemicalSystem: string;
+  openElement: string | null;
+  voltageV: number | null;
+  referenceElectrode: string | null;
+  status: ThermoStatus;
+  reason: string | null;
+  kinks: InterfaceKinkView[];
+  mostExothermic: InterfaceKinkView | null;
+  dataSources: DataSourceView[];
+}
+
+export interface InterphasePredictionView {
+  method: 'EQUILIBRIUM_AT_METAL' | 'MOST_EXOTHERMIC_REACTION';
+  status: ThermoStatus;
+  reason: string | null;
+  electrolyteFormula: string;
+  counterpartFormula: string;
+  predictedProducts: PhaseAmountView[];
+  observedProductIds: string[];
+  /** Reduced formulas (names for named materials) predicted and observed, predicted only, observed only. */
+  common: string[];
+  onlyPredicted: string[];
+  onlyObserved: string[];
+  /** |common| / |predicted ∪ observed|; null when both are empty. */
+  jaccardIndex: number | null;
+  reaction: InterfaceKinkView | null;
+  window: StabilityWindowView | null;
+}
+
+export interface AddPhaseEntryInput {
+  formula: string;
+  formationEnergyEvPerAtom: number;
+  label: string;
+  note?: string | null;
+}
+
+export interface PhaseEntryWhereInput {
+  chemicalSystem?: string | null;
+  includeSubsystems?: boolean | null;
+  source?: 'DATASET' | 'USER' | null;
+}
+
+/** Bounds of a user's formation energy, eV/atom (the imported tables hold -4.5 to +4.6). */
+const USER_ENERGY_LIMIT = 10;
+
+export class ThermoService {
+  private revisionPromise: Promise<number> | null = null;
+
+  constructor(
+    private readonly engine: ThermoEngine,
+    private readonly stores: Stores,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** The phase-data revision, read once per request. */
+  revision(): Promise<number> {
+    this.revisionPromise ??= this.stores.phaseData.revision();
+    return this.revisionPromise;
+  }
+
+  /** Stability window of a formula (GraphQL `stabilityWindow`). */
+  async stabilityWindow(formula: string, openElement: string | null | undefined, arg = 'formula'): Promise<StabilityWindowView> {
+    const composition = this.composition(formula, arg);
+    const open = this.openElement(openElement ?? 'Li', composition, 'openElement');
+    return this.windowOf(composition, formula, open);
+  }
+
+  /**
+   * Stability window of a material's composition, or null for a material without one (a named
+   * material). Without `openElement`, the material's alkali (Li, then Na, then K); null if it has none.
+   */
+  async materialStabilityWindow(material: MaterialRecord, openElement: string | null | undefined): Promise<StabilityWindowView | null> {
+    const composition = compositionOf(material);
+    if (!composition || !material.formula) return null;
+    if (openElement == null) {
+      const alkali = OPEN_ELEMENTS.find((e) => composition.elements.includes(e));
+      if (!alkali || composition.elementCount < 2 || composition.elementCount > MAX_ELEMENTS) return null;
+      return this.windowOf(composition, material.formula, alkali);
+    }
+    return this.windowOf(composition, material.formula, this.openElement(openElement, composition, 'openElement'));
+  }
+
+  /**
+   * What thermodynamics predicts at a reported interface, beside what was observed there: against the
+   * electrolyte's own alkali metal, the equilibrium at 0 V (the fully reduced assemblage, Zhu et al.
+   * 2015); against another material, the products of the most exothermic interface reaction (Richards
+   * et al. 2016). Null for interfaces without two compositions (a family, a named material, a potential,
+   * an environment).
+   */
+  async interphasePrediction(i: InterfaceRecord): Promise<InterphasePredictionView | null> {
+    if (!i.electrolyteId || !i.counterpartId) return null;
+    const [electrolyte, counterpart, observations] = await Promise.all([
+      this.loaders.materialById.load(i.electrolyteId),
+      this.loaders.materialById.load(i.counterpartId),
+      this.loaders.related('observationsByInterface').load(i.id),
+    ]);
+    const e = electrolyte ? compositionOf(electrolyte) : null;
+    const c = counterpart ? compositionOf(counterpart) : null;
+    if (!e || !c || !electrolyte!.formula || !counterpart!.formula || e.key === c.key) return null;
+    if (new Set([...e.elements, ...c.elements]).size > MAX_ELEMENTS) return null;
+    const observedIds = [...new Set(observations.flatMap((o) => o.productIds))];
+    const observed = (await this.loaders.materialById.loadMany(observedIds)).filter((m): m is MaterialRecord => !!m && !(m instanceof Error));
+
+    const metal = c.elementCount === 1 && (OPEN_ELEMENTS as readonly string[]).includes(c.elements[0]!) && e.elements.includes(c.elements[0]!) ? c.elements[0]! : null;
+    let predicted: PhaseAmountView[];
+    let status: ThermoStatus;
+    let reason: string | null;
+    let kink: InterfaceKinkView | null = null;
+    let window: StabilityWindowView | null = null;
+    if (metal) {
+      window = await this.windowOf(e, electrolyte!.formula, metal);
+      status = window.status;
+      reason = window.reason;
+      const profile = await this.voltageProfile(window);
+      predicted = window.stableAgainstMetal ? [] : (profile[0]?.phases ?? []);
+    } else {
+      const r = await this.interfaceReaction(electrolyte!.formula, counterpart!.formula, null, null);
+      status = r.status;
+      reason = r.reason;
+      kink = r.mostExothermic;
+      predicted = kink && kink.reactionEnergyEvPerAtom < 0 ? kink.products : [];
+    }
+    const predictedKeys = new Map(predicted.map((p) => [p.compositionKey, p.formula]));
+    const observedByKey = new Map(observed.map((m) => [m.id, m.reducedFormula ?? m.name]));
+    const common = [...predictedKeys.keys()].filter((k) => observedByKey.has(k));
+    const onlyPredicted = [...predictedKeys.keys()].filter((k) => !observedByKey.has(k));
+    const onlyObserved = [...observedByKey.keys()].filter((k) => !predictedKeys.has(k));
+    const union = common.length + onlyPredicted.length + onlyObserved.length;
+    return {
+      method: metal ? 'EQUILIBRIUM_AT_METAL' : 'MOST_EXOTHERMIC_REACTION',
+      status,
+      reason,
+      electrolyteFormula: electrolyte!.formula,
+      counterpartFormula: counterpart!.formula,
+      predictedProducts: predicted,
+      observedProductIds: observed.map((m) => m.id),
+      common: common.map((k) => predictedKeys.get(k)!).sort(),
+      onlyPredicted: onlyPredicted.map((k) => predictedKeys.get(k)!).sort(),
+      onlyObserved: onlyObserved.map((k) => observedByKey.get(k)!).sort(),
+      jaccardIndex: union === 0 ? null : common.length / union,
+      reaction: kink,
+      window,
+    };
+  }
+
+  /** The voltage profile of a computed window (empty when the window was not computed). */
+  async voltageProfile(w: StabilityWindowView): Promise<VoltageStepView[]> {
+    if (w.status !== 'COMPUTED') return [];
+    const revision = await this.revision();
+    const composition = this.composition(w.formula, 'formula');
+    const space = await this.space(composition.elements);
+    return this.engine.cached(revision, `profile|${w.cacheKey}`, async () => {
+      const computed = await this.computedWindow(revision, composition, w.openElement);
+      const t = computed.targetPhase!;
+      const open = space.elementIndex(w.openElement);
+      return voltageProfile(space, t, open, computed.exclude).map((s) => ({
+        fromV: s.fromV,
+        toV: s.toV,
+        uptakePerFormulaUnit: s.uptakePerFormulaUnit,
+        phases: amounts(s.phases, t.atomsPerFormulaUnit),
+      }));
+    });
+  }
+
+  /** Energy above hull and decomposition of a formula (GraphQL `decomposition`). */
+  async decomposition(formula: string): Promise<DecompositionView> {
+    const composition = this.composition(formula, 'formula');
+    const revision = await this.revision();
+    const space = await this.space(composition.elements);
+    const target = await this.engine.cached(revision, `assess|${composition.key}`, () => assessTarget(space, composition));
+    const base = targetView(formula, composition, space, target);
+    if (space.elementsWithoutData.length > 0) {
+      return { ...base, status: 'ELEMENT_WITHOUT_DATA', reason: `the phase data hold no entry with ${space.elementsWithoutData.join(', ')}`, phases: [], competingPhases: [] };
+    }
+    const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
+    return { ...base, status: 'COMPUTED', reason: null, phases: amounts(target.decomposition, perFu), competingPhases: amounts(target.competingPhases, perFu) };
+  }
+
+  /** Interface reaction of two formulas (GraphQL `interfaceReaction`). */
+  async interfaceReaction(reactantA: string, reactantB: string, openElement: string | null | undefined, voltageV: number | null | undefined): Promise<InterfaceReactionView> {
+    const a = this.composition(reactantA, 'reactantA');
+    const b = this.composition(reactantB, 'reactantB');
+    if (a.key === b.key) throw new InvalidArgumentError('reactantB', `is the same composition as reactantA (${a.reducedFormula})`);
+    let open: { element: string; voltageV: number } | null = null;
+    if (openElement != null || voltageV != null) {
+      if (openElement == null) throw new InvalidArgumentError('openElement', 'is required with voltageV');
+      if (voltageV == null) throw new InvalidArgumentError('voltageV', 'is required with openElement');
+      if (!Number.isFinite(voltageV) || voltageV < 0 || voltageV > 10) throw new InvalidArgumentError('voltageV', `must be 0–10 V vs ${openElement}/${openElement}+, got ${voltageV}`);
+      open = { element: this.alkali(openElement, 'openElement'), voltageV };
+    }
+    const elements = [...new Set([...a.elements, ...b.elements, ...(open ? [open.element] : [])])].sort();
+    if (elements.length > MAX_ELEMENTS) throw new InvalidArgumentError('reactantB', `the two reactants span ${elements.length} elements; at most ${MAX_ELEMENTS}`);
+    if (open && (a.elements.every((e) => e === open!.element) || b.elements.every((e) => e === open!.element))) {
+      throw new InvalidArgumentError(a.elements.every((e) => e === open!.element) ? 'reactantA' : 'reactantB', `is the open element ${open.element} itself, which is the reservoir`);
+    }
+    const revision = await this.revision();
+    const space = await this.space(elements);
+    const base = {
+      chemicalSystem: elements.join('-'),
+      openElement: open?.element ?? null,
+      voltageV: open?.voltageV ?? null,
+      referenceElectrode: open ? `${open.element}/${open.element}+` : null,
+      dataSources: dataSources(space),
+    };
+    const reactant = (formula: string, c: Composition): ReactantView => ({ formula, compositionKey: c.key, energyEvPerAtom: null, energySource: 'HULL' });
+    if (space.elementsWithoutData.length > 0) {
+      return {
+        ...base,
+        reactantA: reactant(reactantA, a),
+        reactantB: reactant(reactantB, b),
+        status: 'ELEMENT_WITHOUT_DATA',
+        reason: `the phase data hold no entry with ${space.elementsWithoutData.join(', ')}`,
+        kinks: [],
+        mostExothermic: null,
+      };
+    }
+    const key = `rxn|${a.key}|${b.key}|${open ? `${open.element}@${open.voltageV}` : ''}`;
+    const result = await this.engine.cached(revision, key, () => interfaceReaction(space, a, b, open));
+    return { ...base, ...reactionView(reactantA, reactantB, result), status: 'COMPUTED', reason: null };
+  }
+
+  /** Adds a user's formation energy; it takes part in every later computation, marked as theirs. */
+  async addPhaseEntry(input: AddPhaseEntryInput): Promise<PhaseEntryRecord> {
+    const composition = this.composition(input.formula, 'input.formula');
+    const e = input.formationEnergyEvPerAtom;
+    if (!Number.isFinite(e) || Math.abs(e) > USER_ENERGY_LIMIT) {
+      throw new InvalidArgumentError('input.formationEnergyEvPerAtom', `must be a formation energy between -${USER_ENERGY_LIMIT} and ${USER_ENERGY_LIMIT} eV/atom, got ${e}`);
+    }
+    if (composition.elementCount === 1 && e !== 0) {
+      // an elemental entry below the others moves the reference; allowed, but only below 0 makes sense
+      if (e > 0) throw new InvalidArgumentError('input.formationEnergyEvPerAtom', `an element above its reference (${e} eV/atom) can never be stable`);
+    }
+    const label = input.label.trim();
+    if (label.length === 0 || label.length > 200) throw new InvalidArgumentError('input.label', 'must be 1–200 characters (who computed it, how)');
+    const note = input.note?.trim() || null;
+    if (note && note.length > 2000) throw new InvalidArgumentError('input.note', 'must be at most 2000 characters');
+    const proportions = composition.integerProportions();
+    return this.stores.phaseData.addUserEntry({
+      id: `user:${crypto.randomUUID()}`,
+      key: composition.key,
+      formula: composition.reducedFormula,
+      compositionElements: proportions.map((p) => p.element),
+      compositionAmounts: proportions.map((p) => p.amount),
+      chemicalSystem: composition.chemicalSystem,
+      elementCount: composition.elementCount,
+      formationEnergyEvPerAtom: e,
+      rows: 1,
+      label,
+      note,
+    });
+  }
+
+  /** Removes a user's entry; false when no user entry has this id. */
+  async removePhaseEntry(id: string): Promise<boolean> {
+    if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${id}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
+    return this.stores.phaseData.removeUserEntry(id);
+  }
+
+  phaseEntry(id: string): Promise<PhaseEntryRecord | null> {
+    return this.loaders.phaseEntryById.load(id);
+  }
+
+  /** A page of phase entries, optionally of one chemical system (and its subsystems). */
+  async phaseEntries(where: PhaseEntryWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PhaseEntryRecord>> {
+    const size = checkPageSize(first);
+    let systems: string[] | null = null;
+    if (where?.chemicalSystem) {
+      const els = where.chemicalSystem.split('-').map((s) => s.trim());
+      for (const el of els) if (!isElementSymbol(el)) throw new InvalidArgumentError('where.chemicalSystem', `'${el}' is not an element symbol (write systems like 'Li-P-S')`);
+      const sorted = [...new Set(els)].sort();
+      if (sorted.length > MAX_ELEMENTS) throw new InvalidArgumentError('where.chemicalSystem', `at most ${MAX_ELEMENTS} elements`);
+      systems = where.includeSubsystems ? chemicalSubsystems(sorted) : [sorted.join('-')];
+    }
+    const filter = { systems, source: where?.source ?? null };
+    const afterId = decodeCursor('phaseEntry', after);
+    const [items, total] = await Promise.all([this.stores.phaseData.page(filter, size + 1, afterId), this.stores.phaseData.count(filter)]);
+    return toConnection('phaseEntry', items, size, total, (e) => e.id, afterId);
+  }
+
+  // ---- internals
+
+  private async windowOf(composition: Composition, formula: string, open: string): Promise<StabilityWindowView> {
+    const revision = await this.revision();
+    const space = await this.space(composition.elements);
+    const w = await this.computedWindow(revision, composition, open);
+    const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
+    return {
+      ...targetView(formula, composition, space, w.target),
+      openElement: open,
+      referenceElectrode: `${open}/${open}+`,
+      status: w.status,
+      reason: w.reason,
+      reductionLimitV: w.reductionLimitV,
+      oxidationLimitV: w.oxidationLimitV,
+      stableAgainstMetal: w.stableAgainstMetal,
+      collapsed: w.collapsed,
+      stabilized: w.stabilized,
+      productsAtReduction: amounts(w.productsAtReduction, perFu),
+      productsAtOxidation: amounts(w.productsAtOxidation, perFu),
+      cacheKey: `${composition.key}|${open}`,
+    };
+  }
+
+  private async computedWindow(revision: number, composition: Composition, open: string): Promise<ComputedWindow> {
+    const space = await this.space(composition.elements);
+    return this.engine.cached(revision, `window|${composition.key}|${open}`, () => stabilityWindow(space, composition, open));
+  }
+
+  /** The phase space of `elements` (cached per system and revision; loaded through the per-request DataLoader). */
+  private async space(elements: readonly string[]): Promise<PhaseSpace> {
+    const revision = await this.revision();
+    const system = [...elements].sort().join('-');
+    return this.engine.cached(revision, `space|${system}`, async () => {
+      const [records, solver] = await Promise.all([this.loaders.phaseEntriesBySystem.load(system), this.engine.solver()]);
+      return PhaseSpace.build(solver, system.split('-'), records.map(toPhaseEntry));
+    });
+  }
+
+  private composition(formula: string, arg: string): Composition {
+    let c: Composition;
+    try {
+      c = parseFormula(formula);
+    } catch (e) {
+      if (e instanceof DomainError) throw new InvalidArgumentError(arg, e.message);
+      throw e;
+    }
+    if (c.elementCount > MAX_ELEMENTS) throw new InvalidArgumentError(arg, `'${formula}' has ${c.elementCount} elements; at most ${MAX_ELEMENTS}`);
+    return c;
+  }
+
+  private alkali(symbol: string, arg: string): OpenElement {
+    if (!isElementSymbol(symbol)) throw new InvalidArgumentError(arg, `'${symbol}' is not an element symbol`);
+    if (!(OPEN_ELEMENTS as readonly string[]).includes(symbol)) {
+      throw new InvalidArgumentError(arg, `'${symbol}' is not a reservoir the window is defined for; use ${OPEN_ELEMENTS.join(', ')} (one-electron alkali ions)`);
+    }
+    return symbol as OpenElement;
+  }
+
+  private openElement(symbol: string, composition: Composition, arg: string): OpenElement {
+    const open = this.alkali(symbol, arg);
+    if (!composition.elements.includes(open)) throw new InvalidArgumentError(arg, `${open} is not in the composition ${composition.toString()}`);
+    if (composition.elementCount < 2) throw new InvalidArgumentError('formula', `${composition.toString()} is the open element itself; a stability window needs at least one other element`);
+    return open;
+  }
+}
+
+/** The composition of a material, or null for a named material (no single composition). */
+function compositionOf(m: MaterialRecord): Composition | null {
+  if (m.kind !== 'COMPOSITION' || m.composition.length === 0) return null;
+  return new Composition(m.composition.map((c) => [c.element, c.amount] as const));
+}
+
+function toPhaseEntry(r: PhaseEntryRecord): PhaseEntry {
+  return {
+    id: r.id,
+    composition: new Composition(r.compositionElements.map((e, i) => [e, r.compositionAmounts[i]!] as const)),
+    formationEnergyEvPerAtom: r.formationEnergyEvPerAtom,
+    source: r.source,
+    datasetId: r.datasetId,
+  };
+}
+
+/** Phase amounts as the API gives them: per formula unit of a target of `targetAtomsPerFu` atoms, and as atom fractions. */
+function amounts(phases: readonly PhaseAmount[], targetAtomsPerFu: number): PhaseAmountView[] {
+  const total = phases.reduce((s, p) => s + p.atoms, 0);
+  return phases
+    .map((p) => ({
+      formula: p.phase.formula,
+      compositionKey: p.phase.key,
+      amountPerFormulaUnit: clean((p.atoms * targetAtomsPerFu) / p.phase.atomsPerFormulaUnit),
+      atomFraction: clean(total > 0 ? p.atoms / total : 0),
+      entryId: p.phase.entry?.id ?? null,
+    }))
+    .sort((x, y) => x.formula.localeCompare(y.formula));
+}
+
+function dataSources(space: PhaseSpace): DataSourceView[] {
+  const groups = new Map<string, DataSourceView>();
+  for (const p of space.phases) {
+    const kind = p.entry.source;
+    const datasetId = p.entry.datasetId;
+    const k = `${kind}|${datasetId ?? ''}`;
+    const g = groups.get(k) ?? { kind, datasetId, datasetVersion: null, entryCount: 0 };
+    g.entryCount += 1 + p.polymorphsSetAside;
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) => `${a.kind}${a.datasetId}`.localeCompare(`${b.kind}${b.datasetId}`));
+}
+
+function targetView(formula: string, composition: Composition, space: PhaseSpace, t: TargetAssessment): TargetView {
+  return {
+    formula,
+    compositionKey: composition.key,
+    reducedFormula: composition.reducedFormula,
+    chemicalSystem: composition.chemicalSystem,
+    energySource: t.energySource,
+    formationEnergyEvPerAtom: t.formationEnergyEvPerAtom,
+    hullEnergyEvPerAtom: t.hullEnergyEvPerAtom,
+    hullEnergyOfOthersEvPerAtom: t.hullEnergyOfOthersEvPerAtom,
+    phaseSeparationEnergyEvPerAtom: t.phaseSeparationEnergyEvPerAtom,
+    energyAboveHullEvPerAtom: t.energyAboveHullEvPerAtom,
+    targetEntryId: t.phase?.entry.id ?? null,
+    dataSources: dataSources(space),
+  };
+}
+
+function reactionView(formulaA: string, formulaB: string, r: InterfaceReactionResult): Pick<InterfaceReactionView, 'reactantA' | 'reactantB' | 'kinks' | 'mostExothermic'> {
+  const kink = (k: InterfaceKink): InterfaceKinkView => {
+    const total = k.phases.reduce((s, p) => s + p.atoms, 0);
+    const byKey = new Map(k.phases.map((p) => [p.phase.key, p.atoms / total]));
+    return {
+      index: k.index,
+      mixingRatio: k.x,
+      mixingRatioPerFormulaUnit: k.xPerFormulaUnit,
+      reactionEnergyEvPerAtom: k.energyEvPerAtom,
+      reactionEnergyEvPerFormulaUnit: k.energyEvPerFormulaUnit,
+      reactionEnergyKjPerMol: k.energyKjPerMol,
+      reaction: `${terms(k.reactants)} -> ${terms(k.products)}`,
+      products: k.products
+        .filter((t) => t.phase)
+        .map((t) => ({
+          formula: t.formula,
+          compositionKey: t.phase!.key,
+          amountPerFormulaUnit: clean(t.coefficient),
+          atomFraction: clean(byKey.get(t.phase!.key) ?? 0),
+          entryId: t.phase!.entry?.id ?? null,
+        }))
+        .sort((x, y) => x.formula.localeCompare(y.formula)),
+    };
+  };
+  const kinks = r.kinks.map(kink);
+  return {
+    reactantA: { formula: formulaA, compositionKey: r.reactantA.composition.key, energyEvPerAtom: r.reactantA.energy, energySource: r.reactantA.energySource },
+    reactantB: { formula: formulaB, compositionKey: r.reactantB.composition.key, energyEvPerAtom: r.reactantB.energy, energySource: r.reactantB.energySource },
+    kinks,
+    mostExothermic: kinks[r.kinks.indexOf(r.mostExothermic)] ?? null,
+  };
+}
+
+/** Drops the last digits of LP round-off from amounts (12 significant digits; 4.999999999999992 → 5). */
+function clean(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+function terms(ts: readonly { formula: string; coefficient: number }[]): string {
+  return ts.map((t) => `${formatCoefficient(t.coefficient)}${t.formula}`).join(' + ');
+}
+
+function formatCoefficient(c: number): string {
+  if (Math.abs(c - 1) < 1e-9) return '';
+  return `${Number(c.toPrecision(4))} `;
+}
