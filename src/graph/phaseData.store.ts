@@ -172,7 +172,7 @@ WHERE ($systems IS NULL OR e.chemicalSystem IN $systems) AND ($source IS NULL OR
   AND ($after IS NULL OR e.id > $after) AND ${VISIBLE}
 RETURN ${PROJECTION}
 ORDER BY e.id
-LIMIT $limit`,
+LIMIT toInteger($limit)`,
 );
 
 const COUNT = cypher(

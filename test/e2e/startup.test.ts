@@ -33,11 +33,11 @@ describe('start-up on an empty graph', () => {
     const { logger, lines } = capturingLogger();
     const server = await startTestServer({}, logger);
     try {
-      const res = await server.gql<{ materials: { totalCount: number }; datasets: { recordCount: number }[] }>(
-        '{ materials(first: 0) { totalCount } datasets { recordCount } }',
+      const res = await server.gql<{ materials: { totalCount: number }; datasets: { id: string; recordCount: number }[] }>(
+        '{ materials(first: 0) { totalCount } datasets { id recordCount } }',
       );
       expect(res.data!.materials.totalCount).toBeGreaterThan(pymatgenObelix.distinctCompositions); // OBELiX and the seed
-      expect(res.data!.datasets[0]!.recordCount).toBe(pymatgenObelix.rows);
+      expect(res.data!.datasets.find((d) => d.id === 'obelix')!.recordCount).toBe(pymatgenObelix.rows);
       expect(lines.some((l) => /^seed: 5 reviews, \d+ publications/.test(l.msg))).toBe(true);
       expect(lines.some((l) => /^schema: \d+ constraint\/index statements applied/.test(l.msg))).toBe(true);
       expect(lines.some((l) => /^OBELiX sha256:[0-9a-f]{16}: 599 rows → 500 materials/.test(l.msg))).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * Starts a real, throwaway Neo4j Community 5.26 for the graph tests (its own temporary home and a free
  * port; jars from Maven Central via neo4j-local/pom.xml, downloaded on first use), applies the schema,
- * marks the database as a test database, imports OBELiX and loads the curated seed once. Stops it and deletes its folder at the end.
+ * marks the database as a test database, imports OBELiX, loads the curated seed and imports the phase data once. Stops it and deletes its folder at the end.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +11,9 @@ import { GraphDatabase } from '../../src/graph/database.js';
 import { DatasetImportStore } from '../../src/graph/datasetImport.store.js';
 import { PublicationStore } from '../../src/graph/publication.store.js';
 import { applySchema } from '../../src/graph/schemaBootstrap.js';
+import { PhaseDataStore } from '../../src/graph/phaseData.store.js';
 import { SeedStore } from '../../src/graph/seed.store.js';
+import { PhaseDataImportService } from '../../src/services/thermo/phaseData.import.js';
 import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
 import { SeedService } from '../../src/services/seed/seed.load.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -41,6 +43,8 @@ export default async function setup(project: TestProject) {
     await importer.importFile(obelixCsv);
     const config = loadConfig();
     await new SeedService(new SeedStore(db)).load(config.seedDir, config.seedTextsDir);
+    const phases = await new PhaseDataImportService(new PhaseDataStore(db)).importFile(config.phaseDataCsv);
+    console.log(`[test neo4j] phase data: ${phases.entries} entries of ${phases.rows} rows`);
   } finally {
     await db.close();
   }

@@ -33,13 +33,19 @@ export const TEST_MARKER_LABEL = 'InterphaseTestDatabase';
 
 const IS_TEST_DB = cypher('test.isTestDatabase', `MATCH (m:${TEST_MARKER_LABEL}) RETURN count(m) AS n`);
 const MARK = cypher('test.markTestDatabase', `MERGE (:${TEST_MARKER_LABEL} {createdBy: 'interphase tests'})`);
-const WIPE = cypher('test.wipe', `MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} DETACH DELETE n`);
+// The phase data (95k entries, imported once by globalSetup and checked by phaseData.test.ts) are kept:
+// nothing else depends on them, and re-importing them for every wipe would cost ~10 s.
+const WIPE = cypher(
+  'test.wipe',
+  `MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} AND NOT n:PhaseEntry AND NOT n:PhaseDataRevision AND NOT (n:Dataset AND n.phaseRun IS NOT NULL)
+   DETACH DELETE n`,
+);
 
 export async function markAsTestDatabase(db: GraphDatabase): Promise<void> {
   await db.write(MARK);
 }
 
-/** Deletes every node except the marker; refuses unless the database carries the test marker. */
+/** Deletes every node except the marker and the phase data; refuses unless the database carries the test marker. */
 export async function wipeTestDatabase(db: GraphDatabase): Promise<void> {
   const [row] = await db.read(IS_TEST_DB);
   if (!row || row.n !== 1) throw new Error('refusing to wipe: this database is not marked as an Interphase test database');

@@ -1,0 +1,318 @@
+/**
+ * Thermodynamics through GraphQL over HTTP, against the phase data globalSetup imported: computed windows
+ * checked against pymatgen on the same data (test/fixtures/pymatgen/thermo.json, 0.01 V, identical
+ * product sets) and against the literature's values of the same calculation (Zhu, He & Mo 2015, design
+ * notes), side by side with what the reviews report; interface reactions; bad input; missing data as a
+ * status; users' entries and cache invalidation across two API replicas; no N+1.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Composition } from '../../src/domain/chemistry/composition.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.stop());
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+type Comp = Record<string, number>;
+interface FixtureCompound {
+  formula: string;
+  key: string;
+  formationEnergyEvPerAtom: number | null;
+  energyAboveHullEvPerAtom: number;
+  decomposition: { composition: Comp }[];
+  window: { reductionLimitV: number; oxidationLimitV: number; productsAtReduction: { composition: Comp }[]; productsAtOxidation: { composition: Comp }[] } | null;
+}
+interface FixturePair {
+  a: string;
+  b: string;
+  openElement: string | null;
+  voltageV: number | null;
+  kinks: { x: number; energyEvPerAtom: number; products: { composition: Comp }[] }[];
+  minimum: { x: number; energyEvPerAtom: number };
+}
+const fixture = JSON.parse(readFileSync(path.join(here, '../fixtures/pymatgen/thermo.json'), 'utf8')) as { compounds: FixtureCompound[]; pairs: FixturePair[] };
+const compound = (key: string) => fixture.compounds.find((c) => c.key === key)!;
+const keys = (ps: { composition: Comp }[]) => ps.map((p) => new Composition(Object.entries(p.composition)).key).sort();
+const keysOf = (ps: { compositionKey: string }[]) => ps.map((p) => p.compositionKey).sort();
+
+const WINDOW = `status reason reductionLimitV oxidationLimitV stableAgainstMetal collapsed stabilized energySource energyAboveHullEvPerAtom
+  referenceElectrode compositionKey productsAtReduction { formula compositionKey amountPerFormulaUnit } productsAtOxidation { formula compositionKey }`;
+interface Window {
+  status: string;
+  reason: string | null;
+  reductionLimitV: number;
+  oxidationLimitV: number;
+  stableAgainstMetal: boolean;
+  collapsed: boolean;
+  stabilized: boolean;
+  energySource: string;
+  energyAboveHullEvPerAtom: number | null;
+  referenceElectrode: string;
+  compositionKey: string;
+  productsAtReduction: { formula: string; compositionKey: string; amountPerFormulaUnit: number }[];
+  productsAtOxidation: { formula: string; compositionKey: string }[];
+}
+
+async function window(formula: string, openElement = 'Li'): Promise<Window> {
+  const res = await server.gql<{ stabilityWindow: Window }>(`query($f: String!, $o: String!) { stabilityWindow(formula: $f, openElement: $o) { ${WINDOW} } }`, { f: formula, o: openElement });
+  expect(res.errors).toBeUndefined();
+  return res.data!.stabilityWindow;
+}
+
+describe('stability windows through GraphQL', () => {
+  // The literature's windows from the same kind of calculation (Zhu, He & Mo 2015 and Richards et al. 2016 as
+  // quoted in the design notes): older Materials Project data; sulfide oxidation limits differ by up to
+  // ~0.15 V because the newer data hold polysulfides.
+  it.each([
+    ['Li7La3Zr2O12', 'La3Li7O12Zr2', 0.05, 2.91, 0.02],
+    ['Li3PS4', 'Li3P1S4', 1.71, 2.31, 0.06],
+    ['Li10GeP2S12', 'Ge1Li10P2S12', 1.71, 2.14, 0.16],
+    ['Li6PS5Cl', 'Cl1Li6P1S5', 1.71, 2.01, 0.16],
+    ['Li2PO2N', 'Li2N1O2P1', 0.68, 2.63, 0.02],
+    ['Li1.3Al0.3Ti1.7(PO4)3', 'Al3Li13O120P30Ti17', 2.17, 4.21, 0.02],
+  ] as const)('%s: pymatgen on the same data (0.01 V, same products), the literature within %s–%s V', async (formula, key, red, ox, tolerance) => {
+    const w = await window(formula);
+    const f = compound(key).window!;
+    expect(w).toMatchObject({ status: 'COMPUTED', reason: null, referenceElectrode: 'Li/Li+', compositionKey: key });
+    expect(Math.abs(w.reductionLimitV - f.reductionLimitV)).toBeLessThan(0.01);
+    expect(Math.abs(w.oxidationLimitV - f.oxidationLimitV)).toBeLessThan(0.01);
+    expect(keysOf(w.productsAtReduction)).toEqual(keys(f.productsAtReduction));
+    expect(keysOf(w.productsAtOxidation)).toEqual(keys(f.productsAtOxidation));
+    expect(Math.abs(w.reductionLimitV - red)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(w.oxidationLimitV - ox)).toBeLessThanOrEqual(tolerance);
+  });
+
+  it('Li6PS5Cl: metastable in the data (83 meV/atom above the hull), stabilized; LiCl, Li2S and P below 1.72 V per formula unit', async () => {
+    const w = await window('Li6PS5Cl');
+    expect(w.stabilized).toBe(true);
+    expect(w.energySource).toBe('DATASET');
+    expect(w.energyAboveHullEvPerAtom!).toBeCloseTo(compound('Cl1Li6P1S5').energyAboveHullEvPerAtom, 6);
+    // Li6PS5Cl + 5 Li → 5 Li2S + LiCl + P (balanced per formula unit)
+    expect(w.productsAtReduction.map((p) => [p.formula, p.amountPerFormulaUnit])).toEqual([
+      ['Li2S', 5],
+      ['LiCl', 1],
+      ['P', 1],
+    ]);
+  });
+
+  it('Li2S is stable against Li metal: reduction limit 0 V, no products', async () => {
+    const w = await window('Li2S');
+    expect(w).toMatchObject({ reductionLimitV: 0, stableAgainstMetal: true, productsAtReduction: [] });
+  });
+
+  it('any notation of a composition gives the same window (Li20Ge2P4S24 = Li10GeP2S12), and Na3PS4 against Na', async () => {
+    const a = await window('Li10GeP2S12');
+    const b = await window('Li20Ge2P4S24');
+    expect(b.reductionLimitV).toBe(a.reductionLimitV);
+    const na = await window('Na3PS4', 'Na');
+    expect(na.referenceElectrode).toBe('Na/Na+');
+    expect(na.reductionLimitV).toBeCloseTo(compound('Na3P1S4').window!.reductionLimitV, 6);
+  });
+
+  it('computed and reported side by side: LGPS in the graph, with what the reviews report (banerjee2020 line 88: oxidation at 2.15 V)', async () => {
+    const res = await server.gql<{
+      material: { stabilityWindow: { oxidationLimitV: number; reported: { oxidationLimit: { quantity: { value: number } | null } | null; source: { line: number; review: { reviewKey: string } } }[]; voltageProfile: { fromV: number; toV: number | null; uptakePerFormulaUnit: number; phases: { formula: string }[] }[] } };
+    }>(`{ material(id: "Ge1Li10P2S12") { stabilityWindow { oxidationLimitV
+          reported { oxidationLimit { quantity { value } } source { line review { reviewKey } } }
+          voltageProfile { fromV toV uptakePerFormulaUnit phases { formula } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const w = res.data!.material.stabilityWindow;
+    expect(w.oxidationLimitV).toBeCloseTo(compound('Ge1Li10P2S12').window!.oxidationLimitV, 6);
+    const reported = w.reported.find((r) => r.source.review.reviewKey === 'banerjee2020' && r.source.line === 88)!;
+    expect(reported.oxidationLimit!.quantity!.value).toBe(2.15);
+    // the profile starts at the metal with the fully lithiated products banerjee2020 line 130 names (Li3P, Li2S, Li15Ge4)
+    expect(w.voltageProfile[0]!.fromV).toBe(0);
+    expect(w.voltageProfile[0]!.phases.map((p) => p.formula).sort()).toEqual(['Li15Ge4', 'Li2S', 'Li3P']);
+    const inside = w.voltageProfile.find((s) => s.phases.length === 1 && s.phases[0]!.formula === 'Li10GeP2S12')!;
+    expect(inside.uptakePerFormulaUnit).toBeCloseTo(0, 9);
+  });
+
+  it('a material without a composition has none (named:LiPON), one without an alkali neither unless asked', async () => {
+    const res = await server.gql<{ a: { stabilityWindow: unknown }; b: { stabilityWindow: unknown } }>(
+      '{ a: material(id: "named:LiPON") { stabilityWindow { status } } b: material(id: "Al2O3") { stabilityWindow { status } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { stabilityWindow: null }, b: { stabilityWindow: null } });
+  });
+});
+
+describe('decomposition and interface reactions through GraphQL', () => {
+  it('decomposition of Li7P3S11: energy above hull and stable assemblage as pymatgen', async () => {
+    const res = await server.gql<{ decomposition: { status: string; energyAboveHullEvPerAtom: number; phases: { compositionKey: string; atomFraction: number }[] } }>(
+      '{ decomposition(formula: "Li7P3S11") { status energyAboveHullEvPerAtom phases { compositionKey atomFraction } } }',
+    );
+    const f = compound('Li7P3S11');
+    const d = res.data!.decomposition;
+    expect(d.status).toBe('COMPUTED');
+    expect(Math.abs(d.energyAboveHullEvPerAtom - f.energyAboveHullEvPerAtom)).toBeLessThan(0.001);
+    expect(keysOf(d.phases)).toEqual(keys(f.decomposition));
+    expect(d.phases.reduce((s, p) => s + p.atomFraction, 0)).toBeCloseTo(1, 9);
+  });
+
+  it.each([
+    ['Li3PS4', 'LiCoO2', null, null],
+    ['Li7La3Zr2O12', 'LiCoO2', null, null],
+    ['Li10GeP2S12', 'LiCoO2', 'Li', 4],
+  ] as const)('%s | %s (open %s at %s V): kinks and the most exothermic one as pymatgen', async (a, b, open, voltage) => {
+    const f = fixture.pairs.find((p) => p.a === a && p.b === b && p.openElement === open)!;
+    const res = await server.gql<{ interfaceReaction: { status: string; kinks: { mixingRatio: number; reactionEnergyEvPerAtom: number; reaction: string; products: { compositionKey: string }[] }[]; mostExothermic: { mixingRatio: number; reactionEnergyEvPerAtom: number } } }>(
+      `query($a: String!, $b: String!, $o: String, $v: Float) { interfaceReaction(reactantA: $a, reactantB: $b, openElement: $o, voltageV: $v) {
+        status kinks { mixingRatio reactionEnergyEvPerAtom reaction products { compositionKey } } mostExothermic { mixingRatio reactionEnergyEvPerAtom } } }`,
+      { a, b, o: open, v: voltage },
+    );
+    expect(res.errors).toBeUndefined();
+    const r = res.data!.interfaceReaction;
+    expect(r.status).toBe('COMPUTED');
+    expect(r.kinks).toHaveLength(f.kinks.length);
+    r.kinks.forEach((k, i) => {
+      expect(Math.abs(k.mixingRatio - f.kinks[i]!.x)).toBeLessThan(1e-4);
+      expect(Math.abs(k.reactionEnergyEvPerAtom - f.kinks[i]!.energyEvPerAtom)).toBeLessThan(0.001);
+      const want = keys(f.kinks[i]!.products.filter((p) => !(open && Object.keys(p.composition).length === 1 && p.composition[open])));
+      expect(keysOf(k.products)).toEqual(want);
+    });
+    expect(Math.abs(r.mostExothermic.reactionEnergyEvPerAtom - f.minimum.energyEvPerAtom)).toBeLessThan(0.001);
+    expect(r.kinks[0]!.reaction).toMatch(/->/);
+  });
+
+  it('Li6PS5Cl | Li metal, predicted beside observed: the equilibrium at 0 V (Li2S, Li3P, LiCl) against what feng2022 and banerjee2020 report', async () => {
+    const res = await server.gql<{ interfaces: { edges: { node: { prediction: { method: string; status: string; predictedProducts: { formula: string }[]; common: string[]; onlyPredicted: string[]; onlyObserved: string[]; jaccardIndex: number; observedProducts: { id: string }[] } } }[] } }>(
+      `{ interfaces(where: { electrolyte: "Li6PS5Cl", counterpart: "Li metal" }) { edges { node { prediction {
+          method status predictedProducts { formula } common onlyPredicted onlyObserved jaccardIndex observedProducts { id } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data!.interfaces.edges[0]!.node.prediction;
+    expect(p).toMatchObject({ method: 'EQUILIBRIUM_AT_METAL', status: 'COMPUTED' });
+    expect(p.predictedProducts.map((x) => x.formula).sort()).toEqual(['Li2S', 'Li3P', 'LiCl']);
+    expect(p.common).toEqual(['Li2S', 'Li3P', 'LiCl']);
+    expect(p.onlyPredicted).toEqual([]);
+    expect(p.onlyObserved).toContain('Li3P7');
+    expect(p.jaccardIndex).toBeCloseTo(3 / (3 + p.onlyObserved.length), 9);
+  });
+
+  it('predictions for many interfaces at once: one phase-data query per request, not one per interface (no N+1)', async () => {
+    const queries: string[] = [];
+    const stop = server.db.observe((name) => queries.push(name));
+    const res = await server.gql<{ interfaces: { edges: { node: { prediction: { status: string } | null } }[] } }>(
+      '{ interfaces(first: 60) { edges { node { id prediction { status predictedProducts { formula material { id } } } } } } }',
+    );
+    stop();
+    expect(res.errors).toBeUndefined();
+    const predicted = res.data!.interfaces.edges.filter((e) => e.node.prediction).length;
+    expect(predicted).toBeGreaterThan(20);
+    // every interface's entries come through the batched loader: a few queries, however many interfaces
+    expect(queries.filter((q) => q === 'phaseData.entriesOfSystems').length).toBeLessThanOrEqual(4);
+    expect(queries.filter((q) => q === 'phaseData.revision').length).toBe(1);
+  });
+});
+
+describe('bad input is BAD_USER_INPUT naming the argument; missing data is a status', () => {
+  it.each([
+    ['{ stabilityWindow(formula: "Xx3PS4") { status } }', 'formula', /unknown element symbol 'Xx'/],
+    ['{ stabilityWindow(formula: "") { status } }', 'formula', /is empty/],
+    ['{ stabilityWindow(formula: "(Li3PS4") { status } }', 'formula', /unclosed/],
+    ['{ stabilityWindow(formula: "LiBeBCNOFNaMgAlSi") { status } }', 'formula', /11 elements; at most 10/],
+    ['{ stabilityWindow(formula: "Li3PS4", openElement: "O") { status } }', 'openElement', /Li, Na, K/],
+    ['{ stabilityWindow(formula: "Li3PS4", openElement: "Qq") { status } }', 'openElement', /not an element symbol/],
+    ['{ stabilityWindow(formula: "Li3PS4", openElement: "Na") { status } }', 'openElement', /Na is not in the composition/],
+    ['{ stabilityWindow(formula: "Li") { status } }', 'formula', /open element itself/],
+    ['{ decomposition(formula: "Li7-xLa3Zr2O12") { status } }', 'formula', /variable stoichiometry/],
+    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "PS4Li3") { status } }', 'reactantB', /same composition/],
+    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", voltageV: 4) { status } }', 'openElement', /required with voltageV/],
+    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", openElement: "Li", voltageV: 40) { status } }', 'voltageV', /0–10 V/],
+    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "Zz") { status } }', 'reactantB', /unknown element symbol 'Zz'/],
+  ])('%s', async (query, argumentName, message) => {
+    const res = await server.gql(query);
+    expect(res.errors).toHaveLength(1);
+    const e = res.errors![0]!;
+    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
+    expect(e.message).toMatch(message);
+    expect(e.message.startsWith(`${argumentName}: `)).toBe(true);
+  });
+
+  it('an element without any phase data, or a system without compounds, is a status with a reason', async () => {
+    const xe = await window('LiXeF');
+    expect(xe).toMatchObject({ status: 'ELEMENT_WITHOUT_DATA', reductionLimitV: null, oxidationLimitV: null });
+    expect(xe.reason).toMatch(/no entry with Xe/);
+    // Li–Fe has no compound below the elements (LiFe itself is in the data, above them); Li7Fe3 is not in the data
+    const fe = await window('Li7Fe3');
+    expect(fe).toMatchObject({ status: 'INSUFFICIENT_DATA', reductionLimitV: null });
+    expect(fe.reason).toMatch(/Fe-Li/);
+  });
+});
+
+describe("users' phase entries", () => {
+  const ADD = `mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id source formula compositionKey formationEnergyEvPerAtom label note } }`;
+
+  it('a new entry takes part in every later computation, marked as the user’s, on every replica; removing it restores the result', async () => {
+    const replica = await startTestServer(); // a second stateless API process on the same graph
+    try {
+      const before = await window('Li3YCl6');
+      expect(before.energySource).toBe('VIRTUAL_AT_HULL'); // not in the data (design notes: "no Li3YCl6")
+      const warm = await replica.gql<{ stabilityWindow: Window }>(`{ stabilityWindow(formula: "Li3YCl6") { ${WINDOW} } }`);
+      expect(warm.data!.stabilityWindow.reductionLimitV).toBe(before.reductionLimitV);
+
+      // a user's DFT energy 50 meV/atom below the hull of the other phases: Li3YCl6 becomes stable
+      const hull = await server.gql<{ decomposition: { hullEnergyEvPerAtom: number } }>('{ decomposition(formula: "Li3YCl6") { hullEnergyEvPerAtom } }');
+      const energy = hull.data!.decomposition.hullEnergyEvPerAtom - 0.05;
+      const added = await server.gql<{ addPhaseEntry: { id: string; source: string; formula: string; compositionKey: string; label: string } }>(ADD, {
+        i: { formula: 'Li3YCl6', formationEnergyEvPerAtom: energy, label: 'test suite, r2SCAN', note: 'hypothetical' },
+      });
+      expect(added.errors).toBeUndefined();
+      const entry = added.data!.addPhaseEntry;
+      expect(entry).toMatchObject({ source: 'USER', formula: 'Li3YCl6', compositionKey: 'Cl6Li3Y1', label: 'test suite, r2SCAN' });
+      expect(entry.id).toMatch(/^user:[0-9a-f-]{36}$/);
+
+      for (const s of [server, replica]) {
+        const res = await s.gql<{ stabilityWindow: Window & { targetEntry: { id: string; source: string }; dataSources: { kind: string; entryCount: number }[] } }>(
+          `{ stabilityWindow(formula: "Li3YCl6") { ${WINDOW} targetEntry { id source } dataSources { kind entryCount } } }`,
+        );
+        const w = res.data!.stabilityWindow;
+        expect(w).toMatchObject({ energySource: 'USER', stabilized: false, targetEntry: { id: entry.id, source: 'USER' } });
+        expect(w.dataSources).toContainEqual({ kind: 'USER', entryCount: 1 });
+        expect(w.oxidationLimitV - w.reductionLimitV).toBeGreaterThan(before.oxidationLimitV - before.reductionLimitV); // more stable: wider
+      }
+
+      const removed = await server.gql<{ removePhaseEntry: boolean }>(`mutation { removePhaseEntry(id: "${entry.id}") }`);
+      expect(removed.data!.removePhaseEntry).toBe(true);
+      const again = await replica.gql<{ stabilityWindow: Window }>(`{ stabilityWindow(formula: "Li3YCl6") { ${WINDOW} } }`);
+      expect(again.data!.stabilityWindow).toEqual(before);
+      const twice = await server.gql<{ removePhaseEntry: boolean }>(`mutation { removePhaseEntry(id: "${entry.id}") }`);
+      expect(twice.data!.removePhaseEntry).toBe(false);
+    } finally {
+      await replica.stop();
+    }
+  });
+
+  it.each([
+    [{ formula: 'Li3YCl6', formationEnergyEvPerAtom: -50, label: 'x' }, 'input.formationEnergyEvPerAtom', /between -10 and 10 eV\/atom/],
+    [{ formula: 'Li3Q', formationEnergyEvPerAtom: -1, label: 'x' }, 'input.formula', /unknown element symbol 'Q'/],
+    [{ formula: 'Li3N', formationEnergyEvPerAtom: -1, label: '  ' }, 'input.label', /1–200 characters/],
+    [{ formula: 'Li', formationEnergyEvPerAtom: 0.2, label: 'x' }, 'input.formationEnergyEvPerAtom', /can never be stable/],
+  ])('rejects %j naming the field, and writes nothing', async (input, argumentName, message) => {
+    const count = async () => (await server.gql<{ phaseEntries: { totalCount: number } }>('{ phaseEntries(where: { source: USER }, first: 0) { totalCount } }')).data!.phaseEntries.totalCount;
+    const before = await count();
+    const res = await server.gql(ADD, { i: input });
+    expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
+    expect(res.errors![0]!.message).toMatch(message);
+    expect(await count()).toBe(before);
+  });
+
+  it('dataset entries cannot be removed', async () => {
+    const res = await server.gql('mutation { removePhaseEntry(id: "matbench_mp_e_form:Li3P1S4") }');
+    expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+  });
+
+  it('lists the phase data of a system and its subsystems, with the dataset', async () => {
+    const res = await server.gql<{ phaseEntries: { totalCount: number; edges: { node: { id: string; chemicalSystem: string; dataset: { id: string; version: string } } }[] } }>(
+      '{ phaseEntries(where: { chemicalSystem: "S-P-Li", includeSubsystems: true }, first: 100) { totalCount edges { node { id chemicalSystem dataset { id version } } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.phaseEntries.totalCount).toBe(26);
+    expect(res.data!.phaseEntries.edges.every((e) => e.node.dataset.id === 'matbench_mp_e_form')).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The phase data in Neo4j: what globalSetup imported (the formation-energy table named by PHASE_DATA_CSV),
+ * re-import, invalid files, an import that fails half-way (readers keep seeing the previous data), and
+ * the one-query read of a chemical system with its subsystems.
+ */
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chemicalSubsystems } from '../../src/domain/chemistry/chemicalSystem.js';
+import { cypher, type GraphDatabase } from '../../src/graph/database.js';
+import { PhaseDataStore, type PhaseEntryWrite } from '../../src/graph/phaseData.store.js';
+import { loadConfig } from '../../src/server/config.js';
+import { InvalidRecordsError } from '../../src/services/errors.js';
+import { PhaseDataImportService } from '../../src/services/thermo/phaseData.import.js';
+import { connectTestDatabase } from '../support/neo4j.js';
+
+const config = loadConfig();
+let db: GraphDatabase;
+let store: PhaseDataStore;
+let importer: PhaseDataImportService;
+let dir: string;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  store = new PhaseDataStore(db);
+  importer = new PhaseDataImportService(store);
+  dir = await mkdtemp(path.join(os.tmpdir(), 'interphase-phases-'));
+});
+afterAll(async () => {
+  await db.write(cypher('test.phases.cleanup', "MATCH (n) WHERE n.datasetId STARTS WITH 'phase-data:test' OR n.id STARTS WITH 'phase-data:test' DETACH DELETE n"));
+  await db.close();
+});
+
+const COUNTS = cypher(
+  'test.phases.counts',
+  `MATCH (d:Dataset {id: $id})
+   RETURN d.rowCount AS rows, d.phaseEntryCount AS entries, d.version AS version,
+     COUNT { MATCH (e:PhaseEntry {datasetId: $id}) RETURN e } AS stored,
+     COUNT { MATCH (e:PhaseEntry {datasetId: $id}) WHERE e.run = d.phaseRun RETURN e } AS visible`,
+);
+
+async function csv(name: string, text: string): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+describe('the formation-energy table in Neo4j', () => {
+  it('holds one entry per reduced composition of the 132,752 rows, the lowest polymorph, with its dataset', async () => {
+    const [c] = await db.read(COUNTS, { id: 'matbench_mp_e_form' });
+    // 95,118: the number of distinct reduced compositions pymatgen finds in the same file (thermo.json)
+    expect(c).toMatchObject({ rows: 132752, entries: 95118, stored: 95118, visible: 95118 });
+    expect(c!.version).toMatch(/^sha256:90e895635c96447c$/);
+    // Cl1Li6P1S5 appears once in the table; LiCoO2 several times (polymorphs): the lowest is kept
+    const [lco] = await store.entriesByIds(['matbench_mp_e_form:Co1Li1O2']);
+    expect(lco).toMatchObject({ formula: 'LiCoO2', chemicalSystem: 'Co-Li-O', source: 'DATASET' });
+    expect(lco!.rows).toBeGreaterThan(1);
+    expect(lco!.formationEnergyEvPerAtom).toBeCloseTo(-1.7895072831, 9); // = pymatgen fixture's LiCoO2
+  });
+
+  it('returns a chemical system and all its subsystems in one indexed query', async () => {
+    const systems = chemicalSubsystems(['Li', 'P', 'S']);
+    const entries = await store.entriesOfSystems(systems);
+    // the same 26 entries pymatgen's Li3PS4 phase diagram was built from (thermo.json: systemEntries)
+    expect(entries).toHaveLength(26);
+    expect(new Set(entries.map((e) => e.chemicalSystem))).toEqual(new Set(systems));
+    const plan = await db.explain(cypher('test.phases.plan', 'MATCH (e:PhaseEntry) WHERE e.chemicalSystem IN $systems RETURN e.id'), { systems });
+    expect(plan.some((op) => op.startsWith('NodeIndexSeek'))).toBe(true);
+  });
+
+  it('re-importing the same file writes nothing and leaves the revision', async () => {
+    const before = await store.revision();
+    const r = await importer.importFile(config.phaseDataCsv);
+    expect(r).toMatchObject({ written: false, entries: 95118, revision: before });
+    expect(await store.revision()).toBe(before);
+  });
+
+  it('rejects a file with invalid rows, naming each, and writes nothing', async () => {
+    const before = await store.revision();
+    const file = await csv('test_bad.csv', 'formula,target\nLi2S,-1.2\nXx2O,-1\nLi3N,abc\nLi2O,-99\n');
+    const err = await importer.importFile(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidRecordsError);
+    const message = (err as Error).message;
+    expect(message).toContain("test_bad.csv:3: formula: formula 'Xx2O': unknown element symbol 'Xx'");
+    expect(message).toContain("test_bad.csv:4: target: 'abc' is not a number (eV/atom)");
+    expect(message).toContain('test_bad.csv:5: target: -99 eV/atom is not a formation energy');
+    expect(await store.revision()).toBe(before);
+    expect(await db.read(COUNTS, { id: 'phase-data:test-bad' })).toEqual([]);
+  });
+
+  it('replaces a changed table: new entries visible at once, removed ones gone, revision moved on', async () => {
+    const before = await store.revision();
+    const v1 = await importer.importFile(await csv('test_small.csv', 'formula,target\nLi2S,-1.5\nLi2S,-1.4\nLiS4,-0.3\n'));
+    expect(v1).toMatchObject({ datasetId: 'phase-data:test-small', rows: 3, entries: 2, written: true, revision: before + 1 });
+    const v2 = await importer.importFile(await csv('test_small.csv', 'formula,target\nLi2S,-1.6\n'));
+    expect(v2).toMatchObject({ entries: 1, removed: 2, written: true, revision: before + 2 });
+    const [c] = await db.read(COUNTS, { id: 'phase-data:test-small' });
+    expect(c).toMatchObject({ rows: 1, entries: 1, stored: 1, visible: 1 });
+    const [li2s] = await store.entriesByIds(['phase-data:test-small:Li2S1']);
+    expect(li2s!.formationEnergyEvPerAtom).toBe(-1.6);
+  });
+
+  it('an import that fails half-way leaves the previous entries visible and its own removed', async () => {
+    const id = 'phase-data:test-small';
+    const [before] = await db.read(COUNTS, { id });
+    const revision = await store.revision();
+    const dataset = { id, name: 'test', license: '', licenseUrl: '', url: '', citation: '', doi: null, version: 'sha256:broken', file: 'test_small.csv' };
+    const entry = (i: number): PhaseEntryWrite => ({
+      id: `${id}:X${i}`,
+      key: `Li${i + 1}S1`,
+      formula: `Li${i + 1}S`,
+      compositionElements: ['Li', 'S'],
+      compositionAmounts: [i + 1, 1],
+      chemicalSystem: 'Li-S',
+      elementCount: 2,
+      formationEnergyEvPerAtom: -0.1,
+      rows: 1,
+    });
+    // 6,000 entries: the first transaction of 5,000 commits, the second fails on a map-valued property
+    const entries = Array.from({ length: 6000 }, (_, i) => entry(i));
+    (entries[5500] as unknown as Record<string, unknown>).formula = { not: 'a primitive' };
+    await expect(store.importDataset(dataset, entries, 6000)).rejects.toThrow();
+    const [after] = await db.read(COUNTS, { id });
+    expect(after).toEqual(before);
+    expect(await store.revision()).toBe(revision);
+  });
+});
