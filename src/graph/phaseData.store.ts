@@ -266,22 +266,25 @@ export class PhaseDataStore {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  /** Adds a user's entry and bumps the revision, in one transaction. */
-  async addUserEntry(entry: UserPhaseEntryWrite): Promise<PhaseEntryRecord> {
+  /** Adds a user's entry and bumps the revision, in one transaction; returns the entry and the new revision. */
+  async addUserEntry(entry: UserPhaseEntryWrite): Promise<{ entry: PhaseEntryRecord; revision: number }> {
     return this.db.writeTransaction('phaseData.addUserEntry', async (tx) => {
       const [row] = await tx.run(CREATE_USER_ENTRY, { entry: { ...entry, datasetId: null, datasetVersion: null } });
-      await tx.run(BUMP_REVISION);
-      return toEntry(row!.e as Row);
+      const [rev] = await tx.run(BUMP_REVISION);
+      return { entry: toEntry(row!.e as Row), revision: num(rev!, 'revision') };
     });
   }
 
-  /** Removes a user's entry (dataset entries cannot be removed); false when there is no such user entry. */
-  async removeUserEntry(id: string): Promise<boolean> {
+  /**
+   * Removes a user's entry (dataset entries cannot be removed) and bumps the revision; `removed` is false
+   * (and `revision` null) when there is no such user entry.
+   */
+  async removeUserEntry(id: string): Promise<{ removed: boolean; revision: number | null }> {
     return this.db.writeTransaction('phaseData.removeUserEntry', async (tx) => {
       const [row] = await tx.run(DELETE_USER_ENTRY, { id });
-      const removed = row ? num(row, 'n') > 0 : false;
-      if (removed) await tx.run(BUMP_REVISION);
-      return removed;
+      if (!row || num(row, 'n') === 0) return { removed: false, revision: null };
+      const [rev] = await tx.run(BUMP_REVISION);
+      return { removed: true, revision: num(rev!, 'revision') };
     });
   }
 

@@ -32,6 +32,8 @@ export interface AppOptions {
   version: string;
   /** Phase spaces and results the thermodynamics keeps in memory (THERMO_CACHE_SYSTEMS). */
   thermoCacheSystems: number;
+  /** How long the phase-data revision read from the graph is trusted (THERMO_REVISION_TTL_MS). */
+  thermoRevisionTtlMs: number;
 }
 
 export interface App {
@@ -48,7 +50,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const stores = createStores(opts.db);
-  const thermo = new ThermoEngine(opts.thermoCacheSystems);
+  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs);
   void thermo.solver(); // load HiGHS before the first request needs it
   const schema = await buildInterphaseSchema();
 

@@ -91,6 +91,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       corsOrigins: config.corsOrigins,
       version: packageVersion(),
       thermoCacheSystems: config.thermoCacheSystems,
+      thermoRevisionTtlMs: config.thermoRevisionTtlMs,
     });
     try {
       await new Promise<void>((resolve, reject) => {

@@ -50,6 +50,8 @@ export interface Config {
   phaseDataOnStart: boolean;
   /** Largest number of chemical systems whose phase data and results are kept in memory. */
   thermoCacheSystems: number;
+  /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
+  thermoRevisionTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -147,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phaseDataCsv: path.resolve(PROJECT_ROOT, get('PHASE_DATA_CSV') ?? '../shared/data/thermo/mp_e_form_matbench.csv'),
     phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
     thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
+    thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
   };
 }

@@ -25,18 +25,22 @@ export interface TargetAssessment {
   energyAboveHullEvPerAtom: number | null;
   /** What the target would decompose into if it were removed: the hull of the other phases at its composition. */
   competingPhases: PhaseAmount[];
-  /** The stable phase assemblage at the composition (the target itself when it is stable). */
-  decomposition: PhaseAmount[];
-  /** Hull energy at the composition over all phases, eV/atom. */
-  hullEnergyEvPerAtom: number;
+  /** The stable phase assemblage at the composition (the target itself when it is stable); null when not asked for. */
+  decomposition: PhaseAmount[] | null;
+  /** Hull energy at the composition over all phases, eV/atom; null when the decomposition was not asked for. */
+  hullEnergyEvPerAtom: number | null;
 }
 
-/** Assesses `composition` (its elements must all belong to `space`). */
-export function assessTarget(space: PhaseSpace, composition: Composition): TargetAssessment {
+/**
+ * Assesses `composition` (its elements must all belong to `space`). Without `withDecomposition` the hull
+ * over all phases (one LP, not needed for a stability window) is skipped when the target is in the data.
+ */
+export function assessTarget(space: PhaseSpace, composition: Composition, withDecomposition = true): TargetAssessment {
   const x = space.fractionsOf(composition);
   const phaseIndex = space.indexOf(composition.key);
   const phase = phaseIndex === undefined ? undefined : space.phases[phaseIndex];
-  const all = space.hull(x);
+  const needAll = withDecomposition || phaseIndex === undefined || composition.elementCount === 1;
+  const all = needAll ? space.hull(x) : null;
   const source: TargetEnergySource = !phase ? 'VIRTUAL_AT_HULL' : phase.entry.source === 'USER' ? 'USER' : 'DATASET';
   const base = {
     composition,
@@ -44,13 +48,13 @@ export function assessTarget(space: PhaseSpace, composition: Composition): Targe
     phaseIndex,
     energySource: source,
     formationEnergyEvPerAtom: phase?.energy ?? null,
-    decomposition: all.phases,
-    hullEnergyEvPerAtom: all.energy,
+    decomposition: all?.phases ?? null,
+    hullEnergyEvPerAtom: all?.energy ?? null,
   };
   if (composition.elementCount === 1) {
     return { ...base, hullEnergyOfOthersEvPerAtom: null, phaseSeparationEnergyEvPerAtom: null, energyAboveHullEvPerAtom: phase ? Math.max(0, phase.energy) : null, competingPhases: [] };
   }
-  const others = phaseIndex === undefined ? all : space.hull(x, { exclude: new Set([phaseIndex]) });
+  const others = phaseIndex === undefined ? all! : space.hull(x, { exclude: new Set([phaseIndex]) });
   const separation = phase ? phase.energy - others.energy : null;
   return {
     ...base,

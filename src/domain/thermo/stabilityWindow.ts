@@ -62,7 +62,7 @@ export function checkOpenElement(composition: Composition, openElement: string):
 /** The stability window of `composition` in `space` (which spans exactly its elements) with `openElement` open. */
 export function stabilityWindow(space: PhaseSpace, composition: Composition, openElement: string): ComputedWindow {
   checkOpenElement(composition, openElement);
-  const target = assessTarget(space, composition);
+  const target = assessTarget(space, composition, false);
   const open = space.elementIndex(openElement);
   const exclude: ReadonlySet<number> = new Set(target.phaseIndex === undefined ? [] : [target.phaseIndex]);
   const none = (status: WindowStatus, reason: string): ComputedWindow => ({
@@ -71,7 +71,7 @@ export function stabilityWindow(space: PhaseSpace, composition: Composition, ope
     openElement,
     target,
     stabilized: false,
-    targetEnergyEvPerAtom: target.formationEnergyEvPerAtom ?? target.hullEnergyEvPerAtom,
+    targetEnergyEvPerAtom: target.formationEnergyEvPerAtom ?? target.hullEnergyOfOthersEvPerAtom ?? 0,
     reductionLimitV: null,
     oxidationLimitV: null,
     stableAgainstMetal: false,

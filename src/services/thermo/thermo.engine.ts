@@ -1,9 +1,11 @@
 /**
  * What the thermodynamics shares across requests of one API process: the LP solver (HiGHS, loaded once)
  * and an LRU cache of phase spaces and computed results. Cache keys start with the phase-data revision
- * (PhaseDataStore.revision), read once per request: any import or user entry, on any replica, changes
- * the revision, so no replica serves a result computed from older data; the old keys are dropped on
- * the first request that sees the new revision.
+ * (PhaseDataStore.revision): any import or user entry, on any replica, moves the revision on, and the old
+ * keys are dropped on the first request that sees the new one. The revision is read from Neo4j at most
+ * once per `revisionTtlMs` (THERMO_REVISION_TTL_MS, default 1 s) and is taken at once from this process's
+ * own writes: a change made through one replica is used by that replica from the next request, and by
+ * the others within the TTL; a request that finds a result in the cache then makes no query at all.
  */
 import { LRUCache } from 'lru-cache';
 import { loadLinearSolver, type LinearSolver } from '../../domain/thermo/linearProgram.js';
@@ -22,10 +24,37 @@ export class ThermoEngine {
   private revision = -1;
   private hits = 0;
   private misses = 0;
+  private known: { revision: number; at: number } | null = null;
+  private reading: Promise<number> | null = null;
 
-  /** `maxEntries`: cached phase spaces and results kept at most (least recently used dropped first). */
-  constructor(maxEntries: number) {
+  /**
+   * `maxEntries`: cached phase spaces and results kept at most (least recently used dropped first);
+   * `revisionTtlMs`: how long a revision read from the graph is trusted.
+   */
+  constructor(
+    maxEntries: number,
+    private readonly revisionTtlMs = 1000,
+  ) {
     this.cache = new LRUCache({ max: maxEntries });
+  }
+
+  /** The phase-data revision: the last one read if younger than the TTL, else `read()` (one read at a time). */
+  async currentRevision(read: () => Promise<number>): Promise<number> {
+    if (this.known && performance.now() - this.known.at < this.revisionTtlMs) return this.known.revision;
+    this.reading ??= read()
+      .then((revision) => {
+        this.noteRevision(revision);
+        return revision;
+      })
+      .finally(() => {
+        this.reading = null;
+      });
+    return this.reading;
+  }
+
+  /** Records a revision this process wrote or read (newer than what it knew). */
+  noteRevision(revision: number): void {
+    if (!this.known || revision >= this.known.revision) this.known = { revision, at: performance.now() };
   }
 
   solver(): Promise<LinearSolver> {

@@ -167,9 +167,9 @@ export class ThermoService {
     private readonly loaders: Loaders,
   ) {}
 
-  /** The phase-data revision, read once per request. */
+  /** The phase-data revision, fixed for the whole request (see ThermoEngine.currentRevision). */
   revision(): Promise<number> {
-    this.revisionPromise ??= this.stores.phaseData.revision();
+    this.revisionPromise ??= this.engine.currentRevision(() => this.stores.phaseData.revision());
     return this.revisionPromise;
   }
 
@@ -288,7 +288,7 @@ export class ThermoService {
       return { ...base, status: 'ELEMENT_WITHOUT_DATA', reason: `the phase data hold no entry with ${space.elementsWithoutData.join(', ')}`, phases: [], competingPhases: [] };
     }
     const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
-    return { ...base, status: 'COMPUTED', reason: null, phases: amounts(target.decomposition, perFu), competingPhases: amounts(target.competingPhases, perFu) };
+    return { ...base, status: 'COMPUTED', reason: null, phases: amounts(target.decomposition ?? [], perFu), competingPhases: amounts(target.competingPhases, perFu) };
   }
 
   /** Interface reaction of two formulas (GraphQL `interfaceReaction`). */
@@ -350,7 +350,7 @@ export class ThermoService {
     const note = input.note?.trim() || null;
     if (note && note.length > 2000) throw new InvalidArgumentError('input.note', 'must be at most 2000 characters');
     const proportions = composition.integerProportions();
-    return this.stores.phaseData.addUserEntry({
+    const { entry, revision } = await this.stores.phaseData.addUserEntry({
       id: `user:${crypto.randomUUID()}`,
       key: composition.key,
       formula: composition.reducedFormula,
@@ -363,12 +363,16 @@ export class ThermoService {
       label,
       note,
     });
+    this.engine.noteRevision(revision);
+    return entry;
   }
 
   /** Removes a user's entry; false when no user entry has this id. */
   async removePhaseEntry(id: string): Promise<boolean> {
     if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${id}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
-    return this.stores.phaseData.removeUserEntry(id);
+    const { removed, revision } = await this.stores.phaseData.removeUserEntry(id);
+    if (revision !== null) this.engine.noteRevision(revision);
+    return removed;
   }
 
   phaseEntry(id: string): Promise<PhaseEntryRecord | null> {
