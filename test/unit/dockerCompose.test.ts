@@ -78,4 +78,13 @@ describe('Dockerfile', () => {
   it('ships the Cypher schema files applied at start', () => {
     expect(dockerfile).toContain('COPY schema ./schema');
   });
+
+  it('mounts the review texts and the formation energies where SEED_TEXTS_DIR and PHASE_DATA_CSV point, and the image holds the seed', () => {
+    const mounts = api.volumes!.map((v) => interpolate(v, {}));
+    expect(mounts).toContain('../shared/seeds:/data/seeds:ro');
+    expect(mounts).toContain('../shared/data/thermo:/data/thermo:ro');
+    expect(api.environment?.SEED_TEXTS_DIR).toBe('/data/seeds');
+    expect(api.environment?.PHASE_DATA_CSV).toBe('/data/thermo/mp_e_form_matbench.csv');
+    expect(readFileSync(projectPath('Dockerfile'), 'utf8')).toMatch(/^COPY seed \.\/seed$/m);
+  });
 });
