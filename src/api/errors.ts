@@ -5,11 +5,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseUnavailableError } from '../graph/errors.js';
-import { InvalidArgumentError } from '../services/errors.js';
+import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
+  'FORBIDDEN',
   'DATABASE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
   // produced by Apollo Server / graphql-js before resolvers run:
@@ -47,6 +48,9 @@ export function formatError(
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof InvalidArgumentError) {
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argument } };
+  }
+  if (original instanceof ForbiddenError) {
+    return { ...base, message: original.message, extensions: { code: 'FORBIDDEN' } };
   }
   if (original instanceof DatabaseUnavailableError) {
     log(original);

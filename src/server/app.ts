@@ -34,6 +34,8 @@ export interface AppOptions {
   thermoCacheSystems: number;
   /** How long the phase-data revision read from the graph is trusted (THERMO_REVISION_TTL_MS). */
   thermoRevisionTtlMs: number;
+  /** Whether users may add phase entries (PHASE_ENTRIES_WRITABLE). */
+  phaseEntriesWritable: boolean;
 }
 
 export interface App {
@@ -50,7 +52,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const stores = createStores(opts.db);
-  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs);
+  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, opts.phaseEntriesWritable);
   void thermo.solver(); // load HiGHS before the first request needs it
   const schema = await buildInterphaseSchema();
 

@@ -92,6 +92,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       version: packageVersion(),
       thermoCacheSystems: config.thermoCacheSystems,
       thermoRevisionTtlMs: config.thermoRevisionTtlMs,
+      phaseEntriesWritable: config.phaseEntriesWritable,
     });
     try {
       await new Promise<void>((resolve, reject) => {

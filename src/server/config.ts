@@ -52,6 +52,8 @@ export interface Config {
   thermoCacheSystems: number;
   /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
   thermoRevisionTtlMs: number;
+  /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
+  phaseEntriesWritable: boolean;
 }
 
 export class ConfigError extends Error {
@@ -150,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
     thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
+    phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', true),
   };
 }

@@ -308,6 +308,21 @@ describe("users' phase entries", () => {
     expect(await count()).toBe(before);
   });
 
+  it('a read-only deployment (PHASE_ENTRIES_WRITABLE=false) answers FORBIDDEN and writes nothing, and still computes', async () => {
+    const readOnly = await startTestServer({ PHASE_ENTRIES_WRITABLE: 'false' });
+    try {
+      const res = await readOnly.gql(ADD, { i: { formula: 'Li3N', formationEnergyEvPerAtom: -0.5, label: 'x' } });
+      expect(res.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
+      expect(res.errors![0]!.message).toMatch(/PHASE_ENTRIES_WRITABLE=false/);
+      const users = await readOnly.gql<{ phaseEntries: { totalCount: number } }>('{ phaseEntries(where: { source: USER }, first: 0) { totalCount } }');
+      expect(users.data!.phaseEntries.totalCount).toBe(0);
+      const w = await readOnly.gql<{ stabilityWindow: { status: string } }>('{ stabilityWindow(formula: "Li3N") { status } }');
+      expect(w.data!.stabilityWindow.status).toBe('COMPUTED');
+    } finally {
+      await readOnly.stop();
+    }
+  });
+
   it('dataset entries cannot be removed', async () => {
     const res = await server.gql('mutation { removePhaseEntry(id: "matbench_mp_e_form:Li3P1S4") }');
     expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });

@@ -11,6 +11,8 @@ describe('configuration', () => {
     expect(c.neo4j).toMatchObject({ mode: 'local', boltPort: 7687, heap: '512m', pageCache: '256m', database: 'neo4j' });
     expect(c.obelixCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/obelix/all.csv'));
     expect(c.importOnStart).toBe(true);
+    expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
+    expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000, phaseEntriesWritable: true });
   });
 
   it('uses an external Neo4j when NEO4J_URI is set', () => {
@@ -37,6 +39,10 @@ describe('configuration', () => {
     [{ IMPORT_ON_START: 'maybe' }, 'IMPORT_ON_START', /must be true or false/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of/],
     [{ NEO4J_MAX_TRANSACTION_RETRY_MS: '-5' }, 'NEO4J_MAX_TRANSACTION_RETRY_MS', /milliseconds/],
+    [{ THERMO_CACHE_SYSTEMS: '0' }, 'THERMO_CACHE_SYSTEMS', /whole number 1–1000000/],
+    [{ THERMO_REVISION_TTL_MS: '1.5' }, 'THERMO_REVISION_TTL_MS', /whole number 0–3600000/],
+    [{ PHASE_ENTRIES_WRITABLE: 'sometimes' }, 'PHASE_ENTRIES_WRITABLE', /must be true or false/],
+    [{ PHASE_DATA_ON_START: '2' }, 'PHASE_DATA_ON_START', /must be true or false/],
   ])('%j is rejected naming %s', (env, variable, problem) => {
     let error: unknown;
     try {

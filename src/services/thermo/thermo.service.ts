@@ -17,7 +17,7 @@ import { voltageProfile } from '../../domain/thermo/voltageProfile.js';
 import type { Loaders, Stores } from '../../graph/loaders.js';
 import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
-import { InvalidArgumentError } from '../errors.js';
+import { ForbiddenError, InvalidArgumentError } from '../errors.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
 import { MAX_ELEMENTS } from './phaseData.read.js';
 import type { ThermoEngine } from './thermo.engine.js';
@@ -336,6 +336,7 @@ export class ThermoService {
 
   /** Adds a user's formation energy; it takes part in every later computation, marked as theirs. */
   async addPhaseEntry(input: AddPhaseEntryInput): Promise<PhaseEntryRecord> {
+    this.checkWritable();
     const composition = this.composition(input.formula, 'input.formula');
     const e = input.formationEnergyEvPerAtom;
     if (!Number.isFinite(e) || Math.abs(e) > USER_ENERGY_LIMIT) {
@@ -369,6 +370,7 @@ export class ThermoService {
 
   /** Removes a user's entry; false when no user entry has this id. */
   async removePhaseEntry(id: string): Promise<boolean> {
+    this.checkWritable();
     if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${id}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
     const { removed, revision } = await this.stores.phaseData.removeUserEntry(id);
     if (revision !== null) this.engine.noteRevision(revision);
@@ -397,6 +399,10 @@ export class ThermoService {
   }
 
   // ---- internals
+
+  private checkWritable(): void {
+    if (!this.engine.userEntriesWritable) throw new ForbiddenError("users' phase entries are switched off on this server (PHASE_ENTRIES_WRITABLE=false)");
+  }
 
   private async windowOf(composition: Composition, formula: string, open: string): Promise<StabilityWindowView> {
     const revision = await this.revision();
