@@ -151,38 +151,78 @@ export async function prepareGraph(db: GraphDatabase, config: Config, logger: Lo
   await importPhaseDataIfEmpty(db, config, logger);
 }
 
-async function importPhaseDataIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<PhaseDataImportResult | null> {
-  if (!config.phaseDataOnStart) return null;
+function importPhaseDataIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<PhaseDataImportResult | null> {
   const importer = new PhaseDataImportService(new PhaseDataStore(db));
-  const existing = await importer.importedEntryCount(config.phaseDataCsv);
-  if (existing > 0) {
-    logger.info(`phase data: ${existing} entries already in the graph`);
+  return importIfEmpty(
+    {
+      name: 'phase data',
+      enabled: config.phaseDataOnStart,
+      file: config.phaseDataCsv,
+      existing: async () => `${await importer.importedEntryCount(config.phaseDataCsv)} entries`,
+      available: () => importer.fileAvailable(config.phaseDataCsv),
+      hint: `computed windows answer ELEMENT_WITHOUT_DATA. ${PHASE_DATA_SOURCE_HINT}`,
+      run: () => importPhaseData(importer, config.phaseDataCsv, logger),
+    },
+    logger,
+  );
+}
+
+/** Imports a formation-energy table with progress and a summary line. */
+export function importPhaseData(importer: PhaseDataImportService, file: string, logger: Logger): Promise<PhaseDataImportResult> {
+  return withProgress(
+    'Importing phase data',
+    logger,
+    (onProgress) => importer.importFile(file, onProgress),
+    (r, ms) =>
+      `phase data ${r.datasetId} ${r.version}: ${r.rows} rows → ${r.entries} entries (lowest polymorph per composition)` +
+      `${r.written ? '' : ', already imported: nothing written'}${r.removed ? `, ${r.removed} stale entries removed` : ''}, revision ${r.revision}, in ${ms} ms`,
+  );
+}
+
+interface StartImport<R> {
+  name: string;
+  enabled: boolean;
+  file: string;
+  /** What of it the graph already holds, e.g. '626 measurements' ('0 …' when nothing). */
+  existing(): Promise<string>;
+  available(): Promise<boolean>;
+  /** What a missing file means and where to get it. */
+  hint: string;
+  run(): Promise<R>;
+}
+
+/**
+ * Runs an import on start when it is enabled and the graph holds none of its data and the file is there;
+ * a missing file is a warning and invalid records an error in the log, neither stops the server.
+ */
+async function importIfEmpty<R>(i: StartImport<R>, logger: Logger): Promise<R | null> {
+  if (!i.enabled) return null;
+  const existing = await i.existing();
+  if (!existing.startsWith('0 ')) {
+    logger.info(`${i.name}: ${existing} already in the graph`);
     return null;
   }
-  if (!(await importer.fileAvailable(config.phaseDataCsv))) {
-    logger.warn(`phase data not imported: ${config.phaseDataCsv} not found; computed windows answer ELEMENT_WITHOUT_DATA. ${PHASE_DATA_SOURCE_HINT}.`);
+  if (!(await i.available())) {
+    logger.warn(`${i.name} not imported: ${i.file} not found; ${i.hint}.`);
     return null;
   }
   try {
-    return await importPhaseData(importer, config.phaseDataCsv, logger);
+    return await i.run();
   } catch (e) {
     if (!(e instanceof InvalidRecordsError)) throw e;
-    logger.error(`phase data not imported, the file has invalid rows: ${e.message}`);
+    logger.error(`${i.name} not imported, the file has invalid records: ${e.message}`);
     return null;
   }
 }
 
-/** Imports a formation-energy table with progress and a summary line. */
-export async function importPhaseData(importer: PhaseDataImportService, file: string, logger: Logger): Promise<PhaseDataImportResult> {
-  const progress = createProgress('Importing phase data', logger);
+/** Runs `work` with a progress line and logs `summary(result, ms)`. */
+async function withProgress<R>(label: string, logger: Logger, work: (onProgress: (done: number, total: number) => void) => Promise<R>, summary: (r: R, ms: number) => string): Promise<R> {
+  const progress = createProgress(label, logger);
   const started = Date.now();
   try {
-    const r = await importer.importFile(file, (done, total) => progress.update(done, total));
+    const r = await work((done, total) => progress.update(done, total));
     progress.stop();
-    logger.info(
-      `phase data ${r.datasetId} ${r.version}: ${r.rows} rows → ${r.entries} entries (lowest polymorph per composition)${r.written ? "" : ", already imported: nothing written"}` +
-        `${r.removed ? `, ${r.removed} stale entries removed` : ''}, revision ${r.revision}, in ${Date.now() - started} ms`,
-    );
+    logger.info(summary(r, Date.now() - started));
     return r;
   } finally {
     progress.stop();
@@ -202,40 +242,29 @@ export async function loadSeed(db: GraphDatabase, config: Config, logger: Logger
   }
 }
 
-async function importObelixIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<ObelixImportResult | null> {
-  if (!config.importOnStart) return null;
+function importObelixIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<ObelixImportResult | null> {
   const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
-  const existing = await importer.importedRecordCount();
-  if (existing > 0) {
-    logger.info(`OBELiX: ${existing} measurements already in the graph`);
-    return null;
-  }
-  if (!(await importer.fileAvailable(config.obelixCsv))) {
-    logger.warn(`OBELiX not imported: ${config.obelixCsv} not found. ${OBELIX_SOURCE_HINT}.`);
-    return null;
-  }
-  try {
-    return await importObelix(importer, config.obelixCsv, logger);
-  } catch (e) {
-    if (!(e instanceof InvalidRecordsError)) throw e;
-    logger.error(`OBELiX not imported, the file has invalid records: ${e.message}`);
-    return null;
-  }
+  return importIfEmpty(
+    {
+      name: 'OBELiX',
+      enabled: config.importOnStart,
+      file: config.obelixCsv,
+      existing: async () => `${await importer.importedRecordCount()} measurements`,
+      available: () => importer.fileAvailable(config.obelixCsv),
+      hint: OBELIX_SOURCE_HINT,
+      run: () => importObelix(importer, config.obelixCsv, logger),
+    },
+    logger,
+  );
 }
 
-export async function importObelix(importer: ObelixImportService, file: string, logger: Logger): Promise<ObelixImportResult> {
-  const progress = createProgress('Importing OBELiX', logger);
-  const started = Date.now();
-  try {
-    const r = await importer.importFile(file, (done, total) => progress.update(done, total));
-    progress.stop();
-    logger.info(
+export function importObelix(importer: ObelixImportService, file: string, logger: Logger): Promise<ObelixImportResult> {
+  return withProgress(
+    'Importing OBELiX',
+    logger,
+    (onProgress) => importer.importFile(file, onProgress),
+    (r, ms) =>
       `OBELiX ${r.version}: ${r.rows} rows → ${r.materials} materials, ${r.measurements} measurements, ` +
-        `${r.publications} publications${r.removedMeasurements ? `, ${r.removedMeasurements} stale measurements removed` : ''} ` +
-        `in ${Date.now() - started} ms`,
-    );
-    return r;
-  } finally {
-    progress.stop();
-  }
+      `${r.publications} publications${r.removedMeasurements ? `, ${r.removedMeasurements} stale measurements removed` : ''} in ${ms} ms`,
+  );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
 import { obelixRows } from '../support/obelixCsv.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -198,12 +198,7 @@ describe('bad input is BAD_USER_INPUT naming the argument, without stack traces'
     ['{ material(id: "hello") { id } }', 'id', /is not a material id/],
     ['{ publication(doi: "nature paper") { doi } }', 'doi', /is not a DOI/],
   ])('%s', async (query, argumentName, message) => {
-    const res = await server.gql(query);
-    expect(res.errors).toHaveLength(1);
-    const e = res.errors![0]!;
-    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
-    expect(e.message).toMatch(message);
-    expect(e.message.startsWith(`${argumentName}: `)).toBe(true);
+    expectBadUserInput(await server.gql(query), argumentName, message);
   });
 
   it('rejects unknown enum values and fields in validation, with the code', async () => {

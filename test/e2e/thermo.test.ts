@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Composition } from '../../src/domain/chemistry/composition.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -226,12 +226,7 @@ describe('bad input is BAD_USER_INPUT naming the argument; missing data is a sta
     ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", openElement: "Li", voltageV: 40) { status } }', 'voltageV', /0–10 V/],
     ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "Zz") { status } }', 'reactantB', /unknown element symbol 'Zz'/],
   ])('%s', async (query, argumentName, message) => {
-    const res = await server.gql(query);
-    expect(res.errors).toHaveLength(1);
-    const e = res.errors![0]!;
-    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
-    expect(e.message).toMatch(message);
-    expect(e.message.startsWith(`${argumentName}: `)).toBe(true);
+    expectBadUserInput(await server.gql(query), argumentName, message);
   });
 
   it('an element without any phase data, or a system without compounds, is a status with a reason', async () => {

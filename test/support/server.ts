@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { expect } from 'vitest';
 /** Starts the real server in-process on a free port (HTTP on 127.0.0.1) for end-to-end tests. */
 import { startInterphase, type RunningServer } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -53,4 +54,13 @@ export function capturingLogger(): { logger: Logger; lines: { level: number; msg
   const lines: { level: number; msg: string }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
   return { logger, lines };
+}
+
+/** Asserts one BAD_USER_INPUT error naming `argumentName`, its message starting with the name and matching `message`. */
+export function expectBadUserInput(res: GraphQLResponse<unknown>, argumentName: string, message: RegExp): void {
+  expect(res.errors).toHaveLength(1);
+  const e = res.errors![0]!;
+  expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
+  expect(e.message).toMatch(message);
+  expect(e.message.startsWith(`${argumentName}: `)).toBe(true);
 }

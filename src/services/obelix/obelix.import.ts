@@ -2,7 +2,8 @@
  * The OBELiX import use case: read the file the configuration names, validate every row, write
  * everything in one transaction. Idempotent.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { fileReadable } from '../files.js';
 import path from 'node:path';
 import type { DatasetImportCounts, DatasetImportStore } from '../../graph/datasetImport.store.js';
 import type { PublicationStore } from '../../graph/publication.store.js';
@@ -26,14 +27,10 @@ export class ObelixImportService {
   ) {}
 
   /** True when the file exists and is readable. */
-  async fileAvailable(file: string): Promise<boolean> {
-    try {
-      await access(file);
-      return true;
-    } catch {
-      return false;
-    }
+  fileAvailable(file: string): Promise<boolean> {
+    return fileReadable(file);
   }
+
 
   /** Number of measurements already imported through OBELiX (0 when never imported). */
   async importedRecordCount(): Promise<number> {

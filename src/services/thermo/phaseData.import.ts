@@ -4,7 +4,8 @@
  * the same file leaves the same entries; a changed file replaces the dataset's entries (user entries
  * stay). Either way the phase-data revision moves on, so cached results are recomputed.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { fileReadable } from '../files.js';
 import type { PhaseDataStore } from '../../graph/phaseData.store.js';
 import { phaseDatasetId, readPhaseData } from './phaseData.read.js';
 
@@ -22,20 +23,17 @@ export interface PhaseDataImportResult {
 
 /** Where to get the development table, for messages to users. */
 export const PHASE_DATA_SOURCE_HINT =
-  'the formation-energy table (Materials Project via matbench v0.1, CC BY 4.0) is data/matbench/mp_e_form.csv of ' +
+  'The formation-energy table (Materials Project via matbench v0.1, CC BY 4.0) is data/matbench/mp_e_form.csv of ' +
   'https://github.com/anthony-wang/CrabNet (commit 457b4d4835737ecbe4dd33e53174bd818bd82143); download it and set PHASE_DATA_CSV to its path';
 
 export class PhaseDataImportService {
   constructor(private readonly store: PhaseDataStore) {}
 
-  async fileAvailable(file: string): Promise<boolean> {
-    try {
-      await access(file);
-      return true;
-    } catch {
-      return false;
-    }
+  /** True when the file exists and is readable. */
+  fileAvailable(file: string): Promise<boolean> {
+    return fileReadable(file);
   }
+
 
   /** Entries of this file's dataset already in the graph (0 when never imported). */
   importedEntryCount(file: string): Promise<number> {

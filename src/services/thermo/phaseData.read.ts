@@ -46,6 +46,19 @@ export interface PhaseDataInput {
   rows: number;
 }
 
+/** The composition fields of a phase entry (key, reduced formula, integer proportions, system). */
+export function compositionFields(c: Composition): Pick<PhaseEntryWrite, 'key' | 'formula' | 'compositionElements' | 'compositionAmounts' | 'chemicalSystem' | 'elementCount'> {
+  const proportions = c.integerProportions();
+  return {
+    key: c.key,
+    formula: c.reducedFormula,
+    compositionElements: proportions.map((p) => p.element),
+    compositionAmounts: proportions.map((p) => p.amount),
+    chemicalSystem: c.chemicalSystem,
+    elementCount: c.elementCount,
+  };
+}
+
 /** Dataset entry id: `<dataset id>:<composition key>`. */
 export function datasetEntryId(datasetId: string, compositionKey: string): string {
   return `${datasetId}:${compositionKey}`;
@@ -114,18 +127,7 @@ export function readPhaseData(csv: Buffer, filePath: string): PhaseDataInput {
 
   const entries: PhaseEntryWrite[] = [];
   for (const [key, { composition, energy, rows }] of lowest) {
-    const proportions = composition.integerProportions();
-    entries.push({
-      id: datasetEntryId(dataset.id, key),
-      key,
-      formula: composition.reducedFormula,
-      compositionElements: proportions.map((p) => p.element),
-      compositionAmounts: proportions.map((p) => p.amount),
-      chemicalSystem: composition.chemicalSystem,
-      elementCount: composition.elementCount,
-      formationEnergyEvPerAtom: energy,
-      rows,
-    });
+    entries.push({ id: datasetEntryId(dataset.id, key), ...compositionFields(composition), formationEnergyEvPerAtom: energy, rows });
   }
   return { dataset, entries, rows: records.length };
 }

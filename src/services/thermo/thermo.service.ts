@@ -19,7 +19,7 @@ import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
 import { ForbiddenError, InvalidArgumentError } from '../errors.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
-import { MAX_ELEMENTS } from './phaseData.read.js';
+import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
 import type { ThermoEngine } from './thermo.engine.js';
 
 /** The reservoirs a stability window is defined for (one-electron alkali ions). */
@@ -350,15 +350,9 @@ export class ThermoService {
     if (label.length === 0 || label.length > 200) throw new InvalidArgumentError('input.label', 'must be 1–200 characters (who computed it, how)');
     const note = input.note?.trim() || null;
     if (note && note.length > 2000) throw new InvalidArgumentError('input.note', 'must be at most 2000 characters');
-    const proportions = composition.integerProportions();
     const { entry, revision } = await this.stores.phaseData.addUserEntry({
       id: `user:${crypto.randomUUID()}`,
-      key: composition.key,
-      formula: composition.reducedFormula,
-      compositionElements: proportions.map((p) => p.element),
-      compositionAmounts: proportions.map((p) => p.amount),
-      chemicalSystem: composition.chemicalSystem,
-      elementCount: composition.elementCount,
+      ...compositionFields(composition),
       formationEnergyEvPerAtom: e,
       rows: 1,
       label,
