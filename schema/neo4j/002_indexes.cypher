@@ -6,3 +6,4 @@ CREATE INDEX fact_review IF NOT EXISTS FOR (x:Fact) ON (x.review);
 CREATE INDEX phase_entry_chemical_system IF NOT EXISTS FOR (e:PhaseEntry) ON (e.chemicalSystem);
 CREATE INDEX phase_entry_dataset IF NOT EXISTS FOR (e:PhaseEntry) ON (e.datasetId);
 CREATE INDEX phase_entry_id IF NOT EXISTS FOR (e:PhaseEntry) ON (e.id);
+CREATE INDEX phase_entry_run IF NOT EXISTS FOR (e:PhaseEntry) ON (e.run);

@@ -272,7 +272,10 @@ export class InterfaceReactionKink {
   description:
     'Reactions at the interface of two materials from the pseudo-binary mixing of their compositions (Richards et al., Chem. Mater. 28, 266 ' +
     '(2016), doi:10.1021/acs.chemmater.5b04082; pymatgen InterfacialReactivity, doi:10.1016/j.commatsci.2012.10.028): ' +
-    'E_rxn(x) = E_hull(x·A + (1−x)·B) − x·E_A − (1−x)·E_B. With an open element at a potential, the same on the grand potential.',
+    'E_rxn(x) = E_hull(x·A + (1−x)·B) − x·E_A − (1−x)·E_B, with E_A, E_B the reactants\' lowest entries (the hull where they have none). ' +
+    'With an open element at a potential, the same on the grand potential per atom of the other elements, the reactants at their ' +
+    'grand-potential hull energies (pymatgen GrandPotentialInterfacialReactivity defaults): a reactant that itself breaks down at that ' +
+    'potential shows no energy for it here (see stabilityWindow).',
 })
 export class InterfaceReaction {
   @Field(() => Reactant, { description: 'Reactant A (x = 1).' })

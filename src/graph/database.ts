@@ -4,8 +4,13 @@
  * Reads use managed read transactions (routed to followers/read replicas on a cluster or Aura), writes
  * managed write transactions; both always name the database. Driver errors are mapped by
  * `mapNeo4jError`; records are turned into plain objects (`toPlain`) before they leave.
+ *
+ * All sessions of one process share a bookmark manager (causal consistency): on a cluster a read is served
+ * by a member that has caught up with every transaction this process has seen, so a replica reads its
+ * own writes, and a read that follows another (the phase-data revision, then the entries of that
+ * revision) never sees older data than the first.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { mapNeo4jError } from './errors.js';
 import { toPlain } from './mapping.js';
 
@@ -43,6 +48,7 @@ export type QueryObserver = (queryName: string, durationMs: number) => void;
 
 export class GraphDatabase {
   private observers: QueryObserver[] = [];
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   private constructor(
     private readonly driver: Driver,
@@ -148,6 +154,7 @@ export class GraphDatabase {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     const unit = (tx: ManagedTransaction) => work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
     try {

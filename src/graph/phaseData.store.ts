@@ -5,17 +5,20 @@
  *   (:PhaseEntry {uid, id, key, formula, compositionElements, compositionAmounts, chemicalSystem, elementCount,
  *                 formationEnergyEvPerAtom, source: 'DATASET'|'USER', datasetId, datasetVersion, run, rows,
  *                 label, note, createdAt})
- *   (:Dataset {id, ..., phaseEntryCount, rowCount, phaseRun})   (:PhaseDataRevision {id: 'phase-data', revision})
+ *   (:Dataset {id, ..., phaseEntryCount, rowCount, phaseRun})
+ *   (:PhaseDataRevision {id: 'phase-data', revision, activeRun})
  *
- * A dataset's entries belong to an import run; readers see the run named by the Dataset's phaseRun
- * (and every user entry), so an import becomes visible all at once (see importDataset).
+ * A dataset's entries belong to an import run; readers see the revision node's activeRun (and every user
+ * entry), so an import becomes visible all at once (see importDataset). One
+ * formation-energy table is the phase data at a time: mixing tables computed with different settings
+ * would mix energy scales.
  *
  * `chemicalSystem` ('Li-P-S', alphabetical) is indexed: the entries of a system and all its subsystems
  * come back in one query (`chemicalSystem IN $systems`). Every change (import, user entry added or
  * removed) increments the revision in the same transaction; caches of computed results key on it, so
  * every API replica sees a change at its next request.
  */
-import { cypher, type GraphDatabase, type Row } from './database.js';
+import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, optNum, optStr, str, strList } from './mapping.js';
 
 export interface PhaseDataDatasetWrite {
@@ -91,18 +94,8 @@ const ACTIVE = cypher(
   'phaseData.active',
   `
 OPTIONAL MATCH (d:Dataset {id: $datasetId})
-RETURN d.phaseRun AS run, d.version AS version, coalesce(d.phaseEntryCount, 0) AS entries`,
-);
-
-// Entries of runs that never became active (an import that failed or was killed), or of a run replaced.
-const DELETE_INACTIVE = cypher(
-  'phaseData.deleteInactive',
-  `
-MATCH (e:PhaseEntry {datasetId: $datasetId})
-WHERE $keep IS NULL OR e.run <> $keep
-WITH e LIMIT 10000
-DETACH DELETE e
-RETURN count(*) AS n`,
+OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'})
+RETURN d.version AS version, coalesce(d.phaseEntryCount, 0) AS entries, d.phaseRun IS NOT NULL AND d.phaseRun = r.activeRun AS active`,
 );
 
 const CREATE_ENTRIES = cypher(
@@ -114,17 +107,57 @@ SET e = row, e.uid = $run + '|' + row.id, e.source = 'DATASET', e.datasetId = $d
 RETURN count(e) AS n`,
 );
 
-// Makes the new run the one every reader sees, in one small transaction.
+// First step of an activation: takes the write lock on the revision node (activations run one at a time)
+// and says which run is active and how much of the new one is there.
+const LOCK_FOR_ACTIVATION = cypher(
+  'phaseData.lockForActivation',
+  `
+MERGE (r:PhaseDataRevision {id: 'phase-data'})
+SET r.activations = coalesce(r.activations, 0) + 1
+WITH r
+RETURN r.activeRun AS active, COUNT { MATCH (e:PhaseEntry {run: $run}) RETURN e } AS stored`,
+);
+
+// Makes the run the phase data every reader sees; any other dataset stops being phase data.
 const ACTIVATE = cypher(
   'phaseData.activate',
   `
+MATCH (r:PhaseDataRevision {id: 'phase-data'})
+SET r.activeRun = $run, r.revision = coalesce(r.revision, 0) + 1, r.updatedAt = datetime()
 MERGE (d:Dataset {id: $dataset.id})
-SET d += $dataset, d.rowCount = $rows, d.phaseEntryCount = $entries, d.phaseRun = $run`,
+SET d += $dataset, d.rowCount = $rows, d.phaseEntryCount = $entries, d.phaseRun = $run
+WITH r, d
+OPTIONAL MATCH (other:Dataset) WHERE other.phaseRun IS NOT NULL AND other.id <> d.id
+SET other.phaseRun = null, other.phaseEntryCount = 0
+RETURN DISTINCT r.revision AS revision`,
 );
 
-/** The entries readers see: users' entries and those of each dataset's active import run. */
-const VISIBLE = `(e.source = 'USER' OR e.run IN runs)`;
-const RUNS = `OPTIONAL MATCH (d:Dataset) WHERE d.phaseRun IS NOT NULL WITH collect(d.phaseRun) AS runs`;
+// Dataset entries of runs older than the active one: replaced imports and imports that never finished.
+// Newer runs may still be being written by another import and are left alone.
+const DELETE_OLDER = cypher(
+  'phaseData.deleteOlder',
+  `
+MATCH (r:PhaseDataRevision {id: 'phase-data'})
+WITH r.activeRun AS active
+MATCH (e:PhaseEntry)
+WHERE e.run < active AND e.source = 'DATASET'
+WITH e LIMIT 10000
+DETACH DELETE e
+RETURN count(*) AS n`,
+);
+
+const DELETE_RUN = cypher(
+  'phaseData.deleteRun',
+  `
+MATCH (e:PhaseEntry {run: $run})
+WITH e LIMIT 10000
+DETACH DELETE e
+RETURN count(*) AS n`,
+);
+
+/** The entries readers see: users' entries and those of the active import run (of one dataset). */
+const VISIBLE = `(e.source = 'USER' OR e.run = activeRun)`;
+const RUNS = `OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'}) WITH r.activeRun AS activeRun`;
 const PROJECTION = `e {.id, .key, .formula, .compositionElements, .compositionAmounts, .chemicalSystem, .elementCount, .formationEnergyEvPerAtom,
           .rows, .source, .datasetId, .datasetVersion, .label, .note, createdAt: toString(e.createdAt)} AS e`;
 
@@ -163,26 +196,52 @@ DETACH DELETE e
 RETURN count(*) AS n`,
 );
 
-const PAGE = cypher(
-  'phaseData.page',
+// The listing has two forms so that each uses an index: by chemical system (IN on the system index) or
+// all entries in id order (a range on the id index, which also gives the order).
+const PAGE_OF_SYSTEMS = cypher(
+  'phaseData.pageOfSystems',
   `
 ${RUNS}
 MATCH (e:PhaseEntry)
-WHERE ($systems IS NULL OR e.chemicalSystem IN $systems) AND ($source IS NULL OR e.source = $source)
-  AND ($after IS NULL OR e.id > $after) AND ${VISIBLE}
+WHERE e.chemicalSystem IN $systems AND ($source IS NULL OR e.source = $source) AND e.id > $after AND ${VISIBLE}
 RETURN ${PROJECTION}
 ORDER BY e.id
 LIMIT toInteger($limit)`,
 );
 
-const COUNT = cypher(
-  'phaseData.count',
+const PAGE_ALL = cypher(
+  'phaseData.pageAll',
   `
 ${RUNS}
 MATCH (e:PhaseEntry)
-WHERE ($systems IS NULL OR e.chemicalSystem IN $systems) AND ($source IS NULL OR e.source = $source) AND ${VISIBLE}
+WHERE e.id > $after AND ($source IS NULL OR e.source = $source) AND ${VISIBLE}
+RETURN ${PROJECTION}
+ORDER BY e.id
+LIMIT toInteger($limit)`,
+);
+
+const COUNT_OF_SYSTEMS = cypher(
+  'phaseData.countOfSystems',
+  `
+${RUNS}
+MATCH (e:PhaseEntry)
+WHERE e.chemicalSystem IN $systems AND ($source IS NULL OR e.source = $source) AND ${VISIBLE}
 RETURN count(e) AS n`,
 );
+
+// all entries: the active dataset's count (kept on its node) plus the users'
+const COUNT_ALL = cypher(
+  'phaseData.countAll',
+  `
+OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'})
+OPTIONAL MATCH (d:Dataset {phaseRun: r.activeRun})
+WITH sum(coalesce(d.phaseEntryCount, 0)) AS dataset
+RETURN CASE $source WHEN 'USER' THEN 0 ELSE dataset END
+     + CASE $source WHEN 'DATASET' THEN 0 ELSE COUNT { (u:PhaseEntry {source: 'USER'}) } END AS n`,
+);
+
+/** Queries whose plans tests check. */
+export const PHASE_QUERIES = { ENTRIES_OF_SYSTEMS, PAGE_OF_SYSTEMS, PAGE_ALL, COUNT_OF_SYSTEMS } as const;
 
 export interface PhaseEntryFilter {
   /** Chemical systems ('Li-P-S'), any of which an entry's must equal; null: all. */
@@ -205,16 +264,20 @@ export class PhaseDataStore {
   /** Entries of a dataset readers see (0 when never imported). */
   async datasetEntryCount(datasetId: string): Promise<number> {
     const [row] = await this.db.read(ACTIVE, { datasetId });
-    return row && row.run ? num(row, 'entries') : 0;
+    return row?.active ? num(row, 'entries') : 0;
   }
 
   /**
-   * Replaces a dataset's entries, all or nothing as readers see it. The entries are written as a new
-   * import run in transactions of IMPORT_BATCH (the whole table in one transaction would exceed Neo4j's
-   * transaction memory on a small server); one last small transaction makes the run the visible one and
-   * moves the revision on; the previous run is deleted afterwards. Until then readers see the previous
-   * run only; if anything fails, the new run is deleted and the previous one stays. Re-importing the
-   * version that is already visible writes nothing. User entries are never touched.
+   * Makes `entries` the phase data, all or nothing as readers see it, replacing any earlier import (of
+   * this or another dataset; users' entries stay). The entries are written as a new import run in
+   * transactions of IMPORT_BATCH (the whole table in one transaction would exceed Neo4j's transaction
+   * memory on a small server); one last small transaction checks that the whole run is there, makes it
+   * the visible one and moves the revision on; older runs are deleted afterwards. Until then readers see
+   * the previous data only; if anything fails, the new run is deleted. Runs are named by their start time
+   * and activations take turns on the revision node: a run older than the active one is never activated,
+   * and only runs older than the active one are deleted, so of two imports at once the later one wins
+   * and readers always see one whole table.
+   * Re-importing the version that is visible writes nothing.
    */
   async importDataset(
     dataset: PhaseDataDatasetWrite,
@@ -222,15 +285,11 @@ export class PhaseDataStore {
     rows: number,
     onProgress?: (done: number, total: number) => void,
   ): Promise<PhaseImportCounts> {
-    const [active] = await this.db.read(ACTIVE, { datasetId: dataset.id });
-    const activeRun = (active?.run as string | null) ?? null;
-    if (activeRun && active!.version === dataset.version && num(active!, 'entries') === entries.length) {
-      await this.deleteInactive(dataset.id, activeRun);
+    const [current] = await this.db.read(ACTIVE, { datasetId: dataset.id });
+    if (current?.active && current.version === dataset.version && num(current, 'entries') === entries.length) {
       return { entries: entries.length, removed: 0, revision: await this.revision(), written: false };
     }
-    // leftovers of an import that never finished
-    await this.deleteInactive(dataset.id, activeRun);
-    const run = `${dataset.version}@${new Date().toISOString()}#${Math.random().toString(36).slice(2, 8)}`;
+    const run = `${new Date().toISOString()}#${Math.random().toString(36).slice(2, 10)}`;
     try {
       let written = 0;
       for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
@@ -241,14 +300,17 @@ export class PhaseDataStore {
       }
       if (written !== entries.length) throw new Error(`phaseData.import: wrote ${written} of ${entries.length} entries`);
       const revision = await this.db.writeTransaction('phaseData.activate', async (tx) => {
-        await tx.run(ACTIVATE, { dataset, rows, entries: entries.length, run });
-        const [rev] = await tx.run(BUMP_REVISION);
-        return num(rev!, 'revision');
+        const [lock] = await tx.run(LOCK_FOR_ACTIVATION, { run });
+        const active = (lock!.active as string | null) ?? null;
+        if (active !== null && active > run) throw new Error(`phaseData.import: a newer import (${active}) is already the phase data; this one (${run}) is dropped`);
+        if (num(lock!, 'stored') !== entries.length) throw new Error(`phaseData.import: the import run ${run} is incomplete (another import removed part of it); nothing was changed`);
+        const [row] = await tx.run(ACTIVATE, { dataset, rows, entries: entries.length, run });
+        return num(row!, 'revision');
       });
-      const removed = activeRun ? await this.deleteInactive(dataset.id, run) : 0;
+      const removed = await this.deleteBatches(DELETE_OLDER, { run });
       return { entries: written, removed, revision, written: true };
     } catch (e) {
-      await this.deleteRun(dataset.id, run).catch(() => undefined);
+      await this.deleteBatches(DELETE_RUN, { run }).catch(() => undefined);
       throw e;
     }
   }
@@ -290,43 +352,27 @@ export class PhaseDataStore {
 
   /** A page of entries ordered by id, after the id `after`. */
   async page(filter: PhaseEntryFilter, limit: number, after: string | null): Promise<PhaseEntryRecord[]> {
-    const rows = await this.db.read(PAGE, { systems: filter.systems, source: filter.source, after, limit });
+    const params = { systems: filter.systems, source: filter.source, after: after ?? '', limit };
+    const rows = await this.db.read(filter.systems ? PAGE_OF_SYSTEMS : PAGE_ALL, params);
     return rows.map((r) => toEntry(r.e as Row));
   }
 
   async count(filter: PhaseEntryFilter): Promise<number> {
-    const [row] = await this.db.read(COUNT, { systems: filter.systems, source: filter.source });
+    const [row] = await this.db.read(filter.systems ? COUNT_OF_SYSTEMS : COUNT_ALL, { systems: filter.systems, source: filter.source });
     return row ? num(row, 'n') : 0;
   }
 
-  /** Deletes the dataset's entries of every run but `keep` (all of them when null), in batches. */
-  private async deleteInactive(datasetId: string, keep: string | null): Promise<number> {
+  /** Runs a deleting query (LIMIT 10000 per transaction) until it deletes nothing; returns how many. */
+  private async deleteBatches(query: NamedQuery, params: Record<string, unknown>): Promise<number> {
     let removed = 0;
     for (;;) {
-      const [row] = await this.db.write(DELETE_INACTIVE, { datasetId, keep });
+      const [row] = await this.db.write(query, params);
       const n = row ? num(row, 'n') : 0;
       removed += n;
       if (n === 0) return removed;
     }
   }
-
-  private async deleteRun(datasetId: string, run: string): Promise<void> {
-    for (;;) {
-      const [row] = await this.db.write(DELETE_RUN, { datasetId, run });
-      if (!row || num(row, 'n') === 0) return;
-    }
-  }
 }
-
-const DELETE_RUN = cypher(
-  'phaseData.deleteRun',
-  `
-MATCH (e:PhaseEntry {datasetId: $datasetId})
-WHERE e.run = $run
-WITH e LIMIT 10000
-DETACH DELETE e
-RETURN count(*) AS n`,
-);
 
 function toEntry(e: Row): PhaseEntryRecord {
   const source = str(e, 'source');

@@ -152,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
     thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
-    phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', true),
+    // no per-user authentication: writable by default in development, read-only by default in production
+    phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', get('NODE_ENV') !== 'production'),
   };
 }

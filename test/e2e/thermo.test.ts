@@ -105,10 +105,31 @@ describe('stability windows through GraphQL', () => {
     expect(w).toMatchObject({ reductionLimitV: 0, stableAgainstMetal: true, productsAtReduction: [] });
   });
 
-  it('any notation of a composition gives the same window (Li20Ge2P4S24 = Li10GeP2S12), and Na3PS4 against Na', async () => {
-    const a = await window('Li10GeP2S12');
-    const b = await window('Li20Ge2P4S24');
-    expect(b.reductionLimitV).toBe(a.reductionLimitV);
+  it('any notation of a composition gives the same window; amounts per formula unit follow the formula as asked, whichever was asked first', async () => {
+    const profile = async (f: string) =>
+      (await server.gql<{ stabilityWindow: Window & { voltageProfile: { uptakePerFormulaUnit: number }[] } }>(
+        `query($f: String!) { stabilityWindow(formula: $f) { ${WINDOW} voltageProfile { uptakePerFormulaUnit } } }`,
+        { f },
+      )).data!.stabilityWindow;
+    const doubled = await profile('Li20Ge2P4S24');
+    const single = await profile('Li10GeP2S12');
+    expect(doubled.reductionLimitV).toBe(single.reductionLimitV);
+    expect(doubled.productsAtReduction.map((p) => p.amountPerFormulaUnit)).toEqual(single.productsAtReduction.map((p) => p.amountPerFormulaUnit)); // both reduce to Li10GeP2S12
+    // fractional formulas are their own formula unit: twice the formula, twice the uptake
+    const latp = await profile('Li2.6Al0.6Ti3.4(PO4)6');
+    const half = await profile('Li1.3Al0.3Ti1.7(PO4)3');
+    expect(latp.voltageProfile[0]!.uptakePerFormulaUnit).toBeCloseTo(2 * half.voltageProfile[0]!.uptakePerFormulaUnit, 9);
+    expect(latp.productsAtReduction[0]!.amountPerFormulaUnit).toBeCloseTo(2 * half.productsAtReduction[0]!.amountPerFormulaUnit, 9);
+    const rxn = async (a: string) =>
+      (await server.gql<{ interfaceReaction: { kinks: { reactionEnergyKjPerMol: number; reaction: string }[] } }>(
+        `query($a: String!) { interfaceReaction(reactantA: $a, reactantB: "LiCoO2") { kinks { reactionEnergyKjPerMol reaction } } }`,
+        { a },
+      )).data!.interfaceReaction.kinks;
+    const twice = await rxn('Li20Ge2P4S24');
+    const once = await rxn('Li10GeP2S12');
+    expect(twice.at(-1)!.reaction).toMatch(/^Li20Ge2P4S24 ->/);
+    expect(once.at(-1)!.reaction).toMatch(/^Li10GeP2S12 ->/);
+    expect(twice.at(-1)!.reactionEnergyKjPerMol).toBeCloseTo(2 * once.at(-1)!.reactionEnergyKjPerMol, 6);
     const na = await window('Na3PS4', 'Na');
     expect(na.referenceElectrode).toBe('Na/Na+');
     expect(na.reductionLimitV).toBeCloseTo(compound('Na3P1S4').window!.reductionLimitV, 6);
@@ -225,6 +246,9 @@ describe('bad input is BAD_USER_INPUT naming the argument; missing data is a sta
     ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", voltageV: 4) { status } }', 'openElement', /required with voltageV/],
     ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", openElement: "Li", voltageV: 40) { status } }', 'voltageV', /0–10 V/],
     ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "Zz") { status } }', 'reactantB', /unknown element symbol 'Zz'/],
+    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", openElement: "Na", voltageV: 1) { status } }', 'openElement', /Na is in neither reactant/],
+    ['{ interfaceReaction(reactantA: "Li2S", reactantB: "S", openElement: "Li", voltageV: 2) { status } }', 'reactantB', /apart from the open element Li/],
+    ['{ material(id: "Ge1Li10P2S12") { stabilityWindow(openElement: "K") { status } } }', 'openElement', /K is not in the composition/],
   ])('%s', async (query, argumentName, message) => {
     expectBadUserInput(await server.gql(query), argumentName, message);
   });
@@ -233,10 +257,12 @@ describe('bad input is BAD_USER_INPUT naming the argument; missing data is a sta
     const xe = await window('LiXeF');
     expect(xe).toMatchObject({ status: 'ELEMENT_WITHOUT_DATA', reductionLimitV: null, oxidationLimitV: null });
     expect(xe.reason).toMatch(/no entry with Xe/);
-    // Li–Fe has no compound below the elements (LiFe itself is in the data, above them); Li7Fe3 is not in the data
-    const fe = await window('Li7Fe3');
-    expect(fe).toMatchObject({ status: 'INSUFFICIENT_DATA', reductionLimitV: null });
-    expect(fe.reason).toMatch(/Fe-Li/);
+    // Li–Fe has no compound below the elements: Li7Fe3 is not in the data, LiFe is but above the elements
+    for (const f of ['Li7Fe3', 'LiFe']) {
+      const fe = await window(f);
+      expect(fe).toMatchObject({ status: 'INSUFFICIENT_DATA', reductionLimitV: null });
+      expect(fe.reason).toMatch(/Fe-Li/);
+    }
   });
 });
 

@@ -13,6 +13,9 @@ describe('configuration', () => {
     expect(c.importOnStart).toBe(true);
     expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
     expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000, phaseEntriesWritable: true });
+    // users' phase entries are read-only by default in production (there is no per-user authentication)
+    expect(loadConfig({ NODE_ENV: 'production' }).phaseEntriesWritable).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PHASE_ENTRIES_WRITABLE: 'true' }).phaseEntriesWritable).toBe(true);
   });
 
   it('uses an external Neo4j when NEO4J_URI is set', () => {

@@ -277,9 +277,45 @@ describe('compounds against pymatgen on the same data (every seeded electrolyte,
       const want = f.window!.profile[i]!;
       expect(Math.abs(st.fromV - want.fromV)).toBeLessThan(V_TOL);
       track('V', st.fromV, want.fromV);
+      if (want.toV === null) expect(st.toV).toBeNull();
+      else {
+        expect(Math.abs(st.toV! - want.toV)).toBeLessThan(V_TOL);
+        track('V', st.toV!, want.toV);
+      }
       expect(st.uptakePerFormulaUnit * perFixtureFu).toBeCloseTo(want.uptakePerFormulaUnit, 4);
     });
   });
+});
+
+describe('uptake profiles hold together on a sample of the data (every 20th Li compound of up to 5 elements, and LiNiPO4F, Li2MoP2O8)', () => {
+  it('steps meet exactly, have width, take up less alkali as the potential rises, and the target alone spans its window', () => {
+    const pool = [...entriesBySystem.values()].flat().filter((e) => e.composition.elements.includes('Li') && e.composition.elementCount > 1 && e.composition.elementCount <= 5);
+    pool.sort((a, b) => a.composition.key.localeCompare(b.composition.key));
+    const sample = [...pool.filter((_, i) => i % 20 === 0).map((e) => e.composition), parseFormula('LiNiPO4F'), parseFormula('Li2MoP2O8')];
+    let windows = 0;
+    for (const c of sample) {
+      const s = space(c.elements);
+      const w = stabilityWindow(s, c, 'Li');
+      if (w.status !== 'COMPUTED') continue;
+      windows++;
+      const steps = voltageProfile(s, w.targetPhase!, s.elementIndex('Li'), w.exclude);
+      expect(steps[0]!.fromV, c.toString()).toBe(0);
+      expect(steps[steps.length - 1]!.toV, c.toString()).toBeNull();
+      steps.forEach((st, i) => {
+        if (i > 0) {
+          expect(st.fromV, c.toString()).toBe(steps[i - 1]!.toV);
+          expect(st.uptakePerFormulaUnit, c.toString()).toBeLessThan(steps[i - 1]!.uptakePerFormulaUnit);
+        }
+        if (st.toV !== null) expect(st.toV - st.fromV, c.toString()).toBeGreaterThan(0);
+      });
+      const alone = steps.find((st) => st.phases.length === 1 && st.phases[0]!.phase.entry === null);
+      if (w.collapsed) continue;
+      expect(alone, c.toString()).toBeDefined();
+      expect(Math.abs(alone!.fromV - w.reductionLimitV!), c.toString()).toBeLessThan(1e-6);
+      expect(Math.abs(alone!.toV! - w.oxidationLimitV!), c.toString()).toBeLessThan(1e-6);
+    }
+    expect(windows).toBeGreaterThan(400);
+  }, 120_000);
 });
 
 describe('interface reactions against pymatgen InterfacialReactivity (electrolyte | counterpart pairs of the seed)', () => {

@@ -11,7 +11,9 @@
  * slopes come from the LP duals (design notes, THERMODYNAMICS.md), about two LPs per kink.
  *
  * With an open element A at a given potential (an electrolyte against a charged electrode), the same is
- * done on the grand potential Φ = E − x_A μ_A (per atom of the elements other than A), μ_A = −z·V.
+ * done on the grand potential Φ = E − x_A μ_A (per atom of the elements other than A), μ_A = −z·V, with
+ * the reactants at their grand-potential hull energies (pymatgen's GrandPotentialInterfacialReactivity
+ * defaults, use_hull_energy=True): a reactant's own breakdown at that potential is not part of E_rxn.
  */
 import type { Composition } from '../chemistry/composition.js';
 import { DomainError } from '../errors.js';

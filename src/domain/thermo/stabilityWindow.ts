@@ -84,13 +84,14 @@ export function stabilityWindow(space: PhaseSpace, composition: Composition, ope
   if (space.elementsWithoutData.length > 0) {
     return none('ELEMENT_WITHOUT_DATA', `the phase data hold no entry with ${space.elementsWithoutData.join(', ')}`);
   }
-  if (target.energySource === 'VIRTUAL_AT_HULL' && target.competingPhases.every((p) => p.phase.fractions.filter((f) => f > 0).length === 1)) {
-    return none('INSUFFICIENT_DATA', `no compound of ${space.elements.join('-')} in the phase data lies below the elements at this composition`);
-  }
-
   const hullOfOthers = target.hullEnergyOfOthersEvPerAtom!;
   const separation = target.phaseSeparationEnergyEvPerAtom;
   const stabilized = separation === null || separation >= 0;
+  // A target that is not below the elements on its own (absent, or above them) and has no other compound
+  // below the elements at its composition would only be put on the hull by the stabilization: no window.
+  if (stabilized && target.competingPhases.every((p) => p.phase.fractions.filter((f) => f > 0).length === 1)) {
+    return none('INSUFFICIENT_DATA', `no compound of ${space.elements.join('-')} in the phase data lies below the elements at this composition`);
+  }
   const energy = stabilized ? hullOfOthers - STABILIZATION_EV_PER_ATOM : target.formationEnergyEvPerAtom!;
   const t = space.targetPhase(composition, energy);
   const range = space.chemicalPotentialRange(t, open, exclude);

@@ -68,14 +68,18 @@ export function voltageProfile(space: PhaseSpace, target: TargetPhase, open: num
   };
   refine(muLow, low, 0, high, 0);
 
-  // merge pieces of the same assemblage (same open-element content) and drop empty ones
+  // drop pieces of zero width (a line that touches the hull at one point only), merge neighbours of the
+  // same assemblage (same open-element content), and make the steps meet exactly
+  const real = pieces.filter((p) => p.muHigh - p.muLow > TOLERANCE);
   const merged: Piece[] = [];
-  for (const piece of pieces.sort((x, y) => y.muHigh - x.muHigh)) {
+  for (const piece of (real.length ? real : pieces).sort((x, y) => y.muHigh - x.muHigh)) {
     const prev = merged[merged.length - 1];
-    if (prev && Math.abs(prev.point.openAtoms - piece.point.openAtoms) < TOLERANCE) prev.muLow = piece.muLow;
-    else if (piece.muHigh - piece.muLow > TOLERANCE || merged.length === 0) merged.push({ ...piece });
-    else if (prev) prev.muLow = piece.muLow;
+    if (prev && Math.abs(prev.point.openAtoms - piece.point.openAtoms) < TOLERANCE) {
+      prev.muLow = Math.min(prev.muLow, piece.muLow);
+      prev.muHigh = Math.max(prev.muHigh, piece.muHigh);
+    } else merged.push({ ...piece });
   }
+  for (let i = 1; i < merged.length; i++) merged[i]!.muHigh = merged[i - 1]!.muLow;
   const perFormulaUnit = target.atomsPerFormulaUnit;
   const targetOpen = target.fractions[open]!;
   return merged.map((piece, i) => ({

@@ -1,8 +1,9 @@
 /**
  * The phase-data import use case: read the formation-energy table the configuration names
- * (PHASE_DATA_CSV), validate every row, write all entries in one transaction. Idempotent: re-importing
- * the same file leaves the same entries; a changed file replaces the dataset's entries (user entries
- * stay). Either way the phase-data revision moves on, so cached results are recomputed.
+ * (PHASE_DATA_CSV), validate every row (any problem: nothing written), then make it the phase data
+ * (PhaseDataStore.importDataset: written in batches, visible all at once, replacing any earlier table;
+ * users' entries stay). Re-importing the version already visible writes nothing and leaves the revision;
+ * a new table moves the revision on, so cached results are recomputed.
  */
 import { readFile } from 'node:fs/promises';
 import { fileReadable } from '../files.js';

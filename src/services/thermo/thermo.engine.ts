@@ -66,10 +66,13 @@ export class ThermoEngine {
 
   /**
    * The cached value of `key` computed from phase data at `revision`, computing it once (concurrent
-   * callers share one computation). A revision other than the last seen clears the cache.
+   * callers share one computation). A newer revision than the last seen clears the cache; an older one
+   * (a request that started before the change) is computed without touching it.
    */
   async cached<T>(revision: number, key: string, compute: () => Promise<T> | T): Promise<T> {
-    if (revision !== this.revision) {
+    // a request that began before a newer revision was seen computes without the cache
+    if (revision < this.revision) return compute();
+    if (revision > this.revision) {
       this.cache.clear();
       this.pending.clear();
       this.revision = revision;

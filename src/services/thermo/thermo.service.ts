@@ -182,15 +182,15 @@ export class ThermoService {
 
   /**
    * Stability window of a material's composition, or null for a material without one (a named
-   * material). Without `openElement`, the material's alkali (Li, then Na, then K); null if it has none.
+   * material), an element, or more than 10 elements. Without `openElement`, the material's alkali (Li,
+   * then Na, then K); null if it has none.
    */
   async materialStabilityWindow(material: MaterialRecord, openElement: string | null | undefined): Promise<StabilityWindowView | null> {
     const composition = compositionOf(material);
-    if (!composition || !material.formula) return null;
+    if (!composition || !material.formula || composition.elementCount < 2 || composition.elementCount > MAX_ELEMENTS) return null;
     if (openElement == null) {
       const alkali = OPEN_ELEMENTS.find((e) => composition.elements.includes(e));
-      if (!alkali || composition.elementCount < 2 || composition.elementCount > MAX_ELEMENTS) return null;
-      return this.windowOf(composition, material.formula, alkali);
+      return alkali ? this.windowOf(composition, material.formula, alkali) : null;
     }
     return this.windowOf(composition, material.formula, this.openElement(openElement, composition, 'openElement'));
   }
@@ -264,17 +264,19 @@ export class ThermoService {
     const revision = await this.revision();
     const composition = this.composition(w.formula, 'formula');
     const space = await this.space(composition.elements);
-    return this.engine.cached(revision, `profile|${w.cacheKey}`, async () => {
+    // cached per composition (per atom); converted to the formula unit of the formula as asked
+    const { steps, atomsPerFormulaUnit } = await this.engine.cached(revision, `profile|${w.cacheKey}`, async () => {
       const computed = await this.computedWindow(revision, composition, w.openElement);
       const t = computed.targetPhase!;
-      const open = space.elementIndex(w.openElement);
-      return voltageProfile(space, t, open, computed.exclude).map((s) => ({
-        fromV: s.fromV,
-        toV: s.toV,
-        uptakePerFormulaUnit: s.uptakePerFormulaUnit,
-        phases: amounts(s.phases, t.atomsPerFormulaUnit),
-      }));
+      return { steps: voltageProfile(space, t, space.elementIndex(w.openElement), computed.exclude), atomsPerFormulaUnit: t.atomsPerFormulaUnit };
     });
+    const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
+    return steps.map((s) => ({
+      fromV: s.fromV,
+      toV: s.toV,
+      uptakePerFormulaUnit: clean((s.uptakePerFormulaUnit / atomsPerFormulaUnit) * perFu),
+      phases: amounts(s.phases, perFu),
+    }));
   }
 
   /** Energy above hull and decomposition of a formula (GraphQL `decomposition`). */
@@ -305,8 +307,14 @@ export class ThermoService {
     }
     const elements = [...new Set([...a.elements, ...b.elements, ...(open ? [open.element] : [])])].sort();
     if (elements.length > MAX_ELEMENTS) throw new InvalidArgumentError('reactantB', `the two reactants span ${elements.length} elements; at most ${MAX_ELEMENTS}`);
-    if (open && (a.elements.every((e) => e === open!.element) || b.elements.every((e) => e === open!.element))) {
-      throw new InvalidArgumentError(a.elements.every((e) => e === open!.element) ? 'reactantA' : 'reactantB', `is the open element ${open.element} itself, which is the reservoir`);
+    if (open) {
+      const el = open.element;
+      if (a.elements.every((e) => e === el) || b.elements.every((e) => e === el)) {
+        throw new InvalidArgumentError(a.elements.every((e) => e === el) ? 'reactantA' : 'reactantB', `is the open element ${el} itself, which is the reservoir`);
+      }
+      if (!a.elements.includes(el) && !b.elements.includes(el)) throw new InvalidArgumentError('openElement', `${el} is in neither reactant`);
+      const without = (c: Composition) => new Composition(c.entries().filter((x) => x.element !== el).map((x) => [x.element, x.amount] as const)).key;
+      if (without(a) === without(b)) throw new InvalidArgumentError('reactantB', `apart from the open element ${el} it has the composition of reactantA: there is nothing to mix`);
     }
     const revision = await this.revision();
     const space = await this.space(elements);
@@ -329,7 +337,8 @@ export class ThermoService {
         mostExothermic: null,
       };
     }
-    const key = `rxn|${a.key}|${b.key}|${open ? `${open.element}@${open.voltageV}` : ''}`;
+    // per formula unit, kJ/mol and the reaction text follow the formulas as written: they are part of the key
+    const key = `rxn|${a.toString()}|${b.toString()}|${open ? `${open.element}@${open.voltageV}` : ''}`;
     const result = await this.engine.cached(revision, key, () => interfaceReaction(space, a, b, open));
     return { ...base, ...reactionView(reactantA, reactantB, result), status: 'COMPUTED', reason: null };
   }
