@@ -2,6 +2,7 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { CitationConfidence } from '../domain/vocabulary.js';
@@ -76,21 +77,8 @@ export interface SourceRecord {
   datasetId: string | null;
 }
 
-/** A value in the canonical unit of its property, with its qualifier and the printed text. */
-export interface QuantityRecord {
-  qualifier: Qualifier;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  unit: string;
-  printedValue: string;
-  printedUnit: string | null;
-  unitAsMeant: string | null;
-  /** ± uncertainty of value, in unit. */
-  uncertainty: number | null;
-  /** An approximate range ('≈ a–b'). */
-  approximate: boolean;
-}
+/** A value in the canonical unit of its property, with its qualifier and the printed text (the property is the record's). */
+export type QuantityRecord = Omit<CanonicalQuantity, 'property'>;
 
 /** What every fact has. */
 export interface FactRecord {
