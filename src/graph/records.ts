@@ -6,7 +6,6 @@ import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { CitationConfidence } from '../domain/vocabulary.js';
-import type { Qualifier } from '../domain/values/printedValue.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 
 export interface ElementAmountRecord {
