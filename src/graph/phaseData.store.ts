@@ -70,6 +70,8 @@ export interface PhaseImportCounts {
   entries: number;
   /** Entries of the previous import removed. */
   removed: number;
+  /** Entries of earlier imports that never became active (killed half-way) removed before this one. */
+  abandoned: number;
   revision: number;
   /** False when the same version was already imported (nothing written). */
   written: boolean;
@@ -141,6 +143,34 @@ MATCH (r:PhaseDataRevision {id: 'phase-data'})
 WITH r.activeRun AS active
 MATCH (e:PhaseEntry)
 WHERE e.run < active AND e.source = 'DATASET'
+WITH e LIMIT 10000
+DETACH DELETE e
+RETURN count(*) AS n`,
+);
+
+// Entries of import runs that are not the active one: runs that never became active (an import killed
+// half-way) and runs being written by another import right now (which then fails at its activation: the
+// later import wins). Counted first without a lock, so that an import with nothing to clean writes nothing.
+const ABANDONED = cypher(
+  'phaseData.abandoned',
+  `
+OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'})
+WITH r.activeRun AS active
+RETURN COUNT { MATCH (e:PhaseEntry) WHERE e.run IS NOT NULL AND (active IS NULL OR e.run <> active) RETURN e } AS n`,
+);
+
+// One batch of the deletion. It first takes the write lock on the revision node (set and removed in the
+// same transaction: Neo4j's lost-update idiom, no net change), so it never runs beside an activation and
+// reads the active run after any activation has committed: the active run is never touched.
+const DELETE_ABANDONED = cypher(
+  'phaseData.deleteAbandoned',
+  `
+MERGE (r:PhaseDataRevision {id: 'phase-data'})
+SET r._lock = true
+REMOVE r._lock
+WITH r.activeRun AS active
+MATCH (e:PhaseEntry)
+WHERE e.run IS NOT NULL AND e.source = 'DATASET' AND (active IS NULL OR e.run <> active)
 WITH e LIMIT 10000
 DETACH DELETE e
 RETURN count(*) AS n`,
@@ -275,9 +305,11 @@ export class PhaseDataStore {
    * the visible one and moves the revision on; older runs are deleted afterwards. Until then readers see
    * the previous data only; if anything fails, the new run is deleted. Runs are named by their start time
    * and activations take turns on the revision node: a run older than the active one is never activated,
-   * and only runs older than the active one are deleted, so of two imports at once the later one wins
-   * and readers always see one whole table.
+   * and at the end only runs older than the active one are deleted, so of two imports at once the later
+   * one wins and readers always see one whole table.
    * Re-importing the version that is visible writes nothing.
+   * Every call first removes the entries of runs that are not the active one (removeAbandonedRuns), also
+   * when it then writes nothing: an import killed half-way leaves no entries behind past the next import.
    */
   async importDataset(
     dataset: PhaseDataDatasetWrite,
@@ -285,9 +317,10 @@ export class PhaseDataStore {
     rows: number,
     onProgress?: (done: number, total: number) => void,
   ): Promise<PhaseImportCounts> {
+    const abandoned = await this.removeAbandonedRuns();
     const [current] = await this.db.read(ACTIVE, { datasetId: dataset.id });
     if (current?.active && current.version === dataset.version && num(current, 'entries') === entries.length) {
-      return { entries: entries.length, removed: 0, revision: await this.revision(), written: false };
+      return { entries: entries.length, removed: 0, abandoned, revision: await this.revision(), written: false };
     }
     const run = `${new Date().toISOString()}#${Math.random().toString(36).slice(2, 10)}`;
     try {
@@ -308,11 +341,24 @@ export class PhaseDataStore {
         return num(row!, 'revision');
       });
       const removed = await this.deleteBatches(DELETE_OLDER, { run });
-      return { entries: written, removed, revision, written: true };
+      return { entries: written, removed, abandoned, revision, written: true };
     } catch (e) {
       await this.deleteBatches(DELETE_RUN, { run }).catch(() => undefined);
       throw e;
     }
+  }
+
+  /**
+   * Deletes, in transactions of at most 10,000 entries, the dataset entries of every import run that is
+   * not the active one (runs of imports killed before their activation, or being written by another
+   * import at this moment, which then fails at its activation as 'incomplete': the later import wins).
+   * Readers never see these entries, so their answers do not change; the active run and users' entries
+   * are never touched. Returns how many entries were deleted (0, after one read, when there are none).
+   */
+  async removeAbandonedRuns(): Promise<number> {
+    const [row] = await this.db.read(ABANDONED);
+    if (!row || num(row, 'n') === 0) return 0;
+    return this.deleteBatches(DELETE_ABANDONED, {});
   }
 
   /** Every entry readers see whose chemical system is one of `systems`. */

@@ -175,7 +175,8 @@ export function importPhaseData(importer: PhaseDataImportService, file: string, 
     (onProgress) => importer.importFile(file, onProgress),
     (r, ms) =>
       `phase data ${r.datasetId} ${r.version}: ${r.rows} rows → ${r.entries} entries (lowest polymorph per composition)` +
-      `${r.written ? '' : ', already imported: nothing written'}${r.removed ? `, ${r.removed} stale entries removed` : ''}, revision ${r.revision}, in ${ms} ms`,
+      `${r.written ? '' : ', already imported: nothing written'}${r.removed ? `, ${r.removed} stale entries removed` : ''}` +
+      `${r.abandoned ? `, ${r.abandoned} entries of unfinished imports removed` : ''}, revision ${r.revision}, in ${ms} ms`,
   );
 }
 

@@ -2,7 +2,9 @@
  * The phase-data import use case: read the formation-energy table the configuration names
  * (PHASE_DATA_CSV), validate every row (any problem: nothing written), then make it the phase data
  * (PhaseDataStore.importDataset: written in batches, visible all at once, replacing any earlier table;
- * users' entries stay). Re-importing the version already visible writes nothing and leaves the revision;
+ * users' entries stay). Every import first removes what imports killed half-way left behind (entries of
+ * runs that never became active), even when it then writes nothing. Re-importing the version already
+ * visible writes nothing else and leaves the revision;
  * a new table moves the revision on, so cached results are recomputed.
  */
 import { readFile } from 'node:fs/promises';
@@ -17,6 +19,8 @@ export interface PhaseDataImportResult {
   rows: number;
   entries: number;
   removed: number;
+  /** Entries of earlier imports that never became active (killed half-way), removed first. */
+  abandoned: number;
   revision: number;
   /** False when this version was already imported (nothing written). */
   written: boolean;
