@@ -4,6 +4,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ECHO_LIMIT, excerpt } from '../domain/errors.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
 import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
 
@@ -20,6 +21,8 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // an automatic persisted query whose extensions.persistedQuery.sha256Hash is not the hash of its query:
+  'PERSISTED_QUERY_HASH_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -29,21 +32,43 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** An operation type the schema does not have (subscriptions over HTTP): the request's fault. */
+export class UnsupportedOperationError extends GraphQLError {
+  constructor(operation: string) {
+    super(`${operation} operations are not supported: the schema has no ${operation} type; send a query or a mutation`, {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+}
+
 export class DatabaseUnavailableGraphQLError extends GraphQLError {
   constructor() {
     super('The database is unavailable; try again later.', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
   }
 }
 
+/** Longest message sent to a client (characters); anything longer is cut with '…'. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** Apollo's message when an automatic persisted query's hash is not the SHA-256 of its query. */
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
+
 /**
- * Apollo `formatError`: maps known errors to their code, masks the rest. `log` receives errors that
- * were masked (with their stack) so they can be logged with the request id.
+ * Apollo `formatError`: maps known errors to their code, masks the rest. `log` receives the errors that
+ * are masked or mean a server-side fault (their original, with its stack) so they can be logged with the
+ * request id. Every message is bounded: quoted input in graphql-js messages (field names, values) is cut
+ * to ECHO_LIMIT characters, the whole message to MAX_MESSAGE_LENGTH.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (original: unknown) => void,
+  log: (original: unknown) => void = () => undefined,
 ): GraphQLFormattedError {
+  const out = mapError(formatted, error, log);
+  return { ...out, message: boundMessage(out.message) };
+}
+
+function mapError(formatted: GraphQLFormattedError, error: unknown, log: (original: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof InvalidArgumentError) {
@@ -62,6 +87,34 @@ export function formatError(
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  const refused = requestRefusal(original);
+  if (refused) return { ...base, ...refused };
   log(original);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Apollo's own refusals of a request that carry an HTTP 4xx status but no code (a persisted-query hash
+ * that does not match, an unsupported persisted-query version): the client's fault, so coded.
+ */
+function requestRefusal(original: unknown): Pick<GraphQLFormattedError, 'message' | 'extensions'> | null {
+  if (!(original instanceof GraphQLError) || original.path) return null;
+  const status = (original.extensions.http as { status?: unknown } | undefined)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  if (original.message === APQ_HASH_MISMATCH) {
+    return {
+      message: 'extensions.persistedQuery.sha256Hash: is not the SHA-256 hash (hex) of query; send the hash of the exact query text',
+      extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+    };
+  }
+  return { message: original.message, extensions: { code: 'BAD_REQUEST' } };
+}
+
+/** A double-quoted stretch (escapes allowed inside) longer than ECHO_LIMIT characters. */
+const LONG_QUOTE = new RegExp(`"((?:[^"\\\\]|\\\\.){${ECHO_LIMIT + 1},}?)"`, 'g');
+
+/** Cuts double-quoted stretches longer than ECHO_LIMIT (graphql-js quotes names and values), then the whole message. */
+export function boundMessage(message: string): string {
+  const quotedCut = message.replace(LONG_QUOTE, (_all, inner: string) => `"${excerpt(inner)}"`);
+  return quotedCut.length <= MAX_MESSAGE_LENGTH ? quotedCut : `${quotedCut.slice(0, MAX_MESSAGE_LENGTH)}…`;
 }

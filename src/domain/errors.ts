@@ -2,6 +2,18 @@
  * Errors raised by the pure domain functions. They carry what is wrong in plain words; the service
  * layer adds which argument or record field the bad value came from.
  */
+/** Longest stretch of a client's input an error message repeats (characters). */
+export const ECHO_LIMIT = 100;
+
+/**
+ * `text` as an error message may repeat it: at most `max` characters, longer text cut with '…' and the
+ * number of characters left out, e.g. `LiLiLi…(+9,900 characters)`.
+ */
+export function excerpt(text: string, max = ECHO_LIMIT): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}…(+${(text.length - max).toLocaleString('en-US')} characters)`;
+}
+
 export class DomainError extends Error {
   override name = 'DomainError';
 }
@@ -17,7 +29,7 @@ export class InvalidFormulaError extends DomainError {
     readonly problem: string,
     readonly position?: number,
   ) {
-    super(`formula '${formula}': ${problem}`);
+    super(`formula '${excerpt(formula)}': ${problem}`);
   }
 }
 
@@ -28,6 +40,6 @@ export class InvalidValueError extends DomainError {
     readonly text: string,
     readonly problem: string,
   ) {
-    super(`'${text}': ${problem}`);
+    super(`'${excerpt(text)}': ${problem}`);
   }
 }

@@ -16,6 +16,7 @@ import cors from 'cors';
 import express from 'express';
 import type { Context } from '../api/context.js';
 import { formatError } from '../api/errors.js';
+import { requestErrorsPlugin } from '../api/requestErrors.plugin.js';
 import { buildInterphaseSchema } from '../api/schema.js';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
@@ -62,9 +63,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     // main.ts handles SIGINT/SIGTERM and stops Apollo, the driver and the local Neo4j in order
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) =>
-      formatError(formatted, error, (original) => opts.logger.error({ err: original, path: formatted.path }, 'request failed')),
+    // masked errors are logged with the request id by requestErrorsPlugin (formatError sees no request)
+    formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
+      requestErrorsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

@@ -3,6 +3,7 @@
  * applications and cells (each filterable by the material it involves, given by id, name, alias or
  * formula), and the traversals between facts (interface → observations, coating ↔ cells).
  */
+import { excerpt } from '../domain/errors.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { isElementSymbol } from '../domain/chemistry/elements.js';
 import type { StructuralFamily } from '../domain/families.js';
@@ -169,11 +170,11 @@ export class FactService {
 
 /** @throws InvalidArgumentError('where.review') unless a review key such as 'banerjee2020'. */
 export function checkReviewKey(key: string): string {
-  if (!REVIEW_KEY.test(key)) throw new InvalidArgumentError('where.review', `'${key}' is not a review key (e.g. 'banerjee2020')`);
+  if (!REVIEW_KEY.test(key)) throw new InvalidArgumentError('where.review', `'${excerpt(key)}' is not a review key (e.g. 'banerjee2020')`);
   return key;
 }
 
 function checkElements(elements: string[], argument: string): string[] {
-  for (const el of elements) if (!isElementSymbol(el)) throw new InvalidArgumentError(argument, `'${el}' is not an element symbol`);
+  for (const el of elements) if (!isElementSymbol(el)) throw new InvalidArgumentError(argument, `'${excerpt(el)}' is not an element symbol`);
   return [...new Set(elements)];
 }

@@ -6,7 +6,7 @@
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { parseFormula } from '../domain/chemistry/formula.js';
 import { isElementSymbol } from '../domain/chemistry/elements.js';
-import { InvalidFormulaError } from '../domain/errors.js';
+import { excerpt, InvalidFormulaError } from '../domain/errors.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Loaders, Stores } from '../graph/loaders.js';
@@ -128,14 +128,14 @@ export class MaterialService {
     }
     const elements = where.elementsIncludeAll ?? [];
     for (const el of elements) {
-      if (!isElementSymbol(el)) throw new InvalidArgumentError('where.elementsIncludeAll', `'${el}' is not an element symbol`);
+      if (!isElementSymbol(el)) throw new InvalidArgumentError('where.elementsIncludeAll', `'${excerpt(el)}' is not an element symbol`);
     }
     let chemicalSystem: string | null = null;
     if (where.chemicalSystem !== undefined && where.chemicalSystem !== null) {
       const parts = where.chemicalSystem.split('-').map((s) => s.trim());
       const bad = parts.find((p) => !isElementSymbol(p));
       if (bad !== undefined) {
-        throw new InvalidArgumentError('where.chemicalSystem', `'${bad}' is not an element symbol; write systems as 'Li-P-S'`);
+        throw new InvalidArgumentError('where.chemicalSystem', `'${excerpt(bad)}' is not an element symbol; write systems as 'Li-P-S'`);
       }
       chemicalSystem = [...new Set(parts)].sort().join('-');
     }
@@ -164,10 +164,10 @@ export function checkMaterialId(id: string): string {
     key = null;
   }
   if (key !== id) {
-    const hint = key ? ` (the id of that composition is '${key}')` : '';
+    const hint = key ? ` (the id of that composition is '${excerpt(key)}')` : '';
     throw new InvalidArgumentError(
       'id',
-      `'${id}' is not a material id; ids are composition keys such as 'Ge1Li10P2S12' or named ids such as 'named:LiPON'${hint}`,
+      `'${excerpt(id)}' is not a material id; ids are composition keys such as 'Ge1Li10P2S12' or named ids such as 'named:LiPON'${hint}`,
     );
   }
   return id;

@@ -4,7 +4,7 @@
  * ('Li6PS5Cl', 'Li₁₀GeP₂S₁₂').
  */
 import { parseFormula } from '../domain/chemistry/formula.js';
-import { InvalidFormulaError } from '../domain/errors.js';
+import { excerpt, InvalidFormulaError } from '../domain/errors.js';
 import type { MaterialStore } from '../graph/material.store.js';
 import { InvalidArgumentError } from './errors.js';
 
@@ -22,12 +22,12 @@ export async function resolveMaterialRef(store: MaterialStore, text: string, arg
   if (byName.length === 1) return [byName[0]!.id];
   if (byName.length > 1) {
     const options = byName.map((m) => `${m.id}${m.aliasReviews.filter(Boolean).length ? ` (in ${m.aliasReviews.filter(Boolean).join(', ')})` : ''}`);
-    throw new InvalidArgumentError(argument, `'${t}' names ${byName.length} materials: ${options.join('; ')}; give a formula or id`);
+    throw new InvalidArgumentError(argument, `'${excerpt(t)}' names ${byName.length} materials: ${options.join('; ')}; give a formula or id`);
   }
   try {
     return [parseFormula(t).key];
   } catch (e) {
     if (!(e instanceof InvalidFormulaError)) throw e;
-    throw new InvalidArgumentError(argument, `'${t}' is not a material id, name, alias or formula (${e.problem})`);
+    throw new InvalidArgumentError(argument, `'${excerpt(t)}' is not a material id, name, alias or formula (${e.problem})`);
   }
 }

@@ -2,6 +2,7 @@
  * Relay-style cursor pagination (https://relay.dev/graphql/connections.htm): opaque cursors that encode
  * the sort key of the last item seen, so pages stay stable while data is added.
  */
+import { excerpt } from '../domain/errors.js';
 import { InvalidArgumentError } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -29,7 +30,7 @@ export function decodeCursor(kind: string, cursor: string | null | undefined, ar
   if (cursor === null || cursor === undefined) return null;
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   if (!text.startsWith(`${kind}:`) || text.length === kind.length + 1) {
-    throw new InvalidArgumentError(argument, `'${cursor}' is not a ${kind} cursor returned by this API`);
+    throw new InvalidArgumentError(argument, `'${excerpt(cursor)}' is not a ${kind} cursor returned by this API`);
   }
   return text.slice(kind.length + 1);
 }

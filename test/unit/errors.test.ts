@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../../src/api/errors.js';
+import { boundMessage, formatError, MAX_MESSAGE_LENGTH } from '../../src/api/errors.js';
 import { Neo4jError } from 'neo4j-driver';
 
 const newError = (message: string, code: string) => new Neo4jError(message, code as never, '50N42', 'error: general processing exception');
@@ -88,5 +88,40 @@ describe('cursors and page sizes', () => {
     expect(checkPageSize(100)).toBe(100);
     expect(() => checkPageSize(101)).toThrow(/^first: must be an integer from 0 to 100, got 101/);
     expect(() => checkPageSize(-1)).toThrow(/^first: /);
+  });
+});
+
+describe('formatError: what clients provoke is coded, and messages are bounded', () => {
+  const logged: unknown[] = [];
+  const log = (e: unknown) => logged.push(e);
+  const apolloRefusal = (message: string) => new GraphQLError(message, { extensions: { http: { status: 400, headers: new Map() } } });
+
+  it("codes Apollo's persisted-query hash mismatch (HTTP 400 without a code) and logs nothing", () => {
+    logged.length = 0;
+    const out = formatError({ message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, apolloRefusal('provided sha does not match query'), log);
+    expect(out.extensions).toEqual({ code: 'PERSISTED_QUERY_HASH_MISMATCH' });
+    expect(out.message).toMatch(/^extensions\.persistedQuery\.sha256Hash: /);
+    expect(logged).toEqual([]);
+  });
+
+  it("codes Apollo's other 4xx refusals as BAD_REQUEST, keeping the message", () => {
+    const out = formatError({ message: 'Unsupported persisted query version', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, apolloRefusal('Unsupported persisted query version'), log);
+    expect(out).toMatchObject({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('still masks an uncoded error raised in a resolver, even with an HTTP status', () => {
+    logged.length = 0;
+    const inResolver = new GraphQLError('boom', { path: ['materials'], extensions: { http: { status: 400 } } });
+    expect(formatError({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, inResolver, log).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('cuts long quoted input in graphql-js messages to 100 characters and any message to 1,000', () => {
+    expect(boundMessage(`Cannot query field "${'x'.repeat(10_000)}" on type "Query".`)).toBe(`Cannot query field "${'x'.repeat(100)}…(+9,900 characters)" on type "Query".`);
+    expect(boundMessage(`Variable "$f" got invalid value "${'a\\"'.repeat(60)}"`)).toContain('…(+80 characters)"');
+    const long = boundMessage('y '.repeat(5_000));
+    expect(long).toHaveLength(MAX_MESSAGE_LENGTH + 1);
+    expect(long.endsWith('…')).toBe(true);
+    expect(boundMessage('where.formula: short')).toBe('where.formula: short');
   });
 });

@@ -124,3 +124,42 @@ describe('bad formulas are rejected with the problem and its position', () => {
     if (position !== undefined) expect((error as InvalidFormulaError).position).toBe(position);
   });
 });
+
+describe('hostile formulas: deep nesting and long text', () => {
+  const nested = (depth: number, inner: string, close = ')') => `${'('.repeat(depth)}${inner}${close.repeat(depth)}`;
+
+  it('reads 12,000 and 200,000 nested parentheses without recursion (the recursive reader overflowed the stack)', () => {
+    expect(parseFormula(nested(12_000, 'Li2O')).toString()).toBe('Li2O');
+    expect(parseFormula(nested(200_000, 'LiCl')).toString()).toBe('LiCl');
+    // each level multiplies: 2 levels of ×2 on O2
+    expect(parseFormula('((O2)2)2').toString()).toBe('O8');
+  });
+
+  it('names the innermost unclosed bracket of a deep formula, and the message repeats at most 100 characters of it', () => {
+    const text = `${'('.repeat(12_000)}Li`;
+    let error: unknown;
+    try {
+      parseFormula(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidFormulaError);
+    expect((error as InvalidFormulaError).position).toBe(11_999);
+    expect((error as InvalidFormulaError).message).toBe(`formula '${'('.repeat(100)}…(+11,902 characters)': unclosed '(' at position 11999`);
+  });
+
+  it('reads a 200,000-character formula in one pass, and cuts a 10 KB one in its error message', () => {
+    expect(parseFormula('LiCl'.repeat(50_000)).toString()).toBe('Li50000Cl50000');
+    const long = `${'Li'.repeat(5_000)}Xq`;
+    const message = (() => {
+      try {
+        parseFormula(long);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^formula 'LiLi.*…\(\+9,902 characters\)': unknown element symbol 'Xq' at position 10000$/);
+    expect(message.length).toBeLessThan(200);
+  });
+});

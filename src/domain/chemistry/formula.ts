@@ -15,7 +15,7 @@
  * unknown symbols (`Xx`), unbalanced brackets, empty groups, zero amounts, charges.
  * Every symbol must be an element of `elements.ts`; nothing is expanded as an abbreviation.
  */
-import { InvalidFormulaError } from '../errors.js';
+import { excerpt, InvalidFormulaError } from '../errors.js';
 import { Composition } from './composition.js';
 import { isElementSymbol } from './elements.js';
 
@@ -26,6 +26,17 @@ const ADDUCT_SEPARATORS = new Set(['·', '•', '⋅', '∙', '*']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
 const VARIABLE_SYMBOLS = new Set(['x', 'y', 'z', 'δ', 'n']);
+/** Sticky: match at `lastIndex` only, so reading never copies the rest of the text. */
+const NUMBER = /(\d+(?:\.\d+)?|\.\d+)(?:\/(\d+))?/y;
+const NUMBER_TEXT = /[\d.]+/y;
+
+/** A group being read: its elements so far, its brackets and where it opened. */
+interface OpenGroup {
+  acc: Map<string, number>;
+  opener: string;
+  closer: string | null;
+  at: number;
+}
 
 /**
  * Turns the notations of PDF conversions and LaTeX into the plain one: subscript digits become digits,
@@ -79,7 +90,7 @@ class FormulaReader {
         multiplier = this.readNumber() ?? 1;
       }
       const start = this.pos;
-      const part = this.readSequence(null);
+      const part = this.readSequence();
       if (part.size === 0) this.fail('expected an element or a group', start);
       addScaled(total, part, multiplier);
       first = false;
@@ -87,40 +98,49 @@ class FormulaReader {
     return new Composition(total);
   }
 
-  /** Reads items until end, an adduct separator, or the closing bracket `closer`. */
-  private readSequence(closer: string | null): Map<string, number> {
-    const acc = new Map<string, number>();
+  /**
+   * Reads items until the end or an adduct separator outside brackets. Iterative: open groups are kept
+   * on an explicit stack (innermost last), so nesting depth is bounded by memory, not the call stack.
+   */
+  private readSequence(): Map<string, number> {
+    const stack: OpenGroup[] = [{ acc: new Map(), opener: '', closer: null, at: -1 }];
     while (this.pos < this.s.length) {
+      const group = stack[stack.length - 1]!;
       const c = this.s[this.pos]!;
-      if (ADDUCT_SEPARATORS.has(c) && closer === null) break;
+      if (ADDUCT_SEPARATORS.has(c) && group.closer === null) break;
       if (CLOSERS.has(c)) {
-        if (c === closer) break;
-        this.fail(`unexpected '${c}'${closer ? ` (expected '${closer}')` : ' without a matching opening bracket'}`);
+        if (c !== group.closer) this.fail(`unexpected '${c}'${group.closer ? ` (expected '${group.closer}')` : ' without a matching opening bracket'}`);
+        if (group.acc.size === 0) this.fail('empty group', group.at);
+        stack.pop();
+        this.pos++; // the closer
+        addScaled(stack[stack.length - 1]!.acc, group.acc, this.readAmount());
+        continue;
       }
       if (c in OPENERS) {
-        const open = this.pos;
+        stack.push({ acc: new Map(), opener: c, closer: OPENERS[c]!, at: this.pos });
         this.pos++;
-        const inner = this.readSequence(OPENERS[c]!);
-        if (this.pos >= this.s.length) this.fail(`unclosed '${c}'`, open);
-        if (inner.size === 0) this.fail('empty group', open);
-        this.pos++; // the closer
-        const m = this.readAmount();
-        addScaled(acc, inner, m);
         continue;
       }
-      if (c >= 'A' && c <= 'Z') {
-        const symbol = this.readSymbol();
-        const m = this.readAmount();
-        acc.set(symbol, (acc.get(symbol) ?? 0) + m);
-        continue;
-      }
-      if (VARIABLE_SYMBOLS.has(c) || c === '−' || c === '-' || c === '+') {
-        this.fail(`unexpected '${c}': variable stoichiometry or a charge is not a composition`);
-      }
-      if ((c >= '0' && c <= '9') || c === '.') this.fail(`unexpected number '${this.peekNumberText()}'`);
-      this.fail(`unexpected '${c}'`);
+      this.readItem(c, group.acc);
     }
-    return acc;
+    const unclosed = stack[stack.length - 1]!;
+    if (unclosed.closer !== null) this.fail(`unclosed '${unclosed.opener}'`, unclosed.at);
+    return stack[0]!.acc;
+  }
+
+  /** Reads an element with its amount into `acc`, or fails on what stands at `c`. */
+  private readItem(c: string, acc: Map<string, number>): void {
+    if (c >= 'A' && c <= 'Z') {
+      const symbol = this.readSymbol();
+      const m = this.readAmount();
+      acc.set(symbol, (acc.get(symbol) ?? 0) + m);
+      return;
+    }
+    if (VARIABLE_SYMBOLS.has(c) || c === '−' || c === '-' || c === '+') {
+      this.fail(`unexpected '${c}': variable stoichiometry or a charge is not a composition`);
+    }
+    if ((c >= '0' && c <= '9') || c === '.') this.fail(`unexpected number '${this.peekNumberText()}'`);
+    this.fail(`unexpected '${c}'`);
   }
 
   private readSymbol(): string {
@@ -151,25 +171,27 @@ class FormulaReader {
 
   /** A decimal ('0.5', '.5') or a fraction ('1/3'); null when none starts here. */
   private readNumber(): number | null {
-    const m = /^(\d+(?:\.\d+)?|\.\d+)(?:\/(\d+))?/.exec(this.s.slice(this.pos));
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.s);
     if (!m) {
       if (this.s[this.pos] === '.') this.fail("malformed number: '.' without digits");
       return null;
     }
     const start = this.pos;
     this.pos += m[0].length;
-    if (this.s[this.pos] === '.' || this.s[this.pos] === '/') this.fail(`malformed number '${m[0]}${this.s[this.pos]}'`);
+    if (this.s[this.pos] === '.' || this.s[this.pos] === '/') this.fail(`malformed number '${excerpt(m[0] + this.s[this.pos]!)}'`);
     if (m[2] === undefined) return Number(m[1]);
-    if (Number(m[2]) === 0) this.fail(`division by zero in '${m[0]}'`, start);
+    if (Number(m[2]) === 0) this.fail(`division by zero in '${excerpt(m[0])}'`, start);
     return Number(m[1]) / Number(m[2]);
   }
 
   private peekNumberText(): string {
-    return /^[\d.]+/.exec(this.s.slice(this.pos))?.[0] ?? '';
+    NUMBER_TEXT.lastIndex = this.pos;
+    return excerpt(NUMBER_TEXT.exec(this.s)?.[0] ?? '');
   }
 
   private fail(problem: string, at: number = this.pos): never {
-    const where = this.s === this.original ? `at position ${at}` : `at position ${at} of '${this.s}'`;
+    const where = this.s === this.original ? `at position ${at}` : `at position ${at} of '${excerpt(this.s)}'`;
     throw new InvalidFormulaError(this.original, `${problem} ${where}`, at);
   }
 }

@@ -8,7 +8,7 @@ import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
 import { Composition } from '../../domain/chemistry/composition.js';
 import { isElementSymbol } from '../../domain/chemistry/elements.js';
 import { parseFormula } from '../../domain/chemistry/formula.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, excerpt } from '../../domain/errors.js';
 import { assessTarget, type TargetAssessment } from '../../domain/thermo/decomposition.js';
 import { interfaceReaction, type InterfaceKink, type InterfaceReactionResult } from '../../domain/thermo/interfaceReaction.js';
 import { PhaseSpace, type PhaseAmount, type PhaseEntry } from '../../domain/thermo/phaseSpace.js';
@@ -374,7 +374,7 @@ export class ThermoService {
   /** Removes a user's entry; false when no user entry has this id. */
   async removePhaseEntry(id: string): Promise<boolean> {
     this.checkWritable();
-    if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${id}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
+    if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${excerpt(id)}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
     const { removed, revision } = await this.stores.phaseData.removeUserEntry(id);
     if (revision !== null) this.engine.noteRevision(revision);
     return removed;
@@ -390,7 +390,7 @@ export class ThermoService {
     let systems: string[] | null = null;
     if (where?.chemicalSystem) {
       const els = where.chemicalSystem.split('-').map((s) => s.trim());
-      for (const el of els) if (!isElementSymbol(el)) throw new InvalidArgumentError('where.chemicalSystem', `'${el}' is not an element symbol (write systems like 'Li-P-S')`);
+      for (const el of els) if (!isElementSymbol(el)) throw new InvalidArgumentError('where.chemicalSystem', `'${excerpt(el)}' is not an element symbol (write systems like 'Li-P-S')`);
       const sorted = [...new Set(els)].sort();
       if (sorted.length > MAX_ELEMENTS) throw new InvalidArgumentError('where.chemicalSystem', `at most ${MAX_ELEMENTS} elements`);
       systems = where.includeSubsystems ? chemicalSubsystems(sorted) : [sorted.join('-')];
@@ -452,14 +452,14 @@ export class ThermoService {
       if (e instanceof DomainError) throw new InvalidArgumentError(arg, e.message);
       throw e;
     }
-    if (c.elementCount > MAX_ELEMENTS) throw new InvalidArgumentError(arg, `'${formula}' has ${c.elementCount} elements; at most ${MAX_ELEMENTS}`);
+    if (c.elementCount > MAX_ELEMENTS) throw new InvalidArgumentError(arg, `'${excerpt(formula)}' has ${c.elementCount} elements; at most ${MAX_ELEMENTS}`);
     return c;
   }
 
   private alkali(symbol: string, arg: string): OpenElement {
-    if (!isElementSymbol(symbol)) throw new InvalidArgumentError(arg, `'${symbol}' is not an element symbol`);
+    if (!isElementSymbol(symbol)) throw new InvalidArgumentError(arg, `'${excerpt(symbol)}' is not an element symbol`);
     if (!(OPEN_ELEMENTS as readonly string[]).includes(symbol)) {
-      throw new InvalidArgumentError(arg, `'${symbol}' is not a reservoir the window is defined for; use ${OPEN_ELEMENTS.join(', ')} (one-electron alkali ions)`);
+      throw new InvalidArgumentError(arg, `'${excerpt(symbol)}' is not a reservoir the window is defined for; use ${OPEN_ELEMENTS.join(', ')} (one-electron alkali ions)`);
     }
     return symbol as OpenElement;
   }
