@@ -20,12 +20,28 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // limits on one request (src/api/limits.ts), answered before any resolver runs:
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_ROOT_FIELDS',
+  'QUERY_TOO_COMPLEX',
+  'RESPONSE_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class BadUserInputError extends GraphQLError {
   constructor(argumentName: string, problem: string) {
     super(`${argumentName}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+  }
+}
+
+/** A request over one of the limits of src/api/limits.ts; the message names the limit and the value found. HTTP 400. */
+export class QueryLimitError extends GraphQLError {
+  constructor(
+    readonly code: 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_ROOT_FIELDS' | 'QUERY_TOO_COMPLEX' | 'RESPONSE_TOO_LARGE',
+    message: string,
+  ) {
+    super(message, { extensions: { code, http: { status: 400 } } });
   }
 }
 
@@ -51,6 +67,11 @@ export function formatError(
   }
   if (original instanceof ForbiddenError) {
     return { ...base, message: original.message, extensions: { code: 'FORBIDDEN' } };
+  }
+  // Apollo wraps validation errors as GRAPHQL_VALIDATION_FAILED; a limit keeps its own code
+  const limit = error instanceof GraphQLError && error.originalError instanceof QueryLimitError ? error.originalError : original;
+  if (limit instanceof QueryLimitError) {
+    return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code } };
   }
   if (original instanceof DatabaseUnavailableError) {
     log(original);

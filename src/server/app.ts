@@ -16,6 +16,7 @@ import cors from 'cors';
 import express from 'express';
 import type { Context } from '../api/context.js';
 import { formatError } from '../api/errors.js';
+import { limitValidationRules, limitsPlugin, type QueryLimits } from '../api/limits.js';
 import { buildInterphaseSchema } from '../api/schema.js';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   thermoRevisionTtlMs: number;
   /** Whether users may add phase entries (PHASE_ENTRIES_WRITABLE). */
   phaseEntriesWritable: boolean;
+  /** What one request may cost, introspection and suggestions (QUERY_MAX_*, RESPONSE_MAX_BYTES, GRAPHQL_*). */
+  limits: QueryLimits;
 }
 
 export interface App {
@@ -58,7 +61,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: opts.limits.introspection,
+    hideSchemaDetailsFromClientErrors: !opts.limits.suggestions,
+    validationRules: limitValidationRules(opts.limits),
     includeStacktraceInErrorResponses: false,
     // main.ts handles SIGINT/SIGTERM and stops Apollo, the driver and the local Neo4j in order
     stopOnTerminationSignals: false,
@@ -66,6 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       formatError(formatted, error, (original) => opts.logger.error({ err: original, path: formatted.path }, 'request failed')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin<Context>(opts.limits),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
