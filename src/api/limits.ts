@@ -28,6 +28,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import type { Context } from './context.js';
 import { QueryLimitError } from './errors.js';
 
 /** The limits of one deployment (README: QUERY_MAX_*, RESPONSE_MAX_BYTES, GRAPHQL_*). */
@@ -162,23 +163,39 @@ export function limitValidationRules(limits: QueryLimits): ValidationRule[] {
 }
 
 /**
- * Apollo plugin: refuses an operation whose estimated cost is above `maxCost` once the operation and its
- * variables are known (before execution), and replaces a response larger than `responseMaxBytes`.
+ * Throws QueryLimitError('QUERY_TOO_COMPLEX') when the estimate is above `maxCost`. Variables that do not
+ * fit their types leave nothing to estimate: execution refuses them (BAD_USER_INPUT) before any resolver.
  */
-export function limitsPlugin<T extends object>(limits: QueryLimits): ApolloServerPlugin<T> {
+function checkCost(maxCost: number, estimate: () => number): void {
+  let cost: number;
+  try {
+    cost = estimate();
+  } catch (e) {
+    if (e instanceof QueryLimitError) throw e;
+    return;
+  }
+  if (cost > maxCost) {
+    throw new QueryLimitError('QUERY_TOO_COMPLEX', `estimated cost ${Math.round(cost)} exceeds the limit of ${maxCost} (QUERY_MAX_COST); ask for smaller pages (first) or fewer nested lists and computed fields`);
+  }
+}
+
+/**
+ * Apollo plugin: refuses an operation whose estimated cost is above `maxCost` once the operation and its
+ * variables are known (before execution), and replaces a response larger than `responseMaxBytes` (logged
+ * as a warning with the request id).
+ */
+export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const cost = estimateCost(schema, document, request.variables, operationName);
-          if (cost > limits.maxCost) {
-            throw new QueryLimitError('QUERY_TOO_COMPLEX', `estimated cost ${Math.round(cost)} exceeds the limit of ${limits.maxCost} (QUERY_MAX_COST); ask for smaller pages (first) or fewer nested lists and computed fields`);
-          }
+          checkCost(limits.maxCost, () => estimateCost(schema, document, request.variables, operationName));
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
           if (bytes <= limits.responseMaxBytes) return;
+          contextValue.logger.warn({ bytes, limit: limits.responseMaxBytes }, 'response too large: replaced by RESPONSE_TOO_LARGE');
           const error = new QueryLimitError('RESPONSE_TOO_LARGE', `the response of ${bytes} bytes exceeds the limit of ${limits.responseMaxBytes} (RESPONSE_MAX_BYTES); ask for smaller pages (first) or fewer fields`);
           response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: 'RESPONSE_TOO_LARGE' } }] } };
           response.http.status = 400;

@@ -71,7 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       formatError(formatted, error, (original) => opts.logger.error({ err: original, path: formatted.path }, 'request failed')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      limitsPlugin<Context>(opts.limits),
+      limitsPlugin(opts.limits),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

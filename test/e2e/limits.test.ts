@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/api/limits.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server.js';
@@ -102,6 +103,12 @@ describe('limits on one request, answered before any work starts', () => {
     expect(small.data!.materials.edges).toHaveLength(1);
   });
 
+  it('leaves variables that do not fit their types to execution: BAD_USER_INPUT, not an internal error', async () => {
+    const res = await dev.gql('query($n: Int) { materials(first: $n) { totalCount } }', { n: 'many' });
+    expect(res.status).toBe(400);
+    expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/^Variable "\$n" got invalid value "many"/) });
+  });
+
   it('keeps the queries of the documented examples under every limit', async () => {
     const res = await dev.gql<{ materials: { totalCount: number; edges: unknown[] } }>(
       '{ materials(first: 100) { totalCount edges { node { id name formula measurements { id value unit publication { doi } } } } } }',
@@ -114,10 +121,13 @@ describe('limits on one request, answered before any work starts', () => {
 describe('introspection and suggestions: on in development, off in production', () => {
   const introspection = '{ __schema { queryType { name } } }';
 
-  it('development answers introspection', async () => {
+  it("development answers introspection, also the tools' full introspection query within every limit", async () => {
     const res = await dev.gql<{ __schema: { queryType: { name: string } } }>(introspection);
     expect(res.errors).toBeUndefined();
     expect(res.data!.__schema.queryType.name).toBe('Query');
+    const full = await dev.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(full.errors).toBeUndefined();
+    expect(full.data!.__schema.types.length).toBeGreaterThan(50);
   });
 
   it('production refuses introspection before execution', async () => {

@@ -45,6 +45,17 @@ describe('cost estimate (one point per field; lists multiply their selections)',
     expect(cost('{ decomposition(formula: "Li3PS4") { formula } }')).toBe(1 + COMPUTED_FIELD_COST['Query.decomposition']! + 1);
   });
 
+  it('throws a GraphQLError (not a limit) for variables that do not fit their types', () => {
+    let error: unknown;
+    try {
+      cost('query($n: Int) { materials(first: $n) { totalCount } }', { n: 'many' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error).not.toBeInstanceOf(QueryLimitError);
+  });
+
   it('puts 500 aliased windows and a page of 100 materials with their windows over and under the default limit', () => {
     const aliased = `{ ${Array.from({ length: 500 }, (_, i) => `w${i}: stabilityWindow(formula: "Li${i + 1}PS4") { status }`).join(' ')} }`;
     expect(cost(aliased)).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
