@@ -8,7 +8,8 @@
  * The app is created in-process with the default limits (QUERY_MAX_* unset) on a free loopback port; its
  * Neo4j driver points at a closed port, as none of these requests may reach the database (a request that did
  * would answer DATABASE_UNAVAILABLE, which the script reports as a failure). Times are round trips over HTTP
- * in ms (p50, p95, max after 5 untimed warm-up requests). Prints a table; writes nothing.
+ * in ms (p50, p95, max after 5 untimed warm-up requests). Prints a table; writes nothing; exits 1 when a
+ * request is not answered as expected.
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -40,7 +41,7 @@ const cases: { label: string; query: string; expect: string | null }[] = [
   },
   {
     label: 'nested lists, first: 100 (cost)',
-    query: '{ materials(first: 100) { edges { node { interfaces { electrolyte { interfaces { counterpart { measurements { id } } } } } } } } }',
+    query: '{ materials(first: 100) { edges { node { id interfaces { electrolyte { interfaces { counterpart { measurements { id value unit } } } } } } } } }',
     expect: 'QUERY_TOO_COMPLEX',
   },
   {
@@ -89,6 +90,7 @@ try {
     }
     times.sort((a, b) => a - b);
     const ok = c.expect === null ? last.codes.length === 0 : last.codes.includes(c.expect);
+    if (!ok) process.exitCode = 1;
     const codes = [...new Set(last.codes)].join(', ') || '-';
     console.log(`| ${c.label} | ${last.status} | ${codes}${ok ? '' : ' (UNEXPECTED)'} | ${pct(times, 50).toFixed(2)} | ${pct(times, 95).toFixed(2)} | ${times.at(-1)!.toFixed(2)} |`);
   }
