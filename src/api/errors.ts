@@ -23,6 +23,12 @@ export const ERROR_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
   // an automatic persisted query whose extensions.persistedQuery.sha256Hash is not the hash of its query:
   'PERSISTED_QUERY_HASH_MISMATCH',
+  // limits on one request (src/api/limits.ts), answered before any resolver runs:
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_ROOT_FIELDS',
+  'QUERY_TOO_COMPLEX',
+  'RESPONSE_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -38,6 +44,16 @@ export class UnsupportedOperationError extends GraphQLError {
     super(`${operation} operations are not supported: the schema has no ${operation} type; send a query or a mutation`, {
       extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
     });
+  }
+}
+
+/** A request over one of the limits of src/api/limits.ts; the message names the limit and the value found. HTTP 400. */
+export class QueryLimitError extends GraphQLError {
+  constructor(
+    readonly code: 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_ROOT_FIELDS' | 'QUERY_TOO_COMPLEX' | 'RESPONSE_TOO_LARGE',
+    message: string,
+  ) {
+    super(message, { extensions: { code, http: { status: 400 } } });
   }
 }
 
@@ -76,6 +92,11 @@ function mapError(formatted: GraphQLFormattedError, error: unknown, log: (origin
   }
   if (original instanceof ForbiddenError) {
     return { ...base, message: original.message, extensions: { code: 'FORBIDDEN' } };
+  }
+  // Apollo wraps validation errors as GRAPHQL_VALIDATION_FAILED; a limit keeps its own code
+  const limit = error instanceof GraphQLError && error.originalError instanceof QueryLimitError ? error.originalError : original;
+  if (limit instanceof QueryLimitError) {
+    return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code } };
   }
   if (original instanceof DatabaseUnavailableError) {
     log(original);

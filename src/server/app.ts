@@ -17,6 +17,7 @@ import express from 'express';
 import type { Context } from '../api/context.js';
 import { formatError } from '../api/errors.js';
 import { requestErrorsPlugin } from '../api/requestErrors.plugin.js';
+import { limitValidationRules, limitsPlugin, type QueryLimits } from '../api/limits.js';
 import { buildInterphaseSchema } from '../api/schema.js';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   thermoRevisionTtlMs: number;
   /** Whether users may add phase entries (PHASE_ENTRIES_WRITABLE). */
   phaseEntriesWritable: boolean;
+  /** What one request may cost, introspection and suggestions (QUERY_MAX_*, RESPONSE_MAX_BYTES, GRAPHQL_*). */
+  limits: QueryLimits;
 }
 
 export interface App {
@@ -59,7 +62,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: opts.limits.introspection,
+    hideSchemaDetailsFromClientErrors: !opts.limits.suggestions,
+    validationRules: limitValidationRules(opts.limits),
     includeStacktraceInErrorResponses: false,
     // main.ts handles SIGINT/SIGTERM and stops Apollo, the driver and the local Neo4j in order
     stopOnTerminationSignals: false,
@@ -68,6 +73,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     plugins: [
       requestErrorsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin(opts.limits),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

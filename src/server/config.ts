@@ -3,6 +3,7 @@
  * malformed setting stops the server with a message naming the variable. See the README's table.
  */
 import path from 'node:path';
+import { DEFAULT_LIMITS, type QueryLimits } from '../api/limits.js';
 import { PROJECT_ROOT } from './paths.js';
 
 export type Neo4jConfig =
@@ -54,6 +55,8 @@ export interface Config {
   thermoRevisionTtlMs: number;
   /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
   phaseEntriesWritable: boolean;
+  /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
+  limits: QueryLimits;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +157,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
     // no per-user authentication: writable by default in development, read-only by default in production
     phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', get('NODE_ENV') !== 'production'),
+    // schema details (introspection, "Did you mean ...?") for development tools only, unless configured on
+    limits: {
+      maxDepth: count('QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 1000),
+      maxAliases: count('QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 100_000),
+      maxRootFields: count('QUERY_MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields, 1, 100_000),
+      maxCost: count('QUERY_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000),
+      responseMaxBytes: count('RESPONSE_MAX_BYTES', DEFAULT_LIMITS.responseMaxBytes, 1024, 1_073_741_824),
+      introspection: bool('GRAPHQL_INTROSPECTION', get('NODE_ENV') !== 'production'),
+      suggestions: bool('GRAPHQL_SUGGESTIONS', get('NODE_ENV') !== 'production'),
+    },
   };
 }
