@@ -7,5 +7,4 @@ describe('logger', () => {
     expect(isInstalled('pino-pretty')).toBe(true); // here, with the development dependencies
     expect(isInstalled('interphase-no-such-package')).toBe(false);
   });
-
 });
