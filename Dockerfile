@@ -9,7 +9,9 @@ COPY src ./src
 RUN npm run build
 
 FROM node:20-bookworm-slim
+# The V8 heap limit is set explicitly (README "Memory"); override NODE_OPTIONS to change it.
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=1024 \
     HOST=0.0.0.0 \
     PORT=4000
 WORKDIR /app

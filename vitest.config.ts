@@ -15,7 +15,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        // generous: the CI machine is busy (seed.read.test.ts took 4.98 s against the old 5 s default)
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
       },
       {
         extends: true,
@@ -25,8 +26,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 240_000,
+          // generous: a busy 2-core machine runs several JVMs and imports; files that start processes set more
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
         },
       },
     ],

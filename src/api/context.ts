@@ -1,9 +1,16 @@
 import type { Logger } from 'pino';
 import type { Services } from '../services/index.js';
 
-/** Per-request context: fresh services (and DataLoaders), a request id for logs, a child logger. */
+/** Who sent a request: the peer's IP address and the browser's Origin header (null when none was sent). */
+export interface ClientInfo {
+  address: string;
+  origin: string | null;
+}
+
+/** Per-request context: fresh services (and DataLoaders), a request id for logs, a child logger, the client. */
 export interface Context {
   services: Services;
   requestId: string;
   logger: Logger;
+  client: ClientInfo;
 }

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'TOO_MANY_ROOT_FIELDS',
   'QUERY_TOO_COMPLEX',
   'RESPONSE_TOO_LARGE',
+  // refused before Apollo (src/server/safety.ts), HTTP 429:
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -72,7 +72,8 @@ export class ThermoQueryResolver {
     description:
       'Adds your formation energy for a phase (e.g. a new DFT result). It takes part in every later computation on every replica, ' +
       'marked USER with your label; results computed before are recomputed. Errors: BAD_USER_INPUT naming the field (unreadable formula, ' +
-      'energy out of range, empty label); FORBIDDEN when the server has them switched off (PHASE_ENTRIES_WRITABLE=false). Nothing is written on error.',
+      'energy out of range, an element below its reference energy of 0 eV/atom, empty label); FORBIDDEN (HTTP 403) when the server\'s MUTATIONS ' +
+      'setting does not allow mutations from this client (default: off). Nothing is written on error.',
   })
   addPhaseEntry(@Ctx() ctx: Context, @Arg('input', () => AddPhaseEntryInput, { description: 'The entry.' }) input: AddPhaseEntryInput) {
     return ctx.services.thermo.addPhaseEntry(input);
@@ -80,8 +81,9 @@ export class ThermoQueryResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Removes a user's phase entry: true if removed, false if there was none with that id. BAD_USER_INPUT for an id that is not a user entry's; " +
-      'FORBIDDEN when the server has users\' entries switched off.',
+      "Removes a user's phase entry: true if removed, false if there was none with that id. Imported (dataset) entries can never be removed; " +
+      'there is no per-user ownership (no authentication): any client allowed to run mutations may remove any user entry. ' +
+      "BAD_USER_INPUT for an id that is not a user entry's; FORBIDDEN (HTTP 403) when the server's MUTATIONS setting does not allow it.",
   })
   removePhaseEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "The entry's id, 'user:<uuid>'." }) id: string) {
     return ctx.services.thermo.removePhaseEntry(id);

@@ -12,7 +12,6 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
 import type { Context } from '../api/context.js';
 import { formatError } from '../api/errors.js';
@@ -24,7 +23,9 @@ import { DatabaseUnavailableError } from '../graph/errors.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
+import type { MutationAccess } from './config.js';
 import type { Logger } from './logger.js';
+import { clientOf, corsPolicy, mutationGate, rateLimitPolicy } from './safety.js';
 
 export interface AppOptions {
   db: GraphDatabase;
@@ -36,10 +37,12 @@ export interface AppOptions {
   thermoCacheSystems: number;
   /** How long the phase-data revision read from the graph is trusted (THERMO_REVISION_TTL_MS). */
   thermoRevisionTtlMs: number;
-  /** Whether users may add phase entries (PHASE_ENTRIES_WRITABLE). */
-  phaseEntriesWritable: boolean;
   /** What one request may cost, introspection and suggestions (QUERY_MAX_*, RESPONSE_MAX_BYTES, GRAPHQL_*). */
   limits: QueryLimits;
+  /** Who may run mutations (MUTATIONS). */
+  mutations: MutationAccess;
+  /** Requests per minute per client on /graphql (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
+  rateLimitPerMinute: number;
 }
 
 export interface App {
@@ -56,7 +59,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const stores = createStores(opts.db);
-  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, opts.phaseEntriesWritable);
+  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs);
   void thermo.solver(); // load HiGHS before the first request needs it
   const schema = await buildInterphaseSchema();
 
@@ -74,6 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       requestErrorsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(opts.limits),
+      mutationGate(opts.mutations),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -96,13 +100,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   app.use(
     '/graphql',
-    cors({ origin: opts.corsOrigins === '*' ? '*' : opts.corsOrigins }),
+    rateLimitPolicy(opts.rateLimitPerMinute),
+    corsPolicy(opts.corsOrigins),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.header('x-request-id');
         const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
-        return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }) };
+        return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req) };
       },
     }),
   );

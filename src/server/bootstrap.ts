@@ -92,8 +92,9 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       version: packageVersion(),
       thermoCacheSystems: config.thermoCacheSystems,
       thermoRevisionTtlMs: config.thermoRevisionTtlMs,
-      phaseEntriesWritable: config.phaseEntriesWritable,
       limits: config.limits,
+      mutations: config.mutations,
+      rateLimitPerMinute: config.rateLimitPerMinute,
     });
     try {
       await new Promise<void>((resolve, reject) => {

@@ -28,12 +28,20 @@ export type Neo4jConfig =
       maxTransactionRetryTimeMs: number;
     };
 
+/** Who may run GraphQL mutations (MUTATIONS): nobody, loopback clients without a browser Origin, everyone. */
+export type MutationAccess = 'off' | 'loopback' | 'on';
+
 export interface Config {
   port: number;
   host: string;
   production: boolean;
   logLevel: string;
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS): [] = same-origin only, '*' = any page. */
   corsOrigins: string[] | '*';
+  /** Who may run mutations (MUTATIONS, default off): there is no authentication. */
+  mutations: MutationAccess;
+  /** Requests per minute one client (IP address) may send to /graphql (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
+  rateLimitPerMinute: number;
   neo4j: Neo4jConfig;
   /** Path of OBELiX's all.csv (absolute). */
   obelixCsv: string;
@@ -53,8 +61,6 @@ export interface Config {
   thermoCacheSystems: number;
   /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
   thermoRevisionTtlMs: number;
-  /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
-  phaseEntriesWritable: boolean;
   /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
   limits: QueryLimits;
 }
@@ -137,14 +143,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const logLevel = get('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
-  const cors = get('CORS_ORIGINS') ?? '*';
+  if (get('PHASE_ENTRIES_WRITABLE') !== undefined) {
+    throw new ConfigError('PHASE_ENTRIES_WRITABLE', 'was replaced by MUTATIONS (off, loopback or on); remove it');
+  }
 
   return {
     port: port('PORT', 4000),
     host: get('HOST') ?? '127.0.0.1',
     production: get('NODE_ENV') === 'production',
     logLevel,
-    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: corsOrigins(get('CORS_ORIGINS')),
+    mutations: mutationAccess(get('MUTATIONS')),
+    rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
     importOnStart: bool('IMPORT_ON_START', true),
@@ -155,8 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
     thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
-    // no per-user authentication: writable by default in development, read-only by default in production
-    phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', get('NODE_ENV') !== 'production'),
     // schema details (introspection, "Did you mean ...?") for development tools only, unless configured on
     limits: {
       maxDepth: count('QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 1000),
@@ -168,4 +176,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       suggestions: bool('GRAPHQL_SUGGESTIONS', get('NODE_ENV') !== 'production'),
     },
   };
+}
+
+const MUTATION_ACCESS: readonly MutationAccess[] = ['off', 'loopback', 'on'];
+
+function mutationAccess(value: string | undefined): MutationAccess {
+  const v = (value ?? 'off').toLowerCase();
+  if (!(MUTATION_ACCESS as readonly string[]).includes(v)) throw new ConfigError('MUTATIONS', `must be one of ${MUTATION_ACCESS.join(', ')}, got '${value}'`);
+  return v as MutationAccess;
+}
+
+/** CORS_ORIGINS: unset = same-origin only; '*' = any origin; else comma-separated origins such as https://app.example.org. */
+function corsOrigins(value: string | undefined): string[] | '*' {
+  if (value === undefined) return [];
+  if (value === '*') return '*';
+  const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) {
+      throw new ConfigError('CORS_ORIGINS', `must be '*' or comma-separated origins like https://app.example.org (scheme and host, no path), got '${o.slice(0, 100)}'`);
+    }
+  }
+  return origins;
 }

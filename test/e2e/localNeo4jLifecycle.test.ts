@@ -9,7 +9,10 @@ import { createLogger } from '../../src/server/logger.js';
 import { testNeo4j } from '../support/neo4j.js';
 
 // `npm start` without NEO4J_URI, on a home of its own: it starts the bundled Neo4j, reuses one that
-// runs, stops the one it started and leaves one started by hand running.
+// runs, stops the one it started and leaves one started by hand running. Each test starts a JVM and
+// imports OBELiX: minutes on a busy machine, so the timeouts are generous (only the seed and the
+// 132,752-row phase table, which these tests do not read, are left out).
+const MINUTE = 60_000;
 const homes: string[] = [];
 async function localConfig() {
   const home = await mkdtemp(path.join(os.tmpdir(), 'interphase-lifecycle-'));
@@ -23,6 +26,8 @@ async function localConfig() {
     NEO4J_LOCAL_HEAP: '256m',
     NEO4J_LOCAL_PAGECACHE: '64m',
     OBELIX_CSV: testNeo4j().obelixCsv,
+    SEED_ON_START: 'false',
+    PHASE_DATA_ON_START: 'false',
   });
   return { home, boltPort, config };
 }
@@ -31,9 +36,9 @@ afterAll(async () => {
     await stopLocalNeo4j(home, 2000);
     await rm(home, { recursive: true, force: true });
   }
-});
+}, 5 * MINUTE);
 
-describe('the bundled Neo4j under npm start', () => {
+describe('the bundled Neo4j under npm start', { timeout: 8 * MINUTE }, () => {
   it('is started when NEO4J_URI is unset, serves the imported data, and is stopped with the API', async () => {
     const { home, config } = await localConfig();
     const server = await startInterphase(config, createLogger('silent', false));

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDatabase } from '../../src/graph/database.js';
-import { connectTestDatabase, wipeTestDatabase } from '../support/neo4j.js';
+import { connectTestDatabase, restoreTestGraph, wipeTestDatabase } from '../support/neo4j.js';
 import { pymatgenObelix } from '../support/obelixCsv.js';
 import { capturingLogger, startTestServer } from '../support/server.js';
 
-// What the server does on start with an empty graph. These tests empty the shared test database and
-// leave it imported again (the last one imports OBELiX through the start-up path).
+// What the server does on start with an empty graph. These tests empty the shared test database; afterAll
+// imports OBELiX and the seed again whatever happened (the other files need them).
 let db: GraphDatabase;
 beforeAll(async () => {
   db = connectTestDatabase();
   await wipeTestDatabase(db);
 });
-afterAll(async () => db.close());
+afterAll(async () => {
+  await restoreTestGraph(db);
+  await db.close();
+});
 
 describe('start-up on an empty graph', () => {
   it('without the OBELiX file (and without the seed): serves an empty graph and logs where to get the file', async () => {

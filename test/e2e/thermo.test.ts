@@ -13,7 +13,7 @@ import { expectBadUserInput, startTestServer, type TestServer } from '../support
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ MUTATIONS: 'loopback' }); // the tests' requests come from 127.0.0.1 without an Origin
 });
 afterAll(async () => server?.stop());
 
@@ -271,7 +271,7 @@ describe("users' phase entries", () => {
 
   it('a new entry takes part in every later computation, marked as the user’s, on every replica (within the revision TTL); removing it restores the result', async () => {
     // a second stateless API process on the same graph; it re-reads the phase-data revision after 200 ms
-    const replica = await startTestServer({ THERMO_REVISION_TTL_MS: '200' });
+    const replica = await startTestServer({ THERMO_REVISION_TTL_MS: '200', MUTATIONS: 'loopback' });
     const afterTtl = () => new Promise((r) => setTimeout(r, 250));
     try {
       const before = await window('Li3YCl6');
@@ -320,6 +320,9 @@ describe("users' phase entries", () => {
     [{ formula: 'Li3Q', formationEnergyEvPerAtom: -1, label: 'x' }, 'input.formula', /unknown element symbol 'Q'/],
     [{ formula: 'Li3N', formationEnergyEvPerAtom: -1, label: '  ' }, 'input.label', /1–200 characters/],
     [{ formula: 'Li', formationEnergyEvPerAtom: 0.2, label: 'x' }, 'input.formationEnergyEvPerAtom', /can never be stable/],
+    // an element below its reference would move every window with Li for everyone
+    [{ formula: 'Li', formationEnergyEvPerAtom: -9, label: 'x' }, 'input.formationEnergyEvPerAtom', /below the reference energy of Li .*every stability window/],
+    [{ formula: 'O2', formationEnergyEvPerAtom: -0.01, label: 'x' }, 'input.formationEnergyEvPerAtom', /below the reference energy of O/],
   ])('rejects %j naming the field, and writes nothing', async (input, argumentName, message) => {
     const count = async () => (await server.gql<{ phaseEntries: { totalCount: number } }>('{ phaseEntries(where: { source: USER }, first: 0) { totalCount } }')).data!.phaseEntries.totalCount;
     const before = await count();
@@ -329,12 +332,13 @@ describe("users' phase entries", () => {
     expect(await count()).toBe(before);
   });
 
-  it('a read-only deployment (PHASE_ENTRIES_WRITABLE=false) answers FORBIDDEN and writes nothing, and still computes', async () => {
-    const readOnly = await startTestServer({ PHASE_ENTRIES_WRITABLE: 'false' });
+  it('a read-only deployment (MUTATIONS=off, the default) answers FORBIDDEN and writes nothing, and still computes', async () => {
+    const readOnly = await startTestServer();
     try {
       const res = await readOnly.gql(ADD, { i: { formula: 'Li3N', formationEnergyEvPerAtom: -0.5, label: 'x' } });
+      expect(res.status).toBe(403);
       expect(res.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
-      expect(res.errors![0]!.message).toMatch(/PHASE_ENTRIES_WRITABLE=false/);
+      expect(res.errors![0]!.message).toMatch(/MUTATIONS=off/);
       const users = await readOnly.gql<{ phaseEntries: { totalCount: number } }>('{ phaseEntries(where: { source: USER }, first: 0) { totalCount } }');
       expect(users.data!.phaseEntries.totalCount).toBe(0);
       const w = await readOnly.gql<{ stabilityWindow: { status: string } }>('{ stabilityWindow(formula: "Li3N") { status } }');

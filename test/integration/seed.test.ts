@@ -9,7 +9,7 @@ import { ObelixImportService } from '../../src/services/obelix/obelix.import.js'
 import { SeedService } from '../../src/services/seed/seed.load.js';
 import { readSeed } from '../../src/services/seed/seed.read.js';
 import { snapshot } from '../support/graphSnapshot.js';
-import { connectTestDatabase, testNeo4j, wipeTestDatabase } from '../support/neo4j.js';
+import { connectTestDatabase, restoreTestGraph, testNeo4j, wipeTestDatabase } from '../support/neo4j.js';
 import { seedFixture } from '../support/seedFixture.js';
 
 // globalSetup loaded OBELiX and the seed into the throwaway test database.
@@ -20,7 +20,10 @@ beforeAll(() => {
   db = connectTestDatabase();
   seed = new SeedService(new SeedStore(db));
 });
-afterAll(async () => db.close());
+afterAll(async () => {
+  await restoreTestGraph(db); // some tests wipe the database or load a partial seed
+  await db.close();
+});
 
 const COUNTS = cypher(
   'test.seed.counts',

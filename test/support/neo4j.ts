@@ -4,6 +4,12 @@
  */
 import { inject } from 'vitest';
 import { cypher, GraphDatabase } from '../../src/graph/database.js';
+import { DatasetImportStore } from '../../src/graph/datasetImport.store.js';
+import { PublicationStore } from '../../src/graph/publication.store.js';
+import { SeedStore } from '../../src/graph/seed.store.js';
+import { loadConfig } from '../../src/server/config.js';
+import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
+import { SeedService } from '../../src/services/seed/seed.load.js';
 
 export interface TestNeo4j {
   uri: string;
@@ -50,4 +56,15 @@ export async function wipeTestDatabase(db: GraphDatabase): Promise<void> {
   const [row] = await db.read(IS_TEST_DB);
   if (!row || row.n !== 1) throw new Error('refusing to wipe: this database is not marked as an Interphase test database');
   await db.write(WIPE);
+}
+
+/**
+ * Brings the test database back to what globalSetup left (OBELiX and the curated seed; both imports are
+ * idempotent). Files that wipe it call this in afterAll, so no other file depends on running before or
+ * after them, also when one of their tests failed half-way.
+ */
+export async function restoreTestGraph(db: GraphDatabase): Promise<void> {
+  const config = loadConfig({});
+  await new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db)).importFile(testNeo4j().obelixCsv);
+  await new SeedService(new SeedStore(db)).load(config.seedDir, config.seedTextsDir);
 }

@@ -18,7 +18,8 @@ export interface GraphQLResponse<T> {
 }
 
 /**
- * `env` overrides the configuration (by default: the test Neo4j, port 0, silent logs); `logger` replaces
+ * `env` overrides the configuration (by default: the test Neo4j, port 0, silent logs, no rate limit,
+ * mutations off as in the shipped defaults); `logger` replaces
  * the configured one (e.g. to capture log lines).
  */
 export async function startTestServer(env: Record<string, string> = {}, logger?: Logger): Promise<TestServer> {
@@ -31,6 +32,8 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
     PORT: '0',
     LOG_LEVEL: 'silent',
     OBELIX_CSV: n.obelixCsv,
+    // the suite sends many requests from one address; test/e2e/safety.test.ts sets a limit to test it
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
   const server = await startInterphase(config, logger ?? createLogger(config.logLevel, false));

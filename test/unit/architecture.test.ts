@@ -100,4 +100,24 @@ describe('architecture', () => {
   it('no absolute path of a machine is written in the sources', () => {
     for (const { file, text } of sources) expect(text, file).not.toMatch(/['"`]\/(work|home|root|Users|tmp)\//);
   });
+
+  it('src/ loads only production dependencies at run time (the image installs with npm ci --omit=dev)', () => {
+    const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    // value imports, side-effect imports, re-exports and dynamic imports; `import type` is erased by tsc
+    const runtime = (text: string) => [
+      ...[...text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!),
+      ...[...text.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]!),
+      ...[...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!),
+    ];
+    const offenders = sources.flatMap(({ file, text }) =>
+      runtime(text)
+        .filter((i) => !i.startsWith('.') && !i.startsWith('node:'))
+        .filter((i) => !(packageOf(i) in pkg.dependencies))
+        .map((i) => `${file} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+    // the check sees the imports: the server's own dependencies are among them
+    expect(sources.flatMap(({ text }) => runtime(text)).map(packageOf)).toEqual(expect.arrayContaining(['yaml', 'express', 'neo4j-driver', 'express-rate-limit']));
+  });
 });

@@ -12,10 +12,18 @@ describe('configuration', () => {
     expect(c.obelixCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/obelix/all.csv'));
     expect(c.importOnStart).toBe(true);
     expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
-    expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000, phaseEntriesWritable: true });
-    // users' phase entries are read-only by default in production (there is no per-user authentication)
-    expect(loadConfig({ NODE_ENV: 'production' }).phaseEntriesWritable).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', PHASE_ENTRIES_WRITABLE: 'true' }).phaseEntriesWritable).toBe(true);
+    expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000 });
+  });
+
+  it('is safe by default, in development too: mutations off, same-origin only, a rate limit', () => {
+    for (const env of [{}, { NODE_ENV: 'production' }, { NODE_ENV: 'development' }]) {
+      expect(loadConfig(env)).toMatchObject({ mutations: 'off', corsOrigins: [], rateLimitPerMinute: 600 });
+    }
+    expect(loadConfig({ MUTATIONS: 'loopback' }).mutations).toBe('loopback');
+    expect(loadConfig({ MUTATIONS: 'ON' }).mutations).toBe('on');
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
   });
 
   it('uses an external Neo4j when NEO4J_URI is set', () => {
@@ -44,7 +52,11 @@ describe('configuration', () => {
     [{ NEO4J_MAX_TRANSACTION_RETRY_MS: '-5' }, 'NEO4J_MAX_TRANSACTION_RETRY_MS', /milliseconds/],
     [{ THERMO_CACHE_SYSTEMS: '0' }, 'THERMO_CACHE_SYSTEMS', /whole number 1–1000000/],
     [{ THERMO_REVISION_TTL_MS: '1.5' }, 'THERMO_REVISION_TTL_MS', /whole number 0–3600000/],
-    [{ PHASE_ENTRIES_WRITABLE: 'sometimes' }, 'PHASE_ENTRIES_WRITABLE', /must be true or false/],
+    [{ PHASE_ENTRIES_WRITABLE: 'true' }, 'PHASE_ENTRIES_WRITABLE', /was replaced by MUTATIONS/],
+    [{ MUTATIONS: 'yes' }, 'MUTATIONS', /must be one of off, loopback, on/],
+    [{ CORS_ORIGINS: 'https://a.example.org/app' }, 'CORS_ORIGINS', /scheme and host, no path/],
+    [{ CORS_ORIGINS: 'a.example.org' }, 'CORS_ORIGINS', /comma-separated origins/],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE', /whole number 0–1000000/],
     [{ PHASE_DATA_ON_START: '2' }, 'PHASE_DATA_ON_START', /must be true or false/],
   ])('%j is rejected naming %s', (env, variable, problem) => {
     let error: unknown;

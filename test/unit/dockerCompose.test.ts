@@ -48,9 +48,17 @@ describe('docker-compose.yml', () => {
     expect(pw(api.environment!.NEO4J_PASSWORD!)).toBe(pw(neo4j.environment!.NEO4J_AUTH!));
   });
 
-  it('publishes the port the API listens on, on all interfaces of the container', () => {
+  it("publishes the port the API listens on (all interfaces of the container) on the host's loopback interface unless API_BIND says otherwise", () => {
     expect(api.environment?.HOST).toBe('0.0.0.0');
-    expect(api.ports).toContain(`${api.environment!.PORT}:${api.environment!.PORT}`);
+    expect(api.ports).toHaveLength(1);
+    const port = api.environment!.PORT;
+    expect(interpolate(api.ports![0]!, {})).toBe(`127.0.0.1:${port}:${port}`);
+    expect(interpolate(api.ports![0]!, { API_BIND: '0.0.0.0' })).toBe(`0.0.0.0:${port}:${port}`);
+  });
+
+  it('leaves the safe defaults in place: no MUTATIONS, CORS_ORIGINS or RATE_LIMIT_PER_MINUTE override', () => {
+    const env = Object.fromEntries(Object.entries(api.environment!).map(([k, v]) => [k, interpolate(v, { NEO4J_PASSWORD: 'secret', NODE_ENV: 'production' })]));
+    expect(loadConfig(env)).toMatchObject({ mutations: 'off', corsOrigins: [], rateLimitPerMinute: 600 });
   });
 
   it('mounts the OBELiX folder where OBELIX_CSV points', () => {
@@ -75,6 +83,12 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain(`CMD ["node", "${tsconfig.compilerOptions.outDir}/src/server/main.js"]`);
     expect(existsSync(projectPath('src/server/main.ts'))).toBe(true);
   });
+  it("sets Node's heap limit explicitly, as `npm start` does", () => {
+    expect(dockerfile).toMatch(/^\s*NODE_OPTIONS=--max-old-space-size=\d+ /m);
+    const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toMatch(/--max-old-space-size=\d+/);
+  });
+
   it('ships the Cypher schema files applied at start', () => {
     expect(dockerfile).toContain('COPY schema ./schema');
   });

@@ -1,5 +1,5 @@
 /** The per-process cache of the thermodynamics: keyed by phase-data revision, shared computations, TTL of the revision. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ThermoEngine } from '../../src/services/thermo/thermo.engine.js';
 
 describe('ThermoEngine', () => {
@@ -44,22 +44,29 @@ describe('ThermoEngine', () => {
   });
 
   it('reads the revision at most once per TTL (one read for concurrent callers), and takes its own writes at once', async () => {
-    const engine = new ThermoEngine(10, 50);
-    let reads = 0;
-    let stored = 7;
-    const read = async () => {
-      reads++;
-      await new Promise((r) => setTimeout(r, 5));
-      return stored;
-    };
-    expect(await Promise.all([engine.currentRevision(read), engine.currentRevision(read)])).toEqual([7, 7]);
-    expect(reads).toBe(1);
-    stored = 8; // another replica wrote
-    expect(await engine.currentRevision(read)).toBe(7); // within the TTL
-    await new Promise((r) => setTimeout(r, 60));
-    expect(await engine.currentRevision(read)).toBe(8);
-    engine.noteRevision(9); // this process wrote
-    expect(await engine.currentRevision(read)).toBe(9);
-    expect(reads).toBe(2);
+    // the engine's clock (performance.now) is faked: the TTL passes only when the test says so, however busy the machine
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const engine = new ThermoEngine(10, 50);
+      let reads = 0;
+      let stored = 7;
+      const read = async () => {
+        reads++;
+        await Promise.resolve();
+        return stored;
+      };
+      expect(await Promise.all([engine.currentRevision(read), engine.currentRevision(read)])).toEqual([7, 7]);
+      expect(reads).toBe(1);
+      stored = 8; // another replica wrote
+      vi.advanceTimersByTime(49);
+      expect(await engine.currentRevision(read)).toBe(7); // within the TTL
+      vi.advanceTimersByTime(2);
+      expect(await engine.currentRevision(read)).toBe(8);
+      engine.noteRevision(9); // this process wrote
+      expect(await engine.currentRevision(read)).toBe(9);
+      expect(reads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

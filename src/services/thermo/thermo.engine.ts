@@ -34,8 +34,6 @@ export class ThermoEngine {
   constructor(
     maxEntries: number,
     private readonly revisionTtlMs = 1000,
-    /** Whether users may add and remove phase entries through this process (PHASE_ENTRIES_WRITABLE). */
-    readonly userEntriesWritable = true,
   ) {
     this.cache = new LRUCache({ max: maxEntries });
   }

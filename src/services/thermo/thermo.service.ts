@@ -17,7 +17,7 @@ import { voltageProfile } from '../../domain/thermo/voltageProfile.js';
 import type { Loaders, Stores } from '../../graph/loaders.js';
 import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
-import { ForbiddenError, InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '../errors.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
 import type { ThermoEngine } from './thermo.engine.js';
@@ -157,6 +157,22 @@ export interface PhaseEntryWhereInput {
 
 /** Bounds of a user's formation energy, eV/atom (the imported tables hold -4.5 to +4.6). */
 const USER_ENERGY_LIMIT = 10;
+
+/**
+ * An element's formation energy is measured from the element's own reference state, so it is 0 for the
+ * reference itself and above 0 for any other form of it. Below 0 it would replace the reference and
+ * shift every window and reaction with that element for everyone; above 0 it can never be stable.
+ */
+function checkElementalEnergy(element: string, e: number): void {
+  if (e < 0) {
+    throw new InvalidArgumentError(
+      'input.formationEnergyEvPerAtom',
+      `${e} eV/atom lies below the reference energy of ${element} (0 eV/atom by definition): an element cannot have a negative formation energy, ` +
+        `and such an entry would shift every stability window and reaction involving ${element}`,
+    );
+  }
+  if (e > 0) throw new InvalidArgumentError('input.formationEnergyEvPerAtom', `an element above its reference (${e} eV/atom) can never be stable`);
+}
 
 export class ThermoService {
   private revisionPromise: Promise<number> | null = null;
@@ -343,18 +359,17 @@ export class ThermoService {
     return { ...base, ...reactionView(reactantA, reactantB, result), status: 'COMPUTED', reason: null };
   }
 
-  /** Adds a user's formation energy; it takes part in every later computation, marked as theirs. */
+  /**
+   * Adds a user's formation energy (eV/atom, -10 to 10); it takes part in every later computation, marked
+   * as theirs. Who may call it is decided before (MUTATIONS, src/server/safety.ts).
+   */
   async addPhaseEntry(input: AddPhaseEntryInput): Promise<PhaseEntryRecord> {
-    this.checkWritable();
     const composition = this.composition(input.formula, 'input.formula');
     const e = input.formationEnergyEvPerAtom;
     if (!Number.isFinite(e) || Math.abs(e) > USER_ENERGY_LIMIT) {
       throw new InvalidArgumentError('input.formationEnergyEvPerAtom', `must be a formation energy between -${USER_ENERGY_LIMIT} and ${USER_ENERGY_LIMIT} eV/atom, got ${e}`);
     }
-    if (composition.elementCount === 1 && e !== 0) {
-      // an elemental entry below the others moves the reference; allowed, but only below 0 makes sense
-      if (e > 0) throw new InvalidArgumentError('input.formationEnergyEvPerAtom', `an element above its reference (${e} eV/atom) can never be stable`);
-    }
+    if (composition.elementCount === 1) checkElementalEnergy(composition.elements[0]!, e);
     const label = input.label.trim();
     if (label.length === 0 || label.length > 200) throw new InvalidArgumentError('input.label', 'must be 1–200 characters (who computed it, how)');
     const note = input.note?.trim() || null;
@@ -371,9 +386,12 @@ export class ThermoService {
     return entry;
   }
 
-  /** Removes a user's entry; false when no user entry has this id. */
+  /**
+   * Removes a user's entry; false when no user entry has this id. Only entries added through
+   * addPhaseEntry (source USER) can be removed, never imported ones; without authentication there is no
+   * owner, so any client allowed to run mutations may remove any user's entry.
+   */
   async removePhaseEntry(id: string): Promise<boolean> {
-    this.checkWritable();
     if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${excerpt(id)}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
     const { removed, revision } = await this.stores.phaseData.removeUserEntry(id);
     if (revision !== null) this.engine.noteRevision(revision);
@@ -402,10 +420,6 @@ export class ThermoService {
   }
 
   // ---- internals
-
-  private checkWritable(): void {
-    if (!this.engine.userEntriesWritable) throw new ForbiddenError("users' phase entries are switched off on this server (PHASE_ENTRIES_WRITABLE=false)");
-  }
 
   private async windowOf(composition: Composition, formula: string, open: string): Promise<StabilityWindowView> {
     const revision = await this.revision();

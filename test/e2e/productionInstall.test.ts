@@ -1,0 +1,119 @@
+/**
+ * What the Docker image does, without Docker: the compiled server (tsc, as `npm run build`), the files
+ * the Dockerfile copies, and the production dependencies alone (`npm ci --omit=dev`, as the image installs
+ * them) in a temporary folder; `node dist/src/server/main.js` with NODE_ENV=production and the image's
+ * NODE_OPTIONS must start against the test Neo4j, answer /health and a query. Catches a run-time import
+ * of a development dependency (ERR_MODULE_NOT_FOUND). Needs the npm registry (or a warm npm cache).
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/server/paths.js';
+import { testNeo4j } from '../support/neo4j.js';
+
+const run = promisify(execFile);
+const MINUTE = 60_000;
+const dockerfile = readFileSync(projectPath('Dockerfile'), 'utf8');
+/** The image's NODE_OPTIONS (the heap limit), as the Dockerfile sets it. */
+const imageNodeOptions = /^\s*NODE_OPTIONS=(\S+)/m.exec(dockerfile)?.[1];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.once('error', reject);
+  });
+}
+
+let dir: string;
+let server: ChildProcess | null = null;
+let base: string;
+const output: string[] = [];
+let exited: string | null = null;
+
+async function waitForHealth(deadlineMs: number): Promise<Response> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    if (exited !== null) throw new Error(`the production server exited (${exited}):\n${output.join('').slice(-4000)}`);
+    const res = await fetch(`${base}/health`).catch(() => null);
+    if (res?.status === 200) return res;
+    if (Date.now() > until) throw new Error(`no /health 200 within ${deadlineMs / 1000} s:\n${output.join('').slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'interphase-production-'));
+  await run(process.execPath, [projectPath('node_modules/typescript/bin/tsc'), '-p', projectPath('tsconfig.build.json'), '--outDir', path.join(dir, 'dist')], {
+    cwd: projectPath(),
+  });
+  // what the Dockerfile's final stage copies
+  for (const f of ['package.json', 'package-lock.json', 'schema', 'seed']) {
+    expect(dockerfile).toMatch(new RegExp(`^COPY (${f} |.* ${f} )`, 'm'));
+    cpSync(projectPath(f), path.join(dir, f), { recursive: true });
+  }
+  await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
+
+  const n = testNeo4j();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['dist/src/server/main.js'], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: imageNodeOptions,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NEO4J_URI: n.uri,
+      NEO4J_USERNAME: n.username,
+      NEO4J_PASSWORD: n.password,
+      NEO4J_DATABASE: n.database,
+      IMPORT_ON_START: 'false',
+      SEED_ON_START: 'false',
+      PHASE_DATA_ON_START: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  server.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  server.once('exit', (code, signal) => (exited = `code ${code}, signal ${signal}`));
+}, 15 * MINUTE);
+
+afterAll(async () => {
+  if (server && exited === null) {
+    const done = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([done, new Promise((r) => setTimeout(r, 30_000))]);
+    if (exited === null) server.kill('SIGKILL');
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 2 * MINUTE);
+
+describe('the production install (what the Docker image runs)', () => {
+  it('holds the production dependencies only, with the heap limit of the image', () => {
+    expect(imageNodeOptions).toMatch(/^--max-old-space-size=\d+$/);
+    expect(existsSync(path.join(dir, 'node_modules', 'yaml'))).toBe(true);
+    for (const dev of ['tsx', 'pino-pretty', 'typescript', 'vitest']) expect(existsSync(path.join(dir, 'node_modules', dev)), dev).toBe(false);
+  });
+
+  it('starts against the test Neo4j, answers /health 200 and a query', async () => {
+    const health = await waitForHealth(3 * MINUTE);
+    expect(await health.json()).toMatchObject({ status: 'ok', neo4j: { reachable: true } });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ phaseEntry(id: "matbench_mp_e_form:Li3P1S4") { id source } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { phaseEntry: { id: 'matbench_mp_e_form:Li3P1S4', source: 'DATASET' } } });
+    expect(output.join('')).not.toMatch(/ERR_MODULE_NOT_FOUND/);
+  }, 5 * MINUTE);
+});
