@@ -61,7 +61,8 @@ const { httpServer, apollo } = await createApp({
   version: 'bench',
   thermoCacheSystems: 10,
   thermoRevisionTtlMs: 1000,
-  phaseEntriesWritable: false,
+  mutations: 'off',
+  rateLimitPerMinute: 0,
   limits: config.limits,
 });
 httpServer.listen(0, '127.0.0.1');
