@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseUnavailableError } from '../graph/errors.js';
 import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
+import { ThermoBusyError, ThermoTimeoutError } from '../services/thermo/thermo.pool.js';
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -20,6 +21,9 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // the thermodynamics worker pool (THERMO_MAX_QUEUE, THERMO_TASK_TIMEOUT_MS):
+  'THERMO_BUSY',
+  'THERMO_TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -52,6 +56,8 @@ export function formatError(
   if (original instanceof ForbiddenError) {
     return { ...base, message: original.message, extensions: { code: 'FORBIDDEN' } };
   }
+  if (original instanceof ThermoBusyError) return { ...base, message: original.message, extensions: { code: 'THERMO_BUSY' } };
+  if (original instanceof ThermoTimeoutError) return { ...base, message: original.message, extensions: { code: 'THERMO_TIMEOUT' } };
   if (original instanceof DatabaseUnavailableError) {
     log(original);
     return { ...base, message: new DatabaseUnavailableGraphQLError().message, extensions: { code: 'DATABASE_UNAVAILABLE' } };

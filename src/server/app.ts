@@ -22,6 +22,7 @@ import { DatabaseUnavailableError } from '../graph/errors.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
+import { ThermoPool, type ThermoPoolOptions } from '../services/thermo/thermo.pool.js';
 import type { Logger } from './logger.js';
 
 export interface AppOptions {
@@ -30,8 +31,11 @@ export interface AppOptions {
   production: boolean;
   corsOrigins: string[] | '*';
   version: string;
-  /** Phase spaces and results the thermodynamics keeps in memory (THERMO_CACHE_SYSTEMS). */
+  /** Computed results the thermodynamics keeps in memory (THERMO_CACHE_SYSTEMS), and their bytes at most (THERMO_CACHE_MB). */
   thermoCacheSystems: number;
+  thermoCacheBytes: number;
+  /** The worker pool the thermodynamics runs in (THERMO_THREADS, THERMO_MAX_QUEUE, THERMO_TASK_TIMEOUT_MS); stopped with Apollo. */
+  thermoPool: ThermoPoolOptions;
   /** How long the phase-data revision read from the graph is trusted (THERMO_REVISION_TTL_MS). */
   thermoRevisionTtlMs: number;
   /** Whether users may add phase entries (PHASE_ENTRIES_WRITABLE). */
@@ -52,8 +56,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const stores = createStores(opts.db);
-  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, opts.phaseEntriesWritable);
-  void thermo.solver(); // load HiGHS before the first request needs it
+  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, opts.phaseEntriesWritable, {
+    maxBytes: opts.thermoCacheBytes,
+    pool: new ThermoPool(opts.thermoPool),
+  });
   const schema = await buildInterphaseSchema();
 
   const apollo = new ApolloServer<Context>({
@@ -66,6 +72,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       formatError(formatted, error, (original) => opts.logger.error({ err: original, path: formatted.path }, 'request failed')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ serverWillStop: () => thermo.close() }) },
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

@@ -2,6 +2,7 @@
  * Configuration: the only reader of process.env. Read and validated once at start-up; a missing or
  * malformed setting stops the server with a message naming the variable. See the README's table.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -48,8 +49,12 @@ export interface Config {
   phaseDataCsv: string;
   /** Import the phase data on start when the graph holds none of it. */
   phaseDataOnStart: boolean;
-  /** Largest number of chemical systems whose phase data and results are kept in memory. */
+  /** Largest number of computed thermodynamic results kept in memory. */
   thermoCacheSystems: number;
+  /** Bytes (estimated) of computed thermodynamic results kept in memory at most (THERMO_CACHE_MB). */
+  thermoCacheBytes: number;
+  /** The thermodynamics worker pool: threads, tasks that may wait, deadline of a task (ms). */
+  thermoPool: { threads: number; maxQueue: number; taskTimeoutMs: number };
   /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
   thermoRevisionTtlMs: number;
   /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
@@ -152,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
     thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
+    thermoCacheBytes: count('THERMO_CACHE_MB', 256, 1, 1_000_000) * 1024 * 1024,
+    thermoPool: {
+      // one core is left to the event loop (HTTP, /health, GraphQL), at most 4 threads by default
+      threads: count('THERMO_THREADS', Math.max(1, Math.min(availableParallelism() - 1, 4)), 1, 256),
+      maxQueue: count('THERMO_MAX_QUEUE', 1000, 0, 1_000_000),
+      taskTimeoutMs: count('THERMO_TASK_TIMEOUT_MS', 10_000, 1, 3_600_000),
+    },
     // no per-user authentication: writable by default in development, read-only by default in production
     phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', get('NODE_ENV') !== 'production'),
   };
