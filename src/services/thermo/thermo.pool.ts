@@ -1,7 +1,7 @@
 /**
  * The bounded pool of worker threads the thermodynamics runs in (piscina), so that linear programs never
  * hold up the event loop: `threads` workers (THERMO_THREADS), at most `maxQueue` tasks waiting for one
- * (THERMO_MAX_QUEUE; one more is refused with ThermoBusyError), and a deadline per task counted from its
+ * (THERMO_MAX_QUEUE; one more is refused at once with ThermoBusyError), and a deadline per task counted from its
  * submission, waiting included (THERMO_TASK_TIMEOUT_MS; past it the task is aborted — a running one by
  * terminating its worker, which the pool replaces — and ThermoTimeoutError raised).
  *
@@ -32,13 +32,15 @@ export class ThermoTimeoutError extends Error {
 
 export interface ThermoPoolStats {
   threads: number;
-  /** Tasks waiting for a worker. */
-  queued: number;
+  /** Tasks running or waiting for a worker. */
+  inFlight: number;
   completed: number;
 }
 
 export class ThermoPool {
   private readonly piscina: Piscina<ThermoTask, ThermoTaskResult>;
+  /** Tasks submitted and not yet settled (running or waiting). */
+  private inFlight = 0;
 
   constructor(readonly options: ThermoPoolOptions) {
     const source = import.meta.url.endsWith('.ts');
@@ -47,7 +49,8 @@ export class ThermoPool {
       ...(source ? { execArgv: ['--import', 'tsx'] } : {}),
       minThreads: options.threads,
       maxThreads: options.threads,
-      maxQueue: options.maxQueue,
+      // the limit is kept here (inFlight), counted the same whether or not a worker is still starting
+      maxQueue: Infinity,
       idleTimeout: 60_000,
     });
   }
@@ -57,25 +60,28 @@ export class ThermoPool {
    * @throws ThermoBusyError when the queue is full; ThermoTimeoutError past the deadline.
    */
   async run<R extends ThermoTaskResult>(task: ThermoTask, what: string): Promise<R> {
+    if (this.inFlight >= this.options.threads + this.options.maxQueue) {
+      throw new ThermoBusyError(
+        `${what}: the server is busy with other thermodynamic computations (${this.options.threads} running and ` +
+          `${this.options.maxQueue} waiting at most, THERMO_THREADS/THERMO_MAX_QUEUE); try again shortly`,
+      );
+    }
     const signal = AbortSignal.timeout(this.options.taskTimeoutMs);
+    this.inFlight++;
     try {
       return (await this.piscina.run(task, { signal })) as R;
     } catch (e) {
-      if (e instanceof Error && /queue is at limit|no task queue available/i.test(e.message)) {
-        throw new ThermoBusyError(
-          `${what}: the server is busy with other thermodynamic computations (${this.options.threads} threads, ` +
-            `${this.options.maxQueue} waiting at most, THERMO_MAX_QUEUE); try again shortly`,
-        );
-      }
       if (signal.aborted) {
         throw new ThermoTimeoutError(`${what}: the computation did not finish within ${this.options.taskTimeoutMs} ms (THERMO_TASK_TIMEOUT_MS) and was stopped`);
       }
       throw e;
+    } finally {
+      this.inFlight--;
     }
   }
 
   stats(): ThermoPoolStats {
-    return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, completed: this.piscina.completed };
+    return { threads: this.piscina.threads.length, inFlight: this.inFlight, completed: this.piscina.completed };
   }
 
   /** Stops the workers; tasks still queued or running are rejected. */
