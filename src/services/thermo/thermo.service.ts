@@ -1,8 +1,10 @@
 /**
  * The thermodynamics use cases of one request: validates formulas and options (errors name the
- * argument), gets the phase data of the chemical system (cached per system and phase-data revision, one
- * query for all systems a request needs), runs the domain computations and returns plain objects shaped
- * like the GraphQL types. Method and sources: src/domain/thermo and the design notes (THERMODYNAMICS.md).
+ * argument), takes the entries of the chemical system from the phase entries the engine holds in memory
+ * (one query per phase-data revision), has the computation run in the worker pool (results cached per
+ * revision and shared while in flight) and returns plain objects shaped like the GraphQL types.
+ * Computed fields may fail with ThermoBusyError or ThermoTimeoutError (thermo.pool.ts). Method and
+ * sources: src/domain/thermo and the design notes (THERMODYNAMICS.md).
  */
 import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
 import { Composition } from '../../domain/chemistry/composition.js';
