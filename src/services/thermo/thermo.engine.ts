@@ -147,6 +147,7 @@ export class ThermoEngine {
     if (!this.known || revision >= this.known.revision) this.known = { revision, at: performance.now() };
   }
 
+  /** HiGHS in this thread, loaded on first use (benchmarks compare it with the pool; requests never use it). */
   solver(): Promise<LinearSolver> {
     this.solverPromise ??= loadLinearSolver();
     return this.solverPromise;
