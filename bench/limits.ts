@@ -60,6 +60,8 @@ const { httpServer, apollo } = await createApp({
   corsOrigins: [],
   version: 'bench',
   thermoCacheSystems: 10,
+  thermoCacheBytes: config.thermoCacheBytes,
+  thermoPool: config.thermoPool,
   thermoRevisionTtlMs: 1000,
   mutations: 'off',
   rateLimitPerMinute: 0,

@@ -1,22 +1,28 @@
 /**
- * Stability-window benchmark: cold and warm windows by number of elements (2 to 8), and pymatgen on the
- * same compounds in the same run.
+ * Thermodynamics benchmark, two parts, each beside its anchor in the same run.
  *
- *   npx tsx bench/thermo.ts [--per-size 20] [--python path/to/python-with-pymatgen]
+ *   npx tsx bench/thermo.ts [--per-size 20] [--python path/to/python-with-pymatgen] [--load-seconds 10] [--clients 8]
  *
- * Runs the API's own code path (ThermoService, as one GraphQL request would) against the configured Neo4j
- * (the bundled one when NEO4J_URI is unset), which must hold the phase data (`npm run import:phases`).
- * Compounds: Li-containing entries of the phase data with 2–8 elements, every k-th by composition key.
- * - cold: the result cache emptied before each window, as a request of its own: the phase data of the
- *   system read from Neo4j (one query), phase space built, LPs (after one untimed pass over all compounds,
- *   so that JIT and Neo4j's page cache are warm as in a running server);
- * - compute: the same from the entries already in memory (phase space built, LPs), like pymatgen's timing;
- * - warm: the same window again in a new request (result from the cache; no query within the revision TTL);
+ * Runs against the configured Neo4j (the bundled one when NEO4J_URI is unset), which must hold the phase
+ * data (`npm run import:phases`). Compounds: Li-containing entries of the phase data with 2–8 elements,
+ * every k-th by composition key.
+ *
+ * 1. Stability windows by number of elements (goal: cold at least 10× faster than pymatgen at every size),
+ *    through the API's own code path (ThermoService with the worker pool, as one GraphQL request would):
+ * - cold: the result cache emptied before each window, as a request of its own: the system's entries taken
+ *   from the phase entries in memory (read once per revision), sent to a worker, phase space built, LPs
+ *   (after one untimed pass over all compounds, so that JIT and the workers are warm as in a running server);
+ * - compute: the same in this thread from the entries in memory (phase space built, LPs), like pymatgen's timing;
+ * - warm: the same window again in a new request (result from the cache);
  * - pymatgen: bench/pymatgen_windows.py (PhaseDiagram + get_element_profile from the entries of the system,
  *   already in memory).
- * The Python must have pymatgen (`python3 -m venv .venv && .venv/bin/pip install pymatgen==2026.10.16`,
+ * 2. `/health` while `--clients` clients (8) ask a real server, started here, for uncached 6-element windows
+ *    for `--load-seconds` (goal: /health under 50 ms): /health latency p50/p99/max idle (the anchor) and
+ *    under that load, sampled every 25 ms, and the windows answered per second.
+ *
+ * The Python must have pymatgen (`python3 -m venv .venv && .venv/bin/pip install pymatgen==2026.10.24`,
  * then `--python .venv/bin/python`, or PYMATGEN_PYTHON); without it the comparison is skipped.
- * Prints a table; writes nothing.
+ * Prints tables; writes nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,6 +39,8 @@ import { PhaseSpace, type PhaseEntry } from '../src/domain/thermo/phaseSpace.js'
 import { stabilityWindow } from '../src/domain/thermo/stabilityWindow.js';
 import { readPhaseData } from '../src/services/thermo/phaseData.read.js';
 import { ThermoEngine } from '../src/services/thermo/thermo.engine.js';
+import { ThermoPool } from '../src/services/thermo/thermo.pool.js';
+import { startInterphase } from '../src/server/bootstrap.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -40,6 +48,8 @@ const arg = (name: string) => {
 };
 const perSize = Number(arg('--per-size') ?? 20);
 const python = arg('--python') ?? process.env.PYMATGEN_PYTHON ?? 'python3';
+const loadSeconds = Number(arg('--load-seconds') ?? 10);
+const clients = Number(arg('--clients') ?? 8);
 
 const config = loadConfig();
 const logger = createLogger('warn');
@@ -47,7 +57,7 @@ const { db, local } = await connectNeo4j(config, logger);
 try {
   const stores = createStores(db);
   if ((await stores.phaseData.revision()) === 0) throw new Error('no phase data in the graph: run `npm run import:phases` first');
-  const engine = new ThermoEngine(config.thermoCacheSystems, config.thermoRevisionTtlMs);
+  const engine = new ThermoEngine(config.thermoCacheSystems, config.thermoRevisionTtlMs, { maxBytes: config.thermoCacheBytes, pool: new ThermoPool(config.thermoPool) });
   const solver = await engine.solver();
 
   // compounds: Li-containing entries with n elements, spread over the sorted keys
@@ -104,7 +114,7 @@ try {
     return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
   };
   const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
-  console.log(`\nstability windows (open Li), ${targets.length} compounds, ms per window; revision ${engine.stats().revision}`);
+  console.log(`\nstability windows (open Li), ${targets.length} compounds, ms per window; revision ${engine.stats().revision}; ${config.thermoPool.threads} worker threads`);
   console.log('| elements | compounds | cold p50 | cold p95 | compute p50 | compute p95 | warm p50 | warm p95 | pymatgen p50 | pymatgen p95 | pymatgen ÷ cold | pymatgen ÷ compute | pymatgen ÷ warm |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const results: PyResult[] | null = py;
@@ -131,7 +141,69 @@ try {
   const upTo6 = targets.flatMap((t, i) => (t.n <= 6 ? [cold[i]!] : []));
   console.log(`\ncold p95 for 2–6 elements: ${f(pct(upTo6, 95))} ms (goal < 100 ms)`);
   if (results) console.log(`largest difference of the limits from pymatgen's: ${worstV.toExponential(2)} V`);
+  await engine.close();
+
+  // ---- 2. /health while clients ask for uncached 6-element windows, against a real server
+  const six = data.entries.filter((e) => e.elementCount === 6 && e.compositionElements.includes('Li') && e.formationEnergyEvPerAtom < 0).map((e) => e.formula);
+  await healthUnderLoad(six, pct, f);
 } finally {
   await db.close();
   await local?.stopIfOwner();
+}
+
+/** Starts a server (port 0, this configuration) and prints /health latency idle and under `clients` clients asking for distinct 6-element windows. */
+async function healthUnderLoad(formulas: string[], pct: (xs: number[], p: number) => number, f: (x: number) => string): Promise<void> {
+  const server = await startInterphase({ ...config, port: 0, host: '127.0.0.1', importOnStart: false, seedOnStart: false, phaseDataOnStart: false }, logger);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const health = async () => {
+      const started = performance.now();
+      const res = await fetch(`${base}/health`);
+      await res.arrayBuffer();
+      return performance.now() - started;
+    };
+    const sample = async (until: () => boolean) => {
+      const xs: number[] = [];
+      while (!until()) {
+        xs.push(await health());
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return xs;
+    };
+    const window = async (formula: string) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query($f: String!) { stabilityWindow(formula: $f) { status reductionLimitV } }', variables: { f: formula } }),
+      });
+      const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+      return body.errors?.[0]?.extensions?.code ?? 'OK';
+    };
+    await window(formulas[0]!); // the phase entries read into memory, the workers warm
+    let end = performance.now() + 3000;
+    const idle = await sample(() => performance.now() > end);
+    let next = 1;
+    const answered = new Map<string, number>();
+    end = performance.now() + loadSeconds * 1000;
+    const client = async () => {
+      while (performance.now() < end && next < formulas.length) {
+        const code = await window(formulas[next++]!);
+        answered.set(code, (answered.get(code) ?? 0) + 1);
+      }
+    };
+    const started = performance.now();
+    const [loaded] = await Promise.all([sample(() => performance.now() > end), ...Array.from({ length: clients }, client)]);
+    const seconds = (performance.now() - started) / 1000;
+    const total = [...answered.values()].reduce((a, b) => a + b, 0);
+    console.log(`\n/health latency, ms (goal under load: < 50 ms); ${clients} clients asking for distinct uncached 6-element windows for ${loadSeconds} s, ${config.thermoPool.threads} worker threads`);
+    console.log('| condition | samples | p50 | p99 | max | windows/s | answers |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log(`| idle (anchor) | ${idle.length} | ${f(pct(idle, 50))} | ${f(pct(idle, 99))} | ${f(Math.max(...idle))} | – | – |`);
+    console.log(
+      `| ${clients} clients, 6-element windows | ${loaded!.length} | ${f(pct(loaded!, 50))} | ${f(pct(loaded!, 99))} | ${f(Math.max(...loaded!))} | ` +
+        `${(total / seconds).toFixed(1)} | ${[...answered].map(([k, v]) => `${k} ${v}`).join(', ')} |`,
+    );
+  } finally {
+    await server.stop();
+  }
 }

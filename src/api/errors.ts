@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ECHO_LIMIT, excerpt } from '../domain/errors.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
 import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
+import { ThermoBusyError, ThermoTimeoutError } from '../services/thermo/thermo.pool.js';
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -31,6 +32,9 @@ export const ERROR_CODES = [
   'RESPONSE_TOO_LARGE',
   // refused before Apollo (src/server/safety.ts), HTTP 429:
   'RATE_LIMITED',
+  // the thermodynamics worker pool (THERMO_MAX_QUEUE, THERMO_TASK_TIMEOUT_MS):
+  'THERMO_BUSY',
+  'THERMO_TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -100,6 +104,8 @@ function mapError(formatted: GraphQLFormattedError, error: unknown, log: (origin
   if (limit instanceof QueryLimitError) {
     return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code } };
   }
+  if (original instanceof ThermoBusyError) return { ...base, message: original.message, extensions: { code: 'THERMO_BUSY' } };
+  if (original instanceof ThermoTimeoutError) return { ...base, message: original.message, extensions: { code: 'THERMO_TIMEOUT' } };
   if (original instanceof DatabaseUnavailableError) {
     log(original);
     return { ...base, message: new DatabaseUnavailableGraphQLError().message, extensions: { code: 'DATABASE_UNAVAILABLE' } };

@@ -17,7 +17,8 @@ import { Decomposition, InterfaceReaction, InterphasePrediction, PhaseAmount, Ph
 
 const ERRORS =
   'Errors: BAD_USER_INPUT naming the argument (unreadable formula, unknown element symbol, more than 10 elements, an open element ' +
-  'other than Li, Na or K or absent from the composition); DATABASE_UNAVAILABLE. Missing phase data is a `status`, not an error.';
+  'other than Li, Na or K or absent from the composition); DATABASE_UNAVAILABLE; THERMO_BUSY when the computations queue is full ' +
+  '(THERMO_MAX_QUEUE), THERMO_TIMEOUT when the computation exceeds its deadline (THERMO_TASK_TIMEOUT_MS). Missing phase data is a `status`, not an error.';
 
 @Resolver()
 export class ThermoQueryResolver {

@@ -7,7 +7,6 @@ import DataLoader from 'dataloader';
 import type { GraphDatabase } from './database.js';
 import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
 import { MaterialStore } from './material.store.js';
-import { chemicalSubsystems } from '../domain/chemistry/chemicalSystem.js';
 import { PhaseDataStore, type PhaseEntryRecord } from './phaseData.store.js';
 import { PublicationStore } from './publication.store.js';
 import type { CitationRecord, DatasetRecord, MaterialRecord, PublicationRecord, VariantRecord } from './records.js';
@@ -40,8 +39,6 @@ export class Loaders {
   readonly cites: DataLoader<string, CitationRecord[]>;
   readonly datasetById: DataLoader<string, DatasetRecord | null>;
   readonly materialCountByFamily: DataLoader<string, number>;
-  /** Phase entries of a chemical system ('Li-P-S') and all its subsystems: one query for all systems asked in a tick. */
-  readonly phaseEntriesBySystem: DataLoader<string, PhaseEntryRecord[]>;
   readonly phaseEntryById: DataLoader<string, PhaseEntryRecord | null>;
   private readonly relatedLoaders = new Map<RelatedQuery, DataLoader<string, unknown[]>>();
 
@@ -54,13 +51,6 @@ export class Loaders {
     this.cites = new DataLoader((keys) => stores.publications.cites(keys));
     this.datasetById = new DataLoader((ids) => stores.publications.datasetsByIds(ids));
     this.materialCountByFamily = new DataLoader((families) => stores.materials.countsByFamily(families));
-    this.phaseEntriesBySystem = new DataLoader(async (systems) => {
-      const all = await stores.phaseData.entriesOfSystems([...new Set(systems.flatMap((s) => chemicalSubsystems(s.split('-'))))]);
-      return systems.map((s) => {
-        const els = new Set(s.split('-'));
-        return all.filter((e) => e.compositionElements.every((el) => els.has(el)));
-      });
-    });
     this.phaseEntryById = new DataLoader((ids) => stores.phaseData.entriesByIds(ids));
   }
 

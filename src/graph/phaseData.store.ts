@@ -200,6 +200,19 @@ WHERE e.chemicalSystem IN $systems AND ${VISIBLE}
 RETURN ${PROJECTION}`,
 );
 
+// Every visible entry, with the revision they make up, in one read (the thermodynamics holds them in
+// memory per revision); the columns are the ones a computation needs.
+const ALL_ENTRIES = cypher(
+  'phaseData.allEntries',
+  `
+OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'})
+WITH r.activeRun AS activeRun, coalesce(r.revision, 0) AS revision
+OPTIONAL MATCH (e:PhaseEntry)
+WHERE ${VISIBLE}
+RETURN revision, e.id AS id, e.chemicalSystem AS chemicalSystem, e.compositionElements AS elements, e.compositionAmounts AS amounts,
+       e.formationEnergyEvPerAtom AS energy, e.source AS source, e.datasetId AS datasetId`,
+);
+
 const ENTRIES_BY_IDS = cypher(
   'phaseData.entriesByIds',
   `
@@ -269,6 +282,18 @@ WITH sum(coalesce(d.phaseEntryCount, 0)) AS dataset
 RETURN CASE $source WHEN 'USER' THEN 0 ELSE dataset END
      + CASE $source WHEN 'DATASET' THEN 0 ELSE COUNT { (u:PhaseEntry {source: 'USER'}) } END AS n`,
 );
+
+/** One entry as the computations need it (see PhaseDataStore.allEntries). */
+export interface PhaseEntryLite {
+  id: string;
+  chemicalSystem: string;
+  elements: string[];
+  amounts: number[];
+  /** Formation energy, eV/atom. */
+  energy: number;
+  source: PhaseEntryRecordSource;
+  datasetId: string | null;
+}
 
 /** Queries whose plans tests check. */
 export const PHASE_QUERIES = { ENTRIES_OF_SYSTEMS, PAGE_OF_SYSTEMS, PAGE_ALL, COUNT_OF_SYSTEMS } as const;
@@ -366,6 +391,28 @@ export class PhaseDataStore {
     if (systems.length === 0) return [];
     const rows = await this.db.read(ENTRIES_OF_SYSTEMS, { systems: [...systems] });
     return rows.map((r) => toEntry(r.e as Row));
+  }
+
+  /** Every entry readers see and the revision they make up, read in one query. */
+  async allEntries(): Promise<{ revision: number; entries: PhaseEntryLite[] }> {
+    const rows = await this.db.read(ALL_ENTRIES);
+    const revision = rows[0] ? num(rows[0], 'revision') : 0;
+    const entries: PhaseEntryLite[] = [];
+    for (const r of rows) {
+      if (r.id == null) continue;
+      const source = str(r, 'source');
+      if (source !== 'DATASET' && source !== 'USER') throw new Error(`phase entry ${String(r.id)}: source '${source}'`);
+      entries.push({
+        id: str(r, 'id'),
+        chemicalSystem: str(r, 'chemicalSystem'),
+        elements: strList(r, 'elements'),
+        amounts: (r.amounts as number[] | null) ?? [],
+        energy: num(r, 'energy'),
+        source,
+        datasetId: optStr(r, 'datasetId'),
+      });
+    }
+    return { revision, entries };
   }
 
   async entriesByIds(ids: readonly string[]): Promise<(PhaseEntryRecord | null)[]> {

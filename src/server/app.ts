@@ -24,6 +24,7 @@ import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
 import type { MutationAccess } from './config.js';
+import { ThermoPool, type ThermoPoolOptions } from '../services/thermo/thermo.pool.js';
 import type { Logger } from './logger.js';
 import { clientOf, corsPolicy, mutationGate, rateLimitPolicy } from './safety.js';
 
@@ -33,8 +34,11 @@ export interface AppOptions {
   production: boolean;
   corsOrigins: string[] | '*';
   version: string;
-  /** Phase spaces and results the thermodynamics keeps in memory (THERMO_CACHE_SYSTEMS). */
+  /** Computed results the thermodynamics keeps in memory (THERMO_CACHE_SYSTEMS), and their bytes at most (THERMO_CACHE_MB). */
   thermoCacheSystems: number;
+  thermoCacheBytes: number;
+  /** The worker pool the thermodynamics runs in (THERMO_THREADS, THERMO_MAX_QUEUE, THERMO_TASK_TIMEOUT_MS); stopped with Apollo. */
+  thermoPool: ThermoPoolOptions;
   /** How long the phase-data revision read from the graph is trusted (THERMO_REVISION_TTL_MS). */
   thermoRevisionTtlMs: number;
   /** What one request may cost, introspection and suggestions (QUERY_MAX_*, RESPONSE_MAX_BYTES, GRAPHQL_*). */
@@ -59,8 +63,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const stores = createStores(opts.db);
-  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs);
-  void thermo.solver(); // load HiGHS before the first request needs it
+  const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
+    maxBytes: opts.thermoCacheBytes,
+    pool: new ThermoPool(opts.thermoPool),
+  });
   const schema = await buildInterphaseSchema();
 
   const apollo = new ApolloServer<Context>({
@@ -78,6 +84,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(opts.limits),
       mutationGate(opts.mutations),
+      { serverWillStart: async () => ({ serverWillStop: () => thermo.close() }) },
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

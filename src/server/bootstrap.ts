@@ -91,6 +91,8 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       corsOrigins: config.corsOrigins,
       version: packageVersion(),
       thermoCacheSystems: config.thermoCacheSystems,
+      thermoCacheBytes: config.thermoCacheBytes,
+      thermoPool: config.thermoPool,
       thermoRevisionTtlMs: config.thermoRevisionTtlMs,
       limits: config.limits,
       mutations: config.mutations,

@@ -2,6 +2,7 @@
  * Configuration: the only reader of process.env. Read and validated once at start-up; a missing or
  * malformed setting stops the server with a message naming the variable. See the README's table.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type QueryLimits } from '../api/limits.js';
 import { PROJECT_ROOT } from './paths.js';
@@ -57,8 +58,12 @@ export interface Config {
   phaseDataCsv: string;
   /** Import the phase data on start when the graph holds none of it. */
   phaseDataOnStart: boolean;
-  /** Largest number of chemical systems whose phase data and results are kept in memory. */
+  /** Largest number of computed thermodynamic results kept in memory. */
   thermoCacheSystems: number;
+  /** Bytes (estimated) of computed thermodynamic results kept in memory at most (THERMO_CACHE_MB). */
+  thermoCacheBytes: number;
+  /** The thermodynamics worker pool: threads, tasks that may wait, deadline of a task (ms). */
+  thermoPool: { threads: number; maxQueue: number; taskTimeoutMs: number };
   /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
   thermoRevisionTtlMs: number;
   /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
@@ -174,6 +179,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responseMaxBytes: count('RESPONSE_MAX_BYTES', DEFAULT_LIMITS.responseMaxBytes, 1024, 1_073_741_824),
       introspection: bool('GRAPHQL_INTROSPECTION', get('NODE_ENV') !== 'production'),
       suggestions: bool('GRAPHQL_SUGGESTIONS', get('NODE_ENV') !== 'production'),
+    },
+    thermoCacheBytes: count('THERMO_CACHE_MB', 256, 1, 1_000_000) * 1024 * 1024,
+    thermoPool: {
+      // one core is left to the event loop (HTTP, /health, GraphQL), at most 4 threads by default
+      threads: count('THERMO_THREADS', Math.max(1, Math.min(availableParallelism() - 1, 4)), 1, 256),
+      maxQueue: count('THERMO_MAX_QUEUE', 1000, 0, 1_000_000),
+      taskTimeoutMs: count('THERMO_TASK_TIMEOUT_MS', 10_000, 1, 3_600_000),
     },
   };
 }

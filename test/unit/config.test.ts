@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/server/config.js';
@@ -13,6 +14,12 @@ describe('configuration', () => {
     expect(c.importOnStart).toBe(true);
     expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
     expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000 });
+    expect(c).toMatchObject({ thermoCacheBytes: 256 * 1024 * 1024, thermoPool: { maxQueue: 1000, taskTimeoutMs: 10_000 } });
+    expect(c.thermoPool.threads).toBe(Math.max(1, Math.min(os.availableParallelism() - 1, 4))); // a core left to the event loop
+    expect(loadConfig({ THERMO_THREADS: '3', THERMO_MAX_QUEUE: '0', THERMO_TASK_TIMEOUT_MS: '50', THERMO_CACHE_MB: '8' })).toMatchObject({
+      thermoCacheBytes: 8 * 1024 * 1024,
+      thermoPool: { threads: 3, maxQueue: 0, taskTimeoutMs: 50 },
+    });
   });
 
   it('is safe by default, in development too: mutations off, same-origin only, a rate limit', () => {
@@ -57,6 +64,10 @@ describe('configuration', () => {
     [{ CORS_ORIGINS: 'https://a.example.org/app' }, 'CORS_ORIGINS', /scheme and host, no path/],
     [{ CORS_ORIGINS: 'a.example.org' }, 'CORS_ORIGINS', /comma-separated origins/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE', /whole number 0–1000000/],
+    [{ THERMO_CACHE_MB: '0' }, 'THERMO_CACHE_MB', /whole number 1–1000000/],
+    [{ THERMO_THREADS: '0' }, 'THERMO_THREADS', /whole number 1–256/],
+    [{ THERMO_MAX_QUEUE: '-1' }, 'THERMO_MAX_QUEUE', /whole number 0–1000000/],
+    [{ THERMO_TASK_TIMEOUT_MS: 'soon' }, 'THERMO_TASK_TIMEOUT_MS', /whole number 1–3600000/],
     [{ PHASE_DATA_ON_START: '2' }, 'PHASE_DATA_ON_START', /must be true or false/],
   ])('%j is rejected naming %s', (env, variable, problem) => {
     let error: unknown;

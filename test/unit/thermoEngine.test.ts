@@ -69,4 +69,34 @@ describe('ThermoEngine', () => {
       vi.useRealTimers();
     }
   });
+
+  it('keeps cached results within maxBytes (estimated as twice their JSON length)', async () => {
+    const engine = new ThermoEngine(100, 1000, { maxBytes: 1000 });
+    const big = (c: string) => c.repeat(200); // about 400 bytes each
+    for (const k of ['a', 'b', 'c']) await engine.cached(1, k, () => big(k));
+    expect(engine.stats()).toMatchObject({ size: 2 });
+    expect(engine.stats().bytes).toBeLessThanOrEqual(1000);
+    expect(await engine.cached(1, 'a', () => 'recomputed')).toBe('recomputed'); // the oldest was dropped
+  });
+
+  it('reads the phase entries once per revision (one read for concurrent callers), a newer table serving older revisions', async () => {
+    const engine = new ThermoEngine(10);
+    let reads = 0;
+    let stored = 3;
+    const read = async () => {
+      reads++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { revision: stored, entries: [{ id: 'x', chemicalSystem: 'Li-O', elements: ['Li', 'O'], amounts: [2, 1], energy: -2, source: 'DATASET' as const, datasetId: 'd' }] };
+    };
+    const [a, b] = await Promise.all([engine.phaseTable(3, read), engine.phaseTable(3, read)]);
+    expect(a).toBe(b);
+    expect(a.revision).toBe(3);
+    expect(a.entriesOf(['Li', 'O', 'S']).map((e) => e.id)).toEqual(['x']);
+    expect(a.entriesOf(['Li', 'S'])).toEqual([]);
+    expect(await engine.phaseTable(2, read)).toBe(a);
+    expect(reads).toBe(1);
+    stored = 4;
+    expect((await engine.phaseTable(4, read)).revision).toBe(4);
+    expect(reads).toBe(2);
+  });
 });

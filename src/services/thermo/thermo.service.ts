@@ -1,146 +1,56 @@
 /**
  * The thermodynamics use cases of one request: validates formulas and options (errors name the
- * argument), gets the phase data of the chemical system (cached per system and phase-data revision, one
- * query for all systems a request needs), runs the domain computations and returns plain objects shaped
- * like the GraphQL types. Method and sources: src/domain/thermo and the design notes (THERMODYNAMICS.md).
+ * argument), takes the entries of the chemical system from the phase entries the engine holds in memory
+ * (one query per phase-data revision), has the computation run in the worker pool (results cached per
+ * revision and shared while in flight) and returns plain objects shaped like the GraphQL types.
+ * Computed fields may fail with ThermoBusyError or ThermoTimeoutError (thermo.pool.ts). Method and
+ * sources: src/domain/thermo and the design notes (THERMODYNAMICS.md).
  */
 import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
 import { Composition } from '../../domain/chemistry/composition.js';
 import { isElementSymbol } from '../../domain/chemistry/elements.js';
 import { parseFormula } from '../../domain/chemistry/formula.js';
 import { DomainError, excerpt } from '../../domain/errors.js';
-import { assessTarget, type TargetAssessment } from '../../domain/thermo/decomposition.js';
-import { interfaceReaction, type InterfaceKink, type InterfaceReactionResult } from '../../domain/thermo/interfaceReaction.js';
-import { PhaseSpace, type PhaseAmount, type PhaseEntry } from '../../domain/thermo/phaseSpace.js';
-import { stabilityWindow, type ComputedWindow } from '../../domain/thermo/stabilityWindow.js';
-import { voltageProfile } from '../../domain/thermo/voltageProfile.js';
 import type { Loaders, Stores } from '../../graph/loaders.js';
 import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
 import { InvalidArgumentError } from '../errors.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
-import type { ThermoEngine } from './thermo.engine.js';
+import type { PhaseTable, ThermoEngine } from './thermo.engine.js';
+import type { DecompositionData, ProfileData, ReactionTaskData, WindowData } from './thermo.jobs.js';
+import {
+  amounts,
+  clean,
+  type DecompositionView,
+  type InterfaceKinkView,
+  type InterfaceReactionView,
+  type InterphasePredictionView,
+  type PhaseAmountView,
+  type ReactantView,
+  type StabilityWindowView,
+  type TargetData,
+  type TargetView,
+  type ThermoStatus,
+  type VoltageStepView,
+} from './thermo.views.js';
 
 /** The reservoirs a stability window is defined for (one-electron alkali ions). */
 export const OPEN_ELEMENTS = ['Li', 'Na', 'K'] as const;
 export type OpenElement = (typeof OPEN_ELEMENTS)[number];
 
-export type ThermoStatus = 'COMPUTED' | 'INSUFFICIENT_DATA' | 'ELEMENT_WITHOUT_DATA';
-
-export interface PhaseAmountView {
-  formula: string;
-  compositionKey: string;
-  /** Formula units of the phase per formula unit of the target (or in the balanced reaction). */
-  amountPerFormulaUnit: number;
-  /** Share of the atoms of the assemblage (open element included), 0–1. */
-  atomFraction: number;
-  /** The entry the phase stands for (null: the target itself, at its stabilized energy). */
-  entryId: string | null;
-}
-
-export interface DataSourceView {
-  kind: 'DATASET' | 'USER' | 'ELEMENT_REFERENCE';
-  datasetId: string | null;
-  datasetVersion: string | null;
-  entryCount: number;
-}
-
-interface TargetView {
-  formula: string;
-  compositionKey: string;
-  reducedFormula: string;
-  chemicalSystem: string;
-  energySource: TargetAssessment['energySource'];
-  formationEnergyEvPerAtom: number | null;
-  hullEnergyEvPerAtom: number | null;
-  hullEnergyOfOthersEvPerAtom: number | null;
-  phaseSeparationEnergyEvPerAtom: number | null;
-  energyAboveHullEvPerAtom: number | null;
-  targetEntryId: string | null;
-  dataSources: DataSourceView[];
-}
-
-export interface StabilityWindowView extends TargetView {
-  openElement: string;
-  referenceElectrode: string;
-  status: ThermoStatus;
-  reason: string | null;
-  reductionLimitV: number | null;
-  oxidationLimitV: number | null;
-  stableAgainstMetal: boolean;
-  collapsed: boolean;
-  stabilized: boolean;
-  productsAtReduction: PhaseAmountView[];
-  productsAtOxidation: PhaseAmountView[];
-  /** For the lazy voltage profile. */
-  cacheKey: string;
-}
-
-export interface VoltageStepView {
-  fromV: number;
-  toV: number | null;
-  uptakePerFormulaUnit: number;
-  phases: PhaseAmountView[];
-}
-
-export interface DecompositionView extends TargetView {
-  status: ThermoStatus;
-  reason: string | null;
-  phases: PhaseAmountView[];
-  competingPhases: PhaseAmountView[];
-}
-
-export interface ReactantView {
-  formula: string;
-  compositionKey: string;
-  /** Null when the reaction was not computed. */
-  energyEvPerAtom: number | null;
-  energySource: 'DATASET' | 'USER' | 'HULL';
-}
-
-export interface InterfaceKinkView {
-  index: number;
-  mixingRatio: number;
-  mixingRatioPerFormulaUnit: number;
-  reactionEnergyEvPerAtom: number;
-  reactionEnergyEvPerFormulaUnit: number;
-  reactionEnergyKjPerMol: number;
-  reaction: string;
-  products: PhaseAmountView[];
-}
-
-export interface InterfaceReactionView {
-  reactantA: ReactantView;
-  reactantB: ReactantView;
-  chemicalSystem: string;
-  openElement: string | null;
-  voltageV: number | null;
-  referenceElectrode: string | null;
-  status: ThermoStatus;
-  reason: string | null;
-  kinks: InterfaceKinkView[];
-  mostExothermic: InterfaceKinkView | null;
-  dataSources: DataSourceView[];
-}
-
-export interface InterphasePredictionView {
-  method: 'EQUILIBRIUM_AT_METAL' | 'MOST_EXOTHERMIC_REACTION';
-  status: ThermoStatus;
-  reason: string | null;
-  electrolyteFormula: string;
-  counterpartFormula: string;
-  predictedProducts: PhaseAmountView[];
-  observedProductIds: string[];
-  /** Reduced formulas (names for named materials) predicted and observed, predicted only, observed only. */
-  common: string[];
-  onlyPredicted: string[];
-  onlyObserved: string[];
-  /** |common| / |predicted ∪ observed|; null when both are empty. */
-  jaccardIndex: number | null;
-  reaction: InterfaceKinkView | null;
-  window: StabilityWindowView | null;
-}
+export type {
+  DataSourceView,
+  DecompositionView,
+  InterfaceKinkView,
+  InterfaceReactionView,
+  InterphasePredictionView,
+  PhaseAmountView,
+  ReactantView,
+  StabilityWindowView,
+  ThermoStatus,
+  VoltageStepView,
+} from './thermo.views.js';
 
 export interface AddPhaseEntryInput {
   formula: string;
@@ -175,7 +85,7 @@ function checkElementalEnergy(element: string, e: number): void {
 }
 
 export class ThermoService {
-  private revisionPromise: Promise<number> | null = null;
+  private tablePromise: Promise<PhaseTable> | null = null;
 
   constructor(
     private readonly engine: ThermoEngine,
@@ -183,10 +93,15 @@ export class ThermoService {
     private readonly loaders: Loaders,
   ) {}
 
-  /** The phase-data revision, fixed for the whole request (see ThermoEngine.currentRevision). */
-  revision(): Promise<number> {
-    this.revisionPromise ??= this.engine.currentRevision(() => this.stores.phaseData.revision());
-    return this.revisionPromise;
+  /**
+   * The phase entries the request computes from, fixed for the whole request: those of the current
+   * revision (ThermoEngine.currentRevision), held in memory by the engine (one read per revision).
+   */
+  private phaseTable(): Promise<PhaseTable> {
+    this.tablePromise ??= this.engine
+      .currentRevision(() => this.stores.phaseData.revision())
+      .then((revision) => this.engine.phaseTable(revision, () => this.stores.phaseData.allEntries()));
+    return this.tablePromise;
   }
 
   /** Stability window of a formula (GraphQL `stabilityWindow`). */
@@ -277,20 +192,20 @@ export class ThermoService {
   /** The voltage profile of a computed window (empty when the window was not computed). */
   async voltageProfile(w: StabilityWindowView): Promise<VoltageStepView[]> {
     if (w.status !== 'COMPUTED') return [];
-    const revision = await this.revision();
     const composition = this.composition(w.formula, 'formula');
-    const space = await this.space(composition.elements);
+    const table = await this.phaseTable();
     // cached per composition (per atom); converted to the formula unit of the formula as asked
-    const { steps, atomsPerFormulaUnit } = await this.engine.cached(revision, `profile|${w.cacheKey}`, async () => {
-      const computed = await this.computedWindow(revision, composition, w.openElement);
-      const t = computed.targetPhase!;
-      return { steps: voltageProfile(space, t, space.elementIndex(w.openElement), computed.exclude), atomsPerFormulaUnit: t.atomsPerFormulaUnit };
-    });
-    const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
+    const { steps, atomsPerFormulaUnit: perTarget } = await this.engine.compute<ProfileData>(table.revision, `profile|${w.cacheKey}`, 'voltageProfile', () => ({
+      kind: 'profile',
+      entries: table.entriesOf(composition.elements),
+      composition: pairs(composition),
+      open: w.openElement,
+    }));
+    const perFu = atomsPerFormulaUnit(composition);
     return steps.map((s) => ({
       fromV: s.fromV,
       toV: s.toV,
-      uptakePerFormulaUnit: clean((s.uptakePerFormulaUnit / atomsPerFormulaUnit) * perFu),
+      uptakePerFormulaUnit: clean((s.uptakePerFormulaUnit / perTarget) * perFu),
       phases: amounts(s.phases, perFu),
     }));
   }
@@ -298,14 +213,17 @@ export class ThermoService {
   /** Energy above hull and decomposition of a formula (GraphQL `decomposition`). */
   async decomposition(formula: string): Promise<DecompositionView> {
     const composition = this.composition(formula, 'formula');
-    const revision = await this.revision();
-    const space = await this.space(composition.elements);
-    const target = await this.engine.cached(revision, `assess|${composition.key}`, () => assessTarget(space, composition));
-    const base = targetView(formula, composition, space, target);
-    if (space.elementsWithoutData.length > 0) {
-      return { ...base, status: 'ELEMENT_WITHOUT_DATA', reason: `the phase data hold no entry with ${space.elementsWithoutData.join(', ')}`, phases: [], competingPhases: [] };
+    const table = await this.phaseTable();
+    const { target, dataSources, elementsWithoutData } = await this.engine.compute<DecompositionData>(table.revision, `assess|${composition.key}`, 'decomposition', () => ({
+      kind: 'decomposition',
+      entries: table.entriesOf(composition.elements),
+      composition: pairs(composition),
+    }));
+    const base = targetView(formula, composition, target, dataSources);
+    if (elementsWithoutData.length > 0) {
+      return { ...base, status: 'ELEMENT_WITHOUT_DATA', reason: `the phase data hold no entry with ${elementsWithoutData.join(', ')}`, phases: [], competingPhases: [] };
     }
-    const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
+    const perFu = atomsPerFormulaUnit(composition);
     return { ...base, status: 'COMPUTED', reason: null, phases: amounts(target.decomposition ?? [], perFu), competingPhases: amounts(target.competingPhases, perFu) };
   }
 
@@ -332,31 +250,44 @@ export class ThermoService {
       const without = (c: Composition) => new Composition(c.entries().filter((x) => x.element !== el).map((x) => [x.element, x.amount] as const)).key;
       if (without(a) === without(b)) throw new InvalidArgumentError('reactantB', `apart from the open element ${el} it has the composition of reactantA: there is nothing to mix`);
     }
-    const revision = await this.revision();
-    const space = await this.space(elements);
+    const table = await this.phaseTable();
+    // per formula unit, kJ/mol and the reaction text follow the formulas as written: they are part of the key
+    const key = `rxn|${a.toString()}|${b.toString()}|${open ? `${open.element}@${open.voltageV}` : ''}`;
+    const { reaction, dataSources, elementsWithoutData } = await this.engine.compute<ReactionTaskData>(table.revision, key, 'interfaceReaction', () => ({
+      kind: 'reaction',
+      entries: table.entriesOf(elements),
+      elements,
+      a: pairs(a),
+      b: pairs(b),
+      open,
+    }));
     const base = {
       chemicalSystem: elements.join('-'),
       openElement: open?.element ?? null,
       voltageV: open?.voltageV ?? null,
       referenceElectrode: open ? `${open.element}/${open.element}+` : null,
-      dataSources: dataSources(space),
+      dataSources,
     };
     const reactant = (formula: string, c: Composition): ReactantView => ({ formula, compositionKey: c.key, energyEvPerAtom: null, energySource: 'HULL' });
-    if (space.elementsWithoutData.length > 0) {
+    if (!reaction) {
       return {
         ...base,
         reactantA: reactant(reactantA, a),
         reactantB: reactant(reactantB, b),
         status: 'ELEMENT_WITHOUT_DATA',
-        reason: `the phase data hold no entry with ${space.elementsWithoutData.join(', ')}`,
+        reason: `the phase data hold no entry with ${elementsWithoutData.join(', ')}`,
         kinks: [],
         mostExothermic: null,
       };
     }
-    // per formula unit, kJ/mol and the reaction text follow the formulas as written: they are part of the key
-    const key = `rxn|${a.toString()}|${b.toString()}|${open ? `${open.element}@${open.voltageV}` : ''}`;
-    const result = await this.engine.cached(revision, key, () => interfaceReaction(space, a, b, open));
-    return { ...base, ...reactionView(reactantA, reactantB, result), status: 'COMPUTED', reason: null };
+    return {
+      ...base,
+      ...reaction,
+      reactantA: { ...reaction.reactantA, formula: reactantA },
+      reactantB: { ...reaction.reactantB, formula: reactantB },
+      status: 'COMPUTED',
+      reason: null,
+    };
   }
 
   /**
@@ -422,12 +353,16 @@ export class ThermoService {
   // ---- internals
 
   private async windowOf(composition: Composition, formula: string, open: string): Promise<StabilityWindowView> {
-    const revision = await this.revision();
-    const space = await this.space(composition.elements);
-    const w = await this.computedWindow(revision, composition, open);
-    const perFu = space.targetPhase(composition, 0).atomsPerFormulaUnit;
+    const table = await this.phaseTable();
+    const w = await this.engine.compute<WindowData>(table.revision, `window|${composition.key}|${open}`, 'stabilityWindow', () => ({
+      kind: 'window',
+      entries: table.entriesOf(composition.elements),
+      composition: pairs(composition),
+      open,
+    }));
+    const perFu = atomsPerFormulaUnit(composition);
     return {
-      ...targetView(formula, composition, space, w.target),
+      ...targetView(formula, composition, w.target, w.dataSources),
       openElement: open,
       referenceElectrode: `${open}/${open}+`,
       status: w.status,
@@ -441,21 +376,6 @@ export class ThermoService {
       productsAtOxidation: amounts(w.productsAtOxidation, perFu),
       cacheKey: `${composition.key}|${open}`,
     };
-  }
-
-  private async computedWindow(revision: number, composition: Composition, open: string): Promise<ComputedWindow> {
-    const space = await this.space(composition.elements);
-    return this.engine.cached(revision, `window|${composition.key}|${open}`, () => stabilityWindow(space, composition, open));
-  }
-
-  /** The phase space of `elements` (cached per system and revision; loaded through the per-request DataLoader). */
-  private async space(elements: readonly string[]): Promise<PhaseSpace> {
-    const revision = await this.revision();
-    const system = [...elements].sort().join('-');
-    return this.engine.cached(revision, `space|${system}`, async () => {
-      const [records, solver] = await Promise.all([this.loaders.phaseEntriesBySystem.load(system), this.engine.solver()]);
-      return PhaseSpace.build(solver, system.split('-'), records.map(toPhaseEntry));
-    });
   }
 
   private composition(formula: string, arg: string): Composition {
@@ -492,44 +412,12 @@ function compositionOf(m: MaterialRecord): Composition | null {
   return new Composition(m.composition.map((c) => [c.element, c.amount] as const));
 }
 
-function toPhaseEntry(r: PhaseEntryRecord): PhaseEntry {
-  return {
-    id: r.id,
-    composition: new Composition(r.compositionElements.map((e, i) => [e, r.compositionAmounts[i]!] as const)),
-    formationEnergyEvPerAtom: r.formationEnergyEvPerAtom,
-    source: r.source,
-    datasetId: r.datasetId,
-  };
+/** Atoms per reduced formula unit of a formula as written (PhaseSpace.targetPhase): integral compositions reduced, fractional ones as written. */
+function atomsPerFormulaUnit(c: Composition): number {
+  return c.isIntegral ? c.integerProportions().reduce((s, r) => s + r.amount, 0) : c.totalAtoms;
 }
 
-/** Phase amounts as the API gives them: per formula unit of a target of `targetAtomsPerFu` atoms, and as atom fractions. */
-function amounts(phases: readonly PhaseAmount[], targetAtomsPerFu: number): PhaseAmountView[] {
-  const total = phases.reduce((s, p) => s + p.atoms, 0);
-  return phases
-    .map((p) => ({
-      formula: p.phase.formula,
-      compositionKey: p.phase.key,
-      amountPerFormulaUnit: clean((p.atoms * targetAtomsPerFu) / p.phase.atomsPerFormulaUnit),
-      atomFraction: clean(total > 0 ? p.atoms / total : 0),
-      entryId: p.phase.entry?.id ?? null,
-    }))
-    .sort((x, y) => x.formula.localeCompare(y.formula));
-}
-
-function dataSources(space: PhaseSpace): DataSourceView[] {
-  const groups = new Map<string, DataSourceView>();
-  for (const p of space.phases) {
-    const kind = p.entry.source;
-    const datasetId = p.entry.datasetId;
-    const k = `${kind}|${datasetId ?? ''}`;
-    const g = groups.get(k) ?? { kind, datasetId, datasetVersion: null, entryCount: 0 };
-    g.entryCount += 1 + p.polymorphsSetAside;
-    groups.set(k, g);
-  }
-  return [...groups.values()].sort((a, b) => `${a.kind}${a.datasetId}`.localeCompare(`${b.kind}${b.datasetId}`));
-}
-
-function targetView(formula: string, composition: Composition, space: PhaseSpace, t: TargetAssessment): TargetView {
+function targetView(formula: string, composition: Composition, t: TargetData, dataSources: TargetView['dataSources']): TargetView {
   return {
     formula,
     compositionKey: composition.key,
@@ -541,54 +429,11 @@ function targetView(formula: string, composition: Composition, space: PhaseSpace
     hullEnergyOfOthersEvPerAtom: t.hullEnergyOfOthersEvPerAtom,
     phaseSeparationEnergyEvPerAtom: t.phaseSeparationEnergyEvPerAtom,
     energyAboveHullEvPerAtom: t.energyAboveHullEvPerAtom,
-    targetEntryId: t.phase?.entry.id ?? null,
-    dataSources: dataSources(space),
+    targetEntryId: t.targetEntryId,
+    dataSources,
   };
 }
 
-function reactionView(formulaA: string, formulaB: string, r: InterfaceReactionResult): Pick<InterfaceReactionView, 'reactantA' | 'reactantB' | 'kinks' | 'mostExothermic'> {
-  const kink = (k: InterfaceKink): InterfaceKinkView => {
-    const total = k.phases.reduce((s, p) => s + p.atoms, 0);
-    const byKey = new Map(k.phases.map((p) => [p.phase.key, p.atoms / total]));
-    return {
-      index: k.index,
-      mixingRatio: k.x,
-      mixingRatioPerFormulaUnit: k.xPerFormulaUnit,
-      reactionEnergyEvPerAtom: k.energyEvPerAtom,
-      reactionEnergyEvPerFormulaUnit: k.energyEvPerFormulaUnit,
-      reactionEnergyKjPerMol: k.energyKjPerMol,
-      reaction: `${terms(k.reactants)} -> ${terms(k.products)}`,
-      products: k.products
-        .filter((t) => t.phase)
-        .map((t) => ({
-          formula: t.formula,
-          compositionKey: t.phase!.key,
-          amountPerFormulaUnit: clean(t.coefficient),
-          atomFraction: clean(byKey.get(t.phase!.key) ?? 0),
-          entryId: t.phase!.entry?.id ?? null,
-        }))
-        .sort((x, y) => x.formula.localeCompare(y.formula)),
-    };
-  };
-  const kinks = r.kinks.map(kink);
-  return {
-    reactantA: { formula: formulaA, compositionKey: r.reactantA.composition.key, energyEvPerAtom: r.reactantA.energy, energySource: r.reactantA.energySource },
-    reactantB: { formula: formulaB, compositionKey: r.reactantB.composition.key, energyEvPerAtom: r.reactantB.energy, energySource: r.reactantB.energySource },
-    kinks,
-    mostExothermic: kinks[r.kinks.indexOf(r.mostExothermic)] ?? null,
-  };
-}
-
-/** Drops the last digits of LP round-off from amounts (12 significant digits; 4.999999999999992 → 5). */
-function clean(x: number): number {
-  return Number(x.toPrecision(12));
-}
-
-function terms(ts: readonly { formula: string; coefficient: number }[]): string {
-  return ts.map((t) => `${formatCoefficient(t.coefficient)}${t.formula}`).join(' + ');
-}
-
-function formatCoefficient(c: number): string {
-  if (Math.abs(c - 1) < 1e-9) return '';
-  return `${Number(c.toPrecision(4))} `;
+function pairs(c: Composition): [string, number][] {
+  return c.entries().map((e) => [e.element, e.amount]);
 }

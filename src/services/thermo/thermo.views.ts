@@ -1,0 +1,247 @@
+/**
+ * The shapes the thermodynamics returns (plain objects shaped like the GraphQL types) and the plain,
+ * structured-clonable data the worker tasks (thermo.jobs.ts) hand back to the main thread, with the
+ * conversions between them. Energies in eV/atom, potentials in V vs the open element's metal.
+ */
+import type { TargetAssessment } from '../../domain/thermo/decomposition.js';
+import type { InterfaceKink, InterfaceReactionResult } from '../../domain/thermo/interfaceReaction.js';
+import type { PhaseAmount, PhaseSpace } from '../../domain/thermo/phaseSpace.js';
+
+export type ThermoStatus = 'COMPUTED' | 'INSUFFICIENT_DATA' | 'ELEMENT_WITHOUT_DATA';
+
+export interface PhaseAmountView {
+  formula: string;
+  compositionKey: string;
+  /** Formula units of the phase per formula unit of the target (or in the balanced reaction). */
+  amountPerFormulaUnit: number;
+  /** Share of the atoms of the assemblage (open element included), 0–1. */
+  atomFraction: number;
+  /** The entry the phase stands for (null: the target itself, at its stabilized energy). */
+  entryId: string | null;
+}
+
+export interface DataSourceView {
+  kind: 'DATASET' | 'USER' | 'ELEMENT_REFERENCE';
+  datasetId: string | null;
+  datasetVersion: string | null;
+  entryCount: number;
+}
+
+export interface TargetView {
+  formula: string;
+  compositionKey: string;
+  reducedFormula: string;
+  chemicalSystem: string;
+  energySource: TargetAssessment['energySource'];
+  formationEnergyEvPerAtom: number | null;
+  hullEnergyEvPerAtom: number | null;
+  hullEnergyOfOthersEvPerAtom: number | null;
+  phaseSeparationEnergyEvPerAtom: number | null;
+  energyAboveHullEvPerAtom: number | null;
+  targetEntryId: string | null;
+  dataSources: DataSourceView[];
+}
+
+export interface StabilityWindowView extends TargetView {
+  openElement: string;
+  referenceElectrode: string;
+  status: ThermoStatus;
+  reason: string | null;
+  reductionLimitV: number | null;
+  oxidationLimitV: number | null;
+  stableAgainstMetal: boolean;
+  collapsed: boolean;
+  stabilized: boolean;
+  productsAtReduction: PhaseAmountView[];
+  productsAtOxidation: PhaseAmountView[];
+  /** For the lazy voltage profile. */
+  cacheKey: string;
+}
+
+export interface VoltageStepView {
+  fromV: number;
+  toV: number | null;
+  uptakePerFormulaUnit: number;
+  phases: PhaseAmountView[];
+}
+
+export interface DecompositionView extends TargetView {
+  status: ThermoStatus;
+  reason: string | null;
+  phases: PhaseAmountView[];
+  competingPhases: PhaseAmountView[];
+}
+
+export interface ReactantView {
+  formula: string;
+  compositionKey: string;
+  /** Null when the reaction was not computed. */
+  energyEvPerAtom: number | null;
+  energySource: 'DATASET' | 'USER' | 'HULL';
+}
+
+export interface InterfaceKinkView {
+  index: number;
+  mixingRatio: number;
+  mixingRatioPerFormulaUnit: number;
+  reactionEnergyEvPerAtom: number;
+  reactionEnergyEvPerFormulaUnit: number;
+  reactionEnergyKjPerMol: number;
+  reaction: string;
+  products: PhaseAmountView[];
+}
+
+export interface InterfaceReactionView {
+  reactantA: ReactantView;
+  reactantB: ReactantView;
+  chemicalSystem: string;
+  openElement: string | null;
+  voltageV: number | null;
+  referenceElectrode: string | null;
+  status: ThermoStatus;
+  reason: string | null;
+  kinks: InterfaceKinkView[];
+  mostExothermic: InterfaceKinkView | null;
+  dataSources: DataSourceView[];
+}
+
+export interface InterphasePredictionView {
+  method: 'EQUILIBRIUM_AT_METAL' | 'MOST_EXOTHERMIC_REACTION';
+  status: ThermoStatus;
+  reason: string | null;
+  electrolyteFormula: string;
+  counterpartFormula: string;
+  predictedProducts: PhaseAmountView[];
+  observedProductIds: string[];
+  /** Reduced formulas (names for named materials) predicted and observed, predicted only, observed only. */
+  common: string[];
+  onlyPredicted: string[];
+  onlyObserved: string[];
+  /** |common| / |predicted ∪ observed|; null when both are empty. */
+  jaccardIndex: number | null;
+  reaction: InterfaceKinkView | null;
+  window: StabilityWindowView | null;
+}
+
+/** A phase amount as a worker returns it: per atom of the target (or of the mixture). */
+export interface AmountData {
+  formula: string;
+  compositionKey: string;
+  /** Atoms of the phase per atom of the target. */
+  atoms: number;
+  /** Atoms per reduced formula unit of the phase. */
+  atomsPerFormulaUnit: number;
+  entryId: string | null;
+}
+
+/** The target's place against the hull, as a worker returns it (amounts per atom of target). */
+export interface TargetData extends Pick<TargetView, 'energySource' | 'formationEnergyEvPerAtom' | 'hullEnergyEvPerAtom' | 'hullEnergyOfOthersEvPerAtom' | 'phaseSeparationEnergyEvPerAtom' | 'energyAboveHullEvPerAtom' | 'targetEntryId'> {
+  decomposition: AmountData[] | null;
+  competingPhases: AmountData[];
+}
+
+/** What every task result says about the phase space it was computed in. */
+export interface SpaceData {
+  dataSources: DataSourceView[];
+  /** Elements without any entry (the result is then ELEMENT_WITHOUT_DATA). */
+  elementsWithoutData: string[];
+}
+
+export function amountData(phases: readonly PhaseAmount[]): AmountData[] {
+  return phases.map((p) => ({ formula: p.phase.formula, compositionKey: p.phase.key, atoms: p.atoms, atomsPerFormulaUnit: p.phase.atomsPerFormulaUnit, entryId: p.phase.entry?.id ?? null }));
+}
+
+export function targetData(t: TargetAssessment): TargetData {
+  return {
+    energySource: t.energySource,
+    formationEnergyEvPerAtom: t.formationEnergyEvPerAtom,
+    hullEnergyEvPerAtom: t.hullEnergyEvPerAtom,
+    hullEnergyOfOthersEvPerAtom: t.hullEnergyOfOthersEvPerAtom,
+    phaseSeparationEnergyEvPerAtom: t.phaseSeparationEnergyEvPerAtom,
+    energyAboveHullEvPerAtom: t.energyAboveHullEvPerAtom,
+    targetEntryId: t.phase?.entry.id ?? null,
+    decomposition: t.decomposition ? amountData(t.decomposition) : null,
+    competingPhases: amountData(t.competingPhases),
+  };
+}
+
+export function spaceData(space: PhaseSpace): SpaceData {
+  return { dataSources: dataSources(space), elementsWithoutData: [...space.elementsWithoutData] };
+}
+
+/** Phase amounts as the API gives them: per formula unit of a target of `targetAtomsPerFu` atoms, and as atom fractions. */
+export function amounts(phases: readonly AmountData[], targetAtomsPerFu: number): PhaseAmountView[] {
+  const total = phases.reduce((s, p) => s + p.atoms, 0);
+  return phases
+    .map((p) => ({
+      formula: p.formula,
+      compositionKey: p.compositionKey,
+      amountPerFormulaUnit: clean((p.atoms * targetAtomsPerFu) / p.atomsPerFormulaUnit),
+      atomFraction: clean(total > 0 ? p.atoms / total : 0),
+      entryId: p.entryId,
+    }))
+    .sort((x, y) => x.formula.localeCompare(y.formula));
+}
+
+function dataSources(space: PhaseSpace): DataSourceView[] {
+  const groups = new Map<string, DataSourceView>();
+  for (const p of space.phases) {
+    const kind = p.entry.source;
+    const datasetId = p.entry.datasetId;
+    const k = `${kind}|${datasetId ?? ''}`;
+    const g = groups.get(k) ?? { kind, datasetId, datasetVersion: null, entryCount: 0 };
+    g.entryCount += 1 + p.polymorphsSetAside;
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) => `${a.kind}${a.datasetId}`.localeCompare(`${b.kind}${b.datasetId}`));
+}
+
+/** The interface reaction as the API gives it, but for the reactants' formulas as written (the caller adds them). */
+export type ReactionData = Pick<InterfaceReactionView, 'kinks' | 'mostExothermic'> & { reactantA: Omit<ReactantView, 'formula'>; reactantB: Omit<ReactantView, 'formula'> };
+
+export function reactionData(r: InterfaceReactionResult): ReactionData {
+  const kink = (k: InterfaceKink): InterfaceKinkView => {
+    const total = k.phases.reduce((s, p) => s + p.atoms, 0);
+    const byKey = new Map(k.phases.map((p) => [p.phase.key, p.atoms / total]));
+    return {
+      index: k.index,
+      mixingRatio: k.x,
+      mixingRatioPerFormulaUnit: k.xPerFormulaUnit,
+      reactionEnergyEvPerAtom: k.energyEvPerAtom,
+      reactionEnergyEvPerFormulaUnit: k.energyEvPerFormulaUnit,
+      reactionEnergyKjPerMol: k.energyKjPerMol,
+      reaction: `${terms(k.reactants)} -> ${terms(k.products)}`,
+      products: k.products
+        .filter((t) => t.phase)
+        .map((t) => ({
+          formula: t.formula,
+          compositionKey: t.phase!.key,
+          amountPerFormulaUnit: clean(t.coefficient),
+          atomFraction: clean(byKey.get(t.phase!.key) ?? 0),
+          entryId: t.phase!.entry?.id ?? null,
+        }))
+        .sort((x, y) => x.formula.localeCompare(y.formula)),
+    };
+  };
+  const kinks = r.kinks.map(kink);
+  return {
+    reactantA: { compositionKey: r.reactantA.composition.key, energyEvPerAtom: r.reactantA.energy, energySource: r.reactantA.energySource },
+    reactantB: { compositionKey: r.reactantB.composition.key, energyEvPerAtom: r.reactantB.energy, energySource: r.reactantB.energySource },
+    kinks,
+    mostExothermic: kinks[r.kinks.indexOf(r.mostExothermic)] ?? null,
+  };
+}
+
+/** Drops the last digits of LP round-off from amounts (12 significant digits; 4.999999999999992 → 5). */
+export function clean(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+function terms(ts: readonly { formula: string; coefficient: number }[]): string {
+  return ts.map((t) => `${formatCoefficient(t.coefficient)}${t.formula}`).join(' + ');
+}
+
+function formatCoefficient(c: number): string {
+  if (Math.abs(c - 1) < 1e-9) return '';
+  return `${Number(c.toPrecision(4))} `;
+}
