@@ -6,4 +6,6 @@ export interface Context {
   services: Services;
   requestId: string;
   logger: Logger;
+  /** Aborts when the request passes its deadline (REQUEST_TIMEOUT_MS) or the client goes away: pass it to long work. */
+  signal: AbortSignal;
 }

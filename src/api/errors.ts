@@ -4,7 +4,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DatabaseUnavailableError } from '../graph/errors.js';
+import { DatabaseUnavailableError, TransactionTimeoutError } from '../graph/errors.js';
 import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
 
 export const ERROR_CODES = [
@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'FORBIDDEN',
   'DATABASE_UNAVAILABLE',
+  'REQUEST_TIMEOUT',
   'INTERNAL_SERVER_ERROR',
   // produced by Apollo Server / graphql-js before resolvers run:
   'GRAPHQL_PARSE_FAILED',
@@ -35,6 +36,15 @@ export class DatabaseUnavailableGraphQLError extends GraphQLError {
   }
 }
 
+/** The request ran past its deadline (REQUEST_TIMEOUT_MS, or Neo4j's transaction timeout) and was abandoned. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(limit: string) {
+    super(`The request was abandoned: it took longer than ${limit}; ask for less (smaller pages, fewer fields) or try again later.`, {
+      extensions: { code: 'REQUEST_TIMEOUT' },
+    });
+  }
+}
+
 /**
  * Apollo `formatError`: maps known errors to their code, masks the rest. `log` receives errors that
  * were masked (with their stack) so they can be logged with the request id.
@@ -51,6 +61,10 @@ export function formatError(
   }
   if (original instanceof ForbiddenError) {
     return { ...base, message: original.message, extensions: { code: 'FORBIDDEN' } };
+  }
+  if (original instanceof TransactionTimeoutError) {
+    log(original);
+    return { ...base, message: new RequestTimeoutError('the database transaction timeout (NEO4J_TX_TIMEOUT_MS)').message, extensions: { code: 'REQUEST_TIMEOUT' } };
   }
   if (original instanceof DatabaseUnavailableError) {
     log(original);

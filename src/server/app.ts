@@ -22,6 +22,8 @@ import { DatabaseUnavailableError } from '../graph/errors.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
+import { currentRequestSignal, withDeadline } from './deadline.js';
+import { unavailableStatusPlugin } from './errorStatus.js';
 import type { Logger } from './logger.js';
 
 export interface AppOptions {
@@ -36,6 +38,8 @@ export interface AppOptions {
   thermoRevisionTtlMs: number;
   /** Whether users may add phase entries (PHASE_ENTRIES_WRITABLE). */
   phaseEntriesWritable: boolean;
+  /** Deadline of one GraphQL request in ms (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
 }
 
 export interface App {
@@ -51,6 +55,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  opts.db.useRequestSignals(currentRequestSignal);
   const stores = createStores(opts.db);
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, opts.phaseEntriesWritable);
   void thermo.solver(); // load HiGHS before the first request needs it
@@ -66,6 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       formatError(formatted, error, (original) => opts.logger.error({ err: original, path: formatted.path }, 'request failed')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      unavailableStatusPlugin(),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -90,13 +96,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     '/graphql',
     cors({ origin: opts.corsOrigins === '*' ? '*' : opts.corsOrigins }),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.header('x-request-id');
-        const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
-        return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }) };
-      },
-    }),
+    withDeadline(
+      opts.requestTimeoutMs,
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const header = req.header('x-request-id');
+          const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+          const signal = currentRequestSignal() ?? new AbortController().signal;
+          return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), signal };
+        },
+      }),
+    ),
   );
 
   app.use((_req, res) => res.status(404).json({ error: 'not found; the API is at /graphql' }));

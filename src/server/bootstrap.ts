@@ -93,6 +93,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       thermoCacheSystems: config.thermoCacheSystems,
       thermoRevisionTtlMs: config.thermoRevisionTtlMs,
       phaseEntriesWritable: config.phaseEntriesWritable,
+      requestTimeoutMs: config.deadlines.requestMs,
     });
     try {
       await new Promise<void>((resolve, reject) => {

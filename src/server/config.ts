@@ -3,6 +3,7 @@
  * malformed setting stops the server with a message naming the variable. See the README's table.
  */
 import path from 'node:path';
+import type { Neo4jTimeouts } from '../graph/deadlines.js';
 import { PROJECT_ROOT } from './paths.js';
 
 export type Neo4jConfig =
@@ -54,6 +55,16 @@ export interface Config {
   thermoRevisionTtlMs: number;
   /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
   phaseEntriesWritable: boolean;
+  /** Time limits (ms): of one GraphQL request, of /health, and of everything Neo4j is asked. */
+  deadlines: Deadlines;
+}
+
+export interface Deadlines {
+  /** A GraphQL request not answered within this is answered REQUEST_TIMEOUT and its work abandoned. */
+  requestMs: number;
+  /** /health answers 503 when Neo4j does not answer its ping within this. */
+  healthMs: number;
+  neo4j: Omit<Neo4jTimeouts, 'maxTransactionRetryTimeMs' | 'healthTimeoutMs'>;
 }
 
 export class ConfigError extends Error {
@@ -154,5 +165,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
     // no per-user authentication: writable by default in development, read-only by default in production
     phaseEntriesWritable: bool('PHASE_ENTRIES_WRITABLE', get('NODE_ENV') !== 'production'),
+    deadlines: {
+      requestMs: count('REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000),
+      healthMs: count('HEALTH_TIMEOUT_MS', 1000, 50, 60_000),
+      neo4j: {
+        transactionTimeoutMs: count('NEO4J_TX_TIMEOUT_MS', 10_000, 100, 3_600_000),
+        backgroundTransactionTimeoutMs: count('NEO4J_BACKGROUND_TX_TIMEOUT_MS', 600_000, 1000, 86_400_000),
+        connectionTimeoutMs: count('NEO4J_CONNECTION_TIMEOUT_MS', 2000, 100, 600_000),
+        connectionAcquisitionTimeoutMs: count('NEO4J_ACQUISITION_TIMEOUT_MS', 3000, 100, 600_000),
+        unavailableRetryMs: count('NEO4J_UNAVAILABLE_RETRY_MS', 300, 0, 600_000),
+      },
+    },
   };
 }

@@ -13,6 +13,17 @@ describe('configuration', () => {
     expect(c.importOnStart).toBe(true);
     expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
     expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000, phaseEntriesWritable: true });
+    expect(c.deadlines).toEqual({
+      requestMs: 10_000,
+      healthMs: 1000,
+      neo4j: {
+        transactionTimeoutMs: 10_000,
+        backgroundTransactionTimeoutMs: 600_000,
+        connectionTimeoutMs: 2000,
+        connectionAcquisitionTimeoutMs: 3000,
+        unavailableRetryMs: 300,
+      },
+    });
     // users' phase entries are read-only by default in production (there is no per-user authentication)
     expect(loadConfig({ NODE_ENV: 'production' }).phaseEntriesWritable).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', PHASE_ENTRIES_WRITABLE: 'true' }).phaseEntriesWritable).toBe(true);
@@ -46,6 +57,10 @@ describe('configuration', () => {
     [{ THERMO_REVISION_TTL_MS: '1.5' }, 'THERMO_REVISION_TTL_MS', /whole number 0–3600000/],
     [{ PHASE_ENTRIES_WRITABLE: 'sometimes' }, 'PHASE_ENTRIES_WRITABLE', /must be true or false/],
     [{ PHASE_DATA_ON_START: '2' }, 'PHASE_DATA_ON_START', /must be true or false/],
+    [{ REQUEST_TIMEOUT_MS: '10' }, 'REQUEST_TIMEOUT_MS', /whole number 100–3600000/],
+    [{ HEALTH_TIMEOUT_MS: 'soon' }, 'HEALTH_TIMEOUT_MS', /whole number 50–60000/],
+    [{ NEO4J_TX_TIMEOUT_MS: '0' }, 'NEO4J_TX_TIMEOUT_MS', /whole number/],
+    [{ NEO4J_ACQUISITION_TIMEOUT_MS: '-1' }, 'NEO4J_ACQUISITION_TIMEOUT_MS', /whole number/],
   ])('%j is rejected naming %s', (env, variable, problem) => {
     let error: unknown;
     try {
