@@ -31,6 +31,9 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
     PORT: '0',
     LOG_LEVEL: 'silent',
     OBELIX_CSV: n.obelixCsv,
+    // a busy CI machine must not turn a slow answer into REQUEST_TIMEOUT; deadline tests set their own
+    REQUEST_TIMEOUT_MS: '120000',
+    NEO4J_TX_TIMEOUT_MS: '120000',
     ...env,
   });
   const server = await startInterphase(config, logger ?? createLogger(config.logLevel, false));
