@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'DATABASE_UNAVAILABLE',
   'REQUEST_TIMEOUT',
+  // never seen by a client (its connection is gone); marks work abandoned for that reason
+  'CLIENT_CLOSED_REQUEST',
   'INTERNAL_SERVER_ERROR',
   // produced by Apollo Server / graphql-js before resolvers run:
   'GRAPHQL_PARSE_FAILED',
@@ -42,6 +44,13 @@ export class RequestTimeoutError extends GraphQLError {
     super(`The request was abandoned: it took longer than ${limit}; ask for less (smaller pages, fewer fields) or try again later.`, {
       extensions: { code: 'REQUEST_TIMEOUT' },
     });
+  }
+}
+
+/** The client closed its connection before the answer: the request's work is abandoned. */
+export class ClientClosedRequestError extends GraphQLError {
+  constructor() {
+    super('The client closed the connection before the answer; the request was abandoned.', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
   }
 }
 

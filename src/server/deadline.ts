@@ -8,7 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { RequestTimeoutError } from '../api/errors.js';
+import { ClientClosedRequestError, RequestTimeoutError } from '../api/errors.js';
 
 const scope = new AsyncLocalStorage<AbortSignal>();
 
@@ -30,7 +30,7 @@ export function withDeadline(ms: number, handler: RequestHandler): RequestHandle
     }, ms);
     res.once('close', () => {
       clearTimeout(timer);
-      if (!res.writableFinished && !controller.signal.aborted) controller.abort(new Error('the client closed the connection'));
+      if (!res.writableFinished && !controller.signal.aborted) controller.abort(new ClientClosedRequestError());
     });
     try {
       await scope.run(controller.signal, () => handler(req, res, next));

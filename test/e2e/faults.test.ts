@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../src/server/localNeo4j.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-const REQUEST_TIMEOUT_MS = 3000;
+const REQUEST_TIMEOUT_MS = 8000;
 /** A request must end within the deadline plus this (a busy machine), never hang. */
 const MARGIN_MS = 20_000;
 const OUTAGE_CODES = ['DATABASE_UNAVAILABLE', 'REQUEST_TIMEOUT'];
@@ -71,10 +71,15 @@ interface Outcome {
   ms: number;
 }
 
+/** The node counts, asked until answered (a cold Neo4j on a busy machine may first miss the deadline). */
 async function counts(): Promise<unknown> {
-  const res = await server!.gql(COUNTS);
-  expect(res.errors).toBeUndefined();
-  return res.data;
+  let last: unknown;
+  await until(async () => {
+    const res = await server!.gql(COUNTS);
+    last = res.errors ?? res.data;
+    return res.errors === undefined;
+  }, 120_000).catch(() => expect(last, 'counts').toBeUndefined());
+  return last;
 }
 
 /** One request with a client-side limit far beyond the deadline: an answer that never comes is 'NO_ANSWER'. */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RequestTimeoutError } from '../../src/api/errors.js';
+import { ClientClosedRequestError, RequestTimeoutError } from '../../src/api/errors.js';
 import { abandonAfter, retryBudgetMs, DEFAULT_NEO4J_TIMEOUTS } from '../../src/graph/deadlines.js';
 import { DatabaseUnavailableError } from '../../src/graph/errors.js';
 import { currentRequestSignal, withDeadline } from '../../src/server/deadline.js';
@@ -57,6 +57,29 @@ describe('request deadline', () => {
     await late;
     await new Promise((r) => setTimeout(r, 20));
     expect(lateErrors).toEqual([]);
+  });
+
+  it('abandons the work of a request whose client went away', async () => {
+    let reason: unknown;
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const abandoned = new Promise<void>((resolve) => {
+      void serve(5000, async () => {
+        const signal = currentRequestSignal()!;
+        signal.addEventListener('abort', () => {
+          reason = signal.reason;
+          resolve();
+        });
+        started();
+        await new Promise(() => {}); // never answers by itself
+      }).then((url) => {
+        const client = new AbortController();
+        fetch(url, { method: 'POST', signal: client.signal }).catch(() => {});
+        void running.then(() => client.abort());
+      });
+    });
+    await abandoned;
+    expect(reason).toBeInstanceOf(ClientClosedRequestError);
   });
 
   it('leaves a request that ends in time alone', async () => {
