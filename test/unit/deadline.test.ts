@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
@@ -6,6 +7,7 @@ import { ClientClosedRequestError, RequestTimeoutError } from '../../src/api/err
 import { abandonAfter, retryBudgetMs, DEFAULT_NEO4J_TIMEOUTS } from '../../src/graph/deadlines.js';
 import { DatabaseUnavailableError } from '../../src/graph/errors.js';
 import { currentRequestSignal, withDeadline } from '../../src/server/deadline.js';
+import { ThermoEngine } from '../../src/services/thermo/thermo.engine.js';
 import { Neo4jError } from 'neo4j-driver';
 
 // withDeadline around a handler, served over HTTP on 127.0.0.1: a handler that outlives the deadline is
@@ -118,5 +120,16 @@ describe('graph deadlines', () => {
     expect(retryBudgetMs(error('Neo.TransientError.Transaction.TransactionTimedOut'), t)).toBe(0);
     expect(retryBudgetMs(error('Neo.ClientError.Statement.SyntaxError'), t)).toBe(0);
     expect(retryBudgetMs(new Error('plain'), t)).toBe(0);
+  });
+});
+
+describe('work shared across requests', () => {
+  it('runs outside the async context (and so the deadline) of the request that started it', async () => {
+    const engine = new ThermoEngine(10);
+    const requestScope = new AsyncLocalStorage<string>();
+    const computed = await requestScope.run('request A', () => engine.cached(1, 'Li3PS4', () => requestScope.getStore()));
+    const revisionRead = await requestScope.run('request A', () => engine.currentRevision(async () => (requestScope.getStore() ? 1 : 2)));
+    expect(computed).toBeUndefined();
+    expect(revisionRead).toBe(2);
   });
 });

@@ -7,8 +7,15 @@
  * own writes: a change made through one replica is used by that replica from the next request, and by
  * the others within the TTL; a request that finds a result in the cache then makes no query at all.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { LRUCache } from 'lru-cache';
 import { loadLinearSolver, type LinearSolver } from '../../domain/thermo/linearProgram.js';
+
+/**
+ * Runs a function outside any request's async context (captured at load time): work shared by several
+ * requests must not be abandoned when the request that happened to start it ends or times out.
+ */
+const outsideRequests = AsyncLocalStorage.snapshot();
 
 export interface ThermoCacheStats {
   revision: number;
@@ -43,7 +50,7 @@ export class ThermoEngine {
   /** The phase-data revision: the last one read if younger than the TTL, else `read()` (one read at a time). */
   async currentRevision(read: () => Promise<number>): Promise<number> {
     if (this.known && performance.now() - this.known.at < this.revisionTtlMs) return this.known.revision;
-    this.reading ??= read()
+    this.reading ??= outsideRequests(read)
       .then((revision) => {
         this.noteRevision(revision);
         return revision;
@@ -88,7 +95,7 @@ export class ThermoEngine {
     this.misses++;
     const p = (async () => {
       try {
-        const value = await compute();
+        const value = await outsideRequests(compute);
         if (this.revision === revision) this.cache.set(full, { value });
         return value;
       } finally {
