@@ -1,9 +1,10 @@
 /**
  * The only place that opens sessions and transactions. Every query is a named constant (`cypher()`);
  * the name travels as transaction metadata, so Neo4j's query log shows which query of which app asked.
- * Reads use managed read transactions (routed to followers/read replicas on a cluster or Aura), writes
- * managed write transactions; both always name the database. Driver errors are mapped by
- * `mapNeo4jError`; records are turned into plain objects (`toPlain`) before they leave.
+ * Reads run in read transactions (routed to followers/read replicas on a cluster or Aura), writes in
+ * write transactions; both always name the database and carry a timeout (`deadlines.ts`), and retryable
+ * failures are retried here with short back-offs. Driver errors are mapped by `mapNeo4jError`; records
+ * are turned into plain objects (`toPlain`) before they leave.
  *
  * All sessions of one process share a bookmark manager (causal consistency): on a cluster a read is served
  * by a member that has caught up with every transaction this process has seen, so a replica reads its
@@ -60,9 +61,9 @@ export class GraphDatabase {
 
   /**
    * Ties transactions to the request that started them: `source` returns the current request's signal
-   * (from the HTTP layer's request scope). Work started while a request is served uses the transaction
-   * timeout `transactionMs` and is abandoned (its session reset, rolling back) when that signal aborts,
-   * rejecting with the signal's reason; work outside any request (imports, start-up) uses `backgroundTransactionMs`.
+   * (from the HTTP layer's request scope). Work started while a request is served has the timeout
+   * `transactionTimeoutMs` and is abandoned (its session reset, rolling back) when that signal aborts,
+   * rejecting with the signal's reason; work outside any request (imports, start-up) has `backgroundTransactionTimeoutMs`.
    */
   useRequestSignals(source: SignalSource): void {
     this.requestSignal = source;
@@ -93,12 +94,12 @@ export class GraphDatabase {
     return new GraphDatabase(driver, settings.database, appName, timeouts);
   }
 
-  /** Runs one named read query in a managed read transaction. */
+  /** Runs one named read query in a read transaction. */
   async read(query: NamedQuery, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.readTransaction(query.name, (tx) => tx.run(query, params));
   }
 
-  /** Runs one named write query in a managed write transaction. */
+  /** Runs one named write query in a write transaction. */
   async write(query: NamedQuery, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.writeTransaction(query.name, (tx) => tx.run(query, params));
   }
@@ -172,9 +173,10 @@ export class GraphDatabase {
   }
 
   /**
-   * Runs `work` in a managed transaction with a server-side timeout, retrying retryable failures with
-   * short back-offs within their budget. Gives up (resetting the session) when `signal` or the request's
-   * signal aborts, or when the server has not answered within the transaction timeout plus a grace period.
+   * Runs `work` in a transaction of the given access mode (reads routed to readers on a cluster) with a
+   * server-side timeout, retrying retryable failures with short back-offs within their budget. Gives up
+   * (resetting the session) when `signal` or the request's signal aborts, or when the server has not
+   * answered within the transaction timeout plus a grace period (DatabaseUnavailableError).
    */
   private async execute<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const request = this.requestSignal();
@@ -201,9 +203,13 @@ export class GraphDatabase {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
     });
-    const unit = (tx: ManagedTransaction) => work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
-    const config = { metadata: this.metadata(name), timeout: timeoutMs };
-    const running = mode === 'READ' ? session.executeRead(unit, config) : session.executeWrite(unit, config);
+    // An explicit transaction (the driver's managed ones would add their own retry, 1 s after a refused connection).
+    const running = (async () => {
+      const tx = session.beginTransaction({ metadata: this.metadata(name), timeout: timeoutMs });
+      const result = await work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
+      await tx.commit();
+      return result;
+    })();
     let abandoned = false;
     // Abandoned: the close resets the connection, which rolls the transaction back on the server.
     const abandon = () => {
@@ -259,7 +265,7 @@ export async function inBatches(
   return totals;
 }
 
-function wrap(tx: ManagedTransaction, observe: QueryObserver): GraphTransaction {
+function wrap(tx: Pick<ManagedTransaction, 'run'>, observe: QueryObserver): GraphTransaction {
   return {
     async run(query, params = {}) {
       const started = performance.now();
