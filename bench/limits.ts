@@ -65,6 +65,7 @@ const { httpServer, apollo } = await createApp({
   thermoRevisionTtlMs: 1000,
   mutations: 'off',
   rateLimitPerMinute: 0,
+  requestTimeoutMs: config.deadlines.requestMs,
   limits: config.limits,
 });
 httpServer.listen(0, '127.0.0.1');

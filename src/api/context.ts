@@ -13,4 +13,6 @@ export interface Context {
   requestId: string;
   logger: Logger;
   client: ClientInfo;
+  /** Aborts when the request passes its deadline (REQUEST_TIMEOUT_MS) or the client goes away: pass it to long work. */
+  signal: AbortSignal;
 }

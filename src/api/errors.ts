@@ -5,7 +5,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ECHO_LIMIT, excerpt } from '../domain/errors.js';
-import { DatabaseUnavailableError } from '../graph/errors.js';
+import { DatabaseUnavailableError, TransactionTimeoutError } from '../graph/errors.js';
 import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
 import { ThermoBusyError, ThermoTimeoutError } from '../services/thermo/thermo.pool.js';
 
@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'FORBIDDEN',
   'DATABASE_UNAVAILABLE',
+  'REQUEST_TIMEOUT',
+  // never seen by a client (its connection is gone); marks work abandoned for that reason
+  'CLIENT_CLOSED_REQUEST',
   'INTERNAL_SERVER_ERROR',
   // produced by Apollo Server / graphql-js before resolvers run:
   'GRAPHQL_PARSE_FAILED',
@@ -69,6 +72,22 @@ export class DatabaseUnavailableGraphQLError extends GraphQLError {
   }
 }
 
+/** The request ran past its deadline (REQUEST_TIMEOUT_MS, or Neo4j's transaction timeout) and was abandoned. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(limit: string) {
+    super(`The request was abandoned: it took longer than ${limit}; ask for less (smaller pages, fewer fields) or try again later.`, {
+      extensions: { code: 'REQUEST_TIMEOUT' },
+    });
+  }
+}
+
+/** The client closed its connection before the answer: the request's work is abandoned. */
+export class ClientClosedRequestError extends GraphQLError {
+  constructor() {
+    super('The client closed the connection before the answer; the request was abandoned.', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+  }
+}
+
 /** Longest message sent to a client (characters); anything longer is cut with '…'. */
 export const MAX_MESSAGE_LENGTH = 1000;
 
@@ -106,6 +125,10 @@ function mapError(formatted: GraphQLFormattedError, error: unknown, log: (origin
   }
   if (original instanceof ThermoBusyError) return { ...base, message: original.message, extensions: { code: 'THERMO_BUSY' } };
   if (original instanceof ThermoTimeoutError) return { ...base, message: original.message, extensions: { code: 'THERMO_TIMEOUT' } };
+  if (original instanceof TransactionTimeoutError) {
+    log(original);
+    return { ...base, message: new RequestTimeoutError('the database transaction timeout (NEO4J_TX_TIMEOUT_MS)').message, extensions: { code: 'REQUEST_TIMEOUT' } };
+  }
   if (original instanceof DatabaseUnavailableError) {
     log(original);
     return { ...base, message: new DatabaseUnavailableGraphQLError().message, extensions: { code: 'DATABASE_UNAVAILABLE' } };

@@ -1,9 +1,10 @@
 /**
  * The only place that opens sessions and transactions. Every query is a named constant (`cypher()`);
  * the name travels as transaction metadata, so Neo4j's query log shows which query of which app asked.
- * Reads use managed read transactions (routed to followers/read replicas on a cluster or Aura), writes
- * managed write transactions; both always name the database. Driver errors are mapped by
- * `mapNeo4jError`; records are turned into plain objects (`toPlain`) before they leave.
+ * Reads run in read transactions (routed to followers/read replicas on a cluster or Aura), writes in
+ * write transactions; both always name the database and carry a timeout (`deadlines.ts`), and retryable
+ * failures are retried here with short back-offs. Driver errors are mapped by `mapNeo4jError`; records
+ * are turned into plain objects (`toPlain`) before they leave.
  *
  * All sessions of one process share a bookmark manager (causal consistency): on a cluster a read is served
  * by a member that has caught up with every transaction this process has seen, so a replica reads its
@@ -11,7 +12,8 @@
  * revision) never sees older data than the first.
  */
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import { mapNeo4jError } from './errors.js';
+import { abandonAfter, DEFAULT_NEO4J_TIMEOUTS, retryBudgetMs, type Neo4jTimeouts } from './deadlines.js';
+import { DatabaseUnavailableError, mapNeo4jError } from './errors.js';
 import { toPlain } from './mapping.js';
 
 /** A Cypher query with its name; the text begins with a comment naming it. */
@@ -25,15 +27,11 @@ export function cypher(name: string, text: string): NamedQuery {
   return { name, text: `// ${name}\n${text.trim()}` };
 }
 
-export interface ConnectionSettings {
+export interface ConnectionSettings extends Partial<Neo4jTimeouts> {
   readonly uri: string;
   readonly username: string;
   readonly password: string;
   readonly database: string;
-  /** Fail a connection attempt after this many ms (default 5000). */
-  readonly connectionTimeoutMs?: number;
-  /** Give up retrying a transaction on transient errors after this many ms (default 3000). */
-  readonly maxTransactionRetryTimeMs?: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -46,15 +44,30 @@ export interface GraphTransaction {
 /** Called after every query with its name and duration (for debug logs, metrics and N+1 tests). */
 export type QueryObserver = (queryName: string, durationMs: number) => void;
 
+/** The AbortSignal of the request being served, if any (see `useRequestSignals`). */
+export type SignalSource = () => AbortSignal | undefined;
+
 export class GraphDatabase {
   private observers: QueryObserver[] = [];
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  private requestSignal: SignalSource = () => undefined;
 
   private constructor(
     private readonly driver: Driver,
     readonly database: string,
     readonly appName: string,
+    readonly timeouts: Neo4jTimeouts,
   ) {}
+
+  /**
+   * Ties transactions to the request that started them: `source` returns the current request's signal
+   * (from the HTTP layer's request scope). Work started while a request is served has the timeout
+   * `transactionTimeoutMs` and is abandoned (its session reset, rolling back) when that signal aborts,
+   * rejecting with the signal's reason; work outside any request (imports, start-up) has `backgroundTransactionTimeoutMs`.
+   */
+  useRequestSignals(source: SignalSource): void {
+    this.requestSignal = source;
+  }
 
   /** Registers an observer of executed queries; returns a function that removes it. */
   observe(observer: QueryObserver): () => void {
@@ -64,23 +77,29 @@ export class GraphDatabase {
     };
   }
 
+  /**
+   * Opens a driver (no connection is made yet). Timeouts not given take `DEFAULT_NEO4J_TIMEOUTS`. The
+   * driver's own retries are off: `execute` retries with short back-offs within `retryBudgetMs`, so an
+   * unreachable server is reported in well under a second instead of after the driver's 1 s, 2 s, 4 s waits.
+   */
   static connect(settings: ConnectionSettings, appName = 'interphase'): GraphDatabase {
+    const timeouts: Neo4jTimeouts = { ...DEFAULT_NEO4J_TIMEOUTS, ...definedOnly(settings) };
     const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
       disableLosslessIntegers: true,
-      connectionTimeout: settings.connectionTimeoutMs ?? 5000,
-      connectionAcquisitionTimeout: (settings.connectionTimeoutMs ?? 5000) * 2,
-      maxTransactionRetryTime: settings.maxTransactionRetryTimeMs ?? 3000,
+      connectionTimeout: timeouts.connectionTimeoutMs,
+      connectionAcquisitionTimeout: timeouts.connectionAcquisitionTimeoutMs,
+      maxTransactionRetryTime: 0,
       userAgent: `${appName}/0.1`,
     });
-    return new GraphDatabase(driver, settings.database, appName);
+    return new GraphDatabase(driver, settings.database, appName, timeouts);
   }
 
-  /** Runs one named read query in a managed read transaction. */
+  /** Runs one named read query in a read transaction. */
   async read(query: NamedQuery, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.readTransaction(query.name, (tx) => tx.run(query, params));
   }
 
-  /** Runs one named write query in a managed write transaction. */
+  /** Runs one named write query in a write transaction. */
   async write(query: NamedQuery, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.writeTransaction(query.name, (tx) => tx.run(query, params));
   }
@@ -108,16 +127,19 @@ export class GraphDatabase {
   }
 
   /**
-   * Checks that the database answers a trivial read: resolves to the round-trip time in ms and the server
-   * agent string, or rejects with DatabaseUnavailableError.
+   * Checks that the database answers a trivial read within `timeoutMs` (default `healthTimeoutMs`):
+   * resolves to the round-trip time in ms and the server agent string, or rejects with
+   * DatabaseUnavailableError (also when the server accepts connections but does not answer in time).
    */
-  async ping(): Promise<{ latencyMs: number; serverAgent: string }> {
+  async ping(timeoutMs = this.timeouts.healthTimeoutMs): Promise<{ latencyMs: number; serverAgent: string }> {
     const started = performance.now();
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const info = await this.driver.getServerInfo({ database: this.database });
-      await this.read(PING);
+      const info = await abandonAfter(this.driver.getServerInfo({ database: this.database }), signal, () => {});
+      await this.execute('READ', PING.name, (tx) => tx.run(PING), signal);
       return { latencyMs: Math.round((performance.now() - started) * 10) / 10, serverAgent: info.agent ?? 'unknown' };
     } catch (e) {
+      if (signal.aborted) throw notAnswered('ping', timeoutMs, e);
       throw mapNeo4jError(e, 'ping');
     }
   }
@@ -150,20 +172,54 @@ export class GraphDatabase {
     await this.driver.close();
   }
 
-  private async execute<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction of the given access mode (reads routed to readers on a cluster) with a
+   * server-side timeout, retrying retryable failures with short back-offs within their budget. Gives up
+   * (resetting the session) when `signal` or the request's signal aborts, or when the server has not
+   * answered within the transaction timeout plus a grace period (DatabaseUnavailableError).
+   */
+  private async execute<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const request = this.requestSignal();
+    const timeoutMs = request ? this.timeouts.transactionTimeoutMs : this.timeouts.backgroundTransactionTimeoutMs;
+    const clientLimit = AbortSignal.timeout(timeoutMs + CLIENT_GRACE_MS);
+    const stop = AbortSignal.any([clientLimit, ...(request ? [request] : []), ...(signal ? [signal] : [])]);
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(mode, name, work, timeoutMs, stop);
+      } catch (e) {
+        if (stop.aborted) throw stop.reason === clientLimit.reason ? notAnswered(name, timeoutMs + CLIENT_GRACE_MS, e) : stop.reason;
+        const delay = RETRY_FIRST_DELAY_MS * 2 ** attempt * (0.8 + Math.random() * 0.4);
+        if (Date.now() - started + delay > retryBudgetMs(e, this.timeouts)) throw mapNeo4jError(e, name);
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async attempt<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>, timeoutMs: number, stop: AbortSignal): Promise<T> {
+    stop.throwIfAborted();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
     });
-    const unit = (tx: ManagedTransaction) => work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
+    // An explicit transaction (the driver's managed ones would add their own retry, 1 s after a refused connection).
+    const running = (async () => {
+      const tx = session.beginTransaction({ metadata: this.metadata(name), timeout: timeoutMs });
+      const result = await work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
+      await tx.commit();
+      return result;
+    })();
+    let abandoned = false;
+    // Abandoned: the close resets the connection, which rolls the transaction back on the server.
+    const abandon = () => {
+      abandoned = true;
+      void session.close().catch(() => {});
+    };
     try {
-      const config = { metadata: this.metadata(name) };
-      return mode === 'READ' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
-    } catch (e) {
-      throw mapNeo4jError(e, name);
+      return await abandonAfter(running, stop, abandon);
     } finally {
-      await session.close();
+      if (!abandoned) await session.close();
     }
   }
 
@@ -173,6 +229,21 @@ export class GraphDatabase {
 }
 
 const PING = cypher('health.ping', 'RETURN 1 AS ok');
+/** How long past its own timeout a transaction may go unanswered before the client gives up on the server. */
+const CLIENT_GRACE_MS = 2000;
+const RETRY_FIRST_DELAY_MS = 50;
+
+function notAnswered(name: string, ms: number, cause: unknown): DatabaseUnavailableError {
+  return new DatabaseUnavailableError(`Neo4j did not answer ${name} within ${ms} ms`, undefined, { cause });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function definedOnly(settings: Partial<Neo4jTimeouts>): Partial<Neo4jTimeouts> {
+  return Object.fromEntries(Object.entries(settings).filter(([k, v]) => k in DEFAULT_NEO4J_TIMEOUTS && v !== undefined));
+}
 
 /**
  * Runs `query` once per batch of `rows` (passed as parameter `param`) in the given transaction and sums
@@ -194,7 +265,7 @@ export async function inBatches(
   return totals;
 }
 
-function wrap(tx: ManagedTransaction, observe: QueryObserver): GraphTransaction {
+function wrap(tx: Pick<ManagedTransaction, 'run'>, observe: QueryObserver): GraphTransaction {
   return {
     async run(query, params = {}) {
       const started = performance.now();

@@ -20,6 +20,11 @@ export class DatabaseUnavailableError extends GraphError {
   override name = 'DatabaseUnavailableError';
 }
 
+/** Neo4j ended a transaction at its timeout (NEO4J_TX_TIMEOUT_MS): the work asked for took too long. */
+export class TransactionTimeoutError extends GraphError {
+  override name = 'TransactionTimeoutError';
+}
+
 /** A write broke a uniqueness or existence constraint. */
 export class ConstraintViolationError extends GraphError {
   override name = 'ConstraintViolationError';
@@ -39,6 +44,9 @@ export function mapNeo4jError(error: unknown, queryName: string): unknown {
   if (error instanceof GraphError) return error;
   if (error instanceof Neo4jError) {
     const code = error.code;
+    if (code.includes('TransactionTimedOut')) {
+      return new TransactionTimeoutError(`${queryName} was ended by Neo4j at its transaction timeout (${code})`, code, { cause: error });
+    }
     // Connection-pool timeouts come without a server code ('N/A'): they too mean the server is out of reach.
     const poolTimeout = code === 'N/A' && /connection acquisition|acquire a connection|connection.*timed out/i.test(error.message);
     if (UNAVAILABLE_CODES.has(code) || poolTimeout || (isRetryableError(error) && code.startsWith('Neo.TransientError'))) {

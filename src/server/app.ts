@@ -25,6 +25,8 @@ import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
 import type { MutationAccess } from './config.js';
 import { ThermoPool, type ThermoPoolOptions } from '../services/thermo/thermo.pool.js';
+import { currentRequestSignal, withDeadline } from './deadline.js';
+import { unavailableStatusPlugin } from './errorStatus.js';
 import type { Logger } from './logger.js';
 import { clientOf, corsPolicy, mutationGate, rateLimitPolicy } from './safety.js';
 
@@ -47,6 +49,8 @@ export interface AppOptions {
   mutations: MutationAccess;
   /** Requests per minute per client on /graphql (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute: number;
+  /** Deadline of one GraphQL request in ms (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
 }
 
 export interface App {
@@ -62,6 +66,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  opts.db.useRequestSignals(currentRequestSignal);
   const stores = createStores(opts.db);
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
     maxBytes: opts.thermoCacheBytes,
@@ -85,6 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       limitsPlugin(opts.limits),
       mutationGate(opts.mutations),
       { serverWillStart: async () => ({ serverWillStop: () => thermo.close() }) },
+      unavailableStatusPlugin(),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -110,13 +116,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     rateLimitPolicy(opts.rateLimitPerMinute),
     corsPolicy(opts.corsOrigins),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.header('x-request-id');
-        const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
-        return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req) };
-      },
-    }),
+    withDeadline(
+      opts.requestTimeoutMs,
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const header = req.header('x-request-id');
+          const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+          const signal = currentRequestSignal() ?? new AbortController().signal;
+          return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
+        },
+      }),
+    ),
   );
 
   app.use((_req, res) => res.status(404).json({ error: 'not found; the API is at /graphql' }));

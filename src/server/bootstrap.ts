@@ -97,6 +97,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       limits: config.limits,
       mutations: config.mutations,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      requestTimeoutMs: config.deadlines.requestMs,
     });
     try {
       await new Promise<void>((resolve, reject) => {

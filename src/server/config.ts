@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type QueryLimits } from '../api/limits.js';
+import type { Neo4jTimeouts } from '../graph/deadlines.js';
 import { PROJECT_ROOT } from './paths.js';
 
 export type Neo4jConfig =
@@ -68,6 +69,17 @@ export interface Config {
   thermoRevisionTtlMs: number;
   /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
   limits: QueryLimits;
+  /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
+  /** Time limits (ms): of one GraphQL request, of /health, and of everything Neo4j is asked. */
+  deadlines: Deadlines;
+}
+
+export interface Deadlines {
+  /** A GraphQL request not answered within this is answered REQUEST_TIMEOUT and its work abandoned. */
+  requestMs: number;
+  /** /health answers 503 when Neo4j does not answer its ping within this. */
+  healthMs: number;
+  neo4j: Omit<Neo4jTimeouts, 'maxTransactionRetryTimeMs' | 'healthTimeoutMs'>;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +198,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       threads: count('THERMO_THREADS', Math.max(1, Math.min(availableParallelism() - 1, 4)), 1, 256),
       maxQueue: count('THERMO_MAX_QUEUE', 1000, 0, 1_000_000),
       taskTimeoutMs: count('THERMO_TASK_TIMEOUT_MS', 10_000, 1, 3_600_000),
+    },
+    deadlines: {
+      requestMs: count('REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000),
+      healthMs: count('HEALTH_TIMEOUT_MS', 1000, 50, 60_000),
+      neo4j: {
+        transactionTimeoutMs: count('NEO4J_TX_TIMEOUT_MS', 10_000, 100, 3_600_000),
+        backgroundTransactionTimeoutMs: count('NEO4J_BACKGROUND_TX_TIMEOUT_MS', 600_000, 1000, 86_400_000),
+        connectionTimeoutMs: count('NEO4J_CONNECTION_TIMEOUT_MS', 2000, 100, 600_000),
+        connectionAcquisitionTimeoutMs: count('NEO4J_ACQUISITION_TIMEOUT_MS', 3000, 100, 600_000),
+        unavailableRetryMs: count('NEO4J_UNAVAILABLE_RETRY_MS', 300, 0, 600_000),
+      },
     },
   };
 }

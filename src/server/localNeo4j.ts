@@ -449,7 +449,7 @@ async function waitForBolt(
   signal?: AbortSignal,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const db = GraphDatabase.connect({ uri, username: USERNAME, password, database, connectionTimeoutMs: 2000, maxTransactionRetryTimeMs: 0 });
+  const db = GraphDatabase.connect({ uri, username: USERNAME, password, database, connectionTimeoutMs: 2000, maxTransactionRetryTimeMs: 0, healthTimeoutMs: 5000 });
   try {
     let last: unknown = null;
     while (Date.now() < deadline) {

@@ -17,7 +17,7 @@ export interface Neo4jConnection {
 export async function connectNeo4j(config: Config, logger: Logger, signal?: AbortSignal): Promise<Neo4jConnection> {
   const n = config.neo4j;
   if (n.mode === 'external') {
-    return { db: GraphDatabase.connect(n), uri: n.uri, local: null };
+    return { db: GraphDatabase.connect({ ...n, ...timeouts(config) }), uri: n.uri, local: null };
   }
   const local = await startLocalNeo4j({
     home: n.home,
@@ -34,6 +34,11 @@ export async function connectNeo4j(config: Config, logger: Logger, signal?: Abor
     password: local.password,
     database: n.database,
     maxTransactionRetryTimeMs: n.maxTransactionRetryTimeMs,
+    ...timeouts(config),
   });
   return { db, uri: local.uri, local };
+}
+
+function timeouts(config: Config) {
+  return { ...config.deadlines.neo4j, healthTimeoutMs: config.deadlines.healthMs };
 }

@@ -14,9 +14,9 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 describe('Neo4j unreachable', () => {
-  it('answers DATABASE_UNAVAILABLE and nothing else leaks', async () => {
+  it('answers DATABASE_UNAVAILABLE with HTTP 503 and nothing else leaks', async () => {
     const res = await server.gql('{ materials { totalCount } }');
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(503);
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]).toMatchObject({ message: 'The database is unavailable; try again later.', extensions: { code: 'DATABASE_UNAVAILABLE' } });
     expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|at .*\.ts|stack/);
@@ -31,6 +31,7 @@ describe('Neo4j unreachable', () => {
   it('stays up: later requests are answered the same way', async () => {
     for (let i = 0; i < 3; i++) {
       const res = await server.gql('{ material(id: "Ge1Li10P2S12") { id } }');
+      expect(res.status).toBe(503);
       expect(res.errors![0]!.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
     }
     expect((await fetch(`${server.base}/health`)).status).toBe(503);
@@ -38,6 +39,7 @@ describe('Neo4j unreachable', () => {
 
   it('still validates input before touching the database', async () => {
     const res = await server.gql('{ materials(where: { formula: "Li2Qq" }) { totalCount } }');
+    expect(res.status).toBe(200);
     expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'where.formula' });
   });
 });

@@ -34,6 +34,9 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
     OBELIX_CSV: n.obelixCsv,
     // the suite sends many requests from one address; test/e2e/safety.test.ts sets a limit to test it
     RATE_LIMIT_PER_MINUTE: '0',
+    // a busy CI machine must not turn a slow answer into REQUEST_TIMEOUT; deadline tests set their own
+    REQUEST_TIMEOUT_MS: '120000',
+    NEO4J_TX_TIMEOUT_MS: '120000',
     ...env,
   });
   const server = await startInterphase(config, logger ?? createLogger(config.logLevel, false));

@@ -14,6 +14,17 @@ describe('configuration', () => {
     expect(c.importOnStart).toBe(true);
     expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
     expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000 });
+    expect(c.deadlines).toEqual({
+      requestMs: 10_000,
+      healthMs: 1000,
+      neo4j: {
+        transactionTimeoutMs: 10_000,
+        backgroundTransactionTimeoutMs: 600_000,
+        connectionTimeoutMs: 2000,
+        connectionAcquisitionTimeoutMs: 3000,
+        unavailableRetryMs: 300,
+      },
+    });
     expect(c).toMatchObject({ thermoCacheBytes: 256 * 1024 * 1024, thermoPool: { maxQueue: 1000, taskTimeoutMs: 10_000 } });
     expect(c.thermoPool.threads).toBe(Math.max(1, Math.min(os.availableParallelism() - 1, 4))); // a core left to the event loop
     expect(loadConfig({ THERMO_THREADS: '3', THERMO_MAX_QUEUE: '0', THERMO_TASK_TIMEOUT_MS: '50', THERMO_CACHE_MB: '8' })).toMatchObject({
@@ -69,6 +80,10 @@ describe('configuration', () => {
     [{ THERMO_MAX_QUEUE: '-1' }, 'THERMO_MAX_QUEUE', /whole number 0–1000000/],
     [{ THERMO_TASK_TIMEOUT_MS: 'soon' }, 'THERMO_TASK_TIMEOUT_MS', /whole number 1–3600000/],
     [{ PHASE_DATA_ON_START: '2' }, 'PHASE_DATA_ON_START', /must be true or false/],
+    [{ REQUEST_TIMEOUT_MS: '10' }, 'REQUEST_TIMEOUT_MS', /whole number 100–3600000/],
+    [{ HEALTH_TIMEOUT_MS: 'soon' }, 'HEALTH_TIMEOUT_MS', /whole number 50–60000/],
+    [{ NEO4J_TX_TIMEOUT_MS: '0' }, 'NEO4J_TX_TIMEOUT_MS', /whole number/],
+    [{ NEO4J_ACQUISITION_TIMEOUT_MS: '-1' }, 'NEO4J_ACQUISITION_TIMEOUT_MS', /whole number/],
   ])('%j is rejected naming %s', (env, variable, problem) => {
     let error: unknown;
     try {

@@ -10,12 +10,19 @@
  * own writes: a change made through one replica is used by that replica from the next request, and by
  * the others within the TTL; a request that finds a result in the cache then makes no query at all.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { LRUCache } from 'lru-cache';
 import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
 import { loadLinearSolver, type LinearSolver } from '../../domain/thermo/linearProgram.js';
 import type { PhaseEntryLite } from '../../graph/phaseData.store.js';
 import type { ThermoTask, ThermoTaskResult } from './thermo.jobs.js';
 import type { ThermoPool } from './thermo.pool.js';
+
+/**
+ * Runs a function outside any request's async context (captured at load time): work shared by several
+ * requests must not be abandoned when the request that happened to start it ends or times out.
+ */
+const outsideRequests = AsyncLocalStorage.snapshot();
 
 export interface ThermoCacheStats {
   revision: number;
@@ -98,7 +105,8 @@ export class ThermoEngine {
     this.tableLoading ??= (async () => {
       try {
         this.tableReads++;
-        const { revision: read_, entries } = await read();
+        // shared by every request waiting for it: not ended by the deadline of the one that started it
+        const { revision: read_, entries } = await outsideRequests(read);
         const table = new PhaseTable(read_, entries);
         this.noteRevision(read_);
         if (!this.table || table.revision >= this.table.revision) this.table = table;
@@ -129,7 +137,7 @@ export class ThermoEngine {
   /** The phase-data revision: the last one read if younger than the TTL, else `read()` (one read at a time). */
   async currentRevision(read: () => Promise<number>): Promise<number> {
     if (this.known && performance.now() - this.known.at < this.revisionTtlMs) return this.known.revision;
-    this.reading ??= read()
+    this.reading ??= outsideRequests(read)
       .then((revision) => {
         this.noteRevision(revision);
         return revision;
@@ -175,7 +183,7 @@ export class ThermoEngine {
     this.misses++;
     const p = (async () => {
       try {
-        const value = await compute();
+        const value = await outsideRequests(compute);
         if (this.revision === revision) this.cache.set(full, { value });
         return value;
       } finally {

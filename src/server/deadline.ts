@@ -1,0 +1,44 @@
+/**
+ * Per-request deadline (REQUEST_TIMEOUT_MS). `withDeadline` wraps the GraphQL handler: a request still
+ * running at its deadline is answered at once with HTTP 503 and
+ * `{"errors":[{"message":"…","extensions":{"code":"REQUEST_TIMEOUT"}}]}`, and its work is abandoned: the
+ * request's AbortSignal (in the GraphQL context as `signal`, and returned by `currentRequestSignal`
+ * anywhere below the handler) aborts with a RequestTimeoutError, which resets its open Neo4j transactions.
+ * The signal also aborts when the client goes away before the answer.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ClientClosedRequestError, RequestTimeoutError } from '../api/errors.js';
+
+const scope = new AsyncLocalStorage<AbortSignal>();
+
+/** The AbortSignal of the request being served in this async context, or undefined outside a request. */
+export function currentRequestSignal(): AbortSignal | undefined {
+  return scope.getStore();
+}
+
+/** Runs `handler` with a deadline of `ms` milliseconds (see the module comment). */
+export function withDeadline(ms: number, handler: RequestHandler): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      const error = new RequestTimeoutError(`REQUEST_TIMEOUT_MS = ${ms} ms`);
+      controller.abort(error);
+      if (!res.headersSent) res.status(503).set('retry-after', '1').json({ errors: [{ message: error.message, extensions: { code: 'REQUEST_TIMEOUT' } }] });
+    }, ms);
+    res.once('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished && !controller.signal.aborted) controller.abort(new ClientClosedRequestError());
+    });
+    try {
+      await scope.run(controller.signal, () => handler(req, res, next));
+    } catch (e) {
+      // the late answer of an abandoned request cannot be sent any more (headers already sent): dropped
+      if (!timedOut) throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
