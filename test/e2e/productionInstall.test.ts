@@ -97,6 +97,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 2 * MINUTE);
 
+function pymatgenWindow(formula: string): { reductionLimitV: number; oxidationLimitV: number } {
+  const file = path.join(projectPath('test', 'fixtures', 'pymatgen'), 'thermo.json');
+  const fixture = JSON.parse(readFileSync(file, 'utf8')) as { compounds: { formula: string; window: { reductionLimitV: number; oxidationLimitV: number } }[] };
+  return fixture.compounds.find((c) => c.formula === formula)!.window;
+}
+
 describe('the production install (what the Docker image runs)', () => {
   it('holds the production dependencies only, with the heap limit of the image', () => {
     expect(imageNodeOptions).toMatch(/^--max-old-space-size=\d+$/);
@@ -110,10 +116,19 @@ describe('the production install (what the Docker image runs)', () => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ phaseEntry(id: "matbench_mp_e_form:Li3P1S4") { id source } }' }),
+      // the stability window runs in the thermodynamics worker pool: its worker file must load from dist/ without tsx
+      body: JSON.stringify({
+        query: '{ phaseEntry(id: "matbench_mp_e_form:Li3P1S4") { id source } stabilityWindow(formula: "Li3PS4") { status reductionLimitV oxidationLimitV } }',
+      }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { phaseEntry: { id: 'matbench_mp_e_form:Li3P1S4', source: 'DATASET' } } });
+    const body = (await res.json()) as { data: { phaseEntry: unknown; stabilityWindow: { status: string; reductionLimitV: number; oxidationLimitV: number } } };
+    expect(body.data.phaseEntry).toEqual({ id: 'matbench_mp_e_form:Li3P1S4', source: 'DATASET' });
+    // pymatgen's window on the same data (test/fixtures/pymatgen/thermo.json), to 0.01 V as in thermo.test.ts
+    const reference = pymatgenWindow('Li3PS4');
+    expect(body.data.stabilityWindow.status).toBe('COMPUTED');
+    expect(body.data.stabilityWindow.reductionLimitV).toBeCloseTo(reference.reductionLimitV, 2);
+    expect(body.data.stabilityWindow.oxidationLimitV).toBeCloseTo(reference.oxidationLimitV, 2);
     expect(output.join('')).not.toMatch(/ERR_MODULE_NOT_FOUND/);
   }, 5 * MINUTE);
 });
