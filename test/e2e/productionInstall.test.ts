@@ -79,6 +79,9 @@ beforeAll(async () => {
       IMPORT_ON_START: 'false',
       SEED_ON_START: 'false',
       PHASE_DATA_ON_START: 'false',
+      // as test/support/server.ts: a busy CI machine must not turn the first (cold) answer into REQUEST_TIMEOUT
+      REQUEST_TIMEOUT_MS: '120000',
+      NEO4J_TX_TIMEOUT_MS: '120000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
