@@ -109,7 +109,7 @@ describe('the worker pool', () => {
     expect((await fetch(`${server.base}/health`)).status).toBe(200);
   });
 
-  it('leaves the event loop free: /health answers while a heavy thermodynamics request is still running', { timeout: 300_000 }, async () => {
+  it('leaves the event loop free: other requests are answered while a heavy thermodynamics request is still running', { timeout: 300_000 }, async () => {
     const heavy = heavyFormulas(60).slice(20); // not the ones computed above (each test has its own server and cache)
     const server = await start({ THERMO_THREADS: '1', THERMO_TASK_TIMEOUT_MS: '600000', QUERY_MAX_ALIASES: '100', QUERY_MAX_ROOT_FIELDS: '100' });
     expect((await server.gql(windows(['Li2O']))).errors).toBeUndefined(); // entries in memory, the worker up
@@ -120,12 +120,14 @@ describe('the worker pool', () => {
       return r;
     });
     await new Promise((r) => setTimeout(r, 200)); // the heavy request is being computed
-    const health = await fetch(`${server.base}/health`);
-    order.push('health');
-    expect(health.status).toBe(200);
+    // a request that needs only the event loop (no Neo4j, whose answers a busy machine may slow) answers first
+    const light = await server.gql<{ __typename: string }>('{ __typename }');
+    order.push('light');
+    expect(light.data).toEqual({ __typename: 'Query' });
+    expect((await fetch(`${server.base}/health`)).status).toBe(200);
     const res = await big;
     expect(res.errors).toBeUndefined();
     expect(Object.keys(res.data!)).toHaveLength(40);
-    expect(order).toEqual(['health', 'heavy']);
+    expect(order).toEqual(['light', 'heavy']);
   });
 });
