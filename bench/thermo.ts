@@ -1,7 +1,7 @@
 /**
  * Thermodynamics benchmark, two parts, each beside its anchor in the same run.
  *
- *   npx tsx bench/thermo.ts [--per-size 20] [--python path/to/python-with-pymatgen] [--load-seconds 10] [--clients 8]
+ *   npx tsx bench/thermo.ts [--per-size 20] [--warmup 3] [--python path/to/python-with-pymatgen] [--load-seconds 10] [--clients 8]
  *
  * Runs against the configured Neo4j (the bundled one when NEO4J_URI is unset), which must hold the phase
  * data (`npm run import:phases`). Compounds: Li-containing entries of the phase data with 2–8 elements,
@@ -11,8 +11,10 @@
  *    through the API's own code path (ThermoService with the worker pool, as one GraphQL request would):
  * - cold: the result cache emptied before each window, as a request of its own: the system's entries taken
  *   from the phase entries in memory (read once per revision), sent to a worker, phase space built, LPs
- *   (after one untimed pass over all compounds, so that JIT and the workers are warm as in a running server);
- * - compute: the same in this thread from the entries in memory (phase space built, LPs), like pymatgen's timing;
+ *   (after `--warmup` untimed passes over all compounds, 3 by default, so that the JIT has compiled the
+ *   hot code in the workers as in a server that has been answering for a while);
+ * - compute: the same in this thread from the entries in memory (phase space built, LPs), like pymatgen's timing
+ *   (after as many untimed passes in this thread);
  * - warm: the same window again in a new request (result from the cache);
  * - pymatgen: bench/pymatgen_windows.py (PhaseDiagram + get_element_profile from the entries of the system,
  *   already in memory).
@@ -47,6 +49,7 @@ const arg = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const perSize = Number(arg('--per-size') ?? 20);
+const warmup = Number(arg('--warmup') ?? 3);
 const python = arg('--python') ?? process.env.PYMATGEN_PYTHON ?? 'python3';
 const loadSeconds = Number(arg('--load-seconds') ?? 10);
 const clients = Number(arg('--clients') ?? 8);
@@ -81,9 +84,17 @@ try {
   const compute: number[] = [];
   const warm: number[] = [];
   const ours: { reductionLimitV: number | null; oxidationLimitV: number | null }[] = [];
-  // one untimed pass first (JIT, the driver's connection pool, Neo4j's page cache), as in a server that
+  // untimed passes first (JIT, the driver's connection pool, Neo4j's page cache), as in a server that
   // has been answering for a while; "cold" below means an empty result cache, not a cold process
-  for (const t of targets) await request().stabilityWindow(t.formula, 'Li');
+  const entriesOf = (elements: string[]) => chemicalSubsystems(elements).flatMap((sys) => bySystem.get(sys) ?? []);
+  for (let pass = 0; pass < warmup; pass++) {
+    for (const t of targets) {
+      engine.clear();
+      await request().stabilityWindow(t.formula, 'Li');
+      const c = parseFormula(t.formula);
+      stabilityWindow(PhaseSpace.build(solver, c.elements, entriesOf(c.elements)), c, 'Li');
+    }
+  }
   for (const t of targets) {
     engine.clear();
     let started = performance.now();
@@ -94,7 +105,7 @@ try {
     warm.push(performance.now() - started);
     ours.push(w);
     const c = parseFormula(t.formula);
-    const entries = chemicalSubsystems(c.elements).flatMap((sys) => bySystem.get(sys) ?? []);
+    const entries = entriesOf(c.elements);
     started = performance.now();
     stabilityWindow(PhaseSpace.build(solver, c.elements, entries), c, 'Li');
     compute.push(performance.now() - started);
@@ -114,7 +125,7 @@ try {
     return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
   };
   const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
-  console.log(`\nstability windows (open Li), ${targets.length} compounds, ms per window; revision ${engine.stats().revision}; ${config.thermoPool.threads} worker threads`);
+  console.log(`\nstability windows (open Li), ${targets.length} compounds, ms per window; revision ${engine.stats().revision}; ${config.thermoPool.threads} worker threads; ${warmup} untimed passes before`);
   console.log('| elements | compounds | cold p50 | cold p95 | compute p50 | compute p95 | warm p50 | warm p95 | pymatgen p50 | pymatgen p95 | pymatgen ÷ cold | pymatgen ÷ compute | pymatgen ÷ warm |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const results: PyResult[] | null = py;

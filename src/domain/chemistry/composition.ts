@@ -18,6 +18,11 @@ export interface ElementAmount {
 
 export class Composition {
   private readonly amounts: ReadonlyMap<string, number>;
+  /** Derived values, computed on first use (the composition is immutable; phase spaces ask for them often). */
+  private sortedElements?: string[];
+  private proportions?: ElementAmount[];
+  private keyText?: string;
+  private formulaText?: string;
 
   constructor(amounts: ReadonlyMap<string, number> | Iterable<readonly [string, number]>) {
     const map = new Map<string, number>();
@@ -41,7 +46,8 @@ export class Composition {
 
   /** Distinct elements, sorted alphabetically. */
   get elements(): string[] {
-    return [...this.amounts.keys()].sort();
+    this.sortedElements ??= [...this.amounts.keys()].sort();
+    return this.sortedElements.slice();
   }
 
   get elementCount(): number {
@@ -72,6 +78,11 @@ export class Composition {
    * the smallest multiplier up to 1000 that makes them whole (within that resolution) is used, else 10^6.
    */
   integerProportions(): ElementAmount[] {
+    this.proportions ??= this.computeIntegerProportions();
+    return this.proportions.slice();
+  }
+
+  private computeIntegerProportions(): ElementAmount[] {
     const elements = this.elements;
     const amounts = elements.map((e) => this.amountOf(e));
     // Rational amounts such as 1/3 (stored as 0.333333) need a small multiplier; decimals are exact at 1e6.
@@ -93,9 +104,10 @@ export class Composition {
    * Used as the Material id.
    */
   get key(): string {
-    return this.integerProportions()
+    this.keyText ??= this.integerProportions()
       .map(({ element, amount }) => `${element}${amount}`)
       .join('');
+    return this.keyText;
   }
 
   /**
@@ -105,6 +117,11 @@ export class Composition {
    * fractional amounts kept as written (Li6.4La3Zr1.4Ta0.6O12), as pymatgen does. Amounts of 1 are omitted.
    */
   get reducedFormula(): string {
+    this.formulaText ??= this.computeReducedFormula();
+    return this.formulaText;
+  }
+
+  private computeReducedFormula(): string {
     let factor = 1;
     if (this.isIntegral) {
       factor = [...this.amounts.values()].reduce((acc, a) => gcd(acc, Math.round(a)), 0);

@@ -3,8 +3,10 @@
  * process): each builds the phase space of one chemical system from the entries the main thread selected
  * for it, runs the linear programs and returns plain, structured-clonable data (thermo.views.ts), amounts
  * per atom of the target so that the main thread converts them to the formula unit of the formula as
- * written. A task holds no state between calls; the solver is the worker's.
+ * written. A task holds no state between calls but a bounded cache of the entries' compositions
+ * (values, keyed by their elements and amounts, so never stale); the solver is the worker's.
  */
+import { LRUCache } from 'lru-cache';
 import { Composition } from '../../domain/chemistry/composition.js';
 import { assessTarget } from '../../domain/thermo/decomposition.js';
 import { interfaceReaction } from '../../domain/thermo/interfaceReaction.js';
@@ -114,10 +116,28 @@ function build(solver: LinearSolver, elements: readonly string[], entries: reado
   return PhaseSpace.build(solver, elements, entries.map(toPhaseEntry));
 }
 
+/**
+ * Compositions of the entries seen by this thread, by elements and amounts: a composition computes its
+ * key, proportions and formula once (Composition), and the tasks of one system (and of its neighbours)
+ * share them instead of parsing every entry again. 20,000 compositions, a few MB, hold the entries of
+ * several 8-element systems.
+ */
+const compositions = new LRUCache<string, Composition>({ max: 20_000 });
+
+function compositionOf(e: PhaseEntryLite): Composition {
+  const key = `${e.elements.join(' ')}|${e.amounts.join(' ')}`;
+  let c = compositions.get(key);
+  if (!c) {
+    c = new Composition(e.elements.map((el, i) => [el, e.amounts[i]!] as const));
+    compositions.set(key, c);
+  }
+  return c;
+}
+
 function toPhaseEntry(e: PhaseEntryLite): PhaseEntry {
   return {
     id: e.id,
-    composition: new Composition(e.elements.map((el, i) => [el, e.amounts[i]!] as const)),
+    composition: compositionOf(e),
     formationEnergyEvPerAtom: e.energy,
     source: e.source,
     datasetId: e.datasetId,
