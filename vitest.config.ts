@@ -16,7 +16,7 @@ export default defineConfig({
       {
         extends: true,
         // generous: the CI machine is busy (seed.read.test.ts took 4.98 s against the old 5 s default)
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 300_000 },
       },
       {
         extends: true,
