@@ -70,7 +70,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const stores = createStores(opts.db);
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
     maxBytes: opts.thermoCacheBytes,
-    pool: new ThermoPool(opts.thermoPool),
+    pool: new ThermoPool({ ...opts.thermoPool, onWorkerError: (err) => opts.logger.error({ err }, 'thermodynamics worker failed') }),
   });
   const schema = await buildInterphaseSchema();
 
@@ -113,8 +113,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   app.use(
     '/graphql',
-    rateLimitPolicy(opts.rateLimitPerMinute),
+    // CORS first: preflights are answered without using the rate budget, and a 429 carries the CORS headers
     corsPolicy(opts.corsOrigins),
+    rateLimitPolicy(opts.rateLimitPerMinute),
     express.json({ limit: '1mb' }),
     withDeadline(
       opts.requestTimeoutMs,

@@ -69,7 +69,6 @@ export interface Config {
   thermoRevisionTtlMs: number;
   /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
   limits: QueryLimits;
-  /** Whether addPhaseEntry/removePhaseEntry are allowed (false for a read-only public deployment). */
   /** Time limits (ms): of one GraphQL request, of /health, and of everything Neo4j is asked. */
   deadlines: Deadlines;
 }
@@ -197,7 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // one core is left to the event loop (HTTP, /health, GraphQL), at most 4 threads by default
       threads: count('THERMO_THREADS', Math.max(1, Math.min(availableParallelism() - 1, 4)), 1, 256),
       maxQueue: count('THERMO_MAX_QUEUE', 1000, 0, 1_000_000),
-      taskTimeoutMs: count('THERMO_TASK_TIMEOUT_MS', 10_000, 1, 3_600_000),
+      // below REQUEST_TIMEOUT_MS' default, so that a slow computation is answered THERMO_TIMEOUT on its own field
+      taskTimeoutMs: count('THERMO_TASK_TIMEOUT_MS', 8000, 1, 3_600_000),
     },
     deadlines: {
       requestMs: count('REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000),

@@ -82,6 +82,7 @@ beforeAll(async () => {
       // as test/support/server.ts: a busy CI machine must not turn the first (cold) answer into REQUEST_TIMEOUT
       REQUEST_TIMEOUT_MS: '120000',
       NEO4J_TX_TIMEOUT_MS: '120000',
+      THERMO_TASK_TIMEOUT_MS: '110000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

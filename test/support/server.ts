@@ -37,6 +37,7 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
     // a busy CI machine must not turn a slow answer into REQUEST_TIMEOUT; deadline tests set their own
     REQUEST_TIMEOUT_MS: '120000',
     NEO4J_TX_TIMEOUT_MS: '120000',
+    THERMO_TASK_TIMEOUT_MS: '110000',
     // nor a slow ping of a busy Neo4j into /health 503 (tests of an unreachable Neo4j are refused at once)
     HEALTH_TIMEOUT_MS: '30000',
     ...env,

@@ -18,6 +18,8 @@ export interface ThermoPoolOptions {
   maxQueue: number;
   /** Deadline of one task from its submission, ms. */
   taskTimeoutMs: number;
+  /** Told of a worker that fails outside a task (e.g. HiGHS failing to load); piscina replaces it. */
+  onWorkerError?: (error: unknown) => void;
 }
 
 /** The pool's queue is full: the server is busy with other computations. */
@@ -53,6 +55,8 @@ export class ThermoPool {
       maxQueue: Infinity,
       idleTimeout: 60_000,
     });
+    // without a listener, piscina's 'error' event (a worker failing outside any task) would end the process
+    this.piscina.on('error', (error: unknown) => options.onWorkerError?.(error));
   }
 
   /**
