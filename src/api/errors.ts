@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ECHO_LIMIT, excerpt } from '../domain/errors.js';
 import { DatabaseUnavailableError, TransactionTimeoutError } from '../graph/errors.js';
-import { ForbiddenError, InvalidArgumentError } from '../services/errors.js';
+import { InvalidArgumentError } from '../services/errors.js';
 import { ThermoBusyError, ThermoTimeoutError } from '../services/thermo/thermo.pool.js';
 
 export const ERROR_CODES = [
@@ -114,9 +114,6 @@ function mapError(formatted: GraphQLFormattedError, error: unknown, log: (origin
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof InvalidArgumentError) {
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argument } };
-  }
-  if (original instanceof ForbiddenError) {
-    return { ...base, message: original.message, extensions: { code: 'FORBIDDEN' } };
   }
   // Apollo wraps validation errors as GRAPHQL_VALIDATION_FAILED; a limit keeps its own code
   const limit = error instanceof GraphQLError && error.originalError instanceof QueryLimitError ? error.originalError : original;

@@ -14,11 +14,6 @@ export class InvalidArgumentError extends Error {
   }
 }
 
-/** The operation is switched off on this server (e.g. users' phase entries on a read-only deployment). */
-export class ForbiddenError extends Error {
-  override name = 'ForbiddenError';
-}
-
 /** One problem of one input record: `file:record: field: problem`. */
 export interface RecordProblem {
   file: string;
