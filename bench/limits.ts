@@ -62,6 +62,7 @@ const { httpServer, apollo } = await createApp({
   thermoCacheSystems: 10,
   thermoCacheBytes: config.thermoCacheBytes,
   thermoPool: config.thermoPool,
+  thermoInlineMaxEntries: config.thermoInlineMaxEntries,
   thermoRevisionTtlMs: 1000,
   mutations: 'off',
   rateLimitPerMinute: 0,

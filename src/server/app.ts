@@ -41,6 +41,8 @@ export interface AppOptions {
   thermoCacheBytes: number;
   /** The worker pool the thermodynamics runs in (THERMO_THREADS, THERMO_MAX_QUEUE, THERMO_TASK_TIMEOUT_MS); stopped with Apollo. */
   thermoPool: ThermoPoolOptions;
+  /** Computations small enough to run on the event loop (THERMO_INLINE_MAX_ENTRIES, see ThermoEngine). */
+  thermoInlineMaxEntries: number;
   /** How long the phase-data revision read from the graph is trusted (THERMO_REVISION_TTL_MS). */
   thermoRevisionTtlMs: number;
   /** What one request may cost, introspection and suggestions (QUERY_MAX_*, RESPONSE_MAX_BYTES, GRAPHQL_*). */
@@ -70,6 +72,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const stores = createStores(opts.db);
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
     maxBytes: opts.thermoCacheBytes,
+    inlineMaxEntries: opts.thermoInlineMaxEntries,
     pool: new ThermoPool({ ...opts.thermoPool, onWorkerError: (err) => opts.logger.error({ err }, 'thermodynamics worker failed') }),
   });
   const schema = await buildInterphaseSchema();

@@ -93,6 +93,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       thermoCacheSystems: config.thermoCacheSystems,
       thermoCacheBytes: config.thermoCacheBytes,
       thermoPool: config.thermoPool,
+      thermoInlineMaxEntries: config.thermoInlineMaxEntries,
       thermoRevisionTtlMs: config.thermoRevisionTtlMs,
       limits: config.limits,
       mutations: config.mutations,

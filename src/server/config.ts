@@ -65,6 +65,8 @@ export interface Config {
   thermoCacheBytes: number;
   /** The thermodynamics worker pool: threads, tasks that may wait, deadline of a task (ms). */
   thermoPool: { threads: number; maxQueue: number; taskTimeoutMs: number };
+  /** Computations whose chemical system holds at most this many phase entries run on the event loop (THERMO_INLINE_MAX_ENTRIES; 0: none). */
+  thermoInlineMaxEntries: number;
   /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
   thermoRevisionTtlMs: number;
   /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
@@ -199,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // below REQUEST_TIMEOUT_MS' default, so that a slow computation is answered THERMO_TIMEOUT on its own field
       taskTimeoutMs: count('THERMO_TASK_TIMEOUT_MS', 8000, 1, 3_600_000),
     },
+    thermoInlineMaxEntries: count('THERMO_INLINE_MAX_ENTRIES', 64, 0, 1000),
     deadlines: {
       requestMs: count('REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000),
       healthMs: count('HEALTH_TIMEOUT_MS', 1000, 50, 60_000),

@@ -1,6 +1,7 @@
 /**
  * What the thermodynamics shares across requests of one API process: the phase entries of the current
- * revision (read from Neo4j in one query per revision and held in memory, indexed by chemical system),
+ * revision (read from Neo4j in one query per revision and held in shared memory that every worker reads:
+ * phaseTable.ts),
  * the worker pool the computations run in (thermo.pool.ts), and an LRU cache of computed results bounded
  * in entries and in bytes (an estimate: twice the length of the result's JSON), with the computations in
  * flight shared by the requests that ask for the same result. Cache keys start with the phase-data revision
@@ -12,10 +13,11 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LRUCache } from 'lru-cache';
-import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
 import { loadLinearSolver, type LinearSolver } from '../../domain/thermo/linearProgram.js';
 import type { PhaseEntryLite } from '../../graph/phaseData.store.js';
-import type { ThermoTask, ThermoTaskResult } from './thermo.jobs.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { PhaseTable, sharePhaseTable, type SharedPhaseTable } from './phaseTable.js';
+import { holdPhaseTable, runThermoTask, taskElements, type ThermoTask, type ThermoTaskResult } from './thermo.jobs.js';
 import type { ThermoPool } from './thermo.pool.js';
 
 /**
@@ -35,32 +37,19 @@ export interface ThermoCacheStats {
   tableReads: number;
 }
 
-/** The phase entries of one revision, by chemical system ('Li-P-S'). */
-export class PhaseTable {
-  private readonly bySystem = new Map<string, PhaseEntryLite[]>();
-
-  constructor(
-    readonly revision: number,
-    entries: readonly PhaseEntryLite[],
-  ) {
-    for (const e of entries) {
-      const list = this.bySystem.get(e.chemicalSystem);
-      if (list) list.push(e);
-      else this.bySystem.set(e.chemicalSystem, [e]);
-    }
-  }
-
-  /** Every entry whose elements all belong to `elements` (the system and its subsystems). */
-  entriesOf(elements: readonly string[]): PhaseEntryLite[] {
-    return chemicalSubsystems(elements).flatMap((s) => this.bySystem.get(s) ?? []);
-  }
-}
-
 export interface ThermoEngineOptions {
   /** Estimated bytes of cached results kept at most (THERMO_CACHE_MB); unbounded when absent. */
   maxBytes?: number;
   /** The worker pool the computations run in; required by `compute`. */
   pool?: ThermoPool;
+  /**
+   * Computations whose chemical system holds at most this many phase entries run in this thread
+   * (THERMO_INLINE_MAX_ENTRIES, default 64; 0: all in the pool): they take less time than the round trip
+   * to a worker (measured on the default table, 2 cores: p50 0.13–0.23 ms, p99 under 2 ms, against about
+   * 0.3 ms for the round trip), and each waits for the next turn of the event loop first, so that other
+   * requests' I/O is served between two of them.
+   */
+  inlineMaxEntries?: number;
 }
 
 /** Estimated heap bytes of a cached value: twice its JSON length (UTF-16), at least 64. */
@@ -77,10 +66,11 @@ export class ThermoEngine {
   private misses = 0;
   private known: { revision: number; at: number } | null = null;
   private reading: Promise<number> | null = null;
-  private table: PhaseTable | null = null;
-  private tableLoading: Promise<PhaseTable> | null = null;
+  private table: { shared: SharedPhaseTable; local: PhaseTable } | null = null;
+  private tableLoading: Promise<SharedPhaseTable> | null = null;
   private tableReads = 0;
   private readonly pool: ThermoPool | undefined;
+  private readonly inlineMaxEntries: number;
 
   /**
    * `maxEntries`: cached results kept at most (least recently used dropped first);
@@ -93,24 +83,27 @@ export class ThermoEngine {
   ) {
     this.cache = options.maxBytes ? new LRUCache({ max: maxEntries, maxSize: options.maxBytes, sizeCalculation: sizeOf }) : new LRUCache({ max: maxEntries });
     this.pool = options.pool;
+    this.inlineMaxEntries = options.inlineMaxEntries ?? 64;
   }
 
   /**
-   * The phase entries of revision `revision` or a newer one: the table in memory when it is that recent,
-   * else `read()` (all entries and their revision in one query; one read at a time, shared by the
-   * requests that wait for it).
+   * The phase entries of revision `revision` or a newer one, encoded for the workers: the table in memory
+   * when it is that recent, else `read()` (all entries and their revision in one query; one read at a
+   * time, shared by the requests that wait for it).
    */
-  async phaseTable(revision: number, read: () => Promise<{ revision: number; entries: PhaseEntryLite[] }>): Promise<PhaseTable> {
-    if (this.table && this.table.revision >= revision) return this.table;
+  async phaseTable(revision: number, read: () => Promise<{ revision: number; entries: PhaseEntryLite[] }>): Promise<SharedPhaseTable> {
+    if (this.table && this.table.shared.revision >= revision) return this.table.shared;
     this.tableLoading ??= (async () => {
       try {
         this.tableReads++;
         // shared by every request waiting for it: not ended by the deadline of the one that started it
         const { revision: read_, entries } = await outsideRequests(read);
-        const table = new PhaseTable(read_, entries);
+        const shared = sharePhaseTable(read_, entries);
+        const local = new PhaseTable(read_, entries);
+        holdPhaseTable(shared, local);
         this.noteRevision(read_);
-        if (!this.table || table.revision >= this.table.revision) this.table = table;
-        return table;
+        if (!this.table || read_ >= this.table.shared.revision) this.table = { shared, local };
+        return shared;
       } finally {
         this.tableLoading = null;
       }
@@ -126,7 +119,18 @@ export class ThermoEngine {
   compute<R extends ThermoTaskResult>(revision: number, key: string, what: string, task: () => ThermoTask): Promise<R> {
     const pool = this.pool;
     if (!pool) throw new Error('ThermoEngine.compute: no worker pool was given');
-    return this.cached(revision, key, () => pool.run<R>(task(), what));
+    return this.cached(revision, key, async () => {
+      const t = task();
+      if (!this.isSmall(t)) return pool.run<R>(t, what);
+      await nextTurn();
+      return runThermoTask(await this.solver(), t) as R;
+    });
+  }
+
+  /** Whether `task` runs in this thread: its system holds at most `inlineMaxEntries` entries (of a table this thread holds). */
+  private isSmall(task: ThermoTask): boolean {
+    const local = this.table?.shared.id === task.table.id ? this.table.local : null;
+    return local !== null && local.entriesOf(taskElements(task)).length <= this.inlineMaxEntries;
   }
 
   /** Stops the worker pool (shut-down). */

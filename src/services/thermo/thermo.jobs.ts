@@ -1,28 +1,29 @@
 /**
  * The thermodynamics tasks a worker thread runs (thermo.worker.ts; tests may call runThermoTask in
- * process): each builds the phase space of one chemical system from the entries the main thread selected
- * for it, runs the linear programs and returns plain, structured-clonable data (thermo.views.ts), amounts
- * per atom of the target so that the main thread converts them to the formula unit of the formula as
- * written. A task holds no state between calls but a bounded cache of the entries' compositions
- * (values, keyed by their elements and amounts, so never stale); the solver is the worker's.
+ * process): each takes the entries of one chemical system from the phase table of its revision (shared by
+ * the main thread, decoded once per revision by each thread: phaseTable.ts), builds the phase space, runs
+ * the linear programs and returns plain, structured-clonable data (thermo.views.ts), amounts per atom of
+ * the target so that the main thread converts them to the formula unit of the formula as written. Between
+ * tasks a thread keeps only the decoded tables of the last two revisions it saw (values of a revision,
+ * so never stale); the solver is the worker's.
  */
 import { LRUCache } from 'lru-cache';
 import { Composition } from '../../domain/chemistry/composition.js';
 import { assessTarget } from '../../domain/thermo/decomposition.js';
 import { interfaceReaction } from '../../domain/thermo/interfaceReaction.js';
 import type { LinearSolver } from '../../domain/thermo/linearProgram.js';
-import { PhaseSpace, type PhaseEntry } from '../../domain/thermo/phaseSpace.js';
+import { PhaseSpace } from '../../domain/thermo/phaseSpace.js';
 import { stabilityWindow } from '../../domain/thermo/stabilityWindow.js';
 import { voltageProfile } from '../../domain/thermo/voltageProfile.js';
-import type { PhaseEntryLite } from '../../graph/phaseData.store.js';
+import { PhaseTable, type SharedPhaseTable } from './phaseTable.js';
 import { amountData, reactionData, spaceData, targetData, type AmountData, type ReactionData, type SpaceData, type TargetData, type ThermoStatus } from './thermo.views.js';
 
 /** A composition as element/amount pairs in the order written (Composition.entries()). */
 export type CompositionPairs = [string, number][];
 
 interface TaskBase {
-  /** Every entry of the system and its subsystems (the main thread's selection). */
-  entries: PhaseEntryLite[];
+  /** Every phase entry of the revision the task computes from (shared memory, not copied per task). */
+  table: SharedPhaseTable;
 }
 
 export type ThermoTask =
@@ -62,18 +63,19 @@ export type ThermoTaskResult = WindowData | ProfileData | DecompositionData | Re
 
 /** Runs one task with `solver`. */
 export function runThermoTask(solver: LinearSolver, task: ThermoTask): ThermoTaskResult {
+  const table = tableOf(task.table);
   switch (task.kind) {
     case 'window':
-      return windowTask(solver, task.entries, composition(task.composition), task.open);
+      return windowTask(solver, table, composition(task.composition), task.open);
     case 'profile':
-      return profileTask(solver, task.entries, composition(task.composition), task.open);
+      return profileTask(solver, table, composition(task.composition), task.open);
     case 'decomposition': {
       const c = composition(task.composition);
-      const space = build(solver, c.elements, task.entries);
+      const space = build(solver, c.elements, table);
       return { ...spaceData(space), target: targetData(assessTarget(space, c)) };
     }
     case 'reaction': {
-      const space = build(solver, task.elements, task.entries);
+      const space = build(solver, task.elements, table);
       const data = spaceData(space);
       if (data.elementsWithoutData.length > 0) return { ...data, reaction: null };
       return { ...data, reaction: reactionData(interfaceReaction(space, composition(task.a), composition(task.b), task.open)) };
@@ -81,8 +83,8 @@ export function runThermoTask(solver: LinearSolver, task: ThermoTask): ThermoTas
   }
 }
 
-function windowTask(solver: LinearSolver, entries: PhaseEntryLite[], c: Composition, open: string): WindowData {
-  const space = build(solver, c.elements, entries);
+function windowTask(solver: LinearSolver, table: PhaseTable, c: Composition, open: string): WindowData {
+  const space = build(solver, c.elements, table);
   const w = stabilityWindow(space, c, open);
   return {
     ...spaceData(space),
@@ -99,8 +101,8 @@ function windowTask(solver: LinearSolver, entries: PhaseEntryLite[], c: Composit
   };
 }
 
-function profileTask(solver: LinearSolver, entries: PhaseEntryLite[], c: Composition, open: string): ProfileData {
-  const space = build(solver, c.elements, entries);
+function profileTask(solver: LinearSolver, table: PhaseTable, c: Composition, open: string): ProfileData {
+  const space = build(solver, c.elements, table);
   const w = stabilityWindow(space, c, open);
   if (w.status !== 'COMPUTED') return { steps: [], atomsPerFormulaUnit: 1 };
   const t = w.targetPhase!;
@@ -112,34 +114,31 @@ function composition(pairs: CompositionPairs): Composition {
   return new Composition(pairs);
 }
 
-function build(solver: LinearSolver, elements: readonly string[], entries: readonly PhaseEntryLite[]): PhaseSpace {
-  return PhaseSpace.build(solver, elements, entries.map(toPhaseEntry));
+function build(solver: LinearSolver, elements: readonly string[], table: PhaseTable): PhaseSpace {
+  return PhaseSpace.build(solver, elements, table.phaseEntriesOf(elements));
 }
 
 /**
- * Compositions of the entries seen by this thread, by elements and amounts: a composition computes its
- * key, proportions and formula once (Composition), and the tasks of one system (and of its neighbours)
- * share them instead of parsing every entry again. 20,000 compositions, a few MB, hold the entries of
- * several 8-element systems.
+ * The decoded tables of the last two revisions this thread saw: two, so that a request still computing
+ * from the previous revision while newer ones arrive does not make the thread decode both in turn.
  */
-const compositions = new LRUCache<string, Composition>({ max: 20_000 });
+const tables = new LRUCache<string, PhaseTable>({ max: 2 });
 
-function compositionOf(e: PhaseEntryLite): Composition {
-  const key = `${e.elements.join(' ')}|${e.amounts.join(' ')}`;
-  let c = compositions.get(key);
-  if (!c) {
-    c = new Composition(e.elements.map((el, i) => [el, e.amounts[i]!] as const));
-    compositions.set(key, c);
-  }
-  return c;
+/** Makes `table` the decoded form of `shared` in this thread (the main thread, which built both). */
+export function holdPhaseTable(shared: SharedPhaseTable, table: PhaseTable): void {
+  tables.set(shared.id, table);
 }
 
-function toPhaseEntry(e: PhaseEntryLite): PhaseEntry {
-  return {
-    id: e.id,
-    composition: compositionOf(e),
-    formationEnergyEvPerAtom: e.energy,
-    source: e.source,
-    datasetId: e.datasetId,
-  };
+/** The elements of the chemical system a task computes in. */
+export function taskElements(task: ThermoTask): string[] {
+  return task.kind === 'reaction' ? task.elements : task.composition.map(([element]) => element);
+}
+
+function tableOf(shared: SharedPhaseTable): PhaseTable {
+  let table = tables.get(shared.id);
+  if (!table) {
+    table = PhaseTable.fromShared(shared);
+    tables.set(shared.id, table);
+  }
+  return table;
 }

@@ -17,7 +17,8 @@ import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
 import { InvalidArgumentError } from '../errors.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
-import type { PhaseTable, ThermoEngine } from './thermo.engine.js';
+import type { ThermoEngine } from './thermo.engine.js';
+import type { SharedPhaseTable } from './phaseTable.js';
 import type { DecompositionData, ProfileData, ReactionTaskData, WindowData } from './thermo.jobs.js';
 import {
   amounts,
@@ -85,7 +86,7 @@ function checkElementalEnergy(element: string, e: number): void {
 }
 
 export class ThermoService {
-  private tablePromise: Promise<PhaseTable> | null = null;
+  private tablePromise: Promise<SharedPhaseTable> | null = null;
 
   constructor(
     private readonly engine: ThermoEngine,
@@ -97,7 +98,7 @@ export class ThermoService {
    * The phase entries the request computes from, fixed for the whole request: those of the current
    * revision (ThermoEngine.currentRevision), held in memory by the engine (one read per revision).
    */
-  private phaseTable(): Promise<PhaseTable> {
+  private phaseTable(): Promise<SharedPhaseTable> {
     this.tablePromise ??= this.engine
       .currentRevision(() => this.stores.phaseData.revision())
       .then((revision) => this.engine.phaseTable(revision, () => this.stores.phaseData.allEntries()));
@@ -197,7 +198,7 @@ export class ThermoService {
     // cached per composition (per atom); converted to the formula unit of the formula as asked
     const { steps, atomsPerFormulaUnit: perTarget } = await this.engine.compute<ProfileData>(table.revision, `profile|${w.cacheKey}`, 'voltageProfile', () => ({
       kind: 'profile',
-      entries: table.entriesOf(composition.elements),
+      table,
       composition: pairs(composition),
       open: w.openElement,
     }));
@@ -216,7 +217,7 @@ export class ThermoService {
     const table = await this.phaseTable();
     const { target, dataSources, elementsWithoutData } = await this.engine.compute<DecompositionData>(table.revision, `assess|${composition.key}`, 'decomposition', () => ({
       kind: 'decomposition',
-      entries: table.entriesOf(composition.elements),
+      table,
       composition: pairs(composition),
     }));
     const base = targetView(formula, composition, target, dataSources);
@@ -255,7 +256,7 @@ export class ThermoService {
     const key = `rxn|${a.toString()}|${b.toString()}|${open ? `${open.element}@${open.voltageV}` : ''}`;
     const { reaction, dataSources, elementsWithoutData } = await this.engine.compute<ReactionTaskData>(table.revision, key, 'interfaceReaction', () => ({
       kind: 'reaction',
-      entries: table.entriesOf(elements),
+      table,
       elements,
       a: pairs(a),
       b: pairs(b),
@@ -356,7 +357,7 @@ export class ThermoService {
     const table = await this.phaseTable();
     const w = await this.engine.compute<WindowData>(table.revision, `window|${composition.key}|${open}`, 'stabilityWindow', () => ({
       kind: 'window',
-      entries: table.entriesOf(composition.elements),
+      table,
       composition: pairs(composition),
       open,
     }));
