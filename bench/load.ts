@@ -11,10 +11,9 @@
  * The server it starts gets the environment of this process (so NEO4J_URI etc. apply), a free port and
  * LOG_LEVEL=warn, and is stopped with SIGINT at the end.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { freePort } from '../src/server/localNeo4j.js';
-import { projectPath } from '../src/server/paths.js';
+import { startServer } from './server.js';
 
 const args = process.argv.slice(2);
 const durationS = Number(args[args.indexOf('--duration') + 1] ?? 5) || 5;
@@ -38,23 +37,6 @@ function rssMiB(pid: number | null): string {
   if (pid === null) return 'n/a';
   const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim());
   return (kb / 1024).toFixed(0);
-}
-
-async function startServer(): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: projectPath(),
-    env: { RATE_LIMIT_PER_MINUTE: '0', ...process.env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20 * 60_000; // a first start imports the data sets
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('the server was not ready within 20 minutes');
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { base, child };
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /** Asks `query` until it answers without errors (a cold Neo4j plans its queries first), at most 5 times. */
@@ -99,8 +81,5 @@ try {
   }
   console.log(`\nAPI RSS: ${rssStart} MiB before, ${rssMiB(pid)} MiB after`);
 } finally {
-  if (started.child) {
-    started.child.kill('SIGINT');
-    await new Promise((r) => started.child!.once('exit', r));
-  }
+  if ('stop' in started) await started.stop();
 }

@@ -1,7 +1,7 @@
 /**
  * Thermodynamics benchmark, two parts, each beside its anchor in the same run.
  *
- *   npx tsx bench/thermo.ts [--per-size 20] [--warmup 3] [--python path/to/python-with-pymatgen] [--load-seconds 10] [--clients 8]
+ *   npx tsx bench/thermo.ts [--per-size 20] [--warmup 3] [--python path/to/python-with-pymatgen] [--load-seconds 10] [--clients 8] [--health-only]
  *
  * Runs against the configured Neo4j (the bundled one when NEO4J_URI is unset), which must hold the phase
  * data (`npm run import:phases`). Compounds: Li-containing entries of the phase data with 2–8 elements,
@@ -9,8 +9,9 @@
  *
  * 1. Stability windows by number of elements (goal: cold at least 10× faster than pymatgen at every size),
  *    through the API's own code path (ThermoService with the worker pool, as one GraphQL request would):
- * - cold: the result cache emptied before each window, as a request of its own: the system's entries taken
- *   from the phase entries in memory (read once per revision), sent to a worker, phase space built, LPs
+ * - cold: the result cache emptied before each window, as a request of its own: the task sent to a worker,
+ *   which takes the system's entries from the phase entries it holds (decoded once per revision), or, for a
+ *   system of at most THERMO_INLINE_MAX_ENTRIES entries, computed on the event loop; phase space built, LPs
  *   (after `--warmup` untimed passes over all compounds, 3 by default, so that the JIT has compiled the
  *   hot code in the workers as in a server that has been answering for a while);
  * - compute: the same in this thread from the entries in memory (phase space built, LPs), like pymatgen's timing
@@ -18,7 +19,9 @@
  * - warm: the same window again in a new request (result from the cache);
  * - pymatgen: bench/pymatgen_windows.py (PhaseDiagram + get_element_profile from the entries of the system,
  *   already in memory).
- * 2. `/health` while `--clients` clients (8) ask a real server, started here, for uncached 6-element windows
+ * 2. `/health` while `--clients` clients (8) ask a real server, started in a process of its own (as `npm start`
+ *    starts it, so that these clients do not share its event loop), for uncached 6-element windows (the Li
+ *    compounds of 6 elements, then the same with 10–90 % more Li)
  *    for `--load-seconds` (goal: /health under 50 ms): /health latency p50/p99/max idle (the anchor) and
  *    under that load, sampled every 25 ms, and the windows answered per second.
  *
@@ -42,7 +45,7 @@ import { stabilityWindow } from '../src/domain/thermo/stabilityWindow.js';
 import { readPhaseData } from '../src/services/thermo/phaseData.read.js';
 import { ThermoEngine } from '../src/services/thermo/thermo.engine.js';
 import { ThermoPool } from '../src/services/thermo/thermo.pool.js';
-import { startInterphase } from '../src/server/bootstrap.js';
+import { startServer } from './server.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -53,6 +56,13 @@ const warmup = Number(arg('--warmup') ?? 3);
 const python = arg('--python') ?? process.env.PYMATGEN_PYTHON ?? 'python3';
 const loadSeconds = Number(arg('--load-seconds') ?? 10);
 const clients = Number(arg('--clients') ?? 8);
+const healthOnly = process.argv.includes('--health-only');
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 
 const config = loadConfig();
 const logger = createLogger('warn');
@@ -60,11 +70,28 @@ const { db, local } = await connectNeo4j(config, logger);
 try {
   const stores = createStores(db);
   if ((await stores.phaseData.revision()) === 0) throw new Error('no phase data in the graph: run `npm run import:phases` first');
-  const engine = new ThermoEngine(config.thermoCacheSystems, config.thermoRevisionTtlMs, { maxBytes: config.thermoCacheBytes, pool: new ThermoPool(config.thermoPool) });
+  const data = readPhaseData(readFileSync(config.phaseDataCsv), config.phaseDataCsv);
+  if (!healthOnly) await windowsBench(stores, data);
+
+  // ---- 2. /health while clients ask for uncached 6-element windows, against a real server
+  // distinct, so uncached: the compounds themselves, then the same systems with more Li (hypothetical
+  // compositions, as costly as the compound: the same phase space)
+  const sixes = data.entries.filter((e) => e.elementCount === 6 && e.compositionElements.includes('Li') && e.formationEnergyEvPerAtom < 0);
+  const six = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((k) =>
+    sixes.map((e) => e.compositionElements.map((el, i) => `${el}${+(e.compositionAmounts[i]! * (el === 'Li' ? 1 + k / 10 : 1)).toFixed(4)}`).join('')),
+  );
+  await healthUnderLoad(six);
+} finally {
+  await db.close();
+  await local?.stopIfOwner();
+}
+
+/** Part 1: stability windows cold, compute-only, warm and by pymatgen, by number of elements. */
+async function windowsBench(stores: ReturnType<typeof createStores>, data: ReturnType<typeof readPhaseData>): Promise<void> {
+  const engine = new ThermoEngine(config.thermoCacheSystems, config.thermoRevisionTtlMs, { maxBytes: config.thermoCacheBytes, inlineMaxEntries: config.thermoInlineMaxEntries, pool: new ThermoPool(config.thermoPool) });
   const solver = await engine.solver();
 
   // compounds: Li-containing entries with n elements, spread over the sorted keys
-  const data = readPhaseData(readFileSync(config.phaseDataCsv), config.phaseDataCsv);
   const targets: { n: number; formula: string }[] = [];
   for (let n = 2; n <= 8; n++) {
     const pool = data.entries.filter((e) => e.elementCount === n && e.compositionElements.includes('Li') && e.formationEnergyEvPerAtom < 0).sort((a, b) => a.key.localeCompare(b.key));
@@ -120,11 +147,6 @@ try {
   if (run.status === 0) py = JSON.parse(run.stdout.toString()) as PyResult[];
   else console.log(`pymatgen comparison skipped (${python}: ${run.stderr?.toString().trim().split('\n').pop() ?? run.error?.message}); see the header of this file`);
 
-  const pct = (xs: number[], p: number) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-  };
-  const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
   console.log(`\nstability windows (open Li), ${targets.length} compounds, ms per window; revision ${engine.stats().revision}; ${config.thermoPool.threads} worker threads; ${warmup} untimed passes before`);
   console.log('| elements | compounds | cold p50 | cold p95 | compute p50 | compute p95 | warm p50 | warm p95 | pymatgen p50 | pymatgen p95 | pymatgen ÷ cold | pymatgen ÷ compute | pymatgen ÷ warm |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -153,20 +175,13 @@ try {
   console.log(`\ncold p95 for 2–6 elements: ${f(pct(upTo6, 95))} ms (goal < 100 ms)`);
   if (results) console.log(`largest difference of the limits from pymatgen's: ${worstV.toExponential(2)} V`);
   await engine.close();
-
-  // ---- 2. /health while clients ask for uncached 6-element windows, against a real server
-  const six = data.entries.filter((e) => e.elementCount === 6 && e.compositionElements.includes('Li') && e.formationEnergyEvPerAtom < 0).map((e) => e.formula);
-  await healthUnderLoad(six, pct, f);
-} finally {
-  await db.close();
-  await local?.stopIfOwner();
 }
 
-/** Starts a server (port 0, this configuration) and prints /health latency idle and under `clients` clients asking for distinct 6-element windows. */
-async function healthUnderLoad(formulas: string[], pct: (xs: number[], p: number) => number, f: (x: number) => string): Promise<void> {
-  const server = await startInterphase({ ...config, port: 0, host: '127.0.0.1', importOnStart: false, seedOnStart: false, phaseDataOnStart: false }, logger);
+/** Starts a server in a process of its own (as `npm start`, this environment) and prints /health latency idle and under `clients` clients asking for distinct 6-element windows. */
+async function healthUnderLoad(formulas: string[]): Promise<void> {
+  const server = await startServer({ IMPORT_ON_START: 'false', SEED_ON_START: 'false', PHASE_DATA_ON_START: 'false' });
   try {
-    const base = `http://127.0.0.1:${server.port}`;
+    const base = server.base;
     const health = async () => {
       const started = performance.now();
       const res = await fetch(`${base}/health`);
@@ -202,11 +217,16 @@ async function healthUnderLoad(formulas: string[], pct: (xs: number[], p: number
         answered.set(code, (answered.get(code) ?? 0) + 1);
       }
     };
+    // /health is sampled while the clients run: until --load-seconds pass or the distinct formulas run out
     const started = performance.now();
-    const [loaded] = await Promise.all([sample(() => performance.now() > end), ...Array.from({ length: clients }, client)]);
+    let running = clients;
+    const [loaded] = await Promise.all([sample(() => running === 0), ...Array.from({ length: clients }, () => client().finally(() => running--))]);
     const seconds = (performance.now() - started) / 1000;
     const total = [...answered.values()].reduce((a, b) => a + b, 0);
-    console.log(`\n/health latency, ms (goal under load: < 50 ms); ${clients} clients asking for distinct uncached 6-element windows for ${loadSeconds} s, ${config.thermoPool.threads} worker threads`);
+    console.log(
+      `\n/health latency, ms (goal under load: < 50 ms); ${clients} clients asking for distinct uncached 6-element windows (${formulas.length - 1} at most) ` +
+        `for ${seconds.toFixed(1)} s (--load-seconds ${loadSeconds}), ${config.thermoPool.threads} worker threads`,
+    );
     console.log('| condition | samples | p50 | p99 | max | windows/s | answers |');
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     console.log(`| idle (anchor) | ${idle.length} | ${f(pct(idle, 50))} | ${f(pct(idle, 99))} | ${f(Math.max(...idle))} | – | – |`);
