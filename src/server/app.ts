@@ -58,6 +58,8 @@ export interface AppOptions {
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** Reads the phase entries of the current revision into memory (as the first thermodynamic request would). */
+  preloadPhaseEntries(): Promise<{ revision: number; entries: number }>;
 }
 
 function requestError(message: string) {
@@ -104,7 +106,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get('/health', async (_req, res) => {
     try {
       const { latencyMs, serverAgent } = await opts.db.ping();
-      res.status(200).json({ status: 'ok', version: opts.version, neo4j: { reachable: true, database: opts.db.database, serverAgent, latencyMs } });
+      res.status(200).json({
+        status: 'ok',
+        version: opts.version,
+        neo4j: { reachable: true, database: opts.db.database, serverAgent, latencyMs },
+        thermo: { phaseEntries: thermo.phaseTableInfo() },
+      });
     } catch (e) {
       const reason = e instanceof DatabaseUnavailableError ? e.message : 'health check failed';
       if (!(e instanceof DatabaseUnavailableError)) opts.logger.error({ err: e }, 'health check failed');
@@ -147,5 +154,5 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  return { httpServer, apollo };
+  return { httpServer, apollo, preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries() };
 }

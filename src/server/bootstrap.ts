@@ -84,7 +84,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
         });
     signal?.throwIfAborted();
 
-    const { httpServer, apollo } = await createApp({
+    const { httpServer, apollo, preloadPhaseEntries } = await createApp({
       db,
       logger,
       production: config.production,
@@ -109,6 +109,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       await apollo.stop();
       throw e;
     }
+    if (config.thermoPreload) preload(graphReady, preloadPhaseEntries, logger);
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
 
@@ -274,4 +275,19 @@ export function importObelix(importer: ObelixImportService, file: string, logger
       `OBELiX ${r.version}: ${r.rows} rows → ${r.materials} materials, ${r.measurements} measurements, ` +
       `${r.publications} publications${r.removedMeasurements ? `, ${r.removedMeasurements} stale measurements removed` : ''} in ${ms} ms`,
   );
+}
+
+/**
+ * Reads the phase entries into memory once the graph is ready, in the background, so that the first
+ * thermodynamic request costs its computation alone (THERMO_PRELOAD); a failure is logged and the first
+ * request reads them instead.
+ */
+function preload(graphReady: Promise<void>, read: () => Promise<{ revision: number; entries: number }>, logger: Logger): void {
+  const started = performance.now();
+  graphReady
+    .then(read)
+    .then(
+      ({ revision, entries }) => logger.info(`phase entries in memory: ${entries} of revision ${revision}, read in ${Math.round(performance.now() - started)} ms`),
+      (err: unknown) => logger.warn({ err }, 'reading the phase entries at start failed; the first thermodynamic request reads them'),
+    );
 }

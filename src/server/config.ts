@@ -69,6 +69,8 @@ export interface Config {
   thermoInlineMaxEntries: number;
   /** How long (ms) a replica trusts the phase-data revision it read before reading it again. */
   thermoRevisionTtlMs: number;
+  /** Read the phase entries into memory once the graph is ready, before any request asks (THERMO_PRELOAD). */
+  thermoPreload: boolean;
   /** What one request may cost (depth, aliases, root fields, estimated cost, response size), introspection and suggestions. */
   limits: QueryLimits;
   /** Time limits (ms): of one GraphQL request, of /health, and of everything Neo4j is asked. */
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phaseDataOnStart: bool('PHASE_DATA_ON_START', true),
     thermoCacheSystems: count('THERMO_CACHE_SYSTEMS', 2000, 1, 1_000_000),
     thermoRevisionTtlMs: count('THERMO_REVISION_TTL_MS', 1000, 0, 3_600_000),
+    thermoPreload: bool('THERMO_PRELOAD', true),
     // schema details (introspection, "Did you mean ...?") for development tools only, unless configured on
     limits: {
       maxDepth: count('QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 1000),

@@ -83,6 +83,8 @@ beforeAll(async () => {
       REQUEST_TIMEOUT_MS: '120000',
       NEO4J_TX_TIMEOUT_MS: '120000',
       THERMO_TASK_TIMEOUT_MS: '110000',
+      // every computation in the worker pool (none on the event loop), so that the worker file is loaded from dist/
+      THERMO_INLINE_MAX_ENTRIES: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -77,6 +77,31 @@ describe('phase entries in memory', () => {
   });
 });
 
+describe('phase entries read at start (THERMO_PRELOAD)', () => {
+  it('are in memory before any request, reported by /health, so that the first window reads none', async () => {
+    const server = await start({ THERMO_PRELOAD: 'true' });
+    const held = await vi.waitFor(
+      async () => {
+        const health = (await (await fetch(`${server.base}/health`)).json()) as { thermo: { phaseEntries: { revision: number; entries: number } | null } };
+        expect(health.thermo.phaseEntries).not.toBeNull();
+        return health.thermo.phaseEntries!;
+      },
+      { timeout: 120_000, interval: 250 },
+    );
+    const stored = await new PhaseDataStore(server.db).allEntries();
+    expect(held).toEqual({ revision: stored.revision, entries: stored.entries.length });
+    expect(held.entries).toBeGreaterThan(90_000); // the default table: 95,118 entries
+    const queries: string[] = [];
+    const stop = server.db.observe((name) => queries.push(name));
+    try {
+      expect((await server.gql(windows(['Li3PS4']))).errors).toBeUndefined();
+      expect(queries.filter((q) => q === 'phaseData.allEntries')).toHaveLength(0);
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('the worker pool', () => {
   it('refuses computations beyond its threads and queue with THERMO_BUSY, naming the setting, and answers the others', async () => {
     const server = await start({ THERMO_THREADS: '1', THERMO_MAX_QUEUE: '0' });
@@ -100,7 +125,8 @@ describe('the worker pool', () => {
 
   it('stops a computation past its deadline with THERMO_TIMEOUT, naming the setting; the server goes on answering', async () => {
     const server = await start({ THERMO_TASK_TIMEOUT_MS: '1' });
-    const res = await server.gql(windows(['Li10GeP2S12']));
+    // a system of hundreds of entries: computed in a worker (a small one runs on the event loop, THERMO_INLINE_MAX_ENTRIES)
+    const res = await server.gql(windows(heavyFormulas(1)));
     const errors = res.errors as Errors;
     expect(errors).toHaveLength(1);
     expect(errors![0]!.extensions).toEqual({ code: 'THERMO_TIMEOUT' });

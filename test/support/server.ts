@@ -40,6 +40,8 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
     THERMO_TASK_TIMEOUT_MS: '110000',
     // nor a slow ping of a busy Neo4j into /health 503 (tests of an unreachable Neo4j are refused at once)
     HEALTH_TIMEOUT_MS: '30000',
+    // most tests count the queries of their own requests; test/e2e/thermoPool.test.ts turns the preload on
+    THERMO_PRELOAD: 'false',
     ...env,
   });
   const server = await startInterphase(config, logger ?? createLogger(config.logLevel, false));

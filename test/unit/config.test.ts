@@ -25,7 +25,7 @@ describe('configuration', () => {
         unavailableRetryMs: 300,
       },
     });
-    expect(c).toMatchObject({ thermoCacheBytes: 256 * 1024 * 1024, thermoPool: { maxQueue: 1000, taskTimeoutMs: 8000 }, thermoInlineMaxEntries: 64 });
+    expect(c).toMatchObject({ thermoCacheBytes: 256 * 1024 * 1024, thermoPool: { maxQueue: 1000, taskTimeoutMs: 8000 }, thermoInlineMaxEntries: 64, thermoPreload: true });
     expect(c.thermoPool.threads).toBe(Math.max(1, Math.min(os.availableParallelism() - 1, 4))); // a core left to the event loop
     expect(loadConfig({ THERMO_THREADS: '3', THERMO_MAX_QUEUE: '0', THERMO_TASK_TIMEOUT_MS: '50', THERMO_CACHE_MB: '8', THERMO_INLINE_MAX_ENTRIES: '0' })).toMatchObject({
       thermoCacheBytes: 8 * 1024 * 1024,

@@ -133,6 +133,11 @@ export class ThermoEngine {
     return local !== null && local.entriesOf(taskElements(task)).length <= this.inlineMaxEntries;
   }
 
+  /** The phase entries held in memory: their revision and number, or null before the first read. */
+  phaseTableInfo(): { revision: number; entries: number } | null {
+    return this.table ? { revision: this.table.shared.revision, entries: this.table.shared.entryCount } : null;
+  }
+
   /** Stops the worker pool (shut-down). */
   async close(): Promise<void> {
     await this.pool?.close();

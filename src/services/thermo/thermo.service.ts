@@ -105,6 +105,12 @@ export class ThermoService {
     return this.tablePromise;
   }
 
+  /** Reads the phase entries of the current revision into memory now (start-up), as the first computation would. */
+  async preloadPhaseEntries(): Promise<{ revision: number; entries: number }> {
+    const table = await this.phaseTable();
+    return { revision: table.revision, entries: table.entryCount };
+  }
+
   /** Stability window of a formula (GraphQL `stabilityWindow`). */
   async stabilityWindow(formula: string, openElement: string | null | undefined, arg = 'formula'): Promise<StabilityWindowView> {
     const composition = this.composition(formula, arg);
