@@ -53,7 +53,7 @@ const cases: { label: string; query: string; expect: string | null }[] = [
 
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
 const db = GraphDatabase.connect({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'unused', database: 'neo4j', connectionTimeoutMs: 1000 });
-const { httpServer, apollo } = await createApp({
+const { httpServer, stop } = await createApp({
   db,
   logger: createLogger('silent'),
   production: true,
@@ -100,7 +100,7 @@ try {
     console.log(`| ${c.label} | ${last.status} | ${codes}${ok ? '' : ' (UNEXPECTED)'} | ${pct(times, 50).toFixed(2)} | ${pct(times, 95).toFixed(2)} | ${times.at(-1)!.toFixed(2)} |`);
   }
 } finally {
-  await apollo.stop();
+  await stop();
   httpServer.close();
   await db.close();
 }

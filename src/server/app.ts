@@ -58,6 +58,11 @@ export interface AppOptions {
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /**
+   * Stops Apollo (which drains the HTTP server: requests in flight are answered), then the thermodynamics
+   * worker pool, so that no computation of an answered request is cut short.
+   */
+  stop(): Promise<void>;
   /** Reads the phase entries of the current revision into memory (as the first thermodynamic request would). */
   preloadPhaseEntries(): Promise<{ revision: number; entries: number }>;
 }
@@ -94,7 +99,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(opts.limits),
       mutationGate(opts.mutations),
-      { serverWillStart: async () => ({ serverWillStop: () => thermo.close() }) },
       unavailableStatusPlugin(),
       opts.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -154,5 +158,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  return { httpServer, apollo, preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries() };
+  return {
+    httpServer,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      await thermo.close();
+    },
+    preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries(),
+  };
 }

@@ -84,7 +84,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
         });
     signal?.throwIfAborted();
 
-    const { httpServer, apollo, preloadPhaseEntries } = await createApp({
+    const { httpServer, stop: stopApp, preloadPhaseEntries } = await createApp({
       db,
       logger,
       production: config.production,
@@ -106,7 +106,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
         httpServer.listen(config.port, config.host, resolve);
       });
     } catch (e) {
-      await apollo.stop();
+      await stopApp();
       throw e;
     }
     if (config.thermoPreload) preload(graphReady, preloadPhaseEntries, logger);
@@ -120,7 +120,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       local,
       graphReady,
       async stop() {
-        await apollo.stop();
+        await stopApp();
         await closeGraph();
       },
     };
