@@ -13,7 +13,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -426,8 +426,32 @@ export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-/** A port the OS reports free on 127.0.0.1. */
-export function freePort(): Promise<number> {
+/**
+ * A port free on 127.0.0.1 for a server that binds it later (a Neo4j takes seconds to start): chosen at
+ * random below the OS's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range, 32768–60999 by
+ * default), where the outgoing connections of other programs never take it between this check and the
+ * bind; the OS's own choice (port 0) if 100 draws find none free.
+ */
+export async function freePort(): Promise<number> {
+  const low = 15_000;
+  const high = Math.max(low + 1000, ephemeralRangeStart()) - 1;
+  for (let i = 0; i < 100; i++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await portIsFree(port)) return port;
+  }
+  return osChosenPort();
+}
+
+function ephemeralRangeStart(): number {
+  try {
+    const first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(first) && first > 16_000 ? first : 32_768;
+  } catch {
+    return 32_768; // not Linux: the IANA range starts at 49152, so 15000–32767 stays outside it too
+  }
+}
+
+function osChosenPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

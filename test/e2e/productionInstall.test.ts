@@ -7,7 +7,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../src/server/localNeo4j.js';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,16 +20,6 @@ const MINUTE = 60_000;
 const dockerfile = readFileSync(projectPath('Dockerfile'), 'utf8');
 /** The image's NODE_OPTIONS (the heap limit), as the Dockerfile sets it. */
 const imageNodeOptions = /^\s*NODE_OPTIONS=(\S+)/m.exec(dockerfile)?.[1];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.once('error', reject);
-  });
-}
 
 let dir: string;
 let server: ChildProcess | null = null;

@@ -27,13 +27,7 @@ export default async function setup(project: TestProject) {
   const obelixCsv = requireObelixFile();
   const home = await mkdtemp(path.join(os.tmpdir(), 'interphase-test-neo4j-'));
   const started = Date.now();
-  const neo4j = await startLocalNeo4j({
-    home,
-    boltPort: await freePort(),
-    heap: '512m',
-    pageCache: '128m',
-    log: (m) => console.log(`[test neo4j] ${m}`),
-  });
+  const neo4j = await startOnFreePort(home);
   console.log(`[test neo4j] ready at ${neo4j.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const db = GraphDatabase.connect(neo4j);
   try {
@@ -61,4 +55,19 @@ export default async function setup(project: TestProject) {
     await stopLocalNeo4j(home, 2000);
     await rm(home, { recursive: true, force: true });
   };
+}
+
+/**
+ * Starts the test Neo4j on a free port; if another program takes the port before Neo4j binds it (a busy
+ * shared machine), tries again on another, three times at most.
+ */
+async function startOnFreePort(home: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startLocalNeo4j({ home, boltPort: await freePort(), heap: '512m', pageCache: '128m', log: (m) => console.log(`[test neo4j] ${m}`) });
+    } catch (e) {
+      if (attempt >= 3 || !/Address already in use|PortBindException/.test(String(e))) throw e;
+      console.log(`[test neo4j] the port was taken before Neo4j bound it; trying another (attempt ${attempt + 1} of 3)`);
+    }
+  }
 }
