@@ -5,7 +5,8 @@
  * - logs every error formatError masks (or that means a server-side fault, e.g. DATABASE_UNAVAILABLE)
  *   at level error through the request's child logger, so the line carries the request id;
  * - answers with the request id in the `x-request-id` response header (the client's own id when it sent
- *   a valid one, else the generated one).
+ *   a valid one, else the generated one; the HTTP layer sets it on every response, this keeps it on
+ *   Apollo's own answers).
  * Which errors are masked is decided by formatError alone (src/api/errors.ts).
  */
 import type { ApolloServerPlugin } from '@apollo/server';

@@ -107,6 +107,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   await apollo.start();
 
+  // every response carries the request id, /health, 404, 413 and 429 included
+  app.use(assignRequestId);
+
   app.get('/health', async (_req, res) => {
     try {
       const { latencyMs, serverAgent } = await opts.db.ping();
@@ -135,8 +138,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       opts.requestTimeoutMs,
       expressMiddleware(apollo, {
         context: async ({ req }) => {
-          const header = req.header('x-request-id');
-          const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
+          const requestId = requestIdOf(req);
           const signal = currentRequestSignal() ?? new AbortController().signal;
           return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
         },
@@ -167,4 +169,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries(),
   };
+}
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/** The request id: the client's own `x-request-id` when it is 1–128 word characters, dots or dashes, else a new UUID. */
+function assignRequestId(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const header = req.header('x-request-id');
+  const id = header && REQUEST_ID.test(header) ? header : randomUUID();
+  res.locals.requestId = id;
+  res.setHeader('x-request-id', id);
+  next();
+}
+
+function requestIdOf(req: express.Request): string {
+  return (req.res?.locals.requestId as string | undefined) ?? randomUUID();
 }

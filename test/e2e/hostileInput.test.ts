@@ -131,6 +131,13 @@ describe('request ids', () => {
     expect(refused.headers.get('x-request-id')).toBe('refused-1');
     const generated = await post({ query: '{ __typename }' }, { 'x-request-id': 'not valid!' });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // answers made before GraphQL runs: unreadable JSON (400), an unknown path (404), /health
+    const unreadable = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad-json-1' }, body: '{' });
+    expect([unreadable.status, unreadable.headers.get('x-request-id')]).toEqual([400, 'bad-json-1']);
+    const missing = await fetch(`${server.base}/nothing-here`, { headers: { 'x-request-id': 'missing-1' } });
+    expect([missing.status, missing.headers.get('x-request-id')]).toEqual([404, 'missing-1']);
+    const health = await fetch(`${server.base}/health`);
+    expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('a masked error is logged once, at level error, with the request id and the original stack', async () => {
