@@ -77,12 +77,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const httpServer = http.createServer(app);
   opts.db.useRequestSignals(currentRequestSignal);
   const stores = createStores(opts.db);
+  const schema = await buildInterphaseSchema();
+  // started after everything that may fail before Apollo starts, and stopped if Apollo does not start
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
     maxBytes: opts.thermoCacheBytes,
     inlineMaxEntries: opts.thermoInlineMaxEntries,
     pool: new ThermoPool({ ...opts.thermoPool, onWorkerError: (err) => opts.logger.error({ err }, 'thermodynamics worker failed') }),
   });
-  const schema = await buildInterphaseSchema();
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -105,7 +106,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (e) {
+    await thermo.close();
+    throw e;
+  }
 
   // every response carries the request id, /health, 404, 413 and 429 included
   app.use(assignRequestId);
