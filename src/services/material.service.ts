@@ -115,12 +115,7 @@ export class MaterialService {
   private async toFilter(where: MaterialWhereInput): Promise<MaterialFilter> {
     let ids: string[] | null = null;
     if (where.formula !== undefined && where.formula !== null) {
-      try {
-        ids = [parseFormula(where.formula).key];
-      } catch (e) {
-        if (e instanceof InvalidFormulaError) throw new InvalidArgumentError('where.formula', e.message);
-        throw e;
-      }
+      ids = await resolveMaterialRef(this.stores.materials, where.formula, 'where.formula');
     }
     if (where.name !== undefined && where.name !== null) {
       const named = await resolveMaterialRef(this.stores.materials, where.name, 'where.name');
