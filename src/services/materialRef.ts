@@ -70,7 +70,7 @@ export async function resolveMaterial(store: MaterialStore, text: string, argume
     return { via: 'FORMULA', materialId: c.key, formula: t };
   } catch (e) {
     if (!(e instanceof InvalidFormulaError)) throw e;
-    throw new InvalidArgumentError(argument, `${e.message}; nor is it a material id, name or alias`);
+    throw new InvalidArgumentError(argument, t.length > MAX_NAME_LENGTH ? e.message : `${e.message}; nor is it a material id, name or alias`);
   }
 }
 
