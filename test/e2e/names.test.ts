@@ -253,9 +253,11 @@ describe('full-text search', () => {
   it('Lucene syntax in the text is searched literally, never run and never a crash', async () => {
     const plain = await search('Li6PS5Cl');
     // a wildcard or fuzzy suffix is not applied; quotes, parentheses and operators are plain characters
-    for (const text of ['Li6PS5Cl*', 'Li6PS5Cl~', '"Li6PS5Cl"', '(Li6PS5Cl)', '\\Li6PS5Cl', 'Li6PS5Cl^4']) {
+    for (const text of ['Li6PS5Cl*', 'Li6PS5Cl~', '"Li6PS5Cl"', '(Li6PS5Cl)', '\\Li6PS5Cl']) {
       expect((await search(text)).totalCount, text).toBe(plain.totalCount);
     }
+    // a boost is not one either: '^4' stays in the phrase as the word '4', which follows Li6PS5Cl nowhere
+    expect((await search('Li6PS5Cl^4')).totalCount).toBe(0);
     // OR is a word to find, not an operator: it narrows instead of widening
     expect((await search('LLZTO OR argyrodite')).totalCount).toBeLessThan((await search('argyrodite')).totalCount);
     for (const text of ['title:argyrodite', 'a AND', 'x"y', ')(', '{[}]', 'Li6PS5Cl AND NOT']) await search(text);
