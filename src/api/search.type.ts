@@ -20,7 +20,7 @@ registerEnumType(SearchKindEnum, {
     PUBLICATION: { description: 'A publication: its title.' },
     MEASUREMENT: { description: 'A measurement: its quote, note or printed property text.' },
     STABILITY_WINDOW: { description: 'A reported stability window: its quote, note, method or limits as printed.' },
-    INTERPHASE_OBSERVATION: { description: 'An interphase observation: its quote, note, products, character, counterpart or conditions as printed.' },
+    INTERPHASE_OBSERVATION: { description: 'An interphase observation: its quote, note, products, character, counterpart or conditions as printed, or what a technique showed (evidence).' },
     COATING_APPLICATION: { description: 'A coating application: its quote, note, method, substrate or effect as printed.' },
     CELL: { description: 'A cell: its quote, note, results or conditions as printed.' },
   },
@@ -55,7 +55,7 @@ export class SearchHit {
   @Field(() => String, {
     description:
       "The field that matched: for materials 'name', 'formula', 'description', 'id' (registry id), 'alias' or 'variant' (a polymorph's name); " +
-      "for publications 'title'; for facts 'quote', 'note' or a field kept as printed ('productsText', 'characterText', 'methodText', 'effectText', 'resultText'...).",
+      "for publications 'title'; for facts 'quote', 'note', a field kept as printed ('productsText', 'characterText', 'methodText', 'effectText', 'resultText'...) or 'evidence' (what a technique showed).",
   })
   field!: string;
 

@@ -2,7 +2,8 @@
  * Full-text search through the Neo4j full-text indexes of schema/neo4j/003_names_search.cypher:
  * material names (curated name, formula, description; and every MaterialName: registry id, alias,
  * polymorph name), publication titles, and every text field of every fact (quote, note, the fields
- * kept as printed). One query: the indexes of the kinds asked for, hits of one material merged (its best
+ * kept as printed, and what each technique showed for an interphase observation, on its EVIDENCE
+ * relationship). One query: the indexes of the kinds asked for, the hits of one node merged (its best
  * score), ordered by score (then kind and id, so that pages are stable), the total count and one page.
  *
  * The Lucene query is built by the caller from the user's words (each a quoted, escaped phrase:
@@ -63,6 +64,10 @@ const BRANCHES = {
   WITH node, score, ${FACT_KIND_CASE} AS kind
   WHERE kind IN $factKinds
   RETURN kind, node.id AS id, score, [f IN $factFields WHERE node[f] IS NOT NULL | {field: f, text: toString(node[f]), review: node.review}] AS fields`,
+  EVIDENCE: `
+  CALL db.index.fulltext.queryRelationships('evidence_text', $query) YIELD relationship, score
+  WITH startNode(relationship) AS node, relationship.text AS text, score
+  RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, score, [{field: 'evidence', text: text, review: node.review}] AS fields`,
 };
 
 /** The search query over the indexes of `kinds` (exported for the tests that read its plan). */
@@ -71,13 +76,15 @@ export function searchQuery(kinds: readonly SearchKind[]): NamedQuery {
   if (kinds.includes('MATERIAL')) branches.push(BRANCHES.MATERIAL);
   if (kinds.includes('PUBLICATION')) branches.push(BRANCHES.PUBLICATION);
   if (kinds.some((k) => k !== 'MATERIAL' && k !== 'PUBLICATION')) branches.push(BRANCHES.FACT);
+  if (kinds.includes('INTERPHASE_OBSERVATION')) branches.push(BRANCHES.EVIDENCE);
   const name = `search.${[...kinds].sort().join('+').toLowerCase()}`;
   return cypher(
     name,
     `
 CALL {${branches.join('\n  UNION ALL')}
 }
-WITH kind, id, score, fields ORDER BY score DESC, kind, id
+WITH kind, id, max(score) AS score, collect(fields) AS fieldLists
+WITH kind, id, score, reduce(all = [], f IN fieldLists | all + f) AS fields ORDER BY score DESC, kind, id
 WITH collect({kind: kind, id: id, score: score, fields: fields}) AS hits
 RETURN size(hits) AS totalCount, hits[$skip..($skip + $limit)] AS items`,
   );

@@ -226,6 +226,14 @@ describe('full-text search', () => {
     });
   });
 
+  it('finds interphase observations by what a technique showed (banerjee2020 interphases.yaml lines 999 and 1010)', async () => {
+    const page = await search('cryo-STEM', ['INTERPHASE_OBSERVATION']);
+    expect(page.edges.map((e) => [e.node.node.id, e.node.field, e.node.text])).toEqual([
+      ['banerjee2020:I92', 'evidence', 'cryo-STEM'],
+      ['banerjee2020:I91', 'evidence', 'cryo-FIB lamella, cryo-STEM mapping (Figure 33)'],
+    ]);
+  });
+
   it('finds publications by title, every hit holding the word, and pages through them without gaps or repeats', async () => {
     const all = await search('argyrodite', ['PUBLICATION'], 100);
     expect(all.totalCount).toBe(all.edges.length);
@@ -275,6 +283,8 @@ describe('full-text search', () => {
       limit: 20,
     });
     expect(plan.filter((op) => op.startsWith('ProcedureCall')).length, plan.join(' ')).toBe(4);
+    const withEvidence = await db.explain(searchQuery(['INTERPHASE_OBSERVATION']), { query: '"STEM"', factKinds: ['INTERPHASE_OBSERVATION'], factFields: ['quote'], skip: 0, limit: 20 });
+    expect(withEvidence.filter((op) => op.startsWith('ProcedureCall')).length, withEvidence.join(' ')).toBe(2);
     expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), plan.join(' ')).toBe(false);
   });
 });
