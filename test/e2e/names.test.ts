@@ -268,8 +268,10 @@ describe('full-text search', () => {
     expect((await search('Li6PS5Cl^4')).totalCount).toBe(0);
     // OR is a word to find, not an operator: it narrows instead of widening
     expect((await search('LLZTO OR argyrodite')).totalCount).toBeLessThan((await search('argyrodite')).totalCount);
-    for (const text of ['title:argyrodite', 'a AND', 'x"y', ')(', '{[}]', 'Li6PS5Cl AND NOT']) await search(text);
-    expectBadUserInput(await server.gql('{ search(text: "* ~ ( )") { totalCount } }'), 'text', /no letter or digit/);
+    for (const text of ['title:argyrodite', 'a AND', 'x"y', '(x', 'Li6PS5Cl AND NOT', 'a\\']) await search(text);
+    for (const text of ['* ~ ( )', ')(', '{[}]', '"', '\\']) {
+      expectBadUserInput(await server.gql('query($t: String!) { search(text: $t) { totalCount } }', { t: text }), 'text', /no letter or digit/);
+    }
     expectBadUserInput(await server.gql('{ search(text: "") { totalCount } }'), 'text', /is empty/);
     expectBadUserInput(await server.gql('{ search(text: "LLZO", after: "bm9wZQ") { totalCount } }'), 'after', /not a search cursor/);
   });

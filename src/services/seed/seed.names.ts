@@ -19,7 +19,7 @@ export function materialNames(materials: readonly MaterialOut[], variants: reado
   const add = (n: Omit<MaterialNameOut, 'key'>) => {
     const key = nameKey(n.text);
     if (!key) return;
-    const id = [key, n.materialId, n.variantId ?? '', n.review ?? ''].join('\u0000');
+    const id = [key, n.kind, n.materialId, n.variantId ?? '', n.review ?? ''].join('\u0000');
     if (!out.has(id)) out.set(id, { key, ...n });
   };
   const byId = new Map(materials.map((m) => [m.id, m]));
@@ -37,5 +37,6 @@ export function materialNames(materials: readonly MaterialOut[], variants: reado
       if (base) add({ text: `${v.polymorph}-${base}`, kind: 'VARIANT', review: null, materialId: m.id, variantId: v.id });
     }
   }
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.materialId < b.materialId ? -1 : 1));
+  const order = (n: MaterialNameOut) => [n.key, n.materialId, n.kind, n.review ?? '', n.variantId ?? '', n.text].join('\u0000');
+  return [...out.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
