@@ -9,7 +9,8 @@ export class MaterialWhere {
     nullable: true,
     description:
       "A formula in any notation: matches the material of the same composition ('Li10GeP2S12', 'Ge1Li10P2S12', " +
-      "'Li₁₀GeP₂S₁₂', 'Li_{10}GeP_2S_{12}' and 'Li20Ge2P4S24' all match LGPS). Error BAD_USER_INPUT if unreadable.",
+      "'Li₁₀GeP₂S₁₂', 'Li_{10}GeP_2S_{12}' and 'Li20Ge2P4S24' all match LGPS); or any name of a material, which wins over reading " +
+      "the text as a formula ('LLZO', 'Lipon', see `name`). Error BAD_USER_INPUT if neither, or an ambiguous name (listing the options).",
   })
   formula?: string | null;
 
@@ -25,8 +26,10 @@ export class MaterialWhere {
   @Field(() => String, {
     nullable: true,
     description:
-      "A material id, registry id, curated name or alias ('LiPON', 'LLZO', 'NCM', 'LPSCl'). An alias that means different " +
-      'materials in different reviews is BAD_USER_INPUT listing them.',
+      "A material id, registry id, curated or display name, alias or abbreviation, or a polymorph's name, case-insensitive and " +
+      "whatever the dashes, spaces, subscripts or Greek letters ('LiPON', 'Lipon', 'LLZO', 'llzo', 'NCM', 'LPSCl', 'β-Li3PS4', " +
+      "'beta-alumina', 'Li2S-P2S5 glass'); a variant's name (LLZTO, Al-LLZO, c-LLZO) matches its material. Else a formula. " +
+      'A name that means different materials (LPS: Li3PS4 in banerjee2020, Li7P3S11 in lewis2019) is BAD_USER_INPUT listing them.',
   })
   name?: string | null;
 

@@ -18,6 +18,7 @@ import {
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
+import { SearchResolver } from './search.resolver.js';
 import { CitationResolver, SourceResolver } from './source.resolver.js';
 import {
   DecompositionResolver,
@@ -58,6 +59,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       PhaseEntryResolver,
       PhaseDataSourceResolver,
       InterphasePredictionResolver,
+      SearchResolver,
     ],
     validate: false,
     emitSchemaFile: false,

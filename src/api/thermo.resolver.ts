@@ -15,8 +15,14 @@ import { Dataset } from './publication.type.js';
 import { AddPhaseEntryInput, PhaseEntryWhere } from './thermo.input.js';
 import { Decomposition, InterfaceReaction, InterphasePrediction, PhaseAmount, PhaseDataSource, PhaseEntry, StabilityWindow, VoltageStep } from './thermo.type.js';
 
+const NAMES =
+  "A material is named as everywhere in the API: a formula in any notation, or a material's id, name, alias or abbreviation " +
+  "(case-insensitive: 'LLZO', 'llzo', 'LGPS', 'LPSCl', 'c-LLZO'), which wins over reading the text as a formula and is computed for " +
+  "the material's curated formula (echoed in `formula`).";
 const ERRORS =
-  'Errors: BAD_USER_INPUT naming the argument (unreadable formula, unknown element symbol, more than 10 elements, an open element ' +
+  `${NAMES} Errors: BAD_USER_INPUT naming the argument (a named material without a single composition such as 'LiPON' or 'NCM', a doped ` +
+  "variant whose composition the sources do not fix such as 'LLZTO', an ambiguous name, " +
+  'unreadable formula, unknown element symbol, more than 10 elements, an open element ' +
   'other than Li, Na or K or absent from the composition); DATABASE_UNAVAILABLE; THERMO_BUSY when the computations queue is full ' +
   '(THERMO_MAX_QUEUE), THERMO_TIMEOUT when the computation exceeds its deadline (THERMO_TASK_TIMEOUT_MS). Missing phase data is a `status`, not an error.';
 
@@ -27,14 +33,14 @@ export class ThermoQueryResolver {
   })
   stabilityWindow(
     @Ctx() ctx: Context,
-    @Arg('formula', () => String, { description: "Formula, e.g. 'Li6PS5Cl', 'Li1.3Al0.3Ti1.7(PO4)3'." }) formula: string,
+    @Arg('formula', () => String, { description: "Formula or name, e.g. 'Li6PS5Cl', 'Li1.3Al0.3Ti1.7(PO4)3', 'LLZO'." }) formula: string,
     @Arg('openElement', () => String, { defaultValue: 'Li', description: "The alkali reservoir: 'Li', 'Na' or 'K' (potentials vs its metal)." }) openElement: string,
   ) {
     return ctx.services.thermo.stabilityWindow(formula, openElement);
   }
 
   @Query(() => Decomposition, { description: `Energy above the convex hull and the stable phase assemblage of a composition. ${ERRORS}` })
-  decomposition(@Ctx() ctx: Context, @Arg('formula', () => String, { description: "Formula, e.g. 'Li7P3S11'." }) formula: string) {
+  decomposition(@Ctx() ctx: Context, @Arg('formula', () => String, { description: "Formula or name, e.g. 'Li7P3S11', 'LGPS'." }) formula: string) {
     return ctx.services.thermo.decomposition(formula);
   }
 
@@ -45,8 +51,8 @@ export class ThermoQueryResolver {
   })
   interfaceReaction(
     @Ctx() ctx: Context,
-    @Arg('reactantA', () => String, { description: "First reactant (x = 1), e.g. 'Li3PS4'." }) reactantA: string,
-    @Arg('reactantB', () => String, { description: "Second reactant (x = 0), e.g. 'LiCoO2'." }) reactantB: string,
+    @Arg('reactantA', () => String, { description: "First reactant (x = 1), formula or name, e.g. 'Li3PS4', 'LPSCl'." }) reactantA: string,
+    @Arg('reactantB', () => String, { description: "Second reactant (x = 0), formula or name, e.g. 'LiCoO2', 'LCO'." }) reactantB: string,
     @Arg('openElement', () => String, { nullable: true, description: "Open alkali reservoir: 'Li', 'Na' or 'K'." }) openElement: string | null,
     @Arg('voltageV', () => Float, { nullable: true, description: 'Potential of the reservoir, V vs its metal, 0–10.' }) voltageV: number | null,
   ) {

@@ -118,11 +118,13 @@ ORDER BY x.id`,
 }
 
 const Q = {
+  measurementsByIds: related(MEASUREMENT, 'measurements.byIds', 'MATCH (x:Fact {id: key}) WHERE x:Measurement'),
   measurementsByMaterial: related(MEASUREMENT, 'measurements.byMaterial', 'MATCH (:Material {id: key})-[:HAS_MEASUREMENT]->(x:Measurement)'),
   measurementsByFamily: related(MEASUREMENT, 'measurements.byFamily', 'MATCH (x:Measurement)-[:ABOUT_FAMILY]->(:MaterialFamily {id: key})'),
   measurementsByPublication: related(MEASUREMENT, 'measurements.byPublication', 'MATCH (x:Measurement)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
   measurementsByReview: related(MEASUREMENT, 'measurements.byReview', 'MATCH (x:Measurement)-[:ASSERTED_IN]->(:Publication {key: key})'),
 
+  windowsByIds: related(WINDOW, 'windows.byIds', 'MATCH (x:Fact {id: key}) WHERE x:StabilityWindow'),
   windowsByMaterial: related(WINDOW, 'windows.byMaterial', 'MATCH (:Material {id: key})-[:HAS_WINDOW]->(x:StabilityWindow)'),
   windowsByFamily: related(WINDOW, 'windows.byFamily', 'MATCH (x:StabilityWindow)-[:ABOUT_FAMILY]->(:MaterialFamily {id: key})'),
   windowsByPublication: related(WINDOW, 'windows.byPublication', 'MATCH (x:StabilityWindow)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
@@ -132,6 +134,7 @@ const Q = {
   interfacesByMaterial: related(INTERFACE, 'interfaces.byMaterial', 'MATCH (x:Interface)-[:ELECTROLYTE|COUNTERPART]->(:Material {id: key})'),
   interfacesByFamily: related(INTERFACE, 'interfaces.byFamily', 'MATCH (x:Interface)-[:ELECTROLYTE_FAMILY]->(:MaterialFamily {id: key})'),
 
+  observationsByIds: related(OBSERVATION, 'observations.byIds', 'MATCH (x:Fact {id: key}) WHERE x:InterphaseObservation'),
   observationsByInterface: related(OBSERVATION, 'observations.byInterface', 'MATCH (x:InterphaseObservation)-[:AT]->(:Interface {id: key})'),
   observationsByProduct: related(OBSERVATION, 'observations.byProduct', 'MATCH (x:InterphaseObservation)-[:PRODUCES]->(:Material {id: key})'),
   observationsByTechnique: related(OBSERVATION, 'observations.byTechnique', 'MATCH (x:InterphaseObservation)-[:EVIDENCE]->(:Technique {id: key})'),

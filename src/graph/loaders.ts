@@ -9,6 +9,7 @@ import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
 import { MaterialStore } from './material.store.js';
 import { PhaseDataStore, type PhaseEntryRecord } from './phaseData.store.js';
 import { PublicationStore } from './publication.store.js';
+import { SearchStore } from './search.store.js';
 import type { CitationRecord, DatasetRecord, MaterialRecord, PublicationRecord, VariantRecord } from './records.js';
 
 export interface Stores {
@@ -16,6 +17,7 @@ export interface Stores {
   publications: PublicationStore;
   facts: FactStore;
   phaseData: PhaseDataStore;
+  search: SearchStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -25,6 +27,7 @@ export function createStores(db: GraphDatabase): Stores {
     publications: new PublicationStore(db),
     facts: new FactStore(db),
     phaseData: new PhaseDataStore(db),
+    search: new SearchStore(db),
   };
 }
 

@@ -2,11 +2,13 @@
  * Every query about Material nodes. Materials are compositions: `id` is the composition key
  * (see Composition.key), so any notation of a formula finds its material by key.
  */
+import { LRUCache } from 'lru-cache';
 import neo4j from 'neo4j-driver';
 import type { StructuralFamily } from '../domain/families.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, numList, optStr, str, strList } from './mapping.js';
 import type { MaterialRecord, VariantRecord } from './records.js';
+import type { MaterialNameKind } from './seed.records.js';
 
 export interface MaterialFilter {
   /** Material ids to match (a composition key, or the materials an alias or name stands for). */
@@ -17,6 +19,20 @@ export interface MaterialFilter {
   elementsIncludeAll: string[];
   kind: 'COMPOSITION' | 'NAMED' | null;
   chemicalClass: string | null;
+}
+
+/** A material a text names, and how (nameKind null: the text is the material's id). */
+export interface NameMatch {
+  materialId: string;
+  materialName: string;
+  materialKind: 'COMPOSITION' | 'NAMED';
+  /** The formula as curated (null for a named material). */
+  formula: string | null;
+  nameKind: MaterialNameKind | null;
+  nameText: string | null;
+  /** The review where the name holds; null = every review. */
+  review: string | null;
+  variant: VariantRecord | null;
 }
 
 export interface MaterialPage {
@@ -73,6 +89,14 @@ RETURN m {.*} AS m`,
 );
 
 export class MaterialStore {
+  /**
+   * Answers of `lookupName` (a match list, empty for a formula) kept by this process for NAME_CACHE_TTL_MS:
+   * names change only when curated data is loaded, and a thermodynamic argument or a filter would
+   * otherwise cost a round trip to Neo4j before anything else, cached result or not. A name written
+   * later (a seed load, another replica) is seen within the TTL.
+   */
+  private readonly names = new LRUCache<string, NameMatch[]>({ max: 20_000, ttl: NAME_CACHE_TTL_MS });
+
   constructor(private readonly db: GraphDatabase) {}
 
   async page(filter: MaterialFilter, after: string | null, limit: number): Promise<MaterialPage> {
@@ -98,13 +122,32 @@ export class MaterialStore {
   }
 
   /**
-   * The materials a text names: an exact id, a registry id ('LiPON' → 'named:LiPON'), a curated name or
-   * an alias of any review (which can stand for several materials: LPS is Li3PS4 in one review and
-   * Li7P3S11 in another). Formulas are resolved by the caller (as composition keys).
+   * The materials a text names: a material whose id is `text` exactly, and every MaterialName whose
+   * lookup key is `key` (domain/materialNames.ts) with its kind, text, review and variant. Both are index
+   * seeks (the unique index on Material.id, the range index on MaterialName.key); formulas are resolved
+   * by the caller.
    */
-  async resolveName(text: string): Promise<{ id: string; aliasReviews: string[] }[]> {
-    const rows = await this.db.read(RESOLVE_NAME, { text });
-    return rows.map((r) => ({ id: str(r, 'id'), aliasReviews: strList(r, 'reviews') }));
+  async lookupName(text: string, key: string): Promise<NameMatch[]> {
+    const cacheKey = `${key}\u0000${text}`;
+    const cached = this.names.get(cacheKey);
+    if (cached) return cached;
+    const found = await this.readName(text, key);
+    this.names.set(cacheKey, found);
+    return found;
+  }
+
+  private async readName(text: string, key: string): Promise<NameMatch[]> {
+    const rows = await this.db.read(LOOKUP_NAME, { text, key });
+    return rows.map((r) => ({
+      materialId: str(r, 'materialId'),
+      materialName: str(r, 'materialName'),
+      materialKind: (optStr(r, 'materialKind') ?? 'COMPOSITION') as NameMatch['materialKind'],
+      formula: optStr(r, 'formula'),
+      nameKind: optStr(r, 'nameKind') as NameMatch['nameKind'],
+      nameText: optStr(r, 'nameText'),
+      review: optStr(r, 'review'),
+      variant: r.variant ? toVariant({ ...(r.variant as Row), materialId: str(r, 'materialId') }) : null,
+    }));
   }
 
   /** For each structural family: how many materials any source places in it. */
@@ -128,13 +171,24 @@ export class MaterialStore {
   }
 }
 
-const RESOLVE_NAME = cypher(
-  'materials.resolveName',
+/** Exported for the test that reads its plan (index seeks, no label scan). */
+/** How long a process trusts a name lookup it made (ms). */
+export const NAME_CACHE_TTL_MS = 60_000;
+
+export const LOOKUP_NAME = cypher(
+  'materials.lookupName',
   `
-MATCH (m:Material)
-WHERE m.id = $text OR m.id = 'named:' + $text OR m.name = $text OR $text IN m.aliasTexts
-RETURN m.id AS id, [i IN range(0, size(m.aliasTexts) - 1) WHERE m.aliasTexts[i] = $text | m.aliasReviews[i]] AS reviews
-ORDER BY m.id`,
+CALL {
+  MATCH (m:Material {id: $text})
+  RETURN m, null AS n
+  UNION
+  MATCH (n:MaterialName {key: $key})-[:NAMES]->(m:Material)
+  RETURN m, n
+}
+OPTIONAL MATCH (v:MaterialVariant {id: n.variantId})
+RETURN m.id AS materialId, m.name AS materialName, m.kind AS materialKind, m.formula AS formula,
+  n.kind AS nameKind, n.text AS nameText, n.review AS review, v {.*} AS variant
+ORDER BY materialId, nameText, review`,
 );
 
 const COUNT_BY_FAMILY = cypher(

@@ -70,6 +70,20 @@ export interface AliasOut {
   variantId: string | null;
 }
 
+/** How a name came about: a registry id, a curated name, an alias of a review, a polymorph's name. */
+export type MaterialNameKind = 'ID' | 'NAME' | 'ALIAS' | 'VARIANT';
+
+/** One name of a material under its lookup key (domain/materialNames.ts), written as a MaterialName node. */
+export interface MaterialNameOut {
+  key: string;
+  text: string;
+  kind: MaterialNameKind;
+  /** The review where the name holds; null = every review. */
+  review: string | null;
+  materialId: string;
+  variantId: string | null;
+}
+
 export interface Subject {
   materialId: string | null;
   variantId: string | null;
@@ -212,6 +226,8 @@ export interface SeedBundle {
   materials: MaterialOut[];
   variants: VariantOut[];
   aliases: AliasOut[];
+  /** Every name of every material, for case-insensitive lookup and search (seed.names.ts). */
+  names: MaterialNameOut[];
   interfaces: InterfaceOut[];
   measurements: MeasurementOut[];
   windows: WindowOut[];

@@ -11,7 +11,7 @@
  *   (fact:Fact)-[:ASSERTED_IN {lines, refs}]->(Review)   (fact)-[:REPORTED_BY {position, citation}]->(Publication)
  *   (fact)-[:CORRECTED_REFERENCE]->(Publication)          (fact)-[:OF_VARIANT]->(MaterialVariant)-[:VARIANT_OF]->(Material)
  *   (Material)-[:HAS_MEASUREMENT]->(Measurement)          (Material)-[:HAS_WINDOW]->(StabilityWindow)
- *   (fact)-[:ABOUT_FAMILY]->(MaterialFamily)
+ *   (fact)-[:ABOUT_FAMILY]->(MaterialFamily)          (MaterialName {key, text, kind, review, variantId})-[:NAMES]->(Material)
  *   (Interface)-[:ELECTROLYTE]->(Material)  (Interface)-[:ELECTROLYTE_FAMILY]->(MaterialFamily)  (Interface)-[:COUNTERPART]->(Material)
  *   (InterphaseObservation)-[:AT]->(Interface)  -[:PRODUCES {position}]->(Material)  -[:EVIDENCE {position, text}]->(Technique)
  *   (CoatingApplication)-[:COATING]->(Material)  -[:APPLIED_ON]->(Material)  -[:PAIRED_WITH]->(Material)
@@ -118,6 +118,17 @@ CREATE (v:MaterialVariant:SeedRecord {id: row.id, labels: row.labels, polymorph:
   dopantElements: row.dopantElements, dopantSites: row.dopantSites, dopantAmounts: row.dopantAmounts})
 CREATE (v)-[:VARIANT_OF]->(m)
 RETURN count(v) AS n`,
+);
+
+// Every name of a material under its lookup key (an index on key; full-text on text): seed.names.ts.
+const CREATE_NAMES = cypher(
+  'seed.createNames',
+  `
+UNWIND $rows AS row
+MATCH (m:Material {id: row.materialId})
+CREATE (n:MaterialName:SeedRecord {key: row.key, text: row.text, kind: row.kind, review: row.review, variantId: row.variantId})
+CREATE (n)-[:NAMES]->(m)
+RETURN count(n) AS n`,
 );
 
 // --- facts: each kind creates its nodes; provenance and subjects are linked by shared queries ---------
@@ -382,6 +393,8 @@ export class SeedStore {
         bundle.variants.map((v) => ({ ...v, dopantSites: v.dopantSites.map((x) => x ?? ''), dopantAmounts: v.dopantAmounts.map((x) => x ?? '') })),
       );
       expect('variants', variants.n, bundle.variants.length);
+      const names = await inBatches(tx, CREATE_NAMES, bundle.names);
+      expect('material names', names.n, bundle.names.length);
       progress();
 
       const measurements = await inBatches(

@@ -6,6 +6,7 @@ import { createLoaders, type Stores } from '../graph/loaders.js';
 import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
+import { SearchService } from './search.service.js';
 import type { ThermoEngine } from './thermo/thermo.engine.js';
 import { ThermoService } from './thermo/thermo.service.js';
 import { VocabularyService } from './vocabulary.service.js';
@@ -16,6 +17,7 @@ export interface Services {
   facts: FactService;
   vocabulary: VocabularyService;
   thermo: ThermoService;
+  search: SearchService;
 }
 
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
@@ -27,5 +29,6 @@ export function createServices(stores: Stores, engine: ThermoEngine): Services {
     facts: new FactService(stores, loaders),
     vocabulary: new VocabularyService(loaders),
     thermo: new ThermoService(engine, stores, loaders),
+    search: new SearchService(stores, loaders),
   };
 }

@@ -113,19 +113,6 @@ export class MaterialService {
   }
 
   private async toFilter(where: MaterialWhereInput): Promise<MaterialFilter> {
-    let ids: string[] | null = null;
-    if (where.formula !== undefined && where.formula !== null) {
-      try {
-        ids = [parseFormula(where.formula).key];
-      } catch (e) {
-        if (e instanceof InvalidFormulaError) throw new InvalidArgumentError('where.formula', e.message);
-        throw e;
-      }
-    }
-    if (where.name !== undefined && where.name !== null) {
-      const named = await resolveMaterialRef(this.stores.materials, where.name, 'where.name');
-      ids = ids ? ids.filter((id) => named.includes(id)) : named;
-    }
     const elements = where.elementsIncludeAll ?? [];
     for (const el of elements) {
       if (!isElementSymbol(el)) throw new InvalidArgumentError('where.elementsIncludeAll', `'${excerpt(el)}' is not an element symbol`);
@@ -138,6 +125,15 @@ export class MaterialService {
         throw new InvalidArgumentError('where.chemicalSystem', `'${excerpt(bad)}' is not an element symbol; write systems as 'Li-P-S'`);
       }
       chemicalSystem = [...new Set(parts)].sort().join('-');
+    }
+    // names last: the arguments checked without the database fail first
+    let ids: string[] | null = null;
+    if (where.formula !== undefined && where.formula !== null) {
+      ids = await resolveMaterialRef(this.stores.materials, where.formula, 'where.formula');
+    }
+    if (where.name !== undefined && where.name !== null) {
+      const named = await resolveMaterialRef(this.stores.materials, where.name, 'where.name');
+      ids = ids ? ids.filter((id) => named.includes(id)) : named;
     }
     return {
       ids,

@@ -75,6 +75,9 @@ const HOSTILE: [string, () => Promise<Answer>, string | string[]][] = [
   ['a 10 KB formula', () => post({ query: MATERIALS_BY_FORMULA, variables: { f: `${TEN_KB}Qq` } }), 'BAD_USER_INPUT'],
   ['a 10 KB material id', () => post({ query: 'query($id: ID!) { material(id: $id) { id } }', variables: { id: `${TEN_KB}-` } }), 'BAD_USER_INPUT'],
   ['a 10 KB cursor', () => post({ query: 'query($a: String) { materials(after: $a) { totalCount } }', variables: { a: 'x'.repeat(10_000) } }), 'BAD_USER_INPUT'],
+  ['a 10 KB search text', () => post({ query: 'query($t: String!) { search(text: $t) { totalCount } }', variables: { t: `${TEN_KB}` } }), 'BAD_USER_INPUT'],
+  ['a search text of Lucene syntax only', () => post({ query: 'query($t: String!) { search(text: $t) { totalCount } }', variables: { t: '*:* ~ ( ) " \\' } }), 'BAD_USER_INPUT'],
+  ['a 10 KB search cursor', () => post({ query: 'query($a: String) { search(text: "LLZO", after: $a) { totalCount } }', variables: { a: 'x'.repeat(10_000) } }), 'BAD_USER_INPUT'],
   ['a 10 KB DOI', () => post({ query: 'query($d: String!) { publication(doi: $d) { doi } }', variables: { d: 'x'.repeat(10_000) } }), 'BAD_USER_INPUT'],
   // graphql-js parses recursively: a deep document is refused by the parser or fails validation, never a crash
   ['a selection set 20,000 levels deep', () => post({ query: `${'{ a '.repeat(20_000)}${'}'.repeat(20_000)}` }), ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']],

@@ -43,6 +43,7 @@ import type {
   WindowOut,
   AliasOut,
 } from '../../graph/seed.records.js';
+import { materialNames } from './seed.names.js';
 import { InvalidRecordsError, type RecordProblem } from '../errors.js';
 import {
   Alias,
@@ -405,6 +406,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
     materials: registry.materials(),
     variants: registry.variants(),
     aliases: registry.aliasesOut(),
+    names: materialNames(registry.materials(), registry.variants(), registry.aliasesOut()),
     interfaces: [...interfaces.values()],
     ...out,
     quotesChecked: opts.textsDir !== null,

@@ -15,6 +15,7 @@ import type { Loaders, Stores } from '../../graph/loaders.js';
 import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
 import { InvalidArgumentError } from '../errors.js';
+import { resolveMaterial } from '../materialRef.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
 import type { ThermoEngine } from './thermo.engine.js';
@@ -111,9 +112,9 @@ export class ThermoService {
     return { revision: table.revision, entries: table.entryCount };
   }
 
-  /** Stability window of a formula (GraphQL `stabilityWindow`). */
-  async stabilityWindow(formula: string, openElement: string | null | undefined, arg = 'formula'): Promise<StabilityWindowView> {
-    const composition = this.composition(formula, arg);
+  /** Stability window of a material named in any way (GraphQL `stabilityWindow`); see `target`. */
+  async stabilityWindow(text: string, openElement: string | null | undefined, arg = 'formula'): Promise<StabilityWindowView> {
+    const { composition, formula } = await this.target(text, arg);
     const open = this.openElement(openElement ?? 'Li', composition, 'openElement');
     return this.windowOf(composition, formula, open);
   }
@@ -167,7 +168,12 @@ export class ThermoService {
       const profile = await this.voltageProfile(window);
       predicted = window.stableAgainstMetal ? [] : (profile[0]?.phases ?? []);
     } else {
-      const r = await this.interfaceReaction(electrolyte!.formula, counterpart!.formula, null, null);
+      const r = await this.reactionOf(
+        { formula: electrolyte!.formula, composition: this.composition(electrolyte!.formula, 'electrolyte') },
+        { formula: counterpart!.formula, composition: this.composition(counterpart!.formula, 'counterpart') },
+        null,
+        null,
+      );
       status = r.status;
       reason = r.reason;
       kink = r.mostExothermic;
@@ -217,9 +223,9 @@ export class ThermoService {
     }));
   }
 
-  /** Energy above hull and decomposition of a formula (GraphQL `decomposition`). */
-  async decomposition(formula: string): Promise<DecompositionView> {
-    const composition = this.composition(formula, 'formula');
+  /** Energy above hull and decomposition of a material named in any way (GraphQL `decomposition`); see `target`. */
+  async decomposition(text: string): Promise<DecompositionView> {
+    const { composition, formula } = await this.target(text, 'formula');
     const table = await this.phaseTable();
     const { target, dataSources, elementsWithoutData } = await this.engine.compute<DecompositionData>(table.revision, `assess|${composition.key}`, 'decomposition', () => ({
       kind: 'decomposition',
@@ -234,10 +240,20 @@ export class ThermoService {
     return { ...base, status: 'COMPUTED', reason: null, phases: amounts(target.decomposition ?? [], perFu), competingPhases: amounts(target.competingPhases, perFu) };
   }
 
-  /** Interface reaction of two formulas (GraphQL `interfaceReaction`). */
-  async interfaceReaction(reactantA: string, reactantB: string, openElement: string | null | undefined, voltageV: number | null | undefined): Promise<InterfaceReactionView> {
-    const a = this.composition(reactantA, 'reactantA');
-    const b = this.composition(reactantB, 'reactantB');
+  /** Interface reaction of two materials named in any way (GraphQL `interfaceReaction`); see `target`. */
+  async interfaceReaction(textA: string, textB: string, openElement: string | null | undefined, voltageV: number | null | undefined): Promise<InterfaceReactionView> {
+    const [a, b] = await Promise.all([this.target(textA, 'reactantA'), this.target(textB, 'reactantB')]);
+    return this.reactionOf(a, b, openElement, voltageV);
+  }
+
+  private async reactionOf(
+    targetA: ThermoTarget,
+    targetB: ThermoTarget,
+    openElement: string | null | undefined,
+    voltageV: number | null | undefined,
+  ): Promise<InterfaceReactionView> {
+    const { composition: a, formula: reactantA } = targetA;
+    const { composition: b, formula: reactantB } = targetB;
     if (a.key === b.key) throw new InvalidArgumentError('reactantB', `is the same composition as reactantA (${a.reducedFormula})`);
     let open: { element: string; voltageV: number } | null = null;
     if (openElement != null || voltageV != null) {
@@ -385,6 +401,32 @@ export class ThermoService {
     };
   }
 
+  /**
+   * The composition a thermodynamics argument names, through the one material resolver (materialRef.ts):
+   * a name wins over reading the text as a formula, so 'LLZO' is Li7La3Zr2O12 (its curated formula is
+   * then the formula the result is given per formula unit of), while 'LiPON' is not read as Li, P, O, N.
+   * @throws InvalidArgumentError(arg) for a named material without a single composition (LiPON, NCM), a
+   *   doped variant whose composition the sources do not fix (LLZTO), an ambiguous name, an unreadable
+   *   formula, or more than MAX_ELEMENTS elements. A polymorph's name (c-LLZO, β-Li3PS4) is its
+   *   material's composition: the phase data hold the lowest-energy polymorph of each composition.
+   */
+  private async target(text: string, arg: string): Promise<ThermoTarget> {
+    const ref = await resolveMaterial(this.stores.materials, text, arg);
+    if (ref.via === 'FORMULA') return { composition: this.composition(text, arg), formula: text.trim() };
+    const what = `'${excerpt(text.trim())}' names the material ${ref.materialId} '${ref.materialName}'`;
+    if (ref.kind === 'NAMED' || !ref.formula) {
+      throw new InvalidArgumentError(arg, `${what}, which has no single composition; give a formula to compute it (e.g. one composition of it)`);
+    }
+    if (ref.variant && ref.variant.dopants.length > 0) {
+      const label = ref.variant.labels[0] ?? ref.variant.dopants.map((d) => d.element).join(', ') + '-doped';
+      throw new InvalidArgumentError(
+        arg,
+        `'${excerpt(text.trim())}' names the ${label} variant of ${ref.formula} (${ref.variant.id}), whose composition the sources do not fix; give the doped composition as a formula`,
+      );
+    }
+    return { composition: this.composition(ref.formula, arg), formula: ref.formula };
+  }
+
   private composition(formula: string, arg: string): Composition {
     let c: Composition;
     try {
@@ -411,6 +453,12 @@ export class ThermoService {
     if (composition.elementCount < 2) throw new InvalidArgumentError('formula', `${composition.toString()} is the open element itself; a stability window needs at least one other element`);
     return open;
   }
+}
+
+/** What a thermodynamics argument resolved to: the composition, and the formula results are given per formula unit of. */
+interface ThermoTarget {
+  composition: Composition;
+  formula: string;
 }
 
 /** The composition of a material, or null for a named material (no single composition). */

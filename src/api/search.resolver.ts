@@ -1,0 +1,27 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { SearchKind } from '../graph/search.store.js';
+import { PageArgs } from './connection.type.js';
+import type { Context } from './context.js';
+import { SearchHitConnection, SearchKindEnum } from './search.type.js';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchHitConnection, {
+    description:
+      'Full-text search over material names, formulas, descriptions, registry ids, aliases and abbreviations (each in the review where it ' +
+      'holds), publication titles, and every fact\'s quote, note and fields kept as printed, through Neo4j full-text indexes (Lucene, ' +
+      "analyzer 'standard-no-stop-words': case-insensitive; a formula such as Li6PS5Cl is one word, Li2S-P2S5 two). Every word of `text` " +
+      'must occur (AND); words are matched literally: Lucene syntax (quotes, `*`, `~`, `(`, `:`, AND/OR) has no meaning here, and words ' +
+      'without a letter or digit are left out. Hits best first (score, then kind and id); `first`: 0–100 (default 20); `after`: an ' +
+      '`endCursor` (cursors are positions in the ranking). Errors: BAD_USER_INPUT naming the argument (`text` empty, longer than 200 ' +
+      'characters, more than 12 words or without any letter or digit; a malformed cursor; `first` out of range); DATABASE_UNAVAILABLE.',
+  })
+  search(
+    @Ctx() ctx: Context,
+    @Arg('text', () => String, { description: "Words to find, e.g. 'LLZTO', 'Li2S-P2S5 glass', 'argyrodite lithium metal'." }) text: string,
+    @Arg('kinds', () => [SearchKindEnum], { nullable: true, description: 'Only hits of these kinds; all kinds when absent or empty.' }) kinds: SearchKind[] | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ) {
+    return ctx.services.search.search(text, kinds, first, after);
+  }
+}
