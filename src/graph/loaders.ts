@@ -9,6 +9,7 @@ import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
 import { MaterialStore } from './material.store.js';
 import { PhaseDataStore, type PhaseEntryRecord } from './phaseData.store.js';
 import { PublicationStore } from './publication.store.js';
+import { ListStore } from './query/list.store.js';
 import type { CitationRecord, DatasetRecord, MaterialRecord, PublicationRecord, VariantRecord } from './records.js';
 
 export interface Stores {
@@ -16,6 +17,8 @@ export interface Stores {
   publications: PublicationStore;
   facts: FactStore;
   phaseData: PhaseDataStore;
+  /** The compiled root lists (src/graph/query). */
+  lists: ListStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -25,6 +28,7 @@ export function createStores(db: GraphDatabase): Stores {
     publications: new PublicationStore(db),
     facts: new FactStore(db),
     phaseData: new PhaseDataStore(db),
+    lists: new ListStore(db),
   };
 }
 

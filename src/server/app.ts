@@ -127,7 +127,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           const header = req.header('x-request-id');
           const requestId = header && /^[\w.-]{1,128}$/.test(header) ? header : randomUUID();
           const signal = currentRequestSignal() ?? new AbortController().signal;
-          return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
+          return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
         },
       }),
     ),

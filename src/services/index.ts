@@ -6,6 +6,7 @@ import { createLoaders, type Stores } from '../graph/loaders.js';
 import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
+import { ListService, type ListOptions } from './query/list.service.js';
 import type { ThermoEngine } from './thermo/thermo.engine.js';
 import { ThermoService } from './thermo/thermo.service.js';
 import { VocabularyService } from './vocabulary.service.js';
@@ -16,10 +17,15 @@ export interface Services {
   facts: FactService;
   vocabulary: VocabularyService;
   thermo: ThermoService;
+  /** The compiled root lists (materials, measurements): one Cypher statement per request. */
+  lists: ListService;
 }
 
+/** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
+const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
+
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
-export function createServices(stores: Stores, engine: ThermoEngine): Services {
+export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS): Services {
   const loaders = createLoaders(stores);
   return {
     materials: new MaterialService(stores, loaders),
@@ -27,5 +33,6 @@ export function createServices(stores: Stores, engine: ThermoEngine): Services {
     facts: new FactService(stores, loaders),
     vocabulary: new VocabularyService(loaders),
     thermo: new ThermoService(engine, stores, loaders),
+    lists: new ListService(stores.lists, stores.materials, lists),
   };
 }

@@ -1,0 +1,37 @@
+/**
+ * Reads the selection of a resolved field (graphql-parse-resolve-info: aliases, arguments with variables
+ * and defaults applied, fragments merged) into the plain `SelectedField` tree the planner of the
+ * compiled lists takes, each computed field weighted as the request limits weigh it.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { SelectedField } from '../services/query/selection.js';
+import { COMPUTED_FIELD_COST } from './limits.js';
+
+export function selectionOf(info: GraphQLResolveInfo): SelectedField {
+  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  if (!tree || !('fieldsByTypeName' in tree)) throw new Error(`no selection for ${info.fieldName}`);
+  return toSelected(tree, info.parentType.name);
+}
+
+function toSelected(tree: ResolveTree, parentType: string): SelectedField {
+  const fields = new Map<string, SelectedField>();
+  for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) {
+    for (const sub of Object.values(byKey)) {
+      if (!fields.has(sub.alias)) fields.set(sub.alias, toSelected(sub, typeName));
+    }
+  }
+  return {
+    name: tree.name,
+    key: tree.alias,
+    args: tree.args as Record<string, unknown>,
+    weight: COMPUTED_FIELD_COST[`${parentType}.${tree.name}`] ?? 0,
+    fields: [...fields.values()],
+  };
+}
+
+/** The value a compiled list returned for the relationship field being resolved (by response key), if any. */
+export function compiled<T>(root: object, info: GraphQLResolveInfo): T | undefined {
+  const value = (root as Record<string, unknown>)[`rel_${info.path.key}`];
+  return value === undefined ? undefined : (value as T);
+}

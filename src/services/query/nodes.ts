@@ -1,0 +1,73 @@
+/**
+ * From a selection to the node plans of the compiled lists: which fields the statement reads, which
+ * relationship fields become subqueries, and what the fields left to resolvers cost. The table of this
+ * file is the list of compiled fields (README of src/graph/query).
+ */
+import { isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
+import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
+import type { PropertyKind } from '../../domain/units/properties.js';
+import { resolverPoints, type SelectedField } from './selection.js';
+
+/** Keys of the node map that fields left to resolvers read. */
+const NEEDS: Record<string, string[]> = {
+  'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
+  'Measurement.variant': ['variantId'],
+  'Measurement.publication': ['publicationKeys'],
+  'Measurement.publications': ['publicationKeys'],
+};
+
+/** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure']);
+
+export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
+  const plan: NodePlan = { kind, fields: ['id'], sourceFields: [], relations: [], resolverCost: 0 };
+  for (const f of selection?.fields ?? []) addField(plan, f);
+  plan.fields = [...new Set(plan.fields)];
+  plan.sourceFields = [...new Set(plan.sourceFields)];
+  return plan;
+}
+
+function addField(plan: NodePlan, f: SelectedField): void {
+  const qualified = `${plan.kind}.${f.name}`;
+  if (f.name === '__typename') return;
+  if (qualified === 'Material.measurements') return void plan.relations.push(measurementsOf(f));
+  if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
+  if (qualified === 'Measurement.source') return addSource(plan, f);
+  if (qualified === 'Measurement.dataset') {
+    plan.sourceFields.push('datasetId');
+    plan.resolverCost += resolverPoints(f);
+    return;
+  }
+  if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
+    plan.fields.push(f.name);
+    return;
+  }
+  plan.fields.push(...(NEEDS[qualified] ?? []));
+  plan.resolverCost += resolverPoints(f);
+}
+
+function addSource(plan: NodePlan, f: SelectedField): void {
+  for (const sub of f.fields) {
+    plan.sourceFields.push(...(SOURCE_NEEDS[sub.name] ?? []));
+    if (sub.fields.length > 0) plan.resolverCost += resolverPoints(sub);
+  }
+  if (plan.sourceFields.length === 0) plan.sourceFields.push('kind');
+}
+
+const BY_ID = { key: null, direction: 'ASC' } as const;
+
+function measurementsOf(f: SelectedField): RelationField {
+  const property = f.args.property as PropertyKind | null | undefined;
+  return {
+    key: f.key,
+    relation: 'measurements',
+    filter: property ? { op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property } : null,
+    order: BY_ID,
+    limit: null,
+    node: nodePlan('Measurement', f),
+  };
+}
+
+function materialOf(f: SelectedField): RelationField {
+  return { key: f.key, relation: 'material', filter: null, order: BY_ID, limit: null, node: nodePlan('Material', f) };
+}
