@@ -157,3 +157,14 @@ describe('cost from the plan', () => {
     expect(refused.sent).toEqual([]);
   });
 });
+
+describe('bounds on filters', () => {
+  it('refuses AND/OR/NOT nested deeper than 8 levels, naming the path', async () => {
+    const nested = (n: number): string => (n === 0 ? '{ kind: NAMED }' : `{ NOT: ${nested(n - 1)} }`);
+    const ok = await compile(`{ materials(where: ${nested(8)}) { totalCount } }`);
+    expect(ok.errors).toBeUndefined();
+    const refused = await compile(`{ materials(where: ${nested(9)}) { totalCount } }`);
+    expect(refused.errors?.[0]?.message).toMatch(/^where(\.NOT){8}: AND\/OR\/NOT nest deeper than 8 levels/);
+    expect(refused.sent).toEqual([]);
+  });
+});

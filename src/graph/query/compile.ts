@@ -156,12 +156,15 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
   return r.relation === 'material' ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
 }
 
+/** Labels of a root match: every Measurement is a Fact, which lets a review filter seek the index on Fact.review. */
+const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact' };
+
 /** The root list statement of a plan. */
 export function compileList(plan: ListPlan): CompiledQuery {
   const scope = new Scope();
   const v = scope.variable();
   const filter = plan.filter ? filterText(plan.filter, plan.kind, v, scope) : null;
-  const match = `MATCH (${v}:${plan.kind})${filter ? ` WHERE ${filter}` : ''}`;
+  const match = `MATCH (${v}:${ROOT_LABELS[plan.kind]})${filter ? ` WHERE ${filter}` : ''}`;
   const parts: string[] = [];
   if (plan.node !== null) parts.push(`CALL {\n${pageText(plan, v, match, scope)}\n}`);
   const returns = [plan.node !== null ? 'items' : '[] AS items'];

@@ -66,11 +66,26 @@ async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | 
   path: string,
   plan: (w: T, path: string) => Promise<Filter | null>,
 ): Promise<Filter[]> {
+  checkNesting(w, path);
   const out: Filter[] = [];
   if (w.AND?.length) out.push({ op: 'and', items: await planEach(w.AND, `${path}.AND`, plan) });
   if (w.OR?.length) out.push({ op: 'or', items: await planEach(w.OR, `${path}.OR`, plan) });
   if (given(w.NOT)) out.push({ op: 'not', item: (await plan(w.NOT, `${path}.NOT`)) ?? { op: 'and', items: [] } });
   return out;
+}
+
+/** Deepest nesting of AND/OR/NOT, and most items in one AND/OR: bounds on what one filter may compile to. */
+export const MAX_FILTER_NESTING = 8;
+export const MAX_FILTER_ITEMS = 50;
+
+function checkNesting(w: { AND?: unknown[] | null; OR?: unknown[] | null; NOT?: unknown }, path: string): void {
+  const depth = (path.match(/\.(AND|OR|NOT)\b/g) ?? []).length;
+  const nested = Boolean(w.AND?.length || w.OR?.length || w.NOT);
+  if (nested && depth >= MAX_FILTER_NESTING) throw new InvalidArgumentError(path, `AND/OR/NOT nest deeper than ${MAX_FILTER_NESTING} levels`);
+  for (const op of ['AND', 'OR'] as const) {
+    const n = w[op]?.length ?? 0;
+    if (n > MAX_FILTER_ITEMS) throw new InvalidArgumentError(`${path}.${op}`, `${n} filters exceed the limit of ${MAX_FILTER_ITEMS}`);
+  }
 }
 
 async function planEach<T>(items: T[], path: string, plan: (w: T, path: string) => Promise<Filter | null>): Promise<Filter[]> {
