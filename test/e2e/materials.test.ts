@@ -244,8 +244,8 @@ describe('HTTP surface', () => {
     stop();
     expect(res.errors).toBeUndefined();
     expect(res.data!.materials.edges).toHaveLength(100);
-    // materials, their measurements and each measurement's material in the compiled statement; publications and
-    // datasets still through their DataLoaders (one query each for the whole request)
-    expect(queries.sort()).toEqual(['datasets.byIds', 'materials.list', 'publications.byKeys']);
+    // materials, their measurements, each measurement's material and publications in the compiled statement; the
+    // dataset still through its DataLoader (one query for the whole request)
+    expect(queries.sort()).toEqual(['datasets.byIds', 'materials.list']);
   });
 });

@@ -106,6 +106,12 @@ describe('compiled measurements list', () => {
     expect(withDataset.text).not.toMatch(/ASSERTED_IN|REPORTED_BY/);
   });
 
+  it("compiles the publications a fact cites in the source's order (REPORTED_BY position), the first one for publication", async () => {
+    const q = await one('{ measurements { edges { node { id publication { doi } publications { year citedBy { number } } } } } }');
+    expect(q.text).toMatch(/rel_publication: head\(COLLECT \{ MATCH \(x0\)-\[rx1:REPORTED_BY\]->\(x1:Publication\)\n\s*WITH x1, rx1 ORDER BY rx1\.position LIMIT 1/);
+    expect(q.text).toMatch(/rel_publications: COLLECT \{ MATCH \(x0\)-\[rx2:REPORTED_BY\]->\(x2:Publication\)\n\s*WITH x2, rx2 ORDER BY rx2\.position\n\s*RETURN \{key: x2\.key, year: x2\.year\}/);
+  });
+
   it('reads a temperature range given in °C in K, and a year range through the publications', async () => {
     const q = await one('{ measurements(where: { temperature: { min: 200, unit: "°C" }, year: { max: 2011 } }) { totalCount } }');
     expect(q.text).toMatch(/x0\.temperatureK >= \$p0 AND EXISTS \{ MATCH \(x0\)-\[:REPORTED_BY\|CORRECTED_REFERENCE\]->\(x1:Publication\) WHERE x1\.year <= \$p1 \}/);

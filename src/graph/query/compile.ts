@@ -13,7 +13,7 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
-import { fieldExpression, sourceExpression } from './projection.js';
+import { fieldExpression, ID_FIELD, sourceExpression } from './projection.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -43,6 +43,7 @@ class Scope {
 const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   Material: new Set(['id', 'name', 'kind', 'family', 'families', 'chemicalSystem', 'chemicalClass', 'elements', 'formula']),
   Measurement: new Set(['id', 'property', 'review', 'family', 'temperatureK', 'contribution', 'qualifier', 'method', 'computed', 'value']),
+  Publication: new Set(['year']),
 };
 
 const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -51,13 +52,20 @@ const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
   publications: (from, to) => `(${from})-[:REPORTED_BY|CORRECTED_REFERENCE]->(${to}:Publication)`,
 };
 
-const RELATION_TARGET: Record<string, NodeKind | 'Publication'> = { measurements: 'Measurement', material: 'Material', publications: 'Publication' };
+const RELATION_TARGET: Record<string, NodeKind> = { measurements: 'Measurement', material: 'Material', publications: 'Publication' };
 
-function operandText(kind: NodeKind | 'Publication', operand: Operand, v: string): string {
+/** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
+const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
+  publications: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
+  publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
+};
+
+const SINGLE: ReadonlySet<string> = new Set(['material', 'publication']);
+
+function operandText(kind: NodeKind, operand: Operand, v: string): string {
   switch (operand.kind) {
     case 'property':
-      if (kind !== 'Publication' && !FILTERABLE[kind].has(operand.name)) throw new Error(`${kind}.${operand.name} is not filterable`);
-      if (kind === 'Publication' && operand.name !== 'year') throw new Error(`Publication.${operand.name} is not filterable`);
+      if (!FILTERABLE[kind].has(operand.name)) throw new Error(`${kind}.${operand.name} is not filterable`);
       return `${v}.${operand.name}`;
     case 'lowerValue':
       return `coalesce(${v}.value, ${v}.min)`;
@@ -71,7 +79,7 @@ function operandText(kind: NodeKind | 'Publication', operand: Operand, v: string
 const COMPARISON: Record<string, string> = { eq: '=', gte: '>=', lte: '<=', gt: '>', lt: '<' };
 
 /** The WHERE text of a filter over node variable `v` of `kind`. */
-export function filterText(filter: Filter, kind: NodeKind | 'Publication', v: string, scope: Scope): string {
+export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Scope): string {
   switch (filter.op) {
     case 'and':
     case 'or':
@@ -146,18 +154,27 @@ export function projection(node: NodePlan, v: string, scope: Scope): string {
 
 function relationText(r: RelationField, v: string, scope: Scope): string {
   const to = scope.variable();
+  const rel = `r${to}`;
+  const positional = BY_POSITION[r.relation];
+  const pattern = positional ? positional(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
   const where = r.filter ? ` WHERE ${filterText(r.filter, r.node.kind, to, scope)}` : '';
-  const order = r.order.key === null ? `${to}.id ${r.order.direction}` : `${sortedKey(r.order, to, scope)} ${r.order.direction}, ${to}.id`;
-  const limit = r.limit !== null ? ` LIMIT ${scope.param(neo4j.int(r.limit))}` : '';
+  const id = `${to}.${ID_FIELD[r.node.kind]}`;
+  const order = positional
+    ? `${rel}.position`
+    : r.order.key === null
+      ? `${id} ${r.order.direction}`
+      : `${sortedKey(r.order, to, scope)} ${r.order.direction}, ${id}`;
+  const limit = r.limit !== null ? ` LIMIT ${scope.param(neo4j.int(r.limit))}` : SINGLE.has(r.relation) ? ' LIMIT 1' : '';
+  const carried = positional ? `${to}, ${rel}` : to;
   const body =
-    `MATCH ${RELATION_PATTERN[r.relation]!(v, to)}${where}\n` +
-    `  WITH ${to} ORDER BY ${order}${limit}\n` +
+    `MATCH ${pattern}${where}\n` +
+    `  WITH ${carried} ORDER BY ${order}${limit}\n` +
     `  RETURN ${projection(r.node, to, scope)}`;
-  return r.relation === 'material' ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
+  return SINGLE.has(r.relation) ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
 }
 
 /** Labels of a root match: every Measurement is a Fact, which lets a review filter seek the index on Fact.review. */
-const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact' };
+const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication' };
 
 /** The root list statement of a plan. */
 export function compileList(plan: ListPlan): CompiledQuery {

@@ -9,7 +9,7 @@ import type { ListPlan, NodePlan, RelationField } from './plan.js';
 export const ASSUMED_RELATION_ROWS = 10;
 
 function relationRows(r: RelationField): number {
-  if (r.relation === 'material') return 1;
+  if (r.relation === 'material' || r.relation === 'publication') return 1;
   return r.limit ?? ASSUMED_RELATION_ROWS;
 }
 

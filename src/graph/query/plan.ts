@@ -8,7 +8,7 @@
  */
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement';
+export type NodeKind = 'Material' | 'Measurement' | 'Publication';
 
 /** A stored property a filter or an order may read (see FILTERABLE in compile.ts). */
 export type Operand =
@@ -59,7 +59,8 @@ export interface After {
 export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
-  relation: 'measurements' | 'material';
+  /** `publications`/`publication`: the publications a fact cites, in the source's order. */
+  relation: 'measurements' | 'material' | 'publications' | 'publication';
   filter: Filter | null;
   order: Order;
   limit: number | null;

@@ -127,7 +127,15 @@ export const SOURCE_NEEDS: Record<string, string[]> = {
   dataset: ['datasetId'],
 };
 
-const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT };
+const PUBLICATION: Record<string, Expr> = Object.fromEntries(
+  ['key', 'doi', 'url', 'authors', 'firstAuthor', 'year', 'title', 'journal', 'volume', 'firstPage', 'reviewKey', 'textFile'].map((f) => [f, direct(f)]),
+);
+PUBLICATION.isReview = (v) => `coalesce(${v}.isReview, false)`;
+
+const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION };
+
+/** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key' };
 
 /** Whether `field` of `kind` is read by the statement (else it is a field resolver's). */
 export function isCompiledField(kind: NodeKind, field: string): boolean {

@@ -3,7 +3,7 @@
  * relationship fields become subqueries, and what the fields left to resolvers cost. The table of this
  * file is the list of compiled fields (README of src/graph/query).
  */
-import { isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
+import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
 import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
@@ -12,15 +12,13 @@ import { resolverPoints, type SelectedField } from './selection.js';
 const NEEDS: Record<string, string[]> = {
   'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
   'Measurement.variant': ['variantId'],
-  'Measurement.publication': ['publicationKeys'],
-  'Measurement.publications': ['publicationKeys'],
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
 const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure']);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
-  const plan: NodePlan = { kind, fields: ['id'], sourceFields: [], relations: [], resolverCost: 0 };
+  const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], relations: [], resolverCost: 0 };
   for (const f of selection?.fields ?? []) addField(plan, f);
   plan.fields = [...new Set(plan.fields)];
   plan.sourceFields = [...new Set(plan.sourceFields)];
@@ -32,6 +30,7 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (f.name === '__typename') return;
   if (qualified === 'Material.measurements') return void plan.relations.push(measurementsOf(f));
   if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
+  if (qualified === 'Measurement.publications' || qualified === 'Measurement.publication') return void plan.relations.push(publicationsOf(f));
   if (qualified === 'Measurement.source') return addSource(plan, f);
   if (qualified === 'Measurement.dataset') {
     plan.sourceFields.push('datasetId');
@@ -66,6 +65,11 @@ function measurementsOf(f: SelectedField): RelationField {
     limit: null,
     node: nodePlan('Measurement', f),
   };
+}
+
+function publicationsOf(f: SelectedField): RelationField {
+  const relation = f.name === 'publication' ? 'publication' : 'publications';
+  return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node: nodePlan('Publication', f) };
 }
 
 function materialOf(f: SelectedField): RelationField {
