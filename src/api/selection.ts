@@ -3,31 +3,40 @@
  * and defaults applied, fragments merged) into the plain `SelectedField` tree the planner of the
  * compiled lists takes, each computed field weighted as the request limits weigh it.
  */
-import type { GraphQLResolveInfo } from 'graphql';
+import { isObjectType, isInterfaceType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { SelectedField } from '../services/query/selection.js';
-import { COMPUTED_FIELD_COST } from './limits.js';
+import { COMPUTED_FIELD_COST, itemCount } from './limits.js';
 
 export function selectionOf(info: GraphQLResolveInfo): SelectedField {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!tree || !('fieldsByTypeName' in tree)) throw new Error(`no selection for ${info.fieldName}`);
-  return toSelected(tree, info.parentType.name);
+  return toSelected(info.schema, tree, info.parentType.name);
 }
 
-function toSelected(tree: ResolveTree, parentType: string): SelectedField {
+function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string): SelectedField {
   const fields = new Map<string, SelectedField>();
   for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) {
     for (const sub of Object.values(byKey)) {
-      if (!fields.has(sub.alias)) fields.set(sub.alias, toSelected(sub, typeName));
+      if (!fields.has(sub.alias)) fields.set(sub.alias, toSelected(schema, sub, typeName));
     }
   }
+  const args = tree.args as Record<string, unknown>;
   return {
     name: tree.name,
     key: tree.alias,
-    args: tree.args as Record<string, unknown>,
+    args,
     weight: COMPUTED_FIELD_COST[`${parentType}.${tree.name}`] ?? 0,
+    rows: rowsOf(schema, parentType, tree.name, args),
     fields: [...fields.values()],
   };
+}
+
+/** Items the request limits count the field as returning (1 for a single object or a scalar). */
+function rowsOf(schema: GraphQLSchema, parentType: string, name: string, args: Record<string, unknown>): number {
+  const parent = schema.getType(parentType);
+  const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  return field ? itemCount(parentType, name, field.type, args) : 1;
 }
 
 /** The value a compiled list returned for the relationship field being resolved (by response key), if any. */

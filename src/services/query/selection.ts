@@ -11,6 +11,8 @@ export interface SelectedField {
   args: Record<string, unknown>;
   /** Points of the work this field starts on top of its own point (computed fields), 0 for others. */
   weight: number;
+  /** Items the field is counted as returning: its page size, 10 for an unpaged list of objects, else 1. */
+  rows: number;
   /** Sub-selections (fragments merged, across the possible types). */
   fields: SelectedField[];
 }
@@ -26,9 +28,8 @@ export function children(field: SelectedField | undefined, name: string): Select
 }
 
 /** Points of a field resolved the old way (by a resolver and DataLoaders), as the request limits count it. */
-export function resolverPoints(field: SelectedField, rowsOfLists = 10): number {
+export function resolverPoints(field: SelectedField): number {
   const own = 1 + field.weight;
   if (field.fields.length === 0) return own;
-  const first = typeof field.args.first === 'number' ? field.args.first : rowsOfLists;
-  return own + first * field.fields.reduce((s, f) => s + resolverPoints(f, rowsOfLists), 0);
+  return own + field.rows * field.fields.reduce((s, f) => s + resolverPoints(f), 0);
 }
