@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-g
 import type { FactRecord } from '../graph/records.js';
 import type { Context } from './context.js';
 import { Publication } from './publication.type.js';
-import { compiled } from './selection.js';
+import { compiledOr } from './selection.js';
 
 /**
  * The fields every fact type resolves the same way: the original publication(s) it cites. Concrete fact
@@ -19,9 +19,7 @@ export function factResolver<T extends object>(type: ClassType<T>) {
         '`source.citationConfidence` is WRONG the printed reference is kept here and `source.correctedReference` is the paper meant.',
     })
     async publication(@Root() f: FactRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      const done = compiled<Publication | null>(f, info);
-      if (done !== undefined) return done;
-      return (await ctx.services.publications.ofFact(f))[0] ?? null;
+      return compiledOr(f, info, async () => (await ctx.services.publications.ofFact(f))[0] ?? null);
     }
 
     @FieldResolver(() => [Publication], {
@@ -29,7 +27,7 @@ export function factResolver<T extends object>(type: ClassType<T>) {
         "Every publication the source cites for it, in the source's order (a review may cite several; OBELiX joins DOIs with |).",
     })
     publications(@Root() f: FactRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      return compiled<Publication[]>(f, info) ?? ctx.services.publications.ofFact(f);
+      return compiledOr(f, info, () => ctx.services.publications.ofFact(f));
     }
   }
   return FactFieldsResolver;

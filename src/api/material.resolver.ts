@@ -4,7 +4,7 @@ import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
 import { MaterialConnection } from './connection.type.js';
 import { CompiledPageArgs, MaterialOrder } from './query.input.js';
-import { compiled, selectionOf } from './selection.js';
+import { compiledOr, selectionOf } from './selection.js';
 import { MeasuredPropertyEnum } from './enums.js';
 import type { CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
@@ -53,7 +53,7 @@ export class MaterialResolver {
     @Arg('property', () => MeasuredPropertyEnum, { nullable: true, description: 'Only measurements of this property.' })
     property: PropertyKind | null,
   ) {
-    return compiled(material, info) ?? ctx.services.materials.measurements(material.id, property);
+    return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property));
   }
 
   @FieldResolver(() => StabilityWindow, {

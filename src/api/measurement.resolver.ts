@@ -6,13 +6,13 @@ import { factResolver } from './fact.resolver.js';
 import { Material, MaterialVariant } from './material.type.js';
 import { Measurement } from './measurement.type.js';
 import { Dataset } from './publication.type.js';
-import { compiled } from './selection.js';
+import { compiledOr } from './selection.js';
 
 @Resolver(() => Measurement)
 export class MeasurementResolver extends factResolver(Measurement) {
   @FieldResolver(() => Material, { nullable: true, description: 'The material measured; null for a statement about a whole family.' })
   material(@Root() m: MeasurementRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return compiled(m, info) ?? ctx.services.materials.byIdOrNull(m.materialId);
+    return compiledOr(m, info, () => ctx.services.materials.byIdOrNull(m.materialId));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant measured (polymorph, form, doped version), where stated.' })
@@ -21,8 +21,8 @@ export class MeasurementResolver extends factResolver(Measurement) {
   }
 
   @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset the value came through, if any (its licence and citation apply).' })
-  dataset(@Root() m: MeasurementRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.dataset(m.source.datasetId);
+  dataset(@Root() m: MeasurementRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(m, info, () => ctx.services.publications.dataset(m.source.datasetId));
   }
 
   @FieldResolver(() => Float, {

@@ -39,8 +39,11 @@ function rowsOf(schema: GraphQLSchema, parentType: string, name: string, args: R
   return field ? itemCount(parentType, name, field.type, args) : 1;
 }
 
-/** The value a compiled list returned for the relationship field being resolved (by response key), if any. */
-export function compiled<T>(root: object, info: GraphQLResolveInfo): T | undefined {
-  const value = (root as Record<string, unknown>)[`rel_${info.path.key}`];
-  return value === undefined ? undefined : (value as T);
+/**
+ * The value a compiled list returned for the relationship field being resolved (by response key; null
+ * included), else what `resolve` gives (the field resolver's own way, through DataLoaders).
+ */
+export function compiledOr<T>(root: object, info: GraphQLResolveInfo, resolve: () => T | Promise<T>): T | Promise<T> {
+  const key = `rel_${info.path.key}`;
+  return key in root ? ((root as Record<string, unknown>)[key] as T) : resolve();
 }

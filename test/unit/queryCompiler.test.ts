@@ -112,6 +112,12 @@ describe('compiled measurements list', () => {
     expect(q.text).toMatch(/rel_publications: COLLECT \{ MATCH \(x0\)-\[rx2:REPORTED_BY\]->\(x2:Publication\)\n\s*WITH x2, rx2 ORDER BY rx2\.position\n\s*RETURN \{key: x2\.key, year: x2\.year\}/);
   });
 
+  it('compiles the dataset and the provenance objects (review, corrected reference, dataset) inside the source map', async () => {
+    const q = await one('{ measurements { edges { node { id dataset { name recordCount } source { line review { key } dataset { id } } } } } }');
+    expect(q.text).toMatch(/\}, rel_dataset: head\(COLLECT \{ MATCH \(x0\)-\[:FROM_DATASET\]->\(x3:Dataset\)[^]*recordCount: coalesce\(x3\.rowCount/);
+    expect(q.text).toMatch(/source: \{lines: [^}]*END\), rel_review: head\(COLLECT \{ MATCH \(x0\)-\[:ASSERTED_IN\]->\(x1:Publication\)/);
+  });
+
   it('reads a temperature range given in °C in K, and a year range through the publications', async () => {
     const q = await one('{ measurements(where: { temperature: { min: 200, unit: "°C" }, year: { max: 2011 } }) { totalCount } }');
     expect(q.text).toMatch(/x0\.temperatureK >= \$p0 AND EXISTS \{ MATCH \(x0\)-\[:REPORTED_BY\|CORRECTED_REFERENCE\]->\(x1:Publication\) WHERE x1\.year <= \$p1 \}/);

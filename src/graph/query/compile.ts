@@ -13,7 +13,7 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
-import { fieldExpression, ID_FIELD, sourceExpression } from './projection.js';
+import { fieldExpression, ID_FIELD, sourceEntries } from './projection.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -44,12 +44,16 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   Material: new Set(['id', 'name', 'kind', 'family', 'families', 'chemicalSystem', 'chemicalClass', 'elements', 'formula']),
   Measurement: new Set(['id', 'property', 'review', 'family', 'temperatureK', 'contribution', 'qualifier', 'method', 'computed', 'value']),
   Publication: new Set(['year']),
+  Dataset: new Set(['id']),
 };
 
 const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
   measurements: (from, to) => `(${from})-[:HAS_MEASUREMENT]->(${to}:Measurement)`,
   material: (from, to) => `(${to}:Material)-[:HAS_MEASUREMENT]->(${from})`,
   publications: (from, to) => `(${from})-[:REPORTED_BY|CORRECTED_REFERENCE]->(${to}:Publication)`,
+  dataset: (from, to) => `(${from})-[:FROM_DATASET]->(${to}:Dataset)`,
+  review: (from, to) => `(${from})-[:ASSERTED_IN]->(${to}:Publication)`,
+  correctedReference: (from, to) => `(${from})-[:CORRECTED_REFERENCE]->(${to}:Publication)`,
 };
 
 const RELATION_TARGET: Record<string, NodeKind> = { measurements: 'Measurement', material: 'Material', publications: 'Publication' };
@@ -60,7 +64,7 @@ const BY_POSITION: Record<string, (from: string, to: string, rel: string) => str
   publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
 };
 
-const SINGLE: ReadonlySet<string> = new Set(['material', 'publication']);
+const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference']);
 
 function operandText(kind: NodeKind, operand: Operand, v: string): string {
   switch (operand.kind) {
@@ -147,7 +151,10 @@ function sortedKey(order: Order, v: string, scope: Scope): string {
 /** The projection map of a node: its selected fields and relationship fields. */
 export function projection(node: NodePlan, v: string, scope: Scope): string {
   const entries = node.fields.map((f) => `${f}: ${fieldExpression(node.kind, f, v)}`);
-  if (node.sourceFields.length > 0) entries.push(`source: ${sourceExpression(node.sourceFields, v)}`);
+  if (node.sourceFields.length > 0 || node.sourceRelations.length > 0) {
+    const source = [...sourceEntries(node.sourceFields, v), ...node.sourceRelations.map((r) => `rel_${r.key}: ${relationText(r, v, scope)}`)];
+    entries.push(`source: {${source.join(', ')}}`);
+  }
   for (const r of node.relations) entries.push(`rel_${r.key}: ${relationText(r, v, scope)}`);
   return `{${entries.join(', ')}}`;
 }
@@ -174,7 +181,7 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
 }
 
 /** Labels of a root match: every Measurement is a Fact, which lets a review filter seek the index on Fact.review. */
-const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication' };
+const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication', Dataset: 'Dataset' };
 
 /** The root list statement of a plan. */
 export function compileList(plan: ListPlan): CompiledQuery {

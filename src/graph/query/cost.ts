@@ -9,14 +9,14 @@ import type { ListPlan, NodePlan, RelationField } from './plan.js';
 export const ASSUMED_RELATION_ROWS = 10;
 
 function relationRows(r: RelationField): number {
-  if (r.relation === 'material' || r.relation === 'publication') return 1;
+  if (r.relation !== 'measurements' && r.relation !== 'publications') return 1;
   return r.limit ?? ASSUMED_RELATION_ROWS;
 }
 
 /** Points of one row of `node`: its fields, its resolvers' work, its relationship fields' rows. */
 export function nodeCost(node: NodePlan): number {
   let points = node.fields.length + node.sourceFields.length + node.resolverCost;
-  for (const r of node.relations) points += 1 + relationRows(r) * nodeCost(r.node);
+  for (const r of [...node.relations, ...node.sourceRelations]) points += 1 + relationRows(r) * nodeCost(r.node);
   return points;
 }
 

@@ -8,7 +8,7 @@
  */
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement' | 'Publication';
+export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset';
 
 /** A stored property a filter or an order may read (see FILTERABLE in compile.ts). */
 export type Operand =
@@ -60,7 +60,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication';
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference';
   filter: Filter | null;
   order: Order;
   limit: number | null;
@@ -74,6 +74,8 @@ export interface NodePlan {
   fields: string[];
   /** Selected sub-fields of `source` (Measurement) when it is selected. */
   sourceFields: string[];
+  /** Object sub-fields of `source` (review, correctedReference, dataset), returned inside the source map. */
+  sourceRelations: RelationField[];
   relations: RelationField[];
   /** Points per row of the selected fields that stay resolvers (computed fields by the work they start). */
   resolverCost: number;

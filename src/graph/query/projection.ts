@@ -132,10 +132,17 @@ const PUBLICATION: Record<string, Expr> = Object.fromEntries(
 );
 PUBLICATION.isReview = (v) => `coalesce(${v}.isReview, false)`;
 
-const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION };
+const DATASET: Record<string, Expr> = Object.fromEntries(
+  ['id', 'name', 'version', 'license', 'licenseUrl', 'url', 'citation', 'doi', 'file'].map((f) => [f, direct(f)]),
+);
+DATASET.measurementCount = (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement) }`;
+DATASET.recordCount = (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`;
+DATASET.phaseEntryCount = (v) => `coalesce(${v}.phaseEntryCount, 0)`;
+
+const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION, Dataset: DATASET };
 
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
-export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key' };
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id' };
 
 /** Whether `field` of `kind` is read by the statement (else it is a field resolver's). */
 export function isCompiledField(kind: NodeKind, field: string): boolean {
@@ -149,8 +156,8 @@ export function fieldExpression(kind: NodeKind, field: string, v: string): strin
   return expr(v);
 }
 
-/** The map of the selected source keys over node variable `v`. */
-export function sourceExpression(keys: readonly string[], v: string): string {
+/** The entries of the selected source keys over node variable `v`. */
+export function sourceEntries(keys: readonly string[], v: string): string[] {
   const unique = [...new Set(keys)].filter((k) => SOURCE[k]);
-  return `{${unique.map((k) => `${k}: ${SOURCE[k]!(v)}`).join(', ')}}`;
+  return unique.map((k) => `${k}: ${SOURCE[k]!(v)}`);
 }

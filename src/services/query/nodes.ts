@@ -18,7 +18,7 @@ const NEEDS: Record<string, string[]> = {
 const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure']);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
-  const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], relations: [], resolverCost: 0 };
+  const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
   for (const f of selection?.fields ?? []) addField(plan, f);
   plan.fields = [...new Set(plan.fields)];
   plan.sourceFields = [...new Set(plan.sourceFields)];
@@ -32,11 +32,7 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
   if (qualified === 'Measurement.publications' || qualified === 'Measurement.publication') return void plan.relations.push(publicationsOf(f));
   if (qualified === 'Measurement.source') return addSource(plan, f);
-  if (qualified === 'Measurement.dataset') {
-    plan.sourceFields.push('datasetId');
-    plan.resolverCost += resolverPoints(f);
-    return;
-  }
+  if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
     plan.fields.push(f.name);
     return;
@@ -45,12 +41,23 @@ function addField(plan: NodePlan, f: SelectedField): void {
   plan.resolverCost += resolverPoints(f);
 }
 
+const SOURCE_RELATIONS: Record<string, { relation: RelationField['relation']; kind: NodeKind }> = {
+  review: { relation: 'review', kind: 'Publication' },
+  correctedReference: { relation: 'correctedReference', kind: 'Publication' },
+  dataset: { relation: 'dataset', kind: 'Dataset' },
+};
+
 function addSource(plan: NodePlan, f: SelectedField): void {
   for (const sub of f.fields) {
-    plan.sourceFields.push(...(SOURCE_NEEDS[sub.name] ?? []));
-    if (sub.fields.length > 0) plan.resolverCost += resolverPoints(sub);
+    const rel = SOURCE_RELATIONS[sub.name];
+    if (rel) plan.sourceRelations.push(single(rel.relation, sub, rel.kind));
+    else plan.sourceFields.push(...(SOURCE_NEEDS[sub.name] ?? []));
   }
   if (plan.sourceFields.length === 0) plan.sourceFields.push('kind');
+}
+
+function single(relation: RelationField['relation'], f: SelectedField, kind: NodeKind): RelationField {
+  return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node: nodePlan(kind, f) };
 }
 
 const BY_ID = { key: null, direction: 'ASC' } as const;
