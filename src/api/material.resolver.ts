@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
 import { MaterialConnection } from './connection.type.js';
-import { CompiledPageArgs, MaterialOrder } from './query.input.js';
+import { CompiledPageArgs, MaterialOrder, MeasurementOrder } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
 import { MeasuredPropertyEnum } from './enums.js';
 import type { CoatingRoleOfMaterial } from '../services/material.service.js';
@@ -44,7 +44,9 @@ export class MaterialResolver {
   }
 
   @FieldResolver(() => [Measurement], {
-    description: 'Measured property values of this material and its variants, from every source (reviews and datasets), ordered by id.',
+    description:
+      'Measured property values of this material and its variants, from every source (reviews and datasets), ordered by id ' +
+      'unless `orderBy` says otherwise. BAD_USER_INPUT for `first` out of range.',
   })
   measurements(
     @Root() material: Material,
@@ -52,8 +54,10 @@ export class MaterialResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('property', () => MeasuredPropertyEnum, { nullable: true, description: 'Only measurements of this property.' })
     property: PropertyKind | null,
+    @Arg('orderBy', () => MeasurementOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: MeasurementOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (0–1000), after ordering; default: all.' }) first: number | null,
   ) {
-    return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property));
+    return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property, orderBy, first));
   }
 
   @FieldResolver(() => StabilityWindow, {

@@ -46,7 +46,11 @@ export class YearRange {
 }
 
 export const SortDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
-registerEnumType(SortDirectionEnum, { name: 'SortDirection', description: 'Ascending or descending; missing values sort last either way.' });
+registerEnumType(SortDirectionEnum, {
+  name: 'SortDirection',
+  description: 'Ascending or descending; missing values sort last either way.',
+  valuesConfig: { ASC: { description: 'Smallest first (A to Z).' }, DESC: { description: 'Largest first (Z to A).' } },
+});
 
 export const MaterialSortFieldEnum = { ID: 'ID', NAME: 'NAME', CHEMICAL_SYSTEM: 'CHEMICAL_SYSTEM', PROPERTY_VALUE: 'PROPERTY_VALUE' } as const;
 registerEnumType(MaterialSortFieldEnum, {

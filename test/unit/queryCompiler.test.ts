@@ -70,6 +70,12 @@ describe('compiled materials list', () => {
     expect(q.params.p1).toBe('IONIC_CONDUCTIVITY');
   });
 
+  it('gives nested measurements their own order and limit inside their subquery', async () => {
+    const q = await one('{ materials { edges { node { best: measurements(property: IONIC_CONDUCTIVITY, orderBy: { field: VALUE, direction: DESC }, first: 1) { value } } } } }');
+    expect(q.text).toMatch(/rel_best: COLLECT \{ MATCH \(x0\)-\[:HAS_MEASUREMENT\]->\(x1:Measurement\) WHERE x1\.property = \$p1\n\s*WITH x1 ORDER BY coalesce\(coalesce\(x1\.value, x1\.min, x1\.max\), \$p2\) DESC, x1\.id LIMIT \$p3/);
+    expect(q.params).toMatchObject({ p1: 'IONIC_CONDUCTIVITY', p2: -1e308, p3: neo4j.int(1) });
+  });
+
   it('filters by facts with EXISTS {} and a value converted to S/cm: 1 mS/cm → 0.001', async () => {
     const q = await one(
       '{ materials(where: { hasMeasurement: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "mS/cm" } } }) { totalCount } }',

@@ -9,28 +9,15 @@ import type { PropertyKind } from '../../domain/units/properties.js';
 import type { Row } from '../../graph/database.js';
 import { planCost } from '../../graph/query/cost.js';
 import type { ListStore } from '../../graph/query/list.store.js';
-import type { After, ListPlan, NodeKind, Order, SortKey } from '../../graph/query/plan.js';
+import type { After, ListPlan, NodeKind, Order } from '../../graph/query/plan.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
+export { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
 import { nodePlan } from './nodes.js';
+import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
 import { child, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
-
-/** Largest page of a compiled list; the plan's cost is the real bound. */
-export const COMPILED_MAX_PAGE_SIZE = 1000;
-export const DEFAULT_COMPILED_PAGE_SIZE = 20;
-
-export type MaterialSortField = 'ID' | 'NAME' | 'CHEMICAL_SYSTEM' | 'PROPERTY_VALUE';
-export type MeasurementSortField = 'ID' | 'VALUE' | 'TEMPERATURE' | 'PROPERTY';
-export type Statistic = 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST';
-
-export interface OrderInput<F extends string> {
-  field: F;
-  direction?: 'ASC' | 'DESC' | null;
-  property?: PropertyKind | null;
-  statistic?: Statistic | null;
-}
 
 export interface ListArgs<W, F extends string> {
   where: W | null | undefined;
@@ -102,40 +89,6 @@ export class ListService {
       edges,
     };
   }
-}
-
-/** @throws InvalidArgumentError('first') unless 0 ≤ first ≤ COMPILED_MAX_PAGE_SIZE. */
-export function checkCompiledPageSize(first: number | null | undefined): number {
-  const n = first ?? DEFAULT_COMPILED_PAGE_SIZE;
-  if (!Number.isInteger(n) || n < 0 || n > COMPILED_MAX_PAGE_SIZE) {
-    throw new InvalidArgumentError('first', `must be an integer from 0 to ${COMPILED_MAX_PAGE_SIZE}, got ${n}`);
-  }
-  return n;
-}
-
-const BY_ID: Order = { key: null, direction: 'ASC' };
-
-export function materialOrder(o: OrderInput<MaterialSortField> | null | undefined): Order {
-  if (!o || (o.field === 'ID' && o.direction !== 'DESC')) return BY_ID;
-  const direction = o.direction ?? 'ASC';
-  if (o.field === 'PROPERTY_VALUE') {
-    if (!o.property) throw new InvalidArgumentError('orderBy.property', 'give the property whose value orders the materials (e.g. IONIC_CONDUCTIVITY)');
-    return { key: { kind: 'materialPropertyValue', property: o.property, statistic: o.statistic ?? 'MAX' }, direction };
-  }
-  const name = ({ ID: 'id', NAME: 'name', CHEMICAL_SYSTEM: 'chemicalSystem' } as const)[o.field];
-  return { key: { kind: 'property', name, numeric: false }, direction };
-}
-
-export function measurementOrder(o: OrderInput<MeasurementSortField> | null | undefined): Order {
-  if (!o || (o.field === 'ID' && o.direction !== 'DESC')) return BY_ID;
-  const direction = o.direction ?? 'ASC';
-  const keys: Record<MeasurementSortField, SortKey> = {
-    ID: { kind: 'property', name: 'id', numeric: false },
-    VALUE: { kind: 'measurementValue' },
-    TEMPERATURE: { kind: 'property', name: 'temperatureK', numeric: true },
-    PROPERTY: { kind: 'property', name: 'property', numeric: false },
-  };
-  return { key: keys[o.field], direction };
 }
 
 /** A stable name of an order, carried in its cursors so that a cursor is only used with its own order. */

@@ -7,6 +7,7 @@ import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/proje
 import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
+import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
@@ -64,12 +65,13 @@ const BY_ID = { key: null, direction: 'ASC' } as const;
 
 function measurementsOf(f: SelectedField): RelationField {
   const property = f.args.property as PropertyKind | null | undefined;
+  const first = f.args.first as number | null | undefined;
   return {
     key: f.key,
     relation: 'measurements',
     filter: property ? { op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property } : null,
-    order: BY_ID,
-    limit: null,
+    order: measurementOrder(f.args.orderBy as OrderInput<MeasurementSortField> | null | undefined),
+    limit: first === null || first === undefined ? null : checkCompiledPageSize(first, `${f.key}.first`),
     node: nodePlan('Measurement', f),
   };
 }
