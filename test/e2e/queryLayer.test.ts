@@ -140,6 +140,20 @@ describe('orders and cursors', () => {
     expect(ids(res.data!.materials)).toEqual([key('Li10GeP2S11.7O0.3'), key('Li9.54Si1.74P1.44S11.7Cl0.3'), key('Li10GeP2S12'), key('Li7P3S11')]);
   });
 
+  it("nested measurements with their own order and limit: LGPS's best conductivity is OBELiX mtn, 0.0246 S/cm", async () => {
+    // LGPS conductivities: banerjee2020 P2 0.012 and P56 0.0112, feng2022 P48 0.012, OBELiX j8q 0.0121, mtn 0.0246,
+    // 1hh 0.012, nkr 0.00143, zzr 0.0076 S/cm
+    const res = await server.gql<{ materials: Page<{ best: { id: string; value: number }[]; lowest: { id: string }[] }> }>(
+      `{ materials(where: { name: "LGPS" }) { edges { node {
+          best: measurements(property: IONIC_CONDUCTIVITY, orderBy: { field: VALUE, direction: DESC }, first: 1) { id value }
+          lowest: measurements(property: IONIC_CONDUCTIVITY, orderBy: { field: VALUE }, first: 2) { id } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const node = res.data!.materials.edges[0]!.node;
+    expect(node.best).toEqual([{ id: 'obelix:mtn', value: 0.0246 }]);
+    expect(node.lowest.map((m) => m.id)).toEqual(['obelix:nkr', 'obelix:zzr']);
+  });
+
   it('a cursor of another order is BAD_USER_INPUT', async () => {
     const page = await measurements('first: 1');
     const res = await server.gql(`{ measurements(orderBy: { field: VALUE }, after: "${page.pageInfo.endCursor}") { totalCount } }`);
