@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ECHO_LIMIT, excerpt } from '../domain/errors.js';
 import { DatabaseUnavailableError, TransactionTimeoutError } from '../graph/errors.js';
-import { InvalidArgumentError } from '../services/errors.js';
+import { InvalidArgumentError, QueryTooComplexError } from '../services/errors.js';
 import { ThermoBusyError, ThermoTimeoutError } from '../services/thermo/thermo.pool.js';
 
 export const ERROR_CODES = [
@@ -117,6 +117,9 @@ function mapError(formatted: GraphQLFormattedError, error: unknown, log: (origin
   }
   // Apollo wraps validation errors as GRAPHQL_VALIDATION_FAILED; a limit keeps its own code
   const limit = error instanceof GraphQLError && error.originalError instanceof QueryLimitError ? error.originalError : original;
+  if (original instanceof QueryTooComplexError) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
   if (limit instanceof QueryLimitError) {
     return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code } };
   }

@@ -88,7 +88,8 @@ export function fieldCost({ type, field, args, childComplexity }: ComplexityEsti
   return own + itemCount(type.name, field.name, field.type, args) * childComplexity;
 }
 
-function itemCount(parentType: string, fieldName: string, fieldType: ComplexityEstimatorArgs['field']['type'], args: Record<string, unknown>): number {
+/** How many items `fieldName` of `parentType` is counted as returning (the multiplier of its selections' cost). */
+export function itemCount(parentType: string, fieldName: string, fieldType: ComplexityEstimatorArgs['field']['type'], args: Record<string, unknown>): number {
   if (typeof args.first === 'number') return Math.max(1, args.first);
   if (fieldName === 'edges' && parentType.endsWith('Connection')) return 1;
   const isObjectList = isListType(getNullableType(fieldType)) && isCompositeType(getNamedType(fieldType));

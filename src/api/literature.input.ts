@@ -13,6 +13,7 @@ import {
   StructuralFamilyEnum,
   WindowMethodEnum,
 } from './enums.js';
+import { TemperatureRange, ValueRange, YearRange } from './query.input.js';
 
 const MATERIAL =
   "A material by id, registry id, curated or display name, alias or abbreviation (case-insensitive: 'LLZO', 'llzo', 'Lipon', 'NCM', " +
@@ -29,14 +30,43 @@ export class MeasurementWhere {
   @Field(() => MeasuredPropertyEnum, { nullable: true, description: 'Only this property.' })
   property?: PropertyKind | null;
 
-  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Only statements about this whole family.' })
+  @Field(() => StructuralFamilyEnum, {
+    nullable: true,
+    description: 'Measurements of materials any source places in this family (see `Material.families`); statements about the whole family are `aboutFamily`.',
+  })
   family?: StructuralFamily | null;
+
+  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Only family-level statements: measurements about this whole family, of no single material.' })
+  aboutFamily?: StructuralFamily | null;
 
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
 
   @Field(() => SourceKindEnum, { nullable: true, description: 'Only dataset records, or only review statements.' })
   source?: 'DATASET' | 'REVIEW' | null;
+
+  @Field(() => ValueRange, {
+    nullable: true,
+    description:
+      'Values known to lie in this range, in any unit of `property` (required beside it): an equality by its value, a lower ' +
+      'bound or range by its lower end for `min`, an upper bound or range by its upper end for `max`.',
+  })
+  value?: ValueRange | null;
+
+  @Field(() => TemperatureRange, { nullable: true, description: 'Measurement temperature in this range (K or °C).' })
+  temperature?: TemperatureRange | null;
+
+  @Field(() => YearRange, { nullable: true, description: 'Citing a publication of a year in this range.' })
+  year?: YearRange | null;
+
+  @Field(() => [MeasurementWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: MeasurementWhere[] | null;
+
+  @Field(() => [MeasurementWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: MeasurementWhere[] | null;
+
+  @Field(() => MeasurementWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: MeasurementWhere | null;
 }
 
 @InputType({ description: 'Filters for stability windows; all given filters must hold.' })

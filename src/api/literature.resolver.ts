@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { CompiledPageArgs, MeasurementOrder } from './query.input.js';
+import { selectionOf } from './selection.js';
 import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
 import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, PageArgs, ReportedStabilityWindowConnection } from './connection.type.js';
 import type { Context } from './context.js';
@@ -14,13 +17,22 @@ const PAGING =
 
 @Resolver()
 export class FactQueryResolver {
-  @Query(() => MeasurementConnection, { description: `Measured property values from the reviews and datasets, ordered by id. ${PAGING}` })
+  @Query(() => MeasurementConnection, {
+    description:
+      'Measured property values from the reviews and datasets, ordered by id unless `orderBy` says otherwise; one Cypher ' +
+      'statement per request for everything stored under them. `first`: 0–1000 (default 20); `after`: an `endCursor` from a ' +
+      'previous page of the same order. Errors: BAD_USER_INPUT naming the argument (a material that names nothing or is ' +
+      'ambiguous, a unit that is not one of the property, a bad cursor, `first` out of range); QUERY_TOO_COMPLEX when the ' +
+      'estimated cost of the request is over the limit (nothing run); DATABASE_UNAVAILABLE.',
+  })
   measurements(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => MeasurementWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: MeasurementWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => MeasurementOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: MeasurementOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.facts.measurements(where, first, after);
+    return ctx.services.lists.measurements({ where, first, after, orderBy }, selectionOf(info));
   }
 
   @Query(() => ReportedStabilityWindowConnection, { description: `Reported electrochemical stability windows, ordered by id. ${PAGING}` })

@@ -2,6 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { ChemicalClassEnum, MaterialKindEnum, StructuralFamilyEnum } from './enums.js';
+import { MeasurementWhere } from './literature.input.js';
 
 @InputType({ description: 'Filters for materials; all given filters must hold.' })
 export class MaterialWhere {
@@ -38,4 +39,27 @@ export class MaterialWhere {
 
   @Field(() => ChemicalClassEnum, { nullable: true, description: 'Only sulfides, oxides, halides...' })
   chemicalClass?: ChemicalClass | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Materials with a measurement stated in this review (its key: famprikis2019, feng2022, pasta2020, banerjee2020, lewis2019).",
+  })
+  review?: string | null;
+
+  @Field(() => MeasurementWhere, {
+    nullable: true,
+    description:
+      'Materials with at least one measurement matching this filter (of the material or a variant), e.g. ' +
+      "`{ property: IONIC_CONDUCTIVITY, value: { min: 1, unit: \"mS/cm\" } }`.",
+  })
+  hasMeasurement?: MeasurementWhere | null;
+
+  @Field(() => [MaterialWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: MaterialWhere[] | null;
+
+  @Field(() => [MaterialWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: MaterialWhere[] | null;
+
+  @Field(() => MaterialWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: MaterialWhere | null;
 }

@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
-import { MaterialConnection, PageArgs } from './connection.type.js';
+import { MaterialConnection } from './connection.type.js';
+import { CompiledPageArgs, MaterialOrder, MeasurementOrder } from './query.input.js';
+import { compiledOr, selectionOf } from './selection.js';
 import { MeasuredPropertyEnum } from './enums.js';
 import type { CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
@@ -16,16 +19,19 @@ import type { MaterialRecord } from '../graph/records.js';
 export class MaterialResolver {
   @Query(() => MaterialConnection, {
     description:
-      'Materials, Relay-paginated and ordered by id. `first`: 0–100 (default 20); `after`: an `endCursor` from a ' +
-      'previous page. Errors: BAD_USER_INPUT naming the argument (unreadable formula, unknown element, bad cursor, ' +
-      '`first` out of range); DATABASE_UNAVAILABLE.',
+      'Materials, Relay-paginated, ordered by id unless `orderBy` says otherwise; one Cypher statement per request for ' +
+      'everything stored under them. `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same ' +
+      'order. Errors: BAD_USER_INPUT naming the argument (unreadable formula, unknown element, bad unit, bad cursor, `first` ' +
+      'out of range); QUERY_TOO_COMPLEX when the estimated cost of the request is over the limit (nothing run); DATABASE_UNAVAILABLE.',
   })
   materials(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => MaterialWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: MaterialWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => MaterialOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: MaterialOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.materials.list(where, first, after);
+    return ctx.services.lists.materials({ where, first, after, orderBy }, selectionOf(info));
   }
 
   @Query(() => Material, {
@@ -38,15 +44,20 @@ export class MaterialResolver {
   }
 
   @FieldResolver(() => [Measurement], {
-    description: 'Measured property values of this material and its variants, from every source (reviews and datasets), ordered by id.',
+    description:
+      'Measured property values of this material and its variants, from every source (reviews and datasets), ordered by id ' +
+      'unless `orderBy` says otherwise. BAD_USER_INPUT for `first` out of range.',
   })
   measurements(
     @Root() material: Material,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('property', () => MeasuredPropertyEnum, { nullable: true, description: 'Only measurements of this property.' })
     property: PropertyKind | null,
+    @Arg('orderBy', () => MeasurementOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: MeasurementOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (0–1000), after ordering; default: all.' }) first: number | null,
   ) {
-    return ctx.services.materials.measurements(material.id, property);
+    return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property, orderBy, first));
   }
 
   @FieldResolver(() => StabilityWindow, {

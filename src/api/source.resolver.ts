@@ -1,8 +1,10 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { SourceRecord } from '../graph/records.js';
 import { Source } from './common.type.js';
 import type { Context } from './context.js';
 import { Citation, Dataset, Publication } from './publication.type.js';
+import { compiledOr } from './selection.js';
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -17,18 +19,18 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => Publication, { nullable: true, description: 'The review that states the fact (null for dataset records).' })
-  review(@Root() s: SourceRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.review(s);
+  review(@Root() s: SourceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(s, info, () => ctx.services.publications.review(s));
   }
 
   @FieldResolver(() => Publication, { nullable: true, description: 'The publication that was meant, when the printed reference is wrong.' })
-  correctedReference(@Root() s: SourceRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.byKey(s.correctedPublicationKey);
+  correctedReference(@Root() s: SourceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(s, info, () => ctx.services.publications.byKey(s.correctedPublicationKey));
   }
 
   @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset the record belongs to, if it came through one (its licence and citation apply).' })
-  dataset(@Root() s: SourceRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.dataset(s.datasetId);
+  dataset(@Root() s: SourceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(s, info, () => ctx.services.publications.dataset(s.datasetId));
   }
 }
 

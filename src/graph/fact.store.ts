@@ -185,18 +185,12 @@ RETURN totalCount, items`,
 
 /** Reusable filter fragments (the material a fact involves, the review that states it...). */
 export const FILTERS = {
-  measurementMaterial: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (m:Material)-[:HAS_MEASUREMENT]->(x) WHERE m.id IN $materialIds }',
-    params: { materialIds: ids },
-  }),
   windowMaterial: (ids: string[]): PageFilter => ({
     fragment: 'EXISTS { MATCH (m:Material)-[:HAS_WINDOW]->(x) WHERE m.id IN $materialIds }',
     params: { materialIds: ids },
   }),
-  property: (p: string): PageFilter => ({ fragment: 'x.property = $property', params: { property: p } }),
   family: (f: string): PageFilter => ({ fragment: 'EXISTS { (x)-[:ABOUT_FAMILY]->(:MaterialFamily {id: $family}) }', params: { family: f } }),
   review: (key: string): PageFilter => ({ fragment: 'x.review = $review', params: { review: key } }),
-  sourceKind: (kind: string): PageFilter => ({ fragment: "coalesce(x.sourceKind, 'DATASET') = $sourceKind", params: { sourceKind: kind } }),
   method: (m: string): PageFilter => ({ fragment: 'x.method = $method', params: { method: m } }),
   interfaceMaterial: (ids: string[]): PageFilter => ({
     fragment: 'EXISTS { MATCH (x)-[:ELECTROLYTE|COUNTERPART]->(m:Material) WHERE m.id IN $materialIds }',

@@ -10,6 +10,7 @@ import { MaterialStore } from './material.store.js';
 import { PhaseDataStore, type PhaseEntryRecord } from './phaseData.store.js';
 import { PublicationStore } from './publication.store.js';
 import { SearchStore } from './search.store.js';
+import { ListStore } from './query/list.store.js';
 import type { CitationRecord, DatasetRecord, MaterialRecord, PublicationRecord, VariantRecord } from './records.js';
 
 export interface Stores {
@@ -18,6 +19,8 @@ export interface Stores {
   facts: FactStore;
   phaseData: PhaseDataStore;
   search: SearchStore;
+  /** The compiled root lists (src/graph/query). */
+  lists: ListStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -28,6 +31,7 @@ export function createStores(db: GraphDatabase): Stores {
     facts: new FactStore(db),
     phaseData: new PhaseDataStore(db),
     search: new SearchStore(db),
+    lists: new ListStore(db),
   };
 }
 

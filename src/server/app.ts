@@ -146,7 +146,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         context: async ({ req }) => {
           const requestId = requestIdOf(req);
           const signal = currentRequestSignal() ?? new AbortController().signal;
-          return { services: createServices(stores, thermo), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
+          return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
         },
       }),
     ),

@@ -38,3 +38,16 @@ export class InvalidRecordsError extends Error {
     );
   }
 }
+
+/** A request's plan is estimated to cost more than the limit (QUERY_MAX_COST); nothing was run. */
+export class QueryTooComplexError extends Error {
+  override name = 'QueryTooComplexError';
+  constructor(
+    readonly cost: number,
+    readonly limit: number,
+  ) {
+    super(
+      `estimated cost ${Math.round(cost)} exceeds the limit of ${limit} (QUERY_MAX_COST); ask for smaller pages (first) or fewer nested lists and computed fields`,
+    );
+  }
+}

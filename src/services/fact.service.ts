@@ -1,7 +1,8 @@
 /**
- * Fact use cases: the root connections of measurements, stability windows, interfaces, coating
- * applications and cells (each filterable by the material it involves, given by id, name, alias or
- * formula), and the traversals between facts (interface → observations, coating ↔ cells).
+ * Fact use cases: the root connections of stability windows, interfaces, coating applications and
+ * cells (each filterable by the material it involves, given by id, name, alias or formula; measurements
+ * are a compiled list, see query/), and the traversals between facts (interface → observations,
+ * coating ↔ cells).
  */
 import { excerpt } from '../domain/errors.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
@@ -16,20 +17,11 @@ import type {
   CoatingApplicationRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
-  MeasurementRecord,
-  StabilityWindowRecord,
+    StabilityWindowRecord,
 } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
 import { resolveMaterialRef } from './materialRef.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
-
-export interface MeasurementWhereInput {
-  material?: string | null;
-  property?: PropertyKind | null;
-  family?: StructuralFamily | null;
-  review?: string | null;
-  source?: 'DATASET' | 'REVIEW' | null;
-}
 
 export interface StabilityWindowWhereInput {
   material?: string | null;
@@ -73,17 +65,6 @@ export class FactService {
     private readonly stores: Stores,
     private readonly loaders: Loaders,
   ) {}
-
-  async measurements(where: MeasurementWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined) {
-    const w = where ?? {};
-    const filters: PageFilter[] = [];
-    if (w.material) filters.push(FILTERS.measurementMaterial(await this.material(w.material, 'where.material')));
-    if (w.property) filters.push(FILTERS.property(w.property));
-    if (w.family) filters.push(FILTERS.family(w.family));
-    if (w.review) filters.push(FILTERS.review(checkReviewKey(w.review)));
-    if (w.source) filters.push(FILTERS.sourceKind(w.source));
-    return this.page<MeasurementRecord>('measurement', filters, first, after);
-  }
 
   async stabilityWindows(where: StabilityWindowWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined) {
     const w = where ?? {};

@@ -7,6 +7,7 @@ import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
 import { SearchService } from './search.service.js';
+import { ListService, type ListOptions } from './query/list.service.js';
 import type { ThermoEngine } from './thermo/thermo.engine.js';
 import { ThermoService } from './thermo/thermo.service.js';
 import { VocabularyService } from './vocabulary.service.js';
@@ -18,10 +19,15 @@ export interface Services {
   vocabulary: VocabularyService;
   thermo: ThermoService;
   search: SearchService;
+  /** The compiled root lists (materials, measurements): one Cypher statement per request. */
+  lists: ListService;
 }
 
+/** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
+const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
+
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
-export function createServices(stores: Stores, engine: ThermoEngine): Services {
+export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS): Services {
   const loaders = createLoaders(stores);
   return {
     materials: new MaterialService(stores, loaders),
@@ -30,5 +36,6 @@ export function createServices(stores: Stores, engine: ThermoEngine): Services {
     vocabulary: new VocabularyService(loaders),
     thermo: new ThermoService(engine, stores, loaders),
     search: new SearchService(stores, loaders),
+    lists: new ListService(stores.lists, stores.materials, lists),
   };
 }

@@ -23,6 +23,8 @@ import type {
 } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
 import { resolveMaterialRef } from './materialRef.js';
+import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './query/order.js';
+import type { Order } from '../graph/query/plan.js';
 import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
 
 export interface MaterialWhereInput {
@@ -81,9 +83,18 @@ export class MaterialService {
     return this.loaders.variantsByMaterialId.load(materialId);
   }
 
-  async measurements(materialId: string, property: PropertyKind | null | undefined): Promise<MeasurementRecord[]> {
+  /** The material's measurements (of `property`), in the order asked for (as the compiled lists order them), at most `first`. */
+  async measurements(
+    materialId: string,
+    property: PropertyKind | null | undefined,
+    orderBy?: OrderInput<MeasurementSortField> | null,
+    first?: number | null,
+  ): Promise<MeasurementRecord[]> {
+    const limit = first === null || first === undefined ? null : checkCompiledPageSize(first);
     const all = await this.loaders.related('measurementsByMaterial').load(materialId);
-    return property ? all.filter((m) => m.property === property) : all;
+    const chosen = property ? all.filter((m) => m.property === property) : all;
+    const ordered = orderBy ? sortMeasurements(chosen, measurementOrder(orderBy)) : chosen;
+    return limit === null ? ordered : ordered.slice(0, limit);
   }
 
   async stabilityWindows(materialId: string): Promise<StabilityWindowRecord[]> {
@@ -167,4 +178,26 @@ export function checkMaterialId(id: string): string {
     );
   }
   return id;
+}
+
+/** Sorts as the compiled lists do: by the order's key, missing keys last, ties by id. */
+function sortMeasurements(items: MeasurementRecord[], order: Order): MeasurementRecord[] {
+  const key = (m: MeasurementRecord): string | number | null => {
+    const k = order.key;
+    if (k === null) return m.id;
+    if (k.kind === 'measurementValue') return m.value ?? m.min ?? m.max;
+    if (k.kind === 'property') return (m as unknown as Record<string, string | number | null>)[k.name] ?? null;
+    return null;
+  };
+  const sign = order.direction === 'DESC' ? -1 : 1;
+  return [...items].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) {
+      if (ka === null) return 1;
+      if (kb === null) return -1;
+      return (ka < kb ? -1 : 1) * sign;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
 }

@@ -195,7 +195,7 @@ describe('famprikis2019 (Nat. Mater. 2019): facts against its text', () => {
   });
   it('garnets as a family: Young\'s modulus ≈150 GPa (line 226)', async () => {
     const res = await server.gql<{ measurements: { edges: { node: Q & { source: Src } }[] } }>(
-      `{ measurements(where: { review: "${R}", family: GARNET, property: YOUNGS_MODULUS }) { edges { node { ${QUANTITY} ${SOURCE} } } } }`,
+      `{ measurements(where: { review: "${R}", aboutFamily: GARNET, property: YOUNGS_MODULUS }) { edges { node { ${QUANTITY} ${SOURCE} } } } }`,
     );
     const m = res.data!.measurements.edges.map((e) => e.node).find((x) => x.source.lines.includes(226))!;
     expect(m).toMatchObject({ qualifier: 'APPROXIMATE', value: 150, unit: 'GPa' });

@@ -1,0 +1,49 @@
+/**
+ * Reads the selection of a resolved field (graphql-parse-resolve-info: aliases, arguments with variables
+ * and defaults applied, fragments merged) into the plain `SelectedField` tree the planner of the
+ * compiled lists takes, each computed field weighted as the request limits weigh it.
+ */
+import { isObjectType, isInterfaceType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { SelectedField } from '../services/query/selection.js';
+import { COMPUTED_FIELD_COST, itemCount } from './limits.js';
+
+export function selectionOf(info: GraphQLResolveInfo): SelectedField {
+  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  if (!tree || !('fieldsByTypeName' in tree)) throw new Error(`no selection for ${info.fieldName}`);
+  return toSelected(info.schema, tree, info.parentType.name);
+}
+
+function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string): SelectedField {
+  const fields = new Map<string, SelectedField>();
+  for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) {
+    for (const sub of Object.values(byKey)) {
+      if (!fields.has(sub.alias)) fields.set(sub.alias, toSelected(schema, sub, typeName));
+    }
+  }
+  const args = tree.args as Record<string, unknown>;
+  return {
+    name: tree.name,
+    key: tree.alias,
+    args,
+    weight: COMPUTED_FIELD_COST[`${parentType}.${tree.name}`] ?? 0,
+    rows: rowsOf(schema, parentType, tree.name, args),
+    fields: [...fields.values()],
+  };
+}
+
+/** Items the request limits count the field as returning (1 for a single object or a scalar). */
+function rowsOf(schema: GraphQLSchema, parentType: string, name: string, args: Record<string, unknown>): number {
+  const parent = schema.getType(parentType);
+  const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  return field ? itemCount(parentType, name, field.type, args) : 1;
+}
+
+/**
+ * The value a compiled list returned for the relationship field being resolved (by response key; null
+ * included), else what `resolve` gives (the field resolver's own way, through DataLoaders).
+ */
+export function compiledOr<T>(root: object, info: GraphQLResolveInfo, resolve: () => T | Promise<T>): T | Promise<T> {
+  const key = `rel_${info.path.key}`;
+  return key in root ? ((root as Record<string, unknown>)[key] as T) : resolve();
+}

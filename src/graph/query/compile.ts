@@ -1,0 +1,218 @@
+/**
+ * Transpiles a ListPlan into one Cypher statement with parameters. Values never enter the text: every
+ * value is a parameter named by `Params`; property names come from the fixed tables of this folder.
+ *
+ * Shape of a root list statement:
+ *   CALL { MATCH (x0:Kind) WHERE <filter> [AND <after cursor>]
+ *          [CALL { WITH x0 ... RETURN <statistic> AS k }]          (sort by a material's property value)
+ *          WITH x0, <sort key> AS sortKey [WHERE <after (sortKey, id)>]
+ *          WITH x0, sortKey ORDER BY sortKey, x0.id LIMIT $limit
+ *          RETURN collect({sortKey: sortKey, node: <projection of x0>}) AS items }
+ *   RETURN items[, COUNT { MATCH (x0:Kind) WHERE <filter> } AS totalCount]
+ * A relationship field is a COLLECT { MATCH (parent)-[...]->(xN) WHERE ... ORDER BY ... LIMIT ... RETURN
+ * <projection> } of its parent's projection, each with its own filter, order and limit.
+ */
+import neo4j from 'neo4j-driver';
+import { fieldExpression, ID_FIELD, sourceEntries } from './projection.js';
+import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
+
+export interface CompiledQuery {
+  name: string;
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/** Names parameters $p0, $p1, ... and node variables x0, x1, ... of one statement. */
+class Scope {
+  readonly params: Record<string, unknown> = {};
+  private nextParam = 0;
+  private nextVar = 0;
+
+  param(value: unknown): string {
+    const name = `p${this.nextParam++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  variable(): string {
+    return `x${this.nextVar++}`;
+  }
+}
+
+/** The stored properties filters and sorts may read, per node kind (nothing else reaches the text). */
+const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
+  Material: new Set(['id', 'name', 'kind', 'family', 'families', 'chemicalSystem', 'chemicalClass', 'elements', 'formula']),
+  Measurement: new Set(['id', 'property', 'review', 'family', 'temperatureK', 'contribution', 'qualifier', 'method', 'computed', 'value']),
+  Publication: new Set(['year']),
+  Dataset: new Set(['id']),
+};
+
+const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
+  measurements: (from, to) => `(${from})-[:HAS_MEASUREMENT]->(${to}:Measurement)`,
+  material: (from, to) => `(${to}:Material)-[:HAS_MEASUREMENT]->(${from})`,
+  publications: (from, to) => `(${from})-[:REPORTED_BY|CORRECTED_REFERENCE]->(${to}:Publication)`,
+  dataset: (from, to) => `(${from})-[:FROM_DATASET]->(${to}:Dataset)`,
+  review: (from, to) => `(${from})-[:ASSERTED_IN]->(${to}:Publication)`,
+  correctedReference: (from, to) => `(${from})-[:CORRECTED_REFERENCE]->(${to}:Publication)`,
+};
+
+const RELATION_TARGET: Record<string, NodeKind> = { measurements: 'Measurement', material: 'Material', publications: 'Publication' };
+
+/** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
+const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
+  publications: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
+  publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
+};
+
+const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference']);
+
+function operandText(kind: NodeKind, operand: Operand, v: string): string {
+  switch (operand.kind) {
+    case 'property':
+      if (!FILTERABLE[kind].has(operand.name)) throw new Error(`${kind}.${operand.name} is not filterable`);
+      return `${v}.${operand.name}`;
+    case 'lowerValue':
+      return `coalesce(${v}.value, ${v}.min)`;
+    case 'upperValue':
+      return `coalesce(${v}.value, ${v}.max)`;
+    case 'sourceKind':
+      return `coalesce(${v}.sourceKind, 'DATASET')`;
+  }
+}
+
+const COMPARISON: Record<string, string> = { eq: '=', gte: '>=', lte: '<=', gt: '>', lt: '<' };
+
+/** The WHERE text of a filter over node variable `v` of `kind`. */
+export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Scope): string {
+  switch (filter.op) {
+    case 'and':
+    case 'or':
+      if (filter.items.length === 0) return filter.op === 'and' ? 'true' : 'false';
+      return `(${filter.items.map((f) => filterText(f, kind, v, scope)).join(filter.op === 'and' ? ' AND ' : ' OR ')})`;
+    case 'not':
+      return `NOT (${filterText(filter.item, kind, v, scope)})`;
+    case 'compare': {
+      const left = operandText(kind, filter.operand, v);
+      if (filter.comparison === 'in') return `${left} IN ${scope.param(filter.value)}`;
+      if (filter.comparison === 'contains') return `${scope.param(filter.value)} IN ${left}`;
+      if (filter.comparison === 'containsAll') return `all(e IN ${scope.param(filter.value)} WHERE e IN ${left})`;
+      return `${left} ${COMPARISON[filter.comparison]} ${scope.param(filter.value)}`;
+    }
+    case 'exists': {
+      const to = scope.variable();
+      const where = filter.filter ? ` WHERE ${filterText(filter.filter, RELATION_TARGET[filter.relation]!, to, scope)}` : '';
+      return `EXISTS { MATCH ${RELATION_PATTERN[filter.relation]!(v, to)}${where} }`;
+    }
+  }
+}
+
+/** The sort key expression over `v` (the id when the order has no key). */
+function sortKeyText(key: SortKey | null, v: string): string {
+  if (key === null) return `${v}.id`;
+  if (key.kind === 'property') return `${v}.${key.name}`;
+  if (key.kind === 'measurementValue') return `coalesce(${v}.value, ${v}.min, ${v}.max)`;
+  return 'k';
+}
+
+/** CALL subquery binding `k`, a material's statistic of one property's reported values. */
+function statisticCall(key: Extract<SortKey, { kind: 'materialPropertyValue' }>, v: string, scope: Scope): string {
+  const value = 's.value';
+  const aggregate =
+    key.statistic === 'MAX'
+      ? `max(${value})`
+      : key.statistic === 'MIN'
+        ? `min(${value})`
+        : key.statistic === 'MEDIAN'
+          ? `percentileCont(${value}, 0.5)`
+          : `head(collect(${value}))`;
+  const order = key.statistic === 'LATEST' ? ' ORDER BY s.year DESC, s.id DESC' : '';
+  return (
+    `CALL { WITH ${v} OPTIONAL MATCH (${v})-[:HAS_MEASUREMENT]->(m:Measurement) WHERE m.property = ${scope.param(key.property)} AND m.value IS NOT NULL\n` +
+    `  WITH m {.value, .id, year: head(COLLECT { MATCH (m)-[:REPORTED_BY]->(p:Publication) RETURN p.year ORDER BY p.year DESC })} AS s${order}\n` +
+    `  RETURN ${aggregate} AS k }`
+  );
+}
+
+const NUMERIC_NULL = { ASC: 1.0e308, DESC: -1.0e308 };
+
+/** Whether the sort key is numeric (nulls sort last through a sentinel) or text. */
+function isNumeric(key: SortKey | null): boolean {
+  return key !== null && (key.kind !== 'property' || key.numeric);
+}
+
+/** `sortKey`: the key with nulls replaced so that they sort last in either direction. */
+function sortedKey(order: Order, v: string, scope: Scope): string {
+  const raw = sortKeyText(order.key, v);
+  if (order.key === null) return raw;
+  const sentinel = isNumeric(order.key) ? scope.param(NUMERIC_NULL[order.direction]) : scope.param(order.direction === 'ASC' ? '\uffff' : '');
+  return `coalesce(${raw}, ${sentinel})`;
+}
+
+/** The projection map of a node: its selected fields and relationship fields. */
+export function projection(node: NodePlan, v: string, scope: Scope): string {
+  const entries = node.fields.map((f) => `${f}: ${fieldExpression(node.kind, f, v)}`);
+  if (node.sourceFields.length > 0 || node.sourceRelations.length > 0) {
+    const source = [...sourceEntries(node.sourceFields, v), ...node.sourceRelations.map((r) => `rel_${r.key}: ${relationText(r, v, scope)}`)];
+    entries.push(`source: {${source.join(', ')}}`);
+  }
+  for (const r of node.relations) entries.push(`rel_${r.key}: ${relationText(r, v, scope)}`);
+  return `{${entries.join(', ')}}`;
+}
+
+function relationText(r: RelationField, v: string, scope: Scope): string {
+  const to = scope.variable();
+  const rel = `r${to}`;
+  const positional = BY_POSITION[r.relation];
+  const pattern = positional ? positional(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
+  const where = r.filter ? ` WHERE ${filterText(r.filter, r.node.kind, to, scope)}` : '';
+  const id = `${to}.${ID_FIELD[r.node.kind]}`;
+  const order = positional
+    ? `${rel}.position`
+    : r.order.key === null
+      ? `${id} ${r.order.direction}`
+      : `${sortedKey(r.order, to, scope)} ${r.order.direction}, ${id}`;
+  const limit = r.limit !== null ? ` LIMIT ${scope.param(neo4j.int(r.limit))}` : SINGLE.has(r.relation) ? ' LIMIT 1' : '';
+  const carried = positional ? `${to}, ${rel}` : to;
+  const body =
+    `MATCH ${pattern}${where}\n` +
+    `  WITH ${carried} ORDER BY ${order}${limit}\n` +
+    `  RETURN ${projection(r.node, to, scope)}`;
+  return SINGLE.has(r.relation) ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
+}
+
+/** Labels of a root match: every Measurement is a Fact, which lets a review filter seek the index on Fact.review. */
+const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication', Dataset: 'Dataset' };
+
+/** The root list statement of a plan. */
+export function compileList(plan: ListPlan): CompiledQuery {
+  const scope = new Scope();
+  const v = scope.variable();
+  const filter = plan.filter ? filterText(plan.filter, plan.kind, v, scope) : null;
+  const match = `MATCH (${v}:${ROOT_LABELS[plan.kind]})${filter ? ` WHERE ${filter}` : ''}`;
+  const parts: string[] = [];
+  if (plan.node !== null) parts.push(`CALL {\n${pageText(plan, v, match, scope)}\n}`);
+  const returns = [plan.node !== null ? 'items' : '[] AS items'];
+  if (plan.totalCount) returns.push(`COUNT { ${match} } AS totalCount`);
+  parts.push(`RETURN ${returns.join(', ')}`);
+  return { name: plan.name, text: `// ${plan.name}\n${parts.join('\n')}`, params: scope.params };
+}
+
+function pageText(plan: ListPlan, v: string, match: string, scope: Scope): string {
+  const lines = [`  ${match}`];
+  const key = plan.order.key;
+  if (key?.kind === 'materialPropertyValue') lines.push(`  ${statisticCall(key, v, scope)}`);
+  lines.push(`  WITH ${v}, ${sortedKey(plan.order, v, scope)} AS sortKey${plan.after ? ` WHERE ${afterText(plan, v, scope)}` : ''}`);
+  lines.push(`  WITH ${v}, sortKey ORDER BY sortKey ${plan.order.direction}, ${v}.id LIMIT ${scope.param(neo4j.int(plan.first + 1))}`);
+  lines.push(`  RETURN collect({sortKey: sortKey, node: ${projection(plan.node!, v, scope)}}) AS items`);
+  return lines.join('\n');
+}
+
+/** Keyset condition: after (sortKey, id) in the order's direction, ids ascending within a key. */
+function afterText(plan: ListPlan, v: string, scope: Scope): string {
+  const after = plan.after!;
+  const id = scope.param(after.id);
+  if (plan.order.key === null) return `${v}.id > ${id}`;
+  const value = scope.param(after.sortValue);
+  const beyond = plan.order.direction === 'ASC' ? '>' : '<';
+  return `(sortKey ${beyond} ${value} OR (sortKey = ${value} AND ${v}.id > ${id}))`;
+}

@@ -1,0 +1,27 @@
+/**
+ * The estimated cost of a plan, in the points of the API's request limits (one point per field, the
+ * work of computed fields on top): rows per level multiplied through the nesting. Known before the
+ * statement runs, so that a request over the limit runs nothing.
+ */
+import type { ListPlan, NodePlan, RelationField } from './plan.js';
+
+/** Rows a relationship field without a limit is assumed to return per parent (as for unpaged lists). */
+export const ASSUMED_RELATION_ROWS = 10;
+
+function relationRows(r: RelationField): number {
+  if (r.relation !== 'measurements' && r.relation !== 'publications') return 1;
+  return r.limit ?? ASSUMED_RELATION_ROWS;
+}
+
+/** Points of one row of `node`: its fields, its resolvers' work, its relationship fields' rows. */
+export function nodeCost(node: NodePlan): number {
+  let points = node.fields.length + node.sourceFields.length + node.resolverCost;
+  for (const r of [...node.relations, ...node.sourceRelations]) points += 1 + relationRows(r) * nodeCost(r.node);
+  return points;
+}
+
+/** Points of a root list: the connection, its count, and its page of rows. */
+export function planCost(plan: ListPlan): number {
+  const rows = Math.max(1, plan.first);
+  return 1 + (plan.totalCount ? 1 : 0) + (plan.node ? rows * (1 + nodeCost(plan.node)) : 0);
+}

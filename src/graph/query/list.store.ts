@@ -1,0 +1,27 @@
+/**
+ * Runs a compiled root list: one statement in one read transaction, named after the list
+ * (`materials.list`, `measurements.list`), so query counts per request can be observed.
+ */
+import type { GraphDatabase, Row } from '../database.js';
+import { compileList } from './compile.js';
+import type { ListPlan } from './plan.js';
+
+export interface ListRows {
+  /** The page's rows in order, one more than asked when a next page exists. */
+  items: { sortKey: string | number | null; node: Row }[];
+  totalCount: number | null;
+}
+
+export class ListStore {
+  constructor(private readonly db: GraphDatabase) {}
+
+  async run(plan: ListPlan): Promise<ListRows> {
+    const compiled = compileList(plan);
+    const [row] = await this.db.read({ name: compiled.name, text: compiled.text }, compiled.params);
+    if (!row) throw new Error(`${plan.name} returned no row`);
+    return {
+      items: row.items as ListRows['items'],
+      totalCount: typeof row.totalCount === 'number' ? row.totalCount : null,
+    };
+  }
+}

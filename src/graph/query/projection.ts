@@ -1,0 +1,163 @@
+/**
+ * How each compiled GraphQL field of a node kind is read: one Cypher expression per field over the node
+ * variable, so that a statement reads only the selected properties (never `x {.*}`, never the per-source
+ * property copies unless a field needs them). Object-valued fields stored flat on the node (a material's
+ * composition and aliases, a measurement's structure) are rebuilt as maps in the statement.
+ */
+import type { NodeKind } from './plan.js';
+
+type Expr = (v: string) => string;
+
+const direct = (name: string): Expr => (v) => `${v}.${name}`;
+const list = (name: string): Expr => (v) => `coalesce(${v}.${name}, [])`;
+const orEmpty = (s: string) => `CASE WHEN ${s} = '' THEN null ELSE ${s} END`;
+
+const MATERIAL: Record<string, Expr> = {
+  id: direct('id'),
+  name: direct('name'),
+  kind: (v) => `coalesce(${v}.kind, 'COMPOSITION')`,
+  description: direct('description'),
+  formula: direct('formula'),
+  reportedFormulas: list('reportedFormulas'),
+  reducedFormula: direct('reducedFormula'),
+  composition: (v) =>
+    `[i IN range(0, size(coalesce(${v}.compositionElements, [])) - 1) | {element: ${v}.compositionElements[i], amount: ${v}.compositionAmounts[i]}]`,
+  elements: list('elements'),
+  chemicalSystem: direct('chemicalSystem'),
+  chemicalClass: direct('chemicalClass'),
+  aliases: (v) =>
+    `[i IN range(0, size(coalesce(${v}.aliasTexts, [])) - 1) | {alias: ${v}.aliasTexts[i], ` +
+    `review: ${orEmpty(`${v}.aliasReviews[i]`)}, variantId: ${orEmpty(`${v}.aliasVariants[i]`)}}]`,
+  family: direct('family'),
+  families: list('families'),
+  familyLabels: list('familyLabels'),
+};
+
+/** A measurement's value read as a number for log plots: the value, else the bound its qualifier names. */
+const plotted = (v: string) =>
+  `coalesce(${v}.value, CASE ${v}.qualifier WHEN 'LESS_THAN' THEN ${v}.max WHEN 'GREATER_THAN' THEN ${v}.min END)`;
+
+const STRUCTURE_PROPS: Record<string, string> = {
+  spaceGroupSymbol: 'spaceGroupSymbol',
+  spaceGroupNumber: 'spaceGroupNumber',
+  a: 'latticeA',
+  b: 'latticeB',
+  c: 'latticeC',
+  alpha: 'latticeAlpha',
+  beta: 'latticeBeta',
+  gamma: 'latticeGamma',
+  icsdId: 'icsdId',
+};
+
+const MEASUREMENT: Record<string, Expr> = {
+  id: direct('id'),
+  property: direct('property'),
+  contribution: direct('contribution'),
+  qualifier: direct('qualifier'),
+  value: direct('value'),
+  min: direct('min'),
+  max: direct('max'),
+  unit: (v) => `coalesce(${v}.unit, '')`,
+  printedValue: direct('printedValue'),
+  printedUnit: direct('printedUnit'),
+  temperatureK: direct('temperatureK'),
+  temperatureText: direct('temperatureText'),
+  unitAsMeant: direct('unitAsMeant'),
+  uncertainty: direct('uncertainty'),
+  approximate: (v) => `coalesce(${v}.approximate, false)`,
+  propertyText: direct('propertyText'),
+  family: direct('family'),
+  method: direct('method'),
+  computed: direct('computed'),
+  sampleForm: direct('sampleForm'),
+  basis: direct('basis'),
+  atmosphere: direct('atmosphere'),
+  conditionsOther: direct('conditionsOther'),
+  reportedFormula: direct('reportedFormula'),
+  reportedSiteComposition: direct('reportedSiteComposition'),
+  log10Value: (v) => `CASE WHEN ${plotted(v)} > 0 THEN log10(${plotted(v)}) END`,
+  structure: (v) =>
+    `CASE WHEN ${v}.spaceGroupSymbol IS NOT NULL OR ${v}.spaceGroupNumber IS NOT NULL OR ${v}.latticeA IS NOT NULL THEN {` +
+    Object.entries(STRUCTURE_PROPS)
+      .map(([field, stored]) => `${field}: ${v}.${stored}`)
+      .join(', ') +
+    '} END',
+  // hidden keys the uncompiled field resolvers read (variant, publication, publications)
+  variantId: (v) => `head(COLLECT { MATCH (${v})-[:OF_VARIANT]->(vv:MaterialVariant) RETURN vv.id })`,
+  publicationKeys: (v) => `COLLECT { MATCH (${v})-[r:REPORTED_BY]->(p:Publication) RETURN p.key ORDER BY r.position }`,
+};
+
+/**
+ * The provenance sub-fields of `source`, each with what it reads; the subqueries run only for the
+ * sub-fields selected (and `datasetId` when `Measurement.dataset` or `source.dataset` is).
+ */
+const SOURCE: Record<string, Expr> = {
+  kind: (v) => `CASE ${v}.sourceKind WHEN 'REVIEW' THEN 'REVIEW' ELSE 'DATASET' END`,
+  file: direct('sourceFile'),
+  lines: (v) => `coalesce(${v}.lines, CASE WHEN ${v}.sourceLine IS NULL THEN [] ELSE [${v}.sourceLine] END)`,
+  referenceNumbers: list('refs'),
+  citationConfidence: (v) =>
+    `coalesce(${v}.citation, CASE WHEN ${v}.sourceKind = 'REVIEW' AND size(coalesce(${v}.refs, [])) = 0 THEN 'NONE' ELSE 'CONFIDENT' END)`,
+  correctedReferenceNumber: direct('correctedRef'),
+  quote: direct('quote'),
+  note: direct('note'),
+  seedFile: direct('seedFile'),
+  recordId: (v) => `head(COLLECT { MATCH (${v})-[f:FROM_DATASET]->(:Dataset) RETURN f.recordId })`,
+  reviewPublicationKey: (v) => `head(COLLECT { MATCH (${v})-[:ASSERTED_IN]->(r:Review) RETURN r.key })`,
+  correctedPublicationKey: (v) => `head(COLLECT { MATCH (${v})-[:CORRECTED_REFERENCE]->(p:Publication) RETURN p.key })`,
+  datasetId: (v) => `head(COLLECT { MATCH (${v})-[:FROM_DATASET]->(d:Dataset) RETURN d.id })`,
+};
+
+/** GraphQL sub-field of `source` → the keys it needs in the source map. */
+export const SOURCE_NEEDS: Record<string, string[]> = {
+  kind: ['kind'],
+  file: ['file'],
+  lines: ['lines'],
+  line: ['lines'],
+  referenceNumbers: ['referenceNumbers'],
+  referenceNumber: ['referenceNumbers'],
+  citationConfidence: ['citationConfidence'],
+  correctedReferenceNumber: ['correctedReferenceNumber'],
+  quote: ['quote'],
+  note: ['note'],
+  seedFile: ['seedFile'],
+  recordId: ['recordId'],
+  review: ['reviewPublicationKey'],
+  correctedReference: ['correctedPublicationKey'],
+  dataset: ['datasetId'],
+};
+
+const PUBLICATION: Record<string, Expr> = Object.fromEntries(
+  ['key', 'doi', 'url', 'authors', 'firstAuthor', 'year', 'title', 'journal', 'volume', 'firstPage', 'reviewKey', 'textFile'].map((f) => [f, direct(f)]),
+);
+PUBLICATION.isReview = (v) => `coalesce(${v}.isReview, false)`;
+
+const DATASET: Record<string, Expr> = Object.fromEntries(
+  ['id', 'name', 'version', 'license', 'licenseUrl', 'url', 'citation', 'doi', 'file'].map((f) => [f, direct(f)]),
+);
+DATASET.measurementCount = (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement) }`;
+DATASET.recordCount = (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`;
+DATASET.phaseEntryCount = (v) => `coalesce(${v}.phaseEntryCount, 0)`;
+
+const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION, Dataset: DATASET };
+
+/** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id' };
+
+/** Whether `field` of `kind` is read by the statement (else it is a field resolver's). */
+export function isCompiledField(kind: NodeKind, field: string): boolean {
+  return Object.prototype.hasOwnProperty.call(FIELDS[kind], field);
+}
+
+/** The Cypher expression of a compiled field over node variable `v`. */
+export function fieldExpression(kind: NodeKind, field: string, v: string): string {
+  const expr = FIELDS[kind][field];
+  if (!expr) throw new Error(`${kind}.${field} is not a compiled field`);
+  return expr(v);
+}
+
+/** The entries of the selected source keys over node variable `v`. */
+export function sourceEntries(keys: readonly string[], v: string): string[] {
+  const unique = [...new Set(keys)].filter((k) => SOURCE[k]);
+  return unique.map((k) => `${k}: ${SOURCE[k]!(v)}`);
+}

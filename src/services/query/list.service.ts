@@ -1,0 +1,124 @@
+/**
+ * The compiled root lists `materials` and `measurements`: validate the arguments, plan the request
+ * (filters, order, cursor, selected fields), check the plan's estimated cost against the limit, and run
+ * it as one Cypher statement. The rows come back in the response's shape; the fields left to resolvers
+ * read the keys the plan added for them.
+ */
+import { excerpt } from '../../domain/errors.js';
+import type { PropertyKind } from '../../domain/units/properties.js';
+import type { Row } from '../../graph/database.js';
+import { planCost } from '../../graph/query/cost.js';
+import type { ListStore } from '../../graph/query/list.store.js';
+import type { After, ListPlan, NodeKind, Order } from '../../graph/query/plan.js';
+import type { MaterialStore } from '../../graph/material.store.js';
+import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
+export { COMPILED_MAX_PAGE_SIZE } from './order.js';
+import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
+import { nodePlan } from './nodes.js';
+import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
+import { child, type SelectedField } from './selection.js';
+import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
+
+export interface ListArgs<W, F extends string> {
+  where: W | null | undefined;
+  first: number | null | undefined;
+  after: string | null | undefined;
+  orderBy: OrderInput<F> | null | undefined;
+}
+
+export interface ListOptions {
+  /** Highest estimated cost of one plan (QUERY_MAX_COST). */
+  maxCost: number;
+}
+
+export class ListService {
+  private readonly filters: FilterPlanner;
+
+  constructor(
+    private readonly store: ListStore,
+    materials: MaterialStore,
+    private readonly options: ListOptions,
+  ) {
+    this.filters = new FilterPlanner(materials);
+  }
+
+  async materials(args: ListArgs<MaterialFilterInput, MaterialSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.filters.material(args.where, 'where') : null;
+    return this.run('materials.list', 'Material', 'material', filter, materialOrder(args.orderBy), args, selection);
+  }
+
+  async measurements(args: ListArgs<MeasurementFilterInput, MeasurementSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.filters.measurement(args.where, 'where') : null;
+    return this.run('measurements.list', 'Measurement', 'measurement', filter, measurementOrder(args.orderBy), args, selection);
+  }
+
+  /** The plan of a list request (validated, costed), without running it. */
+  plan(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): ListPlan {
+    const first = checkCompiledPageSize(args.first);
+    const edges = child(selection, 'edges');
+    const pageInfo = child(selection, 'pageInfo');
+    const wantsRows = edges !== undefined || pageInfo !== undefined;
+    const plan: ListPlan = {
+      name,
+      kind,
+      filter,
+      order,
+      after: decodeAfter(cursorKind, order, args.after),
+      first,
+      totalCount: child(selection, 'totalCount') !== undefined,
+      node: wantsRows ? nodePlan(kind, child(edges, 'node')) : null,
+    };
+    const cost = planCost(plan);
+    if (cost > this.options.maxCost) throw new QueryTooComplexError(cost, this.options.maxCost);
+    return plan;
+  }
+
+  private async run(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): Promise<Connection<Row>> {
+    const plan = this.plan(name, kind, cursorKind, filter, order, args, selection);
+    const rows = await this.store.run(plan);
+    const page = rows.items.slice(0, plan.first);
+    const edges = page.map((r) => ({ cursor: cursorOf(cursorKind, order, r.sortKey, r.node.id as string), node: r.node }));
+    return {
+      totalCount: rows.totalCount ?? 0,
+      pageInfo: {
+        hasNextPage: rows.items.length > plan.first,
+        hasPreviousPage: plan.after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      edges,
+    };
+  }
+}
+
+/** A stable name of an order, carried in its cursors so that a cursor is only used with its own order. */
+function orderName(order: Order): string {
+  return JSON.stringify([order.key, order.direction]);
+}
+
+/** Cursors: the id alone for the default order (as before), else the order, the sort key and the id. */
+function cursorOf(kind: string, order: Order, sortKey: string | number | null, id: string): string {
+  if (order.key === null) return encodeCursor(kind, id);
+  return encodeCursor(kind, JSON.stringify({ o: orderName(order), k: sortKey, i: id }));
+}
+
+function decodeAfter(kind: string, order: Order, after: string | null | undefined): After | null {
+  const text = decodeCursor(kind, after);
+  if (text === null) return null;
+  if (order.key === null) return { sortValue: null, id: text };
+  const parsed = parseJson(text) as { o?: unknown; k?: unknown; i?: unknown } | null;
+  const k = parsed?.k;
+  if (!parsed || parsed.o !== orderName(order) || typeof parsed.i !== 'string' || !(typeof k === 'string' || typeof k === 'number')) {
+    throw new InvalidArgumentError('after', `'${excerpt(after!)}' is not a cursor of this order (orderBy) returned by this API`);
+  }
+  return { sortValue: k, id: parsed.i };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}

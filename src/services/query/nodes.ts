@@ -1,0 +1,86 @@
+/**
+ * From a selection to the node plans of the compiled lists: which fields the statement reads, which
+ * relationship fields become subqueries, and what the fields left to resolvers cost. The table of this
+ * file is the list of compiled fields (README of src/graph/query).
+ */
+import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
+import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
+import type { PropertyKind } from '../../domain/units/properties.js';
+import { resolverPoints, type SelectedField } from './selection.js';
+import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
+
+/** Keys of the node map that fields left to resolvers read. */
+const NEEDS: Record<string, string[]> = {
+  'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
+  'Measurement.variant': ['variantId'],
+};
+
+/** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure']);
+
+export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
+  const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
+  for (const f of selection?.fields ?? []) addField(plan, f);
+  plan.fields = [...new Set(plan.fields)];
+  plan.sourceFields = [...new Set(plan.sourceFields)];
+  return plan;
+}
+
+function addField(plan: NodePlan, f: SelectedField): void {
+  const qualified = `${plan.kind}.${f.name}`;
+  if (f.name === '__typename') return;
+  if (qualified === 'Material.measurements') return void plan.relations.push(measurementsOf(f));
+  if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
+  if (qualified === 'Measurement.publications' || qualified === 'Measurement.publication') return void plan.relations.push(publicationsOf(f));
+  if (qualified === 'Measurement.source') return addSource(plan, f);
+  if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
+  if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
+    plan.fields.push(f.name);
+    return;
+  }
+  plan.fields.push(...(NEEDS[qualified] ?? []));
+  plan.resolverCost += resolverPoints(f);
+}
+
+const SOURCE_RELATIONS: Record<string, { relation: RelationField['relation']; kind: NodeKind }> = {
+  review: { relation: 'review', kind: 'Publication' },
+  correctedReference: { relation: 'correctedReference', kind: 'Publication' },
+  dataset: { relation: 'dataset', kind: 'Dataset' },
+};
+
+function addSource(plan: NodePlan, f: SelectedField): void {
+  for (const sub of f.fields) {
+    const rel = SOURCE_RELATIONS[sub.name];
+    if (rel) plan.sourceRelations.push(single(rel.relation, sub, rel.kind));
+    else plan.sourceFields.push(...(SOURCE_NEEDS[sub.name] ?? []));
+  }
+  if (plan.sourceFields.length === 0) plan.sourceFields.push('kind');
+}
+
+function single(relation: RelationField['relation'], f: SelectedField, kind: NodeKind): RelationField {
+  return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node: nodePlan(kind, f) };
+}
+
+const BY_ID = { key: null, direction: 'ASC' } as const;
+
+function measurementsOf(f: SelectedField): RelationField {
+  const property = f.args.property as PropertyKind | null | undefined;
+  const first = f.args.first as number | null | undefined;
+  return {
+    key: f.key,
+    relation: 'measurements',
+    filter: property ? { op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property } : null,
+    order: measurementOrder(f.args.orderBy as OrderInput<MeasurementSortField> | null | undefined),
+    limit: first === null || first === undefined ? null : checkCompiledPageSize(first, `${f.key}.first`),
+    node: nodePlan('Measurement', f),
+  };
+}
+
+function publicationsOf(f: SelectedField): RelationField {
+  const relation = f.name === 'publication' ? 'publication' : 'publications';
+  return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node: nodePlan('Publication', f) };
+}
+
+function materialOf(f: SelectedField): RelationField {
+  return { key: f.key, relation: 'material', filter: null, order: BY_ID, limit: null, node: nodePlan('Material', f) };
+}

@@ -1,0 +1,232 @@
+/**
+ * Filters of the compiled lists: the `where` inputs of `materials` and `measurements` turned into plan
+ * filters, validated (the argument's path in every error), material names resolved, values converted to
+ * the canonical unit of their property before anything is compiled.
+ */
+import { isElementSymbol } from '../../domain/chemistry/elements.js';
+import { parseFormula } from '../../domain/chemistry/formula.js';
+import { excerpt, InvalidFormulaError, InvalidValueError } from '../../domain/errors.js';
+import type { StructuralFamily } from '../../domain/families.js';
+import { canonicalUnit, PROPERTIES, toCanonical, type PropertyKind } from '../../domain/units/properties.js';
+import { toKelvin } from '../../domain/units/units.js';
+import { REVIEW_KEY } from '../../domain/vocabulary.js';
+import type { MaterialStore } from '../../graph/material.store.js';
+import type { Filter } from '../../graph/query/plan.js';
+import { InvalidArgumentError } from '../errors.js';
+import type { MaterialWhereInput } from '../material.service.js';
+import { resolveMaterialRef } from '../materialRef.js';
+
+export interface ValueRangeInput {
+  min?: number | null;
+  max?: number | null;
+  unit?: string | null;
+}
+
+export interface IntRangeInput {
+  min?: number | null;
+  max?: number | null;
+}
+
+export interface MeasurementFilterInput {
+  material?: string | null;
+  property?: PropertyKind | null;
+  family?: StructuralFamily | null;
+  aboutFamily?: StructuralFamily | null;
+  review?: string | null;
+  source?: 'DATASET' | 'REVIEW' | null;
+  value?: ValueRangeInput | null;
+  temperature?: ValueRangeInput | null;
+  year?: IntRangeInput | null;
+  AND?: MeasurementFilterInput[] | null;
+  OR?: MeasurementFilterInput[] | null;
+  NOT?: MeasurementFilterInput | null;
+}
+
+export interface MaterialFilterInput extends MaterialWhereInput {
+  review?: string | null;
+  hasMeasurement?: MeasurementFilterInput | null;
+  AND?: MaterialFilterInput[] | null;
+  OR?: MaterialFilterInput[] | null;
+  NOT?: MaterialFilterInput | null;
+}
+
+const prop = (name: string) => ({ kind: 'property', name }) as const;
+const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
+const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+
+/** Joins filters with AND; null when there are none. */
+function all(items: Filter[]): Filter | null {
+  if (items.length === 0) return null;
+  return items.length === 1 ? items[0]! : { op: 'and', items };
+}
+
+/** AND/OR/NOT of nested inputs, each planned by `plan` at its own argument path. */
+async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | null }>(
+  w: T,
+  path: string,
+  plan: (w: T, path: string) => Promise<Filter | null>,
+): Promise<Filter[]> {
+  checkNesting(w, path);
+  const out: Filter[] = [];
+  if (w.AND?.length) out.push({ op: 'and', items: await planEach(w.AND, `${path}.AND`, plan) });
+  if (w.OR?.length) out.push({ op: 'or', items: await planEach(w.OR, `${path}.OR`, plan) });
+  if (given(w.NOT)) out.push({ op: 'not', item: (await plan(w.NOT, `${path}.NOT`)) ?? { op: 'and', items: [] } });
+  return out;
+}
+
+/** Deepest nesting of AND/OR/NOT, and most items in one AND/OR: bounds on what one filter may compile to. */
+export const MAX_FILTER_NESTING = 8;
+export const MAX_FILTER_ITEMS = 50;
+
+function checkNesting(w: { AND?: unknown[] | null; OR?: unknown[] | null; NOT?: unknown }, path: string): void {
+  const depth = (path.match(/\.(AND|OR|NOT)\b/g) ?? []).length;
+  const nested = Boolean(w.AND?.length || w.OR?.length || w.NOT);
+  if (nested && depth >= MAX_FILTER_NESTING) throw new InvalidArgumentError(path, `AND/OR/NOT nest deeper than ${MAX_FILTER_NESTING} levels`);
+  for (const op of ['AND', 'OR'] as const) {
+    const n = w[op]?.length ?? 0;
+    if (n > MAX_FILTER_ITEMS) throw new InvalidArgumentError(`${path}.${op}`, `${n} filters exceed the limit of ${MAX_FILTER_ITEMS}`);
+  }
+}
+
+async function planEach<T>(items: T[], path: string, plan: (w: T, path: string) => Promise<Filter | null>): Promise<Filter[]> {
+  const out: Filter[] = [];
+  for (const [i, w] of items.entries()) out.push((await plan(w, `${path}[${i}]`)) ?? { op: 'and', items: [] });
+  return out;
+}
+
+export function checkReview(key: string, argument: string): string {
+  if (!REVIEW_KEY.test(key)) throw new InvalidArgumentError(argument, `'${excerpt(key)}' is not a review key (e.g. 'banerjee2020')`);
+  return key;
+}
+
+/** Units a user may give for a property's values, for the error message: the canonical unit and its common prefixes. */
+export function acceptedUnits(property: PropertyKind): string[] {
+  const canonical = canonicalUnit(property);
+  const candidates = [canonical, ...['k', 'm', 'µ', 'n', 'M', 'G'].map((p) => p + canonical), canonical.replace('/cm', '/m'), canonical.replace('cm', 'mm')];
+  return [...new Set(candidates)].filter((u) => {
+    try {
+      toCanonical(property, 1, u);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
+  try {
+    return toCanonical(property, value, unit);
+  } catch (e) {
+    if (!(e instanceof InvalidValueError)) throw e;
+    const accepted = acceptedUnits(property).map((u) => `'${u}'`).join(', ');
+    throw new InvalidArgumentError(argument, `'${excerpt(unit)}' is not a unit of ${PROPERTIES[property].label}; accepted: ${accepted} (or another unit of the same dimension)`);
+  }
+}
+
+function range(min: number | null | undefined, max: number | null | undefined, lower: (v: number) => Filter, upper: (v: number) => Filter): Filter[] {
+  const out: Filter[] = [];
+  if (given(min)) out.push(lower(min));
+  if (given(max)) out.push(upper(max));
+  return out;
+}
+
+/** A value range of a measurement: values known to lie in it (the value, or a bound on the safe side). */
+function valueRange(r: ValueRangeInput, property: PropertyKind | null | undefined, path: string): Filter[] {
+  if (!property) throw new InvalidArgumentError(`${path}.value`, 'give `property` beside a value range: the unit of the values depends on it');
+  const unit = r.unit ?? canonicalUnit(property);
+  const c = (v: number) => toCanonicalValue(property, v, unit, `${path}.value.unit`);
+  return range(
+    r.min,
+    r.max,
+    (v) => ({ op: 'compare', operand: { kind: 'lowerValue' }, comparison: 'gte', value: c(v) }),
+    (v) => ({ op: 'compare', operand: { kind: 'upperValue' }, comparison: 'lte', value: c(v) }),
+  );
+}
+
+function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
+  const unit = r.unit ?? 'K';
+  const k = (v: number) => {
+    try {
+      return toKelvin(v, unit);
+    } catch (e) {
+      if (e instanceof InvalidValueError) throw new InvalidArgumentError(`${path}.temperature`, `${e.problem}; accepted units: 'K', '°C'`);
+      throw e;
+    }
+  };
+  return range(
+    r.min,
+    r.max,
+    (v) => ({ op: 'compare', operand: prop('temperatureK'), comparison: 'gte', value: k(v) }),
+    (v) => ({ op: 'compare', operand: prop('temperatureK'), comparison: 'lte', value: k(v) }),
+  );
+}
+
+function yearRange(r: IntRangeInput): Filter[] {
+  const years = range(
+    r.min,
+    r.max,
+    (v) => ({ op: 'compare', operand: prop('year'), comparison: 'gte', value: v }),
+    (v) => ({ op: 'compare', operand: prop('year'), comparison: 'lte', value: v }),
+  );
+  return years.length ? [{ op: 'exists', relation: 'publications', filter: all(years) }] : [];
+}
+
+export class FilterPlanner {
+  constructor(private readonly materials: MaterialStore) {}
+
+  /** The filter of a `MeasurementWhere` at argument path `path` (e.g. 'where'). */
+  measurement = async (w: MeasurementFilterInput, path: string): Promise<Filter | null> => {
+    const out: Filter[] = [];
+    if (w.material) {
+      const ids = await resolveMaterialRef(this.materials, w.material, `${path}.material`);
+      out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: ids } });
+    }
+    if (w.property) out.push(eq('property', w.property));
+    if (w.family) out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family } });
+    if (w.aboutFamily) out.push(eq('family', w.aboutFamily));
+    if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
+    if (w.source) out.push({ op: 'compare', operand: { kind: 'sourceKind' }, comparison: 'eq', value: w.source });
+    if (w.value) out.push(...valueRange(w.value, w.property, path));
+    if (w.temperature) out.push(...temperatureRange(w.temperature, path));
+    if (w.year) out.push(...yearRange(w.year));
+    out.push(...(await logical(w, path, this.measurement)));
+    return all(out);
+  };
+
+  /** The filter of a `MaterialWhere` at argument path `path`. */
+  material = async (w: MaterialFilterInput, path: string): Promise<Filter | null> => {
+    const out: Filter[] = [];
+    if (given(w.formula)) out.push({ op: 'compare', operand: prop('id'), comparison: 'eq', value: formulaKey(w.formula, `${path}.formula`) });
+    if (given(w.name)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.name, `${path}.name`) });
+    if (w.family) out.push({ op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family });
+    if (w.kind) out.push(eq('kind', w.kind));
+    if (w.chemicalClass) out.push(eq('chemicalClass', w.chemicalClass));
+    if (given(w.chemicalSystem)) out.push(eq('chemicalSystem', chemicalSystem(w.chemicalSystem, `${path}.chemicalSystem`)));
+    if (w.elementsIncludeAll?.length) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`) });
+    if (w.review) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', checkReview(w.review, `${path}.review`)) });
+    if (w.hasMeasurement) out.push({ op: 'exists', relation: 'measurements', filter: await this.measurement(w.hasMeasurement, `${path}.hasMeasurement`) });
+    out.push(...(await logical(w, path, this.material)));
+    return all(out);
+  };
+}
+
+function formulaKey(formula: string, argument: string): string {
+  try {
+    return parseFormula(formula).key;
+  } catch (e) {
+    if (e instanceof InvalidFormulaError) throw new InvalidArgumentError(argument, e.message);
+    throw e;
+  }
+}
+
+function elements(list: string[], argument: string): string[] {
+  for (const el of list) if (!isElementSymbol(el)) throw new InvalidArgumentError(argument, `'${excerpt(el)}' is not an element symbol`);
+  return [...new Set(list)];
+}
+
+function chemicalSystem(text: string, argument: string): string {
+  const parts = text.split('-').map((s) => s.trim());
+  const bad = parts.find((p) => !isElementSymbol(p));
+  if (bad !== undefined) throw new InvalidArgumentError(argument, `'${excerpt(bad)}' is not an element symbol; write systems as 'Li-P-S'`);
+  return [...new Set(parts)].sort().join('-');
+}
