@@ -4,8 +4,7 @@
  * the canonical unit of their property before anything is compiled.
  */
 import { isElementSymbol } from '../../domain/chemistry/elements.js';
-import { parseFormula } from '../../domain/chemistry/formula.js';
-import { excerpt, InvalidFormulaError, InvalidValueError } from '../../domain/errors.js';
+import { excerpt, InvalidValueError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, PROPERTIES, toCanonical, type PropertyKind } from '../../domain/units/properties.js';
 import { toKelvin } from '../../domain/units/units.js';
@@ -196,7 +195,8 @@ export class FilterPlanner {
   /** The filter of a `MaterialWhere` at argument path `path`. */
   material = async (w: MaterialFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
-    if (given(w.formula)) out.push({ op: 'compare', operand: prop('id'), comparison: 'eq', value: formulaKey(w.formula, `${path}.formula`) });
+    // a formula in any notation, or a name (a name wins over reading the text as a formula: 'LiPON', 'LLZO')
+    if (given(w.formula)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.formula, `${path}.formula`) });
     if (given(w.name)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.name, `${path}.name`) });
     if (w.family) out.push({ op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family });
     if (w.kind) out.push(eq('kind', w.kind));
@@ -208,15 +208,6 @@ export class FilterPlanner {
     out.push(...(await logical(w, path, this.material)));
     return all(out);
   };
-}
-
-function formulaKey(formula: string, argument: string): string {
-  try {
-    return parseFormula(formula).key;
-  } catch (e) {
-    if (e instanceof InvalidFormulaError) throw new InvalidArgumentError(argument, e.message);
-    throw e;
-  }
 }
 
 function elements(list: string[], argument: string): string[] {
