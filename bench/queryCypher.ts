@@ -21,7 +21,7 @@ export const CYPHER_QUESTIONS: Record<string, CypherQuestion> = {
     args: 'property: String!, min: Float!, first: Int!',
     cypher: `
 MATCH (m:Material)
-WHERE EXISTS { (m)-[:HAS_MEASUREMENT]->(x:Measurement) WHERE x.property = $property AND x.value >= $min }
+WHERE EXISTS { (m)-[:HAS_MEASUREMENT]->(x:Measurement) WHERE x.property = $property AND coalesce(x.value, x.min) >= $min }
 WITH m ORDER BY m.id
 WITH collect(m) AS ms
 RETURN size(ms) AS totalCount, [m IN ms[0..$first] | m {.id, .name}] AS materials`,

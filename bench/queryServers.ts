@@ -37,6 +37,8 @@ export const TYPE_DEFS = /* GraphQL */ `
     id: ID!
     property: String!
     value: Float
+    "Lower bound of a value reported as a range or as '> x'"
+    min: Float
     unit: String!
     temperatureK: Float
     review: String
