@@ -176,10 +176,6 @@ export class FilterPlanner {
   /** The filter of a `MeasurementWhere` at argument path `path` (e.g. 'where'). */
   measurement = async (w: MeasurementFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
-    if (w.material) {
-      const ids = await resolveMaterialRef(this.materials, w.material, `${path}.material`);
-      out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: ids } });
-    }
     if (w.property) out.push(eq('property', w.property));
     if (w.family) out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family } });
     if (w.aboutFamily) out.push(eq('family', w.aboutFamily));
@@ -188,6 +184,11 @@ export class FilterPlanner {
     if (w.value) out.push(...valueRange(w.value, w.property, path));
     if (w.temperature) out.push(...temperatureRange(w.temperature, path));
     if (w.year) out.push(...yearRange(w.year));
+    // the material's name last: the checks above need no database, so bad input is refused even while Neo4j is unreachable
+    if (w.material) {
+      const ids = await resolveMaterialRef(this.materials, w.material, `${path}.material`);
+      out.unshift({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: ids } });
+    }
     out.push(...(await logical(w, path, this.measurement)));
     return all(out);
   };
@@ -195,15 +196,19 @@ export class FilterPlanner {
   /** The filter of a `MaterialWhere` at argument path `path`. */
   material = async (w: MaterialFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
+    // the checks that need no database first, so that bad input is refused even while Neo4j is unreachable
+    const system = given(w.chemicalSystem) ? chemicalSystem(w.chemicalSystem, `${path}.chemicalSystem`) : null;
+    const els = w.elementsIncludeAll?.length ? elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`) : null;
+    const review = w.review ? checkReview(w.review, `${path}.review`) : null;
     // a formula in any notation, or a name (a name wins over reading the text as a formula: 'LiPON', 'LLZO')
     if (given(w.formula)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.formula, `${path}.formula`) });
     if (given(w.name)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.name, `${path}.name`) });
     if (w.family) out.push({ op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family });
     if (w.kind) out.push(eq('kind', w.kind));
     if (w.chemicalClass) out.push(eq('chemicalClass', w.chemicalClass));
-    if (given(w.chemicalSystem)) out.push(eq('chemicalSystem', chemicalSystem(w.chemicalSystem, `${path}.chemicalSystem`)));
-    if (w.elementsIncludeAll?.length) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`) });
-    if (w.review) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', checkReview(w.review, `${path}.review`)) });
+    if (system !== null) out.push(eq('chemicalSystem', system));
+    if (els !== null) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els });
+    if (review !== null) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', review) });
     if (w.hasMeasurement) out.push({ op: 'exists', relation: 'measurements', filter: await this.measurement(w.hasMeasurement, `${path}.hasMeasurement`) });
     out.push(...(await logical(w, path, this.material)));
     return all(out);
