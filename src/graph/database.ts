@@ -1,7 +1,7 @@
 /**
  * The only place that opens sessions and transactions. Every query is a named constant (`cypher()`);
  * the name travels as transaction metadata, so Neo4j's query log shows which query of which app asked.
- * Reads run in read transactions (routed to followers/read replicas on a cluster or Aura), writes in
+ * Reads run in read transactions or, for a single statement, auto-commit reads (routed to followers/read replicas on a cluster or Aura), writes in
  * write transactions; both always name the database and carry a timeout (`deadlines.ts`), and retryable
  * failures are retried here with short back-offs. Driver errors are mapped by `mapNeo4jError`; records
  * are turned into plain objects (`toPlain`) before they leave.
@@ -11,7 +11,7 @@
  * own writes, and a read that follows another (the phase-data revision, then the entries of that
  * revision) never sees older data than the first.
  */
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import { abandonAfter, DEFAULT_NEO4J_TIMEOUTS, retryBudgetMs, type Neo4jTimeouts } from './deadlines.js';
 import { DatabaseUnavailableError, mapNeo4jError } from './errors.js';
 import { toPlain } from './mapping.js';
@@ -94,9 +94,13 @@ export class GraphDatabase {
     return new GraphDatabase(driver, settings.database, appName, timeouts);
   }
 
-  /** Runs one named read query in a read transaction. */
+  /**
+   * Runs one named read query as an auto-commit read (same routing, timeout, metadata, bookmarks and
+   * retries as a read transaction): one message and one round trip to Neo4j, where an explicit
+   * transaction sends three (begin, run, commit) and waits for two.
+   */
   async read(query: NamedQuery, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.readTransaction(query.name, (tx) => tx.run(query, params));
+    return this.execute('READ', query.name, (tx) => tx.run(query, params), true);
   }
 
   /** Runs one named write query in a write transaction. */
@@ -106,12 +110,12 @@ export class GraphDatabase {
 
   /** Runs a unit of work of several reads in one read transaction. */
   async readTransaction<T>(name: string, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
-    return this.execute('READ', name, work);
+    return this.execute('READ', name, work, false);
   }
 
   /** Runs a unit of work of several writes in one write transaction: all of it commits, or nothing. */
   async writeTransaction<T>(name: string, work: (tx: GraphTransaction) => Promise<T>): Promise<T> {
-    return this.execute('WRITE', name, work);
+    return this.execute('WRITE', name, work, false);
   }
 
   /** Runs a schema statement (constraint, index) in its own auto-commit transaction. */
@@ -183,7 +187,7 @@ export class GraphDatabase {
    * (resetting the session) when `signal` or the request's signal aborts, or when the server has not
    * answered within the transaction timeout plus a grace period (DatabaseUnavailableError).
    */
-  private async execute<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private async execute<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>, autoCommit: boolean, signal?: AbortSignal): Promise<T> {
     const request = this.requestSignal();
     const timeoutMs = request ? this.timeouts.transactionTimeoutMs : this.timeouts.backgroundTransactionTimeoutMs;
     const clientLimit = AbortSignal.timeout(timeoutMs + CLIENT_GRACE_MS);
@@ -191,7 +195,7 @@ export class GraphDatabase {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(mode, name, work, timeoutMs, stop);
+        return await this.attempt(mode, name, work, autoCommit, timeoutMs, stop);
       } catch (e) {
         if (stop.aborted) throw stop.reason === clientLimit.reason ? notAnswered(name, timeoutMs + CLIENT_GRACE_MS, e) : stop.reason;
         const delay = RETRY_FIRST_DELAY_MS * 2 ** attempt * (0.8 + Math.random() * 0.4);
@@ -201,20 +205,31 @@ export class GraphDatabase {
     }
   }
 
-  private async attempt<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: GraphTransaction) => Promise<T>, timeoutMs: number, stop: AbortSignal): Promise<T> {
+  private async attempt<T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    work: (tx: GraphTransaction) => Promise<T>,
+    autoCommit: boolean,
+    timeoutMs: number,
+    stop: AbortSignal,
+  ): Promise<T> {
     stop.throwIfAborted();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
     });
-    // An explicit transaction (the driver's managed ones would add their own retry, 1 s after a refused connection).
-    const running = (async () => {
-      const tx = session.beginTransaction({ metadata: this.metadata(name), timeout: timeoutMs });
-      const result = await work(wrap(tx, (q, ms) => this.observers.forEach((o) => o(q, ms))));
-      await tx.commit();
-      return result;
-    })();
+    const config = { metadata: this.metadata(name), timeout: timeoutMs };
+    const observe: QueryObserver = (q, ms) => this.observers.forEach((o) => o(q, ms));
+    const running = autoCommit
+      ? work(wrap({ run: (text: string, params?: Record<string, unknown>) => session.run(text, params, config) }, observe))
+      : // An explicit transaction (the driver's managed ones would add their own retry, 1 s after a refused connection).
+        (async () => {
+          const tx = session.beginTransaction(config);
+          const result = await work(wrap(tx, observe));
+          await tx.commit();
+          return result;
+        })();
     let abandoned = false;
     // Abandoned: the close resets the connection, which rolls the transaction back on the server.
     const abandon = () => {
@@ -270,7 +285,7 @@ export async function inBatches(
   return totals;
 }
 
-function wrap(tx: Pick<ManagedTransaction, 'run'>, observe: QueryObserver): GraphTransaction {
+function wrap(tx: { run(text: string, params?: Record<string, unknown>): PromiseLike<{ records: Neo4jRecord[] }> }, observe: QueryObserver): GraphTransaction {
   return {
     async run(query, params = {}) {
       const started = performance.now();

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -97,6 +98,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       requestErrorsPlugin(),
+      // no cache hints are set: without this, Apollo's cache-control plugin wraps every resolved field
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(opts.limits),
       mutationGate(opts.mutations),
