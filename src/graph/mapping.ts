@@ -7,19 +7,23 @@ import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, is
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // the common cases first (strings, numbers, booleans, lists, Cypher maps): no driver type checks for them
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return mapValues(value as Record<string, unknown>);
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (isNode(value) || isRelationship(value)) return toPlain((value as { properties: unknown }).properties);
   if (isPath(value)) throw new Error('paths are not mapped: return nodes and relationships explicitly');
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return String(value);
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  return mapValues(value as Record<string, unknown>);
+}
+
+function mapValues(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = toPlain(value[k]);
+  return out;
 }
 
 /** Reads a field that must be a string. */
