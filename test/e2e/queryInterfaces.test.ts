@@ -140,6 +140,27 @@ describe('interphaseObservations: orders and cursors', () => {
   });
 });
 
+describe('interfaces: orders', () => {
+  it('by counterpart kind, pages of 4: the 10 MATERIAL interfaces of lewis2019 and its one ENVIRONMENT interface (I18 LLZO)', async () => {
+    for (const direction of ['ASC', 'DESC']) {
+      const seen: string[] = [];
+      let after = '';
+      for (let i = 0; i < 3; i++) {
+        const page = await interfaces(`where: { ${LEWIS} }, orderBy: { field: COUNTERPART_KIND, direction: ${direction} }, first: 4${after}`);
+        seen.push(...ids(page));
+        expect(page.pageInfo.hasNextPage).toBe(i < 2);
+        after = `, after: "${page.pageInfo.endCursor}"`;
+      }
+      expect(new Set(seen).size).toBe(11);
+      const environment = `${key('Li7La3Zr2O12')}|ENVIRONMENT`;
+      expect(direction === 'ASC' ? seen[0] : seen[10]).toBe(environment);
+      // ties (MATERIAL) by id ascending in either direction
+      const materials = seen.filter((id) => id !== environment);
+      expect(materials).toEqual([...materials].sort());
+    }
+  });
+});
+
 describe('interfaces: filters', () => {
   it('review: the 11 interfaces of lewis2019 observations (LGPS, LAGP, LiTi2(PO4)3, LLZO, LiPON, Li7P3S11, an unnamed SE and the nitrides against Li; Li7P3S11 and sulfides against NMC; LLZO against its environment)', async () => {
     const page = await interfaces(`where: { ${LEWIS} }, first: 50`);
@@ -236,6 +257,33 @@ describe('one Cypher statement per request', () => {
   });
 });
 
+describe('fields left to resolvers read what the statement returns for them', () => {
+  it('lewis2019 I7/I8: product variants (tetragonal LLZO), electrolyte variant (cubic LLZO), as through the resolvers', async () => {
+    const fields = 'id productDetails { material { id } variant { id } } electrolyteVariant { id } counterpartVariant { id } interface { id }';
+    const res = await server.gql<any>(`{ interphaseObservations(where: { ${LEWIS}, technique: EELS }) { edges { node { ${fields} } } } }`);
+    expect(res.errors).toBeUndefined();
+    const compiled = res.data.interphaseObservations.edges.map((e: any) => e.node);
+    expect(compiled.map((o: any) => o.id)).toEqual(L('I7', 'I8'));
+    expect(compiled[0].productDetails[0].material.id).toBe(key('Li7La3Zr2O12'));
+    expect(compiled[0].productDetails[0].variant).not.toBeNull();
+    expect(compiled[0].electrolyteVariant).not.toBeNull();
+    const viaResolvers = await server.gql<any>(`{ material(id: "${key('Li7La3Zr2O12')}") { interfaces { observations { ${fields} } } } }`);
+    const all = viaResolvers.data.material.interfaces.flatMap((i: any) => i.observations);
+    expect(compiled).toEqual(L('I7', 'I8').map((id) => all.find((o: any) => o.id === id)));
+  });
+
+  it('Interface.prediction (thermodynamics) from a compiled interface: LGPS | Li as through the resolvers', async () => {
+    const fields = 'prediction { method status common onlyObserved onlyPredicted }';
+    const res = await server.gql<any>(`{ interfaces(where: { electrolyte: "LGPS", counterpart: "Li" }) { edges { node { id ${fields} } } } }`);
+    expect(res.errors).toBeUndefined();
+    const node = res.data.interfaces.edges[0].node;
+    expect(node.id).toBe(`${key('Li10GeP2S12')}|Li1`);
+    expect(node.prediction.status).toBe('COMPUTED');
+    const viaResolvers = await server.gql<any>(`{ material(id: "Li1") { interfaces { id ${fields} } } }`);
+    expect(viaResolvers.data.material.interfaces.find((i: any) => i.id === node.id)).toEqual(node);
+  });
+});
+
 describe('materials filtered through interfaces', () => {
   it('observedForming: Li3N forms at LiPON | Li (famprikis2019 I17) and nitrides | Li (lewis2019 I15): LiPON and Li metal', async () => {
     const res = await server.gql<{ materials: Page<{ id: string }> }>('{ materials(where: { observedForming: "Li3N" }) { totalCount edges { node { id } } } }');
@@ -246,7 +294,14 @@ describe('materials filtered through interfaces', () => {
   it('testedAgainst: electrolytes of interfaces whose counterpart is NMC/NCM', async () => {
     const res = await server.gql<{ materials: Page<{ id: string }> }>('{ materials(where: { testedAgainst: "NMC" }) { totalCount edges { node { id } } } }');
     expect(res.errors).toBeUndefined();
-    expect(ids(res.data!.materials)).toEqual(expect.arrayContaining([key('Li7P3S11'), key('Li3PS4'), key('Li6PS5Cl'), key('Li6.6P0.4Ge0.6S5I')]));
+    // counterpart NCM/NMC (one material): banerjee2020 I49 LATP, I50 LPS (Li3PS4 in banerjee2020), I64/I68/I69 LPSCl, I108 Li3PS4;
+    // feng2022 I18 Li6.6P0.4Ge0.6S5I, I19 Li6PS5Cl; lewis2019 I16 LPS (Li7P3S11 in lewis2019); the sulfide-family interfaces have no electrolyte material
+    const expected: string[] = [];
+    for (const name of ['LATP', 'Li3PS4', 'LPSCl', 'Li6.6P0.4Ge0.6S5I', 'Li6PS5Cl', 'Li7P3S11']) {
+      const named = await server.gql<{ materials: Page<{ id: string }> }>(`{ materials(where: { name: "${name}" }) { edges { node { id } } } }`);
+      expected.push(...ids(named.data!.materials));
+    }
+    expect(ids(res.data!.materials)).toEqual([...new Set(expected)].sort());
   });
 });
 
