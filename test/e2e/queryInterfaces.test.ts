@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
+import { compileList } from '../../src/graph/query/compile.js';
 import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -302,6 +303,36 @@ describe('materials filtered through interfaces', () => {
       expected.push(...ids(named.data!.materials));
     }
     expect(ids(res.data!.materials)).toEqual([...new Set(expected)].sort());
+  });
+});
+
+describe('index use', () => {
+  it('EXPLAIN: observations of a review seek the index on Fact.review', async () => {
+    const q = compileList({
+      name: 'test.list',
+      kind: 'InterphaseObservation',
+      filter: { op: 'compare', operand: { kind: 'property', name: 'review' }, comparison: 'eq', value: 'lewis2019' },
+      order: { key: null, direction: 'ASC' },
+      after: null,
+      first: 10,
+      totalCount: true,
+      node: null,
+    });
+    expect((await server.db.explain({ name: q.name, text: q.text }, q.params)).join(' ')).toMatch(/NodeIndexSeek/);
+  });
+});
+
+describe("README's example", () => {
+  it('passivating interphases against Li metal containing Li3P: banerjee2020 I138–I142', async () => {
+    // I138 Li2S-P2S5 glass, I139 LPSCl, I140 Li6PS5Br, I141 Li6PS5I, I142 sulfides (a family): TYPE_3_PASSIVATING, counterpart Li, Li3P among the products
+    const res = await server.gql<any>(`{ interphaseObservations(where: { counterpart: "Li", interphaseType: "TYPE_3_PASSIVATING", product: "Li3P" }) {
+        totalCount edges { node { id interface { electrolyte { name } electrolyteFamily } products { formula } evidence { technique } source { line quote } publications { doi } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.interphaseObservations.totalCount).toBe(5);
+    const nodes = res.data.interphaseObservations.edges.map((e: any) => e.node);
+    expect(nodes.map((o: any) => o.id)).toEqual(['I138', 'I139', 'I140', 'I141', 'I142'].map((x) => `banerjee2020:${x}`));
+    expect(nodes[4].interface).toEqual({ electrolyte: null, electrolyteFamily: 'SULFIDE' });
+    for (const o of nodes) expect(o.products.map((p: any) => p.formula)).toContain('Li3P');
   });
 });
 
