@@ -1,6 +1,6 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cell, CoatingApplication, Interface, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { PhaseEntry } from './thermo.type.js';
 import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
@@ -51,6 +51,7 @@ export const PublicationConnection = connectionOf('Publication', Publication, 'p
 export const MeasurementConnection = connectionOf('Measurement', Measurement, 'measurements', 'measurement');
 export const ReportedStabilityWindowConnection = connectionOf('ReportedStabilityWindow', ReportedStabilityWindow, 'reported stability windows', 'reported stability window');
 export const InterfaceConnection = connectionOf('Interface', Interface, 'interfaces', 'interface');
+export const InterphaseObservationConnection = connectionOf('InterphaseObservation', InterphaseObservation, 'interphase observations', 'interphase observation');
 export const CoatingApplicationConnection = connectionOf('CoatingApplication', CoatingApplication, 'coating applications', 'coating application');
 export const CellConnection = connectionOf('Cell', Cell, 'cells', 'cell');
 export const PhaseEntryConnection = connectionOf('PhaseEntry', PhaseEntry, 'phase entries', 'phase entry');

@@ -14,6 +14,7 @@ import {
   WindowMethodEnum,
 } from './enums.js';
 import { TemperatureRange, ValueRange, YearRange } from './query.input.js';
+import { INTERPHASE_TYPE, InterphaseObservationWhere } from './interface.input.js';
 
 const MATERIAL =
   "A material by id, registry id, curated or display name, alias or abbreviation (case-insensitive: 'LLZO', 'llzo', 'Lipon', 'NCM', " +
@@ -97,6 +98,24 @@ export class InterfaceWhere {
 
   @Field(() => CounterpartKindEnum, { nullable: true, description: 'Only this kind of counterpart.' })
   counterpartKind?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Interfaces with an observation stated in this review (its key, e.g. 'banerjee2020'). BAD_USER_INPUT for a malformed key.` })
+  review?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Interfaces with an observation of this interphase type. ${INTERPHASE_TYPE}` })
+  interphaseType?: string | null;
+
+  @Field(() => InterphaseObservationWhere, { nullable: true, description: 'Interfaces with at least one interphase observation matching this filter.' })
+  hasObservation?: InterphaseObservationWhere | null;
+
+  @Field(() => [InterfaceWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: InterfaceWhere[] | null;
+
+  @Field(() => [InterfaceWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: InterfaceWhere[] | null;
+
+  @Field(() => InterfaceWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: InterfaceWhere | null;
 }
 
 @InputType({ description: 'Filters for coating applications; all given filters must hold.' })

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { CompiledPageArgs, MeasurementOrder } from './query.input.js';
-import { selectionOf } from './selection.js';
+import { compiledOr, selectionOf } from './selection.js';
+import { InterfaceOrder, InterphaseObservationOrder, InterphaseObservationWhere } from './interface.input.js';
 import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
-import { CellConnection, CoatingApplicationConnection, InterfaceConnection, MeasurementConnection, PageArgs, ReportedStabilityWindowConnection } from './connection.type.js';
+import { CellConnection, CoatingApplicationConnection, InterfaceConnection, InterphaseObservationConnection, MeasurementConnection, PageArgs, ReportedStabilityWindowConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
@@ -45,14 +46,41 @@ export class FactQueryResolver {
   }
 
   @Query(() => InterfaceConnection, {
-    description: `Electrolyte | counterpart interfaces with their interphase observations, ordered by id. ${PAGING}`,
+    description:
+      'Electrolyte | counterpart interfaces with their interphase observations, ordered by id unless `orderBy` says otherwise; one ' +
+      'Cypher statement per request for everything stored under them (electrolyte, counterpart, observations with their products, ' +
+      'evidence, source and publications). `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same ' +
+      'order. Errors: BAD_USER_INPUT naming the argument (a material that names nothing or is ambiguous, an interphase type of ' +
+      'neither scheme, a malformed review key, AND/OR/NOT nested deeper than 8 levels, a bad cursor, `first` out of range); ' +
+      'QUERY_TOO_COMPLEX when the estimated cost of the request is over the limit (nothing run); DATABASE_UNAVAILABLE.',
   })
   interfaces(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => InterfaceWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: InterfaceWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => InterfaceOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: InterfaceOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.facts.interfaces(where, first, after);
+    return ctx.services.lists.interfaces({ where, first, after, orderBy }, selectionOf(info));
+  }
+
+  @Query(() => InterphaseObservationConnection, {
+    description:
+      'Interphase observations (what forms at an interface under given conditions), ordered by id unless `orderBy` says ' +
+      'otherwise; one Cypher statement per request for everything stored under them (interface, products, evidence, source, ' +
+      'publications). `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same order. Errors: ' +
+      'BAD_USER_INPUT naming the argument (a material that names nothing or is ambiguous, an interphase type of neither scheme, ' +
+      'a malformed review key, AND/OR/NOT nested deeper than 8 levels, a bad cursor, `first` out of range); QUERY_TOO_COMPLEX when ' +
+      'the estimated cost of the request is over the limit (nothing run); DATABASE_UNAVAILABLE.',
+  })
+  interphaseObservations(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('where', () => InterphaseObservationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: InterphaseObservationWhere | null,
+    @Arg('orderBy', () => InterphaseObservationOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: InterphaseObservationOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
+  ) {
+    return ctx.services.lists.interphaseObservations({ where, first, after, orderBy }, selectionOf(info));
   }
 
   @Query(() => CoatingApplicationConnection, { description: `Coating and interlayer applications with their effects, ordered by id. ${PAGING}` })
@@ -90,18 +118,18 @@ export class ReportedStabilityWindowResolver extends factResolver(ReportedStabil
 @Resolver(() => Interface)
 export class InterfaceResolver {
   @FieldResolver(() => Material, { nullable: true, description: 'The solid electrolyte; null when the observations are about a whole family.' })
-  electrolyte(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.byIdOrNull(i.electrolyteId);
+  electrolyte(@Root() i: InterfaceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(i, info, () => ctx.services.materials.byIdOrNull(i.electrolyteId));
   }
 
   @FieldResolver(() => Material, { nullable: true, description: 'The counterpart material; null for an applied potential or an environment.' })
-  counterpart(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.byIdOrNull(i.counterpartId);
+  counterpart(@Root() i: InterfaceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(i, info, () => ctx.services.materials.byIdOrNull(i.counterpartId));
   }
 
   @FieldResolver(() => [InterphaseObservation], { description: 'Every observation reported at this interface, ordered by id; contradicting ones stay separate.' })
-  observations(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
-    return ctx.services.facts.observations(i.id);
+  observations(@Root() i: InterfaceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(i, info, () => ctx.services.facts.observations(i.id));
   }
 
   @FieldResolver(() => InterphasePrediction, {
@@ -119,8 +147,8 @@ export class InterfaceResolver {
 @Resolver(() => InterphaseObservation)
 export class InterphaseObservationResolver extends factResolver(InterphaseObservation) {
   @FieldResolver(() => Interface, { description: 'The interface it was observed at.' })
-  interface(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
-    return ctx.services.facts.interface(o.interfaceId);
+  interface(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(o, info, () => ctx.services.facts.interface(o.interfaceId));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the electrolyte, where stated (e.g. cubic LLZO).' })
@@ -129,8 +157,8 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
   }
 
   @FieldResolver(() => [Material], { description: 'The products that form (the interphase), in the order the source gives them.' })
-  products(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.many(o.productIds);
+  products(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(o, info, () => ctx.services.materials.many(o.productIds));
   }
 
   @FieldResolver(() => [InterphaseProduct], { description: 'The products with the variant of each where the source names one (e.g. tetragonal LLZO).' })

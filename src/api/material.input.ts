@@ -3,6 +3,7 @@ import type { StructuralFamily } from '../domain/families.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { ChemicalClassEnum, MaterialKindEnum, StructuralFamilyEnum } from './enums.js';
 import { MeasurementWhere } from './literature.input.js';
+import { MATERIAL_NAMED } from './interface.input.js';
 
 @InputType({ description: 'Filters for materials; all given filters must hold.' })
 export class MaterialWhere {
@@ -53,6 +54,22 @@ export class MaterialWhere {
       "`{ property: IONIC_CONDUCTIVITY, value: { min: 1, unit: \"mS/cm\" } }`.",
   })
   hasMeasurement?: MeasurementWhere | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Materials tested against this material: the material is the electrolyte of an interface whose counterpart is the ' +
+      "material named (e.g. 'Li' for Li metal). " + MATERIAL_NAMED,
+  })
+  testedAgainst?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Materials at whose interfaces (on either side: as electrolyte or as counterpart) the material named forms: a product of ' +
+      "an interphase observation there (e.g. 'Li2S'). " + MATERIAL_NAMED,
+  })
+  observedForming?: string | null;
 
   @Field(() => [MaterialWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: MaterialWhere[] | null;

@@ -87,13 +87,13 @@ export class MaterialResolver {
   }
 
   @FieldResolver(() => [Interface], { description: 'Interfaces where it is the electrolyte or the counterpart.' })
-  interfaces(@Root() material: Material, @Ctx() ctx: Context) {
-    return ctx.services.materials.interfaces(material.id);
+  interfaces(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(material, info, () => ctx.services.materials.interfaces(material.id));
   }
 
   @FieldResolver(() => [InterphaseObservation], { description: 'Interphase observations in which it formed as a product.' })
-  formedInInterphases(@Root() material: Material, @Ctx() ctx: Context) {
-    return ctx.services.materials.formedIn(material.id);
+  formedInInterphases(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(material, info, () => ctx.services.materials.formedIn(material.id));
   }
 
   @FieldResolver(() => [CoatingApplication], { description: 'Coating applications it takes part in, as coating, coated substrate or paired electrolyte.' })

@@ -14,6 +14,15 @@
  */
 import neo4j from 'neo4j-driver';
 import { fieldExpression, ID_FIELD, sourceEntries } from './projection.js';
+import {
+  INTERFACE_BY_POSITION,
+  INTERFACE_FILTERABLE,
+  INTERFACE_RELATION_PATTERN,
+  INTERFACE_RELATION_TARGET,
+  INTERFACE_ROOT_LABELS,
+  INTERFACE_SINGLE,
+  publicationYear,
+} from './compile.interface.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -45,6 +54,7 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   Measurement: new Set(['id', 'property', 'review', 'family', 'temperatureK', 'contribution', 'qualifier', 'method', 'computed', 'value']),
   Publication: new Set(['year']),
   Dataset: new Set(['id']),
+  ...INTERFACE_FILTERABLE,
 };
 
 const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -54,17 +64,19 @@ const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
   dataset: (from, to) => `(${from})-[:FROM_DATASET]->(${to}:Dataset)`,
   review: (from, to) => `(${from})-[:ASSERTED_IN]->(${to}:Publication)`,
   correctedReference: (from, to) => `(${from})-[:CORRECTED_REFERENCE]->(${to}:Publication)`,
+  ...INTERFACE_RELATION_PATTERN,
 };
 
-const RELATION_TARGET: Record<string, NodeKind> = { measurements: 'Measurement', material: 'Material', publications: 'Publication' };
+const RELATION_TARGET: Record<string, NodeKind> = { measurements: 'Measurement', material: 'Material', publications: 'Publication', ...INTERFACE_RELATION_TARGET };
 
 /** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
 const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
   publications: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
   publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
+  ...INTERFACE_BY_POSITION,
 };
 
-const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference']);
+const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE]);
 
 function operandText(kind: NodeKind, operand: Operand, v: string): string {
   switch (operand.kind) {
@@ -77,6 +89,9 @@ function operandText(kind: NodeKind, operand: Operand, v: string): string {
       return `coalesce(${v}.value, ${v}.max)`;
     case 'sourceKind':
       return `coalesce(${v}.sourceKind, 'DATASET')`;
+    case 'flag':
+      if (!FILTERABLE[kind].has(operand.name)) throw new Error(`${kind}.${operand.name} is not filterable`);
+      return `coalesce(${v}.${operand.name}, false)`;
   }
 }
 
@@ -111,6 +126,7 @@ function sortKeyText(key: SortKey | null, v: string): string {
   if (key === null) return `${v}.id`;
   if (key.kind === 'property') return `${v}.${key.name}`;
   if (key.kind === 'measurementValue') return `coalesce(${v}.value, ${v}.min, ${v}.max)`;
+  if (key.kind === 'publicationYear') return publicationYear(v);
   return 'k';
 }
 
@@ -181,7 +197,7 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
 }
 
 /** Labels of a root match: every Measurement is a Fact, which lets a review filter seek the index on Fact.review. */
-const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication', Dataset: 'Dataset' };
+const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication', Dataset: 'Dataset', ...INTERFACE_ROOT_LABELS };
 
 /** The root list statement of a plan. */
 export function compileList(plan: ListPlan): CompiledQuery {

@@ -3,13 +3,14 @@
  * work of computed fields on top): rows per level multiplied through the nesting. Known before the
  * statement runs, so that a request over the limit runs nothing.
  */
+import { INTERFACE_MANY } from './compile.interface.js';
 import type { ListPlan, NodePlan, RelationField } from './plan.js';
 
 /** Rows a relationship field without a limit is assumed to return per parent (as for unpaged lists). */
 export const ASSUMED_RELATION_ROWS = 10;
 
 function relationRows(r: RelationField): number {
-  if (r.relation !== 'measurements' && r.relation !== 'publications') return 1;
+  if (r.relation !== 'measurements' && r.relation !== 'publications' && !INTERFACE_MANY.has(r.relation)) return 1;
   return r.limit ?? ASSUMED_RELATION_ROWS;
 }
 

@@ -6,9 +6,10 @@
  * AND/OR/NOT, relationship EXISTS). `compile.ts` turns a plan into one Cypher statement with parameters;
  * `cost.ts` estimates what it will cost.
  */
+import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset';
+export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | InterfaceNodeKind;
 
 /** A stored property a filter or an order may read (see FILTERABLE in compile.ts). */
 export type Operand =
@@ -18,7 +19,9 @@ export type Operand =
   /** A measurement's upper bound: `value`, else `max` (the value is at most this). */
   | { kind: 'upperValue' }
   /** Review statement or dataset record (dataset records predate the property). */
-  | { kind: 'sourceKind' };
+  | { kind: 'sourceKind' }
+  /** A boolean property read with a missing value as false (e.g. an observation's `computed`). */
+  | { kind: 'flag'; name: string };
 
 export type Comparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'contains' | 'containsAll';
 
@@ -29,7 +32,8 @@ export type Relation =
   /** Measurement → the material measured. */
   | 'material'
   /** Measurement → a publication it cites. */
-  | 'publications';
+  | 'publications'
+  | InterfaceRelation;
 
 export type Filter =
   | { op: 'and'; items: Filter[] }
@@ -42,7 +46,9 @@ export type Filter =
 export type SortKey =
   | { kind: 'property'; name: string; numeric: boolean }
   | { kind: 'measurementValue' }
-  | { kind: 'materialPropertyValue'; property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' };
+  | { kind: 'materialPropertyValue'; property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' }
+  /** A fact's first cited publication's year (in the source's order). */
+  | { kind: 'publicationYear' };
 
 export interface Order {
   key: SortKey | null;
@@ -60,7 +66,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference';
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation;
   filter: Filter | null;
   order: Order;
   limit: number | null;

@@ -5,6 +5,7 @@
  * composition and aliases, a measurement's structure) are rebuilt as maps in the statement.
  */
 import type { NodeKind } from './plan.js';
+import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 
 type Expr = (v: string) => string;
 
@@ -139,10 +140,10 @@ DATASET.measurementCount = (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement
 DATASET.recordCount = (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`;
 DATASET.phaseEntryCount = (v) => `coalesce(${v}.phaseEntryCount, 0)`;
 
-const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION, Dataset: DATASET };
+const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION, Dataset: DATASET, ...INTERFACE_FIELDS };
 
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
-export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id' };
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', ...INTERFACE_ID_FIELD };
 
 /** Whether `field` of `kind` is read by the statement (else it is a field resolver's). */
 export function isCompiledField(kind: NodeKind, field: string): boolean {

@@ -18,6 +18,8 @@ import { nodePlan } from './nodes.js';
 import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
 import { child, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
+import { InterfaceFilterPlanner, type InterfaceFilterInput, type InterphaseObservationFilterInput } from './where.interface.js';
+import { interfaceOrder, observationOrder, type InterfaceSortField, type InterphaseObservationSortField } from './order.interface.js';
 
 export interface ListArgs<W, F extends string> {
   where: W | null | undefined;
@@ -33,6 +35,7 @@ export interface ListOptions {
 
 export class ListService {
   private readonly filters: FilterPlanner;
+  private readonly interfaceFilters: InterfaceFilterPlanner;
 
   constructor(
     private readonly store: ListStore,
@@ -40,6 +43,7 @@ export class ListService {
     private readonly options: ListOptions,
   ) {
     this.filters = new FilterPlanner(materials);
+    this.interfaceFilters = new InterfaceFilterPlanner(materials);
   }
 
   async materials(args: ListArgs<MaterialFilterInput, MaterialSortField>, selection: SelectedField): Promise<Connection<Row>> {
@@ -50,6 +54,16 @@ export class ListService {
   async measurements(args: ListArgs<MeasurementFilterInput, MeasurementSortField>, selection: SelectedField): Promise<Connection<Row>> {
     const filter = args.where ? await this.filters.measurement(args.where, 'where') : null;
     return this.run('measurements.list', 'Measurement', 'measurement', filter, measurementOrder(args.orderBy), args, selection);
+  }
+
+  async interfaces(args: ListArgs<InterfaceFilterInput, InterfaceSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.interfaceFilters.interface(args.where, 'where') : null;
+    return this.run('interfaces.list', 'Interface', 'interface', filter, interfaceOrder(args.orderBy), args, selection);
+  }
+
+  async interphaseObservations(args: ListArgs<InterphaseObservationFilterInput, InterphaseObservationSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.interfaceFilters.observation(args.where, 'where') : null;
+    return this.run('interphaseObservations.list', 'InterphaseObservation', 'observation', filter, observationOrder(args.orderBy), args, selection);
   }
 
   /** The plan of a list request (validated, costed), without running it. */

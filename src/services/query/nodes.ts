@@ -7,16 +7,18 @@ import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/proje
 import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
+import { INTERFACE_FACT_KINDS, INTERFACE_NEEDS, INTERFACE_OBJECT_FIELDS, INTERFACE_RELATION_FIELDS } from './nodes.interface.js';
 import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
   'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
   'Measurement.variant': ['variantId'],
+  ...INTERFACE_NEEDS,
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
-const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure']);
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS]);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
   const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
@@ -31,8 +33,11 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (f.name === '__typename') return;
   if (qualified === 'Material.measurements') return void plan.relations.push(measurementsOf(f));
   if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
-  if (qualified === 'Measurement.publications' || qualified === 'Measurement.publication') return void plan.relations.push(publicationsOf(f));
-  if (qualified === 'Measurement.source') return addSource(plan, f);
+  const fact = plan.kind === 'Measurement' || INTERFACE_FACT_KINDS.has(plan.kind);
+  if (fact && (f.name === 'publications' || f.name === 'publication')) return void plan.relations.push(publicationsOf(f));
+  if (fact && f.name === 'source') return addSource(plan, f);
+  const relation = INTERFACE_RELATION_FIELDS[qualified];
+  if (relation) return void plan.relations.push(relation(f, nodePlan));
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
     plan.fields.push(f.name);

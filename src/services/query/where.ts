@@ -14,6 +14,7 @@ import type { Filter } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { MaterialWhereInput } from '../material.service.js';
 import { resolveMaterialRef } from '../materialRef.js';
+import { materialInterfaceFilters, type MaterialInterfaceFilterInput } from './where.relations.js';
 
 export interface ValueRangeInput {
   min?: number | null;
@@ -41,7 +42,7 @@ export interface MeasurementFilterInput {
   NOT?: MeasurementFilterInput | null;
 }
 
-export interface MaterialFilterInput extends MaterialWhereInput {
+export interface MaterialFilterInput extends MaterialWhereInput, MaterialInterfaceFilterInput {
   review?: string | null;
   hasMeasurement?: MeasurementFilterInput | null;
   AND?: MaterialFilterInput[] | null;
@@ -54,13 +55,13 @@ const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: 
 const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
 /** Joins filters with AND; null when there are none. */
-function all(items: Filter[]): Filter | null {
+export function all(items: Filter[]): Filter | null {
   if (items.length === 0) return null;
   return items.length === 1 ? items[0]! : { op: 'and', items };
 }
 
 /** AND/OR/NOT of nested inputs, each planned by `plan` at its own argument path. */
-async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | null }>(
+export async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | null }>(
   w: T,
   path: string,
   plan: (w: T, path: string) => Promise<Filter | null>,
@@ -210,6 +211,7 @@ export class FilterPlanner {
     if (els !== null) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els });
     if (review !== null) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', review) });
     if (w.hasMeasurement) out.push({ op: 'exists', relation: 'measurements', filter: await this.measurement(w.hasMeasurement, `${path}.hasMeasurement`) });
+    out.push(...(await materialInterfaceFilters(this.materials, w, path)));
     out.push(...(await logical(w, path, this.material)));
     return all(out);
   };

@@ -1,0 +1,58 @@
+/**
+ * The compiler's tables for interfaces and interphase observations (registered with one line each in the
+ * tables of compile.ts): what filters may read, and the relationship patterns of filters (EXISTS {}) and
+ * of relationship fields (COLLECT {} subqueries).
+ */
+import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
+
+/** The stored properties filters and sorts may read. */
+export const INTERFACE_FILTERABLE: Record<InterfaceNodeKind, ReadonlySet<string>> = {
+  Interface: new Set(['id', 'counterpartKind']),
+  InterphaseObservation: new Set(['id', 'review', 'interphaseType', 'stabilityClass', 'computed']),
+  Technique: new Set(['id']),
+};
+
+export const INTERFACE_RELATION_PATTERN: Record<InterfaceRelation, (from: string, to: string) => string> = {
+  interfaces: (from, to) => `(${to}:Interface)-[:ELECTROLYTE|COUNTERPART]->(${from})`,
+  interfacesAsElectrolyte: (from, to) => `(${to}:Interface)-[:ELECTROLYTE]->(${from})`,
+  formedInInterphases: (from, to) => `(${to}:InterphaseObservation)-[:PRODUCES]->(${from})`,
+  electrolyte: (from, to) => `(${from})-[:ELECTROLYTE]->(${to}:Material)`,
+  counterpart: (from, to) => `(${from})-[:COUNTERPART]->(${to}:Material)`,
+  observations: (from, to) => `(${to}:InterphaseObservation)-[:AT]->(${from})`,
+  interface: (from, to) => `(${from})-[:AT]->(${to}:Interface)`,
+  products: (from, to) => `(${from})-[:PRODUCES]->(${to}:Material)`,
+  techniques: (from, to) => `(${from})-[:EVIDENCE]->(${to}:Technique)`,
+};
+
+export const INTERFACE_RELATION_TARGET: Record<InterfaceRelation, InterfaceNodeKind | 'Material'> = {
+  interfaces: 'Interface',
+  interfacesAsElectrolyte: 'Interface',
+  formedInInterphases: 'InterphaseObservation',
+  electrolyte: 'Material',
+  counterpart: 'Material',
+  observations: 'InterphaseObservation',
+  interface: 'Interface',
+  products: 'Material',
+  techniques: 'Technique',
+};
+
+/** Relationship fields read in the source's order (the position on the relationship). */
+export const INTERFACE_BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
+  products: (from, to, rel) => `(${from})-[${rel}:PRODUCES]->(${to}:Material)`,
+};
+
+/** Relationship fields of at most one node. */
+export const INTERFACE_SINGLE = ['electrolyte', 'counterpart', 'interface'] as const;
+
+/** Labels of a root match (every observation is a Fact, which lets a review filter seek the index on Fact.review). */
+export const INTERFACE_ROOT_LABELS: Record<InterfaceNodeKind, string> = {
+  Interface: 'Interface',
+  InterphaseObservation: 'InterphaseObservation:Fact',
+  Technique: 'Technique',
+};
+
+/** Sort key of an interphase observation: the year of the first publication it cites (in the source's order). */
+export const publicationYear = (v: string) => `head(COLLECT { MATCH (${v})-[r:REPORTED_BY]->(p:Publication) RETURN p.year ORDER BY r.position })`;
+
+/** Relationship fields of many nodes (cost.ts counts ASSUMED_RELATION_ROWS per parent for each). */
+export const INTERFACE_MANY: ReadonlySet<string> = new Set(['interfaces', 'formedInInterphases', 'observations', 'products']);

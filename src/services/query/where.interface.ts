@@ -1,0 +1,98 @@
+/**
+ * Filters of interfaces and interphase observations (`InterfaceWhere`, `InterphaseObservationWhere`), and
+ * the relation filters of materials through them (`testedAgainst`, `observedForming`), turned into plan
+ * filters: material names resolved (`resolveMaterialRef`), interphase types checked against both
+ * classification schemes, every error naming its argument path (`where.OR[1].interphaseType`).
+ */
+import { excerpt } from '../../domain/errors.js';
+import { INTERPHASE_TYPES, STABILITY_CLASSES } from '../../domain/vocabulary.js';
+import type { MaterialStore } from '../../graph/material.store.js';
+import type { Filter } from '../../graph/query/plan.js';
+import { InvalidArgumentError } from '../errors.js';
+import { resolveMaterialRef } from '../materialRef.js';
+import { all, checkReview, logical } from './where.js';
+
+export interface InterphaseObservationFilterInput {
+  interphaseType?: string | null;
+  product?: string | null;
+  technique?: string | null;
+  counterpart?: string | null;
+  counterpartKind?: string | null;
+  electrolyte?: string | null;
+  computed?: boolean | null;
+  review?: string | null;
+  AND?: InterphaseObservationFilterInput[] | null;
+  OR?: InterphaseObservationFilterInput[] | null;
+  NOT?: InterphaseObservationFilterInput | null;
+}
+
+export interface InterfaceFilterInput {
+  material?: string | null;
+  electrolyte?: string | null;
+  counterpart?: string | null;
+  counterpartKind?: string | null;
+  review?: string | null;
+  interphaseType?: string | null;
+  hasObservation?: InterphaseObservationFilterInput | null;
+  AND?: InterfaceFilterInput[] | null;
+  OR?: InterfaceFilterInput[] | null;
+  NOT?: InterfaceFilterInput | null;
+}
+
+const prop = (name: string) => ({ kind: 'property', name }) as const;
+const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
+const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: prop('id'), comparison: 'in', value: ids });
+const exists = (relation: Extract<Filter, { op: 'exists' }>['relation'], filter: Filter | null): Filter => ({ op: 'exists', relation, filter });
+
+/**
+ * An interphase type of either classification scheme, as stored: Wenzel et al. 2015 (`interphaseType`) or
+ * Zhu, He & Mo 2015 (`stabilityClass`).
+ * @throws InvalidArgumentError(argument) for a value of neither scheme, listing both.
+ */
+export function interphaseTypeFilter(value: string, argument: string): Filter {
+  if (Object.prototype.hasOwnProperty.call(INTERPHASE_TYPES, value)) return eq('interphaseType', value);
+  if (Object.prototype.hasOwnProperty.call(STABILITY_CLASSES, value)) return eq('stabilityClass', value);
+  const accepted = [...Object.keys(INTERPHASE_TYPES), ...Object.keys(STABILITY_CLASSES)].join(', ');
+  throw new InvalidArgumentError(argument, `'${excerpt(value)}' is not an interphase type; accepted (Wenzel 2015 types, then Zhu 2015 stability classes): ${accepted}`);
+}
+
+export class InterfaceFilterPlanner {
+  constructor(private readonly materials: MaterialStore) {}
+
+  /** The filter of an `InterphaseObservationWhere` at argument path `path`. */
+  observation = async (w: InterphaseObservationFilterInput, path: string): Promise<Filter | null> => {
+    const out: Filter[] = [];
+    // the checks that need no database first, so that bad input is refused even while Neo4j is unreachable
+    if (w.interphaseType) out.push(interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`));
+    if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
+    if (w.technique) out.push(exists('techniques', eq('id', w.technique)));
+    if (w.counterpartKind) out.push(exists('interface', eq('counterpartKind', w.counterpartKind)));
+    if (w.computed === true || w.computed === false) out.push({ op: 'compare', operand: { kind: 'flag', name: 'computed' }, comparison: 'eq', value: w.computed });
+    if (w.product) out.push(exists('products', idIn(await this.ids(w.product, `${path}.product`))));
+    if (w.counterpart) out.push(exists('interface', exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`)))));
+    if (w.electrolyte) out.push(exists('interface', exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`)))));
+    out.push(...(await logical(w, path, this.observation)));
+    return all(out);
+  };
+
+  /** The filter of an `InterfaceWhere` at argument path `path`. */
+  interface = async (w: InterfaceFilterInput, path: string): Promise<Filter | null> => {
+    const out: Filter[] = [];
+    if (w.counterpartKind) out.push(eq('counterpartKind', w.counterpartKind));
+    if (w.review) out.push(exists('observations', eq('review', checkReview(w.review, `${path}.review`))));
+    if (w.interphaseType) out.push(exists('observations', interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`)));
+    if (w.material) {
+      const ids = await this.ids(w.material, `${path}.material`);
+      out.push({ op: 'or', items: [exists('electrolyte', idIn(ids)), exists('counterpart', idIn(ids))] });
+    }
+    if (w.electrolyte) out.push(exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`))));
+    if (w.counterpart) out.push(exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`))));
+    if (w.hasObservation) out.push(exists('observations', await this.observation(w.hasObservation, `${path}.hasObservation`)));
+    out.push(...(await logical(w, path, this.interface)));
+    return all(out);
+  };
+
+  private ids(text: string, argument: string): Promise<string[]> {
+    return resolveMaterialRef(this.materials, text, argument);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The relation filters of materials through interfaces and interphase observations (MaterialWhere
+ * `testedAgainst`, `observedForming`), as EXISTS {} filters of the compiled statement.
+ */
+import type { MaterialStore } from '../../graph/material.store.js';
+import type { Filter } from '../../graph/query/plan.js';
+import { resolveMaterialRef } from '../materialRef.js';
+
+/** The material filters that go through interfaces (MaterialWhere). */
+export interface MaterialInterfaceFilterInput {
+  testedAgainst?: string | null;
+  observedForming?: string | null;
+}
+
+const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'in', value: ids });
+const exists = (relation: Extract<Filter, { op: 'exists' }>['relation'], filter: Filter | null): Filter => ({ op: 'exists', relation, filter });
+
+/**
+ * The material filters through interfaces:
+ * - `testedAgainst`: the material is the electrolyte of an interface whose counterpart is the material named;
+ * - `observedForming`: the material named is a product of an observation at an interface of the material
+ *   (on either side).
+ */
+export async function materialInterfaceFilters(materials: MaterialStore, w: MaterialInterfaceFilterInput, path: string): Promise<Filter[]> {
+  const out: Filter[] = [];
+  if (w.testedAgainst) {
+    const ids = await resolveMaterialRef(materials, w.testedAgainst, `${path}.testedAgainst`);
+    out.push(exists('interfacesAsElectrolyte', exists('counterpart', idIn(ids))));
+  }
+  if (w.observedForming) {
+    const ids = await resolveMaterialRef(materials, w.observedForming, `${path}.observedForming`);
+    out.push(exists('interfaces', exists('observations', exists('products', idIn(ids)))));
+  }
+  return out;
+}
