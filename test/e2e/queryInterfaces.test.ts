@@ -94,6 +94,19 @@ describe('interphaseObservations: filters (lewis2019)', () => {
     expect(ids(not)).not.toContain('lewis2019:I5');
   });
 
+  it('NOT is two-valued: not TYPE_3 keeps the untyped observations (18 − I4–I8, I15 = 12, seed/facts/lewis2019/interphases.yaml)', async () => {
+    const not = await observations(`where: { ${LEWIS}, NOT: { interphaseType: "TYPE_3_PASSIVATING" } }, first: 50`);
+    expect(not.totalCount).toBe(12);
+    expect(ids(not)).not.toContain('lewis2019:I15');
+    expect(ids(not)).toContain('lewis2019:I1');
+  });
+
+  it('an empty string is refused, not ignored', async () => {
+    const res = await server.gql(`{ interphaseObservations(where: { interphaseType: "" }) { totalCount } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('where.interphaseType');
+  });
+
   it('review alone: all 18 observations of lewis2019, totalCount without rows', async () => {
     const res = await server.gql<{ interphaseObservations: { totalCount: number } }>(`{ interphaseObservations(where: { ${LEWIS} }) { totalCount } }`);
     expect(res.errors).toBeUndefined();

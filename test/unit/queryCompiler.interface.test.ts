@@ -50,7 +50,7 @@ describe('compiled interfaces and interphase observations', () => {
     expect(q.text).toMatch(/MATCH \(x0:Interface\)/);
     expect(q.text).toMatch(/rel_electrolyte: head\(COLLECT \{ MATCH \(x0\)-\[:ELECTROLYTE\]->\(x\d+:Material\)/);
     expect(q.text).toMatch(/rel_observations: COLLECT \{ MATCH \(x\d+:InterphaseObservation\)-\[:AT\]->\(x0\)/);
-    expect(q.text).toMatch(/\[rx\d+:PRODUCES\]->\(x\d+:Material\)\n\s+WITH x\d+, rx\d+ ORDER BY rx\d+\.position/);
+    expect(q.text).toMatch(/\[rx\d+:PRODUCES\]->\(x\d+:Material\)\n\s+WITH DISTINCT x\d+, rx\d+ ORDER BY rx\d+\.position/);
     expect(q.text).not.toMatch(/\{\s*\.\*/);
   });
 

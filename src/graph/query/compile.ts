@@ -105,7 +105,8 @@ export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Sco
       if (filter.items.length === 0) return filter.op === 'and' ? 'true' : 'false';
       return `(${filter.items.map((f) => filterText(f, kind, v, scope)).join(filter.op === 'and' ? ' AND ' : ' OR ')})`;
     case 'not':
-      return `NOT (${filterText(filter.item, kind, v, scope)})`;
+      // two-valued: a comparison with a missing property is null, and NOT null would drop the row too
+      return `NOT coalesce((${filterText(filter.item, kind, v, scope)}), false)`;
     case 'compare': {
       const left = operandText(kind, filter.operand, v);
       if (filter.comparison === 'in') return `${left} IN ${scope.param(filter.value)}`;
@@ -191,7 +192,7 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
   const carried = positional ? `${to}, ${rel}` : to;
   const body =
     `MATCH ${pattern}${where}\n` +
-    `  WITH ${carried} ORDER BY ${order}${limit}\n` +
+    `  WITH DISTINCT ${carried} ORDER BY ${order}${limit}\n` +
     `  RETURN ${projection(r.node, to, scope)}`;
   return SINGLE.has(r.relation) ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
 }

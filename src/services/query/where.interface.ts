@@ -39,6 +39,7 @@ export interface InterfaceFilterInput {
   NOT?: InterfaceFilterInput | null;
 }
 
+const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 const prop = (name: string) => ({ kind: 'property', name }) as const;
 const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
 const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: prop('id'), comparison: 'in', value: ids });
@@ -63,14 +64,14 @@ export class InterfaceFilterPlanner {
   observation = async (w: InterphaseObservationFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
     // the checks that need no database first, so that bad input is refused even while Neo4j is unreachable
-    if (w.interphaseType) out.push(interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`));
-    if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
-    if (w.technique) out.push(exists('techniques', eq('id', w.technique)));
-    if (w.counterpartKind) out.push(exists('interface', eq('counterpartKind', w.counterpartKind)));
+    if (given(w.interphaseType)) out.push(interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`));
+    if (given(w.review)) out.push(eq('review', checkReview(w.review, `${path}.review`)));
+    if (given(w.technique)) out.push(exists('techniques', eq('id', w.technique)));
+    if (given(w.counterpartKind)) out.push(exists('interface', eq('counterpartKind', w.counterpartKind)));
     if (w.computed === true || w.computed === false) out.push({ op: 'compare', operand: { kind: 'flag', name: 'computed' }, comparison: 'eq', value: w.computed });
-    if (w.product) out.push(exists('products', idIn(await this.ids(w.product, `${path}.product`))));
-    if (w.counterpart) out.push(exists('interface', exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`)))));
-    if (w.electrolyte) out.push(exists('interface', exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`)))));
+    if (given(w.product)) out.push(exists('products', idIn(await this.ids(w.product, `${path}.product`))));
+    if (given(w.counterpart)) out.push(exists('interface', exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`)))));
+    if (given(w.electrolyte)) out.push(exists('interface', exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`)))));
     out.push(...(await logical(w, path, this.observation)));
     return all(out);
   };
@@ -78,16 +79,16 @@ export class InterfaceFilterPlanner {
   /** The filter of an `InterfaceWhere` at argument path `path`. */
   interface = async (w: InterfaceFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
-    if (w.counterpartKind) out.push(eq('counterpartKind', w.counterpartKind));
-    if (w.review) out.push(exists('observations', eq('review', checkReview(w.review, `${path}.review`))));
-    if (w.interphaseType) out.push(exists('observations', interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`)));
-    if (w.material) {
+    if (given(w.counterpartKind)) out.push(eq('counterpartKind', w.counterpartKind));
+    if (given(w.review)) out.push(exists('observations', eq('review', checkReview(w.review, `${path}.review`))));
+    if (given(w.interphaseType)) out.push(exists('observations', interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`)));
+    if (given(w.material)) {
       const ids = await this.ids(w.material, `${path}.material`);
       out.push({ op: 'or', items: [exists('electrolyte', idIn(ids)), exists('counterpart', idIn(ids))] });
     }
-    if (w.electrolyte) out.push(exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`))));
-    if (w.counterpart) out.push(exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`))));
-    if (w.hasObservation) out.push(exists('observations', await this.observation(w.hasObservation, `${path}.hasObservation`)));
+    if (given(w.electrolyte)) out.push(exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`))));
+    if (given(w.counterpart)) out.push(exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`))));
+    if (given(w.hasObservation)) out.push(exists('observations', await this.observation(w.hasObservation, `${path}.hasObservation`)));
     out.push(...(await logical(w, path, this.interface)));
     return all(out);
   };

@@ -23,11 +23,11 @@ const exists = (relation: Extract<Filter, { op: 'exists' }>['relation'], filter:
  */
 export async function materialInterfaceFilters(materials: MaterialStore, w: MaterialInterfaceFilterInput, path: string): Promise<Filter[]> {
   const out: Filter[] = [];
-  if (w.testedAgainst) {
+  if (w.testedAgainst !== null && w.testedAgainst !== undefined) {
     const ids = await resolveMaterialRef(materials, w.testedAgainst, `${path}.testedAgainst`);
     out.push(exists('interfacesAsElectrolyte', exists('counterpart', idIn(ids))));
   }
-  if (w.observedForming) {
+  if (w.observedForming !== null && w.observedForming !== undefined) {
     const ids = await resolveMaterialRef(materials, w.observedForming, `${path}.observedForming`);
     out.push(exists('interfaces', exists('observations', exists('products', idIn(ids)))));
   }
