@@ -8,19 +8,25 @@
  */
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset';
+export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | FactListKind;
+
+/** The kinds of the fact lists compiled in projection.facts.ts (windows, coatings, cells and their parts). */
+export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect';
 
 /** A stored property a filter or an order may read (see FILTERABLE in compile.ts). */
 export type Operand =
   | { kind: 'property'; name: string }
-  /** A measurement's lower bound: `value`, else `min` (the value is at least this). */
-  | { kind: 'lowerValue' }
+  /** A measurement's lower bound: `value`, else `min` (the value is at least this); `prefix` for a quantity stored as `<prefix>Value`... */
+  | { kind: 'lowerValue'; prefix?: string }
   /** A measurement's upper bound: `value`, else `max` (the value is at most this). */
-  | { kind: 'upperValue' }
+  | { kind: 'upperValue'; prefix?: string }
   /** Review statement or dataset record (dataset records predate the property). */
-  | { kind: 'sourceKind' };
+  | { kind: 'sourceKind' }
+  /** Whether the node is a source review (label Review), compared with true/false. */
+  | { kind: 'isReview' };
 
-export type Comparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'contains' | 'containsAll';
+/** `containsText`: the stored text contains the (lower-cased) value, case-insensitively. */
+export type Comparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'contains' | 'containsAll' | 'containsText';
 
 /** A relationship a filter can test with EXISTS { }: from the node of the current level to another. */
 export type Relation =
@@ -29,7 +35,31 @@ export type Relation =
   /** Measurement → the material measured. */
   | 'material'
   /** Measurement → a publication it cites. */
-  | 'publications';
+  | 'publications'
+  | FactRelation;
+
+/** Relationships of the fact lists (patterns in projection.facts.ts). */
+export type FactRelation =
+  | 'windowMaterial'
+  | 'coatingMaterial'
+  | 'substrate'
+  | 'pairedElectrolyte'
+  | 'coatingCells'
+  | 'cellCoatings'
+  | 'components'
+  | 'electrolyteComponents'
+  | 'cathodeComponents'
+  | 'anodeComponents'
+  | 'results'
+  | 'effects'
+  | 'citingReviews'
+  | 'reportedMeasuredMaterial'
+  | 'reportedInterfaceMaterial'
+  | 'reportedPartMaterial'
+  | 'coatedWith'
+  | 'materialWindows'
+  | 'materialCoatings'
+  | 'materialCells';
 
 export type Filter =
   | { op: 'and'; items: Filter[] }
@@ -42,7 +72,11 @@ export type Filter =
 export type SortKey =
   | { kind: 'property'; name: string; numeric: boolean }
   | { kind: 'measurementValue' }
-  | { kind: 'materialPropertyValue'; property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' };
+  | { kind: 'materialPropertyValue'; property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' }
+  /** A quantity stored flat under `prefix` (`thicknessValue`...): its value, else min, else max. */
+  | { kind: 'quantityValue'; prefix: string }
+  /** A cell's largest reported result of `property` (value, else max, else min), with the results' `atCycle` when `atCycle`. */
+  | { kind: 'cellResult'; property: string; atCycle: boolean };
 
 export interface Order {
   key: SortKey | null;
@@ -60,7 +94,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference';
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | FactRelation;
   filter: Filter | null;
   order: Order;
   limit: number | null;
@@ -79,6 +113,8 @@ export interface NodePlan {
   relations: RelationField[];
   /** Points per row of the selected fields that stay resolvers (computed fields by the work they start). */
   resolverCost: number;
+  /** Object fields read from the same node under another kind (a cell component's `material`): `rel_<key>`. */
+  inline?: { key: string; node: NodePlan }[];
 }
 
 /** A root list: a filtered, ordered page with what was selected of its connection. */

@@ -18,6 +18,9 @@ import { nodePlan } from './nodes.js';
 import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
 import { child, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
+import { FactFilterPlanner, type CellFilterInput, type CoatingFilterInput, type PublicationFilterInput, type WindowFilterInput } from './where.facts.js';
+import { cellOrder, coatingOrder, publicationOrder, windowOrder, type CellSortField, type CoatingSortField, type PublicationSortField, type WindowSortField } from './order.facts.js';
+import { ID_FIELD } from '../../graph/query/projection.js';
 
 export interface ListArgs<W, F extends string> {
   where: W | null | undefined;
@@ -33,6 +36,7 @@ export interface ListOptions {
 
 export class ListService {
   private readonly filters: FilterPlanner;
+  private readonly factFilters: FactFilterPlanner;
 
   constructor(
     private readonly store: ListStore,
@@ -40,6 +44,7 @@ export class ListService {
     private readonly options: ListOptions,
   ) {
     this.filters = new FilterPlanner(materials);
+    this.factFilters = new FactFilterPlanner(materials);
   }
 
   async materials(args: ListArgs<MaterialFilterInput, MaterialSortField>, selection: SelectedField): Promise<Connection<Row>> {
@@ -50,6 +55,26 @@ export class ListService {
   async measurements(args: ListArgs<MeasurementFilterInput, MeasurementSortField>, selection: SelectedField): Promise<Connection<Row>> {
     const filter = args.where ? await this.filters.measurement(args.where, 'where') : null;
     return this.run('measurements.list', 'Measurement', 'measurement', filter, measurementOrder(args.orderBy), args, selection);
+  }
+
+  async reportedStabilityWindows(args: ListArgs<WindowFilterInput, WindowSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.window(args.where, 'where') : null;
+    return this.run('reportedStabilityWindows.list', 'StabilityWindow', 'window', filter, windowOrder(args.orderBy), args, selection);
+  }
+
+  async coatingApplications(args: ListArgs<CoatingFilterInput, CoatingSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.coating(args.where, 'where') : null;
+    return this.run('coatingApplications.list', 'CoatingApplication', 'coating', filter, coatingOrder(args.orderBy), args, selection);
+  }
+
+  async cells(args: ListArgs<CellFilterInput, CellSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.cell(args.where, 'where') : null;
+    return this.run('cells.list', 'Cell', 'cell', filter, cellOrder(args.orderBy), args, selection);
+  }
+
+  async publications(args: ListArgs<PublicationFilterInput, PublicationSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.publication(args.where, 'where') : null;
+    return this.run('publications.list', 'Publication', 'publication', filter, publicationOrder(args.orderBy), args, selection);
   }
 
   /** The plan of a list request (validated, costed), without running it. */
@@ -77,7 +102,7 @@ export class ListService {
     const plan = this.plan(name, kind, cursorKind, filter, order, args, selection);
     const rows = await this.store.run(plan);
     const page = rows.items.slice(0, plan.first);
-    const edges = page.map((r) => ({ cursor: cursorOf(cursorKind, order, r.sortKey, r.node.id as string), node: r.node }));
+    const edges = page.map((r) => ({ cursor: cursorOf(cursorKind, order, r.sortKey, r.node[ID_FIELD[kind]] as string), node: r.node }));
     return {
       totalCount: rows.totalCount ?? 0,
       pageInfo: {

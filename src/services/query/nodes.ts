@@ -8,15 +8,17 @@ import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.j
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
 import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
+import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_NEEDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
   'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
   'Measurement.variant': ['variantId'],
+  ...FACT_NEEDS,
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
-const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure']);
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure', ...FACT_OBJECT_FIELDS]);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
   const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
@@ -31,9 +33,13 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (f.name === '__typename') return;
   if (qualified === 'Material.measurements') return void plan.relations.push(measurementsOf(f));
   if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
-  if (qualified === 'Measurement.publications' || qualified === 'Measurement.publication') return void plan.relations.push(publicationsOf(f));
-  if (qualified === 'Measurement.source') return addSource(plan, f);
+  if (FACT_KINDS.has(plan.kind) && (f.name === 'publications' || f.name === 'publication')) return void plan.relations.push(publicationsOf(f));
+  if (FACT_KINDS.has(plan.kind) && f.name === 'source') return addSource(plan, f);
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
+  const fact = FACT_RELATION_FIELDS[qualified];
+  if (fact) return void plan.relations.push(single(fact.relation, f, fact.kind));
+  const inline = FACT_INLINE_FIELDS[qualified];
+  if (inline) return void (plan.inline ??= []).push({ key: f.key, node: nodePlan(inline, f) });
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
     plan.fields.push(f.name);
     return;

@@ -49,18 +49,18 @@ export interface MaterialFilterInput extends MaterialWhereInput {
   NOT?: MaterialFilterInput | null;
 }
 
-const prop = (name: string) => ({ kind: 'property', name }) as const;
-const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
-const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+export const prop = (name: string) => ({ kind: 'property', name }) as const;
+export const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
+export const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
 /** Joins filters with AND; null when there are none. */
-function all(items: Filter[]): Filter | null {
+export function all(items: Filter[]): Filter | null {
   if (items.length === 0) return null;
   return items.length === 1 ? items[0]! : { op: 'and', items };
 }
 
 /** AND/OR/NOT of nested inputs, each planned by `plan` at its own argument path. */
-async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | null }>(
+export async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | null }>(
   w: T,
   path: string,
   plan: (w: T, path: string) => Promise<Filter | null>,
@@ -77,7 +77,7 @@ async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT?: T | 
 export const MAX_FILTER_NESTING = 8;
 export const MAX_FILTER_ITEMS = 50;
 
-function checkNesting(w: { AND?: unknown[] | null; OR?: unknown[] | null; NOT?: unknown }, path: string): void {
+export function checkNesting(w: { AND?: unknown[] | null; OR?: unknown[] | null; NOT?: unknown }, path: string): void {
   const depth = (path.match(/\.(AND|OR|NOT)\b/g) ?? []).length;
   const nested = Boolean(w.AND?.length || w.OR?.length || w.NOT);
   if (nested && depth >= MAX_FILTER_NESTING) throw new InvalidArgumentError(path, `AND/OR/NOT nest deeper than ${MAX_FILTER_NESTING} levels`);
@@ -112,7 +112,7 @@ export function acceptedUnits(property: PropertyKind): string[] {
   });
 }
 
-function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
+export function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
   try {
     return toCanonical(property, value, unit);
   } catch (e) {
@@ -122,7 +122,7 @@ function toCanonicalValue(property: PropertyKind, value: number, unit: string, a
   }
 }
 
-function range(min: number | null | undefined, max: number | null | undefined, lower: (v: number) => Filter, upper: (v: number) => Filter): Filter[] {
+export function range(min: number | null | undefined, max: number | null | undefined, lower: (v: number) => Filter, upper: (v: number) => Filter): Filter[] {
   const out: Filter[] = [];
   if (given(min)) out.push(lower(min));
   if (given(max)) out.push(upper(max));
@@ -142,7 +142,7 @@ function valueRange(r: ValueRangeInput, property: PropertyKind | null | undefine
   );
 }
 
-function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
+export function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
   const unit = r.unit ?? 'K';
   const k = (v: number) => {
     try {
@@ -160,7 +160,7 @@ function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
   );
 }
 
-function yearRange(r: IntRangeInput): Filter[] {
+export function yearRange(r: IntRangeInput): Filter[] {
   const years = range(
     r.min,
     r.max,
