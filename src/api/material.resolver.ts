@@ -82,8 +82,8 @@ export class MaterialResolver {
   }
 
   @FieldResolver(() => [ReportedStabilityWindow], { description: 'Reported electrochemical stability windows of this material (as an electrolyte), ordered by id.' })
-  reportedStabilityWindows(@Root() material: Material, @Ctx() ctx: Context) {
-    return ctx.services.materials.stabilityWindows(material.id);
+  reportedStabilityWindows(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(material, info, () => ctx.services.materials.stabilityWindows(material.id));
   }
 
   @FieldResolver(() => [Interface], { description: 'Interfaces where it is the electrolyte or the counterpart.' })
@@ -100,19 +100,21 @@ export class MaterialResolver {
   coatingApplications(
     @Root() material: Material,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('as', () => MaterialCoatingRoleEnum, { nullable: true, description: 'Only those where it plays this part.' }) as: CoatingRoleOfMaterial | null,
   ) {
-    return ctx.services.materials.coatingApplications(material.id, as);
+    return compiledOr(material, info, () => ctx.services.materials.coatingApplications(material.id, as));
   }
 
   @FieldResolver(() => [Cell], { description: 'Cells it was used in.' })
   cells(
     @Root() material: Material,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('roles', () => [ComponentRoleEnum], { nullable: true, description: "Only cells where it had one of these roles (e.g. ['ELECTROLYTE'])." })
     roles: string[] | null,
   ) {
-    return ctx.services.materials.cells(material.id, roles);
+    return compiledOr(material, info, () => ctx.services.materials.cells(material.id, roles));
   }
 }
 

@@ -288,3 +288,46 @@ describe('one Cypher statement per request', () => {
     expect(none).toEqual([]);
   });
 });
+
+describe('materials by their coatings, and the facts under a material', () => {
+  it('coatedWith: the substrates and paired electrolytes of the LiNbO3 coatings, the same as coatingApplications(where: {coating}) lists', async () => {
+    const res = await server.gql<{ coatingApplications: Page<{ substrate: { id: string } | null; electrolyte: { id: string } | null }> }>(
+      '{ coatingApplications(where: { coating: "LiNbO3" }, first: 100) { edges { node { substrate { id } electrolyte { id } } } } }',
+    );
+    const parts = new Set(res.data!.coatingApplications.edges.flatMap((e) => [e.node.substrate?.id, e.node.electrolyte?.id]).filter((x): x is string => !!x));
+    // coatings.yaml: banerjee2020 C4–C6 LiNbO3 on LCO with LGPS; feng2022 C23/C28 on NCM with Li5.7PS4.7Cl1.3, C26 on LiCoO2 with Li6PS5Cl0.3F0.7
+    for (const f of ['Li10GeP2S12', 'Li5.7PS4.7Cl1.3', 'Li6PS5Cl0.3F0.7', 'LiCoO2']) expect(parts).toContain(parseFormula(f).key);
+    const page = await list<{ id: string }>('materials', 'where: { coatedWith: "LiNbO3" }, first: 100');
+    expect(new Set(ids(page))).toEqual(parts);
+    expect(ids(page)).not.toContain(parseFormula('LiNbO3').key);
+    expectBadUserInput(await server.gql('{ materials(where: { NOT: { coatedWith: "no such material" } }) { totalCount } }'), 'where.NOT.coatedWith', /no such material/);
+  });
+
+  it("a material's reported windows, coating applications and cells are compiled into its statement (bench q6 without interfaces)", async () => {
+    // banerjee2020 windows.yaml: LLZO windows W9, W10, W13, W15, W36 (with famprikis2019 W1 and feng2022 W1–W6 of Li7La3Zr2O12)
+    const q = `{ materials(where: { formula: "Li7La3Zr2O12" }) { edges { node { id name measurements { id property value }
+        reportedStabilityWindows { id method } coatingApplications { id coating { id } } asSubstrate: coatingApplications(as: SUBSTRATE) { id }
+        cells { id cellType } } } } }`;
+    let node: { reportedStabilityWindows: { id: string }[]; coatingApplications: { id: string }[]; asSubstrate: { id: string }[]; cells: { id: string }[] } | undefined;
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ materials: Page<NonNullable<typeof node>> }>(q);
+      expect(res.errors).toBeUndefined();
+      node = res.data!.materials.edges[0]!.node;
+    });
+    // the name lookup (materials.lookupName, cached for 60 s) is the only other query
+    expect(names.filter((n) => n !== 'materials.list' && n !== 'materials.lookupName')).toEqual([]);
+    expect(names.filter((n) => n === 'materials.list')).toHaveLength(1);
+    const windowIds = node!.reportedStabilityWindows.map((w) => w.id);
+    for (const w of ['banerjee2020:W9', 'banerjee2020:W13', 'famprikis2019:W1', 'feng2022:W1', 'feng2022:W3']) expect(windowIds).toContain(w);
+    // feng2022 C3 (LAO) and C5 (Al2O3) were applied on Li7La3Zr2O12
+    for (const c of ['feng2022:C3', 'feng2022:C5']) expect(node!.asSubstrate.map((x) => x.id)).toContain(c);
+    expect(node!.coatingApplications.length).toBeGreaterThanOrEqual(node!.asSubstrate.length);
+    // feng2022 B22: Li | LLZO | Li
+    expect(node!.cells.map((c) => c.id)).toContain('feng2022:B22');
+  });
+
+  it('Material.cells(roles:) stays with its resolver: one batched query beside the statement', async () => {
+    const names = await queriesOf(() => server.gql('{ materials(where: { formula: "Li7La3Zr2O12" }) { edges { node { id cells(roles: [ELECTROLYTE]) { id } } } } }'));
+    expect(names.filter((n) => n !== 'materials.lookupName').sort()).toEqual(['cells.byMaterial', 'materials.list']);
+  });
+});

@@ -59,7 +59,10 @@ export type FactRelation =
   | 'coatedWith'
   | 'materialWindows'
   | 'materialCoatings'
-  | 'materialCells';
+  | 'materialCells'
+  | 'materialCoatingsAsCoating'
+  | 'materialCoatingsAsSubstrate'
+  | 'materialCoatingsAsElectrolyte';
 
 export type Filter =
   | { op: 'and'; items: Filter[] }

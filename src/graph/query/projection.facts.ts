@@ -177,6 +177,9 @@ export const FACT_RELATION_PATTERN: Record<FactRelation, (from: string, to: stri
   materialWindows: (from, to) => `(${from})-[:HAS_WINDOW]->(${to}:StabilityWindow)`,
   materialCoatings: (from, to) => `(${to}:CoatingApplication)-[:COATING|APPLIED_ON|PAIRED_WITH]->(${from})`,
   materialCells: (from, to) => `(${to}:Cell)-[:HAS_COMPONENT]->(${from})`,
+  materialCoatingsAsCoating: (from, to) => `(${to}:CoatingApplication)-[:COATING]->(${from})`,
+  materialCoatingsAsSubstrate: (from, to) => `(${to}:CoatingApplication)-[:APPLIED_ON]->(${from})`,
+  materialCoatingsAsElectrolyte: (from, to) => `(${to}:CoatingApplication)-[:PAIRED_WITH]->(${from})`,
   coatedWith: (from, to) => `(${to}:CoatingApplication)-[:APPLIED_ON|PAIRED_WITH]->(${from})`,
 };
 
@@ -201,6 +204,9 @@ export const FACT_RELATION_TARGET: Record<FactRelation, NodeKind> = {
   materialWindows: 'StabilityWindow',
   materialCoatings: 'CoatingApplication',
   materialCells: 'Cell',
+  materialCoatingsAsCoating: 'CoatingApplication',
+  materialCoatingsAsSubstrate: 'CoatingApplication',
+  materialCoatingsAsElectrolyte: 'CoatingApplication',
   coatedWith: 'CoatingApplication',
 };
 
@@ -216,3 +222,6 @@ export const FACT_SINGLE: ReadonlySet<string> = new Set(['windowMaterial', 'coat
 
 /** Lists whose pattern can reach one node twice (a symmetric cell has Li on both sides): read DISTINCT. */
 export const FACT_DISTINCT: ReadonlySet<string> = new Set(['materialCells', 'materialCoatings']);
+
+
+

@@ -5,8 +5,8 @@
  */
 import type { FactRelation, NodeKind } from '../../graph/query/plan.js';
 
-/** `<Type>.<field>` → the relationship it follows and the kind of node it returns. */
-export const FACT_RELATION_FIELDS: Record<string, { relation: FactRelation; kind: NodeKind }> = {
+/** `<Type>.<field>` → the relationship it follows (by the field's arguments; null: left to its resolver) and the kind of node it returns. */
+export const FACT_RELATION_FIELDS: Record<string, { relation: FactRelation | ((args: Record<string, unknown>) => FactRelation | null); kind: NodeKind }> = {
   'StabilityWindow.material': { relation: 'windowMaterial', kind: 'Material' },
   'CoatingApplication.coating': { relation: 'coatingMaterial', kind: 'Material' },
   'CoatingApplication.substrate': { relation: 'substrate', kind: 'Material' },
@@ -16,6 +16,18 @@ export const FACT_RELATION_FIELDS: Record<string, { relation: FactRelation; kind
   'Cell.coatingApplications': { relation: 'cellCoatings', kind: 'CoatingApplication' },
   'Cell.components': { relation: 'components', kind: 'CellComponent' },
   'Cell.results': { relation: 'results', kind: 'CellResult' },
+  'Material.reportedStabilityWindows': { relation: 'materialWindows', kind: 'StabilityWindow' },
+  'Material.coatingApplications': { relation: (args) => COATING_PART[(args.as as string | null | undefined) ?? ''] ?? null, kind: 'CoatingApplication' },
+  // cells where the material had given roles stay with the resolver (the role is on the relationship to this material)
+  'Material.cells': { relation: (args) => ((args.roles as string[] | null | undefined)?.length ? null : 'materialCells'), kind: 'Cell' },
+};
+
+/** `Material.coatingApplications(as:)` → the relationship of that part ('' when `as` is not given: any part). */
+const COATING_PART: Record<string, FactRelation> = {
+  '': 'materialCoatings',
+  COATING: 'materialCoatingsAsCoating',
+  SUBSTRATE: 'materialCoatingsAsSubstrate',
+  ELECTROLYTE: 'materialCoatingsAsElectrolyte',
 };
 
 /** Fields read from the same node under another kind (a component's material is the node its relationship reaches). */

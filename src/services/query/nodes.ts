@@ -37,7 +37,8 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (FACT_KINDS.has(plan.kind) && f.name === 'source') return addSource(plan, f);
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
   const fact = FACT_RELATION_FIELDS[qualified];
-  if (fact) return void plan.relations.push(single(fact.relation, f, fact.kind));
+  const relation = typeof fact?.relation === 'function' ? fact.relation(f.args) : fact?.relation;
+  if (fact && relation) return void plan.relations.push(single(relation, f, fact.kind));
   const inline = FACT_INLINE_FIELDS[qualified];
   if (inline) return void (plan.inline ??= []).push({ key: f.key, node: nodePlan(inline, f) });
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {

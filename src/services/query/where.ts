@@ -44,6 +44,7 @@ export interface MeasurementFilterInput {
 export interface MaterialFilterInput extends MaterialWhereInput {
   review?: string | null;
   hasMeasurement?: MeasurementFilterInput | null;
+  coatedWith?: string | null;
   AND?: MaterialFilterInput[] | null;
   OR?: MaterialFilterInput[] | null;
   NOT?: MaterialFilterInput | null;
@@ -210,9 +211,15 @@ export class FilterPlanner {
     if (els !== null) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els });
     if (review !== null) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', review) });
     if (w.hasMeasurement) out.push({ op: 'exists', relation: 'measurements', filter: await this.measurement(w.hasMeasurement, `${path}.hasMeasurement`) });
+    if (given(w.coatedWith)) out.push(coatedWith(await resolveMaterialRef(this.materials, w.coatedWith, `${path}.coatedWith`)));
     out.push(...(await logical(w, path, this.material)));
     return all(out);
   };
+}
+
+/** Materials a coating of one of `coatingIds` was applied on or paired with (EXISTS (c)-[:APPLIED_ON|PAIRED_WITH]->(this), (c)-[:COATING]->(coating)). */
+function coatedWith(coatingIds: string[]): Filter {
+  return { op: 'exists', relation: 'coatedWith', filter: { op: 'exists', relation: 'coatingMaterial', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: coatingIds } } };
 }
 
 function elements(list: string[], argument: string): string[] {
