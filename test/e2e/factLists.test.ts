@@ -331,3 +331,47 @@ describe('materials by their coatings, and the facts under a material', () => {
     expect(names.filter((n) => n !== 'materials.lookupName').sort()).toEqual(['cells.byMaterial', 'materials.list']);
   });
 });
+
+describe('structuralFamilies { materials }', () => {
+  interface Family {
+    id: string;
+    materials: Page<{ id: string }>;
+  }
+  const families = async (args: string) => {
+    let out: Family[] = [];
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ structuralFamilies: Family[] }>(
+        `{ structuralFamilies { id materials(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      out = res.data!.structuralFamilies;
+    });
+    return { out, names };
+  };
+
+  it('every family with a page of its materials in one statement, the same pages as materials(where: {family})', async () => {
+    const { out, names } = await families('first: 3');
+    expect(names).toEqual(['structuralFamilies.materials']);
+    expect(out.length).toBeGreaterThan(10);
+    for (const f of out) {
+      const alone = await list<{ id: string }>('materials', `where: { family: ${f.id} }, first: 3`);
+      expect({ family: f.id, totalCount: f.materials.totalCount, ids: ids(f.materials) }).toEqual({ family: f.id, totalCount: alone.totalCount, ids: ids(alone) });
+    }
+    // seed/materials: Li6PS5Cl is an argyrodite
+    const argyrodite = out.find((f) => f.id === 'ARGYRODITE')!;
+    const all = await families('first: 1000');
+    expect(ids(all.out.find((f) => f.id === 'ARGYRODITE')!.materials)).toContain(parseFormula('Li6PS5Cl').key);
+    expect(argyrodite.materials.totalCount).toBeGreaterThan(3);
+  });
+
+  it('the cursor of a family page continues that family (as in materials(where: {family}))', async () => {
+    const first = (await families('first: 2')).out.find((f) => f.id === 'ARGYRODITE')!.materials;
+    const next = await list<{ id: string }>('materials', `where: { family: ARGYRODITE }, first: 2, after: "${first.pageInfo.endCursor}"`);
+    const both = await list<{ id: string }>('materials', 'where: { family: ARGYRODITE }, first: 4');
+    expect([...ids(first), ...ids(next)]).toEqual(ids(both));
+  });
+
+  it('first out of range is BAD_USER_INPUT naming first', async () => {
+    expectBadUserInput(await server.gql('{ structuralFamilies { materials(first: 1001) { totalCount } } }'), 'first', /from 0 to 1000/);
+  });
+});

@@ -105,6 +105,8 @@ export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Sco
       return `NOT (${filterText(filter.item, kind, v, scope)})`;
     case 'compare': {
       const left = operandText(kind, filter.operand, v);
+      if (filter.byGroup && filter.comparison === 'contains') return `grp IN ${left}`;
+      if (filter.byGroup) return `${left} ${COMPARISON[filter.comparison] ?? '='} grp`;
       if (filter.comparison === 'in') return `${left} IN ${scope.param(filter.value)}`;
       if (filter.comparison === 'contains') return `${scope.param(filter.value)} IN ${left}`;
       if (filter.comparison === 'containsAll') return `all(e IN ${scope.param(filter.value)} WHERE e IN ${left})`;
@@ -220,8 +222,10 @@ export function compileList(plan: ListPlan): CompiledQuery {
   const filter = plan.filter ? filterText(plan.filter, plan.kind, v, scope) : null;
   const match = `MATCH (${v}:${ROOT_LABELS[plan.kind]})${filter ? ` WHERE ${filter}` : ''}`;
   const parts: string[] = [];
-  if (plan.node !== null) parts.push(`CALL {\n${pageText(plan, v, match, scope)}\n}`);
-  const returns = [plan.node !== null ? 'items' : '[] AS items'];
+  const grouped = plan.groups !== undefined;
+  if (grouped) parts.push(`UNWIND ${scope.param(plan.groups)} AS grp`);
+  if (plan.node !== null) parts.push(`CALL {\n${grouped ? '  WITH grp\n' : ''}${pageText(plan, v, match, scope)}\n}`);
+  const returns = [...(grouped ? ['grp'] : []), plan.node !== null ? 'items' : '[] AS items'];
   if (plan.totalCount) returns.push(`COUNT { ${match} } AS totalCount`);
   parts.push(`RETURN ${returns.join(', ')}`);
   return { name: plan.name, text: `// ${plan.name}\n${parts.join('\n')}`, params: scope.params };

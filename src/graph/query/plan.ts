@@ -68,7 +68,8 @@ export type Filter =
   | { op: 'and'; items: Filter[] }
   | { op: 'or'; items: Filter[] }
   | { op: 'not'; item: Filter }
-  | { op: 'compare'; operand: Operand; comparison: Comparison; value: unknown }
+  /** `byGroup`: compared with the group key of a grouped list (`grp`, see ListPlan.groups) instead of `value`. */
+  | { op: 'compare'; operand: Operand; comparison: Comparison; value: unknown; byGroup?: boolean }
   | { op: 'exists'; relation: Relation; filter: Filter | null };
 
 /** A sort key: a stored scalar, a measurement's value, or a material's statistic of a property. */
@@ -131,4 +132,9 @@ export interface ListPlan {
   first: number;
   totalCount: boolean;
   node: NodePlan | null;
+  /**
+   * One page per group key (the families of `structuralFamilies { materials }`): the statement UNWINDs them as `grp`, and
+   * filters with `byGroup` compare with it; one row per group.
+   */
+  groups?: string[];
 }
