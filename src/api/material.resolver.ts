@@ -12,6 +12,7 @@ import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedSta
 import { Material, MaterialVariant } from './material.type.js';
 import { MaterialWhere } from './material.input.js';
 import { Measurement } from './measurement.type.js';
+import { MeasurementWhere } from './literature.input.js';
 import { StabilityWindow } from './thermo.type.js';
 import type { MaterialRecord } from '../graph/records.js';
 
@@ -56,7 +57,17 @@ export class MaterialResolver {
     property: PropertyKind | null,
     @Arg('orderBy', () => MeasurementOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: MeasurementOrder | null,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (0–1000), after ordering; default: all.' }) first: number | null,
+    @Arg('where', () => MeasurementWhere, {
+      nullable: true,
+      description:
+        'Only measurements matching this filter (as `measurements(where:)`; errors name `<field>.where...`), compiled into the ' +
+        "statement of the list it is under; elsewhere (under `material(id:)`) one statement for this material, at most 1000 rows.",
+    })
+    where: MeasurementWhere | null,
   ) {
+    if (where && !(`rel_${info.path.key}` in material)) {
+      return ctx.services.lists.measurementsOfMaterial(material.id, { where, property, orderBy, first }, selectionOf(info));
+    }
     return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property, orderBy, first));
   }
 

@@ -375,3 +375,30 @@ describe('structuralFamilies { materials }', () => {
     expectBadUserInput(await server.gql('{ structuralFamilies { materials(first: 1001) { totalCount } } }'), 'first', /from 0 to 1000/);
   });
 });
+
+describe('Material.measurements(where:)', () => {
+  // banerjee2020 measurements.yaml: LGPS conductivities ≥ 10 mS/cm are P2 (12 mS/cm) and P56 (1.12·10⁻² S/cm)
+  const where = 'where: { review: "banerjee2020", property: IONIC_CONDUCTIVITY, value: { min: 10, unit: "mS/cm" } }';
+  const LGPS = parseFormula('Li10GeP2S12').key;
+
+  it('compiled into the subquery of the material list: one statement', async () => {
+    let found: string[] = [];
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ materials: Page<{ measurements: { id: string }[] }> }>(
+        `{ materials(where: { formula: "LGPS" }) { edges { node { id measurements(${where}) { id value } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      found = res.data!.materials.edges[0]!.node.measurements.map((m) => m.id);
+    });
+    expect(found).toEqual(['banerjee2020:P2', 'banerjee2020:P56']);
+    expect(names.filter((n) => n !== 'materials.lookupName')).toEqual(['materials.list']);
+  });
+
+  it('under material(id:) one statement for the material; errors name the field (alias included)', async () => {
+    const res = await server.gql<{ material: { measurements: { id: string }[] } }>(`{ material(id: "${LGPS}") { measurements(${where}) { id } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.material.measurements.map((m) => m.id)).toEqual(['banerjee2020:P2', 'banerjee2020:P56']);
+    const bad = await server.gql('{ materials(first: 1) { edges { node { fast: measurements(where: { value: { min: 1 } }) { id } } } } }');
+    expectBadUserInput(bad, 'fast.where.value', /give `property`/);
+  });
+});

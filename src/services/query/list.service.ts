@@ -14,8 +14,8 @@ import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
-import { nodePlan } from './nodes.js';
-import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
+import { NESTED_WHERE, nodePlan } from './nodes.js';
+import { checkCompiledPageSize, COMPILED_MAX_PAGE_SIZE, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
 import { child, children, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
 import { FactFilterPlanner, type CellFilterInput, type CoatingFilterInput, type PublicationFilterInput, type WindowFilterInput } from './where.facts.js';
@@ -77,6 +77,38 @@ export class ListService {
     return this.run('publications.list', 'Publication', 'publication', filter, publicationOrder(args.orderBy), args, selection);
   }
 
+  /**
+   * Plans the filters of the `measurements(where:)` fields anywhere in the selection (NESTED_WHERE), each at the
+   * argument path `<response key>.where`; the node plans read them.
+   */
+  private async planNestedWhere(selection: SelectedField): Promise<void> {
+    for (const f of selection.fields) {
+      const where = f.args.where as MeasurementFilterInput | null | undefined;
+      if (f.name === 'measurements' && where) NESTED_WHERE.set(f, await this.filters.measurement(where, `${f.key}.where`));
+      await this.planNestedWhere(f);
+    }
+  }
+
+  /**
+   * A material's measurements matching `where` when `Material.measurements(where:)` is resolved outside a compiled
+   * list (under `material(id:)`, an interface...): one compiled statement for that material.
+   */
+  async measurementsOfMaterial(
+    materialId: string,
+    args: { where: MeasurementFilterInput; property: string | null; orderBy: OrderInput<MeasurementSortField> | null; first: number | null },
+    selection: SelectedField,
+  ): Promise<Row[]> {
+    const filters: Filter[] = [{ op: 'exists', relation: 'material', filter: { op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'eq', value: materialId } }];
+    if (args.property) filters.push({ op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: args.property });
+    const where = await this.filters.measurement(args.where, `${selection.key}.where`);
+    if (where) filters.push(where);
+    await this.planNestedWhere(selection);
+    const asList: SelectedField = { ...selection, args: {}, fields: [{ name: 'edges', key: 'edges', args: {}, weight: 0, rows: 1, fields: [{ ...selection, name: 'node', key: 'node', args: {} }] }] };
+    const first = args.first ?? COMPILED_MAX_PAGE_SIZE;
+    const page = await this.run('material.measurements', 'Measurement', 'measurement', { op: 'and', items: filters }, measurementOrder(args.orderBy), { where: null, orderBy: null, first, after: null }, asList);
+    return page.edges.map((e) => e.node);
+  }
+
   /** The plan of a list request (validated, costed: `times` plans of its cost, for a page per group), without running it. */
   plan(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField, times = 1): ListPlan {
     const first = checkCompiledPageSize(args.first);
@@ -105,6 +137,7 @@ export class ListService {
    */
   async familyMaterials(families: string[], args: { first: number | null | undefined; after: string | null | undefined }, selection: SelectedField): Promise<Map<string, Connection<Row>>> {
     const filter: Filter = { op: 'compare', operand: { kind: 'property', name: 'families' }, comparison: 'contains', value: null, byGroup: true };
+    await this.planNestedWhere(selection);
     const plan = { ...this.plan('structuralFamilies.materials', 'Material', 'material', filter, BY_ID, { ...args, where: null, orderBy: null }, selection, families.length), groups: families };
     const rows = await this.store.runGrouped(plan);
     const empty: ListRows = { items: [], totalCount: 0 };
@@ -126,6 +159,7 @@ export class ListService {
   }
 
   private async run(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): Promise<Connection<Row>> {
+    await this.planNestedWhere(selection);
     const plan = this.plan(name, kind, cursorKind, filter, order, args, selection);
     return connectionOf(plan, cursorKind, await this.store.run(plan));
   }

@@ -4,7 +4,7 @@
  * file is the list of compiled fields (README of src/graph/query).
  */
 import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
-import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
+import type { Filter, NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
 import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
@@ -70,13 +70,23 @@ function single(relation: RelationField['relation'], f: SelectedField, kind: Nod
 
 const BY_ID = { key: null, direction: 'ASC' } as const;
 
+/**
+ * Filters of `measurements(where:)` fields, planned before the node plans (FilterPlanner resolves names, which is
+ * asynchronous) by ListService.planNestedWhere: the field's selection → its filter.
+ */
+export const NESTED_WHERE = new WeakMap<SelectedField, Filter | null>();
+
 function measurementsOf(f: SelectedField): RelationField {
   const property = f.args.property as PropertyKind | null | undefined;
   const first = f.args.first as number | null | undefined;
+  const filters: Filter[] = [];
+  if (property) filters.push({ op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property });
+  const where = NESTED_WHERE.get(f);
+  if (where) filters.push(where);
   return {
     key: f.key,
     relation: 'measurements',
-    filter: property ? { op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property } : null,
+    filter: filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { op: 'and', items: filters },
     order: measurementOrder(f.args.orderBy as OrderInput<MeasurementSortField> | null | undefined),
     limit: first === null || first === undefined ? null : checkCompiledPageSize(first, `${f.key}.first`),
     node: nodePlan('Measurement', f),
