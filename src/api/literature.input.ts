@@ -15,6 +15,7 @@ import {
 } from './enums.js';
 import { TemperatureRange, ValueRange, YearRange } from './query.input.js';
 import { INTERPHASE_TYPE, InterphaseObservationWhere } from './interface.input.js';
+import { NumberRange } from './factList.input.js';
 
 const MATERIAL =
   "A material by id, registry id, curated or display name, alias or abbreviation (case-insensitive: 'LLZO', 'llzo', 'Lipon', 'NCM', " +
@@ -81,8 +82,32 @@ export class ReportedStabilityWindowWhere {
   @Field(() => WindowMethodEnum, { nullable: true, description: 'Only windows obtained this way.' })
   method?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'true: only computed windows (COMPUTED_THERMODYNAMIC, COMPUTED_OTHER); false: only the others.' })
+  computed?: boolean | null;
+
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
+
+  @Field(() => ValueRange, {
+    nullable: true,
+    description:
+      "Reduction limit in this range, in V ('V' default, 'mV' accepted) vs the window's own scale as stored (see `scale`; no conversion " +
+      'between scales): a value by itself, a bound or range by its lower end for `min` and its upper end for `max`. Windows without a ' +
+      'numeric reduction limit do not match. BAD_USER_INPUT `where.reductionLimit.unit` for a unit that is not a voltage.',
+  })
+  reductionLimit?: ValueRange | null;
+
+  @Field(() => ValueRange, { nullable: true, description: 'Oxidation limit in this range; read as `reductionLimit`.' })
+  oxidationLimit?: ValueRange | null;
+
+  @Field(() => [ReportedStabilityWindowWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: ReportedStabilityWindowWhere[] | null;
+
+  @Field(() => [ReportedStabilityWindowWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: ReportedStabilityWindowWhere[] | null;
+
+  @Field(() => ReportedStabilityWindowWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: ReportedStabilityWindowWhere | null;
 }
 
 @InputType({ description: 'Filters for interfaces; all given filters must hold.' })
@@ -149,6 +174,23 @@ export class CoatingApplicationWhere {
 
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
+
+  @Field(() => ValueRange, {
+    nullable: true,
+    description:
+      "Coating thickness in this range, in any length unit ('nm' default, 'µm', 'Å'...): a value by itself, a bound or range by its lower " +
+      'end for `min` and its upper end for `max`; applications without a thickness do not match. BAD_USER_INPUT `where.thickness.unit` otherwise.',
+  })
+  thickness?: ValueRange | null;
+
+  @Field(() => [CoatingApplicationWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: CoatingApplicationWhere[] | null;
+
+  @Field(() => [CoatingApplicationWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: CoatingApplicationWhere[] | null;
+
+  @Field(() => CoatingApplicationWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: CoatingApplicationWhere | null;
 }
 
 @InputType({ description: 'Filters for cells; all given filters must hold.' })
@@ -170,6 +212,35 @@ export class CellWhere {
 
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
+
+  @Field(() => NumberRange, {
+    nullable: true,
+    description:
+      'Reports a number of cycles in this range: a CYCLE_COUNT result (its value, a bound by its end on the safe side), or a result read ' +
+      "at a cycle in the range (`atCycle`: '80 % retention after 500 cycles').",
+  })
+  cycles?: NumberRange | null;
+
+  @Field(() => ValueRange, { nullable: true, description: "Reports a capacity retention in this range, in % ('%' only)." })
+  capacityRetention?: ValueRange | null;
+
+  @Field(() => ValueRange, {
+    nullable: true,
+    description: "Reports a critical current density in this range, in any current-density unit ('mA/cm2' default, 'A/cm2', 'mA/cm²'...).",
+  })
+  criticalCurrentDensity?: ValueRange | null;
+
+  @Field(() => TemperatureRange, { nullable: true, description: "Test temperature in this range (K or °C; 'RT' is stored as 298.15 K)." })
+  temperature?: TemperatureRange | null;
+
+  @Field(() => [CellWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: CellWhere[] | null;
+
+  @Field(() => [CellWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: CellWhere[] | null;
+
+  @Field(() => CellWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: CellWhere | null;
 }
 
 @InputType({ description: 'Filters for publications; all given filters must hold.' })
@@ -177,7 +248,7 @@ export class PublicationWhere {
   @Field(() => String, { nullable: true, description: `Publications that reported a fact about this material. ${MATERIAL}` })
   material?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cited by this review (its key, e.g. 'banerjee2020')." })
+  @Field(() => String, { nullable: true, description: "Cited by this review (its key, e.g. 'banerjee2020'); BAD_USER_INPUT `where.citedBy` for a malformed key." })
   citedBy?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only the source reviews, or only the other publications.' })
@@ -188,4 +259,28 @@ export class PublicationWhere {
 
   @Field(() => Int, { nullable: true, description: 'Year of publication.' })
   year?: number | null;
+
+  @Field(() => YearRange, { nullable: true, description: 'Year of publication in this range (inclusive); publications without a year do not match.' })
+  years?: YearRange | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Cited by this review (its key, e.g. 'banerjee2020'): the same as `citedBy`, under the name every list's review filter has.",
+  })
+  review?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "This DOI, in any common form ('10.1038/nmat3066', 'doi:10.1038/NMAT3066', 'https://doi.org/…'). BAD_USER_INPUT `where.doi` if not a DOI.",
+  })
+  doi?: string | null;
+
+  @Field(() => [PublicationWhere], { nullable: true, description: 'Every one of these filters must hold.' })
+  AND?: PublicationWhere[] | null;
+
+  @Field(() => [PublicationWhere], { nullable: true, description: 'At least one of these filters must hold.' })
+  OR?: PublicationWhere[] | null;
+
+  @Field(() => PublicationWhere, { nullable: true, description: 'This filter must not hold.' })
+  NOT?: PublicationWhere | null;
 }

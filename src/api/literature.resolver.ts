@@ -3,14 +3,22 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { CompiledPageArgs, MeasurementOrder } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
 import { InterfaceOrder, InterphaseObservationOrder, InterphaseObservationWhere } from './interface.input.js';
+import { CellOrder, CoatingApplicationOrder, ReportedStabilityWindowOrder } from './factList.input.js';
 import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
 import { CellConnection, CoatingApplicationConnection, InterfaceConnection, InterphaseObservationConnection, MeasurementConnection, PageArgs, ReportedStabilityWindowConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
 import { InterphasePrediction } from './thermo.type.js';
-import { Cell, CellComponent, CellConditions, CoatingApplication, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, CellComponent, CellConditions, CellResult, CoatingApplication, CoatingEffect, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
+
+/** The paging and errors of the compiled lists. */
+const COMPILED =
+  'One Cypher statement per request for everything stored under them. `first`: 0–1000 (default 20); `after`: an `endCursor` from a ' +
+  'previous page of the same order. Errors: BAD_USER_INPUT naming the argument (a material that names nothing or is ambiguous, a unit ' +
+  'that is not one of the quantity, a bad cursor, `first` out of range); QUERY_TOO_COMPLEX when the estimated cost of the request is ' +
+  'over the limit (nothing run); DATABASE_UNAVAILABLE.';
 
 const PAGING =
   '`first`: 0–100 (default 20); `after`: an `endCursor` from a previous page. Errors: BAD_USER_INPUT naming the ' +
@@ -36,13 +44,15 @@ export class FactQueryResolver {
     return ctx.services.lists.measurements({ where, first, after, orderBy }, selectionOf(info));
   }
 
-  @Query(() => ReportedStabilityWindowConnection, { description: `Reported electrochemical stability windows, ordered by id. ${PAGING}` })
+  @Query(() => ReportedStabilityWindowConnection, { description: `Reported electrochemical stability windows, ordered by id unless \`orderBy\` says otherwise. ${COMPILED}` })
   reportedStabilityWindows(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => ReportedStabilityWindowWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: ReportedStabilityWindowWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => ReportedStabilityWindowOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: ReportedStabilityWindowOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.facts.stabilityWindows(where, first, after);
+    return ctx.services.lists.reportedStabilityWindows({ where, first, after, orderBy }, selectionOf(info));
   }
 
   @Query(() => InterfaceConnection, {
@@ -83,30 +93,38 @@ export class FactQueryResolver {
     return ctx.services.lists.interphaseObservations({ where, first, after, orderBy }, selectionOf(info));
   }
 
-  @Query(() => CoatingApplicationConnection, { description: `Coating and interlayer applications with their effects, ordered by id. ${PAGING}` })
+  @Query(() => CoatingApplicationConnection, {
+    description: `Coating and interlayer applications with their effects, ordered by id unless \`orderBy\` says otherwise. ${COMPILED}`,
+  })
   coatingApplications(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => CoatingApplicationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: CoatingApplicationWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => CoatingApplicationOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: CoatingApplicationOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.facts.coatingApplications(where, first, after);
+    return ctx.services.lists.coatingApplications({ where, first, after, orderBy }, selectionOf(info));
   }
 
-  @Query(() => CellConnection, { description: `Reported cells (full, half, symmetric) with components and results, ordered by id. ${PAGING}` })
+  @Query(() => CellConnection, {
+    description: `Reported cells (full, half, symmetric) with components and results, ordered by id unless \`orderBy\` says otherwise. ${COMPILED}`,
+  })
   cells(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => CellWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: CellWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => CellOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: CellOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.facts.cells(where, first, after);
+    return ctx.services.lists.cells({ where, first, after, orderBy }, selectionOf(info));
   }
 }
 
 @Resolver(() => ReportedStabilityWindow)
 export class ReportedStabilityWindowResolver extends factResolver(ReportedStabilityWindow) {
   @FieldResolver(() => Material, { nullable: true, description: 'The electrolyte; null for a statement about a whole family.' })
-  material(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.byIdOrNull(w.materialId);
+  material(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(w, info, () => ctx.services.materials.byIdOrNull(w.materialId));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant, where stated.' })
@@ -188,8 +206,8 @@ export class InterphaseProductResolver {
 @Resolver(() => CoatingApplication)
 export class CoatingApplicationResolver extends factResolver(CoatingApplication) {
   @FieldResolver(() => Material, { description: 'The coating or interlayer material.' })
-  async coating(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return (await ctx.services.materials.many([c.coatingId]))[0]!;
+  coating(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, async () => (await ctx.services.materials.many([c.coatingId]))[0]!);
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the coating (e.g. amorphous), where stated.' })
@@ -198,8 +216,8 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
   }
 
   @FieldResolver(() => Material, { nullable: true, description: 'What it was applied on (cathode, anode, electrolyte).' })
-  substrate(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.byIdOrNull(c.substrateId);
+  substrate(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.materials.byIdOrNull(c.substrateId));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of what was coated, where stated.' })
@@ -208,8 +226,8 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
   }
 
   @FieldResolver(() => Material, { nullable: true, description: 'The solid electrolyte it was paired with.' })
-  electrolyte(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.byIdOrNull(c.electrolyteId);
+  electrolyte(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.materials.byIdOrNull(c.electrolyteId));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the paired electrolyte (e.g. Ta-doped LLZO), where stated.' })
@@ -218,15 +236,21 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
   }
 
   @FieldResolver(() => [Cell], { description: 'Cells in which this coating was tested.' })
-  cells(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.facts.cellsOfCoating(c);
+  cells(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.facts.cellsOfCoating(c));
+  }
+
+  @FieldResolver(() => [CoatingEffect], { description: 'Effects with numbers where reported, in the order the source gives them.' })
+  effects(@Root() c: CoatingApplicationRecord, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => c.effects);
   }
 }
 
 @Resolver(() => Cell)
 export class CellResolver extends factResolver(Cell) {
   @FieldResolver(() => CellConditions, { description: 'Test conditions.' })
-  conditions(@Root() b: CellRecord): CellConditions {
+  conditions(@Root() b: CellRecord & { conditions?: CellConditions }): CellConditions {
+    if (b.conditions) return b.conditions; // compiled
     return {
       temperatureText: b.temperatureText,
       temperatureK: b.temperatureK,
@@ -240,16 +264,26 @@ export class CellResolver extends factResolver(Cell) {
   }
 
   @FieldResolver(() => [CoatingApplication], { description: 'The coating applications this cell tested.' })
-  coatingApplications(@Root() b: CellRecord, @Ctx() ctx: Context) {
-    return ctx.services.facts.coatingsOfCell(b);
+  coatingApplications(@Root() b: CellRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(b, info, () => ctx.services.facts.coatingsOfCell(b));
+  }
+
+  @FieldResolver(() => [CellComponent], { description: 'Components in the order the source lists them.' })
+  components(@Root() b: CellRecord, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(b, info, () => b.components);
+  }
+
+  @FieldResolver(() => [CellResult], { description: 'Results with numbers (empty when the source reports them only in words).' })
+  results(@Root() b: CellRecord, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(b, info, () => b.results);
   }
 }
 
 @Resolver(() => CellComponent)
 export class CellComponentResolver {
   @FieldResolver(() => Material, { description: 'The material.' })
-  async material(@Root() c: CellComponentRecord, @Ctx() ctx: Context) {
-    return (await ctx.services.materials.many([c.materialId]))[0]!;
+  material(@Root() c: CellComponentRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, async () => (await ctx.services.materials.many([c.materialId]))[0]!);
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant, where stated.' })

@@ -71,6 +71,16 @@ export class MaterialWhere {
   })
   observedForming?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Materials a coating of this material was applied on, or paired with as the solid electrolyte: a coating application whose ' +
+      '`coating` is the named material and whose `substrate` or `electrolyte` is this one (`coatedWith: "LiNbO3"` finds NCM, LCO, LGPS...; ' +
+      'the coating materials themselves are `coatingApplications(where: {coating: ...})`). The material by id, name, alias or formula in any ' +
+      'notation, case-insensitive; BAD_USER_INPUT `where.coatedWith` when it names nothing or is ambiguous.',
+  })
+  coatedWith?: string | null;
+
   @Field(() => [MaterialWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: MaterialWhere[] | null;
 

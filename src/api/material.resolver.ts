@@ -12,6 +12,7 @@ import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedSta
 import { Material, MaterialVariant } from './material.type.js';
 import { MaterialWhere } from './material.input.js';
 import { Measurement } from './measurement.type.js';
+import { MeasurementWhere } from './literature.input.js';
 import { StabilityWindow } from './thermo.type.js';
 import type { MaterialRecord } from '../graph/records.js';
 
@@ -56,7 +57,17 @@ export class MaterialResolver {
     property: PropertyKind | null,
     @Arg('orderBy', () => MeasurementOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: MeasurementOrder | null,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (0–1000), after ordering; default: all.' }) first: number | null,
+    @Arg('where', () => MeasurementWhere, {
+      nullable: true,
+      description:
+        'Only measurements matching this filter (as `measurements(where:)`; errors name `<field>.where...`), compiled into the ' +
+        "statement of the list it is under; elsewhere (under `material(id:)`) one statement for this material, at most 1000 rows.",
+    })
+    where: MeasurementWhere | null,
   ) {
+    if (where && !(`rel_${info.path.key}` in material)) {
+      return ctx.services.lists.measurementsOfMaterial(material.id, { where, property, orderBy, first }, selectionOf(info));
+    }
     return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property, orderBy, first));
   }
 
@@ -82,8 +93,8 @@ export class MaterialResolver {
   }
 
   @FieldResolver(() => [ReportedStabilityWindow], { description: 'Reported electrochemical stability windows of this material (as an electrolyte), ordered by id.' })
-  reportedStabilityWindows(@Root() material: Material, @Ctx() ctx: Context) {
-    return ctx.services.materials.stabilityWindows(material.id);
+  reportedStabilityWindows(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(material, info, () => ctx.services.materials.stabilityWindows(material.id));
   }
 
   @FieldResolver(() => [Interface], { description: 'Interfaces where it is the electrolyte or the counterpart.' })
@@ -100,19 +111,21 @@ export class MaterialResolver {
   coatingApplications(
     @Root() material: Material,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('as', () => MaterialCoatingRoleEnum, { nullable: true, description: 'Only those where it plays this part.' }) as: CoatingRoleOfMaterial | null,
   ) {
-    return ctx.services.materials.coatingApplications(material.id, as);
+    return compiledOr(material, info, () => ctx.services.materials.coatingApplications(material.id, as));
   }
 
   @FieldResolver(() => [Cell], { description: 'Cells it was used in.' })
   cells(
     @Root() material: Material,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('roles', () => [ComponentRoleEnum], { nullable: true, description: "Only cells where it had one of these roles (e.g. ['ELECTROLYTE'])." })
     roles: string[] | null,
   ) {
-    return ctx.services.materials.cells(material.id, roles);
+    return compiledOr(material, info, () => ctx.services.materials.cells(material.id, roles));
   }
 }
 

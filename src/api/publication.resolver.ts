@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { PublicationOrder } from './factList.input.js';
+import { CompiledPageArgs } from './query.input.js';
+import { selectionOf } from './selection.js';
 import type { PublicationRecord } from '../graph/records.js';
 import type { PublicationRole } from '../services/publication.service.js';
 import { PageArgs, PublicationConnection } from './connection.type.js';
@@ -25,15 +29,20 @@ export class PublicationResolver {
 
   @Query(() => PublicationConnection, {
     description:
-      'Publications (the source reviews, the papers they cite, papers named by datasets), ordered by id. `first`: 0–100 ' +
-      '(default 20); `after`: an `endCursor`. Errors: BAD_USER_INPUT naming the argument; DATABASE_UNAVAILABLE.',
+      'Publications (the source reviews, the papers they cite, papers named by datasets), ordered by key unless `orderBy` says ' +
+      'otherwise; one Cypher statement per request for the stored fields (the fact lists under a publication are resolved per ' +
+      'field). `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same order. Errors: ' +
+      'BAD_USER_INPUT naming the argument (a material that names nothing, a malformed review key or DOI, a bad cursor, `first` ' +
+      'out of range); QUERY_TOO_COMPLEX when the estimated cost of the request is over the limit (nothing run); DATABASE_UNAVAILABLE.',
   })
   publications(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => PublicationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: PublicationWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => PublicationOrder, { nullable: true, description: 'The order (default: by key).' }) orderBy: PublicationOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.publications.list(where, first, after);
+    return ctx.services.lists.publications({ where, first, after, orderBy }, selectionOf(info));
   }
 
   @Query(() => [Dataset], { description: 'The external datasets in the graph, with licence, citation and record counts.' })

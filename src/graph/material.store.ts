@@ -3,23 +3,11 @@
  * (see Composition.key), so any notation of a formula finds its material by key.
  */
 import { LRUCache } from 'lru-cache';
-import neo4j from 'neo4j-driver';
 import type { StructuralFamily } from '../domain/families.js';
-import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
+import { cypher, type GraphDatabase, type Row } from './database.js';
 import { num, numList, optStr, str, strList } from './mapping.js';
 import type { MaterialRecord, VariantRecord } from './records.js';
 import type { MaterialNameKind } from './seed.records.js';
-
-export interface MaterialFilter {
-  /** Material ids to match (a composition key, or the materials an alias or name stands for). */
-  ids: string[] | null;
-  family: StructuralFamily | null;
-  chemicalSystem: string | null;
-  /** Every one of these elements must be present. */
-  elementsIncludeAll: string[];
-  kind: 'COMPOSITION' | 'NAMED' | null;
-  chemicalClass: string | null;
-}
 
 /** A material a text names, and how (nameKind null: the text is the material's id). */
 export interface NameMatch {
@@ -33,51 +21,6 @@ export interface NameMatch {
   /** The review where the name holds; null = every review. */
   review: string | null;
   variant: VariantRecord | null;
-}
-
-export interface MaterialPage {
-  totalCount: number;
-  /** At most `limit` materials after the cursor, ordered by id. */
-  items: MaterialRecord[];
-}
-
-// Each filter is a constant fragment with parameters; the page query joins the fragments of the filters
-// given, so that Neo4j can seek the unique index on id and the index on chemicalSystem (a predicate like
-// `$x IS NULL OR m.p = $x` would force a label scan). Values never enter the text.
-const FRAGMENTS = {
-  ids: 'm.id IN $ids',
-  family: '$family IN m.families',
-  chemicalSystem: 'm.chemicalSystem = $chemicalSystem',
-  elementsIncludeAll: 'all(e IN $elements WHERE e IN m.elements)',
-  kind: 'm.kind = $kind',
-  chemicalClass: 'm.chemicalClass = $chemicalClass',
-} as const;
-
-/** The named page query for the filters that are set (exported for Cypher-generation tests). */
-export function materialPageQuery(filter: MaterialFilter, withCursor: boolean): NamedQuery {
-  const where: string[] = [];
-  if (filter.ids !== null) where.push(FRAGMENTS.ids);
-  if (filter.family !== null) where.push(FRAGMENTS.family);
-  if (filter.kind !== null) where.push(FRAGMENTS.kind);
-  if (filter.chemicalClass !== null) where.push(FRAGMENTS.chemicalClass);
-  if (filter.chemicalSystem !== null) where.push(FRAGMENTS.chemicalSystem);
-  if (filter.elementsIncludeAll.length > 0) where.push(FRAGMENTS.elementsIncludeAll);
-  const match = `MATCH (m:Material)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const after = withCursor ? `${where.length ? ' AND' : ' WHERE'} m.id > $after` : '';
-  return cypher(
-    'materials.page',
-    `
-CALL {
-  ${match}
-  RETURN count(m) AS totalCount
-}
-CALL {
-  ${match}${after}
-  WITH m ORDER BY m.id LIMIT $limit
-  RETURN collect(m {.*}) AS items
-}
-RETURN totalCount, items`,
-  );
 }
 
 const BY_IDS = cypher(
@@ -98,21 +41,6 @@ export class MaterialStore {
   private readonly names = new LRUCache<string, NameMatch[]>({ max: 20_000, ttl: NAME_CACHE_TTL_MS });
 
   constructor(private readonly db: GraphDatabase) {}
-
-  async page(filter: MaterialFilter, after: string | null, limit: number): Promise<MaterialPage> {
-    const [row] = await this.db.read(materialPageQuery(filter, after !== null), {
-      ids: filter.ids,
-      family: filter.family,
-      chemicalSystem: filter.chemicalSystem,
-      elements: filter.elementsIncludeAll,
-      kind: filter.kind,
-      chemicalClass: filter.chemicalClass,
-      after,
-      limit: neo4j.int(limit),
-    });
-    if (!row) throw new Error('materials.page returned no row');
-    return { totalCount: num(row, 'totalCount'), items: (row.items as Row[]).map(toMaterialRecord) };
-  }
 
   /** Materials by id, in the order of `ids`; null where none exists. */
   async byIds(ids: readonly string[]): Promise<(MaterialRecord | null)[]> {

@@ -3,8 +3,7 @@
  * DOI is known (datasets, the reviews), else built from its reference-list entry (domain/publicationKey.ts).
  *   (Review:Publication)-[:CITES {number, line}]->(Publication)
  */
-import neo4j from 'neo4j-driver';
-import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
+import { cypher, type GraphDatabase, type Row } from './database.js';
 import { num, optNum, optStr, str } from './mapping.js';
 import type { CitationRecord, DatasetRecord, PublicationRecord } from './records.js';
 
@@ -40,49 +39,6 @@ MATCH (r:Review {key: key})-[c:CITES]->(p:Publication)
 RETURN key, p.key AS cited, c.number AS number, c.line AS line
 ORDER BY c.number`,
 );
-
-/** Filter fragments of the publications page (all given must hold). */
-export interface PublicationFilter {
-  /** Publications reporting a fact about one of these materials. */
-  materialIds: string[] | null;
-  /** Cited by this review (its reviewKey). */
-  citedBy: string | null;
-  isReview: boolean | null;
-  titleContains: string | null;
-  year: number | null;
-}
-
-/** The named page query for the filters that are set (exported for Cypher-generation tests). */
-export function publicationPageQuery(f: PublicationFilter, withCursor: boolean): NamedQuery {
-  const where: string[] = [];
-  if (f.materialIds) {
-    where.push(`EXISTS {
-      MATCH (p)<-[:REPORTED_BY|CORRECTED_REFERENCE|ASSERTED_IN]-(x:Fact)
-      WHERE EXISTS { MATCH (x)<-[:HAS_MEASUREMENT|HAS_WINDOW]-(m:Material) WHERE m.id IN $materialIds }
-         OR EXISTS { MATCH (x)-[:AT]->(:Interface)-[:ELECTROLYTE|COUNTERPART]->(m:Material) WHERE m.id IN $materialIds }
-         OR EXISTS { MATCH (x)-[:COATING|APPLIED_ON|PAIRED_WITH|HAS_COMPONENT|PRODUCES]->(m:Material) WHERE m.id IN $materialIds } }`);
-  }
-  if (f.citedBy) where.push('EXISTS { (:Review {reviewKey: $citedBy})-[:CITES]->(p) }');
-  if (f.isReview !== null) where.push('(p:Review) = $isReview');
-  if (f.titleContains) where.push('toLower(p.title) CONTAINS toLower($titleContains)');
-  if (f.year !== null) where.push('p.year = $year');
-  const match = `MATCH (p:Publication)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const after = withCursor ? `${where.length ? ' AND' : ' WHERE'} p.key > $after` : '';
-  return cypher(
-    'publications.page',
-    `
-CALL {
-  ${match}
-  RETURN count(p) AS totalCount
-}
-CALL {
-  ${match}${after}
-  WITH p ORDER BY p.key LIMIT $limit
-  RETURN collect(p {.*, isReview: p:Review}) AS items
-}
-RETURN totalCount, items`,
-  );
-}
 
 const COUNTS = `
   measurementCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) },
@@ -131,12 +87,6 @@ export class PublicationStore {
   async cites(keys: readonly string[]): Promise<CitationRecord[][]> {
     const rows = await this.db.read(CITES, { keys });
     return group(keys, rows, (r) => ({ reviewPublicationKey: str(r, 'key'), citedPublicationKey: str(r, 'cited'), number: num(r, 'number'), line: optNum(r, 'line') }));
-  }
-
-  async page(filter: PublicationFilter, after: string | null, limit: number): Promise<{ totalCount: number; items: PublicationRecord[] }> {
-    const [row] = await this.db.read(publicationPageQuery(filter, after !== null), { ...filter, after, limit: neo4j.int(limit) });
-    if (!row) throw new Error('publications.page returned no row');
-    return { totalCount: num(row, 'totalCount'), items: (row.items as Row[]).map(toPublication) };
   }
 
   async datasetsByIds(ids: readonly string[]): Promise<(DatasetRecord | null)[]> {

@@ -1,16 +1,14 @@
 /**
- * Material use cases: the materials connection with its filters, one material by id, and everything the
- * graph holds about a material (measurements, windows, interfaces, coatings, cells, variants).
+ * Material use cases (the materials list and a family's materials are compiled: query/list.service.ts): one
+ * material by id, and everything the graph holds about a material (measurements, windows, interfaces, coatings, cells, variants).
  * Validates arguments and names the argument in every error.
  */
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { parseFormula } from '../domain/chemistry/formula.js';
-import { isElementSymbol } from '../domain/chemistry/elements.js';
 import { excerpt, InvalidFormulaError } from '../domain/errors.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Loaders, Stores } from '../graph/loaders.js';
-import type { MaterialFilter } from '../graph/material.store.js';
 import type {
   CellRecord,
   CoatingApplicationRecord,
@@ -22,10 +20,8 @@ import type {
   VariantRecord,
 } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
-import { resolveMaterialRef } from './materialRef.js';
 import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './query/order.js';
 import type { Order } from '../graph/query/plan.js';
-import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
 
 export interface MaterialWhereInput {
   formula?: string | null;
@@ -39,22 +35,11 @@ export interface MaterialWhereInput {
 
 export type CoatingRoleOfMaterial = 'COATING' | 'SUBSTRATE' | 'ELECTROLYTE';
 
-const CURSOR_KIND = 'material';
-
 export class MaterialService {
   constructor(
     private readonly stores: Stores,
     private readonly loaders: Loaders,
   ) {}
-
-  async list(where: MaterialWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<MaterialRecord>> {
-    const size = checkPageSize(first);
-    const afterId = decodeCursor(CURSOR_KIND, after);
-    const filter = await this.toFilter(where ?? {});
-    const page = await this.stores.materials.page(filter, afterId, size + 1);
-    for (const m of page.items) this.loaders.materialById.prime(m.id, m);
-    return toConnection(CURSOR_KIND, page.items, size, page.totalCount, (m) => m.id, afterId);
-  }
 
   /** The material with this id, or null. @throws InvalidArgumentError('id') when it is not a material id. */
   async byId(id: string): Promise<MaterialRecord | null> {
@@ -121,39 +106,6 @@ export class MaterialService {
     const all = await this.loaders.related('cellsByMaterial').load(materialId);
     if (!roles || roles.length === 0) return all;
     return all.filter((b) => b.components.some((c) => c.materialId === materialId && roles.includes(c.role)));
-  }
-
-  private async toFilter(where: MaterialWhereInput): Promise<MaterialFilter> {
-    const elements = where.elementsIncludeAll ?? [];
-    for (const el of elements) {
-      if (!isElementSymbol(el)) throw new InvalidArgumentError('where.elementsIncludeAll', `'${excerpt(el)}' is not an element symbol`);
-    }
-    let chemicalSystem: string | null = null;
-    if (where.chemicalSystem !== undefined && where.chemicalSystem !== null) {
-      const parts = where.chemicalSystem.split('-').map((s) => s.trim());
-      const bad = parts.find((p) => !isElementSymbol(p));
-      if (bad !== undefined) {
-        throw new InvalidArgumentError('where.chemicalSystem', `'${excerpt(bad)}' is not an element symbol; write systems as 'Li-P-S'`);
-      }
-      chemicalSystem = [...new Set(parts)].sort().join('-');
-    }
-    // names last: the arguments checked without the database fail first
-    let ids: string[] | null = null;
-    if (where.formula !== undefined && where.formula !== null) {
-      ids = await resolveMaterialRef(this.stores.materials, where.formula, 'where.formula');
-    }
-    if (where.name !== undefined && where.name !== null) {
-      const named = await resolveMaterialRef(this.stores.materials, where.name, 'where.name');
-      ids = ids ? ids.filter((id) => named.includes(id)) : named;
-    }
-    return {
-      ids,
-      family: where.family ?? null,
-      chemicalSystem,
-      elementsIncludeAll: [...new Set(elements)],
-      kind: where.kind ?? null,
-      chemicalClass: where.chemicalClass ?? null,
-    };
   }
 }
 

@@ -1,12 +1,11 @@
 /**
- * Publication and dataset use cases: look a publication up by DOI (any accepted DOI form), the
- * publications connection, what a publication reports (as the original paper) or states (as a review),
+ * Publication and dataset use cases (the publications list is compiled: query/list.service.ts): look a
+ * publication up by DOI (any accepted DOI form), what a publication reports (as the original paper) or states (as a review),
  * which reviews cite it and what a review cites, and the datasets facts came through.
  */
 import { normalizeDoi } from '../domain/doi.js';
 import { InvalidValueError } from '../domain/errors.js';
 import type { Loaders, Stores } from '../graph/loaders.js';
-import type { PublicationFilter } from '../graph/publication.store.js';
 import type {
   CellRecord,
   CitationRecord,
@@ -20,24 +19,12 @@ import type {
   StabilityWindowRecord,
 } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
-import { resolveMaterialRef } from './materialRef.js';
-import { checkPageSize, decodeCursor, toConnection, type Connection } from './pagination.js';
 
 /**
  * A publication's part in a fact: the paper that reported it (cited for it, or named as the paper meant
  * when the printed reference is wrong), or the review that states it.
  */
 export type PublicationRole = 'ORIGINAL' | 'REVIEW';
-
-export interface PublicationWhereInput {
-  material?: string | null;
-  citedBy?: string | null;
-  isReview?: boolean | null;
-  titleContains?: string | null;
-  year?: number | null;
-}
-
-const CURSOR_KIND = 'publication';
 
 export class PublicationService {
   constructor(
@@ -61,22 +48,6 @@ export class PublicationService {
 
   async byKey(key: string | null): Promise<PublicationRecord | null> {
     return key ? this.loaders.publicationByKey.load(key) : null;
-  }
-
-  async list(where: PublicationWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PublicationRecord>> {
-    const size = checkPageSize(first);
-    const afterKey = decodeCursor(CURSOR_KIND, after);
-    const w = where ?? {};
-    const filter: PublicationFilter = {
-      materialIds: w.material ? await resolveMaterialRef(this.stores.materials, w.material, 'where.material') : null,
-      citedBy: w.citedBy ?? null,
-      isReview: w.isReview ?? null,
-      titleContains: w.titleContains?.trim() || null,
-      year: w.year ?? null,
-    };
-    const page = await this.stores.publications.page(filter, afterKey, size + 1);
-    for (const p of page.items) this.loaders.publicationByKey.prime(p.key, p);
-    return toConnection(CURSOR_KIND, page.items, size, page.totalCount, (p) => p.key, afterKey);
   }
 
   /** The publications credited for a fact, in the order its source gives them. */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { DatasetImportStore, type DatasetImportInput } from '../../src/graph/datasetImport.store.js';
 import { GraphError } from '../../src/graph/errors.js';
-import { materialPageQuery, type MaterialFilter } from '../../src/graph/material.store.js';
-import neo4j from 'neo4j-driver';
+import { compileList } from '../../src/graph/query/compile.js';
+import type { Filter } from '../../src/graph/query/plan.js';
 import { PublicationStore } from '../../src/graph/publication.store.js';
 import { InvalidRecordsError } from '../../src/services/errors.js';
 import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
@@ -135,19 +135,16 @@ describe('OBELiX in Neo4j', () => {
 });
 
 describe('query plans', () => {
-  it('seeks indexes for the id and chemical-system filters of the materials page', async () => {
-    const plan = async (filter: Partial<MaterialFilter>) =>
-      db.explain(materialPageQuery({ ids: null, family: null, chemicalSystem: null, elementsIncludeAll: [], kind: null, chemicalClass: null, ...filter }, false), {
-        ids: ['Ge1Li10P2S12'],
-        chemicalSystem: 'Li-P-S',
-        family: null,
-        elements: [],
-        after: null,
-        limit: neo4j.int(10),
-      });
-    expect((await plan({ ids: ['Ge1Li10P2S12'] })).join(' ')).toMatch(/NodeUniqueIndexSeek/);
-    expect((await plan({ chemicalSystem: 'Li-P-S' })).join(' ')).toMatch(/NodeIndexSeek/);
-    expect((await plan({})).join(' ')).toMatch(/NodeByLabelScan/);
+  it('seeks indexes for the id and chemical-system filters of the compiled materials list', async () => {
+    const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: { kind: 'property', name }, comparison: 'eq', value });
+    const plan = async (filter: Filter | null) => {
+      const q = compileList({ name: 'test.list', kind: 'Material', filter, order: { key: null, direction: 'ASC' }, after: null, first: 10, totalCount: true, node: null });
+      return (await db.explain({ name: q.name, text: q.text }, q.params)).join(' ');
+    };
+    expect(await plan(eq('id', 'Ge1Li10P2S12'))).toMatch(/NodeUniqueIndexSeek/);
+    expect(await plan(eq('chemicalSystem', 'Li-P-S'))).toMatch(/NodeIndexSeek/);
+    // unfiltered: no index to seek (the count alone comes from the count store)
+    expect(await plan(null)).not.toMatch(/IndexSeek/);
   });
 });
 

@@ -13,7 +13,8 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
-import { fieldExpression, ID_FIELD, sourceEntries } from './projection.js';
+import { fieldExpression, ID_FIELD, outputKey, sourceEntries } from './projection.js';
+import { FACT_BY_POSITION, FACT_FILTERABLE, FACT_RELATION_PATTERN, FACT_RELATION_TARGET, FACT_SINGLE } from './projection.facts.js';
 import {
   INTERFACE_BY_POSITION,
   INTERFACE_FILTERABLE,
@@ -52,9 +53,10 @@ class Scope {
 const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   Material: new Set(['id', 'name', 'kind', 'family', 'families', 'chemicalSystem', 'chemicalClass', 'elements', 'formula']),
   Measurement: new Set(['id', 'property', 'review', 'family', 'temperatureK', 'contribution', 'qualifier', 'method', 'computed', 'value']),
-  Publication: new Set(['year']),
+  Publication: new Set(['year', 'key', 'title', 'doi', 'reviewKey']),
   Dataset: new Set(['id']),
   ...INTERFACE_FILTERABLE,
+  ...FACT_FILTERABLE,
 };
 
 const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -65,18 +67,27 @@ const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
   review: (from, to) => `(${from})-[:ASSERTED_IN]->(${to}:Publication)`,
   correctedReference: (from, to) => `(${from})-[:CORRECTED_REFERENCE]->(${to}:Publication)`,
   ...INTERFACE_RELATION_PATTERN,
+  ...FACT_RELATION_PATTERN,
 };
 
-const RELATION_TARGET: Record<string, NodeKind> = { measurements: 'Measurement', material: 'Material', publications: 'Publication', ...INTERFACE_RELATION_TARGET };
+const RELATION_TARGET: Record<string, NodeKind> = {
+  measurements: 'Measurement',
+  material: 'Material',
+  publications: 'Publication',
+  ...INTERFACE_RELATION_TARGET,
+  ...FACT_RELATION_TARGET,
+};
 
 /** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
 const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
   publications: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
   publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
   ...INTERFACE_BY_POSITION,
+  ...FACT_BY_POSITION,
 };
 
-const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE]);
+/** Relationship fields of one object (the others are lists). */
+export const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE, ...FACT_SINGLE]);
 
 function operandText(kind: NodeKind, operand: Operand, v: string): string {
   switch (operand.kind) {
@@ -84,15 +95,22 @@ function operandText(kind: NodeKind, operand: Operand, v: string): string {
       if (!FILTERABLE[kind].has(operand.name)) throw new Error(`${kind}.${operand.name} is not filterable`);
       return `${v}.${operand.name}`;
     case 'lowerValue':
-      return `coalesce(${v}.value, ${v}.min)`;
+      return `coalesce(${v}.${prefixed(operand.prefix, 'value')}, ${v}.${prefixed(operand.prefix, 'min')})`;
     case 'upperValue':
-      return `coalesce(${v}.value, ${v}.max)`;
+      return `coalesce(${v}.${prefixed(operand.prefix, 'value')}, ${v}.${prefixed(operand.prefix, 'max')})`;
+    case 'isReview':
+      return `(${v}:Review)`;
     case 'sourceKind':
       return `coalesce(${v}.sourceKind, 'DATASET')`;
     case 'flag':
       if (!FILTERABLE[kind].has(operand.name)) throw new Error(`${kind}.${operand.name} is not filterable`);
       return `coalesce(${v}.${operand.name}, false)`;
   }
+}
+
+/** A property of a quantity stored flat under `prefix` (`thicknessValue`); the prefix comes from the fixed tables. */
+function prefixed(prefix: string | undefined, name: string): string {
+  return prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name;
 }
 
 const COMPARISON: Record<string, string> = { eq: '=', gte: '>=', lte: '<=', gt: '>', lt: '<' };
@@ -109,9 +127,12 @@ export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Sco
       return `NOT coalesce((${filterText(filter.item, kind, v, scope)}), false)`;
     case 'compare': {
       const left = operandText(kind, filter.operand, v);
+      if (filter.byGroup && filter.comparison === 'contains') return `grp IN ${left}`;
+      if (filter.byGroup) return `${left} ${COMPARISON[filter.comparison] ?? '='} grp`;
       if (filter.comparison === 'in') return `${left} IN ${scope.param(filter.value)}`;
       if (filter.comparison === 'contains') return `${scope.param(filter.value)} IN ${left}`;
       if (filter.comparison === 'containsAll') return `all(e IN ${scope.param(filter.value)} WHERE e IN ${left})`;
+      if (filter.comparison === 'containsText') return `toLower(${left}) CONTAINS ${scope.param(String(filter.value).toLowerCase())}`;
       return `${left} ${COMPARISON[filter.comparison]} ${scope.param(filter.value)}`;
     }
     case 'exists': {
@@ -122,12 +143,17 @@ export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Sco
   }
 }
 
-/** The sort key expression over `v` (the id when the order has no key). */
-function sortKeyText(key: SortKey | null, v: string): string {
-  if (key === null) return `${v}.id`;
+/** The sort key expression over `v` of `kind` (the id when the order has no key). */
+function sortKeyText(key: SortKey | null, kind: NodeKind, v: string, scope: Scope): string {
+  if (key === null) return `${v}.${ID_FIELD[kind]}`;
   if (key.kind === 'property') return `${v}.${key.name}`;
   if (key.kind === 'measurementValue') return `coalesce(${v}.value, ${v}.min, ${v}.max)`;
   if (key.kind === 'publicationYear') return publicationYear(v);
+  if (key.kind === 'quantityValue') return `coalesce(${v}.${prefixed(key.prefix, 'value')}, ${v}.${prefixed(key.prefix, 'min')}, ${v}.${prefixed(key.prefix, 'max')})`;
+  if (key.kind === 'cellResult') {
+    const values = `[CASE WHEN cr.property = ${scope.param(key.property)} THEN coalesce(cr.value, cr.max, cr.min) END${key.atCycle ? ', cr.atCycle' : ''}]`;
+    return `head(COLLECT { MATCH (${v})-[:HAS_RESULT]->(cr:CellResult) UNWIND ${values} AS c WITH c WHERE c IS NOT NULL RETURN c ORDER BY c DESC })`;
+  }
   return 'k';
 }
 
@@ -158,8 +184,8 @@ function isNumeric(key: SortKey | null): boolean {
 }
 
 /** `sortKey`: the key with nulls replaced so that they sort last in either direction. */
-function sortedKey(order: Order, v: string, scope: Scope): string {
-  const raw = sortKeyText(order.key, v);
+function sortedKey(order: Order, kind: NodeKind, v: string, scope: Scope): string {
+  const raw = sortKeyText(order.key, kind, v, scope);
   if (order.key === null) return raw;
   const sentinel = isNumeric(order.key) ? scope.param(NUMERIC_NULL[order.direction]) : scope.param(order.direction === 'ASC' ? '\uffff' : '');
   return `coalesce(${raw}, ${sentinel})`;
@@ -167,7 +193,8 @@ function sortedKey(order: Order, v: string, scope: Scope): string {
 
 /** The projection map of a node: its selected fields and relationship fields. */
 export function projection(node: NodePlan, v: string, scope: Scope): string {
-  const entries = node.fields.map((f) => `${f}: ${fieldExpression(node.kind, f, v)}`);
+  const entries = node.fields.map((f) => `${outputKey(node.kind, f)}: ${fieldExpression(node.kind, f, v)}`);
+  for (const i of node.inline ?? []) entries.push(`rel_${i.key}: ${projection(i.node, v, scope)}`);
   if (node.sourceFields.length > 0 || node.sourceRelations.length > 0) {
     const source = [...sourceEntries(node.sourceFields, v), ...node.sourceRelations.map((r) => `rel_${r.key}: ${relationText(r, v, scope)}`)];
     entries.push(`source: {${source.join(', ')}}`);
@@ -187,7 +214,7 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
     ? `${rel}.position`
     : r.order.key === null
       ? `${id} ${r.order.direction}`
-      : `${sortedKey(r.order, to, scope)} ${r.order.direction}, ${id}`;
+      : `${sortedKey(r.order, r.node.kind, to, scope)} ${r.order.direction}, ${id}`;
   const limit = r.limit !== null ? ` LIMIT ${scope.param(neo4j.int(r.limit))}` : SINGLE.has(r.relation) ? ' LIMIT 1' : '';
   const carried = positional ? `${to}, ${rel}` : to;
   const body =
@@ -198,7 +225,19 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
 }
 
 /** Labels of a root match: every Measurement is a Fact, which lets a review filter seek the index on Fact.review. */
-const ROOT_LABELS: Record<NodeKind, string> = { Material: 'Material', Measurement: 'Measurement:Fact', Publication: 'Publication', Dataset: 'Dataset', ...INTERFACE_ROOT_LABELS };
+const ROOT_LABELS: Record<NodeKind, string> = {
+  Material: 'Material',
+  Measurement: 'Measurement:Fact',
+  Publication: 'Publication',
+  Dataset: 'Dataset',
+  ...INTERFACE_ROOT_LABELS,
+  StabilityWindow: 'StabilityWindow:Fact',
+  CoatingApplication: 'CoatingApplication:Fact',
+  Cell: 'Cell:Fact',
+  CellComponent: 'Material',
+  CellResult: 'CellResult',
+  CoatingEffect: 'CoatingEffect',
+};
 
 /** The root list statement of a plan. */
 export function compileList(plan: ListPlan): CompiledQuery {
@@ -207,8 +246,10 @@ export function compileList(plan: ListPlan): CompiledQuery {
   const filter = plan.filter ? filterText(plan.filter, plan.kind, v, scope) : null;
   const match = `MATCH (${v}:${ROOT_LABELS[plan.kind]})${filter ? ` WHERE ${filter}` : ''}`;
   const parts: string[] = [];
-  if (plan.node !== null) parts.push(`CALL {\n${pageText(plan, v, match, scope)}\n}`);
-  const returns = [plan.node !== null ? 'items' : '[] AS items'];
+  const grouped = plan.groups !== undefined;
+  if (grouped) parts.push(`UNWIND ${scope.param(plan.groups)} AS grp`);
+  if (plan.node !== null) parts.push(`CALL {\n${grouped ? '  WITH grp\n' : ''}${pageText(plan, v, match, scope)}\n}`);
+  const returns = [...(grouped ? ['grp'] : []), plan.node !== null ? 'items' : '[] AS items'];
   if (plan.totalCount) returns.push(`COUNT { ${match} } AS totalCount`);
   parts.push(`RETURN ${returns.join(', ')}`);
   return { name: plan.name, text: `// ${plan.name}\n${parts.join('\n')}`, params: scope.params };
@@ -218,8 +259,8 @@ function pageText(plan: ListPlan, v: string, match: string, scope: Scope): strin
   const lines = [`  ${match}`];
   const key = plan.order.key;
   if (key?.kind === 'materialPropertyValue') lines.push(`  ${statisticCall(key, v, scope)}`);
-  lines.push(`  WITH ${v}, ${sortedKey(plan.order, v, scope)} AS sortKey${plan.after ? ` WHERE ${afterText(plan, v, scope)}` : ''}`);
-  lines.push(`  WITH ${v}, sortKey ORDER BY sortKey ${plan.order.direction}, ${v}.id LIMIT ${scope.param(neo4j.int(plan.first + 1))}`);
+  lines.push(`  WITH ${v}, ${sortedKey(plan.order, plan.kind, v, scope)} AS sortKey${plan.after ? ` WHERE ${afterText(plan, v, scope)}` : ''}`);
+  lines.push(`  WITH ${v}, sortKey ORDER BY sortKey ${plan.order.direction}, ${v}.${ID_FIELD[plan.kind]} LIMIT ${scope.param(neo4j.int(plan.first + 1))}`);
   lines.push(`  RETURN collect({sortKey: sortKey, node: ${projection(plan.node!, v, scope)}}) AS items`);
   return lines.join('\n');
 }
@@ -228,8 +269,9 @@ function pageText(plan: ListPlan, v: string, match: string, scope: Scope): strin
 function afterText(plan: ListPlan, v: string, scope: Scope): string {
   const after = plan.after!;
   const id = scope.param(after.id);
-  if (plan.order.key === null) return `${v}.id > ${id}`;
+  const idField = `${v}.${ID_FIELD[plan.kind]}`;
+  if (plan.order.key === null) return `${idField} > ${id}`;
   const value = scope.param(after.sortValue);
   const beyond = plan.order.direction === 'ASC' ? '>' : '<';
-  return `(sortKey ${beyond} ${value} OR (sortKey = ${value} AND ${v}.id > ${id}))`;
+  return `(sortKey ${beyond} ${value} OR (sortKey = ${value} AND ${idField} > ${id}))`;
 }

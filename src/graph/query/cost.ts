@@ -3,14 +3,14 @@
  * work of computed fields on top): rows per level multiplied through the nesting. Known before the
  * statement runs, so that a request over the limit runs nothing.
  */
-import { INTERFACE_MANY } from './compile.interface.js';
+import { SINGLE } from './compile.js';
 import type { ListPlan, NodePlan, RelationField } from './plan.js';
 
 /** Rows a relationship field without a limit is assumed to return per parent (as for unpaged lists). */
 export const ASSUMED_RELATION_ROWS = 10;
 
 function relationRows(r: RelationField): number {
-  if (r.relation !== 'measurements' && r.relation !== 'publications' && !INTERFACE_MANY.has(r.relation)) return 1;
+  if (SINGLE.has(r.relation)) return 1;
   return r.limit ?? ASSUMED_RELATION_ROWS;
 }
 
@@ -18,6 +18,7 @@ function relationRows(r: RelationField): number {
 export function nodeCost(node: NodePlan): number {
   let points = node.fields.length + node.sourceFields.length + node.resolverCost;
   for (const r of [...node.relations, ...node.sourceRelations]) points += 1 + relationRows(r) * nodeCost(r.node);
+  for (const i of node.inline ?? []) points += 1 + nodeCost(i.node);
   return points;
 }
 

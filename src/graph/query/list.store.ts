@@ -24,4 +24,13 @@ export class ListStore {
       totalCount: typeof row.totalCount === 'number' ? row.totalCount : null,
     };
   }
+
+  /** A grouped list (ListPlan.groups): the rows of each group key. */
+  async runGrouped(plan: ListPlan): Promise<Map<string, ListRows>> {
+    const compiled = compileList(plan);
+    const rows = await this.db.read({ name: compiled.name, text: compiled.text }, compiled.params);
+    return new Map(
+      rows.map((row) => [row.grp as string, { items: row.items as ListRows['items'], totalCount: typeof row.totalCount === 'number' ? row.totalCount : null }]),
+    );
+  }
 }

@@ -9,21 +9,27 @@
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | InterfaceNodeKind;
+export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | InterfaceNodeKind | FactListKind;
+
+/** The kinds of the fact lists compiled in projection.facts.ts (windows, coatings, cells and their parts). */
+export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect';
 
 /** A stored property a filter or an order may read (see FILTERABLE in compile.ts). */
 export type Operand =
   | { kind: 'property'; name: string }
-  /** A measurement's lower bound: `value`, else `min` (the value is at least this). */
-  | { kind: 'lowerValue' }
+  /** A measurement's lower bound: `value`, else `min` (the value is at least this); `prefix` for a quantity stored as `<prefix>Value`... */
+  | { kind: 'lowerValue'; prefix?: string }
   /** A measurement's upper bound: `value`, else `max` (the value is at most this). */
-  | { kind: 'upperValue' }
+  | { kind: 'upperValue'; prefix?: string }
   /** Review statement or dataset record (dataset records predate the property). */
   | { kind: 'sourceKind' }
   /** A boolean property read with a missing value as false (e.g. an observation's `computed`). */
-  | { kind: 'flag'; name: string };
+  | { kind: 'flag'; name: string }
+  /** Whether the node is a source review (label Review), compared with true/false. */
+  | { kind: 'isReview' };
 
-export type Comparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'contains' | 'containsAll';
+/** `containsText`: the stored text contains the (lower-cased) value, case-insensitively. */
+export type Comparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'contains' | 'containsAll' | 'containsText';
 
 /** A relationship a filter can test with EXISTS { }: from the node of the current level to another. */
 export type Relation =
@@ -33,13 +39,40 @@ export type Relation =
   | 'material'
   /** Measurement → a publication it cites. */
   | 'publications'
-  | InterfaceRelation;
+  | InterfaceRelation
+  | FactRelation;
 
+/** Relationships of the fact lists (patterns in projection.facts.ts). */
+export type FactRelation =
+  | 'windowMaterial'
+  | 'coatingMaterial'
+  | 'substrate'
+  | 'pairedElectrolyte'
+  | 'coatingCells'
+  | 'cellCoatings'
+  | 'components'
+  | 'electrolyteComponents'
+  | 'cathodeComponents'
+  | 'anodeComponents'
+  | 'results'
+  | 'effects'
+  | 'citingReviews'
+  | 'reportedMeasuredMaterial'
+  | 'reportedInterfaceMaterial'
+  | 'reportedPartMaterial'
+  | 'coatedWith'
+  | 'materialWindows'
+  | 'materialCoatings'
+  | 'materialCells'
+  | 'materialCoatingsAsCoating'
+  | 'materialCoatingsAsSubstrate'
+  | 'materialCoatingsAsElectrolyte';
 export type Filter =
   | { op: 'and'; items: Filter[] }
   | { op: 'or'; items: Filter[] }
   | { op: 'not'; item: Filter }
-  | { op: 'compare'; operand: Operand; comparison: Comparison; value: unknown }
+  /** `byGroup`: compared with the group key of a grouped list (`grp`, see ListPlan.groups) instead of `value`. */
+  | { op: 'compare'; operand: Operand; comparison: Comparison; value: unknown; byGroup?: boolean }
   | { op: 'exists'; relation: Relation; filter: Filter | null };
 
 /** A sort key: a stored scalar, a measurement's value, or a material's statistic of a property. */
@@ -48,7 +81,11 @@ export type SortKey =
   | { kind: 'measurementValue' }
   | { kind: 'materialPropertyValue'; property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' }
   /** A fact's first cited publication's year (in the source's order). */
-  | { kind: 'publicationYear' };
+  | { kind: 'publicationYear' }
+  /** A quantity stored flat under `prefix` (`thicknessValue`...): its value, else min, else max. */
+  | { kind: 'quantityValue'; prefix: string }
+  /** A cell's largest reported result of `property` (value, else max, else min), with the results' `atCycle` when `atCycle`. */
+  | { kind: 'cellResult'; property: string; atCycle: boolean };
 
 export interface Order {
   key: SortKey | null;
@@ -66,7 +103,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation;
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation;
   filter: Filter | null;
   order: Order;
   limit: number | null;
@@ -85,6 +122,8 @@ export interface NodePlan {
   relations: RelationField[];
   /** Points per row of the selected fields that stay resolvers (computed fields by the work they start). */
   resolverCost: number;
+  /** Object fields read from the same node under another kind (a cell component's `material`): `rel_<key>`. */
+  inline?: { key: string; node: NodePlan }[];
 }
 
 /** A root list: a filtered, ordered page with what was selected of its connection. */
@@ -98,4 +137,9 @@ export interface ListPlan {
   first: number;
   totalCount: boolean;
   node: NodePlan | null;
+  /**
+   * One page per group key (the families of `structuralFamilies { materials }`): the statement UNWINDs them as `grp`, and
+   * filters with `byGroup` compare with it; one row per group.
+   */
+  groups?: string[];
 }

@@ -6,6 +6,7 @@
  */
 import type { NodeKind } from './plan.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
+import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
 
 type Expr = (v: string) => string;
 
@@ -131,7 +132,7 @@ export const SOURCE_NEEDS: Record<string, string[]> = {
 const PUBLICATION: Record<string, Expr> = Object.fromEntries(
   ['key', 'doi', 'url', 'authors', 'firstAuthor', 'year', 'title', 'journal', 'volume', 'firstPage', 'reviewKey', 'textFile'].map((f) => [f, direct(f)]),
 );
-PUBLICATION.isReview = (v) => `coalesce(${v}.isReview, false)`;
+PUBLICATION.isReview = (v) => `${v}:Review`;
 
 const DATASET: Record<string, Expr> = Object.fromEntries(
   ['id', 'name', 'version', 'license', 'licenseUrl', 'url', 'citation', 'doi', 'file'].map((f) => [f, direct(f)]),
@@ -140,10 +141,22 @@ DATASET.measurementCount = (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement
 DATASET.recordCount = (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`;
 DATASET.phaseEntryCount = (v) => `coalesce(${v}.phaseEntryCount, 0)`;
 
-const FIELDS: Record<NodeKind, Record<string, Expr>> = { Material: MATERIAL, Measurement: MEASUREMENT, Publication: PUBLICATION, Dataset: DATASET, ...INTERFACE_FIELDS };
+const FIELDS: Record<NodeKind, Record<string, Expr>> = {
+  Material: MATERIAL,
+  Measurement: MEASUREMENT,
+  Publication: PUBLICATION,
+  Dataset: DATASET,
+  ...INTERFACE_FIELDS,
+  ...FACT_FIELDS,
+};
 
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
-export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', ...INTERFACE_ID_FIELD };
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
+
+/** The key of a compiled field in the node map: the record type's property (`reductionLimit` → `reduction`), else the field name. */
+export function outputKey(kind: NodeKind, field: string): string {
+  return FACT_OUTPUT_KEY[kind]?.[field] ?? field;
+}
 
 /** Whether `field` of `kind` is read by the statement (else it is a field resolver's). */
 export function isCompiledField(kind: NodeKind, field: string): boolean {

@@ -8,18 +8,21 @@ import { excerpt } from '../../domain/errors.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import type { Row } from '../../graph/database.js';
 import { planCost } from '../../graph/query/cost.js';
-import type { ListStore } from '../../graph/query/list.store.js';
-import type { After, ListPlan, NodeKind, Order } from '../../graph/query/plan.js';
+import type { ListRows, ListStore } from '../../graph/query/list.store.js';
+import type { After, Filter, ListPlan, NodeKind, Order } from '../../graph/query/plan.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
-import { nodePlan } from './nodes.js';
-import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
-import { child, type SelectedField } from './selection.js';
+import { NESTED_WHERE, nodePlan } from './nodes.js';
+import { checkCompiledPageSize, COMPILED_MAX_PAGE_SIZE, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
+import { child, children, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
 import { InterfaceFilterPlanner, type InterfaceFilterInput, type InterphaseObservationFilterInput } from './where.interface.js';
 import { interfaceOrder, observationOrder, type InterfaceSortField, type InterphaseObservationSortField } from './order.interface.js';
+import { FactFilterPlanner, type CellFilterInput, type CoatingFilterInput, type PublicationFilterInput, type WindowFilterInput } from './where.facts.js';
+import { cellOrder, coatingOrder, publicationOrder, windowOrder, type CellSortField, type CoatingSortField, type PublicationSortField, type WindowSortField } from './order.facts.js';
+import { ID_FIELD } from '../../graph/query/projection.js';
 
 export interface ListArgs<W, F extends string> {
   where: W | null | undefined;
@@ -36,6 +39,7 @@ export interface ListOptions {
 export class ListService {
   private readonly filters: FilterPlanner;
   private readonly interfaceFilters: InterfaceFilterPlanner;
+  private readonly factFilters: FactFilterPlanner;
 
   constructor(
     private readonly store: ListStore,
@@ -44,6 +48,7 @@ export class ListService {
   ) {
     this.filters = new FilterPlanner(materials);
     this.interfaceFilters = new InterfaceFilterPlanner(materials);
+    this.factFilters = new FactFilterPlanner(materials);
   }
 
   async materials(args: ListArgs<MaterialFilterInput, MaterialSortField>, selection: SelectedField): Promise<Connection<Row>> {
@@ -66,8 +71,60 @@ export class ListService {
     return this.run('interphaseObservations.list', 'InterphaseObservation', 'observation', filter, observationOrder(args.orderBy), args, selection);
   }
 
-  /** The plan of a list request (validated, costed), without running it. */
-  plan(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): ListPlan {
+  async reportedStabilityWindows(args: ListArgs<WindowFilterInput, WindowSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.window(args.where, 'where') : null;
+    return this.run('reportedStabilityWindows.list', 'StabilityWindow', 'window', filter, windowOrder(args.orderBy), args, selection);
+  }
+
+  async coatingApplications(args: ListArgs<CoatingFilterInput, CoatingSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.coating(args.where, 'where') : null;
+    return this.run('coatingApplications.list', 'CoatingApplication', 'coating', filter, coatingOrder(args.orderBy), args, selection);
+  }
+
+  async cells(args: ListArgs<CellFilterInput, CellSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.cell(args.where, 'where') : null;
+    return this.run('cells.list', 'Cell', 'cell', filter, cellOrder(args.orderBy), args, selection);
+  }
+
+  async publications(args: ListArgs<PublicationFilterInput, PublicationSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.factFilters.publication(args.where, 'where') : null;
+    return this.run('publications.list', 'Publication', 'publication', filter, publicationOrder(args.orderBy), args, selection);
+  }
+
+  /**
+   * Plans the filters of the `measurements(where:)` fields anywhere in the selection (NESTED_WHERE), each at the
+   * argument path `<response key>.where`; the node plans read them.
+   */
+  private async planNestedWhere(selection: SelectedField): Promise<void> {
+    for (const f of selection.fields) {
+      const where = f.args.where as MeasurementFilterInput | null | undefined;
+      if (f.name === 'measurements' && where) NESTED_WHERE.set(f, await this.filters.measurement(where, `${f.key}.where`));
+      await this.planNestedWhere(f);
+    }
+  }
+
+  /**
+   * A material's measurements matching `where` when `Material.measurements(where:)` is resolved outside a compiled
+   * list (under `material(id:)`, an interface...): one compiled statement for that material.
+   */
+  async measurementsOfMaterial(
+    materialId: string,
+    args: { where: MeasurementFilterInput; property: string | null; orderBy: OrderInput<MeasurementSortField> | null; first: number | null },
+    selection: SelectedField,
+  ): Promise<Row[]> {
+    const filters: Filter[] = [{ op: 'exists', relation: 'material', filter: { op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'eq', value: materialId } }];
+    if (args.property) filters.push({ op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: args.property });
+    const where = await this.filters.measurement(args.where, `${selection.key}.where`);
+    if (where) filters.push(where);
+    await this.planNestedWhere(selection);
+    const asList: SelectedField = { ...selection, args: {}, fields: [{ name: 'edges', key: 'edges', args: {}, weight: 0, rows: 1, fields: [{ ...selection, name: 'node', key: 'node', args: {} }] }] };
+    const first = args.first ?? COMPILED_MAX_PAGE_SIZE;
+    const page = await this.run('material.measurements', 'Measurement', 'measurement', { op: 'and', items: filters }, measurementOrder(args.orderBy), { where: null, orderBy: null, first, after: null }, asList);
+    return page.edges.map((e) => e.node);
+  }
+
+  /** The plan of a list request (validated, costed: `times` plans of its cost, for a page per group), without running it. */
+  plan(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField, times = 1): ListPlan {
     const first = checkCompiledPageSize(args.first);
     const edges = child(selection, 'edges');
     const pageInfo = child(selection, 'pageInfo');
@@ -82,27 +139,62 @@ export class ListService {
       totalCount: child(selection, 'totalCount') !== undefined,
       node: wantsRows ? nodePlan(kind, child(edges, 'node')) : null,
     };
-    const cost = planCost(plan);
+    const cost = planCost(plan) * Math.max(1, times);
     if (cost > this.options.maxCost) throw new QueryTooComplexError(cost, this.options.maxCost);
     return plan;
   }
 
-  private async run(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): Promise<Connection<Row>> {
-    const plan = this.plan(name, kind, cursorKind, filter, order, args, selection);
-    const rows = await this.store.run(plan);
-    const page = rows.items.slice(0, plan.first);
-    const edges = page.map((r) => ({ cursor: cursorOf(cursorKind, order, r.sortKey, r.node.id as string), node: r.node }));
-    return {
-      totalCount: rows.totalCount ?? 0,
-      pageInfo: {
-        hasNextPage: rows.items.length > plan.first,
-        hasPreviousPage: plan.after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      edges,
-    };
+  /**
+   * The materials of each family (`structuralFamilies { materials(first:, after:) }`) in one statement: a page per family,
+   * by id, with the same cursors as a page of `materials` (`after` applies to every family). The plan's cost is counted once
+   * per family.
+   */
+  async familyMaterials(families: string[], args: { first: number | null | undefined; after: string | null | undefined }, selection: SelectedField): Promise<Map<string, Connection<Row>>> {
+    const filter: Filter = { op: 'compare', operand: { kind: 'property', name: 'families' }, comparison: 'contains', value: null, byGroup: true };
+    await this.planNestedWhere(selection);
+    const plan = { ...this.plan('structuralFamilies.materials', 'Material', 'material', filter, BY_ID, { ...args, where: null, orderBy: null }, selection, families.length), groups: families };
+    const rows = await this.store.runGrouped(plan);
+    const empty: ListRows = { items: [], totalCount: 0 };
+    return new Map(families.map((f) => [f, connectionOf(plan, 'material', rows.get(f) ?? empty)]));
   }
+
+  /** `families` with the compiled `materials` of each (one statement per alias of the field), under `rel_<response key>`. */
+  async withFamilyMaterials<T extends { id: string }>(families: T[], selection: SelectedField): Promise<T[]> {
+    const out = families.map((f) => ({ ...f }));
+    for (const field of children(selection, 'materials')) {
+      const pages = await this.familyMaterials(
+        families.map((f) => f.id),
+        { first: field.args.first as number | null | undefined, after: field.args.after as string | null | undefined },
+        field,
+      );
+      for (const f of out) (f as Record<string, unknown>)[`rel_${field.key}`] = pages.get(f.id);
+    }
+    return out;
+  }
+
+  private async run(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): Promise<Connection<Row>> {
+    await this.planNestedWhere(selection);
+    const plan = this.plan(name, kind, cursorKind, filter, order, args, selection);
+    return connectionOf(plan, cursorKind, await this.store.run(plan));
+  }
+}
+
+const BY_ID: Order = { key: null, direction: 'ASC' };
+
+/** The connection of a page of rows (one more than asked when a next page exists). */
+function connectionOf(plan: ListPlan, cursorKind: string, rows: ListRows): Connection<Row> {
+  const page = rows.items.slice(0, plan.first);
+  const edges = page.map((r) => ({ cursor: cursorOf(cursorKind, plan.order, r.sortKey, r.node[ID_FIELD[plan.kind]] as string), node: r.node }));
+  return {
+    totalCount: rows.totalCount ?? 0,
+    pageInfo: {
+      hasNextPage: rows.items.length > plan.first,
+      hasPreviousPage: plan.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    edges,
+  };
 }
 
 /** A stable name of an order, carried in its cursors so that a cursor is only used with its own order. */

@@ -4,21 +4,23 @@
  * file is the list of compiled fields (README of src/graph/query).
  */
 import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
-import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
+import type { Filter, NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
 import { INTERFACE_FACT_KINDS, INTERFACE_NEEDS, INTERFACE_OBJECT_FIELDS, INTERFACE_RELATION_FIELDS } from './nodes.interface.js';
 import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
+import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_NEEDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
   'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
   'Measurement.variant': ['variantId'],
   ...INTERFACE_NEEDS,
+  ...FACT_NEEDS,
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
-const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS]);
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS, ...FACT_OBJECT_FIELDS]);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
   const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
@@ -33,12 +35,17 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (f.name === '__typename') return;
   if (qualified === 'Material.measurements') return void plan.relations.push(measurementsOf(f));
   if (qualified === 'Measurement.material') return void plan.relations.push(materialOf(f));
-  const fact = plan.kind === 'Measurement' || INTERFACE_FACT_KINDS.has(plan.kind);
+  const fact = FACT_KINDS.has(plan.kind) || INTERFACE_FACT_KINDS.has(plan.kind);
   if (fact && (f.name === 'publications' || f.name === 'publication')) return void plan.relations.push(publicationsOf(f));
   if (fact && f.name === 'source') return addSource(plan, f);
   const relation = INTERFACE_RELATION_FIELDS[qualified];
   if (relation) return void plan.relations.push(relation(f, nodePlan));
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
+  const factField = FACT_RELATION_FIELDS[qualified];
+  const factRelation = typeof factField?.relation === 'function' ? factField.relation(f.args) : factField?.relation;
+  if (factField && factRelation) return void plan.relations.push(single(factRelation, f, factField.kind));
+  const inline = FACT_INLINE_FIELDS[qualified];
+  if (inline) return void (plan.inline ??= []).push({ key: f.key, node: nodePlan(inline, f) });
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
     plan.fields.push(f.name);
     return;
@@ -68,13 +75,23 @@ function single(relation: RelationField['relation'], f: SelectedField, kind: Nod
 
 const BY_ID = { key: null, direction: 'ASC' } as const;
 
+/**
+ * Filters of `measurements(where:)` fields, planned before the node plans (FilterPlanner resolves names, which is
+ * asynchronous) by ListService.planNestedWhere: the field's selection → its filter.
+ */
+export const NESTED_WHERE = new WeakMap<SelectedField, Filter | null>();
+
 function measurementsOf(f: SelectedField): RelationField {
   const property = f.args.property as PropertyKind | null | undefined;
   const first = f.args.first as number | null | undefined;
+  const filters: Filter[] = [];
+  if (property) filters.push({ op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property });
+  const where = NESTED_WHERE.get(f);
+  if (where) filters.push(where);
   return {
     key: f.key,
     relation: 'measurements',
-    filter: property ? { op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property } : null,
+    filter: filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { op: 'and', items: filters },
     order: measurementOrder(f.args.orderBy as OrderInput<MeasurementSortField> | null | undefined),
     limit: first === null || first === undefined ? null : checkCompiledPageSize(first, `${f.key}.first`),
     node: nodePlan('Measurement', f),

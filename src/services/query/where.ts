@@ -45,14 +45,15 @@ export interface MeasurementFilterInput {
 export interface MaterialFilterInput extends MaterialWhereInput, MaterialInterfaceFilterInput {
   review?: string | null;
   hasMeasurement?: MeasurementFilterInput | null;
+  coatedWith?: string | null;
   AND?: MaterialFilterInput[] | null;
   OR?: MaterialFilterInput[] | null;
   NOT?: MaterialFilterInput | null;
 }
 
-const prop = (name: string) => ({ kind: 'property', name }) as const;
-const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
-const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
+export const prop = (name: string) => ({ kind: 'property', name }) as const;
+export const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
+export const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
 /** Joins filters with AND; null when there are none. */
 export function all(items: Filter[]): Filter | null {
@@ -78,7 +79,7 @@ export async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT
 export const MAX_FILTER_NESTING = 8;
 export const MAX_FILTER_ITEMS = 50;
 
-function checkNesting(w: { AND?: unknown[] | null; OR?: unknown[] | null; NOT?: unknown }, path: string): void {
+export function checkNesting(w: { AND?: unknown[] | null; OR?: unknown[] | null; NOT?: unknown }, path: string): void {
   const depth = (path.match(/\.(AND|OR|NOT)\b/g) ?? []).length;
   const nested = Boolean(w.AND?.length || w.OR?.length || w.NOT);
   if (nested && depth >= MAX_FILTER_NESTING) throw new InvalidArgumentError(path, `AND/OR/NOT nest deeper than ${MAX_FILTER_NESTING} levels`);
@@ -113,7 +114,7 @@ export function acceptedUnits(property: PropertyKind): string[] {
   });
 }
 
-function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
+export function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
   try {
     return toCanonical(property, value, unit);
   } catch (e) {
@@ -123,7 +124,7 @@ function toCanonicalValue(property: PropertyKind, value: number, unit: string, a
   }
 }
 
-function range(min: number | null | undefined, max: number | null | undefined, lower: (v: number) => Filter, upper: (v: number) => Filter): Filter[] {
+export function range(min: number | null | undefined, max: number | null | undefined, lower: (v: number) => Filter, upper: (v: number) => Filter): Filter[] {
   const out: Filter[] = [];
   if (given(min)) out.push(lower(min));
   if (given(max)) out.push(upper(max));
@@ -143,7 +144,7 @@ function valueRange(r: ValueRangeInput, property: PropertyKind | null | undefine
   );
 }
 
-function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
+export function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
   const unit = r.unit ?? 'K';
   const k = (v: number) => {
     try {
@@ -161,7 +162,7 @@ function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
   );
 }
 
-function yearRange(r: IntRangeInput): Filter[] {
+export function yearRange(r: IntRangeInput): Filter[] {
   const years = range(
     r.min,
     r.max,
@@ -212,9 +213,15 @@ export class FilterPlanner {
     if (review !== null) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', review) });
     if (w.hasMeasurement) out.push({ op: 'exists', relation: 'measurements', filter: await this.measurement(w.hasMeasurement, `${path}.hasMeasurement`) });
     out.push(...(await materialInterfaceFilters(this.materials, w, path)));
+    if (given(w.coatedWith)) out.push(coatedWith(await resolveMaterialRef(this.materials, w.coatedWith, `${path}.coatedWith`)));
     out.push(...(await logical(w, path, this.material)));
     return all(out);
   };
+}
+
+/** Materials a coating of one of `coatingIds` was applied on or paired with (EXISTS (c)-[:APPLIED_ON|PAIRED_WITH]->(this), (c)-[:COATING]->(coating)). */
+function coatedWith(coatingIds: string[]): Filter {
+  return { op: 'exists', relation: 'coatedWith', filter: { op: 'exists', relation: 'coatingMaterial', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: coatingIds } } };
 }
 
 function elements(list: string[], argument: string): string[] {

@@ -1,0 +1,59 @@
+/**
+ * The compiled fields of the fact lists (reported stability windows, coating applications, cells and
+ * their parts), for nodes.ts: relationship fields with the pattern and node kind they read, fields
+ * left to resolvers with the keys they need, and object fields stored on the node (compiled as maps).
+ */
+import type { FactRelation, NodeKind } from '../../graph/query/plan.js';
+
+/** `<Type>.<field>` → the relationship it follows (by the field's arguments; null: left to its resolver) and the kind of node it returns. */
+export const FACT_RELATION_FIELDS: Record<string, { relation: FactRelation | ((args: Record<string, unknown>) => FactRelation | null); kind: NodeKind }> = {
+  'StabilityWindow.material': { relation: 'windowMaterial', kind: 'Material' },
+  'CoatingApplication.coating': { relation: 'coatingMaterial', kind: 'Material' },
+  'CoatingApplication.substrate': { relation: 'substrate', kind: 'Material' },
+  'CoatingApplication.electrolyte': { relation: 'pairedElectrolyte', kind: 'Material' },
+  'CoatingApplication.cells': { relation: 'coatingCells', kind: 'Cell' },
+  'CoatingApplication.effects': { relation: 'effects', kind: 'CoatingEffect' },
+  'Cell.coatingApplications': { relation: 'cellCoatings', kind: 'CoatingApplication' },
+  'Cell.components': { relation: 'components', kind: 'CellComponent' },
+  'Cell.results': { relation: 'results', kind: 'CellResult' },
+  'Material.reportedStabilityWindows': { relation: 'materialWindows', kind: 'StabilityWindow' },
+  'Material.coatingApplications': { relation: (args) => COATING_PART[(args.as as string | null | undefined) ?? ''] ?? null, kind: 'CoatingApplication' },
+  // cells where the material had given roles stay with the resolver (the role is on the relationship to this material)
+  'Material.cells': { relation: (args) => ((args.roles as string[] | null | undefined)?.length ? null : 'materialCells'), kind: 'Cell' },
+};
+
+/** `Material.coatingApplications(as:)` → the relationship of that part ('' when `as` is not given: any part). */
+const COATING_PART: Record<string, FactRelation> = {
+  '': 'materialCoatings',
+  COATING: 'materialCoatingsAsCoating',
+  SUBSTRATE: 'materialCoatingsAsSubstrate',
+  ELECTROLYTE: 'materialCoatingsAsElectrolyte',
+};
+
+/** Fields read from the same node under another kind (a component's material is the node its relationship reaches). */
+export const FACT_INLINE_FIELDS: Record<string, NodeKind> = {
+  'CellComponent.material': 'Material',
+};
+
+/** Keys of the node map that the fields left to resolvers read. */
+export const FACT_NEEDS: Record<string, string[]> = {
+  'StabilityWindow.variant': ['variantId'],
+  'CoatingApplication.coatingVariant': ['variantId'],
+  'CoatingApplication.substrateVariant': ['substrateVariantId'],
+  'CoatingApplication.electrolyteVariant': ['electrolyteVariantId'],
+  'CellComponent.variant': ['variantId'],
+};
+
+/** Object fields stored on the node, compiled as maps. */
+export const FACT_OBJECT_FIELDS: readonly string[] = [
+  'StabilityWindow.reductionLimit',
+  'StabilityWindow.oxidationLimit',
+  'CoatingApplication.thickness',
+  'Cell.conditions',
+  'CoatingEffect.before',
+  'CoatingEffect.after',
+  'CoatingEffect.value',
+];
+
+/** Kinds that carry provenance (`source`, `publication`, `publications`) as facts do. */
+export const FACT_KINDS: ReadonlySet<NodeKind> = new Set(['Measurement', 'StabilityWindow', 'CoatingApplication', 'Cell']);

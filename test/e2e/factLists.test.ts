@@ -1,0 +1,404 @@
+/**
+ * The compiled fact lists (reportedStabilityWindows, coatingApplications, cells) and publications against
+ * the real Neo4j on the seeded graph: each filter and order with the expected rows worked out by hand from
+ * the curated records (seed/facts/<review>/windows.yaml, coatings.yaml, cells.yaml and
+ * seed/references/<review>.yaml; the comments name the records), totalCount, keyset paging, errors naming
+ * the argument path, and one Cypher statement per request.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFormula } from '../../src/domain/chemistry/formula.js';
+import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server.stop());
+
+interface Page<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
+
+async function list<T = { id: string }>(field: string, args: string, node = 'id'): Promise<Page<T>> {
+  const res = await server.gql<Record<string, Page<T>>>(`{ ${field}(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${node} } } } }`);
+  expect(res.errors).toBeUndefined();
+  return res.data![field]!;
+}
+
+const ids = (p: Page<{ id: string }>) => p.edges.map((e) => e.node.id);
+const windows = async (args: string) => ids(await list('reportedStabilityWindows', args));
+const coatings = async (args: string) => ids(await list('coatingApplications', args));
+const cells = async (args: string) => ids(await list('cells', args));
+
+/** Queries the server sends to Neo4j while `work` runs, by name. */
+async function queriesOf(work: () => Promise<unknown>): Promise<string[]> {
+  const names: string[] = [];
+  const stop = server.db.observe((name) => names.push(name));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return names;
+}
+
+const P = (id: string) => `pasta2020:${id}`;
+
+describe('reportedStabilityWindows', () => {
+  // pasta2020 windows.yaml oxidation limits: W5 4, W6 4.5–5, W7 ~5, W8 4.3, W9 4.6, W10 5.4, W11 ~5.0 (W1/W3 ≈3.6, W2/W4 ≈2.2)
+  it('an oxidation limit range in V or mV: pasta2020 windows at 4.5 V or above (a range by its lower end)', async () => {
+    const expected = ['W10', 'W11', 'W6', 'W7', 'W9'].map(P);
+    for (const range of ['{ min: 4.5 }', '{ min: 4500, unit: "mV" }']) {
+      const page = await list<{ id: string }>('reportedStabilityWindows', `where: { review: "pasta2020", oxidationLimit: ${range} }`);
+      expect(page.totalCount).toBe(5);
+      expect(ids(page)).toEqual(expected);
+    }
+  });
+
+  it('ordered by the oxidation limit, descending, ties by id, across pages of 2', async () => {
+    // 5.4 (W10); 5 (W11 ~5.0, W7 ~5: by id); 4.6 (W9); 4.5 (W6, the range's lower end)
+    const expected = ['W10', 'W11', 'W7', 'W9', 'W6'].map(P);
+    const seen: string[] = [];
+    let after = '';
+    for (let i = 0; i < 3; i++) {
+      const page = await list<{ id: string }>(
+        'reportedStabilityWindows',
+        `where: { review: "pasta2020", oxidationLimit: { min: 4.5 } }, orderBy: { field: OXIDATION_LIMIT, direction: DESC }, first: 2${after}`,
+      );
+      seen.push(...ids(page));
+      expect(page.pageInfo.hasNextPage).toBe(i < 2);
+      after = `, after: "${page.pageInfo.endCursor}"`;
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('a reduction limit at most 0 V: banerjee2020 W27–W35 (≤ 0) and W36–W37 (≈ 0); not W5/W6 (> 0, no upper end)', async () => {
+    const expected = ['W27', 'W28', 'W29', 'W30', 'W31', 'W32', 'W33', 'W34', 'W35', 'W36', 'W37'].map((w) => `banerjee2020:${w}`);
+    expect(await windows('where: { review: "banerjee2020", reductionLimit: { max: 0 } }, first: 50')).toEqual(expected);
+  });
+
+  it('computed: feng2022 W1, W3, W9, W14 are COMPUTED_THERMODYNAMIC; the other 12 are not', async () => {
+    expect(await windows('where: { review: "feng2022", computed: true }')).toEqual(['feng2022:W1', 'feng2022:W14', 'feng2022:W3', 'feng2022:W9']);
+    expect((await list('reportedStabilityWindows', 'where: { review: "feng2022", computed: false }')).totalCount).toBe(12);
+  });
+
+  it('a material by name, a method, OR and NOT', async () => {
+    // banerjee2020 LLZO windows: W9, W10, W13, W15 (LLZO) and W36
+    expect(await windows('where: { review: "banerjee2020", material: "LLZO" }')).toEqual(['W10', 'W13', 'W15', 'W36', 'W9'].map((w) => `banerjee2020:${w}`));
+    // feng2022: W15 CV_BLOCKING_ELECTRODE, W2 CV_CARBON_COMPOSITE
+    expect(await windows('where: { review: "feng2022", OR: [{ method: CV_BLOCKING_ELECTRODE }, { method: CV_CARBON_COMPOSITE }] }')).toEqual(['feng2022:W15', 'feng2022:W2']);
+    expect(await windows('where: { review: "feng2022", method: CV_BLOCKING_ELECTRODE, NOT: { material: "K2Fe4O7" } }')).toEqual([]);
+  });
+
+  it('fields: limits as quantities, the material, the source and publications', async () => {
+    const page = await list<Record<string, unknown>>(
+      'reportedStabilityWindows',
+      'where: { review: "pasta2020", oxidationLimit: { min: 5.4 } }',
+      'id scale method reductionLimit { text } oxidationLimit { quantity { value unit printedValue } text } material { name } source { kind lines quote }',
+    );
+    // pasta2020 W10: PEC-acetate-LiTFSI, 5.4 V, lines 493
+    expect(page.edges[0]!.node).toMatchObject({
+      id: 'pasta2020:W10',
+      scale: 'LI',
+      reductionLimit: null,
+      oxidationLimit: { quantity: { value: 5.4, unit: 'V' } },
+      source: { kind: 'REVIEW' },
+    });
+  });
+
+  it('a unit that is not a voltage is BAD_USER_INPUT naming where.oxidationLimit.unit', async () => {
+    const res = await server.gql('{ reportedStabilityWindows(where: { oxidationLimit: { min: 4, unit: "mA" } }) { totalCount } }');
+    expectBadUserInput(res, 'where.oxidationLimit.unit', /'mA' is not a unit of voltage/);
+  });
+});
+
+describe('coatingApplications', () => {
+  // thicknesses of coatings.yaml: feng2022 C18 5 µm, C19 5–10 µm, pasta2020 C6 60 µm, C11 ~5 µm; banerjee2020 C93 100 nm,
+  // C87 10 nm, C92 5–10 nm; feng2022 C31 50 nm, C5 5–6 nm, C2/C3/C20 5 nm
+  it('a thickness range in µm or nm: at least 1 µm are C18, C19 (by its lower end), C6, C11', async () => {
+    const expected = ['feng2022:C18', 'feng2022:C19', 'pasta2020:C11', 'pasta2020:C6'];
+    expect(await coatings('where: { thickness: { min: 1, unit: "µm" } }')).toEqual(expected);
+    expect(await coatings('where: { thickness: { min: 1000 } }')).toEqual(expected);
+  });
+
+  it('at most 5 nm: C2, C20, C3 (a range counts by its upper end: C5 5–6 nm and C92 5–10 nm are out)', async () => {
+    expect(await coatings('where: { thickness: { max: 5, unit: "nm" } }')).toEqual(['feng2022:C2', 'feng2022:C20', 'feng2022:C3']);
+  });
+
+  it('ordered by thickness, descending, ties by id; applications without a thickness last', async () => {
+    const page = await list<{ id: string }>('coatingApplications', 'orderBy: { field: THICKNESS, direction: DESC }, first: 7');
+    // 60 µm; 5 µm (C18, C19 by its lower end, C11 ~5: by id); 100 nm; 50 nm; 10 nm
+    expect(ids(page)).toEqual(['pasta2020:C6', 'feng2022:C18', 'feng2022:C19', 'pasta2020:C11', 'banerjee2020:C93', 'feng2022:C31', 'banerjee2020:C87']);
+  });
+
+  it('the coating material, the deposition method and the fields of effects and materials', async () => {
+    // feng2022 C5: Al2O3 by ALD on Li7La3Zr2O12, 5–6 nm
+    const page = await list<Record<string, unknown>>(
+      'coatingApplications',
+      'where: { coating: "Al2O3", method: ALD, thickness: { min: 5, max: 6 } }',
+      'id method thickness { min max unit } coating { id } substrate { id } electrolyte { id } effects { property }',
+    );
+    expect(page.totalCount).toBe(1);
+    expect(page.edges[0]!.node).toMatchObject({ id: 'feng2022:C5', method: 'ALD', thickness: { min: 5, max: 6, unit: 'nm' }, coating: { id: 'Al2O3' } });
+  });
+
+  it('a thickness unit that is not a length is BAD_USER_INPUT naming where.thickness.unit', async () => {
+    const res = await server.gql('{ coatingApplications(where: { OR: [{ thickness: { min: 1, unit: "V" } }] }) { totalCount } }');
+    expectBadUserInput(res, 'where.OR[0].thickness.unit', /'V' is not a unit of thickness/);
+  });
+});
+
+describe('cells', () => {
+  it('critical current density in mA/cm² or A/cm²: banerjee2020 B153 0.6, feng2022 B25 0.4 and B26 0.75', async () => {
+    const expected = ['banerjee2020:B153', 'feng2022:B25', 'feng2022:B26'];
+    expect(await cells('where: { criticalCurrentDensity: { min: 0.4 } }')).toEqual(expected);
+    expect(await cells('where: { criticalCurrentDensity: { min: 0.0004, unit: "A/cm2" } }')).toEqual(expected);
+    // symmetric cells of feng2022 at most 0.3 mA/cm²: B22 0.2, B28 0.1
+    expect(await cells('where: { review: "feng2022", cellType: SYMMETRIC, criticalCurrentDensity: { max: 0.3 } }')).toEqual(['feng2022:B22', 'feng2022:B28']);
+  });
+
+  it('capacity retention ≥ 95 %: banerjee2020 B49 95, B78/B80/B110 100, B118 96.8, B128/B130 99 (B107 > 86 is not known to be)', async () => {
+    const page = await list<{ id: string }>('cells', 'where: { review: "banerjee2020", capacityRetention: { min: 95 } }');
+    expect(page.totalCount).toBe(7);
+    expect(ids(page)).toEqual(['B110', 'B118', 'B128', 'B130', 'B49', 'B78', 'B80'].map((b) => `banerjee2020:${b}`));
+  });
+
+  it('cycles: a count of cycles or the cycle a result was read at; ≥ 1000 are famprikis2019 B2 (> 10,000), banerjee2020 B78 (at 2000), feng2022 B39, B52, B53', async () => {
+    expect(await cells('where: { cycles: { min: 1000 } }')).toEqual(['banerjee2020:B78', 'famprikis2019:B2', 'feng2022:B39', 'feng2022:B52', 'feng2022:B53']);
+  });
+
+  it('ordered by cycles and by retention, descending, ties by id', async () => {
+    expect(await cells('orderBy: { field: CYCLES, direction: DESC }, first: 5')).toEqual(['famprikis2019:B2', 'banerjee2020:B78', 'feng2022:B39', 'feng2022:B52', 'feng2022:B53']);
+    // retention 100 % (B110, B78, B80), then 99 % (B128, B130)
+    expect(await cells('where: { review: "banerjee2020" }, orderBy: { field: CAPACITY_RETENTION, direction: DESC }, first: 5')).toEqual(
+      ['B110', 'B78', 'B80', 'B128', 'B130'].map((b) => `banerjee2020:${b}`),
+    );
+  });
+
+  it('a temperature range in °C or K: feng2022 cells at 80 °C or above are B8 (100 °C), B67 and B95 (80 °C)', async () => {
+    const expected = ['feng2022:B67', 'feng2022:B8', 'feng2022:B95'];
+    expect(await cells('where: { review: "feng2022", temperature: { min: 80, unit: "°C" } }')).toEqual(expected);
+    expect(await cells('where: { review: "feng2022", temperature: { min: 353.15 } }')).toEqual(expected);
+  });
+
+  it('components with their materials, results and conditions', async () => {
+    // feng2022 B22 (cells.yaml line 307): Li | tape-cast LLZO film | Li, 35 Ω·cm2, then a short circuit at 0.2 mA/cm2
+    const page = await list<Record<string, unknown>>(
+      'cells',
+      'where: { review: "feng2022", criticalCurrentDensity: { min: 0.2, max: 0.2 } }',
+      'id cellType components { role text material { id } } results { property value unit } conditions { temperatureK }',
+    );
+    expect(page.edges.map((e) => e.node)).toEqual([
+      {
+        id: 'feng2022:B22',
+        cellType: 'SYMMETRIC',
+        components: [
+          { role: 'ELECTRODE', text: null, material: { id: parseFormula('Li').key } },
+          { role: 'ELECTROLYTE', text: 'tape-cast LLZO film, 25–44 μm', material: { id: parseFormula('Li7La3Zr2O12').key } },
+        ],
+        results: [
+          { property: 'AREA_SPECIFIC_RESISTANCE', value: 35, unit: 'Ω cm2' },
+          { property: 'CRITICAL_CURRENT_DENSITY', value: 0.2, unit: 'mA/cm2' },
+        ],
+        conditions: { temperatureK: null },
+      },
+    ]);
+  });
+
+  it('a review key that is not one is BAD_USER_INPUT naming the path', async () => {
+    const res = await server.gql('{ cells(where: { AND: [{ review: "not a key" }] }) { totalCount } }');
+    expectBadUserInput(res, 'where.AND[0].review', /is not a review key/);
+  });
+});
+
+describe('publications', () => {
+  // seed/references/lewis2019.yaml: 106 references, 32 of 2018 or later, 15 with 'garnet' in the title (refs 5, 12, 40, ...)
+  it('cited by a review (review or citedBy), a year range, a title text in any case', async () => {
+    expect((await list('publications', 'where: { review: "lewis2019" }', 'key')).totalCount).toBe(106);
+    expect((await list('publications', 'where: { citedBy: "lewis2019" }', 'key')).totalCount).toBe(106);
+    expect((await list('publications', 'where: { review: "lewis2019", years: { min: 2018 } }', 'key')).totalCount).toBe(32);
+    expect((await list('publications', 'where: { review: "lewis2019", titleContains: "GARNET" }', 'key')).totalCount).toBe(15);
+  });
+
+  it('ordered by year, descending, ties by key; the years never rise across pages', async () => {
+    const years: number[] = [];
+    let after = '';
+    for (let i = 0; i < 3; i++) {
+      const page = await list<{ key: string; year: number }>('publications', `where: { review: "lewis2019" }, orderBy: { field: YEAR, direction: DESC }, first: 40${after}`, 'key year');
+      years.push(...page.edges.map((e) => e.node.year));
+      after = `, after: "${page.pageInfo.endCursor}"`;
+    }
+    expect(years).toHaveLength(106);
+    expect(years[0]).toBe(2019);
+    expect([...years].sort((a, b) => b - a)).toEqual(years);
+  });
+
+  it('a DOI in any form; the source reviews (isReview); a malformed DOI is BAD_USER_INPUT naming where.doi', async () => {
+    const page = await list<{ key: string; isReview: boolean; reviewKey: string }>('publications', 'where: { doi: "https://doi.org/10.1021/ACS.CHEMREV.0C00101" }', 'key isReview reviewKey');
+    expect(page.edges.map((e) => e.node)).toEqual([{ key: 'doi:10.1021/acs.chemrev.0c00101', isReview: true, reviewKey: 'banerjee2020' }]);
+    expect((await list('publications', 'where: { isReview: true }', 'key')).totalCount).toBe(5);
+    expectBadUserInput(await server.gql('{ publications(where: { doi: "abc" }) { totalCount } }'), 'where.doi', /is not a DOI/);
+  });
+});
+
+describe('one Cypher statement per request', () => {
+  const fact = 'source { kind line quote review { key } } publication { key } publications { key year }';
+  const requests: Record<string, (first: number) => string> = {
+    'reportedStabilityWindows.list': (first) =>
+      `{ reportedStabilityWindows(first: ${first}) { totalCount pageInfo { endCursor } edges { cursor node { id scale reductionLimit { quantity { value } } oxidationLimit { text }
+          material { id name measurements(property: IONIC_CONDUCTIVITY, first: 2) { id value } } ${fact} } } } }`,
+    'coatingApplications.list': (first) =>
+      `{ coatingApplications(first: ${first}) { totalCount edges { node { id role thickness { value } effects { property before { value } after { value } }
+          coating { id } substrate { id formula } electrolyte { name } cells { id results { property } } ${fact} } } } }`,
+    'cells.list': (first) =>
+      `{ cells(first: ${first}) { totalCount edges { node { id cellType conditions { temperatureK } components { role text material { id name } }
+          results { property value atCycle } coatingApplications { id coating { id } } ${fact} } } } }`,
+    'publications.list': (first) => `{ publications(first: ${first}, orderBy: { field: YEAR }) { totalCount edges { node { key year title isReview doi } } } }`,
+  };
+
+  for (const [name, request] of Object.entries(requests)) {
+    it(`${name}: one statement for pages of 1 and 300 with nested materials, parts and provenance`, async () => {
+      for (const first of [1, 300]) {
+        let rows = 0;
+        const names = await queriesOf(async () => {
+          const res = await server.gql<Record<string, Page<unknown>>>(request(first));
+          expect(res.errors).toBeUndefined();
+          rows = Object.values(res.data!)[0]!.edges.length;
+        });
+        expect(rows).toBeGreaterThan(0);
+        expect(names).toEqual([name]);
+      }
+    });
+  }
+
+  it('totalCount alone reads no rows; a plan over QUERY_MAX_COST runs nothing', async () => {
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ cells: Page<unknown> }>('{ cells { totalCount } }');
+      expect(res.data!.cells.totalCount).toBe(322); // the cells of the five cells.yaml files: 168 + 11 + 98 + 15 + 30
+    });
+    expect(names).toEqual(['cells.list']);
+    let code: unknown;
+    const none = await queriesOf(async () => {
+      const res = await server.gql('{ cells(first: 1000) { edges { node { id components { material { measurements(first: 1000) { id value unit } } } } } } }');
+      code = res.errors?.[0]?.extensions?.code;
+    });
+    expect(code).toBe('QUERY_TOO_COMPLEX');
+    expect(none).toEqual([]);
+  });
+});
+
+describe('materials by their coatings, and the facts under a material', () => {
+  it('coatedWith: the substrates and paired electrolytes of the LiNbO3 coatings, the same as coatingApplications(where: {coating}) lists', async () => {
+    const res = await server.gql<{ coatingApplications: Page<{ substrate: { id: string } | null; electrolyte: { id: string } | null }> }>(
+      '{ coatingApplications(where: { coating: "LiNbO3" }, first: 100) { edges { node { substrate { id } electrolyte { id } } } } }',
+    );
+    const parts = new Set(res.data!.coatingApplications.edges.flatMap((e) => [e.node.substrate?.id, e.node.electrolyte?.id]).filter((x): x is string => !!x));
+    // coatings.yaml: banerjee2020 C4–C6 LiNbO3 on LCO with LGPS; feng2022 C23/C28 on NCM with Li5.7PS4.7Cl1.3, C26 on LiCoO2 with Li6PS5Cl0.3F0.7
+    for (const f of ['Li10GeP2S12', 'Li5.7PS4.7Cl1.3', 'Li6PS5Cl0.3F0.7', 'LiCoO2']) expect(parts).toContain(parseFormula(f).key);
+    const page = await list<{ id: string }>('materials', 'where: { coatedWith: "LiNbO3" }, first: 100');
+    expect(new Set(ids(page))).toEqual(parts);
+    expect(ids(page)).not.toContain(parseFormula('LiNbO3').key);
+    expectBadUserInput(await server.gql('{ materials(where: { NOT: { coatedWith: "no such material" } }) { totalCount } }'), 'where.NOT.coatedWith', /no such material/);
+  });
+
+  it("a material's reported windows, coating applications and cells are compiled into its statement (bench q6 without interfaces)", async () => {
+    // banerjee2020 windows.yaml: LLZO windows W9, W10, W13, W15, W36 (with famprikis2019 W1 and feng2022 W1–W6 of Li7La3Zr2O12)
+    const q = `{ materials(where: { formula: "Li7La3Zr2O12" }) { edges { node { id name measurements { id property value }
+        reportedStabilityWindows { id method } coatingApplications { id coating { id } } asSubstrate: coatingApplications(as: SUBSTRATE) { id }
+        cells { id cellType } } } } }`;
+    let node: { reportedStabilityWindows: { id: string }[]; coatingApplications: { id: string }[]; asSubstrate: { id: string }[]; cells: { id: string }[] } | undefined;
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ materials: Page<NonNullable<typeof node>> }>(q);
+      expect(res.errors).toBeUndefined();
+      node = res.data!.materials.edges[0]!.node;
+    });
+    // the name lookup (materials.lookupName, cached for 60 s) is the only other query
+    expect(names.filter((n) => n !== 'materials.list' && n !== 'materials.lookupName')).toEqual([]);
+    expect(names.filter((n) => n === 'materials.list')).toHaveLength(1);
+    const windowIds = node!.reportedStabilityWindows.map((w) => w.id);
+    for (const w of ['banerjee2020:W9', 'banerjee2020:W13', 'famprikis2019:W1', 'feng2022:W1', 'feng2022:W3']) expect(windowIds).toContain(w);
+    // feng2022 C3 (LAO) and C5 (Al2O3) were applied on Li7La3Zr2O12
+    for (const c of ['feng2022:C3', 'feng2022:C5']) expect(node!.asSubstrate.map((x) => x.id)).toContain(c);
+    expect(node!.coatingApplications.length).toBeGreaterThanOrEqual(node!.asSubstrate.length);
+    // feng2022 B22: Li | LLZO | Li
+    expect(node!.cells.map((c) => c.id)).toContain('feng2022:B22');
+  });
+
+  it('Material.cells(roles:) stays with its resolver: one batched query beside the statement', async () => {
+    const names = await queriesOf(() => server.gql('{ materials(where: { formula: "Li7La3Zr2O12" }) { edges { node { id cells(roles: [ELECTROLYTE]) { id } } } } }'));
+    expect(names.filter((n) => n !== 'materials.lookupName').sort()).toEqual(['cells.byMaterial', 'materials.list']);
+  });
+});
+
+describe('structuralFamilies { materials }', () => {
+  interface Family {
+    id: string;
+    materials: Page<{ id: string }>;
+  }
+  const families = async (args: string) => {
+    let out: Family[] = [];
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ structuralFamilies: Family[] }>(
+        `{ structuralFamilies { id materials(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      out = res.data!.structuralFamilies;
+    });
+    return { out, names };
+  };
+
+  it('every family with a page of its materials in one statement, the same pages as materials(where: {family})', async () => {
+    const { out, names } = await families('first: 3');
+    expect(names).toEqual(['structuralFamilies.materials']);
+    expect(out.length).toBeGreaterThan(10);
+    for (const f of out) {
+      const alone = await list<{ id: string }>('materials', `where: { family: ${f.id} }, first: 3`);
+      expect({ family: f.id, totalCount: f.materials.totalCount, ids: ids(f.materials) }).toEqual({ family: f.id, totalCount: alone.totalCount, ids: ids(alone) });
+    }
+    // seed/materials: Li6PS5Cl is an argyrodite
+    const argyrodite = out.find((f) => f.id === 'ARGYRODITE')!;
+    const all = await families('first: 1000');
+    expect(ids(all.out.find((f) => f.id === 'ARGYRODITE')!.materials)).toContain(parseFormula('Li6PS5Cl').key);
+    expect(argyrodite.materials.totalCount).toBeGreaterThan(3);
+  });
+
+  it('the cursor of a family page continues that family (as in materials(where: {family}))', async () => {
+    const first = (await families('first: 2')).out.find((f) => f.id === 'ARGYRODITE')!.materials;
+    const next = await list<{ id: string }>('materials', `where: { family: ARGYRODITE }, first: 2, after: "${first.pageInfo.endCursor}"`);
+    const both = await list<{ id: string }>('materials', 'where: { family: ARGYRODITE }, first: 4');
+    expect([...ids(first), ...ids(next)]).toEqual(ids(both));
+  });
+
+  it('first out of range is BAD_USER_INPUT naming first', async () => {
+    expectBadUserInput(await server.gql('{ structuralFamilies { materials(first: 1001) { totalCount } } }'), 'first', /from 0 to 1000/);
+  });
+});
+
+describe('Material.measurements(where:)', () => {
+  // banerjee2020 measurements.yaml: LGPS conductivities ≥ 10 mS/cm are P2 (12 mS/cm) and P56 (1.12·10⁻² S/cm)
+  const where = 'where: { review: "banerjee2020", property: IONIC_CONDUCTIVITY, value: { min: 10, unit: "mS/cm" } }';
+  const LGPS = parseFormula('Li10GeP2S12').key;
+
+  it('compiled into the subquery of the material list: one statement', async () => {
+    let found: string[] = [];
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ materials: Page<{ measurements: { id: string }[] }> }>(
+        `{ materials(where: { formula: "LGPS" }) { edges { node { id measurements(${where}) { id value } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      found = res.data!.materials.edges[0]!.node.measurements.map((m) => m.id);
+    });
+    expect(found).toEqual(['banerjee2020:P2', 'banerjee2020:P56']);
+    expect(names.filter((n) => n !== 'materials.lookupName')).toEqual(['materials.list']);
+  });
+
+  it('under material(id:) one statement for the material; errors name the field (alias included)', async () => {
+    const res = await server.gql<{ material: { measurements: { id: string }[] } }>(`{ material(id: "${LGPS}") { measurements(${where}) { id } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.material.measurements.map((m) => m.id)).toEqual(['banerjee2020:P2', 'banerjee2020:P56']);
+    const bad = await server.gql('{ materials(first: 1) { edges { node { fast: measurements(where: { value: { min: 1 } }) { id } } } } }');
+    expectBadUserInput(bad, 'fast.where.value', /give `property`/);
+  });
+});
