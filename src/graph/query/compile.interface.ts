@@ -54,5 +54,3 @@ export const INTERFACE_ROOT_LABELS: Record<InterfaceNodeKind, string> = {
 /** Sort key of an interphase observation: the year of the first publication it cites (in the source's order). */
 export const publicationYear = (v: string) => `head(COLLECT { MATCH (${v})-[r:REPORTED_BY]->(p:Publication) RETURN p.year ORDER BY r.position })`;
 
-/** Relationship fields of many nodes (cost.ts counts ASSUMED_RELATION_ROWS per parent for each). */
-export const INTERFACE_MANY: ReadonlySet<string> = new Set(['interfaces', 'formedInInterphases', 'observations', 'products']);
