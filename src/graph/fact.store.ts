@@ -2,12 +2,12 @@
  * Every read query about facts: measurements (from datasets and reviews), stability windows,
  * interfaces and interphase observations, coating applications, cells. Each fact row comes with what
  * it needs to be resolved in one query (its publication keys in order, variant, provenance, and for
- * cells and coatings their components, results and effects), so a list of facts is one query.
+ * cells and coatings their components, results and effects), so a list of facts is one query. The root lists
+ * of facts are compiled statements (src/graph/query); these queries serve the fields left to resolvers.
  *
  * Query families, each a named constant built once from fixed fragments (values are parameters):
  *   <kind>.byIds            facts by id                        (DataLoader)
  *   <kind>.by<Relation>     facts related to a list of keys    (DataLoader, one UNWIND query per field)
- *   <kind>.page             a filtered page ordered by id, with the total count
  */
 import neo4j from 'neo4j-driver';
 import type { StructuralFamily } from '../domain/families.js';
@@ -153,95 +153,6 @@ const Q = {
 };
 export type RelatedQuery = keyof typeof Q;
 
-// --- pages -----------------------------------------------------------------------------------------
-
-/** One filter of a page: a WHERE fragment over `x` and the parameters it uses. */
-export interface PageFilter {
-  fragment: string;
-  params: Record<string, unknown>;
-}
-
-/** The named page query for a kind and the given filter fragments (exported for Cypher-generation tests). */
-export function factPageQuery(kind: FactKind, fragments: readonly string[], withCursor: boolean): NamedQuery {
-  const spec = KINDS[kind] as KindSpec<unknown>;
-  const where = [...fragments];
-  const match = `MATCH (x:${spec.label})${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const after = withCursor ? `${where.length ? ' AND' : ' WHERE'} x.id > $after` : '';
-  return cypher(
-    `${kind}s.page`,
-    `
-CALL {
-  ${match}
-  RETURN count(x) AS totalCount
-}
-CALL {
-  ${match}${after}
-  WITH x ORDER BY x.id LIMIT $limit
-  RETURN collect(${spec.projection}) AS items
-}
-RETURN totalCount, items`,
-  );
-}
-
-/** Reusable filter fragments (the material a fact involves, the review that states it...). */
-export const FILTERS = {
-  windowMaterial: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (m:Material)-[:HAS_WINDOW]->(x) WHERE m.id IN $materialIds }',
-    params: { materialIds: ids },
-  }),
-  family: (f: string): PageFilter => ({ fragment: 'EXISTS { (x)-[:ABOUT_FAMILY]->(:MaterialFamily {id: $family}) }', params: { family: f } }),
-  review: (key: string): PageFilter => ({ fragment: 'x.review = $review', params: { review: key } }),
-  method: (m: string): PageFilter => ({ fragment: 'x.method = $method', params: { method: m } }),
-  interfaceMaterial: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:ELECTROLYTE|COUNTERPART]->(m:Material) WHERE m.id IN $materialIds }',
-    params: { materialIds: ids },
-  }),
-  interfaceElectrolyte: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:ELECTROLYTE]->(m:Material) WHERE m.id IN $electrolyteIds }',
-    params: { electrolyteIds: ids },
-  }),
-  interfaceCounterpart: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:COUNTERPART]->(m:Material) WHERE m.id IN $counterpartIds }',
-    params: { counterpartIds: ids },
-  }),
-  counterpartKind: (k: string): PageFilter => ({ fragment: 'x.counterpartKind = $counterpartKind', params: { counterpartKind: k } }),
-  coatingAny: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:COATING|APPLIED_ON|PAIRED_WITH]->(m:Material) WHERE m.id IN $materialIds }',
-    params: { materialIds: ids },
-  }),
-  coatingMaterial: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:COATING]->(m:Material) WHERE m.id IN $coatingIds }',
-    params: { coatingIds: ids },
-  }),
-  coatingSubstrate: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:APPLIED_ON]->(m:Material) WHERE m.id IN $substrateIds }',
-    params: { substrateIds: ids },
-  }),
-  coatingSubstrateElements: (elements: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:APPLIED_ON]->(m:Material) WHERE all(e IN $substrateElements WHERE e IN m.elements) }',
-    params: { substrateElements: elements },
-  }),
-  coatingElectrolyte: (ids: string[]): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:PAIRED_WITH]->(m:Material) WHERE m.id IN $electrolyteIds }',
-    params: { electrolyteIds: ids },
-  }),
-  coatingElectrolyteClass: (cls: string): PageFilter => ({
-    fragment: 'EXISTS { MATCH (x)-[:PAIRED_WITH]->(m:Material) WHERE m.chemicalClass = $electrolyteClass }',
-    params: { electrolyteClass: cls },
-  }),
-  role: (r: string): PageFilter => ({ fragment: 'x.role = $role', params: { role: r } }),
-  cellComponent: (ids: string[], roles: string[] | null, param: string): PageFilter => ({
-    fragment: `EXISTS { MATCH (x)-[c:HAS_COMPONENT]->(m:Material) WHERE m.id IN $${param}${roles ? ` AND c.role IN $${param}Roles` : ''} }`,
-    params: { [param]: ids, ...(roles ? { [`${param}Roles`]: roles } : {}) },
-  }),
-  cellType: (t: string): PageFilter => ({ fragment: 'x.cellType = $cellType', params: { cellType: t } }),
-};
-
-export interface FactPage<T> {
-  totalCount: number;
-  items: T[];
-}
-
 export class FactStore {
   constructor(private readonly db: GraphDatabase) {}
 
@@ -254,21 +165,6 @@ export class FactStore {
     return keys.map((k) => groups.get(k) ?? []);
   }
 
-  async page<T>(kind: FactKind, filters: PageFilter[], after: string | null, limit: number): Promise<FactPage<T>> {
-    const params: Record<string, unknown> = { after, limit: neo4j.int(limit) };
-    for (const f of filters) Object.assign(params, f.params);
-    const [row] = await this.db.read(
-      factPageQuery(
-        kind,
-        filters.map((f) => f.fragment),
-        after !== null,
-      ),
-      params,
-    );
-    if (!row) throw new Error(`${kind}s.page returned no row`);
-    const spec = KINDS[kind] as KindSpec<T>;
-    return { totalCount: num(row, 'totalCount'), items: (row.items as Row[]).map((x) => spec.map(x)) };
-  }
 }
 
 export type RecordOf<K extends RelatedQuery> = K extends `measurements${string}`
