@@ -66,6 +66,8 @@ export interface App {
   stop(): Promise<void>;
   /** Reads the phase entries of the current revision into memory (as the first thermodynamic request would). */
   preloadPhaseEntries(): Promise<{ revision: number; entries: number }>;
+  /** Reads the graph's relationship degrees, which the compiled lists' cost estimates use (once the data is loaded). */
+  readRelationDegrees(): Promise<Readonly<Record<string, number>>>;
 }
 
 function requestError(message: string) {
@@ -177,6 +179,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await thermo.close();
     },
     preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries(),
+    readRelationDegrees: () => stores.lists.refreshDegrees(),
   };
 }
 

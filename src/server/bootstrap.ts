@@ -68,7 +68,8 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       }
     };
     // The first attempt is awaited, so a reachable graph is ready before the first request.
-    const graphReady: Promise<void> = (await attempt())
+    const readyAtStart = await attempt();
+    const graphReady: Promise<void> = readyAtStart
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           const tick = async () => {
@@ -84,7 +85,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
         });
     signal?.throwIfAborted();
 
-    const { httpServer, stop: stopApp, preloadPhaseEntries } = await createApp({
+    const { httpServer, stop: stopApp, preloadPhaseEntries, readRelationDegrees } = await createApp({
       db,
       logger,
       production: config.production,
@@ -100,6 +101,10 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
       rateLimitPerMinute: config.rateLimitPerMinute,
       requestTimeoutMs: config.deadlines.requestMs,
     });
+    // the cost estimates of the compiled lists read the graph's degrees: before the first request when the graph is ready
+    const degrees = () => readRelationDegrees().catch((e: unknown) => logger.warn({ err: e }, 'reading relationship degrees failed; list costs assume 10 rows per nested list'));
+    if (readyAtStart) await degrees();
+    else void graphReady.then(degrees);
     try {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? portTaken(config.port) : e));

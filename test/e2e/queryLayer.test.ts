@@ -246,6 +246,28 @@ describe('one Cypher statement per request', () => {
   });
 });
 
+describe('cost from the graph\'s degrees', () => {
+  // independent of degrees.ts: a COUNT {} per parent instead of grouping the relationships
+  const maxDegree = async (pattern: string): Promise<number> => {
+    const [row] = await server.db.read({ name: 'test.degree', text: `MATCH (a) WITH a, COUNT { MATCH ${pattern} RETURN DISTINCT b } AS d RETURN max(d) AS d` });
+    return Number(row!.d);
+  };
+
+  it('nested lists without a limit are costed with the largest number one parent has, not a guess of 10', async () => {
+    const measurements = await maxDegree('(a)-[:HAS_MEASUREMENT]->(b:Measurement)');
+    expect(measurements).toBeGreaterThan(10); // the OBELiX records of one composition, far above the old guess
+    // the request limits' estimate (10 rows per unpaged list) lets it through; the plan, with the graph's degree, does not
+    const res = await server.gql('{ materials(first: 1000) { edges { node { id measurements { id value unit } } } } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // a material's points: id (1) + measurements (1 + D × 3 fields); the list: 1 + 1000 × (1 + material)
+    const material = 1 + (1 + measurements * 3);
+    expect(res.errors?.[0]?.message).toContain(`estimated cost ${1 + 1000 * (1 + material)} exceeds`);
+    // with a limit on the nested list, the limit counts
+    const limited = await server.gql('{ materials(first: 1000) { edges { node { id measurements(first: 5) { id value unit } } } } }');
+    expect(limited.errors).toBeUndefined();
+  });
+});
+
 describe('index use', () => {
   const explain = async (plan: Partial<ListPlan> & Pick<ListPlan, 'kind' | 'filter'>) => {
     const q = compileList({ name: 'test.list', order: { key: null, direction: 'ASC' }, after: null, first: 10, totalCount: true, node: null, ...plan });

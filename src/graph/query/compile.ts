@@ -59,7 +59,7 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   ...FACT_FILTERABLE,
 };
 
-const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
+export const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
   measurements: (from, to) => `(${from})-[:HAS_MEASUREMENT]->(${to}:Measurement)`,
   material: (from, to) => `(${to}:Material)-[:HAS_MEASUREMENT]->(${from})`,
   publications: (from, to) => `(${from})-[:REPORTED_BY|CORRECTED_REFERENCE]->(${to}:Publication)`,
@@ -79,7 +79,7 @@ const RELATION_TARGET: Record<string, NodeKind> = {
 };
 
 /** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
-const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
+export const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
   publications: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
   publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
   ...INTERFACE_BY_POSITION,

@@ -4,6 +4,7 @@
  */
 import type { GraphDatabase, Row } from '../database.js';
 import { compileList } from './compile.js';
+import { readRelationDegrees, type RelationDegrees } from './degrees.js';
 import type { ListPlan } from './plan.js';
 
 export interface ListRows {
@@ -13,7 +14,16 @@ export interface ListRows {
 }
 
 export class ListStore {
+  /** The graph's relationship degrees for plan costs (empty until `refreshDegrees`: the cost then assumes 10 rows per list). */
+  degrees: RelationDegrees = {};
+
   constructor(private readonly db: GraphDatabase) {}
+
+  /** Reads the relationship degrees of the graph as it is now (at start, once the data is loaded). */
+  async refreshDegrees(): Promise<RelationDegrees> {
+    this.degrees = await readRelationDegrees(this.db);
+    return this.degrees;
+  }
 
   async run(plan: ListPlan): Promise<ListRows> {
     const compiled = compileList(plan);

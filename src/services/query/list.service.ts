@@ -139,7 +139,7 @@ export class ListService {
       totalCount: child(selection, 'totalCount') !== undefined,
       node: wantsRows ? nodePlan(kind, child(edges, 'node')) : null,
     };
-    const cost = planCost(plan) * Math.max(1, times);
+    const cost = planCost(plan, this.store.degrees) * Math.max(1, times);
     if (cost > this.options.maxCost) throw new QueryTooComplexError(cost, this.options.maxCost);
     return plan;
   }
