@@ -113,7 +113,7 @@ export function acceptedUnits(property: PropertyKind): string[] {
   });
 }
 
-function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
+export function toCanonicalValue(property: PropertyKind, value: number, unit: string, argument: string): number {
   try {
     return toCanonical(property, value, unit);
   } catch (e) {

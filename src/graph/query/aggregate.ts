@@ -1,0 +1,217 @@
+/**
+ * Aggregates for dashboards: counts, statistics and histograms of a filtered list, grouped, compiled into
+ * ONE Cypher statement (the aggregation runs in Neo4j: count, min, max, avg, stDev, percentileCont, and
+ * the bin counts of a histogram; no row reaches JavaScript). The filter is the plan `Filter` of the
+ * compiled lists, transpiled by `filterText`, so a `where` means the same here as in `measurements`.
+ *
+ * Shape of a statement:
+ *   MATCH (x0:Kind) WHERE <filter>
+ *   [CALL { the measured material, `mat` }]  [CALL { a material's statistic of a property, `k` }]
+ *   [UNWIND <the material's families, or [null]> AS g_family]         (FAMILY: one row per family)
+ *   WITH <group keys k0, k1, ...>, <value> AS v, <histogram field> AS h
+ *   WITH k0, ..., count(*) AS n, count(v) ..., percentileCont(v, 0.5) ..., collect(<bin index of h>) AS bins
+ *   CALL { WITH bins UNWIND bins AS b WITH b, count(*) AS c ORDER BY b RETURN collect([b, c]) AS binCounts }
+ *   WITH ... ORDER BY <keys | count DESC>
+ *   WITH collect({key: {...}, count: n, ...}) AS groups
+ *   RETURN size(groups) AS totalGroups, groups[0..$first] AS groups
+ */
+import neo4j from 'neo4j-driver';
+import { filterText, Scope, statisticCall } from './compile.js';
+import type { Filter } from './plan.js';
+
+/** Keys measurements can be grouped by (several: combined groups). */
+export type MeasurementGroupKey = 'FAMILY' | 'MAIN_FAMILY' | 'CHEMICAL_CLASS' | 'MOBILE_ION' | 'YEAR' | 'REVIEW' | 'PROPERTY' | 'MATERIAL';
+/** Keys materials can be grouped by. */
+export type MaterialGroupKey = 'FAMILY' | 'MAIN_FAMILY' | 'CHEMICAL_CLASS' | 'KIND' | 'MOBILE_ION';
+export type HistogramField = 'VALUE' | 'LOG10_VALUE' | 'TEMPERATURE' | 'YEAR';
+
+/** Bins of a histogram: ascending edges in the stored unit; bin i is [edges[i], edges[i+1]), the last one closed. */
+export interface HistogramPlan {
+  field: HistogramField;
+  edges: number[];
+}
+
+interface AggregateCommon {
+  name: string;
+  filter: Filter | null;
+  /** Statistics of the value (canonical unit), and of its log10 (positive values only). */
+  value: boolean;
+  log10: boolean;
+  histogram: HistogramPlan | null;
+  /** Groups by their keys (nulls last), or the largest first. */
+  order: 'KEY' | 'COUNT';
+  /** Most groups returned (the statement counts them all). */
+  first: number;
+}
+
+export interface MeasurementAggregatePlan extends AggregateCommon {
+  kind: 'Measurement';
+  groupBy: MeasurementGroupKey[];
+  /** Elements read as a material's mobile ion, in order of precedence. */
+  mobileIons: string[];
+}
+
+export interface MaterialAggregatePlan extends AggregateCommon {
+  kind: 'Material';
+  groupBy: MaterialGroupKey[];
+  mobileIons: string[];
+  /** The value of a material: a statistic of its reported values of a property (null: counts only). */
+  materialValue: { property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' } | null;
+}
+
+export type AggregatePlan = MeasurementAggregatePlan | MaterialAggregatePlan;
+
+/** The response key of each group key in the `key` map of a group. */
+export const GROUP_KEY_FIELD: Record<MeasurementGroupKey | MaterialGroupKey, string> = {
+  FAMILY: 'family',
+  MAIN_FAMILY: 'mainFamily',
+  CHEMICAL_CLASS: 'chemicalClass',
+  MOBILE_ION: 'mobileIon',
+  YEAR: 'year',
+  REVIEW: 'review',
+  PROPERTY: 'property',
+  MATERIAL: 'materialId',
+  KIND: 'kind',
+};
+
+export interface CompiledAggregate {
+  name: string;
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/** The year of a measurement: the earliest year among the publications it cites (null when none has one). */
+const measurementYear = (x: string) =>
+  `head(COLLECT { MATCH (${x})-[:REPORTED_BY]->(py:Publication) WHERE py.year IS NOT NULL RETURN py.year ORDER BY py.year })`;
+
+const mobileIon = (mat: string, ions: string) => `head([e IN ${ions} WHERE e IN coalesce(${mat}.elements, [])])`;
+const FAMILY_ROWS = (mat: string) => `CASE WHEN size(coalesce(${mat}.families, [])) = 0 THEN [null] ELSE ${mat}.families END`;
+
+interface Rows {
+  lines: string[];
+  keys: string[];
+  value: string | null;
+  histogram: string | null;
+}
+
+/** The rows of a measurement aggregate: one per measurement (per family of its material for FAMILY). */
+function measurementRows(plan: MeasurementAggregatePlan, scope: Scope): Rows {
+  const x = 'x0';
+  const lines = [`MATCH (${x}:Measurement:Fact)${plan.filter ? ` WHERE ${filterText(plan.filter, 'Measurement', x, scope)}` : ''}`];
+  const needsMaterial = plan.groupBy.some((k) => k !== 'YEAR' && k !== 'REVIEW' && k !== 'PROPERTY');
+  if (needsMaterial) lines.push(`CALL { WITH ${x} OPTIONAL MATCH (m:Material)-[:HAS_MEASUREMENT]->(${x}) RETURN m AS mat LIMIT 1 }`);
+  if (plan.groupBy.includes('FAMILY')) lines.push(`UNWIND ${FAMILY_ROWS('mat')} AS g_family`);
+  const ions = plan.groupBy.includes('MOBILE_ION') ? scope.param(plan.mobileIons) : '';
+  const KEY: Record<MeasurementGroupKey, string> = {
+    FAMILY: 'g_family',
+    MAIN_FAMILY: 'mat.family',
+    CHEMICAL_CLASS: 'mat.chemicalClass',
+    MOBILE_ION: mobileIon('mat', ions),
+    YEAR: measurementYear(x),
+    REVIEW: `${x}.review`,
+    PROPERTY: `${x}.property`,
+    MATERIAL: 'mat.id',
+  };
+  const keys = plan.groupBy.map((k) => KEY[k]);
+  if (plan.groupBy.includes('MATERIAL')) keys.push('mat.name');
+  const field: Record<HistogramField, string> = {
+    VALUE: `${x}.value`,
+    LOG10_VALUE: `CASE WHEN ${x}.value > 0 THEN log10(${x}.value) END`,
+    TEMPERATURE: `${x}.temperatureK`,
+    YEAR: measurementYear(x),
+  };
+  return { lines, keys, value: `${x}.value`, histogram: plan.histogram ? field[plan.histogram.field] : null };
+}
+
+/** The rows of a material aggregate: one per material (per family for FAMILY), `k` its value if asked. */
+function materialRows(plan: MaterialAggregatePlan, scope: Scope): Rows {
+  const x = 'x0';
+  const lines = [`MATCH (${x}:Material)${plan.filter ? ` WHERE ${filterText(plan.filter, 'Material', x, scope)}` : ''}`];
+  if (plan.materialValue) lines.push(statisticCall({ kind: 'materialPropertyValue', ...plan.materialValue }, x, scope));
+  if (plan.groupBy.includes('FAMILY')) lines.push(`UNWIND ${FAMILY_ROWS(x)} AS g_family`);
+  const ions = plan.groupBy.includes('MOBILE_ION') ? scope.param(plan.mobileIons) : '';
+  const KEY: Record<MaterialGroupKey, string> = {
+    FAMILY: 'g_family',
+    MAIN_FAMILY: `${x}.family`,
+    CHEMICAL_CLASS: `${x}.chemicalClass`,
+    KIND: `coalesce(${x}.kind, 'COMPOSITION')`,
+    MOBILE_ION: mobileIon(x, ions),
+  };
+  const value = plan.materialValue ? 'k' : null;
+  const histogram = plan.histogram && value ? (plan.histogram.field === 'LOG10_VALUE' ? `CASE WHEN ${value} > 0 THEN log10(${value}) END` : value) : null;
+  return { lines, keys: plan.groupBy.map((k) => KEY[k]), value, histogram };
+}
+
+/** The statistics of `v` (already bound), as `<prefix>_<name>` columns. */
+function statistics(v: string, prefix: string): string[] {
+  return [
+    `count(${v}) AS ${prefix}_count`,
+    `min(${v}) AS ${prefix}_min`,
+    `max(${v}) AS ${prefix}_max`,
+    `avg(${v}) AS ${prefix}_mean`,
+    `stDev(${v}) AS ${prefix}_sd`,
+    `percentileCont(${v}, 0.25) AS ${prefix}_q1`,
+    `percentileCont(${v}, 0.5) AS ${prefix}_median`,
+    `percentileCont(${v}, 0.75) AS ${prefix}_q3`,
+  ];
+}
+
+const STAT_NAMES = ['count', 'min', 'max', 'mean', 'sd', 'q1', 'median', 'q3'];
+const statisticsMap = (prefix: string) => `{${STAT_NAMES.map((s) => `${s}: ${prefix}_${s}`).join(', ')}}`;
+
+/** The bin index of `h`: -1 below the first edge, n above the last, null without a value. */
+function binIndex(h: string, edges: number[], scope: Scope): string {
+  const e = scope.param(edges);
+  const n = edges.length - 1;
+  const last = scope.param(edges[n]);
+  return (
+    `CASE WHEN ${h} IS NULL THEN null WHEN ${h} < ${e}[0] THEN -1 WHEN ${h} > ${last} THEN ${n} WHEN ${h} = ${last} THEN ${n - 1} ` +
+    `ELSE size([edge IN ${e} WHERE edge <= ${h}]) - 1 END`
+  );
+}
+
+/** The aggregate statement of a plan. */
+export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
+  const scope = new Scope();
+  const rows = plan.kind === 'Measurement' ? measurementRows(plan, scope) : materialRows(plan, scope);
+  const lines = [...rows.lines];
+  const keyVars = rows.keys.map((_, i) => `k${i}`);
+  const carried = [...rows.keys.map((k, i) => `${k} AS ${keyVars[i]}`)];
+  const withValue = (plan.value || plan.log10) && rows.value !== null;
+  if (withValue) carried.push(`${rows.value} AS v`);
+  if (rows.histogram) carried.push(`${rows.histogram} AS h`);
+  lines.push(`WITH ${carried.join(', ') || 'true AS one'}`);
+  if (plan.log10 && withValue) lines.push(`WITH ${[...keyVars, 'v', 'CASE WHEN v > 0 THEN log10(v) END AS lv', ...(rows.histogram ? ['h'] : [])].join(', ')}`);
+  const aggregates = ['count(*) AS n'];
+  if (plan.value && withValue) aggregates.push(...statistics('v', 'v'));
+  if (plan.log10 && withValue) aggregates.push(...statistics('lv', 'lv'));
+  if (rows.histogram) aggregates.push(`collect(${binIndex('h', plan.histogram!.edges, scope)}) AS bins`);
+  lines.push(`WITH ${[...keyVars, ...aggregates].join(', ')}`);
+  const columns = [...keyVars, 'n'];
+  if (plan.value && withValue) columns.push(...STAT_NAMES.map((s) => `v_${s}`));
+  if (plan.log10 && withValue) columns.push(...STAT_NAMES.map((s) => `lv_${s}`));
+  if (rows.histogram) {
+    lines.push('CALL { WITH bins UNWIND bins AS b WITH b, count(*) AS c ORDER BY b RETURN collect([b, c]) AS binCounts }');
+    columns.push('binCounts', 'size(bins) AS binned');
+  }
+  const order = plan.order === 'COUNT' ? ['n DESC', ...keyVars] : [...keyVars, 'n DESC'];
+  lines.push(`WITH ${columns.join(', ')} ORDER BY ${order.join(', ')}`);
+  const entries = [`key: [${keyVars.join(', ')}]`, 'count: n'];
+  if (plan.value && withValue) entries.push(`value: ${statisticsMap('v')}`);
+  if (plan.log10 && withValue) entries.push(`log10Value: ${statisticsMap('lv')}`);
+  if (rows.histogram) entries.push('binCounts: binCounts', 'binned: binned');
+  lines.push(`WITH collect({${entries.join(', ')}}) AS groups`);
+  lines.push(`RETURN size(groups) AS totalGroups, groups[0..${scope.param(neo4j.int(plan.first))}] AS groups`);
+  return { name: plan.name, text: `// ${plan.name}\n${lines.join('\n')}`, params: scope.params };
+}
+
+/**
+ * The estimated cost of an aggregate, in the points of the request limits: per group returned, its key,
+ * count, statistics and bins. The rows scanned are the filtered list's (bounded by the graph and the
+ * transaction timeout; not known before the statement runs).
+ */
+export function aggregateCost(plan: AggregatePlan): number {
+  const perGroup =
+    1 + plan.groupBy.length + (plan.value ? STAT_NAMES.length : 0) + (plan.log10 ? STAT_NAMES.length : 0) + (plan.histogram ? plan.histogram.edges.length + 3 : 0);
+  return 1 + Math.max(1, plan.first) * perGroup;
+}
