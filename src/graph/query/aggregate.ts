@@ -96,7 +96,7 @@ interface Rows {
 
 /** The rows of a measurement aggregate: one per measurement (per family of its material for FAMILY). */
 function measurementRows(plan: MeasurementAggregatePlan, scope: Scope): Rows {
-  const x = 'x0';
+  const x = scope.variable();
   const lines = [`MATCH (${x}:Measurement:Fact)${plan.filter ? ` WHERE ${filterText(plan.filter, 'Measurement', x, scope)}` : ''}`];
   const needsMaterial = plan.groupBy.some((k) => k !== 'YEAR' && k !== 'REVIEW' && k !== 'PROPERTY');
   if (needsMaterial) lines.push(`CALL { WITH ${x} OPTIONAL MATCH (m:Material)-[:HAS_MEASUREMENT]->(${x}) RETURN m AS mat LIMIT 1 }`);
@@ -125,7 +125,7 @@ function measurementRows(plan: MeasurementAggregatePlan, scope: Scope): Rows {
 
 /** The rows of a material aggregate: one per material (per family for FAMILY), `k` its value if asked. */
 function materialRows(plan: MaterialAggregatePlan, scope: Scope): Rows {
-  const x = 'x0';
+  const x = scope.variable();
   const lines = [`MATCH (${x}:Material)${plan.filter ? ` WHERE ${filterText(plan.filter, 'Material', x, scope)}` : ''}`];
   if (plan.materialValue) lines.push(statisticCall({ kind: 'materialPropertyValue', ...plan.materialValue }, x, scope));
   if (plan.groupBy.includes('FAMILY')) lines.push(`UNWIND ${FAMILY_ROWS(x)} AS g_family`);
