@@ -7,6 +7,8 @@ import { MaterialWhere } from './material.input.js';
 import { selectionOf } from './selection.js';
 import {
   HistogramInput,
+  InterphaseObservationGroupByEnum,
+  InterphaseObservationStatistics,
   MaterialGroupByEnum,
   MaterialStatistics,
   MaterialValueInput,
@@ -67,5 +69,21 @@ export class StatisticsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many groups, 0–1000 (default 100).' }) first: number,
   ) {
     return ctx.services.statistics.materials({ where, groupBy, histogram, orderBy, first, value }, selectionOf(info));
+  }
+
+  @Query(() => InterphaseObservationStatistics, {
+    description:
+      'Counts of interphase observations grouped by `groupBy` (interphase type, stability class, counterpart kind, review, ' +
+      'technique), in one Cypher statement. Errors: BAD_USER_INPUT naming `review` or `first`; DATABASE_UNAVAILABLE.',
+  })
+  interphaseObservationStatistics(
+    @Ctx() ctx: Context,
+    @Arg('review', () => String, { nullable: true, description: "Only the observations this review states (a review key, e.g. 'banerjee2020')." }) review: string | null,
+    @Arg('groupBy', () => [InterphaseObservationGroupByEnum], { nullable: true, description: 'Group keys (none: one group of everything).' })
+    groupBy: (keyof typeof InterphaseObservationGroupByEnum)[] | null,
+    @Arg('orderBy', () => StatisticsOrderEnum, { nullable: true, defaultValue: 'KEY', description: 'The order of the groups.' }) orderBy: 'KEY' | 'COUNT',
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many groups, 0–1000 (default 100).' }) first: number,
+  ) {
+    return ctx.services.statistics.observations({ review, groupBy, orderBy, first });
   }
 }

@@ -7,7 +7,7 @@ import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
 import { MOBILE_IONS } from '../domain/mobileIon.js';
 import type { PropertyKind } from '../domain/units/properties.js';
-import { ChemicalClassEnum, MaterialKindEnum, MeasuredPropertyEnum, StructuralFamilyEnum } from './enums.js';
+import { ChemicalClassEnum, CounterpartKindEnum, InterphaseTypeEnum, MaterialKindEnum, MeasuredPropertyEnum, StabilityClassEnum, StructuralFamilyEnum, TechniqueEnum } from './enums.js';
 import { PropertyStatisticEnum } from './query.input.js';
 
 const MOBILE_ION_RULE = `derived from the elements: the first of ${MOBILE_IONS.join(', ')} the material contains (null for none)`;
@@ -272,4 +272,59 @@ export class MaterialStatistics {
 
   @Field(() => [MaterialGroup], { description: 'The first `first` groups in the order asked.' })
   groups!: MaterialGroup[];
+}
+
+export const InterphaseObservationGroupByEnum = {
+  INTERPHASE_TYPE: 'INTERPHASE_TYPE',
+  STABILITY_CLASS: 'STABILITY_CLASS',
+  COUNTERPART_KIND: 'COUNTERPART_KIND',
+  REVIEW: 'REVIEW',
+  TECHNIQUE: 'TECHNIQUE',
+} as const;
+registerEnumType(InterphaseObservationGroupByEnum, {
+  name: 'InterphaseObservationGroupBy',
+  description: 'What interphase observations are grouped by; several keys form combined groups.',
+  valuesConfig: {
+    INTERPHASE_TYPE: { description: 'The interphase type (null where the source does not say).' },
+    STABILITY_CLASS: { description: 'The stability class of the interface.' },
+    COUNTERPART_KIND: { description: 'What the electrolyte meets: a material, an applied potential, an environment.' },
+    REVIEW: { description: 'The review that states it.' },
+    TECHNIQUE: { description: 'Each technique of its evidence: an observation with several techniques counts in each group (null: none named).' },
+  },
+});
+
+@ObjectType({ description: 'The keys of a group of interphase observations: those of `groupBy`, the others null.' })
+export class InterphaseObservationGroupKey {
+  @Field(() => InterphaseTypeEnum, { nullable: true, description: 'INTERPHASE_TYPE.' })
+  interphaseType!: string | null;
+
+  @Field(() => StabilityClassEnum, { nullable: true, description: 'STABILITY_CLASS.' })
+  stabilityClass!: string | null;
+
+  @Field(() => CounterpartKindEnum, { nullable: true, description: 'COUNTERPART_KIND.' })
+  counterpartKind!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REVIEW: the review key.' })
+  review!: string | null;
+
+  @Field(() => TechniqueEnum, { nullable: true, description: 'TECHNIQUE.' })
+  technique!: string | null;
+}
+
+@ObjectType({ description: 'One group of interphase observations.' })
+export class InterphaseObservationGroup {
+  @Field(() => InterphaseObservationGroupKey, { description: 'The keys of the group.' })
+  key!: InterphaseObservationGroupKey;
+
+  @Field(() => Int, { description: 'Observations in the group.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'Groups of interphase observations with their counts.' })
+export class InterphaseObservationStatistics {
+  @Field(() => Int, { description: 'Groups (the page `groups` may hold fewer: `first`).' })
+  totalGroups!: number;
+
+  @Field(() => [InterphaseObservationGroup], { description: 'The first `first` groups in the order asked.' })
+  groups!: InterphaseObservationGroup[];
 }

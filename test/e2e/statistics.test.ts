@@ -374,6 +374,31 @@ describe('materialStatistics', () => {
   });
 });
 
+const RAW_OBSERVATIONS = cypher(
+  'test.rawObservations',
+  `MATCH (o:InterphaseObservation)-[:AT]->(i:Interface)
+   RETURN o.id AS id, o.review AS review, o.interphaseType AS interphaseType, o.stabilityClass AS stabilityClass,
+          i.counterpartKind AS counterpartKind, [(o)-[:EVIDENCE]->(t:Technique) | t.id] AS techniques`,
+);
+
+describe('interphaseObservationStatistics', () => {
+  it('counts by interphase type × counterpart kind in one review, and by technique (an observation with several in each)', async () => {
+    const obs = (await db.read(RAW_OBSERVATIONS)) as unknown as { review: string; interphaseType: string | null; stabilityClass: string | null; counterpartKind: string; techniques: string[] }[];
+    const feng = obs.filter((o) => o.review === 'feng2022');
+    const r = await stats('review: "feng2022", groupBy: [INTERPHASE_TYPE, COUNTERPART_KIND]', 'key { interphaseType counterpartKind } count', 'interphaseObservationStatistics');
+    expect(Object.fromEntries(r.groups.map((g) => [`${g.key.interphaseType}|${g.key.counterpartKind}`, g.count]))).toEqual(
+      Object.fromEntries([...groupBy(feng, (o) => [`${o.interphaseType}|${o.counterpartKind}`]).entries()].map(([k, v]) => [k, v.length])),
+    );
+    const t = await stats('groupBy: [TECHNIQUE, STABILITY_CLASS], first: 1000', 'key { technique stabilityClass } count', 'interphaseObservationStatistics');
+    const expected = groupBy(obs, (o) => (o.techniques.length ? o.techniques : [null]).map((x) => `${x}|${o.stabilityClass}`));
+    expect(Object.fromEntries(t.groups.map((g) => [`${g.key.technique}|${g.key.stabilityClass}`, g.count]))).toEqual(
+      Object.fromEntries([...expected.entries()].map(([k, v]) => [k, v.length])),
+    );
+    const all = await stats('', 'count', 'interphaseObservationStatistics');
+    expect(all.groups).toEqual([{ count: obs.length }]);
+  });
+});
+
 describe('bad input is refused, nothing runs', () => {
   const cases: [string, string, RegExp][] = [
     ['measurementStatistics { groups { value { median } } }', 'where.property', /mix the units of different properties/],
@@ -393,6 +418,7 @@ describe('bad input is refused, nothing runs', () => {
     ],
     ['measurementStatistics(histogram: { field: TEMPERATURE, bins: [0, 1], unit: "eV" }) { groups { histogram { counts } } }', 'histogram.unit', /accepted units: 'K', '°C'/],
     ['measurementStatistics(first: 1001) { groups { count } }', 'first', /from 0 to 1000/],
+    ['interphaseObservationStatistics(review: "not a key!") { groups { count } }', 'review', /not a review key/],
     ['measurementStatistics(where: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "eV" } }) { groups { count } }', 'where.value.unit', /not a unit of ionic conductivity/],
     ['materialStatistics { groups { value { median } } }', 'value', /give `value: \{ property/],
     ['materialStatistics(value: { property: IONIC_CONDUCTIVITY }, histogram: { field: YEAR, bins: [0, 1] }) { groups { histogram { counts } } }', 'histogram.field', /VALUE or LOG10_VALUE/],

@@ -33,7 +33,6 @@ export interface HistogramPlan {
 
 interface AggregateCommon {
   name: string;
-  filter: Filter | null;
   /** Statistics of the value (canonical unit), and of its log10 (positive values only). */
   value: boolean;
   log10: boolean;
@@ -46,6 +45,7 @@ interface AggregateCommon {
 
 export interface MeasurementAggregatePlan extends AggregateCommon {
   kind: 'Measurement';
+  filter: Filter | null;
   groupBy: MeasurementGroupKey[];
   /** Elements read as a material's mobile ion, in order of precedence. */
   mobileIons: string[];
@@ -53,16 +53,31 @@ export interface MeasurementAggregatePlan extends AggregateCommon {
 
 export interface MaterialAggregatePlan extends AggregateCommon {
   kind: 'Material';
+  filter: Filter | null;
   groupBy: MaterialGroupKey[];
   mobileIons: string[];
   /** The value of a material: a statistic of its reported values of a property (null: counts only). */
   materialValue: { property: string; statistic: 'MAX' | 'MIN' | 'MEDIAN' | 'LATEST' } | null;
 }
 
-export type AggregatePlan = MeasurementAggregatePlan | MaterialAggregatePlan;
+/** Keys interphase observations can be grouped by. */
+export type ObservationGroupKey = 'INTERPHASE_TYPE' | 'STABILITY_CLASS' | 'COUNTERPART_KIND' | 'REVIEW' | 'TECHNIQUE';
+
+/** Counts of interphase observations (a `review` filter only, for now: the observations' own filters are planned elsewhere). */
+export interface ObservationAggregatePlan extends AggregateCommon {
+  kind: 'InterphaseObservation';
+  groupBy: ObservationGroupKey[];
+  review: string | null;
+}
+
+export type AggregatePlan = MeasurementAggregatePlan | MaterialAggregatePlan | ObservationAggregatePlan;
 
 /** The response key of each group key in the `key` map of a group. */
-export const GROUP_KEY_FIELD: Record<MeasurementGroupKey | MaterialGroupKey, string> = {
+export const GROUP_KEY_FIELD: Record<MeasurementGroupKey | MaterialGroupKey | ObservationGroupKey, string> = {
+  INTERPHASE_TYPE: 'interphaseType',
+  STABILITY_CLASS: 'stabilityClass',
+  COUNTERPART_KIND: 'counterpartKind',
+  TECHNIQUE: 'technique',
   FAMILY: 'family',
   MAIN_FAMILY: 'mainFamily',
   CHEMICAL_CLASS: 'chemicalClass',
@@ -142,6 +157,23 @@ function materialRows(plan: MaterialAggregatePlan, scope: Scope): Rows {
   return { lines, keys: plan.groupBy.map((k) => KEY[k]), value, histogram };
 }
 
+/** The rows of an observation count: one per observation (per technique of its evidence for TECHNIQUE). */
+function observationRows(plan: ObservationAggregatePlan, scope: Scope): Rows {
+  const x = scope.variable();
+  const lines = [`MATCH (${x}:InterphaseObservation)${plan.review !== null ? ` WHERE ${x}.review = ${scope.param(plan.review)}` : ''}`];
+  if (plan.groupBy.includes('TECHNIQUE')) {
+    lines.push(`UNWIND CASE WHEN EXISTS { (${x})-[:EVIDENCE]->(:Technique) } THEN COLLECT { MATCH (${x})-[:EVIDENCE]->(t:Technique) RETURN DISTINCT t.id } ELSE [null] END AS g_technique`);
+  }
+  const KEY: Record<ObservationGroupKey, string> = {
+    INTERPHASE_TYPE: `${x}.interphaseType`,
+    STABILITY_CLASS: `${x}.stabilityClass`,
+    COUNTERPART_KIND: `head(COLLECT { MATCH (${x})-[:AT]->(i:Interface) RETURN i.counterpartKind })`,
+    REVIEW: `${x}.review`,
+    TECHNIQUE: 'g_technique',
+  };
+  return { lines, keys: plan.groupBy.map((k) => KEY[k]), value: null, histogram: null };
+}
+
 /** The statistics of `v` (already bound), as `<prefix>_<name>` columns. */
 function statistics(v: string, prefix: string): string[] {
   return [
@@ -173,7 +205,7 @@ function binIndex(h: string, edges: number[], scope: Scope): string {
 /** The aggregate statement of a plan. */
 export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
   const scope = new Scope();
-  const rows = plan.kind === 'Measurement' ? measurementRows(plan, scope) : materialRows(plan, scope);
+  const rows = plan.kind === 'Measurement' ? measurementRows(plan, scope) : plan.kind === 'Material' ? materialRows(plan, scope) : observationRows(plan, scope);
   const lines = [...rows.lines];
   const keyVars = rows.keys.map((_, i) => `k${i}`);
   const carried = [...rows.keys.map((k, i) => `${k} AS ${keyVars[i]}`)];

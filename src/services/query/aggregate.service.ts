@@ -17,12 +17,13 @@ import {
   type HistogramPlan,
   type MaterialGroupKey,
   type MeasurementGroupKey,
+  type ObservationGroupKey,
 } from '../../graph/query/aggregate.js';
 import type { AggregateStore } from '../../graph/query/aggregate.store.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 import { child, type SelectedField } from './selection.js';
-import { toCanonicalValue, FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
+import { checkReview, toCanonicalValue, FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
 
 /** Most bins of a histogram (edges: one more). */
 export const MAX_HISTOGRAM_BINS = 200;
@@ -151,6 +152,14 @@ export class AggregateService {
     const materialValue = args.value ? { property: args.value.property, statistic: args.value.statistic ?? 'MAX' } : null;
     const plan: AggregatePlan = { ...common, name: 'materials.statistics', kind: 'Material', filter, groupBy, mobileIons: [...MOBILE_IONS], materialValue };
     return this.run(plan, () => (property ? canonicalUnit(property) : null), args.histogram);
+  }
+
+  /** Counts of interphase observations, grouped; `review` is the only filter for now. */
+  async observations(args: Omit<StatisticsArgs<never, ObservationGroupKey>, 'where' | 'histogram'> & { review: string | null | undefined }): Promise<StatisticsView> {
+    const review = args.review ? checkReview(args.review, 'review') : null;
+    const common = this.common({ ...args, where: null, histogram: null }, { value: false, log10: false, histogram: false }, null);
+    const plan: AggregatePlan = { ...common, name: 'interphaseObservations.statistics', kind: 'InterphaseObservation', groupBy: [...new Set(args.groupBy ?? [])], review };
+    return this.run(plan, () => null, null);
   }
 
   private common(args: StatisticsArgs<unknown, string>, want: Wanted, histogram: HistogramPlan | null) {
