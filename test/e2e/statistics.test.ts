@@ -406,6 +406,7 @@ describe('bad input is refused, nothing runs', () => {
     ['measurementStatistics(histogram: { field: VALUE, bins: [1, 2] }) { groups { histogram { counts } } }', 'where.property', /mix the units/],
     ['measurementStatistics(histogram: { field: YEAR, bins: [2000, 2010, 2005] }) { groups { histogram { counts } } }', 'histogram.bins[2]', /strictly ascending/],
     ['measurementStatistics(histogram: { field: YEAR, bins: [2000] }) { groups { histogram { counts } } }', 'histogram.bins', /at least two edges/],
+    ['measurementStatistics(histogram: { field: YEAR, bins: [2, 1] }) { groups { count } }', 'histogram.bins[1]', /strictly ascending/],
     [`measurementStatistics(histogram: { field: YEAR, bins: [${Array.from({ length: 202 }, (_, i) => i)}] }) { groups { histogram { counts } } }`, 'histogram.bins', /201 bins exceed the limit of 200/],
     ['measurementStatistics(histogram: { field: YEAR, min: 0, max: 2000, width: 1 }) { groups { histogram { counts } } }', 'histogram.width', /2000 bins exceed the limit of 200/],
     ['measurementStatistics(histogram: { field: YEAR, min: 0, max: 10, width: 0 }) { groups { histogram { counts } } }', 'histogram.width', /must be positive/],

@@ -121,7 +121,9 @@ export class AggregateService {
     const want = wanted(selection);
     const groupBy = [...new Set(args.groupBy ?? [])];
     const property = args.where?.property ?? null;
-    const histogram = want.histogram && args.histogram ? histogramPlan(args.histogram, property, 'histogram') : null;
+    // the bins are checked even when the histogram is not selected; they are compiled only when it is
+    const bins = args.histogram ? histogramPlan(args.histogram, property, 'histogram') : null;
+    const histogram = want.histogram ? bins : null;
     const valuesAsked = want.value || want.log10 || (histogram !== null && isValueField(histogram.field));
     if (valuesAsked && !property && !groupBy.includes('PROPERTY')) {
       throw new InvalidArgumentError(
@@ -142,8 +144,9 @@ export class AggregateService {
     const want = wanted(selection);
     const groupBy = [...new Set(args.groupBy ?? [])];
     const property = args.value?.property ?? null;
-    const histogram = want.histogram && args.histogram ? histogramPlan(args.histogram, property, 'histogram') : null;
-    if (histogram && !isValueField(histogram.field)) throw new InvalidArgumentError('histogram.field', 'materials are binned by their value (VALUE or LOG10_VALUE, with `value`)');
+    const bins = args.histogram ? histogramPlan(args.histogram, property, 'histogram') : null;
+    const histogram = want.histogram ? bins : null;
+    if (bins && !isValueField(bins.field)) throw new InvalidArgumentError('histogram.field', 'materials are binned by their value (VALUE or LOG10_VALUE, with `value`)');
     if ((want.value || want.log10 || histogram) && !property) {
       throw new InvalidArgumentError('value', 'statistics of materials need the value of each material: give `value: { property: ..., statistic: ... }`');
     }
