@@ -6,7 +6,7 @@
  *
  * Shape of a statement:
  *   MATCH (x0:Kind) WHERE <filter>
- *   [CALL { the measured material, `mat` }]  [CALL { a material's statistic of a property, `k` }]
+ *   [OPTIONAL MATCH the measured material, `mat`]  [CALL { a material's statistic of a property, `k` }]
  *   [UNWIND <the material's families, or [null]> AS g_family]         (FAMILY: one row per family)
  *   WITH <group keys k0, k1, ...>, <value> AS v, <histogram field> AS h
  *   WITH k0, ..., count(*) AS n, count(v) ..., percentileCont(v, 0.5) ..., collect(<bin index of h>) AS bins
@@ -24,6 +24,8 @@ export type MeasurementGroupKey = 'FAMILY' | 'MAIN_FAMILY' | 'CHEMICAL_CLASS' | 
 /** Keys materials can be grouped by. */
 export type MaterialGroupKey = 'FAMILY' | 'MAIN_FAMILY' | 'CHEMICAL_CLASS' | 'KIND' | 'MOBILE_ION';
 export type HistogramField = 'VALUE' | 'LOG10_VALUE' | 'TEMPERATURE' | 'YEAR';
+/** A statistic of a group's numbers (`sd`: the sample standard deviation). */
+export type StatisticName = 'count' | 'min' | 'max' | 'mean' | 'sd' | 'q1' | 'median' | 'q3';
 
 /** Bins of a histogram: ascending edges in the stored unit; bin i is [edges[i], edges[i+1]), the last one closed. */
 export interface HistogramPlan {
@@ -33,9 +35,9 @@ export interface HistogramPlan {
 
 interface AggregateCommon {
   name: string;
-  /** Statistics of the value (canonical unit), and of its log10 (positive values only). */
-  value: boolean;
-  log10: boolean;
+  /** Statistics of the value (canonical unit), and of its log10 (positive values only): those asked for, none when empty. */
+  value: StatisticName[];
+  log10: StatisticName[];
   histogram: HistogramPlan | null;
   /** Groups by their keys (nulls last), or the largest first. */
   order: 'KEY' | 'COUNT';
@@ -114,7 +116,8 @@ function measurementRows(plan: MeasurementAggregatePlan, scope: Scope): Rows {
   const x = scope.variable();
   const lines = [`MATCH (${x}:Measurement:Fact)${plan.filter ? ` WHERE ${filterText(plan.filter, 'Measurement', x, scope)}` : ''}`];
   const needsMaterial = plan.groupBy.some((k) => k !== 'YEAR' && k !== 'REVIEW' && k !== 'PROPERTY');
-  if (needsMaterial) lines.push(`CALL { WITH ${x} OPTIONAL MATCH (m:Material)-[:HAS_MEASUREMENT]->(${x}) RETURN m AS mat LIMIT 1 }`);
+  // a measurement has at most one material (every writer links it from its record's one materialId)
+  if (needsMaterial) lines.push(`OPTIONAL MATCH (mat:Material)-[:HAS_MEASUREMENT]->(${x})`);
   if (plan.groupBy.includes('FAMILY')) lines.push(`UNWIND ${FAMILY_ROWS('mat')} AS g_family`);
   const ions = plan.groupBy.includes('MOBILE_ION') ? scope.param(plan.mobileIons) : '';
   const KEY: Record<MeasurementGroupKey, string> = {
@@ -174,22 +177,23 @@ function observationRows(plan: ObservationAggregatePlan, scope: Scope): Rows {
   return { lines, keys: plan.groupBy.map((k) => KEY[k]), value: null, histogram: null };
 }
 
-/** The statistics of `v` (already bound), as `<prefix>_<name>` columns. */
-function statistics(v: string, prefix: string): string[] {
-  return [
-    `count(${v}) AS ${prefix}_count`,
-    `min(${v}) AS ${prefix}_min`,
-    `max(${v}) AS ${prefix}_max`,
-    `avg(${v}) AS ${prefix}_mean`,
-    `stDev(${v}) AS ${prefix}_sd`,
-    `percentileCont(${v}, 0.25) AS ${prefix}_q1`,
-    `percentileCont(${v}, 0.5) AS ${prefix}_median`,
-    `percentileCont(${v}, 0.75) AS ${prefix}_q3`,
-  ];
+const AGGREGATE: Record<StatisticName, (v: string) => string> = {
+  count: (v) => `count(${v})`,
+  min: (v) => `min(${v})`,
+  max: (v) => `max(${v})`,
+  mean: (v) => `avg(${v})`,
+  sd: (v) => `stDev(${v})`,
+  q1: (v) => `percentileCont(${v}, 0.25)`,
+  median: (v) => `percentileCont(${v}, 0.5)`,
+  q3: (v) => `percentileCont(${v}, 0.75)`,
+};
+
+/** The statistics asked for of `v` (already bound), as `<prefix>_<name>` columns. */
+function statistics(v: string, prefix: string, names: StatisticName[]): string[] {
+  return names.map((s) => `${AGGREGATE[s](v)} AS ${prefix}_${s}`);
 }
 
-const STAT_NAMES = ['count', 'min', 'max', 'mean', 'sd', 'q1', 'median', 'q3'];
-const statisticsMap = (prefix: string) => `{${STAT_NAMES.map((s) => `${s}: ${prefix}_${s}`).join(', ')}}`;
+const statisticsMap = (prefix: string, names: StatisticName[]) => `{${names.map((s) => `${s}: ${prefix}_${s}`).join(', ')}}`;
 
 /** The bin index of `h`: -1 below the first edge, n above the last, null without a value. */
 function binIndex(h: string, edges: number[], scope: Scope): string {
@@ -209,19 +213,19 @@ export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
   const lines = [...rows.lines];
   const keyVars = rows.keys.map((_, i) => `k${i}`);
   const carried = [...rows.keys.map((k, i) => `${k} AS ${keyVars[i]}`)];
-  const withValue = (plan.value || plan.log10) && rows.value !== null;
+  const value = rows.value !== null ? plan.value : [];
+  const log10 = rows.value !== null ? plan.log10 : [];
+  const withValue = value.length > 0 || log10.length > 0;
   if (withValue) carried.push(`${rows.value} AS v`);
   if (rows.histogram) carried.push(`${rows.histogram} AS h`);
   lines.push(`WITH ${carried.join(', ') || 'true AS one'}`);
-  if (plan.log10 && withValue) lines.push(`WITH ${[...keyVars, 'v', 'CASE WHEN v > 0 THEN log10(v) END AS lv', ...(rows.histogram ? ['h'] : [])].join(', ')}`);
+  if (log10.length > 0) lines.push(`WITH ${[...keyVars, 'v', 'CASE WHEN v > 0 THEN log10(v) END AS lv', ...(rows.histogram ? ['h'] : [])].join(', ')}`);
   const aggregates = ['count(*) AS n'];
-  if (plan.value && withValue) aggregates.push(...statistics('v', 'v'));
-  if (plan.log10 && withValue) aggregates.push(...statistics('lv', 'lv'));
+  aggregates.push(...statistics('v', 'v', value), ...statistics('lv', 'lv', log10));
   if (rows.histogram) aggregates.push(`collect(${binIndex('h', plan.histogram!.edges, scope)}) AS bins`);
   lines.push(`WITH ${[...keyVars, ...aggregates].join(', ')}`);
   const columns = [...keyVars, 'n'];
-  if (plan.value && withValue) columns.push(...STAT_NAMES.map((s) => `v_${s}`));
-  if (plan.log10 && withValue) columns.push(...STAT_NAMES.map((s) => `lv_${s}`));
+  columns.push(...value.map((s) => `v_${s}`), ...log10.map((s) => `lv_${s}`));
   if (rows.histogram) {
     lines.push('CALL { WITH bins UNWIND bins AS b WITH b, count(*) AS c ORDER BY b RETURN collect([b, c]) AS binCounts }');
     columns.push('binCounts', 'size(bins) AS binned');
@@ -229,8 +233,8 @@ export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
   const order = plan.order === 'COUNT' ? ['n DESC', ...keyVars] : [...keyVars, 'n DESC'];
   lines.push(`WITH ${columns.join(', ')} ORDER BY ${order.join(', ')}`);
   const entries = [`key: [${keyVars.join(', ')}]`, 'count: n'];
-  if (plan.value && withValue) entries.push(`value: ${statisticsMap('v')}`);
-  if (plan.log10 && withValue) entries.push(`log10Value: ${statisticsMap('lv')}`);
+  if (value.length > 0) entries.push(`value: ${statisticsMap('v', value)}`);
+  if (log10.length > 0) entries.push(`log10Value: ${statisticsMap('lv', log10)}`);
   if (rows.histogram) entries.push('binCounts: binCounts', 'binned: binned');
   lines.push(`WITH collect({${entries.join(', ')}}) AS groups`);
   lines.push(`RETURN size(groups) AS totalGroups, groups[0..${scope.param(neo4j.int(plan.first))}] AS groups`);
@@ -244,6 +248,6 @@ export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
  */
 export function aggregateCost(plan: AggregatePlan): number {
   const perGroup =
-    1 + plan.groupBy.length + (plan.value ? STAT_NAMES.length : 0) + (plan.log10 ? STAT_NAMES.length : 0) + (plan.histogram ? plan.histogram.edges.length + 3 : 0);
+    1 + plan.groupBy.length + plan.value.length + plan.log10.length + (plan.histogram ? plan.histogram.edges.length + 3 : 0);
   return 1 + Math.max(1, plan.first) * perGroup;
 }

@@ -15,6 +15,7 @@ import {
   type AggregatePlan,
   type HistogramField,
   type HistogramPlan,
+  type StatisticName,
   type MaterialGroupKey,
   type MeasurementGroupKey,
   type ObservationGroupKey,
@@ -96,14 +97,32 @@ export interface AggregateOptions {
 
 /** What of a group the request selected. */
 interface Wanted {
-  value: boolean;
-  log10: boolean;
+  value: StatisticName[];
+  log10: StatisticName[];
   histogram: boolean;
+}
+
+const STATISTIC_OF_FIELD: Record<string, StatisticName> = {
+  count: 'count',
+  min: 'min',
+  max: 'max',
+  mean: 'mean',
+  standardDeviation: 'sd',
+  q1: 'q1',
+  median: 'median',
+  q3: 'q3',
+};
+
+/** The statistics selected under `field` (with the count, which the standard deviation needs), none if not selected. */
+function statisticsSelected(field: SelectedField | undefined): StatisticName[] {
+  if (!field) return [];
+  const names = field.fields.map((f) => STATISTIC_OF_FIELD[f.name]).filter((n): n is StatisticName => n !== undefined);
+  return [...new Set<StatisticName>(['count', ...names])];
 }
 
 function wanted(selection: SelectedField): Wanted {
   const groups = child(selection, 'groups');
-  return { value: child(groups, 'value') !== undefined, log10: child(groups, 'log10Value') !== undefined, histogram: child(groups, 'histogram') !== undefined };
+  return { value: statisticsSelected(child(groups, 'value')), log10: statisticsSelected(child(groups, 'log10Value')), histogram: child(groups, 'histogram') !== undefined };
 }
 
 export class AggregateService {
@@ -124,7 +143,7 @@ export class AggregateService {
     // the bins are checked even when the histogram is not selected; they are compiled only when it is
     const bins = args.histogram ? histogramPlan(args.histogram, property, 'histogram') : null;
     const histogram = want.histogram ? bins : null;
-    const valuesAsked = want.value || want.log10 || (histogram !== null && isValueField(histogram.field));
+    const valuesAsked = want.value.length > 0 || want.log10.length > 0 || (histogram !== null && isValueField(histogram.field));
     if (valuesAsked && !property && !groupBy.includes('PROPERTY')) {
       throw new InvalidArgumentError(
         'where.property',
@@ -147,7 +166,7 @@ export class AggregateService {
     const bins = args.histogram ? histogramPlan(args.histogram, property, 'histogram') : null;
     const histogram = want.histogram ? bins : null;
     if (bins && !isValueField(bins.field)) throw new InvalidArgumentError('histogram.field', 'materials are binned by their value (VALUE or LOG10_VALUE, with `value`)');
-    if ((want.value || want.log10 || histogram) && !property) {
+    if ((want.value.length > 0 || want.log10.length > 0 || histogram) && !property) {
       throw new InvalidArgumentError('value', 'statistics of materials need the value of each material: give `value: { property: ..., statistic: ... }`');
     }
     const common = this.common(args, want, histogram);
@@ -160,7 +179,7 @@ export class AggregateService {
   /** Counts of interphase observations, grouped; `review` is the only filter for now. */
   async observations(args: Omit<StatisticsArgs<never, ObservationGroupKey>, 'where' | 'histogram'> & { review: string | null | undefined }): Promise<StatisticsView> {
     const review = args.review ? checkReview(args.review, 'review') : null;
-    const common = this.common({ ...args, where: null, histogram: null }, { value: false, log10: false, histogram: false }, null);
+    const common = this.common({ ...args, where: null, histogram: null }, { value: [], log10: [], histogram: false }, null);
     const plan: AggregatePlan = { ...common, name: 'interphaseObservations.statistics', kind: 'InterphaseObservation', groupBy: [...new Set(args.groupBy ?? [])], review };
     return this.run(plan, () => null, null);
   }
