@@ -206,39 +206,57 @@ function binIndex(h: string, edges: number[], scope: Scope): string {
   );
 }
 
+/** What one statement aggregates: the group key variables, the statistics of `v` and of `lv`, the histogram field. */
+interface Aggregation {
+  keyVars: string[];
+  value: StatisticName[];
+  log10: StatisticName[];
+  histogram: HistogramPlan | null;
+}
+
 /** The aggregate statement of a plan. */
 export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
   const scope = new Scope();
   const rows = plan.kind === 'Measurement' ? measurementRows(plan, scope) : plan.kind === 'Material' ? materialRows(plan, scope) : observationRows(plan, scope);
-  const lines = [...rows.lines];
-  const keyVars = rows.keys.map((_, i) => `k${i}`);
-  const carried = [...rows.keys.map((k, i) => `${k} AS ${keyVars[i]}`)];
-  const value = rows.value !== null ? plan.value : [];
-  const log10 = rows.value !== null ? plan.log10 : [];
-  const withValue = value.length > 0 || log10.length > 0;
-  if (withValue) carried.push(`${rows.value} AS v`);
-  if (rows.histogram) carried.push(`${rows.histogram} AS h`);
-  lines.push(`WITH ${carried.join(', ') || 'true AS one'}`);
-  if (log10.length > 0) lines.push(`WITH ${[...keyVars, 'v', 'CASE WHEN v > 0 THEN log10(v) END AS lv', ...(rows.histogram ? ['h'] : [])].join(', ')}`);
-  const aggregates = ['count(*) AS n'];
-  aggregates.push(...statistics('v', 'v', value), ...statistics('lv', 'lv', log10));
-  if (rows.histogram) aggregates.push(`collect(${binIndex('h', plan.histogram!.edges, scope)}) AS bins`);
-  lines.push(`WITH ${[...keyVars, ...aggregates].join(', ')}`);
-  const columns = [...keyVars, 'n'];
-  columns.push(...value.map((s) => `v_${s}`), ...log10.map((s) => `lv_${s}`));
-  if (rows.histogram) {
-    lines.push('CALL { WITH bins UNWIND bins AS b WITH b, count(*) AS c ORDER BY b RETURN collect([b, c]) AS binCounts }');
-    columns.push('binCounts', 'size(bins) AS binned');
-  }
-  const order = plan.order === 'COUNT' ? ['n DESC', ...keyVars] : [...keyVars, 'n DESC'];
-  lines.push(`WITH ${columns.join(', ')} ORDER BY ${order.join(', ')}`);
-  const entries = [`key: [${keyVars.join(', ')}]`, 'count: n'];
-  if (value.length > 0) entries.push(`value: ${statisticsMap('v', value)}`);
-  if (log10.length > 0) entries.push(`log10Value: ${statisticsMap('lv', log10)}`);
-  if (rows.histogram) entries.push('binCounts: binCounts', 'binned: binned');
-  lines.push(`WITH collect({${entries.join(', ')}}) AS groups`);
-  lines.push(`RETURN size(groups) AS totalGroups, groups[0..${scope.param(neo4j.int(plan.first))}] AS groups`);
+  const a: Aggregation = {
+    keyVars: rows.keys.map((_, i) => `k${i}`),
+    value: rows.value !== null ? plan.value : [],
+    log10: rows.value !== null ? plan.log10 : [],
+    histogram: rows.histogram ? plan.histogram : null,
+  };
+  const lines = [...rows.lines, ...aggregationLines(rows, a, scope), ...groupLines(plan, a, scope)];
   return { name: plan.name, text: `// ${plan.name}\n${lines.join('\n')}`, params: scope.params };
+}
+
+/** Per row: the keys, `v`, `lv` and `h`; per group: the count, the statistics and the bin counts. */
+function aggregationLines(rows: Rows, a: Aggregation, scope: Scope): string[] {
+  const lines: string[] = [];
+  const carried = rows.keys.map((k, i) => `${k} AS ${a.keyVars[i]}`);
+  if (a.value.length > 0 || a.log10.length > 0) carried.push(`${rows.value} AS v`);
+  if (a.histogram) carried.push(`${rows.histogram} AS h`);
+  lines.push(`WITH ${carried.join(', ') || 'true AS one'}`);
+  if (a.log10.length > 0) lines.push(`WITH ${[...a.keyVars, 'v', 'CASE WHEN v > 0 THEN log10(v) END AS lv', ...(a.histogram ? ['h'] : [])].join(', ')}`);
+  const aggregates = ['count(*) AS n', ...statistics('v', 'v', a.value), ...statistics('lv', 'lv', a.log10)];
+  if (a.histogram) aggregates.push(`collect(${binIndex('h', a.histogram.edges, scope)}) AS bins`);
+  lines.push(`WITH ${[...a.keyVars, ...aggregates].join(', ')}`);
+  if (a.histogram) lines.push('CALL { WITH bins UNWIND bins AS b WITH b, count(*) AS c ORDER BY b RETURN collect([b, c]) AS binCounts }');
+  return lines;
+}
+
+/** The groups ordered, collected as maps, counted and cut to `first`. */
+function groupLines(plan: AggregatePlan, a: Aggregation, scope: Scope): string[] {
+  const columns = [...a.keyVars, 'n', ...a.value.map((s) => `v_${s}`), ...a.log10.map((s) => `lv_${s}`)];
+  if (a.histogram) columns.push('binCounts', 'size(bins) AS binned');
+  const order = plan.order === 'COUNT' ? ['n DESC', ...a.keyVars] : [...a.keyVars, 'n DESC'];
+  const entries = [`key: [${a.keyVars.join(', ')}]`, 'count: n'];
+  if (a.value.length > 0) entries.push(`value: ${statisticsMap('v', a.value)}`);
+  if (a.log10.length > 0) entries.push(`log10Value: ${statisticsMap('lv', a.log10)}`);
+  if (a.histogram) entries.push('binCounts: binCounts', 'binned: binned');
+  return [
+    `WITH ${columns.join(', ')} ORDER BY ${order.join(', ')}`,
+    `WITH collect({${entries.join(', ')}}) AS groups`,
+    `RETURN size(groups) AS totalGroups, groups[0..${scope.param(neo4j.int(plan.first))}] AS groups`,
+  ];
 }
 
 /**
