@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from './context.js';
+import { InterphaseObservationWhere } from './interface.input.js';
 import { MeasurementWhere } from './literature.input.js';
 import { MaterialWhere } from './material.input.js';
 import { selectionOf } from './selection.js';
@@ -73,17 +74,18 @@ export class StatisticsResolver {
 
   @Query(() => InterphaseObservationStatistics, {
     description:
-      'Counts of interphase observations grouped by `groupBy` (interphase type, stability class, counterpart kind, review, ' +
-      'technique), in one Cypher statement. Errors: BAD_USER_INPUT naming `review` or `first`; DATABASE_UNAVAILABLE.',
+      'Counts of the interphase observations `where` selects (the same filters as `interphaseObservations`), grouped by ' +
+      '`groupBy` (interphase type, stability class, counterpart kind, review, technique), in one Cypher statement. Errors: ' +
+      'BAD_USER_INPUT naming the argument (a bad filter as in the list, `first` out of range); DATABASE_UNAVAILABLE.',
   })
   interphaseObservationStatistics(
     @Ctx() ctx: Context,
-    @Arg('review', () => String, { nullable: true, description: "Only the observations this review states (a review key, e.g. 'banerjee2020')." }) review: string | null,
+    @Arg('where', () => InterphaseObservationWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: InterphaseObservationWhere | null,
     @Arg('groupBy', () => [InterphaseObservationGroupByEnum], { nullable: true, description: 'Group keys (none: one group of everything).' })
     groupBy: (keyof typeof InterphaseObservationGroupByEnum)[] | null,
     @Arg('orderBy', () => StatisticsOrderEnum, { nullable: true, defaultValue: 'KEY', description: 'The order of the groups.' }) orderBy: 'KEY' | 'COUNT',
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many groups, 0–1000 (default 100).' }) first: number,
   ) {
-    return ctx.services.statistics.observations({ review, groupBy, orderBy, first });
+    return ctx.services.statistics.observations({ where, groupBy, orderBy, first });
   }
 }

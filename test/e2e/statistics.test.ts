@@ -385,7 +385,7 @@ describe('interphaseObservationStatistics', () => {
   it('counts by interphase type × counterpart kind in one review, and by technique (an observation with several in each)', async () => {
     const obs = (await db.read(RAW_OBSERVATIONS)) as unknown as { review: string; interphaseType: string | null; stabilityClass: string | null; counterpartKind: string; techniques: string[] }[];
     const feng = obs.filter((o) => o.review === 'feng2022');
-    const r = await stats('review: "feng2022", groupBy: [INTERPHASE_TYPE, COUNTERPART_KIND]', 'key { interphaseType counterpartKind } count', 'interphaseObservationStatistics');
+    const r = await stats('where: { review: "feng2022" }, groupBy: [INTERPHASE_TYPE, COUNTERPART_KIND]', 'key { interphaseType counterpartKind } count', 'interphaseObservationStatistics');
     expect(Object.fromEntries(r.groups.map((g) => [`${g.key.interphaseType}|${g.key.counterpartKind}`, g.count]))).toEqual(
       Object.fromEntries([...groupBy(feng, (o) => [`${o.interphaseType}|${o.counterpartKind}`]).entries()].map(([k, v]) => [k, v.length])),
     );
@@ -394,6 +394,13 @@ describe('interphaseObservationStatistics', () => {
     expect(Object.fromEntries(t.groups.map((g) => [`${g.key.technique}|${g.key.stabilityClass}`, g.count]))).toEqual(
       Object.fromEntries([...expected.entries()].map(([k, v]) => [k, v.length])),
     );
+    // by hand (README, seed/facts/banerjee2020): passivating interphases against Li containing Li3P are banerjee2020 I138–I142
+    const li3p = await stats(
+      'where: { counterpart: "Li", interphaseType: "TYPE_3_PASSIVATING", product: "Li3P" }, groupBy: [REVIEW]',
+      'key { review } count',
+      'interphaseObservationStatistics',
+    );
+    expect(li3p.groups).toEqual([{ key: { review: 'banerjee2020' }, count: 5 }]);
     const all = await stats('', 'count', 'interphaseObservationStatistics');
     expect(all.groups).toEqual([{ count: obs.length }]);
   });
@@ -419,7 +426,7 @@ describe('bad input is refused, nothing runs', () => {
     ],
     ['measurementStatistics(histogram: { field: TEMPERATURE, bins: [0, 1], unit: "eV" }) { groups { histogram { counts } } }', 'histogram.unit', /accepted units: 'K', '°C'/],
     ['measurementStatistics(first: 1001) { groups { count } }', 'first', /from 0 to 1000/],
-    ['interphaseObservationStatistics(review: "not a key!") { groups { count } }', 'review', /not a review key/],
+    ['interphaseObservationStatistics(where: { review: "not a key!" }) { groups { count } }', 'where.review', /not a review key/],
     ['measurementStatistics(where: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "eV" } }) { groups { count } }', 'where.value.unit', /not a unit of ionic conductivity/],
     ['materialStatistics { groups { value { median } } }', 'value', /give `value: \{ property/],
     ['materialStatistics(value: { property: IONIC_CONDUCTIVITY }, histogram: { field: YEAR, bins: [0, 1] }) { groups { histogram { counts } } }', 'histogram.field', /VALUE or LOG10_VALUE/],

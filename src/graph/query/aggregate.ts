@@ -65,11 +65,11 @@ export interface MaterialAggregatePlan extends AggregateCommon {
 /** Keys interphase observations can be grouped by. */
 export type ObservationGroupKey = 'INTERPHASE_TYPE' | 'STABILITY_CLASS' | 'COUNTERPART_KIND' | 'REVIEW' | 'TECHNIQUE';
 
-/** Counts of interphase observations (a `review` filter only, for now: the observations' own filters are planned elsewhere). */
+/** Counts of interphase observations (the filter of `interphaseObservations`). */
 export interface ObservationAggregatePlan extends AggregateCommon {
   kind: 'InterphaseObservation';
+  filter: Filter | null;
   groupBy: ObservationGroupKey[];
-  review: string | null;
 }
 
 export type AggregatePlan = MeasurementAggregatePlan | MaterialAggregatePlan | ObservationAggregatePlan;
@@ -163,7 +163,7 @@ function materialRows(plan: MaterialAggregatePlan, scope: Scope): Rows {
 /** The rows of an observation count: one per observation (per technique of its evidence for TECHNIQUE). */
 function observationRows(plan: ObservationAggregatePlan, scope: Scope): Rows {
   const x = scope.variable();
-  const lines = [`MATCH (${x}:InterphaseObservation)${plan.review !== null ? ` WHERE ${x}.review = ${scope.param(plan.review)}` : ''}`];
+  const lines = [`MATCH (${x}:InterphaseObservation:Fact)${plan.filter ? ` WHERE ${filterText(plan.filter, 'InterphaseObservation', x, scope)}` : ''}`];
   if (plan.groupBy.includes('TECHNIQUE')) {
     lines.push(`UNWIND CASE WHEN EXISTS { (${x})-[:EVIDENCE]->(:Technique) } THEN COLLECT { MATCH (${x})-[:EVIDENCE]->(t:Technique) RETURN DISTINCT t.id } ELSE [null] END AS g_technique`);
   }

@@ -24,7 +24,8 @@ import type { AggregateStore } from '../../graph/query/aggregate.store.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 import { child, type SelectedField } from './selection.js';
-import { checkReview, toCanonicalValue, FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
+import { InterfaceFilterPlanner, type InterphaseObservationFilterInput } from './where.interface.js';
+import { toCanonicalValue, FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
 
 /** Most bins of a histogram (edges: one more). */
 export const MAX_HISTOGRAM_BINS = 200;
@@ -127,6 +128,7 @@ function wanted(selection: SelectedField): Wanted {
 
 export class AggregateService {
   private readonly filters: FilterPlanner;
+  private readonly observationFilters: InterfaceFilterPlanner;
 
   constructor(
     private readonly store: AggregateStore,
@@ -134,6 +136,7 @@ export class AggregateService {
     private readonly options: AggregateOptions,
   ) {
     this.filters = new FilterPlanner(materials);
+    this.observationFilters = new InterfaceFilterPlanner(materials);
   }
 
   async measurements(args: StatisticsArgs<MeasurementFilterInput, MeasurementGroupKey>, selection: SelectedField): Promise<StatisticsView> {
@@ -176,11 +179,11 @@ export class AggregateService {
     return this.run(plan, () => (property ? canonicalUnit(property) : null), args.histogram);
   }
 
-  /** Counts of interphase observations, grouped; `review` is the only filter for now. */
-  async observations(args: Omit<StatisticsArgs<never, ObservationGroupKey>, 'where' | 'histogram'> & { review: string | null | undefined }): Promise<StatisticsView> {
-    const review = args.review ? checkReview(args.review, 'review') : null;
-    const common = this.common({ ...args, where: null, histogram: null }, { value: [], log10: [], histogram: false }, null);
-    const plan: AggregatePlan = { ...common, name: 'interphaseObservations.statistics', kind: 'InterphaseObservation', groupBy: [...new Set(args.groupBy ?? [])], review };
+  /** Counts of interphase observations (the filters of `interphaseObservations`), grouped. */
+  async observations(args: Omit<StatisticsArgs<InterphaseObservationFilterInput, ObservationGroupKey>, 'histogram'>): Promise<StatisticsView> {
+    const common = this.common({ ...args, histogram: null }, { value: [], log10: [], histogram: false }, null);
+    const filter = args.where ? await this.observationFilters.observation(args.where, 'where') : null;
+    const plan: AggregatePlan = { ...common, name: 'interphaseObservations.statistics', kind: 'InterphaseObservation', filter, groupBy: [...new Set(args.groupBy ?? [])] };
     return this.run(plan, () => null, null);
   }
 
