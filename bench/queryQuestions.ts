@@ -151,18 +151,16 @@ export const QUESTIONS: Question[] = [
     id: 'q2-family-stats',
     title: 'count, median and max ionic conductivity per structural family',
     api: {
-      kind: 'client',
-      note: 'pages through every conductivity measurement, groups and aggregates client-side',
-      async run(post) {
-        const xs = await apiAllNodes(
-          post,
-          'measurements',
-          `query($first: Int, $after: String) { measurements(where: { property: ${PROPERTY} }, first: $first, after: $after) {
-             pageInfo { hasNextPage endCursor } edges { node { value material { family } } } } }`,
-          {},
-        );
-        return statsByFamily(xs.filter((x) => x.material).map((x) => ({ family: x.material.family, value: x.value })));
-      },
+      kind: 'request',
+      query: `query { measurementStatistics(where: { property: ${PROPERTY} }, groupBy: [MAIN_FAMILY]) {
+        groups { key { mainFamily } value { count median max } } } }`,
+      // groups without a family (measurements of materials no source places in one) or without a point value are left
+      // out, as the other two servers leave them out
+      rows: (d) =>
+        d.measurementStatistics.groups
+          .filter((g: any) => g.key.mainFamily !== null && g.value.count > 0)
+          .map((g: any) => ({ family: g.key.mainFamily, n: g.value.count, median: num(g.value.median), max: num(g.value.max) }))
+          .sort(byKey((r: { family: string }) => r.family)),
     },
     lib: {
       kind: 'request',

@@ -19,6 +19,7 @@ import { MaterialResolver, MaterialVariantResolver } from './material.resolver.j
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { SearchResolver } from './search.resolver.js';
+import { StatisticsResolver } from './statistics.resolver.js';
 import { CitationResolver, SourceResolver } from './source.resolver.js';
 import {
   DecompositionResolver,
@@ -60,6 +61,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       PhaseDataSourceResolver,
       InterphasePredictionResolver,
       SearchResolver,
+      StatisticsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

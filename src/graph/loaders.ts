@@ -11,6 +11,7 @@ import { PhaseDataStore, type PhaseEntryRecord } from './phaseData.store.js';
 import { PublicationStore } from './publication.store.js';
 import { SearchStore } from './search.store.js';
 import { ListStore } from './query/list.store.js';
+import { AggregateStore } from './query/aggregate.store.js';
 import type { CitationRecord, DatasetRecord, MaterialRecord, PublicationRecord, VariantRecord } from './records.js';
 
 export interface Stores {
@@ -21,6 +22,8 @@ export interface Stores {
   search: SearchStore;
   /** The compiled root lists (src/graph/query). */
   lists: ListStore;
+  /** The compiled aggregates (src/graph/query/aggregate.ts). */
+  aggregates: AggregateStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -32,6 +35,7 @@ export function createStores(db: GraphDatabase): Stores {
     phaseData: new PhaseDataStore(db),
     search: new SearchStore(db),
     lists: new ListStore(db),
+    aggregates: new AggregateStore(db),
   };
 }
 

@@ -8,6 +8,7 @@ import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
 import { SearchService } from './search.service.js';
 import { ListService, type ListOptions } from './query/list.service.js';
+import { AggregateService } from './query/aggregate.service.js';
 import type { ThermoEngine } from './thermo/thermo.engine.js';
 import { ThermoService } from './thermo/thermo.service.js';
 import { VocabularyService } from './vocabulary.service.js';
@@ -21,6 +22,8 @@ export interface Services {
   search: SearchService;
   /** The compiled root lists (materials, measurements): one Cypher statement per request. */
   lists: ListService;
+  /** Statistics for dashboards (measurementStatistics, materialStatistics): one Cypher statement per request. */
+  statistics: AggregateService;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
@@ -37,5 +40,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     thermo: new ThermoService(engine, stores, loaders),
     search: new SearchService(stores, loaders),
     lists: new ListService(stores.lists, stores.materials, lists),
+    statistics: new AggregateService(stores.aggregates, stores.materials, lists),
   };
 }

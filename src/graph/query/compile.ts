@@ -33,7 +33,7 @@ export interface CompiledQuery {
 }
 
 /** Names parameters $p0, $p1, ... and node variables x0, x1, ... of one statement. */
-class Scope {
+export class Scope {
   readonly params: Record<string, unknown> = {};
   private nextParam = 0;
   private nextVar = 0;
@@ -158,7 +158,7 @@ function sortKeyText(key: SortKey | null, kind: NodeKind, v: string, scope: Scop
 }
 
 /** CALL subquery binding `k`, a material's statistic of one property's reported values. */
-function statisticCall(key: Extract<SortKey, { kind: 'materialPropertyValue' }>, v: string, scope: Scope): string {
+export function statisticCall(key: Extract<SortKey, { kind: 'materialPropertyValue' }>, v: string, scope: Scope): string {
   const value = 's.value';
   const aggregate =
     key.statistic === 'MAX'
