@@ -61,12 +61,12 @@ export class MaterialResolver {
       nullable: true,
       description:
         'Only measurements matching this filter (as `measurements(where:)`; errors name `<field>.where...`), compiled into the ' +
-        "statement of the list it is under; elsewhere (under `material(id:)`) one statement for this material, at most 1000 rows.",
+        "statement of the list it is under; elsewhere (under `material(id:)`) one statement for this material.",
     })
     where: MeasurementWhere | null,
   ) {
     if (where && !(`rel_${info.path.key}` in material)) {
-      return ctx.services.lists.measurementsOfMaterial(material.id, { where, property, orderBy, first }, selectionOf(info));
+      return ctx.services.lists.measurementsOfMaterial(material.id, selectionOf(info));
     }
     return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property, orderBy, first));
   }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
-import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
+import { expectBadUserInput, startTestServer, type TestServer, queriesOf as queriesDuring } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -33,16 +33,7 @@ const coatings = async (args: string) => ids(await list('coatingApplications', a
 const cells = async (args: string) => ids(await list('cells', args));
 
 /** Queries the server sends to Neo4j while `work` runs, by name. */
-async function queriesOf(work: () => Promise<unknown>): Promise<string[]> {
-  const names: string[] = [];
-  const stop = server.db.observe((name) => names.push(name));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return names;
-}
+const queriesOf = (work: () => Promise<unknown>): Promise<string[]> => queriesDuring(server, work);
 
 const P = (id: string) => `pasta2020:${id}`;
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
 import { compileList } from '../../src/graph/query/compile.js';
-import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
+import { expectBadUserInput, startTestServer, type TestServer, queriesOf as queriesDuring } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,16 +26,7 @@ const L = (...xs: string[]) => xs.map((x) => `lewis2019:${x}`);
 const key = (formula: string) => parseFormula(formula).key;
 
 /** Queries the server sends to Neo4j while `work` runs, by name. */
-async function queriesOf(work: () => Promise<unknown>): Promise<string[]> {
-  const names: string[] = [];
-  const stop = server.db.observe((name) => names.push(name));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return names;
-}
+const queriesOf = (work: () => Promise<unknown>): Promise<string[]> => queriesDuring(server, work);
 
 async function observations(args: string): Promise<Page<{ id: string }>> {
   const res = await server.gql<{ interphaseObservations: Page<{ id: string }> }>(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { obelixRows } from '../support/obelixCsv.js';
 import { connectTestDatabase } from '../support/neo4j.js';
-import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
+import { expectBadUserInput, startTestServer, type TestServer, queriesOf as queriesDuring } from '../support/server.js';
 
 let server: TestServer;
 let db: GraphDatabase;
@@ -144,16 +144,7 @@ async function stats(args: string, fields: string, root = 'measurementStatistics
 const STATS = 'count unit min max mean standardDeviation q1 median q3';
 
 /** Queries the server sends to Neo4j while `work` runs, by name. */
-async function queriesOf(work: () => Promise<unknown>): Promise<string[]> {
-  const names: string[] = [];
-  const stop = server.db.observe((name) => names.push(name));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return names;
-}
+const queriesOf = (work: () => Promise<unknown>): Promise<string[]> => queriesDuring(server, work);
 
 // --- tests --------------------------------------------------------------------------------------------
 

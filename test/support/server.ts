@@ -75,3 +75,15 @@ export function expectBadUserInput(res: GraphQLResponse<unknown>, argumentName: 
   expect(e.message).toMatch(message);
   expect(e.message.startsWith(`${argumentName}: `)).toBe(true);
 }
+
+/** The queries `server` sends to Neo4j while `work` runs, by name (for one-statement and N+1 checks). */
+export async function queriesOf(server: Pick<TestServer, 'db'>, work: () => Promise<unknown>): Promise<string[]> {
+  const names: string[] = [];
+  const stop = server.db.observe((name) => names.push(name));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return names;
+}

@@ -3,49 +3,13 @@
  * materials: GraphQL in, the one statement and its parameters out, without a database (the store's `read` records
  * the statement and answers an empty page). Values never enter the text; only the selected fields are read.
  */
-import { execute, parse, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInterphaseSchema } from '../../src/api/schema.js';
-import type { GraphDatabase } from '../../src/graph/database.js';
-import { createStores } from '../../src/graph/loaders.js';
-import { createServices } from '../../src/services/index.js';
-import type { ThermoEngine } from '../../src/services/thermo/thermo.engine.js';
-
-let schema: GraphQLSchema;
-beforeAll(async () => {
-  schema = await buildInterphaseSchema();
-});
-
-interface Sent {
-  name: string;
-  text: string;
-  params: Record<string, unknown>;
-}
-
-async function compile(query: string): Promise<{ sent: Sent[]; errors: readonly Error[] | undefined }> {
-  const sent: Sent[] = [];
-  const db = {
-    read: async (q: { name: string; text: string }, params: Record<string, unknown> = {}) => {
-      sent.push({ name: q.name, text: q.text, params });
-      return q.name.endsWith('.list') ? [{ items: [], totalCount: 0 }] : [];
-    },
-  } as unknown as GraphDatabase;
-  const services = createServices(createStores(db), {} as ThermoEngine, { maxCost: 200_000 });
-  const result = await execute({ schema, document: parse(query), contextValue: { services } });
-  return { sent, errors: result.errors };
-}
-
-const one = async (query: string): Promise<Sent> => {
-  const { sent, errors } = await compile(query);
-  expect(errors).toBeUndefined();
-  expect(sent).toHaveLength(1);
-  return sent[0]!;
-};
+import { describe, expect, it } from 'vitest';
+import { compileRequest, oneStatement } from '../support/compiledRequests.js';
 
 describe('compiled fact lists', () => {
   it('windows: a voltage range in mV becomes V parameters on the prefixed properties; only the selected fields are read', async () => {
-    const q = await one('{ reportedStabilityWindows(where: { oxidationLimit: { min: 4500, unit: "mV" } }) { edges { node { id oxidationLimit { text } } } } }');
+    const q = await oneStatement('{ reportedStabilityWindows(where: { oxidationLimit: { min: 4500, unit: "mV" } }) { edges { node { id oxidationLimit { text } } } } }');
     expect(q.name).toBe('reportedStabilityWindows.list');
     expect(q.text).toMatch(/MATCH \(x0:StabilityWindow:Fact\) WHERE coalesce\(x0\.oxidationValue, x0\.oxidationMin\) >= \$p\d/);
     expect(Object.values(q.params)).toContain(4.5);
@@ -54,7 +18,7 @@ describe('compiled fact lists', () => {
   });
 
   it('cells: the role of a component is part of the pattern, the material ids a parameter; the order by cycles a subquery', async () => {
-    const { sent } = await compile('{ cells(where: { cellType: SYMMETRIC, cycles: { min: 100 } }, orderBy: { field: CYCLES, direction: DESC }) { edges { node { id } } } }');
+    const { sent } = await compileRequest('{ cells(where: { cellType: SYMMETRIC, cycles: { min: 100 } }, orderBy: { field: CYCLES, direction: DESC }) { edges { node { id } } } }');
     const q = sent[0]!;
     expect(q.text).toMatch(/x0\.cellType = \$p\d/);
     expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:HAS_RESULT\]->\(x\d+:CellResult\) WHERE/);
@@ -63,7 +27,7 @@ describe('compiled fact lists', () => {
   });
 
   it('publications: a title text lower-cased as a parameter, ordered by year with the key as tie-breaker', async () => {
-    const q = await one('{ publications(where: { titleContains: "Garnet", isReview: false }, orderBy: { field: YEAR, direction: DESC }, first: 5) { edges { node { key year } } } }');
+    const q = await oneStatement('{ publications(where: { titleContains: "Garnet", isReview: false }, orderBy: { field: YEAR, direction: DESC }, first: 5) { edges { node { key year } } } }');
     expect(q.text).toMatch(/toLower\(x0\.title\) CONTAINS \$p\d/);
     expect(q.text).toMatch(/\(x0:Review\) = \$p\d/);
     expect(q.text).toMatch(/ORDER BY sortKey DESC, x0\.key LIMIT/);
@@ -72,14 +36,14 @@ describe('compiled fact lists', () => {
   });
 
   it("a family's materials: one UNWIND of the families, a page per family", async () => {
-    const q = await one('{ structuralFamilies { id materials(first: 2) { totalCount edges { node { id } } } } }');
+    const q = await oneStatement('{ structuralFamilies { id materials(first: 2) { totalCount edges { node { id } } } } }');
     expect(q.name).toBe('structuralFamilies.materials');
     expect(q.text).toMatch(/^\/\/ structuralFamilies\.materials\nUNWIND \$p\d AS grp\nCALL \{\n  WITH grp\n  MATCH \(x0:Material\) WHERE grp IN x0\.families/);
     expect(q.text).toMatch(/RETURN grp, items, COUNT \{/);
   });
 
   it('a thickness in a unit that is not a length runs nothing (BAD_USER_INPUT naming the path)', async () => {
-    const { sent, errors } = await compile('{ coatingApplications(where: { thickness: { min: 1, unit: "V" } }) { totalCount } }');
+    const { sent, errors } = await compileRequest('{ coatingApplications(where: { thickness: { min: 1, unit: "V" } }) { totalCount } }');
     expect(sent).toEqual([]);
     expect(errors?.[0]?.message).toMatch(/^where\.thickness\.unit: 'V' is not a unit of thickness/);
   });

@@ -3,36 +3,13 @@
  * one aggregate statement and its parameters out; values only as parameters; only what is selected is
  * aggregated; a histogram's edges converted to the stored unit before compiling.
  */
-import { execute, parse, type GraphQLSchema } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInterphaseSchema } from '../../src/api/schema.js';
-import type { GraphDatabase } from '../../src/graph/database.js';
-import { createStores } from '../../src/graph/loaders.js';
-import { createServices } from '../../src/services/index.js';
-import type { ThermoEngine } from '../../src/services/thermo/thermo.engine.js';
+import { describe, expect, it } from 'vitest';
+import { compileRequest, type Sent } from '../support/compiledRequests.js';
 
-let schema: GraphQLSchema;
-beforeAll(async () => {
-  schema = await buildInterphaseSchema();
-});
-
-interface Sent {
-  name: string;
-  text: string;
-  params: Record<string, unknown>;
-}
-
+/** The statements a statistics request sends (each answered with no groups). */
 async function compile(query: string): Promise<Sent[]> {
-  const sent: Sent[] = [];
-  const db = {
-    read: async (q: { name: string; text: string }, params: Record<string, unknown> = {}) => {
-      sent.push({ name: q.name, text: q.text, params });
-      return [{ totalGroups: 0, groups: [] }];
-    },
-  } as unknown as GraphDatabase;
-  const services = createServices(createStores(db), {} as ThermoEngine);
-  const result = await execute({ schema, document: parse(query), contextValue: { services } });
-  expect(result.errors).toBeUndefined();
+  const { sent, errors } = await compileRequest(query, 200_000, () => [{ totalGroups: 0, groups: [] }]);
+  expect(errors).toBeUndefined();
   return sent;
 }
 

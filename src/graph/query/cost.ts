@@ -25,7 +25,7 @@ function relationRows(r: RelationField, degrees: RelationDegrees): number {
 export function nodeCost(node: NodePlan, degrees: RelationDegrees = {}): number {
   let points = node.fields.length + node.sourceFields.length + node.resolverCost;
   for (const r of [...node.relations, ...node.sourceRelations]) points += 1 + relationRows(r, degrees) * nodeCost(r.node, degrees);
-  for (const i of node.inline ?? []) points += 1 + nodeCost(i.node);
+  for (const i of node.inline ?? []) points += 1 + nodeCost(i.node, degrees);
   return points;
 }
 

@@ -104,23 +104,16 @@ export class ListService {
   }
 
   /**
-   * A material's measurements matching `where` when `Material.measurements(where:)` is resolved outside a compiled
-   * list (under `material(id:)`, an interface...): one compiled statement for that material.
+   * A material's measurements (the `measurements` field `selection`, with its arguments: property, where, orderBy,
+   * first) when `Material.measurements(where:)` is resolved outside a compiled list (under `material(id:)`, an
+   * interface...): one compiled statement, the material sought by its id and its measurements a subquery.
    */
-  async measurementsOfMaterial(
-    materialId: string,
-    args: { where: MeasurementFilterInput; property: string | null; orderBy: OrderInput<MeasurementSortField> | null; first: number | null },
-    selection: SelectedField,
-  ): Promise<Row[]> {
-    const filters: Filter[] = [{ op: 'exists', relation: 'material', filter: { op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'eq', value: materialId } }];
-    if (args.property) filters.push({ op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: args.property });
-    const where = await this.filters.measurement(args.where, `${selection.key}.where`);
-    if (where) filters.push(where);
-    await this.planNestedWhere(selection);
-    const asList: SelectedField = { ...selection, args: {}, fields: [{ name: 'edges', key: 'edges', args: {}, weight: 0, rows: 1, fields: [{ ...selection, name: 'node', key: 'node', args: {} }] }] };
-    const first = args.first ?? COMPILED_MAX_PAGE_SIZE;
-    const page = await this.run('material.measurements', 'Measurement', 'measurement', { op: 'and', items: filters }, measurementOrder(args.orderBy), { where: null, orderBy: null, first, after: null }, asList);
-    return page.edges.map((e) => e.node);
+  async measurementsOfMaterial(materialId: string, selection: SelectedField): Promise<Row[]> {
+    const node: SelectedField = { ...selection, name: 'node', key: 'node', args: {}, fields: [selection] };
+    const asList: SelectedField = { ...selection, name: 'materials', key: 'materials', args: {}, fields: [{ ...node, name: 'edges', key: 'edges', fields: [node] }] };
+    const byId: Filter = { op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'eq', value: materialId };
+    const page = await this.run('material.measurements', 'Material', 'material', byId, BY_ID, { where: null, orderBy: null, first: 1, after: null }, asList);
+    return (page.edges[0]?.node[`rel_${selection.key}`] as Row[] | undefined) ?? [];
   }
 
   /** The plan of a list request (validated, costed: `times` plans of its cost, for a page per group), without running it. */

@@ -86,6 +86,7 @@ function measurementsOf(f: SelectedField): RelationField {
   const first = f.args.first as number | null | undefined;
   const filters: Filter[] = [];
   if (property) filters.push({ op: 'compare', operand: { kind: 'property', name: 'property' }, comparison: 'eq', value: property });
+  if (f.args.where && !NESTED_WHERE.has(f)) throw new Error(`${f.key}(where:) was not planned (ListService.planNestedWhere runs before nodePlan)`);
   const where = NESTED_WHERE.get(f);
   if (where) filters.push(where);
   return {

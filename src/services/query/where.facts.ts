@@ -143,7 +143,7 @@ export class FactFilterPlanner {
 
   private async named(names: Names): Promise<Filter[]> {
     const out: Filter[] = [];
-    for (const [text, argument, plan] of names) if (given(text) && text !== '') out.push(plan(await resolveMaterialRef(this.materials, text, argument)));
+    for (const [text, argument, plan] of names) if (given(text)) out.push(plan(await resolveMaterialRef(this.materials, text, argument)));
     return out;
   }
 
@@ -156,7 +156,7 @@ export class FactFilterPlanner {
       const computed: Filter = { op: 'compare', operand: prop('method'), comparison: 'in', value: COMPUTED_METHODS };
       out.push(w.computed ? computed : { op: 'not', item: computed });
     }
-    if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
+    if (given(w.review)) out.push(eq('review', checkReview(w.review, `${path}.review`)));
     if (w.reductionLimit) out.push(...quantityRange(w.reductionLimit, 'VOLTAGE', `${path}.reductionLimit`, 'reduction'));
     if (w.oxidationLimit) out.push(...quantityRange(w.oxidationLimit, 'VOLTAGE', `${path}.oxidationLimit`, 'oxidation'));
     const nested = await logical(w, path, this.window);
@@ -174,7 +174,7 @@ export class FactFilterPlanner {
     if (w.electrolyteClass) out.push(exists('pairedElectrolyte', eq('chemicalClass', w.electrolyteClass)));
     if (w.role) out.push(eq('role', w.role));
     if (w.method) out.push(eq('method', w.method));
-    if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
+    if (given(w.review)) out.push(eq('review', checkReview(w.review, `${path}.review`)));
     if (w.thickness) out.push(...quantityRange(w.thickness, 'THICKNESS', `${path}.thickness`, 'thickness'));
     const nested = await logical(w, path, this.coating);
     const names = await this.named([
@@ -190,7 +190,7 @@ export class FactFilterPlanner {
   cell = async (w: CellFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
     if (w.cellType) out.push(eq('cellType', w.cellType));
-    if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
+    if (given(w.review)) out.push(eq('review', checkReview(w.review, `${path}.review`)));
     if (w.cycles && (given(w.cycles.min) || given(w.cycles.max))) {
       // a count of cycles run (a CYCLE_COUNT result), or the cycle a result was read at (80 % retention after 500 cycles)
       const counts = all([eq('property', 'CYCLE_COUNT'), ...quantityRange({ ...w.cycles, unit: 'cycles' }, 'CYCLE_COUNT', `${path}.cycles`)])!;
@@ -216,7 +216,7 @@ export class FactFilterPlanner {
       [w.citedBy, 'citedBy'],
       [w.review, 'review'],
     ] as const) {
-      if (key) out.push(exists('citingReviews', eq('reviewKey', checkReview(key, `${path}.${argument}`))));
+      if (given(key)) out.push(exists('citingReviews', eq('reviewKey', checkReview(key, `${path}.${argument}`))));
     }
     if (given(w.isReview)) out.push({ op: 'compare', operand: { kind: 'isReview' }, comparison: 'eq', value: w.isReview });
     const title = w.titleContains?.trim();
