@@ -5,7 +5,7 @@ import { compiledOr, selectionOf } from './selection.js';
 import { InterfaceOrder, InterphaseObservationOrder, InterphaseObservationWhere } from './interface.input.js';
 import { CellOrder, CoatingApplicationOrder, ReportedStabilityWindowOrder } from './factList.input.js';
 import type { CellComponentRecord, CellRecord, CoatingApplicationRecord, InterfaceRecord, InterphaseObservationRecord, StabilityWindowRecord } from '../graph/records.js';
-import { CellConnection, CoatingApplicationConnection, InterfaceConnection, InterphaseObservationConnection, MeasurementConnection, PageArgs, ReportedStabilityWindowConnection } from './connection.type.js';
+import { CellConnection, CoatingApplicationConnection, InterfaceConnection, InterphaseObservationConnection, MeasurementConnection, ReportedStabilityWindowConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
@@ -19,10 +19,6 @@ const COMPILED =
   'previous page of the same order. Errors: BAD_USER_INPUT naming the argument (a material that names nothing or is ambiguous, a unit ' +
   'that is not one of the quantity, a bad cursor, `first` out of range); QUERY_TOO_COMPLEX when the estimated cost of the request is ' +
   'over the limit (nothing run); DATABASE_UNAVAILABLE.';
-
-const PAGING =
-  '`first`: 0–100 (default 20); `after`: an `endCursor` from a previous page. Errors: BAD_USER_INPUT naming the ' +
-  'argument (a material that names nothing or is ambiguous, a bad cursor, `first` out of range); DATABASE_UNAVAILABLE.';
 
 @Resolver()
 export class FactQueryResolver {

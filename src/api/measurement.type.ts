@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ConductivityContribution } from '../graph/records.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';

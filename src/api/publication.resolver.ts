@@ -5,7 +5,7 @@ import { CompiledPageArgs } from './query.input.js';
 import { selectionOf } from './selection.js';
 import type { PublicationRecord } from '../graph/records.js';
 import type { PublicationRole } from '../services/publication.service.js';
-import { PageArgs, PublicationConnection } from './connection.type.js';
+import { PublicationConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { PublicationRoleEnum } from './enums.js';
 import { PublicationWhere } from './literature.input.js';

@@ -9,13 +9,12 @@
  *   <kind>.byIds            facts by id                        (DataLoader)
  *   <kind>.by<Relation>     facts related to a list of keys    (DataLoader, one UNWIND query per field)
  */
-import neo4j from 'neo4j-driver';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
 import type { CitationConfidence } from '../domain/vocabulary.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
-import { num, optNum, optStr, str, strList } from './mapping.js';
+import { optNum, optStr, str, strList } from './mapping.js';
 import type {
   CellRecord,
   CoatingApplicationRecord,

@@ -2,7 +2,7 @@
  * Fact use cases left to field resolvers: the traversals between facts (interface → observations,
  * coating ↔ cells) when a fact is reached outside a compiled list (the root lists are compiled, see query/).
  */
-import type { Loaders, Stores } from '../graph/loaders.js';
+import type { Loaders } from '../graph/loaders.js';
 import type {
   CellRecord,
   CoatingApplicationRecord,
@@ -11,10 +11,7 @@ import type {
 } from '../graph/records.js';
 
 export class FactService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly loaders: Loaders,
-  ) {}
+  constructor(private readonly loaders: Loaders) {}
 
   async interface(id: string): Promise<InterfaceRecord> {
     const [found] = await this.loaders.related('interfacesByIds').load(id);

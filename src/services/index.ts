@@ -33,9 +33,9 @@ const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
 export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS): Services {
   const loaders = createLoaders(stores);
   return {
-    materials: new MaterialService(stores, loaders),
+    materials: new MaterialService(loaders),
     publications: new PublicationService(stores, loaders),
-    facts: new FactService(stores, loaders),
+    facts: new FactService(loaders),
     vocabulary: new VocabularyService(loaders),
     thermo: new ThermoService(engine, stores, loaders),
     search: new SearchService(stores, loaders),

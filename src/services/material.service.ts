@@ -5,10 +5,10 @@
  */
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { parseFormula } from '../domain/chemistry/formula.js';
-import { excerpt, InvalidFormulaError } from '../domain/errors.js';
+import { excerpt } from '../domain/errors.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
-import type { Loaders, Stores } from '../graph/loaders.js';
+import type { Loaders } from '../graph/loaders.js';
 import type {
   CellRecord,
   CoatingApplicationRecord,
@@ -36,10 +36,7 @@ export interface MaterialWhereInput {
 export type CoatingRoleOfMaterial = 'COATING' | 'SUBSTRATE' | 'ELECTROLYTE';
 
 export class MaterialService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly loaders: Loaders,
-  ) {}
+  constructor(private readonly loaders: Loaders) {}
 
   /** The material with this id, or null. @throws InvalidArgumentError('id') when it is not a material id. */
   async byId(id: string): Promise<MaterialRecord | null> {

@@ -5,7 +5,6 @@
  * read the keys the plan added for them.
  */
 import { excerpt } from '../../domain/errors.js';
-import type { PropertyKind } from '../../domain/units/properties.js';
 import type { Row } from '../../graph/database.js';
 import { planCost } from '../../graph/query/cost.js';
 import type { ListRows, ListStore } from '../../graph/query/list.store.js';
@@ -15,7 +14,7 @@ import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
 import { NESTED_WHERE, nodePlan } from './nodes.js';
-import { checkCompiledPageSize, COMPILED_MAX_PAGE_SIZE, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
+import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
 import { child, children, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
 import { InterfaceFilterPlanner, type InterfaceFilterInput, type InterphaseObservationFilterInput } from './where.interface.js';
