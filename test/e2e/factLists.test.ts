@@ -81,6 +81,11 @@ describe('reportedStabilityWindows', () => {
     // feng2022: W15 CV_BLOCKING_ELECTRODE, W2 CV_CARBON_COMPOSITE
     expect(await windows('where: { review: "feng2022", OR: [{ method: CV_BLOCKING_ELECTRODE }, { method: CV_CARBON_COMPOSITE }] }')).toEqual(['feng2022:W15', 'feng2022:W2']);
     expect(await windows('where: { review: "feng2022", method: CV_BLOCKING_ELECTRODE, NOT: { material: "K2Fe4O7" } }')).toEqual([]);
+    // NOT keeps rows: feng2022 windows.yaml W1–W16 but W15 (K2Fe4O7); W13 and W16 name no material and stay
+    const notK = await list('reportedStabilityWindows', 'where: { review: "feng2022", NOT: { material: "K2Fe4O7" } }, first: 50', 'id');
+    expect(notK.totalCount).toBe(15);
+    expect(ids(notK)).toContain('feng2022:W13');
+    expect(ids(notK)).not.toContain('feng2022:W15');
   });
 
   it('fields: limits as quantities, the material, the source and publications', async () => {
