@@ -14,7 +14,7 @@ import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
 import { NESTED_WHERE, nodePlan } from './nodes.js';
-import { checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
+import { BY_ID, checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
 import { child, children, type SelectedField } from './selection.js';
 import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
 import { InterfaceFilterPlanner, type InterfaceFilterInput, type InterphaseObservationFilterInput } from './where.interface.js';
@@ -171,7 +171,6 @@ export class ListService {
   }
 }
 
-const BY_ID: Order = { key: null, direction: 'ASC' };
 
 /** The connection of a page of rows (one more than asked when a next page exists). */
 function connectionOf(plan: ListPlan, cursorKind: string, rows: ListRows): Connection<Row> {

@@ -5,6 +5,7 @@
  */
 import type { NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { SelectedField } from './selection.js';
+import { BY_ID } from './order.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 export const INTERFACE_NEEDS: Record<string, string[]> = {
@@ -22,7 +23,6 @@ export const INTERFACE_FACT_KINDS: ReadonlySet<string> = new Set(['InterphaseObs
 
 type Build = (f: SelectedField, node: (kind: NodeKind, f: SelectedField) => NodePlan) => RelationField;
 
-const BY_ID = { key: null, direction: 'ASC' } as const;
 
 /** A relationship field ordered by id (or by position for positional relations), without a limit. */
 const related =

@@ -8,7 +8,7 @@ import type { Filter, NodeKind, NodePlan, RelationField } from '../../graph/quer
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
 import { INTERFACE_FACT_KINDS, INTERFACE_NEEDS, INTERFACE_OBJECT_FIELDS, INTERFACE_RELATION_FIELDS } from './nodes.interface.js';
-import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
+import { BY_ID, checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
 import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_NEEDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
 
 /** Keys of the node map that fields left to resolvers read. */
@@ -73,7 +73,6 @@ function single(relation: RelationField['relation'], f: SelectedField, kind: Nod
   return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node: nodePlan(kind, f) };
 }
 
-const BY_ID = { key: null, direction: 'ASC' } as const;
 
 /**
  * Filters of `measurements(where:)` fields, planned before the node plans (FilterPlanner resolves names, which is

@@ -3,6 +3,7 @@
  * orders. Ties are broken by id (a publication's key) and cursors carry the sort key and the id.
  */
 import type { Order, SortKey } from '../../graph/query/plan.js';
+import { BY_ID } from './order.js';
 
 export type WindowSortField = 'ID' | 'OXIDATION_LIMIT' | 'REDUCTION_LIMIT';
 export type CoatingSortField = 'ID' | 'THICKNESS';
@@ -14,7 +15,6 @@ export interface SimpleOrderInput<F extends string> {
   direction?: 'ASC' | 'DESC' | null;
 }
 
-const BY_ID: Order = { key: null, direction: 'ASC' };
 
 function orderOf<F extends string>(o: SimpleOrderInput<F> | null | undefined, byId: F, keys: Record<F, SortKey>): Order {
   if (!o || (o.field === byId && o.direction !== 'DESC')) return BY_ID;

@@ -1,11 +1,10 @@
 /** Orders of the compiled lists of interfaces and interphase observations. */
 import type { Order } from '../../graph/query/plan.js';
-import type { OrderInput } from './order.js';
+import { BY_ID, type OrderInput } from './order.js';
 
 export type InterfaceSortField = 'ID' | 'COUNTERPART_KIND';
 export type InterphaseObservationSortField = 'ID' | 'REVIEW' | 'YEAR';
 
-const BY_ID: Order = { key: null, direction: 'ASC' };
 
 export function interfaceOrder(o: OrderInput<InterfaceSortField> | null | undefined): Order {
   if (!o || (o.field === 'ID' && o.direction !== 'DESC')) return BY_ID;

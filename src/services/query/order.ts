@@ -30,7 +30,8 @@ export function checkCompiledPageSize(first: number | null | undefined, argument
   return n;
 }
 
-const BY_ID: Order = { key: null, direction: 'ASC' };
+/** The default order of every list and relationship field: by id, ascending. */
+export const BY_ID: Order = { key: null, direction: 'ASC' };
 
 export function materialOrder(o: OrderInput<MaterialSortField> | null | undefined): Order {
   if (!o || (o.field === 'ID' && o.direction !== 'DESC')) return BY_ID;

@@ -11,7 +11,7 @@ import { excerpt, InvalidValueError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
 import type { MaterialStore } from '../../graph/material.store.js';
-import type { Filter, FactRelation, Operand } from '../../graph/query/plan.js';
+import type { Filter, Operand } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterialRef } from '../materialRef.js';
 import {
@@ -27,6 +27,7 @@ import {
   type IntRangeInput,
   type ValueRangeInput,
 } from './where.js';
+import { exists, idIn } from './filters.js';
 
 interface Logical<T> {
   AND?: T[] | null;
@@ -89,8 +90,6 @@ export interface PublicationFilterInput extends Logical<PublicationFilterInput> 
 /** Window methods that are computations (the others are experiments or unstated). */
 const COMPUTED_METHODS = ['COMPUTED_THERMODYNAMIC', 'COMPUTED_OTHER'];
 
-const exists = (relation: FactRelation, filter: Filter | null): Filter => ({ op: 'exists', relation, filter });
-const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: prop('id'), comparison: 'in', value: ids });
 const anyOf = (items: Filter[]): Filter => ({ op: 'or', items });
 
 /** A range of a quantity of `property` (in `r.unit`, default the canonical unit): values known to lie in it. */

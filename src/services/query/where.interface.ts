@@ -11,6 +11,7 @@ import type { Filter } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterialRef } from '../materialRef.js';
 import { all, checkReview, logical } from './where.js';
+import { eq, exists, given, idIn } from './filters.js';
 
 export interface InterphaseObservationFilterInput {
   interphaseType?: string | null;
@@ -39,11 +40,6 @@ export interface InterfaceFilterInput {
   NOT?: InterfaceFilterInput | null;
 }
 
-const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
-const prop = (name: string) => ({ kind: 'property', name }) as const;
-const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
-const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: prop('id'), comparison: 'in', value: ids });
-const exists = (relation: Extract<Filter, { op: 'exists' }>['relation'], filter: Filter | null): Filter => ({ op: 'exists', relation, filter });
 
 /**
  * An interphase type of either classification scheme, as stored: Wenzel et al. 2015 (`interphaseType`) or

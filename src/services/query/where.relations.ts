@@ -5,6 +5,7 @@
 import type { MaterialStore } from '../../graph/material.store.js';
 import type { Filter } from '../../graph/query/plan.js';
 import { resolveMaterialRef } from '../materialRef.js';
+import { exists, idIn } from './filters.js';
 
 /** The material filters that go through interfaces (MaterialWhere). */
 export interface MaterialInterfaceFilterInput {
@@ -12,8 +13,6 @@ export interface MaterialInterfaceFilterInput {
   observedForming?: string | null;
 }
 
-const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'in', value: ids });
-const exists = (relation: Extract<Filter, { op: 'exists' }>['relation'], filter: Filter | null): Filter => ({ op: 'exists', relation, filter });
 
 /**
  * The material filters through interfaces:

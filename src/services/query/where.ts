@@ -15,6 +15,8 @@ import { InvalidArgumentError } from '../errors.js';
 import type { MaterialWhereInput } from '../material.service.js';
 import { resolveMaterialRef } from '../materialRef.js';
 import { materialInterfaceFilters, type MaterialInterfaceFilterInput } from './where.relations.js';
+import { eq, given, prop } from './filters.js';
+export { eq, given, prop } from './filters.js';
 
 export interface ValueRangeInput {
   min?: number | null;
@@ -51,9 +53,6 @@ export interface MaterialFilterInput extends MaterialWhereInput, MaterialInterfa
   NOT?: MaterialFilterInput | null;
 }
 
-export const prop = (name: string) => ({ kind: 'property', name }) as const;
-export const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
-export const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
 /** Joins filters with AND; null when there are none. */
 export function all(items: Filter[]): Filter | null {
