@@ -238,7 +238,7 @@ describe('HTTP surface', () => {
     const queries: string[] = [];
     const stop = server.db.observe((name) => queries.push(name));
     const res = await server.gql<{ materials: { edges: unknown[] } }>(
-      `{ materials(first: 100) { edges { node { id measurements { id publication { doi } publications { doi } dataset { id }
+      `{ materials(first: 100) { edges { node { id measurements(first: 10) { id publication { doi } publications { doi } dataset { id }
           source { dataset { id } } material { id } } } } } }`,
     );
     stop();
