@@ -227,7 +227,7 @@ export const QUESTIONS: Question[] = [
     title: `publications whose title contains '${SEARCH_TEXT}' (case-insensitive)`,
     api: {
       kind: 'client',
-      note: `pages of ${API_PAGE} publications (titleContains)`,
+      note: `the compiled publications list (titleContains), pages of ${API_COMPILED_PAGE}: one request on the seeded graph`,
       async run(post) {
         return normPublications(
           await apiAllNodes(
@@ -236,6 +236,7 @@ export const QUESTIONS: Question[] = [
             `query($first: Int, $after: String, $text: String) { publications(where: { titleContains: $text }, first: $first, after: $after) {
                pageInfo { hasNextPage endCursor } edges { node { key title year } } } }`,
             { text: SEARCH_TEXT },
+            API_COMPILED_PAGE,
           ),
         );
       },
