@@ -10,10 +10,9 @@
  * HAS_COMPONENT relationship.
  */
 import type { FactListKind, FactRelation, NodeKind } from './plan.js';
+import { direct, QUANTITY_FIELDS, type Expr } from './projection.quantity.js';
 
-type Expr = (v: string) => string;
 
-const direct = (name: string): Expr => (v) => `${v}.${name}`;
 const onRel = (name: string): Expr => (v) => `r${v}.${name}`;
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -67,22 +66,10 @@ const EFFECT: Record<string, Expr> = {
   text: direct('text'),
 };
 
-const QUANTITY: Record<string, Expr> = {
-  qualifier: direct('qualifier'),
-  value: direct('value'),
-  min: direct('min'),
-  max: direct('max'),
-  unit: (v) => `coalesce(${v}.unit, '')`,
-  printedValue: direct('printedValue'),
-  printedUnit: direct('printedUnit'),
-  unitAsMeant: direct('unitAsMeant'),
-  uncertainty: direct('uncertainty'),
-  approximate: (v) => `coalesce(${v}.approximate, false)`,
-};
 
 const RESULT: Record<string, Expr> = {
   position: onRel('position'),
-  ...QUANTITY,
+  ...QUANTITY_FIELDS,
   property: direct('property'),
   propertyText: direct('propertyText'),
   atCycle: direct('atCycle'),

@@ -5,10 +5,9 @@
  * the evidence as its techniques with what each showed, in the source's order.
  */
 import type { InterfaceNodeKind } from './plan.interface.js';
+import { direct, type Expr } from './projection.quantity.js';
 
-type Expr = (v: string) => string;
 
-const direct = (name: string): Expr => (v) => `${v}.${name}`;
 
 /** A quantity stored with `prefix` (null when it has no printed value), as the `Quantity` type reads it. */
 const quantity =

@@ -5,12 +5,10 @@
  * composition and aliases, a measurement's structure) are rebuilt as maps in the statement.
  */
 import type { NodeKind } from './plan.js';
+import { direct, QUANTITY_FIELDS, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
 
-type Expr = (v: string) => string;
-
-const direct = (name: string): Expr => (v) => `${v}.${name}`;
 const list = (name: string): Expr => (v) => `coalesce(${v}.${name}, [])`;
 const orEmpty = (s: string) => `CASE WHEN ${s} = '' THEN null ELSE ${s} END`;
 
@@ -55,18 +53,9 @@ const MEASUREMENT: Record<string, Expr> = {
   id: direct('id'),
   property: direct('property'),
   contribution: direct('contribution'),
-  qualifier: direct('qualifier'),
-  value: direct('value'),
-  min: direct('min'),
-  max: direct('max'),
-  unit: (v) => `coalesce(${v}.unit, '')`,
-  printedValue: direct('printedValue'),
-  printedUnit: direct('printedUnit'),
+  ...QUANTITY_FIELDS,
   temperatureK: direct('temperatureK'),
   temperatureText: direct('temperatureText'),
-  unitAsMeant: direct('unitAsMeant'),
-  uncertainty: direct('uncertainty'),
-  approximate: (v) => `coalesce(${v}.approximate, false)`,
   propertyText: direct('propertyText'),
   family: direct('family'),
   method: direct('method'),
