@@ -20,12 +20,20 @@ import {
 import { PROPERTIES } from '../domain/units/properties.js';
 import { QUALIFIER_SYMBOL } from '../domain/values/printedValue.js';
 
+/** Every registered enum by its GraphQL name (the node kinds of domain/model name their enums so). */
+export const ENUMS_BY_NAME = new Map<string, object>();
+
+function registerEnum<E extends object>(e: E, config: Parameters<typeof registerEnumType<E>>[1]): void {
+  registerEnumType(e, config);
+  ENUMS_BY_NAME.set(config.name, e);
+}
+
 function enumOf<K extends string>(keys: readonly K[]): { [P in K]: P } {
   return Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P };
 }
 
 export const StructuralFamilyEnum = enumOf(Object.keys(STRUCTURAL_FAMILIES) as (keyof typeof STRUCTURAL_FAMILIES)[]);
-registerEnumType(StructuralFamilyEnum, {
+registerEnum(StructuralFamilyEnum, {
   name: 'StructuralFamily',
   description:
     'Structural family of a solid electrolyte (controlled vocabulary). Labels printed by sources are mapped to it ' +
@@ -34,7 +42,7 @@ registerEnumType(StructuralFamilyEnum, {
 });
 
 export const MeasuredPropertyEnum = enumOf(Object.keys(PROPERTIES) as (keyof typeof PROPERTIES)[]);
-registerEnumType(MeasuredPropertyEnum, {
+registerEnum(MeasuredPropertyEnum, {
   name: 'MeasuredProperty',
   description: 'A measured property; each has one canonical unit in which `value`, `min` and `max` are given.',
   valuesConfig: Object.fromEntries(
@@ -43,7 +51,7 @@ registerEnumType(MeasuredPropertyEnum, {
 });
 
 export const QualifierEnum = enumOf(Object.keys(QUALIFIER_SYMBOL) as (keyof typeof QUALIFIER_SYMBOL)[]);
-registerEnumType(QualifierEnum, {
+registerEnum(QualifierEnum, {
   name: 'Qualifier',
   description: 'How a printed value relates to the true value.',
   valuesConfig: {
@@ -56,7 +64,7 @@ registerEnumType(QualifierEnum, {
 });
 
 export const ConductivityContributionEnum = enumOf(['TOTAL', 'BULK', 'GRAIN_BOUNDARY', 'UNSPECIFIED'] as const);
-registerEnumType(ConductivityContributionEnum, {
+registerEnum(ConductivityContributionEnum, {
   name: 'ConductivityContribution',
   description: 'Which contribution of an impedance measurement a conductivity is.',
   valuesConfig: {
@@ -70,7 +78,7 @@ registerEnumType(ConductivityContributionEnum, {
 /** Registers a vocabulary (value → meaning) as a GraphQL enum with descriptions. */
 function vocabularyEnum<V extends Record<string, string>>(vocabulary: V, name: string, description: string) {
   const e = enumOf(Object.keys(vocabulary) as Extract<keyof V, string>[]);
-  registerEnumType(e, {
+  registerEnum(e, {
     name,
     description,
     valuesConfig: Object.fromEntries(Object.entries(vocabulary).map(([k, d]) => [k, { description: d }])) as never,

@@ -1,12 +1,14 @@
 import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
+import { INTERFACE } from '../domain/model/interface.kind.js';
+import type { RecordOf } from '../domain/model/property.js';
 import { Quantity, Source } from './common.type.js';
+import { fieldsOf } from './nodeKinds.js';
 import {
   CellTypeEnum,
   CoatingRoleEnum,
   ComponentRoleEnum,
-  CounterpartKindEnum,
   DepositionMethodEnum,
   InterphaseTypeEnum,
   MeasuredPropertyEnum,
@@ -72,24 +74,11 @@ export class ReportedStabilityWindow extends FactBase {
   materialId!: string | null;
 }
 
-@ObjectType({
-  description:
-    'An interface between a solid electrolyte (or a family of them) and a counterpart: a material (electrode, metal, ' +
-    'coating), an applied potential, or an environment. Its observations say what forms there, under which conditions.',
-})
-export class Interface {
-  @Field(() => ID, { description: "Stable id: '<electrolyte id>|<counterpart id or kind>'." })
-  id!: string;
-
-  @Field(() => CounterpartKindEnum, { description: 'What the electrolyte meets.' })
-  counterpartKind!: string;
-
-  @Field(() => StructuralFamilyEnum, { nullable: true, description: 'When the observations are about a whole family of electrolytes.' })
-  electrolyteFamily!: StructuralFamily | null;
-
-  electrolyteId!: string | null;
-  counterpartId!: string | null;
-}
+@ObjectType({ description: INTERFACE.description })
+@fieldsOf(INTERFACE)
+export class Interface {}
+// the fields as the record type has them (declared once in domain/model/interface.kind.ts)
+export interface Interface extends RecordOf<typeof INTERFACE> {}
 
 @ObjectType({ description: 'The technique that gave evidence for an observation, and what the source says it showed.' })
 export class Evidence {

@@ -13,6 +13,9 @@ import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
 import type { CitationConfidence } from '../domain/vocabulary.js';
+import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
+import { recordMap } from './nodeKinds.js';
+import { INTERFACE_PROJECTION } from './query/projection.interface.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { optNum, optStr, str, strList } from './mapping.js';
 import type {
@@ -62,11 +65,8 @@ const WINDOW: KindSpec<StabilityWindowRecord> = {
 
 const INTERFACE: KindSpec<InterfaceRecord> = {
   label: 'Interface',
-  projection: `x {.*,
-  electrolyteId: head(COLLECT { MATCH (x)-[:ELECTROLYTE]->(m:Material) RETURN m.id }),
-  electrolyteFamily: head(COLLECT { MATCH (x)-[:ELECTROLYTE_FAMILY]->(f:MaterialFamily) RETURN f.id }),
-  counterpartId: head(COLLECT { MATCH (x)-[:COUNTERPART]->(m:Material) RETURN m.id }) }`,
-  map: toInterface,
+  projection: recordMap(INTERFACE_KIND, INTERFACE_PROJECTION, 'x'),
+  map: (x) => x as InterfaceRecord,
 };
 
 const OBSERVATION: KindSpec<InterphaseObservationRecord> = {
@@ -281,16 +281,6 @@ function toWindow(x: Row): StabilityWindowRecord {
     scale: str(x, 'scale'),
     method: str(x, 'method'),
     methodText: optStr(x, 'methodText'),
-  };
-}
-
-function toInterface(x: Row): InterfaceRecord {
-  return {
-    id: str(x, 'id'),
-    electrolyteId: optStr(x, 'electrolyteId'),
-    electrolyteFamily: optStr(x, 'electrolyteFamily') as StructuralFamily | null,
-    counterpartKind: str(x, 'counterpartKind'),
-    counterpartId: optStr(x, 'counterpartId'),
   };
 }
 

@@ -2,6 +2,8 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { INTERFACE } from '../domain/model/interface.kind.js';
+import type { RecordOf } from '../domain/model/property.js';
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
@@ -123,13 +125,7 @@ export interface StabilityWindowRecord extends FactRecord {
   methodText: string | null;
 }
 
-export interface InterfaceRecord {
-  id: string;
-  electrolyteId: string | null;
-  electrolyteFamily: StructuralFamily | null;
-  counterpartKind: string;
-  counterpartId: string | null;
-}
+export type InterfaceRecord = RecordOf<typeof INTERFACE>;
 
 export interface EvidenceRecord {
   technique: string;

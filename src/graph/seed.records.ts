@@ -2,10 +2,12 @@
  * The writes of one seed load: what seed.read.ts produces from the curated files and seed.store.ts
  * writes. Quantities are already in their canonical units.
  */
+import type { INTERFACE } from '../domain/model/interface.kind.js';
+import type { StoredOf } from '../domain/model/property.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
-import type { CitationConfidence, CounterpartKind } from '../domain/vocabulary.js';
+import type { CitationConfidence } from '../domain/vocabulary.js';
 
 export interface ReviewOut {
   key: string;
@@ -142,13 +144,12 @@ export interface WindowOut extends FactOut, Subject {
   methodText: string | null;
 }
 
-export interface InterfaceOut {
-  id: string;
+/** An interface as written: its stored properties, and the electrolyte (or family) and counterpart it links. */
+export type InterfaceOut = StoredOf<typeof INTERFACE> & {
   electrolyteId: string | null;
   electrolyteFamily: StructuralFamily | null;
-  counterpartKind: CounterpartKind;
   counterpartId: string | null;
-}
+};
 
 export interface InterphaseOut extends FactOut {
   interfaceId: string;

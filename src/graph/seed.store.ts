@@ -20,6 +20,8 @@
  */
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
+import { INTERFACE } from '../domain/model/interface.kind.js';
+import { storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
 import { cypher, inBatches, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
@@ -155,7 +157,8 @@ const CREATE_INTERFACES = cypher(
   'seed.createInterfaces',
   `
 UNWIND $rows AS row
-CREATE (i:Interface:SeedRecord {id: row.id, counterpartKind: row.counterpartKind})
+CREATE (i:Interface:SeedRecord)
+SET i = row.props
 WITH i, row
 OPTIONAL MATCH (e:Material {id: row.electrolyteId})
 OPTIONAL MATCH (f:MaterialFamily {id: row.electrolyteFamily})
@@ -449,7 +452,11 @@ export class SeedStore {
       await linkSubjects(tx, LINK_WINDOW_SUBJECTS, bundle.windows, 'stability window', expect);
       progress();
 
-      const interfaces = await inBatches(tx, CREATE_INTERFACES, bundle.interfaces);
+      const interfaces = await inBatches(
+        tx,
+        CREATE_INTERFACES,
+        bundle.interfaces.map((i) => ({ ...i, props: storedProps(INTERFACE, { id: i.id, counterpartKind: i.counterpartKind }) })),
+      );
       expect('interfaces', interfaces.n, bundle.interfaces.length);
       expect('interface electrolytes', interfaces.electrolytes, bundle.interfaces.length);
       expect('interface counterparts', interfaces.counterparts, count(bundle.interfaces, (i) => (i.counterpartId ? 1 : 0)));

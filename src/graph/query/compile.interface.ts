@@ -3,11 +3,13 @@
  * tables of compile.ts): what filters may read, and the relationship patterns of filters (EXISTS {}) and
  * of relationship fields (COLLECT {} subqueries).
  */
+import { INTERFACE } from '../../domain/model/interface.kind.js';
+import { filterableOf } from '../nodeKinds.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The stored properties filters and sorts may read. */
 export const INTERFACE_FILTERABLE: Record<InterfaceNodeKind, ReadonlySet<string>> = {
-  Interface: new Set(['id', 'counterpartKind']),
+  Interface: filterableOf(INTERFACE),
   InterphaseObservation: new Set(['id', 'review', 'interphaseType', 'stabilityClass', 'computed']),
   Technique: new Set(['id']),
 };

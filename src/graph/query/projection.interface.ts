@@ -5,6 +5,8 @@
  * the evidence as its techniques with what each showed, in the source's order.
  */
 import type { InterfaceNodeKind } from './plan.interface.js';
+import { INTERFACE } from '../../domain/model/interface.kind.js';
+import { projectionOf } from '../nodeKinds.js';
 import { direct, type Expr } from './projection.quantity.js';
 
 
@@ -21,14 +23,13 @@ const quantity =
     );
   };
 
-const INTERFACE: Record<string, Expr> = {
-  id: direct('id'),
-  counterpartKind: direct('counterpartKind'),
+/** An interface's fields: its stored properties from domain/model/interface.kind.ts, the derived ones read here. */
+export const INTERFACE_PROJECTION: Record<string, Expr> = projectionOf(INTERFACE, {
   electrolyteFamily: (v) => `head(COLLECT { MATCH (${v})-[:ELECTROLYTE_FAMILY]->(f:MaterialFamily) RETURN f.id })`,
   // hidden keys the uncompiled field resolvers read (electrolyte, counterpart, prediction)
   electrolyteId: (v) => `head(COLLECT { MATCH (${v})-[:ELECTROLYTE]->(m:Material) RETURN m.id })`,
   counterpartId: (v) => `head(COLLECT { MATCH (${v})-[:COUNTERPART]->(m:Material) RETURN m.id })`,
-};
+});
 
 const OBSERVATION: Record<string, Expr> = {
   id: direct('id'),
@@ -52,7 +53,7 @@ const OBSERVATION: Record<string, Expr> = {
 };
 
 export const INTERFACE_FIELDS: Record<InterfaceNodeKind, Record<string, Expr>> = {
-  Interface: INTERFACE,
+  Interface: INTERFACE_PROJECTION,
   InterphaseObservation: OBSERVATION,
   Technique: { id: direct('id') },
 };

@@ -1,0 +1,45 @@
+/**
+ * The GraphQL fields of a node kind declared once in `domain/model/`: `@fieldsOf(KIND)` on a type-graphql
+ * class declares one `@Field` per property that is not hidden (type, nullability, description, name), so
+ * the object type cannot drift from the records and the projection that derive from the same declaration.
+ * Enums are found by their GraphQL name (`ENUMS_BY_NAME`), object types by theirs (`objectTypes`, filled
+ * by the classes that declare them).
+ */
+import { Field, Float, ID, Int } from 'type-graphql';
+import type { NodeKindSpec, OutputType, ScalarName } from '../domain/model/property.js';
+import { ENUMS_BY_NAME } from './enums.js';
+
+const SCALARS: Record<ScalarName, unknown> = { ID, String, Int, Float, Boolean };
+
+/** Object types a property may name (`{ object: 'Quantity' }`), registered by the modules that declare them. */
+export const objectTypes = new Map<string, Function>();
+
+/** Registers a type-graphql class as the object type `name` of the node kinds' declarations. */
+export function objectType(name: string): ClassDecorator {
+  return (target) => {
+    objectTypes.set(name, target);
+  };
+}
+
+function graphqlType(output: OutputType, where: string): unknown {
+  if ('scalar' in output) return SCALARS[output.scalar];
+  const found = 'enum' in output ? ENUMS_BY_NAME.get(output.enum) : objectTypes.get(output.object);
+  if (!found) throw new Error(`${where}: no GraphQL type registered as ${JSON.stringify(output)}`);
+  return found;
+}
+
+/** Declares the GraphQL fields of `kind` on the decorated class (its hidden properties stay record-only). */
+export function fieldsOf(kind: NodeKindSpec): ClassDecorator {
+  return (target) => {
+    for (const [key, p] of Object.entries(kind.properties)) {
+      if (p.internal) continue;
+      const where = `${kind.name}.${key}`;
+      // resolved when the schema is built, so that object types may be declared after this kind
+      const type = () => (p.list ? [graphqlType(p.output, where)] : graphqlType(p.output, where));
+      Field(type as () => unknown as never, { nullable: p.nullable, description: p.description, ...(p.graphqlName ? { name: p.graphqlName } : {}) })(
+        target.prototype,
+        key,
+      );
+    }
+  };
+}

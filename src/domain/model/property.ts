@@ -1,0 +1,147 @@
+/**
+ * The one declaration of a node kind's properties (see README.md of this folder). A property says, once:
+ * its GraphQL type (a scalar, an enum of the domain's vocabularies, or an object type by name), whether it
+ * may be null, its description (units and sources), and how the node stores it: as a node property (under
+ * its own name or another), as a value stored flat under a prefix (`potentialValue`, `potentialUnit`...), or
+ * derived by the graph layer from relationships or several properties. Everything else derives from it:
+ * the record types (`RecordOf`), the values a writer must give (`StoredOf`), the read projection, the
+ * filterable properties and the GraphQL fields.
+ *
+ * Pure declarations: no graphql, no neo4j-driver.
+ */
+
+export type ScalarName = 'ID' | 'String' | 'Int' | 'Float' | 'Boolean';
+
+/** The GraphQL output type of a property: a scalar, a registered enum, or a registered object type, by name. */
+export type OutputType = { scalar: ScalarName } | { enum: string } | { object: string };
+
+/** How a node stores a property. */
+export type Storage =
+  /** A node property (`name`: its name on the node; `fallback`: a Cypher-free default read for a missing property). */
+  | { kind: 'property'; name: string | null; fallback: string | number | boolean | readonly never[] | null }
+  /** A value (qualifier, value, min, max, unit, printed value...) stored flat under a prefix. */
+  | { kind: 'quantity'; prefix: string }
+  /** Read by the graph layer from relationships or several properties; never written as such. */
+  | { kind: 'derived' };
+
+/** One property of a node kind; `T` is its value in records (null included when it may be null). */
+export class Prop<T, S extends Storage['kind'] = Storage['kind']> {
+  declare readonly valueType: T;
+  declare readonly stores: S;
+  constructor(
+    readonly output: OutputType,
+    readonly description: string,
+    readonly nullable: boolean = false,
+    readonly list: boolean = false,
+    readonly storage: Storage = { kind: 'property', name: null, fallback: null },
+    /** Filters and orders may compare it (a stored property only). */
+    readonly canFilter: boolean = false,
+    /** Part of the record the resolvers read, but not a GraphQL field (an id a field resolver follows). */
+    readonly internal: boolean = false,
+    /** The GraphQL field's name when it differs from the record's key (`reduction` → `reductionLimit`). */
+    readonly graphqlName: string | null = null,
+  ) {}
+
+  private with<U, S2 extends Storage['kind'] = S>(changes: Partial<Pick<Prop<unknown>, 'nullable' | 'list' | 'storage' | 'canFilter' | 'internal' | 'graphqlName'>>): Prop<U, S2> {
+    const c = { ...this, ...changes } as Prop<unknown>;
+    return new Prop<U, S2>(c.output, c.description, c.nullable, c.list, c.storage, c.canFilter, c.internal, c.graphqlName);
+  }
+
+  /** May be null (absent on the node). */
+  optional(): Prop<T | null, S> {
+    return this.with<T | null>({ nullable: true });
+  }
+
+  /** A list of values (stored as a list property; never null: a missing list reads as []). */
+  many(): Prop<T[], S> {
+    return this.with<T[]>({ list: true, storage: this.storage.kind === 'property' ? { ...this.storage, fallback: [] } : this.storage });
+  }
+
+  /** Stored under another property name on the node. */
+  storedAs(name: string): Prop<T, S> {
+    if (this.storage.kind !== 'property') throw new Error('storedAs: not a stored property');
+    return this.with({ storage: { ...this.storage, name } });
+  }
+
+  /** Read as `fallback` when the node does not have it (older graphs, optional flags). */
+  orElse(fallback: string | number | boolean): Prop<Exclude<T, null>, S> {
+    if (this.storage.kind !== 'property') throw new Error('orElse: not a stored property');
+    return this.with<Exclude<T, null>>({ nullable: false, storage: { ...this.storage, fallback } });
+  }
+
+  /** Stored flat under `prefix` (see `QUANTITY_PARTS`). */
+  flatUnder(prefix: string): Prop<T, 'quantity'> {
+    return this.with<T, 'quantity'>({ storage: { kind: 'quantity', prefix } });
+  }
+
+  /** Read by the graph layer from relationships or several properties. */
+  derived(): Prop<T, 'derived'> {
+    return this.with<T, 'derived'>({ storage: { kind: 'derived' } });
+  }
+
+  /** Filters and orders may read it. */
+  filterable(): Prop<T, S> {
+    return this.with({ canFilter: true });
+  }
+
+  /** In the record, not in the GraphQL type. */
+  hidden(): Prop<T, S> {
+    return this.with({ internal: true });
+  }
+
+  /** The GraphQL field is called `name`. */
+  named(name: string): Prop<T, S> {
+    return this.with({ graphqlName: name });
+  }
+}
+
+export const id = (description: string) => new Prop<string, 'property'>({ scalar: 'ID' }, description);
+export const text = (description: string) => new Prop<string, 'property'>({ scalar: 'String' }, description);
+export const int = (description: string) => new Prop<number, 'property'>({ scalar: 'Int' }, description);
+export const float = (description: string) => new Prop<number, 'property'>({ scalar: 'Float' }, description);
+export const flag = (description: string) => new Prop<boolean, 'property'>({ scalar: 'Boolean' }, description);
+/** A value of a domain vocabulary, registered as the GraphQL enum `name`. */
+export const oneOf = <V extends string>(name: string, _values: Readonly<Record<V, unknown>> | readonly V[], description: string) =>
+  new Prop<V, 'property'>({ enum: name }, description);
+/** A value of the GraphQL object type `name`, shaped as `T` in records. */
+export const object = <T>(name: string, description: string) => new Prop<T, 'property'>({ object: name }, description).derived();
+
+/** A node kind: its label and its properties, each declared once. */
+export interface NodeKindSpec<P extends Record<string, Prop<unknown>> = Record<string, Prop<unknown>>> {
+  /** The GraphQL type and node label. */
+  readonly name: string;
+  readonly description: string;
+  readonly properties: P;
+}
+
+export function nodeKind<P extends Record<string, Prop<unknown>>>(name: string, description: string, properties: P): NodeKindSpec<P> {
+  return { name, description, properties };
+}
+
+/** A record of a node kind, as the graph layer returns it and the GraphQL type reads it. */
+export type RecordOf<K extends NodeKindSpec> = { -readonly [F in keyof K['properties']]: K['properties'][F]['valueType'] };
+
+/** The keys of a kind's properties that the node stores (what a writer gives). */
+export type StoredKeys<K extends NodeKindSpec> = {
+  [F in keyof K['properties']]: K['properties'][F]['stores'] extends 'derived' ? never : F;
+}[keyof K['properties']];
+
+/** What a writer gives for a node of kind K: every stored property, null where it may be. */
+export type StoredOf<K extends NodeKindSpec> = { [F in StoredKeys<K>]: K['properties'][F]['valueType'] };
+
+/** The name of each stored property on the node. */
+export function storedName(field: string, p: Prop<unknown>): string {
+  return p.storage.kind === 'property' ? (p.storage.name ?? field) : field;
+}
+
+/** The properties filters and orders may compare, by their stored names. */
+export function filterableProperties(kind: NodeKindSpec): Set<string> {
+  return new Set(
+    Object.entries(kind.properties)
+      .filter(([, p]) => p.canFilter && p.storage.kind === 'property')
+      .map(([f, p]) => storedName(f, p)),
+  );
+}
+
+/** The parts of a value stored flat (the fields of the `Quantity` type), in their order. */
+export const QUANTITY_PARTS = ['qualifier', 'value', 'min', 'max', 'unit', 'printedValue', 'printedUnit', 'unitAsMeant', 'uncertainty', 'approximate'] as const;
