@@ -1,9 +1,10 @@
-import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, Float, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
+import { FACT } from '../domain/model/fact.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
-import { Quantity, Source } from './common.type.js';
+import { Quantity } from './common.type.js';
 import { fieldsOf } from './nodeKinds.js';
 import {
   CellTypeEnum,
@@ -19,22 +20,11 @@ import {
   WindowMethodEnum,
 } from './enums.js';
 
-/** Fields every fact carries; the fact resolvers add `publication` and `publications`. */
-@InterfaceType('Fact', {
-  description:
-    'A fact read from a review or a dataset: a measurement, a stability window, an interphase observation, a coating ' +
-    'application or a cell. Every fact has its provenance in `source` and the original papers in `publications`.',
-})
-export abstract class FactBase {
-  @Field(() => ID, { description: "Stable id: '<review key>:<record id>' (e.g. 'banerjee2020:W1') or '<dataset>:<record>' (e.g. 'obelix:jqc')." })
-  id!: string;
-
-  @Field(() => Source, { description: 'Where this fact was read (review, file, line, reference number, quote; or dataset record).' })
-  source!: Source;
-
-  publicationKeys!: string[];
-  variantId!: string | null;
-}
+/** Fields every fact carries (declared once in domain/model/fact.kind.ts); the fact resolvers add `publication` and `publications`. */
+@InterfaceType('Fact', { description: FACT.description })
+@fieldsOf(FACT)
+export abstract class FactBase {}
+export interface FactBase extends RecordOf<typeof FACT> {}
 
 @ObjectType({ description: 'One limit of a stability window: a potential (V vs the reference scale) and/or what the source says.' })
 export class WindowLimit {

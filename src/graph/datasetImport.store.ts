@@ -42,7 +42,7 @@ export interface MeasurementWrite {
   recordId: string;
   line: number;
   /** Stored as the node's properties (null values are not stored). */
-  props: Record<string, string | number | null>;
+  props: Record<string, string | number | number[] | null>;
 }
 
 export interface DatasetImportInput {

@@ -12,10 +12,11 @@
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
-import type { CitationConfidence } from '../domain/vocabulary.js';
+import { SOURCE } from '../domain/model/fact.kind.js';
 import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
 import { recordMap } from './nodeKinds.js';
 import { INTERFACE_PROJECTION } from './query/projection.interface.js';
+import { SOURCE_PROJECTION } from './query/projection.quantity.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { optNum, optStr, str, strList } from './mapping.js';
 import type {
@@ -36,10 +37,7 @@ import type {
 const FACT_EXTRAS = `
   publicationKeys: COLLECT { MATCH (x)-[r:REPORTED_BY]->(p:Publication) RETURN p.key ORDER BY r.position },
   variantId: head(COLLECT { MATCH (x)-[:OF_VARIANT]->(v:MaterialVariant) RETURN v.id }),
-  reviewPublicationKey: head(COLLECT { MATCH (x)-[:ASSERTED_IN]->(r:Review) RETURN r.key }),
-  correctedPublicationKey: head(COLLECT { MATCH (x)-[:CORRECTED_REFERENCE]->(p:Publication) RETURN p.key }),
-  datasetId: head(COLLECT { MATCH (x)-[:FROM_DATASET]->(d:Dataset) RETURN d.id }),
-  recordId: head(COLLECT { MATCH (x)-[f:FROM_DATASET]->(:Dataset) RETURN f.recordId })`;
+  source: ${recordMap(SOURCE, SOURCE_PROJECTION, 'x')}`;
 
 export type FactKind = 'measurement' | 'window' | 'interface' | 'observation' | 'coating' | 'cell';
 
@@ -189,29 +187,14 @@ function specOf(query: RelatedQuery): KindSpec<unknown> {
 
 // --- mapping ------------------------------------------------------------------------------------------
 
-function source(x: Row): SourceRecord {
-  const lines = (x.lines as number[] | null) ?? (x.sourceLine != null ? [x.sourceLine as number] : []);
-  const refs = (x.refs as number[] | null) ?? [];
-  const kind = x.sourceKind === 'REVIEW' ? 'REVIEW' : 'DATASET';
-  return {
-    kind,
-    file: str(x, 'sourceFile'),
-    lines,
-    referenceNumbers: refs,
-    citationConfidence: ((x.citation as string | null) ?? (kind === 'DATASET' ? 'CONFIDENT' : refs.length ? 'CONFIDENT' : 'NONE')) as CitationConfidence,
-    correctedReferenceNumber: optNum(x, 'correctedRef'),
-    correctedPublicationKey: optStr(x, 'correctedPublicationKey'),
-    quote: optStr(x, 'quote'),
-    note: optStr(x, 'note'),
-    reviewPublicationKey: optStr(x, 'reviewPublicationKey'),
-    seedFile: optStr(x, 'seedFile'),
-    recordId: optStr(x, 'recordId'),
-    datasetId: optStr(x, 'datasetId'),
-  };
-}
-
 function fact(x: Row): FactRecord {
-  return { id: str(x, 'id'), source: source(x), publicationKeys: strList(x, 'publicationKeys'), variantId: optStr(x, 'variantId') };
+  return {
+    id: str(x, 'id'),
+    review: optStr(x, 'review'),
+    source: x.source as SourceRecord,
+    publicationKeys: strList(x, 'publicationKeys'),
+    variantId: optStr(x, 'variantId'),
+  };
 }
 
 /** Reads a flattened quantity (see seed.store.ts quantityProps); null when it has no printed value. */

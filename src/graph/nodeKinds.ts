@@ -6,7 +6,9 @@
  * only, from the declaration.
  */
 import { filterableProperties, QUANTITY_PARTS, storedName, type NodeKindSpec, type Prop, type StoredOf } from '../domain/model/property.js';
-import type { Expr } from './query/projection.quantity.js';
+
+/** A compiled field: its Cypher expression over the node variable `v`. */
+export type Expr = (v: string) => string;
 
 type QuantityValue = { [P in (typeof QUANTITY_PARTS)[number]]: unknown };
 

@@ -2,12 +2,12 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
-import type { CitationConfidence } from '../domain/vocabulary.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 
 export interface ElementAmountRecord {
@@ -55,40 +55,14 @@ export interface ReportedStructureRecord {
   icsdId: string | null;
 }
 
-/** Where a fact was read and whom it cites (two-level provenance). */
-export interface SourceRecord {
-  kind: 'DATASET' | 'REVIEW';
-  /** File the fact was read from: a dataset file ("all.csv") or a review text ("003_….txt"). */
-  file: string;
-  /** 1-based lines of that file (one for dataset records). */
-  lines: number[];
-  /** Reference numbers the review prints for the statement. */
-  referenceNumbers: number[];
-  citationConfidence: CitationConfidence;
-  correctedReferenceNumber: number | null;
-  correctedPublicationKey: string | null;
-  quote: string | null;
-  note: string | null;
-  /** Key of the review that asserts the fact (its Publication key), for review facts. */
-  reviewPublicationKey: string | null;
-  /** The curated record file (seed/...) the fact was written down in. */
-  seedFile: string | null;
-  /** The record's id in its dataset (OBELiX's three-character ID). */
-  recordId: string | null;
-  datasetId: string | null;
-}
+/** Where a fact was read and whom it cites (two-level provenance): domain/model/fact.kind.ts. */
+export type SourceRecord = RecordOf<typeof SOURCE>;
 
 /** A value in the canonical unit of its property, with its qualifier and the printed text (the property is the record's). */
 export type QuantityRecord = Omit<CanonicalQuantity, 'property'>;
 
-/** What every fact has. */
-export interface FactRecord {
-  id: string;
-  source: SourceRecord;
-  /** Publications the source credits, in its order. */
-  publicationKeys: string[];
-  variantId: string | null;
-}
+/** What every fact has: domain/model/fact.kind.ts. */
+export type FactRecord = RecordOf<typeof FACT>;
 
 export interface MeasurementRecord extends FactRecord, QuantityRecord {
   /** The material measured; null for a family-level statement. */

@@ -20,6 +20,7 @@
  */
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
+import { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import { storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
@@ -627,17 +628,18 @@ async function linkSubjects(
 /** The provenance properties every fact node carries. */
 function factProps(f: FactOut): Record<string, unknown> {
   return {
-    id: f.id,
-    sourceKind: 'REVIEW',
-    review: f.review,
-    seedFile: f.seedFile,
-    sourceFile: f.textFile,
-    lines: f.lines,
-    refs: f.refs,
-    citation: f.citation,
-    correctedRef: f.correctedRef,
-    quote: f.quote,
-    note: f.note,
+    ...storedProps(FACT, { id: f.id, review: f.review }),
+    ...storedProps(SOURCE, {
+      kind: 'REVIEW',
+      file: f.textFile,
+      lines: f.lines,
+      referenceNumbers: f.refs,
+      citationConfidence: f.citation,
+      correctedReferenceNumber: f.correctedRef,
+      quote: f.quote,
+      note: f.note,
+      seedFile: f.seedFile,
+    }),
   };
 }
 

@@ -5,7 +5,7 @@
  * composition and aliases, a measurement's structure) are rebuilt as maps in the statement.
  */
 import type { NodeKind } from './plan.js';
-import { direct, QUANTITY_FIELDS, type Expr } from './projection.quantity.js';
+import { direct, QUANTITY_FIELDS, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
 
@@ -78,27 +78,6 @@ const MEASUREMENT: Record<string, Expr> = {
   publicationKeys: (v) => `COLLECT { MATCH (${v})-[r:REPORTED_BY]->(p:Publication) RETURN p.key ORDER BY r.position }`,
 };
 
-/**
- * The provenance sub-fields of `source`, each with what it reads; the subqueries run only for the
- * sub-fields selected (and `datasetId` when `Measurement.dataset` or `source.dataset` is).
- */
-const SOURCE: Record<string, Expr> = {
-  kind: (v) => `CASE ${v}.sourceKind WHEN 'REVIEW' THEN 'REVIEW' ELSE 'DATASET' END`,
-  file: direct('sourceFile'),
-  lines: (v) => `coalesce(${v}.lines, CASE WHEN ${v}.sourceLine IS NULL THEN [] ELSE [${v}.sourceLine] END)`,
-  referenceNumbers: list('refs'),
-  citationConfidence: (v) =>
-    `coalesce(${v}.citation, CASE WHEN ${v}.sourceKind = 'REVIEW' AND size(coalesce(${v}.refs, [])) = 0 THEN 'NONE' ELSE 'CONFIDENT' END)`,
-  correctedReferenceNumber: direct('correctedRef'),
-  quote: direct('quote'),
-  note: direct('note'),
-  seedFile: direct('seedFile'),
-  recordId: (v) => `head(COLLECT { MATCH (${v})-[f:FROM_DATASET]->(:Dataset) RETURN f.recordId })`,
-  reviewPublicationKey: (v) => `head(COLLECT { MATCH (${v})-[:ASSERTED_IN]->(r:Review) RETURN r.key })`,
-  correctedPublicationKey: (v) => `head(COLLECT { MATCH (${v})-[:CORRECTED_REFERENCE]->(p:Publication) RETURN p.key })`,
-  datasetId: (v) => `head(COLLECT { MATCH (${v})-[:FROM_DATASET]->(d:Dataset) RETURN d.id })`,
-};
-
 /** GraphQL sub-field of `source` → the keys it needs in the source map. */
 export const SOURCE_NEEDS: Record<string, string[]> = {
   kind: ['kind'],
@@ -161,6 +140,6 @@ export function fieldExpression(kind: NodeKind, field: string, v: string): strin
 
 /** The entries of the selected source keys over node variable `v`. */
 export function sourceEntries(keys: readonly string[], v: string): string[] {
-  const unique = [...new Set(keys)].filter((k) => SOURCE[k]);
-  return unique.map((k) => `${k}: ${SOURCE[k]!(v)}`);
+  const unique = [...new Set(keys)].filter((k) => SOURCE_PROJECTION[k]);
+  return unique.map((k) => `${k}: ${SOURCE_PROJECTION[k]!(v)}`);
 }

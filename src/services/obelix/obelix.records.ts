@@ -157,7 +157,7 @@ function parseRow(
     temperatureText: TEMPERATURE_TEXT,
     reportedFormula: formula,
     reportedSiteComposition: (r[COL.trueComposition] ?? '').trim() || null,
-    sourceLine: line,
+    lines: [line],
     ...structure,
   };
   const mainIsBulk = !total && bulk !== null && sameValue(bulk, main);
