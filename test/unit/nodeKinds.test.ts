@@ -1,0 +1,114 @@
+/**
+ * Each node kind is declared once (src/domain/model/*.kind.ts); these tests check that what derives from
+ * a declaration agrees with it: the GraphQL type has every field it declares, with its type, list-ness and
+ * nullability; a writer cannot set a property it does not declare; the projection reads each field from
+ * the property the writer sets.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
+import { buildInterphaseSchema } from '../../src/api/schema.js';
+import { Prop, storedName, type NodeKindSpec } from '../../src/domain/model/property.js';
+import { projectionOf, storedProps } from '../../src/graph/nodeKinds.js';
+import { projectPath } from '../../src/server/paths.js';
+
+async function declaredKinds(): Promise<NodeKindSpec[]> {
+  const dir = projectPath('src', 'domain', 'model');
+  const kinds: NodeKindSpec[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.kind.ts'))) {
+    const mod = (await import(`${dir}/${file}`)) as Record<string, unknown>;
+    for (const value of Object.values(mod)) {
+      const k = value as Partial<NodeKindSpec>;
+      if (k && typeof k === 'object' && typeof k.name === 'string' && k.properties && Object.values(k.properties).every((p) => p instanceof Prop)) {
+        kinds.push(k as NodeKindSpec);
+      }
+    }
+  }
+  return kinds;
+}
+
+function expectedTypeName(p: Prop<unknown>): string {
+  return 'scalar' in p.output ? p.output.scalar : 'enum' in p.output ? p.output.enum : p.output.object;
+}
+
+function shape(t: GraphQLOutputType): { nullable: boolean; list: boolean; name: string } {
+  const nullable = !isNonNullType(t);
+  const inner = isNonNullType(t) ? t.ofType : t;
+  return { nullable, list: isListType(inner), name: getNamedType(t).name };
+}
+
+describe('node kinds declared once', () => {
+  it('finds the declarations (Interface, Fact, Source, Quantity at least)', async () => {
+    const names = (await declaredKinds()).map((k) => k.name);
+    expect(names).toEqual(expect.arrayContaining(['Interface', 'Fact', 'Source', 'Quantity']));
+  });
+
+  it('every declared field is in the GraphQL type with its type, list-ness and nullability; hidden ones are not', async () => {
+    const schema = await buildInterphaseSchema();
+    const problems: string[] = [];
+    for (const kind of await declaredKinds()) {
+      const type = schema.getType(kind.name);
+      if (!type || !(isObjectType(type) || isInterfaceType(type))) {
+        problems.push(`${kind.name}: no object type of that name`);
+        continue;
+      }
+      const fields = type.getFields();
+      for (const [key, p] of Object.entries(kind.properties)) {
+        const name = p.graphqlName ?? key;
+        const field = fields[name];
+        if (p.internal) {
+          if (field) problems.push(`${kind.name}.${name}: hidden but in the schema`);
+          continue;
+        }
+        if (!field) {
+          problems.push(`${kind.name}.${name}: missing`);
+          continue;
+        }
+        const got = shape(field.type);
+        const want = { nullable: p.nullable, list: p.list, name: expectedTypeName(p) };
+        if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${kind.name}.${name}: ${JSON.stringify(got)} ≠ declared ${JSON.stringify(want)}`);
+        if (field.description !== p.description) problems.push(`${kind.name}.${name}: description differs from the declaration`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a writer sets exactly the stored properties, under their stored names, and nothing undeclared', async () => {
+    for (const kind of await declaredKinds()) {
+      const values: Record<string, unknown> = {};
+      const expected = new Set<string>();
+      for (const [key, p] of Object.entries(kind.properties)) {
+        if (p.storage.kind === 'derived') continue;
+        if (p.storage.kind === 'property') {
+          values[key] = p.list ? [] : null;
+          expected.add(storedName(key, p));
+        } else {
+          values[key] = { qualifier: 'EQUAL', value: 1, min: null, max: null, unit: 'V', printedValue: '1', printedUnit: 'V', unitAsMeant: null, uncertainty: null, approximate: false };
+          const prefix = p.storage.prefix;
+          expected.add(`${prefix}PrintedValue`);
+        }
+      }
+      const written = storedProps(kind, values as never);
+      for (const name of expected) expect(Object.keys(written), `${kind.name} writes ${name}`).toContain(name);
+      expect(() => storedProps(kind, { ...values, notDeclared: 1 } as never), kind.name).toThrow(/notDeclared is not a stored property/);
+    }
+  });
+
+  it("the projection reads each stored field from the property the writer sets (default where declared), and a derived one only from the graph layer's expression", async () => {
+    for (const kind of await declaredKinds()) {
+      const derived = Object.fromEntries(
+        Object.entries(kind.properties)
+          .filter(([, p]) => p.storage.kind === 'derived')
+          .map(([key]) => [key, (v: string) => `derived_${key}(${v})`]),
+      );
+      const projection = projectionOf(kind, derived as never);
+      for (const [key, p] of Object.entries(kind.properties)) {
+        const text = projection[p.graphqlName ?? key]!('n');
+        if (p.storage.kind === 'derived') expect(text).toBe(`derived_${key}(n)`);
+        else if (p.storage.kind === 'quantity') expect(text).toContain(`n.${p.storage.prefix}PrintedValue IS NULL`);
+        else if (p.storage.fallback === null) expect(text, `${kind.name}.${key}`).toBe(`n.${storedName(key, p)}`);
+        else expect(text, `${kind.name}.${key}`).toMatch(new RegExp(`^coalesce\\(n\\.${storedName(key, p)}, `));
+      }
+    }
+  });
+});
