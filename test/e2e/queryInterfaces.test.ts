@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
 import { compileList } from '../../src/graph/query/compile.js';
+import { ids, lister, type Page } from '../support/pages.js';
 import { expectBadUserInput, startTestServer, type TestServer, queriesOf as queriesDuring } from '../support/server.js';
 
 let server: TestServer;
@@ -15,34 +16,15 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-interface Page<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: T }[];
-}
-
-const ids = (p: Page<{ id: string }>) => p.edges.map((e) => e.node.id);
+const list = lister(() => server);
 const L = (...xs: string[]) => xs.map((x) => `lewis2019:${x}`);
 const key = (formula: string) => parseFormula(formula).key;
 
 /** Queries the server sends to Neo4j while `work` runs, by name. */
 const queriesOf = (work: () => Promise<unknown>): Promise<string[]> => queriesDuring(server, work);
 
-async function observations(args: string): Promise<Page<{ id: string }>> {
-  const res = await server.gql<{ interphaseObservations: Page<{ id: string }> }>(
-    `{ interphaseObservations(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
-  );
-  expect(res.errors).toBeUndefined();
-  return res.data!.interphaseObservations;
-}
-
-async function interfaces(args: string): Promise<Page<{ id: string }>> {
-  const res = await server.gql<{ interfaces: Page<{ id: string }> }>(
-    `{ interfaces(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
-  );
-  expect(res.errors).toBeUndefined();
-  return res.data!.interfaces;
-}
+const observations = (args: string): Promise<Page<{ id: string }>> => list('interphaseObservations', args);
+const interfaces = (args: string): Promise<Page<{ id: string }>> => list('interfaces', args);
 
 // lewis2019 has 18 observations, I1–I18 (seed/facts/lewis2019/interphases.yaml); ids sort as text (I10 < I2).
 const LEWIS = 'review: "lewis2019"';

@@ -9,6 +9,7 @@ import { parseFormula } from '../../src/domain/chemistry/formula.js';
 import { compileList } from '../../src/graph/query/compile.js';
 import type { Filter, ListPlan } from '../../src/graph/query/plan.js';
 import { obelixRows } from '../support/obelixCsv.js';
+import { ids, lister, type Page } from '../support/pages.js';
 import { expectBadUserInput, startTestServer, type TestServer, queriesOf as queriesDuring } from '../support/server.js';
 
 let server: TestServer;
@@ -17,21 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-interface Page<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: T }[];
-}
-
-async function measurements(args: string): Promise<Page<{ id: string; value: number | null }>> {
-  const res = await server.gql<{ measurements: Page<{ id: string; value: number | null }> }>(
-    `{ measurements(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id value } } } }`,
-  );
-  expect(res.errors).toBeUndefined();
-  return res.data!.measurements;
-}
-
-const ids = (p: Page<{ id: string }>) => p.edges.map((e) => e.node.id);
+const list = lister(() => server);
+const measurements = (args: string): Promise<Page<{ id: string; value: number | null }>> => list('measurements', args, 'id value');
 
 /** Queries the server sends to Neo4j while `work` runs, by name. */
 const queriesOf = (work: () => Promise<unknown>): Promise<string[]> => queriesDuring(server, work);
