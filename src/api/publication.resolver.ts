@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { PublicationOrder } from './factList.input.js';
 import { CompiledPageArgs } from './query.input.js';
-import { selectionOf } from './selection.js';
+import { compiledOr, selectionOf } from './selection.js';
 import type { PublicationRecord } from '../graph/records.js';
 import type { PublicationRole } from '../services/publication.service.js';
 import { PublicationConnection } from './connection.type.js';
@@ -51,28 +51,28 @@ export class PublicationResolver {
   }
 
   @FieldResolver(() => [Measurement], { description: 'Measurements it reported (ORIGINAL) or states (REVIEW), ordered by id.' })
-  measurements(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
-    return ctx.services.publications.measurements(p.key, role);
+  measurements(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return compiledOr(p, info, () => ctx.services.publications.measurements(p.key, role));
   }
 
   @FieldResolver(() => [ReportedStabilityWindow], { description: 'Stability windows it reported (ORIGINAL) or states (REVIEW).' })
-  reportedStabilityWindows(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
-    return ctx.services.publications.stabilityWindows(p.key, role);
+  reportedStabilityWindows(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return compiledOr(p, info, () => ctx.services.publications.stabilityWindows(p.key, role));
   }
 
   @FieldResolver(() => [InterphaseObservation], { description: 'Interphase observations it reported (ORIGINAL) or states (REVIEW).' })
-  interphaseObservations(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
-    return ctx.services.publications.interphaseObservations(p.key, role);
+  interphaseObservations(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return compiledOr(p, info, () => ctx.services.publications.interphaseObservations(p.key, role));
   }
 
   @FieldResolver(() => [CoatingApplication], { description: 'Coating applications it reported (ORIGINAL) or states (REVIEW).' })
-  coatingApplications(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
-    return ctx.services.publications.coatingApplications(p.key, role);
+  coatingApplications(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return compiledOr(p, info, () => ctx.services.publications.coatingApplications(p.key, role));
   }
 
   @FieldResolver(() => [Cell], { description: 'Cells it reported (ORIGINAL) or states (REVIEW).' })
-  cells(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
-    return ctx.services.publications.cells(p.key, role);
+  cells(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('role', () => PublicationRoleEnum, roleArg) role: PublicationRole) {
+    return compiledOr(p, info, () => ctx.services.publications.cells(p.key, role));
   }
 
   @FieldResolver(() => [Citation], { description: 'Every source review that cites it, with the reference number and line of the entry.' })

@@ -228,6 +228,38 @@ describe('publications', () => {
     expect(years[0]).toBe(2019);
   });
 
+  it("a publication's facts, as a review states them (REVIEW) and as a paper reported them (ORIGINAL), are compiled into the one statement; the same as the resolvers give", async () => {
+    const facts = 'measurements { id } reportedStabilityWindows { id } interphaseObservations { id } coatingApplications { id } cells { id }';
+    const asReview = facts.replace(/(\w+) \{ id \}/g, 'review_$1: $1(role: REVIEW) { id }');
+    const doi = '10.1021/acs.chemrev.0c00101'; // banerjee2020
+    type Lists = Record<string, { id: string }[]>;
+    let compiled: { publications: Page<Lists> } | null | undefined;
+    const names = await queriesOf(async () => {
+      compiled = (await server.gql<{ publications: Page<Lists> }>(`{ publications(where: { doi: "${doi}" }) { edges { node { key ${facts} ${asReview} } } } }`)).data;
+    });
+    expect(names).toEqual(['publications.list']);
+    const node = compiled!.publications.edges[0]!.node;
+    // every record of the review's seed files, by id (seed/facts/banerjee2020/*.yaml)
+    const recordIds = (file: string) =>
+      (parseYaml(readFileSync(projectPath('seed', 'facts', 'banerjee2020', `${file}.yaml`), 'utf8')) as { records: { id: string }[] }).records.map((r) => `banerjee2020:${r.id}`).sort();
+    expect(node.review_measurements!.map((x) => x.id).sort()).toEqual(recordIds('measurements'));
+    expect(node.review_reportedStabilityWindows!.map((x) => x.id).sort()).toEqual(recordIds('windows'));
+    expect(node.review_interphaseObservations!.map((x) => x.id).sort()).toEqual(recordIds('interphases'));
+    expect(node.review_coatingApplications!.map((x) => x.id).sort()).toEqual(recordIds('coatings'));
+    expect(node.review_cells!.map((x) => x.id).sort()).toEqual(recordIds('cells'));
+    // through the field resolvers (publication(doi:) is not a compiled list): the same lists in the same order
+    const resolved = await server.gql<{ publication: Lists }>(`{ publication(doi: "${doi}") { key ${facts} ${asReview} } }`);
+    expect(resolved.errors).toBeUndefined();
+    expect(resolved.data!.publication).toEqual(node);
+    // a paper the reviews cite: the facts crediting it (ORIGINAL), compiled for a page of publications = resolved one by one
+    const page = await list<Lists & { key: string; doi: string | null }>('publications', 'where: { review: "banerjee2020", years: { min: 2019 } }, first: 5', `key doi ${facts}`);
+    expect(page.edges.some((e) => e.node.measurements!.length + e.node.cells!.length > 0)).toBe(true);
+    for (const { node: p } of page.edges.filter((e) => e.node.doi)) {
+      const one = await server.gql<{ publication: Lists & { key: string; doi: string } }>(`{ publication(doi: "${p.doi}") { key doi ${facts} } }`);
+      expect(one.data!.publication).toEqual(p);
+    }
+  });
+
   it('a DOI in any form; the source reviews (isReview); a malformed DOI is BAD_USER_INPUT naming where.doi', async () => {
     const page = await list<{ key: string; isReview: boolean; reviewKey: string }>('publications', 'where: { doi: "https://doi.org/10.1021/ACS.CHEMREV.0C00101" }', 'key isReview reviewKey');
     expect(page.edges.map((e) => e.node)).toEqual([{ key: 'doi:10.1021/acs.chemrev.0c00101', isReview: true, reviewKey: 'banerjee2020' }]);

@@ -24,6 +24,7 @@ import {
   INTERFACE_SINGLE,
   publicationYear,
 } from './compile.interface.js';
+import { PUBLICATION_RELATION_PATTERN, PUBLICATION_RELATION_TARGET } from './compile.publication.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -68,6 +69,7 @@ export const RELATION_PATTERN: Record<string, (from: string, to: string) => stri
   correctedReference: (from, to) => `(${from})-[:CORRECTED_REFERENCE]->(${to}:Publication)`,
   ...INTERFACE_RELATION_PATTERN,
   ...FACT_RELATION_PATTERN,
+  ...PUBLICATION_RELATION_PATTERN,
 };
 
 const RELATION_TARGET: Record<string, NodeKind> = {
@@ -76,6 +78,7 @@ const RELATION_TARGET: Record<string, NodeKind> = {
   publications: 'Publication',
   ...INTERFACE_RELATION_TARGET,
   ...FACT_RELATION_TARGET,
+  ...PUBLICATION_RELATION_TARGET,
 };
 
 /** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */

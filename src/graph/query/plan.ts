@@ -6,6 +6,7 @@
  * AND/OR/NOT, relationship EXISTS). `compile.ts` turns a plan into one Cypher statement with parameters;
  * `cost.ts` estimates what it will cost.
  */
+import type { PublicationRelation } from './compile.publication.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The node kinds a plan reads. */
@@ -40,7 +41,8 @@ export type Relation =
   /** Measurement → a publication it cites. */
   | 'publications'
   | InterfaceRelation
-  | FactRelation;
+  | FactRelation
+  | PublicationRelation;
 
 /** Relationships of the fact lists (patterns in projection.facts.ts). */
 export type FactRelation =
@@ -103,7 +105,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation;
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation | PublicationRelation;
   filter: Filter | null;
   order: Order;
   limit: number | null;

@@ -4,6 +4,7 @@
  * file is the list of compiled fields (README of src/graph/query).
  */
 import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
+import { publicationRelation, PUBLICATION_RELATION_TARGET } from '../../graph/query/compile.publication.js';
 import type { Filter, NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
@@ -41,6 +42,8 @@ function addField(plan: NodePlan, f: SelectedField): void {
   const relation = INTERFACE_RELATION_FIELDS[qualified];
   if (relation) return void plan.relations.push(relation(f, nodePlan));
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
+  const publicationFacts = plan.kind === 'Publication' ? publicationRelation(f.name, f.args.role) : null;
+  if (publicationFacts) return void plan.relations.push(single(publicationFacts, f, PUBLICATION_RELATION_TARGET[publicationFacts]));
   const factField = FACT_RELATION_FIELDS[qualified];
   const factRelation = typeof factField?.relation === 'function' ? factField.relation(f.args) : factField?.relation;
   if (factField && factRelation) return void plan.relations.push(single(factRelation, f, factField.kind));
