@@ -76,12 +76,12 @@ export class PublicationResolver {
   }
 
   @FieldResolver(() => [Citation], { description: 'Every source review that cites it, with the reference number and line of the entry.' })
-  citedBy(@Root() p: PublicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.citedBy(p.key);
+  citedBy(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(p, info, () => ctx.services.publications.citedBy(p.key));
   }
 
   @FieldResolver(() => [Citation], { description: "For a source review: its reference list in the order of numbers (empty for other publications)." })
-  references(@Root() p: PublicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.cites(p.key);
+  references(@Root() p: PublicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(p, info, () => ctx.services.publications.cites(p.key));
   }
 }

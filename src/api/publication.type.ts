@@ -1,3 +1,6 @@
+import { CITATION } from '../domain/model/citation.kind.js';
+import type { RecordOf } from '../domain/model/property.js';
+import { fieldsOf } from './nodeKinds.js';
 import { NonNegativeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
@@ -50,17 +53,11 @@ export class Publication {
   textFile!: string | null;
 }
 
-@ObjectType({ description: 'A review citing a publication: the number in its reference list and the line of that entry.' })
-export class Citation {
-  @Field(() => Int, { description: 'Reference number in the review.' })
-  number!: number;
-
-  @Field(() => Int, { nullable: true, description: "Line of the entry in the review's text file." })
-  line!: number | null;
-
-  reviewPublicationKey!: string;
-  citedPublicationKey!: string;
-}
+@ObjectType({ description: CITATION.description })
+@fieldsOf(CITATION)
+export class Citation {}
+// the fields as the record type has them (declared once in domain/model/citation.kind.ts)
+export interface Citation extends RecordOf<typeof CITATION> {}
 
 @ObjectType({ description: 'An external dataset that facts were imported from, with its licence and how to cite it.' })
 export class Dataset {

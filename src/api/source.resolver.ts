@@ -37,12 +37,12 @@ export class SourceResolver {
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => Publication, { description: 'The citing review.' })
-  async review(@Root() c: Citation, @Ctx() ctx: Context) {
-    return ctx.services.publications.byKey(c.reviewPublicationKey);
+  review(@Root() c: Citation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.publications.byKey(c.reviewPublicationKey));
   }
 
   @FieldResolver(() => Publication, { description: 'The cited publication.' })
-  async publication(@Root() c: Citation, @Ctx() ctx: Context) {
-    return ctx.services.publications.byKey(c.citedPublicationKey);
+  publication(@Root() c: Citation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.publications.byKey(c.citedPublicationKey));
   }
 }

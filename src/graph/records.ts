@@ -2,6 +2,7 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { CITATION } from '../domain/model/citation.kind.js';
 import type { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
@@ -219,13 +220,8 @@ export interface PublicationRecord {
   textFile: string | null;
 }
 
-/** A review citing a publication under a number of its reference list. */
-export interface CitationRecord {
-  reviewPublicationKey: string;
-  citedPublicationKey: string;
-  number: number;
-  line: number | null;
-}
+/** A review citing a publication under a number of its reference list: domain/model/citation.kind.ts. */
+export type CitationRecord = RecordOf<typeof CITATION>;
 
 export interface DatasetRecord {
   id: string;

@@ -20,6 +20,7 @@
  */
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
+import { CITATION } from '../domain/model/citation.kind.js';
 import { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import { storedProps } from './nodeKinds.js';
@@ -94,7 +95,8 @@ const CREATE_CITATIONS = cypher(
 UNWIND $rows AS row
 MATCH (r:Review {reviewKey: row.review})
 MATCH (p:Publication {key: row.key})
-CREATE (r)-[:CITES {number: row.n, line: row.line}]->(p)
+CREATE (r)-[c:CITES]->(p)
+SET c = row.props
 RETURN count(*) AS n`,
 );
 
@@ -369,7 +371,11 @@ export class SeedStore {
         })),
       );
       expect('reviews', reviews.n, bundle.reviews.length);
-      const citations = await inBatches(tx, CREATE_CITATIONS, bundle.publications.flatMap((p) => p.citedBy.map((c) => ({ ...c, key: p.key }))));
+      const citations = await inBatches(
+        tx,
+        CREATE_CITATIONS,
+        bundle.publications.flatMap((p) => p.citedBy.map((c) => ({ ...c, key: p.key, props: storedProps(CITATION, { number: c.n, line: c.line }) }))),
+      );
       expect('citations', citations.n, count(bundle.publications, (p) => p.citedBy.length));
       progress();
 

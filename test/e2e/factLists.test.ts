@@ -260,6 +260,38 @@ describe('publications', () => {
     }
   });
 
+  it("a review's references and a paper's citing reviews are compiled into the one statement (number and line from CITES, both ends), the same as the resolvers give", async () => {
+    const citations = 'references { number line review { key } publication { key year title } } citedBy { number line review { key reviewKey } publication { key } }';
+    const doi = '10.1021/acs.chemrev.0c00101'; // banerjee2020
+    type Citation = { number: number; line: number | null; review: { key: string }; publication: { key: string; year?: number } };
+    type Node = { key: string; references: Citation[]; citedBy: Citation[] };
+    let compiled: { publications: Page<Node> } | null | undefined;
+    const names = await queriesOf(async () => {
+      compiled = (await server.gql<{ publications: Page<Node> }>(`{ publications(where: { doi: "${doi}" }) { edges { node { key ${citations} } } } }`)).data;
+    });
+    expect(names).toEqual(['publications.list']);
+    const review = compiled!.publications.edges[0]!.node;
+    // the reference list as printed (seed/references/banerjee2020.yaml): numbers, lines and years in order
+    const printed = (parseYaml(readFileSync(projectPath('seed', 'references', 'banerjee2020.yaml'), 'utf8')) as { references: { n: number; line: number; year: number }[] }).references;
+    expect(review.references.map((c) => [c.number, c.line, c.publication.year])).toEqual(printed.map((r) => [r.n, r.line, r.year]));
+    expect(new Set(review.references.map((c) => c.review.key))).toEqual(new Set([review.key]));
+    const resolved = await server.gql<{ publication: Node }>(`{ publication(doi: "${doi}") { key ${citations} } }`);
+    expect(resolved.data!.publication).toEqual(review);
+    // papers cited by two reviews or more: each citing review, ordered by year, with its own number; the cited end is the paper
+    const citedBy = 'citedBy { number line review { key reviewKey } publication { key } }';
+    const cited = await list<Node>('publications', 'where: { citedBy: "lewis2019" }, first: 200', `key ${citedBy}`);
+    expect(cited.totalCount).toBe(106);
+    const shared = cited.edges.map((e) => e.node).filter((p) => p.citedBy.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const p of shared) {
+      expect(p.citedBy.every((c) => c.publication.key === p.key)).toBe(true);
+      expect(p.citedBy.map((c) => (c.review as { reviewKey?: string }).reviewKey)).toContain('lewis2019');
+      if (!p.key.startsWith('doi:')) continue;
+      const one = await server.gql<{ publication: Node }>(`{ publication(doi: "${p.key.slice(4)}") { key ${citedBy} } }`);
+      expect(one.data!.publication).toEqual(p);
+    }
+  });
+
   it('a DOI in any form; the source reviews (isReview); a malformed DOI is BAD_USER_INPUT naming where.doi', async () => {
     const page = await list<{ key: string; isReview: boolean; reviewKey: string }>('publications', 'where: { doi: "https://doi.org/10.1021/ACS.CHEMREV.0C00101" }', 'key isReview reviewKey');
     expect(page.edges.map((e) => e.node)).toEqual([{ key: 'doi:10.1021/acs.chemrev.0c00101', isReview: true, reviewKey: 'banerjee2020' }]);

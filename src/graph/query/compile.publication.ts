@@ -17,8 +17,8 @@ const FACT_LABELS = {
 
 type FactPlural = keyof typeof FACT_LABELS;
 
-/** `reported<Facts>` (ORIGINAL) and `reviewed<Facts>` (REVIEW) for each fact kind. */
-export type PublicationRelation = `reported${FactPlural}` | `reviewed${FactPlural}`;
+/** `reported<Facts>` (ORIGINAL) and `reviewed<Facts>` (REVIEW) for each fact kind; the citations of a publication and a review's references. */
+export type PublicationRelation = `reported${FactPlural}` | `reviewed${FactPlural}` | 'citedBy' | 'references';
 
 const REPORTED = 'REPORTED_BY|CORRECTED_REFERENCE';
 const ASSERTED = 'ASSERTED_IN';
@@ -36,8 +36,33 @@ function tables() {
 }
 
 const { pattern, target } = tables();
+pattern.citedBy = (from, to) => `(${to}:Review)-[:CITES]->(${from})`;
+pattern.references = (from, to) => `(${from})-[:CITES]->(${to}:Publication)`;
+target.citedBy = 'Publication';
+target.references = 'Publication';
 export const PUBLICATION_RELATION_PATTERN: Readonly<Record<PublicationRelation, (from: string, to: string) => string>> = pattern;
 export const PUBLICATION_RELATION_TARGET: Readonly<Record<PublicationRelation, NodeKind>> = target;
+
+/**
+ * Citations are read through their CITES relationship (bound as `rel`: a citation's number and line are its
+ * properties), the citing reviews by year, key and number, a review's references by number.
+ */
+export const PUBLICATION_BY_POSITION: Partial<Record<PublicationRelation, (from: string, to: string, rel: string) => string>> = {
+  citedBy: (from, to, rel) => `(${to}:Review)-[${rel}:CITES]->(${from})`,
+  references: (from, to, rel) => `(${from})-[${rel}:CITES]->(${to}:Publication)`,
+};
+
+/** The order of a relationship read through `rel` when it is not its `position`. */
+export const PUBLICATION_POSITION_ORDER: Partial<Record<PublicationRelation, (to: string, rel: string) => string>> = {
+  citedBy: (to, rel) => `${to}.year, ${to}.key, ${rel}.number`,
+  references: (_to, rel) => `${rel}.number`,
+};
+
+/** `Citation.review` / `Citation.publication` under `Publication.citedBy` and `.references`: the far node ('self') or the parent. */
+export const CITATION_SIDE: Readonly<Record<'citedBy' | 'references', Record<'review' | 'publication', 'self' | 'parent'>>> = {
+  citedBy: { review: 'self', publication: 'parent' },
+  references: { review: 'parent', publication: 'self' },
+};
 
 /** `Publication.<field>(role:)` → the relationship it follows. */
 export const PUBLICATION_FACT_FIELDS: Readonly<Record<string, FactPlural>> = {

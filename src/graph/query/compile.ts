@@ -24,7 +24,13 @@ import {
   INTERFACE_SINGLE,
   publicationYear,
 } from './compile.interface.js';
-import { PUBLICATION_RELATION_PATTERN, PUBLICATION_RELATION_TARGET } from './compile.publication.js';
+import {
+  PUBLICATION_BY_POSITION,
+  PUBLICATION_POSITION_ORDER,
+  PUBLICATION_RELATION_PATTERN,
+  PUBLICATION_RELATION_TARGET,
+  type PublicationRelation,
+} from './compile.publication.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -58,6 +64,7 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   Dataset: new Set(['id']),
   ...INTERFACE_FILTERABLE,
   ...FACT_FILTERABLE,
+  Citation: new Set([]),
 };
 
 export const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -87,6 +94,7 @@ export const BY_POSITION: Record<string, (from: string, to: string, rel: string)
   publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
   ...INTERFACE_BY_POSITION,
   ...FACT_BY_POSITION,
+  ...PUBLICATION_BY_POSITION,
 };
 
 /** Relationship fields of one object (the others are lists). */
@@ -194,10 +202,13 @@ function sortedKey(order: Order, kind: NodeKind, v: string, scope: Scope): strin
   return `coalesce(${raw}, ${sentinel})`;
 }
 
-/** The projection map of a node: its selected fields and relationship fields. */
-export function projection(node: NodePlan, v: string, scope: Scope): string {
+/** The projection map of a node: its selected fields and relationship fields (`parent`: the node it was reached from). */
+export function projection(node: NodePlan, v: string, scope: Scope, parent?: string): string {
   const entries = node.fields.map((f) => `${outputKey(node.kind, f)}: ${fieldExpression(node.kind, f, v)}`);
-  for (const i of node.inline ?? []) entries.push(`rel_${i.key}: ${projection(i.node, v, scope)}`);
+  for (const i of node.inline ?? []) {
+    if (i.of === 'parent' && !parent) throw new Error(`${node.kind}.${i.key}: no parent node to read`);
+    entries.push(`rel_${i.key}: ${projection(i.node, i.of === 'parent' ? parent! : v, scope)}`);
+  }
   if (node.sourceFields.length > 0 || node.sourceRelations.length > 0) {
     const source = [...sourceEntries(node.sourceFields, v), ...node.sourceRelations.map((r) => `rel_${r.key}: ${relationText(r, v, scope)}`)];
     entries.push(`source: {${source.join(', ')}}`);
@@ -213,17 +224,21 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
   const pattern = positional ? positional(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
   const where = r.filter ? ` WHERE ${filterText(r.filter, r.node.kind, to, scope)}` : '';
   const id = `${to}.${ID_FIELD[r.node.kind]}`;
+  const positionOrder = PUBLICATION_POSITION_ORDER[r.relation as PublicationRelation];
   const order = positional
-    ? `${rel}.position`
+    ? positionOrder
+      ? positionOrder(to, rel)
+      : `${rel}.position`
     : r.order.key === null
       ? `${id} ${r.order.direction}`
       : `${sortedKey(r.order, r.node.kind, to, scope)} ${r.order.direction}, ${id}`;
   const limit = r.limit !== null ? ` LIMIT ${scope.param(neo4j.int(r.limit))}` : SINGLE.has(r.relation) ? ' LIMIT 1' : '';
-  const carried = positional ? `${to}, ${rel}` : to;
+  const readsParent = (r.node.inline ?? []).some((i) => i.of === 'parent');
+  const carried = [to, ...(positional ? [rel] : []), ...(readsParent ? [v] : [])].join(', ');
   const body =
     `MATCH ${pattern}${where}\n` +
     `  WITH DISTINCT ${carried} ORDER BY ${order}${limit}\n` +
-    `  RETURN ${projection(r.node, to, scope)}`;
+    `  RETURN ${projection(r.node, to, scope, v)}`;
   return SINGLE.has(r.relation) ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
 }
 
@@ -240,6 +255,7 @@ const ROOT_LABELS: Record<NodeKind, string> = {
   CellComponent: 'Material',
   CellResult: 'CellResult',
   CoatingEffect: 'CoatingEffect',
+  Citation: 'Publication',
 };
 
 /** The root list statement of a plan. */

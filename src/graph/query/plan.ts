@@ -10,7 +10,7 @@ import type { PublicationRelation } from './compile.publication.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | InterfaceNodeKind | FactListKind;
+export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind;
 
 /** The kinds of the fact lists compiled in projection.facts.ts (windows, coatings, cells and their parts). */
 export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect';
@@ -124,8 +124,8 @@ export interface NodePlan {
   relations: RelationField[];
   /** Points per row of the selected fields that stay resolvers (computed fields by the work they start). */
   resolverCost: number;
-  /** Object fields read from the same node under another kind (a cell component's `material`): `rel_<key>`. */
-  inline?: { key: string; node: NodePlan }[];
+  /** Object fields read from the same node under another kind (a cell component's `material`), or from the parent it was reached from (a citation's cited publication under `citedBy`): `rel_<key>`. */
+  inline?: { key: string; node: NodePlan; of?: 'self' | 'parent' }[];
 }
 
 /** A root list: a filtered, ordered page with what was selected of its connection. */

@@ -4,6 +4,8 @@
  * property copies unless a field needs them). Object-valued fields stored flat on the node (a material's
  * composition and aliases, a measurement's structure) are rebuilt as maps in the statement.
  */
+import { CITATION } from '../../domain/model/citation.kind.js';
+import { projectionOf } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
 import { direct, QUANTITY_FIELDS, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
@@ -109,6 +111,16 @@ DATASET.measurementCount = (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement
 DATASET.recordCount = (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`;
 DATASET.phaseEntryCount = (v) => `coalesce(${v}.phaseEntryCount, 0)`;
 
+/** A citation's fields, read from its CITES relationship (bound as `r<node variable>`, the node being the far end). */
+const CITATION_PROJECTION: Record<string, Expr> = Object.fromEntries(
+  Object.entries(
+    projectionOf(CITATION, {
+      reviewPublicationKey: (rel) => `startNode(${rel}).key`,
+      citedPublicationKey: (rel) => `endNode(${rel}).key`,
+    }),
+  ).map(([field, expr]) => [field, (v: string) => expr(`r${v}`)]),
+);
+
 const FIELDS: Record<NodeKind, Record<string, Expr>> = {
   Material: MATERIAL,
   Measurement: MEASUREMENT,
@@ -116,10 +128,11 @@ const FIELDS: Record<NodeKind, Record<string, Expr>> = {
   Dataset: DATASET,
   ...INTERFACE_FIELDS,
   ...FACT_FIELDS,
+  Citation: CITATION_PROJECTION,
 };
 
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
-export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', Citation: 'number', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
 
 /** The key of a compiled field in the node map: the record type's property (`reductionLimit` → `reduction`), else the field name. */
 export function outputKey(kind: NodeKind, field: string): string {

@@ -4,7 +4,7 @@
  * file is the list of compiled fields (README of src/graph/query).
  */
 import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
-import { publicationRelation, PUBLICATION_RELATION_TARGET } from '../../graph/query/compile.publication.js';
+import { CITATION_SIDE, publicationRelation, PUBLICATION_RELATION_TARGET } from '../../graph/query/compile.publication.js';
 import type { Filter, NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
@@ -42,6 +42,7 @@ function addField(plan: NodePlan, f: SelectedField): void {
   const relation = INTERFACE_RELATION_FIELDS[qualified];
   if (relation) return void plan.relations.push(relation(f, nodePlan));
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
+  if (qualified === 'Publication.citedBy' || qualified === 'Publication.references') return void plan.relations.push(citationsOf(f, f.name as 'citedBy' | 'references'));
   const publicationFacts = plan.kind === 'Publication' ? publicationRelation(f.name, f.args.role) : null;
   if (publicationFacts) return void plan.relations.push(single(publicationFacts, f, PUBLICATION_RELATION_TARGET[publicationFacts]));
   const factField = FACT_RELATION_FIELDS[qualified];
@@ -108,4 +109,15 @@ function publicationsOf(f: SelectedField): RelationField {
 
 function materialOf(f: SelectedField): RelationField {
   return { key: f.key, relation: 'material', filter: null, order: BY_ID, limit: null, node: nodePlan('Material', f) };
+}
+
+/** A publication's citations (citing reviews, or a review's references): `review` and `publication` read from the far node or the parent. */
+function citationsOf(f: SelectedField, relation: 'citedBy' | 'references'): RelationField {
+  const sides: Record<string, 'self' | 'parent'> = CITATION_SIDE[relation];
+  const node = nodePlan('Citation', { ...f, fields: f.fields.filter((x) => !(x.name in sides)) });
+  for (const sub of f.fields) {
+    const side = sides[sub.name];
+    if (side) (node.inline ??= []).push({ key: sub.key, node: nodePlan('Publication', sub), of: side });
+  }
+  return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node };
 }
