@@ -78,7 +78,9 @@ describe('compiled measurements list', () => {
   it("compiles the publications a fact cites in the source's order (REPORTED_BY position), the first one for publication", async () => {
     const q = await oneStatement('{ measurements { edges { node { id publication { doi } publications { year citedBy { number } } } } } }');
     expect(q.text).toMatch(/rel_publication: head\(COLLECT \{ MATCH \(x0\)-\[rx1:REPORTED_BY\]->\(x1:Publication\)\n\s*WITH DISTINCT x1, rx1 ORDER BY rx1\.position LIMIT 1/);
-    expect(q.text).toMatch(/rel_publications: COLLECT \{ MATCH \(x0\)-\[rx2:REPORTED_BY\]->\(x2:Publication\)\n\s*WITH DISTINCT x2, rx2 ORDER BY rx2\.position\n\s*RETURN \{key: x2\.key, year: x2\.year\}/);
+    expect(q.text).toMatch(/rel_publications: COLLECT \{ MATCH \(x0\)-\[rx2:REPORTED_BY\]->\(x2:Publication\)\n\s*WITH DISTINCT x2, rx2 ORDER BY rx2\.position\n\s*RETURN \{key: x2\.key, year: x2\.year, rel_citedBy: /);
+    // a publication's citing reviews, read through CITES (the number is the relationship's), by year, key, number
+    expect(q.text).toMatch(/rel_citedBy: COLLECT \{ MATCH \(x3:Review\)-\[rx3:CITES\]->\(x2\)\n\s*WITH DISTINCT x3, rx3 ORDER BY x3\.year, x3\.key, rx3\.number\n\s*RETURN \{number: rx3\.number\} \}/);
   });
 
   it('compiles the dataset and the provenance objects (review, corrected reference, dataset) inside the source map', async () => {

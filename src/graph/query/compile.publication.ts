@@ -6,6 +6,9 @@
  * wrong); REVIEW: the review asserts the fact (ASSERTED_IN).
  */
 import type { NodeKind } from './plan.js';
+import type { FactPlural, PublicationRelation } from './plan.publication.js';
+
+export type { PublicationRelation };
 
 const FACT_LABELS = {
   Measurements: 'Measurement',
@@ -13,12 +16,7 @@ const FACT_LABELS = {
   Observations: 'InterphaseObservation',
   Coatings: 'CoatingApplication',
   Cells: 'Cell',
-} as const satisfies Record<string, NodeKind>;
-
-type FactPlural = keyof typeof FACT_LABELS;
-
-/** `reported<Facts>` (ORIGINAL) and `reviewed<Facts>` (REVIEW) for each fact kind; the citations of a publication and a review's references. */
-export type PublicationRelation = `reported${FactPlural}` | `reviewed${FactPlural}` | 'citedBy' | 'references';
+} as const satisfies Record<FactPlural, NodeKind>;
 
 const REPORTED = 'REPORTED_BY|CORRECTED_REFERENCE';
 const ASSERTED = 'ASSERTED_IN';

@@ -6,7 +6,7 @@
  * AND/OR/NOT, relationship EXISTS). `compile.ts` turns a plan into one Cypher statement with parameters;
  * `cost.ts` estimates what it will cost.
  */
-import type { PublicationRelation } from './compile.publication.js';
+import type { PublicationRelation } from './plan.publication.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The node kinds a plan reads. */
