@@ -6,7 +6,7 @@ import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
 import { Publication } from './publication.type.js';
 
-@ObjectType({ description: 'Relay page information (https://relay.dev/graphql/connections.htm).' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information (https://relay.dev/graphql/connections.htm).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
@@ -23,7 +23,7 @@ export class PageInfo {
 
 /** A Relay connection type `<name>Connection` with edges `<name>Edge` of `node`. */
 function connectionOf<T extends object>(name: string, node: ClassType<T>, items: string, item: string) {
-  @ObjectType(`${name}Edge`, { description: `One of the ${items} of a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One of the ${items} of a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this item; pass as `after` to continue after it.' })
     cursor!: string;
@@ -32,7 +32,7 @@ function connectionOf<T extends object>(name: string, node: ClassType<T>, items:
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${items}, ordered by id.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${items}, ordered by id.` })
   class Connection {
     @Field(() => NonNegativeIntResolver, { description: `${items[0]!.toUpperCase()}${items.slice(1)} matching the filter, over all pages.` })
     totalCount!: number;

@@ -36,7 +36,10 @@ export function fieldsOf(kind: NodeKindSpec): ClassDecorator {
       const where = `${kind.name}.${key}`;
       // resolved when the schema is built, so that object types may be declared after this kind
       const type = () => (p.list ? [graphqlType(p.output, where)] : graphqlType(p.output, where));
-      Field(type as () => unknown as never, { nullable: p.nullable, description: p.description, ...(p.graphqlName ? { name: p.graphqlName } : {}) })(
+      // simple: graphql's default resolver reads the property of the field's name (no per-field middleware wrapper:
+      // thousands of fields per page); a renamed field keeps type-graphql's, which reads the record's key
+      const options = p.graphqlName ? { name: p.graphqlName } : { simple: true };
+      Field(type as () => unknown as never, { nullable: p.nullable, description: p.description, ...options })(
         target.prototype,
         key,
       );
