@@ -6,7 +6,7 @@ import { MaterialConnection } from './connection.type.js';
 import { CompiledPageArgs, MaterialOrder, MeasurementOrder } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
 import { MeasuredPropertyEnum } from './enums.js';
-import type { CoatingRoleOfMaterial } from '../services/material.service.js';
+import { checkMaterialId, type CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
 import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
@@ -38,10 +38,12 @@ export class MaterialResolver {
   @Query(() => Material, {
     nullable: true,
     description:
-      "A material by id (a composition key such as 'Ge1Li10P2S12', or 'named:LiPON'); null if none. BAD_USER_INPUT for a malformed id.",
+      "A material by id (a composition key such as 'Ge1Li10P2S12', or 'named:LiPON'); null if none. One Cypher statement with what " +
+      'is selected under it (measurements, windows, interfaces...; computed fields apart). BAD_USER_INPUT for a malformed id; ' +
+      'QUERY_TOO_COMPLEX when the estimated cost is over the limit.',
   })
-  material(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "Material id, e.g. 'Ge1Li10P2S12' or 'named:LiPON'." }) id: string) {
-    return ctx.services.materials.byId(id);
+  material(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg('id', () => ID, { description: "Material id, e.g. 'Ge1Li10P2S12' or 'named:LiPON'." }) id: string) {
+    return ctx.services.lists.material(checkMaterialId(id), selectionOf(info));
   }
 
   @FieldResolver(() => [Measurement], {
@@ -61,7 +63,7 @@ export class MaterialResolver {
       nullable: true,
       description:
         'Only measurements matching this filter (as `measurements(where:)`; errors name `<field>.where...`), compiled into the ' +
-        "statement of the list it is under; elsewhere (under `material(id:)`) one statement for this material.",
+        "statement of the list (or of `material(id:)`) it is under; elsewhere (under an interface, a cell...) one statement for this material.",
     })
     where: MeasurementWhere | null,
   ) {

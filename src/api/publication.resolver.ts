@@ -4,7 +4,7 @@ import { PublicationOrder } from './factList.input.js';
 import { CompiledPageArgs } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
 import type { PublicationRecord } from '../graph/records.js';
-import type { PublicationRole } from '../services/publication.service.js';
+import { checkDoi, type PublicationRole } from '../services/publication.service.js';
 import { PublicationConnection } from './connection.type.js';
 import type { Context } from './context.js';
 import { PublicationRoleEnum } from './enums.js';
@@ -21,17 +21,21 @@ export class PublicationResolver {
     nullable: true,
     description:
       "A publication by DOI, in any common form ('10.1038/nmat3066', 'doi:10.1038/NMAT3066', " +
-      "'https://doi.org/10.1038/nmat3066'); null if the graph holds none. BAD_USER_INPUT if not a DOI.",
+      "'https://doi.org/10.1038/nmat3066'); null if the graph holds none. One Cypher statement with what is selected under it " +
+      '(its facts, citations...). BAD_USER_INPUT if not a DOI; QUERY_TOO_COMPLEX when the estimated cost is over the limit.',
   })
-  publication(@Ctx() ctx: Context, @Arg('doi', () => String, { description: 'The DOI, with or without resolver prefix; case does not matter.' }) doi: string) {
-    return ctx.services.publications.byDoi(doi);
+  publication(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('doi', () => String, { description: 'The DOI, with or without resolver prefix; case does not matter.' }) doi: string,
+  ) {
+    return ctx.services.lists.publication(checkDoi(doi), selectionOf(info));
   }
 
   @Query(() => PublicationConnection, {
     description:
       'Publications (the source reviews, the papers they cite, papers named by datasets), ordered by key unless `orderBy` says ' +
-      'otherwise; one Cypher statement per request for the stored fields (the fact lists under a publication are resolved per ' +
-      'field). `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same order. Errors: ' +
+      'otherwise; one Cypher statement per request, the facts and citations under each publication included. `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same order. Errors: ' +
       'BAD_USER_INPUT naming the argument (a material that names nothing, a malformed review key or DOI, a bad cursor, `first` ' +
       'out of range); QUERY_TOO_COMPLEX when the estimated cost of the request is over the limit (nothing run); DATABASE_UNAVAILABLE.',
   })

@@ -34,14 +34,7 @@ export class PublicationService {
 
   /** @throws InvalidArgumentError('doi') when the text is not a DOI. */
   async byDoi(doi: string): Promise<PublicationRecord | null> {
-    let normalized: string;
-    try {
-      normalized = normalizeDoi(doi);
-    } catch (e) {
-      if (e instanceof InvalidValueError) throw new InvalidArgumentError('doi', e.message);
-      throw e;
-    }
-    const p = await this.stores.publications.byDoi(normalized);
+    const p = await this.stores.publications.byDoi(checkDoi(doi));
     if (p) this.loaders.publicationByKey.prime(p.key, p);
     return p;
   }
@@ -104,5 +97,18 @@ export class PublicationService {
       if (!p) throw new Error(`publication ${keys[i]} is referenced but missing`);
       return p;
     });
+  }
+}
+
+/**
+ * A DOI argument normalised (`10.xxxx/...`, lower case, resolver prefix removed).
+ * @throws InvalidArgumentError naming `doi` when it is not a DOI.
+ */
+export function checkDoi(doi: string): string {
+  try {
+    return normalizeDoi(doi);
+  } catch (e) {
+    if (e instanceof InvalidValueError) throw new InvalidArgumentError('doi', e.message);
+    throw e;
   }
 }

@@ -20,6 +20,18 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const list = lister(() => server);
+
+/** A publication reached through the full-text search (not a compiled list): its fields through the field resolvers. */
+async function resolvedPublication<T>(title: string, key: string, selection: string): Promise<T> {
+  const res = await server.gql<{ search: { edges: { node: { node: { key?: string } } }[] } }>(
+    `{ search(text: ${JSON.stringify(title)}, kinds: [PUBLICATION], first: 20) { edges { node { node { ... on Publication { key ${selection} } } } } } }`,
+  );
+  expect(res.errors).toBeUndefined();
+  const hit = res.data!.search.edges.find((e) => e.node.node.key === key);
+  expect(hit, `${key} found by its title`).toBeDefined();
+  return hit!.node.node as T;
+}
+const BANERJEE_TITLE = 'Interfaces and Interphases in All-Solid-State Batteries with Inorganic Solid Electrolytes';
 const windows = async (args: string) => ids(await list('reportedStabilityWindows', args));
 const coatings = async (args: string) => ids(await list('coatingApplications', args));
 const cells = async (args: string) => ids(await list('cells', args));
@@ -247,10 +259,12 @@ describe('publications', () => {
     expect(node.review_interphaseObservations!.map((x) => x.id).sort()).toEqual(recordIds('interphases'));
     expect(node.review_coatingApplications!.map((x) => x.id).sort()).toEqual(recordIds('coatings'));
     expect(node.review_cells!.map((x) => x.id).sort()).toEqual(recordIds('cells'));
-    // through the field resolvers (publication(doi:) is not a compiled list): the same lists in the same order
-    const resolved = await server.gql<{ publication: Lists }>(`{ publication(doi: "${doi}") { key ${facts} ${asReview} } }`);
-    expect(resolved.errors).toBeUndefined();
-    expect(resolved.data!.publication).toEqual(node);
+    // through the field resolvers (a search hit is not compiled): the same lists in the same order
+    expect(await resolvedPublication(BANERJEE_TITLE, node.key as unknown as string, `${facts} ${asReview}`)).toEqual(node);
+    // publication(doi:) is one statement too
+    let one: { publication: Lists } | null | undefined;
+    expect(await queriesOf(async () => void (one = (await server.gql<{ publication: Lists }>(`{ publication(doi: "${doi}") { key ${facts} ${asReview} } }`)).data))).toEqual(['publication.one']);
+    expect(one!.publication).toEqual(node);
     // a paper the reviews cite: the facts crediting it (ORIGINAL), compiled for a page of publications = resolved one by one
     const page = await list<Lists & { key: string; doi: string | null }>('publications', 'where: { review: "banerjee2020", years: { min: 2019 } }, first: 5', `key doi ${facts}`);
     expect(page.edges.some((e) => e.node.measurements!.length + e.node.cells!.length > 0)).toBe(true);
@@ -275,8 +289,7 @@ describe('publications', () => {
     const printed = (parseYaml(readFileSync(projectPath('seed', 'references', 'banerjee2020.yaml'), 'utf8')) as { references: { n: number; line: number; year: number }[] }).references;
     expect(review.references.map((c) => [c.number, c.line, c.publication.year])).toEqual(printed.map((r) => [r.n, r.line, r.year]));
     expect(new Set(review.references.map((c) => c.review.key))).toEqual(new Set([review.key]));
-    const resolved = await server.gql<{ publication: Node }>(`{ publication(doi: "${doi}") { key ${citations} } }`);
-    expect(resolved.data!.publication).toEqual(review);
+    expect(await resolvedPublication(BANERJEE_TITLE, review.key, citations)).toEqual(review);
     // papers cited by two reviews or more: each citing review, ordered by year, with its own number; the cited end is the paper
     const citedBy = 'citedBy { number line review { key reviewKey } publication { key } }';
     const cited = await list<Node>('publications', 'where: { citedBy: "lewis2019" }, first: 200', `key ${citedBy}`);
@@ -368,6 +381,21 @@ describe('materials by their coatings, and the facts under a material', () => {
     expect(new Set(ids(page))).toEqual(expected);
     expect(page.totalCount).toBe(8);
     expectBadUserInput(await server.gql('{ materials(where: { NOT: { coatedWith: "no such material" } }) { totalCount } }'), 'where.NOT.coatedWith', /no such material/);
+  });
+
+  it('material(id:) and everything selected under it are one statement, the same as the materials list gives; null for an id the graph lacks', async () => {
+    const selection =
+      'id name measurements(property: IONIC_CONDUCTIVITY, first: 3) { id value source { line } } reportedStabilityWindows { id } ' +
+      'interfaces { id observations { id products { id } } } cells { id } coatingApplications(as: ELECTROLYTE) { id } formedInInterphases { id }';
+    const id = parseFormula('Li7La3Zr2O12').key;
+    let one: { material: Record<string, unknown> } | null | undefined;
+    const names = await queriesOf(async () => void (one = (await server.gql<{ material: Record<string, unknown> }>(`{ material(id: "${id}") { ${selection} } }`)).data));
+    expect(names).toEqual(['material.one']);
+    const page = await list<Record<string, unknown>>('materials', 'where: { name: "LLZO" }, first: 1', selection);
+    expect(one!.material).toEqual(page.edges[0]!.node);
+    expect((one!.material.measurements as unknown[]).length).toBe(3);
+    expect((await server.gql<{ material: null }>('{ material(id: "Ar1") { id name } }')).data!.material).toBeNull();
+    expectBadUserInput(await server.gql('{ material(id: "not an id!") { id } }'), 'id', /./);
   });
 
   it("a material's reported windows, coating applications and cells are compiled into its statement (bench q6 without interfaces)", async () => {

@@ -108,11 +108,27 @@ export class ListService {
    * interface...): one compiled statement, the material sought by its id and its measurements a subquery.
    */
   async measurementsOfMaterial(materialId: string, selection: SelectedField): Promise<Row[]> {
-    const node: SelectedField = { ...selection, name: 'node', key: 'node', args: {}, fields: [selection] };
-    const asList: SelectedField = { ...selection, name: 'materials', key: 'materials', args: {}, fields: [{ ...node, name: 'edges', key: 'edges', fields: [node] }] };
-    const byId: Filter = { op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'eq', value: materialId };
-    const page = await this.run('material.measurements', 'Material', 'material', byId, BY_ID, { where: null, orderBy: null, first: 1, after: null }, asList);
-    return (page.edges[0]?.node[`rel_${selection.key}`] as Row[] | undefined) ?? [];
+    const material: SelectedField = { ...selection, name: 'material', key: 'material', args: {}, fields: [selection] };
+    const node = await this.one('material.measurements', 'Material', 'material', byProperty('id', materialId), material);
+    return (node?.[`rel_${selection.key}`] as Row[] | undefined) ?? [];
+  }
+
+  /** `material(id:)`: the material and everything selected under it, in one statement; null when there is none. */
+  material(id: string, selection: SelectedField): Promise<Row | null> {
+    return this.one('material.one', 'Material', 'material', byProperty('id', id), selection);
+  }
+
+  /** `publication(doi:)` (a normalised DOI): the publication and everything selected under it, in one statement; null when there is none. */
+  publication(doi: string, selection: SelectedField): Promise<Row | null> {
+    return this.one('publication.one', 'Publication', 'publication', byProperty('doi', doi), selection);
+  }
+
+  /** One node sought by `filter` (the selection is that of the object field), compiled as a page of one. */
+  private async one(name: string, kind: NodeKind, cursorKind: string, filter: Filter, selection: SelectedField): Promise<Row | null> {
+    const node: SelectedField = { ...selection, name: 'node', key: 'node', args: {} };
+    const asList: SelectedField = { ...selection, args: {}, fields: [{ ...node, name: 'edges', key: 'edges', fields: [node] }] };
+    const page = await this.run(name, kind, cursorKind, filter, BY_ID, { where: null, orderBy: null, first: 1, after: null }, asList);
+    return page.edges[0]?.node ?? null;
   }
 
   /** The plan of a list request (validated, costed: `times` plans of its cost, for a page per group), without running it. */
@@ -219,3 +235,5 @@ function parseJson(text: string): unknown {
     return null;
   }
 }
+
+const byProperty = (name: string, value: string): Filter => ({ op: 'compare', operand: { kind: 'property', name }, comparison: 'eq', value });
