@@ -421,9 +421,26 @@ describe('materials by their coatings, and the facts under a material', () => {
     expect(node!.cells.map((c) => c.id)).toContain('feng2022:B22');
   });
 
-  it('Material.cells(roles:) stays with its resolver: one batched query beside the statement', async () => {
-    const names = await queriesOf(() => server.gql('{ materials(where: { formula: "Li7La3Zr2O12" }) { edges { node { id cells(roles: [ELECTROLYTE]) { id } } } } }'));
-    expect(names.filter((n) => n !== 'materials.lookupName').sort()).toEqual(['cells.byMaterial', 'materials.list']);
+  it('Material.cells(roles:) is compiled (the role is on its HAS_COMPONENT relationship): exactly the cells whose components give it that role; the same as the resolver', async () => {
+    type CellRow = { id: string; components: { role: string; material: { id: string } }[] };
+    type Node = { id: string; all: CellRow[]; electrolyte: { id: string }[]; electrodes: { id: string }[] };
+    const selection = 'id all: cells { id components { role material { id } } } electrolyte: cells(roles: [ELECTROLYTE]) { id } electrodes: cells(roles: [CATHODE, ANODE, ELECTRODE]) { id }';
+    for (const formula of ['Li7La3Zr2O12', 'Li6PS5Cl', 'LiCoO2', 'Li']) {
+      let page: { materials: Page<Node> } | null | undefined;
+      const names = await queriesOf(async () => void (page = (await server.gql<{ materials: Page<Node> }>(`{ materials(where: { formula: "${formula}" }) { edges { node { ${selection} } } } }`)).data));
+      expect(names.filter((n) => n !== 'materials.lookupName'), formula).toEqual(['materials.list']);
+      const m = page!.materials.edges[0]!.node;
+      const withRole = (roles: string[]) => m.all.filter((c) => c.components.some((x) => x.material.id === m.id && roles.includes(x.role))).map((c) => c.id);
+      expect(m.electrolyte.map((c) => c.id), formula).toEqual(withRole(['ELECTROLYTE']));
+      expect(m.electrodes.map((c) => c.id), formula).toEqual(withRole(['CATHODE', 'ANODE', 'ELECTRODE']));
+      expect(m.electrolyte.length + m.electrodes.length, formula).toBeGreaterThan(0);
+      // through the resolver (a search hit is not compiled), which filters the material's cells by role
+      const res = await server.gql<{ search: { edges: { node: { node: Partial<Node> } }[] } }>(
+        `{ search(text: "${formula}", kinds: [MATERIAL], first: 10) { edges { node { node { ... on Material { ${selection} } } } } } }`,
+      );
+      const hit = res.data!.search.edges.map((e) => e.node.node).find((n) => n.id === m.id);
+      expect(hit, formula).toEqual(m);
+    }
   });
 });
 

@@ -217,12 +217,23 @@ export function projection(node: NodePlan, v: string, scope: Scope, parent?: str
   return `{${entries.join(', ')}}`;
 }
 
+/** Relationships a field may filter on their own properties (`relationshipIn`), bound as `rel`. */
+const ON_RELATIONSHIP: Record<string, { pattern: (from: string, to: string, rel: string) => string; properties: ReadonlySet<string> }> = {
+  materialCells: { pattern: (from, to, rel) => `(${to}:Cell)-[${rel}:HAS_COMPONENT]->(${from})`, properties: new Set(['role']) },
+};
+
 function relationText(r: RelationField, v: string, scope: Scope): string {
   const to = scope.variable();
   const rel = `r${to}`;
   const positional = BY_POSITION[r.relation];
-  const pattern = positional ? positional(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
-  const where = r.filter ? ` WHERE ${filterText(r.filter, r.node.kind, to, scope)}` : '';
+  const onRel = r.relationshipIn ? ON_RELATIONSHIP[r.relation] : undefined;
+  if (r.relationshipIn && !onRel?.properties.has(r.relationshipIn.property)) throw new Error(`${r.relation}: no condition on its relationship's ${r.relationshipIn.property}`);
+  const pattern = positional ? positional(v, to, rel) : onRel ? onRel.pattern(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
+  const conditions = [
+    ...(r.relationshipIn ? [`${rel}.${r.relationshipIn.property} IN ${scope.param(r.relationshipIn.in)}`] : []),
+    ...(r.filter ? [filterText(r.filter, r.node.kind, to, scope)] : []),
+  ];
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   const id = `${to}.${ID_FIELD[r.node.kind]}`;
   const positionOrder = PUBLICATION_POSITION_ORDER[r.relation as PublicationRelation];
   const order = positional

@@ -107,6 +107,8 @@ export interface RelationField {
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
   relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation | PublicationRelation;
   filter: Filter | null;
+  /** A condition on the relationship itself (a material's cells where its HAS_COMPONENT role is one of `in`): see ON_RELATIONSHIP in compile.ts. */
+  relationshipIn?: { property: string; in: readonly string[] };
   order: Order;
   limit: number | null;
   node: NodePlan;

@@ -18,8 +18,8 @@ export const FACT_RELATION_FIELDS: Record<string, { relation: FactRelation | ((a
   'Cell.results': { relation: 'results', kind: 'CellResult' },
   'Material.reportedStabilityWindows': { relation: 'materialWindows', kind: 'StabilityWindow' },
   'Material.coatingApplications': { relation: (args) => COATING_PART[(args.as as string | null | undefined) ?? ''] ?? null, kind: 'CoatingApplication' },
-  // cells where the material had given roles stay with the resolver (the role is on the relationship to this material)
-  'Material.cells': { relation: (args) => ((args.roles as string[] | null | undefined)?.length ? null : 'materialCells'), kind: 'Cell' },
+  // `roles`: a condition on the HAS_COMPONENT relationship to this material (relationshipIn)
+  'Material.cells': { relation: 'materialCells', kind: 'Cell' },
 };
 
 /** `Material.coatingApplications(as:)` → the relationship of that part ('' when `as` is not given: any part). */

@@ -47,7 +47,7 @@ function addField(plan: NodePlan, f: SelectedField): void {
   if (publicationFacts) return void plan.relations.push(single(publicationFacts, f, PUBLICATION_RELATION_TARGET[publicationFacts]));
   const factField = FACT_RELATION_FIELDS[qualified];
   const factRelation = typeof factField?.relation === 'function' ? factField.relation(f.args) : factField?.relation;
-  if (factField && factRelation) return void plan.relations.push(single(factRelation, f, factField.kind));
+  if (factField && factRelation) return void plan.relations.push(withRoles(single(factRelation, f, factField.kind), f));
   const inline = FACT_INLINE_FIELDS[qualified];
   if (inline) return void (plan.inline ??= []).push({ key: f.key, node: nodePlan(inline, f) });
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {
@@ -120,4 +120,10 @@ function citationsOf(f: SelectedField, relation: 'citedBy' | 'references'): Rela
     if (side) (node.inline ??= []).push({ key: sub.key, node: nodePlan('Publication', sub), of: side });
   }
   return { key: f.key, relation, filter: null, order: BY_ID, limit: null, node };
+}
+
+/** `Material.cells(roles:)`: only the cells where the material had one of the roles (a condition on its HAS_COMPONENT relationship). */
+function withRoles(r: RelationField, f: SelectedField): RelationField {
+  const roles = f.args.roles as string[] | null | undefined;
+  return r.relation === 'materialCells' && roles?.length ? { ...r, relationshipIn: { property: 'role', in: roles } } : r;
 }
