@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
 import { InterphasePrediction } from './thermo.type.js';
-import { Cell, CellComponent, CellConditions, CellResult, CoatingApplication, CoatingEffect, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, CellComponent, CellResult, CoatingApplication, CoatingEffect, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 
 /** The paging and errors of the compiled lists. */
@@ -244,21 +244,6 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
 
 @Resolver(() => Cell)
 export class CellResolver extends factResolver(Cell) {
-  @FieldResolver(() => CellConditions, { description: 'Test conditions.' })
-  conditions(@Root() b: CellRecord & { conditions?: CellConditions }): CellConditions {
-    if (b.conditions) return b.conditions; // compiled
-    return {
-      temperatureText: b.temperatureText,
-      temperatureK: b.temperatureK,
-      currentDensity: b.currentDensity,
-      cRate: b.cRate,
-      stackPressure: b.stackPressure,
-      arealLoading: b.arealLoading,
-      voltageRange: b.voltageRange,
-      other: b.conditionsOther,
-    };
-  }
-
   @FieldResolver(() => [CoatingApplication], { description: 'The coating applications this cell tested.' })
   coatingApplications(@Root() b: CellRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return compiledOr(b, info, () => ctx.services.facts.coatingsOfCell(b));

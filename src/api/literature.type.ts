@@ -1,18 +1,14 @@
-import { Field, Float, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
-import type { PropertyKind } from '../domain/units/properties.js';
+import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
+import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { FACT } from '../domain/model/fact.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import { Quantity } from './common.type.js';
-import { fieldsOf } from './nodeKinds.js';
+import { fieldsOf, objectType } from './nodeKinds.js';
 import {
-  CellTypeEnum,
-  CoatingRoleEnum,
-  ComponentRoleEnum,
-  DepositionMethodEnum,
   InterphaseTypeEnum,
-  MeasuredPropertyEnum,
   ReferenceScaleEnum,
   StabilityClassEnum,
   StructuralFamilyEnum,
@@ -126,139 +122,38 @@ export class InterphaseProduct {
   variantId!: string | null;
 }
 
-@ObjectType({ description: 'A reported effect of a coating: a quantity before and after, or a single value, and/or words.' })
-export class CoatingEffect {
-  @Field(() => MeasuredPropertyEnum, { description: 'The quantity affected (interfacial resistance, capacity, retention...).' })
-  property!: PropertyKind;
+@ObjectType({ description: COATING_EFFECT.description })
+@objectType('CoatingEffect')
+@fieldsOf(COATING_EFFECT)
+export class CoatingEffect {}
+// the fields as the record type has them (declared once in domain/model/coating.kind.ts)
+export interface CoatingEffect extends RecordOf<typeof COATING_EFFECT> {}
 
-  @Field(() => String, { nullable: true, description: 'The quantity as the source names it.' })
-  propertyText!: string | null;
+@ObjectType({ implements: FactBase, description: COATING_APPLICATION.description })
+@fieldsOf(COATING_APPLICATION)
+export class CoatingApplication extends FactBase {}
+export interface CoatingApplication extends RecordOf<typeof COATING_APPLICATION> {}
 
-  @Field(() => Quantity, { nullable: true, description: 'Without the coating.' })
-  before!: Quantity | null;
+@ObjectType({ description: CELL_COMPONENT.description })
+@objectType('CellComponent')
+@fieldsOf(CELL_COMPONENT)
+export class CellComponent {}
+// the fields as the record type has them (declared once in domain/model/cell.kind.ts)
+export interface CellComponent extends RecordOf<typeof CELL_COMPONENT> {}
 
-  @Field(() => Quantity, { nullable: true, description: 'With the coating.' })
-  after!: Quantity | null;
+@ObjectType({ description: CELL_RESULT.description })
+@objectType('CellResult')
+@fieldsOf(CELL_RESULT)
+export class CellResult {}
+export interface CellResult extends RecordOf<typeof CELL_RESULT> {}
 
-  @Field(() => Quantity, { nullable: true, description: 'A single reported value.' })
-  value!: Quantity | null;
+@ObjectType({ description: CELL_CONDITIONS.description })
+@objectType('CellConditions')
+@fieldsOf(CELL_CONDITIONS)
+export class CellConditions {}
+export interface CellConditions extends RecordOf<typeof CELL_CONDITIONS> {}
 
-  @Field(() => String, { nullable: true, description: 'The effect in the source\'s words.' })
-  text!: string | null;
-}
-
-@ObjectType({
-  implements: FactBase,
-  description:
-    'A coating or interlayer applied on an electrode, particle or electrolyte, with the paired solid electrolyte, the ' +
-    'deposition method, thickness and the effect it had (numbers before → after where reported).',
-})
-export class CoatingApplication extends FactBase {
-  @Field(() => CoatingRoleEnum, { description: 'Cathode coating, anode interlayer, electrolyte coating...' })
-  role!: string;
-
-  @Field(() => String, { nullable: true, description: 'What it was applied on, as printed.' })
-  substrateText!: string | null;
-
-  @Field(() => DepositionMethodEnum, { description: 'How it was applied.' })
-  method!: string;
-
-  @Field(() => String, { nullable: true, description: 'The method as the source describes it.' })
-  methodText!: string | null;
-
-  @Field(() => Quantity, { nullable: true, description: 'Thickness in nm, where given.' })
-  thickness!: Quantity | null;
-
-  @Field(() => String, { nullable: true, description: "Loading as printed, e.g. '2 wt %'." })
-  loading!: string | null;
-
-  @Field(() => [CoatingEffect], { description: 'Effects with numbers where reported.' })
-  effects!: CoatingEffect[];
-
-  @Field(() => String, { description: 'The effect as the source states it.' })
-  effectText!: string;
-
-  coatingId!: string;
-  substrateId!: string | null;
-  electrolyteId!: string | null;
-  cellIds!: string[];
-}
-
-@ObjectType({ description: 'A component of a cell: a material in a role (anode, electrolyte, cathode, coating, interlayer...).' })
-export class CellComponent {
-  @Field(() => ComponentRoleEnum, { description: 'Its role in the cell.' })
-  role!: string;
-
-  @Field(() => String, { nullable: true, description: 'The component as printed.' })
-  text!: string | null;
-
-  materialId!: string;
-  variantId!: string | null;
-}
-
-@ObjectType({ description: 'A result of a cell test: a quantity (capacity, retention, cycles, CE, CCD, time to short) and the cycle it refers to.' })
-export class CellResult extends Quantity {
-  @Field(() => MeasuredPropertyEnum, { description: 'The quantity reported.' })
-  property!: PropertyKind;
-
-  @Field(() => String, { nullable: true, description: 'The quantity as the source names it.' })
-  propertyText!: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The cycle the value refers to, where given.' })
-  atCycle!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The result in the source\'s words.' })
-  text!: string | null;
-}
-
-@ObjectType({ description: 'Test conditions of a cell as printed, with the temperature read in K where possible.' })
-export class CellConditions {
-  @Field(() => String, { nullable: true, description: "Temperature as printed ('RT', '60 °C')." })
-  temperatureText!: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Temperature in K (room temperature read as 298.15 K).' })
-  temperatureK!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Current density as printed.' })
-  currentDensity!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'C-rate as printed.' })
-  cRate!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Stack pressure as printed.' })
-  stackPressure!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Areal loading as printed.' })
-  arealLoading!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Voltage range as printed.' })
-  voltageRange!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Other conditions as printed.' })
-  other!: string | null;
-}
-
-@ObjectType({
-  implements: FactBase,
-  description:
-    'A cell as reported: its components with their roles, the test conditions, and the results (full or half cells: ' +
-    'capacity, retention, cycles, Coulombic efficiency; symmetric cells: critical current density, time to short circuit).',
-})
-export class Cell extends FactBase {
-  @Field(() => CellTypeEnum, { description: 'Full, half or symmetric cell.' })
-  cellType!: string;
-
-  @Field(() => [CellComponent], { description: 'Components in the order the source lists them.' })
-  components!: CellComponent[];
-
-  @Field(() => CellConditions, { description: 'Test conditions.' })
-  conditions!: CellConditions;
-
-  @Field(() => [CellResult], { description: 'Results with numbers (empty when the source reports them only in words).' })
-  results!: CellResult[];
-
-  @Field(() => String, { description: 'The results as the source states them.' })
-  resultText!: string;
-
-  coatingApplicationIds!: string[];
-}
+@ObjectType({ implements: FactBase, description: CELL.description })
+@fieldsOf(CELL)
+export class Cell extends FactBase {}
+export interface Cell extends RecordOf<typeof CELL> {}

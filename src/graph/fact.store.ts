@@ -13,8 +13,11 @@ import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
 import { SOURCE } from '../domain/model/fact.kind.js';
+import { CELL as CELL_KIND } from '../domain/model/cell.kind.js';
+import { COATING_APPLICATION } from '../domain/model/coating.kind.js';
 import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
 import { recordMap } from './nodeKinds.js';
+import { CELL as CELL_PROJECTION, COATING as COATING_PROJECTION } from './query/projection.facts.js';
 import { INTERFACE_PROJECTION } from './query/projection.interface.js';
 import { SOURCE_PROJECTION } from './query/projection.quantity.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
@@ -78,23 +81,14 @@ const OBSERVATION: KindSpec<InterphaseObservationRecord> = {
 
 const COATING: KindSpec<CoatingApplicationRecord> = {
   label: 'CoatingApplication',
-  projection: `x {.*, ${FACT_EXTRAS},
-  coatingId: head(COLLECT { MATCH (x)-[:COATING]->(m:Material) RETURN m.id }),
-  substrate: head(COLLECT { MATCH (x)-[r:APPLIED_ON]->(m:Material) RETURN {materialId: m.id, variantId: r.variantId} }),
-  electrolyte: head(COLLECT { MATCH (x)-[r:PAIRED_WITH]->(m:Material) RETURN {materialId: m.id, variantId: r.variantId} }),
-  effects: COLLECT { MATCH (x)-[h:HAS_EFFECT]->(e:CoatingEffect) RETURN e {.*} ORDER BY h.position },
-  cellIds: COLLECT { MATCH (x)-[:TESTED_IN]->(b:Cell) RETURN b.id ORDER BY b.id } }`,
-  map: toCoating,
+  projection: recordMap(COATING_APPLICATION, COATING_PROJECTION, 'x'),
+  map: (x) => x as CoatingApplicationRecord,
 };
 
 const CELL: KindSpec<CellRecord> = {
   label: 'Cell',
-  projection: `x {.*, ${FACT_EXTRAS},
-  components: COLLECT { MATCH (x)-[c:HAS_COMPONENT]->(m:Material)
-    RETURN {role: c.role, materialId: m.id, variantId: c.variantId, text: c.text} ORDER BY c.position },
-  results: COLLECT { MATCH (x)-[h:HAS_RESULT]->(r:CellResult) RETURN r {.*} ORDER BY h.position },
-  coatingApplicationIds: COLLECT { MATCH (c:CoatingApplication)-[:TESTED_IN]->(x) RETURN c.id ORDER BY c.id } }`,
-  map: toCell,
+  projection: recordMap(CELL_KIND, CELL_PROJECTION, 'x'),
+  map: (x) => x as CellRecord,
 };
 
 export const KINDS = { measurement: MEASUREMENT, window: WINDOW, interface: INTERFACE, observation: OBSERVATION, coating: COATING, cell: CELL };
@@ -284,62 +278,5 @@ function toObservation(x: Row): InterphaseObservationRecord {
     thickness: quantity(x, 'thickness'),
     evidence: ((x.evidence as Row[] | null) ?? []).map((e) => ({ technique: str(e, 'technique'), text: optStr(e, 'text') })),
     computed: (x.computed as boolean | null) ?? null,
-  };
-}
-
-function toCoating(x: Row): CoatingApplicationRecord {
-  return {
-    ...fact(x),
-    coatingId: str(x, 'coatingId'),
-    role: str(x, 'role'),
-    substrateId: x.substrate ? str(x.substrate as Row, 'materialId') : null,
-    substrateVariantId: x.substrate ? optStr(x.substrate as Row, 'variantId') : null,
-    substrateText: optStr(x, 'substrateText'),
-    electrolyteId: x.electrolyte ? str(x.electrolyte as Row, 'materialId') : null,
-    electrolyteVariantId: x.electrolyte ? optStr(x.electrolyte as Row, 'variantId') : null,
-    method: str(x, 'method'),
-    methodText: optStr(x, 'methodText'),
-    thickness: quantity(x, 'thickness'),
-    loading: optStr(x, 'loading'),
-    effects: ((x.effects as Row[] | null) ?? []).map((e) => ({
-      property: str(e, 'property') as PropertyKind,
-      propertyText: optStr(e, 'propertyText'),
-      before: quantity(e, 'before'),
-      after: quantity(e, 'after'),
-      value: quantity(e, 'value'),
-      text: optStr(e, 'text'),
-    })),
-    effectText: str(x, 'effectText'),
-    cellIds: strList(x, 'cellIds'),
-  };
-}
-
-function toCell(x: Row): CellRecord {
-  return {
-    ...fact(x),
-    cellType: str(x, 'cellType'),
-    components: ((x.components as Row[] | null) ?? []).map((c) => ({
-      role: str(c, 'role'),
-      materialId: str(c, 'materialId'),
-      variantId: optStr(c, 'variantId'),
-      text: optStr(c, 'text'),
-    })),
-    temperatureText: optStr(x, 'temperatureText'),
-    temperatureK: optNum(x, 'temperatureK'),
-    currentDensity: optStr(x, 'currentDensity'),
-    cRate: optStr(x, 'cRate'),
-    stackPressure: optStr(x, 'stackPressure'),
-    arealLoading: optStr(x, 'arealLoading'),
-    voltageRange: optStr(x, 'voltageRange'),
-    conditionsOther: optStr(x, 'conditionsOther'),
-    results: ((x.results as Row[] | null) ?? []).map((r) => ({
-      ...quantity(r)!,
-      property: str(r, 'property') as PropertyKind,
-      propertyText: optStr(r, 'propertyText'),
-      atCycle: optNum(r, 'atCycle'),
-      text: optStr(r, 'text'),
-    })),
-    resultText: str(x, 'resultText'),
-    coatingApplicationIds: strList(x, 'coatingApplicationIds'),
   };
 }

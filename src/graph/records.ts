@@ -2,7 +2,9 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import type { CITATION } from '../domain/model/citation.kind.js';
+import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import type { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
@@ -125,61 +127,15 @@ export interface InterphaseObservationRecord extends FactRecord {
   computed: boolean | null;
 }
 
-export interface CoatingEffectRecord {
-  property: PropertyKind;
-  propertyText: string | null;
-  before: QuantityRecord | null;
-  after: QuantityRecord | null;
-  value: QuantityRecord | null;
-  text: string | null;
-}
+/** A coating application and its effects: domain/model/coating.kind.ts. */
+export type CoatingEffectRecord = RecordOf<typeof COATING_EFFECT>;
+export type CoatingApplicationRecord = RecordOf<typeof COATING_APPLICATION>;
 
-export interface CoatingApplicationRecord extends FactRecord {
-  coatingId: string;
-  role: string;
-  substrateId: string | null;
-  substrateVariantId: string | null;
-  substrateText: string | null;
-  electrolyteId: string | null;
-  electrolyteVariantId: string | null;
-  method: string;
-  methodText: string | null;
-  thickness: QuantityRecord | null;
-  loading: string | null;
-  effects: CoatingEffectRecord[];
-  effectText: string;
-  cellIds: string[];
-}
-
-export interface CellComponentRecord {
-  role: string;
-  materialId: string;
-  variantId: string | null;
-  text: string | null;
-}
-
-export interface CellResultRecord extends QuantityRecord {
-  property: PropertyKind;
-  propertyText: string | null;
-  atCycle: number | null;
-  text: string | null;
-}
-
-export interface CellRecord extends FactRecord {
-  cellType: string;
-  components: CellComponentRecord[];
-  temperatureText: string | null;
-  temperatureK: number | null;
-  currentDensity: string | null;
-  cRate: string | null;
-  stackPressure: string | null;
-  arealLoading: string | null;
-  voltageRange: string | null;
-  conditionsOther: string | null;
-  results: CellResultRecord[];
-  resultText: string;
-  coatingApplicationIds: string[];
-}
+/** A cell, its conditions, components and results: domain/model/cell.kind.ts. */
+export type CellConditionsRecord = RecordOf<typeof CELL_CONDITIONS>;
+export type CellComponentRecord = RecordOf<typeof CELL_COMPONENT>;
+export type CellResultRecord = RecordOf<typeof CELL_RESULT>;
+export type CellRecord = RecordOf<typeof CELL>;
 
 export interface DopantRecord {
   element: string;

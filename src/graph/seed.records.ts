@@ -2,6 +2,8 @@
  * The writes of one seed load: what seed.read.ts produces from the curated files and seed.store.ts
  * writes. Quantities are already in their canonical units.
  */
+import type { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
+import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { StoredOf } from '../domain/model/property.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
@@ -171,55 +173,35 @@ export interface InterphaseOut extends FactOut {
   computed: boolean | null;
 }
 
-export interface EffectOut {
-  quantityKind: string;
-  propertyText: string | null;
-  before: CanonicalQuantity | null;
-  after: CanonicalQuantity | null;
-  value: CanonicalQuantity | null;
-  text: string | null;
-}
+/** A coating effect as written: its stored properties (domain/model/coating.kind.ts). */
+export type EffectOut = StoredOf<typeof COATING_EFFECT>;
 
-export interface CoatingOut extends FactOut {
-  coatingId: string;
-  coatingVariantId: string | null;
-  role: string;
-  substrateId: string | null;
-  substrateVariantId: string | null;
-  substrateText: string | null;
-  electrolyteId: string | null;
-  electrolyteVariantId: string | null;
-  method: string;
-  methodText: string | null;
-  thickness: CanonicalQuantity | null;
-  loading: string | null;
-  effects: EffectOut[];
-  effectText: string;
-}
+/** A coating application as written: its provenance, its stored properties, and the materials (and variants) and effects it links. */
+export type CoatingOut = FactOut &
+  StoredOf<typeof COATING_APPLICATION> & {
+    coatingId: string;
+    coatingVariantId: string | null;
+    substrateId: string | null;
+    substrateVariantId: string | null;
+    electrolyteId: string | null;
+    electrolyteVariantId: string | null;
+    effects: EffectOut[];
+  };
 
-export interface ComponentOut {
-  role: string;
-  materialId: string;
-  variantId: string | null;
-  text: string | null;
-}
+/** A cell component as written: the properties of its HAS_COMPONENT relationship (its position is its place in the list), and the material it reaches. */
+export type ComponentOut = Omit<StoredOf<typeof CELL_COMPONENT>, 'position'> & { materialId: string };
 
-export interface ResultOut {
-  quantity: CanonicalQuantity;
-  propertyText: string | null;
-  atCycle: number | null;
-  text: string | null;
-}
+/** A cell result as written: its stored properties (domain/model/cell.kind.ts), a value's fields among them. */
+export type ResultOut = StoredOf<typeof CELL_RESULT>;
 
-export interface CellOut extends FactOut {
-  cellType: string;
-  components: ComponentOut[];
-  conditions: Record<string, string | null>;
-  temperatureK: number | null;
-  results: ResultOut[];
-  resultText: string;
-  coatingApplicationIds: string[];
-}
+/** A cell as written: its provenance, its stored properties and conditions, and the components, results and coating applications it links. */
+export type CellOut = FactOut &
+  StoredOf<typeof CELL> & {
+    conditions: StoredOf<typeof CELL_CONDITIONS>;
+    components: ComponentOut[];
+    results: ResultOut[];
+    coatingApplicationIds: string[];
+  };
 
 export interface SeedBundle {
   reviews: ReviewOut[];

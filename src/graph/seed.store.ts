@@ -22,6 +22,8 @@ import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
 import { CITATION } from '../domain/model/citation.kind.js';
 import { FACT, SOURCE } from '../domain/model/fact.kind.js';
+import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
+import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import { storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
@@ -236,7 +238,8 @@ CALL {
   UNWIND range(0, size(row.components) - 1) AS k
   WITH b, k, row.components[k] AS comp
   MATCH (m:Material {id: comp.materialId})
-  CREATE (b)-[:HAS_COMPONENT {position: k, role: comp.role, variantId: comp.variantId, text: comp.text}]->(m)
+  CREATE (b)-[c:HAS_COMPONENT]->(m)
+  SET c = comp.props
   RETURN count(*) AS components
 }
 CALL {
@@ -507,23 +510,20 @@ export class SeedStore {
           substrateVariantId: c.substrateVariantId,
           electrolyteId: c.electrolyteId,
           electrolyteVariantId: c.electrolyteVariantId,
-          effects: c.effects.map((e) => ({
-            property: e.quantityKind,
-            propertyText: e.propertyText,
-            text: e.text,
-            ...(e.before ? quantityProps('before', e.before) : {}),
-            ...(e.after ? quantityProps('after', e.after) : {}),
-            ...(e.value ? quantityProps('value', e.value) : {}),
-          })),
+          effects: c.effects.map((e) => storedProps(COATING_EFFECT, e)),
           props: {
             ...factProps(c),
-            ...(c.thickness ? quantityProps('thickness', c.thickness) : {}),
-            role: c.role,
-            substrateText: c.substrateText,
-            method: c.method,
-            methodText: c.methodText,
-            loading: c.loading,
-            effectText: c.effectText,
+            ...storedProps(COATING_APPLICATION, {
+              id: c.id,
+              review: c.review,
+              role: c.role,
+              substrateText: c.substrateText,
+              method: c.method,
+              methodText: c.methodText,
+              thickness: c.thickness,
+              loading: c.loading,
+              effectText: c.effectText,
+            }),
           },
         })),
       );
@@ -539,27 +539,13 @@ export class SeedStore {
         tx,
         CREATE_CELLS,
         bundle.cells.map((b) => ({
-          components: b.components,
+          components: b.components.map(({ materialId, ...c }, position) => ({ materialId, props: storedProps(CELL_COMPONENT, { ...c, position }) })),
           coatingApplicationIds: b.coatingApplicationIds,
-          results: b.results.map((r) => ({
-            ...quantityProps('', r.quantity),
-            property: r.quantity.property,
-            propertyText: r.propertyText,
-            atCycle: r.atCycle,
-            text: r.text,
-          })),
+          results: b.results.map((r) => storedProps(CELL_RESULT, r)),
           props: {
             ...factProps(b),
-            cellType: b.cellType,
-            temperatureText: b.conditions.temperature,
-            temperatureK: b.temperatureK,
-            currentDensity: b.conditions.currentDensity,
-            cRate: b.conditions.cRate,
-            stackPressure: b.conditions.stackPressure,
-            arealLoading: b.conditions.arealLoading,
-            voltageRange: b.conditions.voltageRange,
-            conditionsOther: b.conditions.other,
-            resultText: b.resultText,
+            ...storedProps(CELL, { id: b.id, review: b.review, cellType: b.cellType, resultText: b.resultText }),
+            ...storedProps(CELL_CONDITIONS, b.conditions),
           },
         })),
       );

@@ -10,21 +10,16 @@
  * HAS_COMPONENT relationship.
  */
 import type { FactListKind, FactRelation, NodeKind } from './plan.js';
-import { direct, QUANTITY_FIELDS, type Expr } from './projection.quantity.js';
+import { CELL as CELL_KIND, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../../domain/model/cell.kind.js';
+import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
+import type { NodeKindSpec } from '../../domain/model/property.js';
+import { filterableOf, projectionOf, quantityMap, recordMap } from '../nodeKinds.js';
+import { direct, FACT_DERIVED, type Expr } from './projection.quantity.js';
 
 
 const onRel = (name: string): Expr => (v) => `r${v}.${name}`;
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** A quantity stored flat under `prefix` (seed.store.ts quantityProps) as a `Quantity` map; null without a printed value. */
-export function quantityMap(v: string, prefix: string): string {
-  const k = (name: string) => `${v}.${prefix ? prefix + cap(name) : name}`;
-  return (
-    `CASE WHEN ${k('printedValue')} IS NULL THEN null ELSE {qualifier: ${k('qualifier')}, value: ${k('value')}, min: ${k('min')}, ` +
-    `max: ${k('max')}, unit: coalesce(${k('unit')}, ''), printedValue: ${k('printedValue')}, printedUnit: ${k('printedUnit')}, ` +
-    `unitAsMeant: ${k('unitAsMeant')}, uncertainty: ${k('uncertainty')}, approximate: coalesce(${k('approximate')}, false)} END`
-  );
-}
 
 const variantOf = (v: string) => `head(COLLECT { MATCH (${v})-[:OF_VARIANT]->(vv:MaterialVariant) RETURN vv.id })`;
 const relVariant = (rel: string) => (v: string) => `head(COLLECT { MATCH (${v})-[r:${rel}]->(:Material) RETURN r.variantId })`;
@@ -42,65 +37,58 @@ const WINDOW: Record<string, Expr> = {
   variantId: variantOf,
 };
 
-const COATING: Record<string, Expr> = {
-  id: direct('id'),
-  role: direct('role'),
-  substrateText: direct('substrateText'),
-  method: direct('method'),
-  methodText: direct('methodText'),
-  thickness: (v) => quantityMap(v, 'thickness'),
-  loading: direct('loading'),
-  effectText: direct('effectText'),
-  variantId: variantOf,
+/**
+ * The fields of a kind whose stored properties are those of the relationship that reaches its node (a cell's
+ * component: role, text, variant and position on HAS_COMPONENT), read through the relationship's variable
+ * `r<node variable>`; its derived fields read the node.
+ */
+function onRelationship(kind: NodeKindSpec, projection: Record<string, Expr>): Record<string, Expr> {
+  const out: Record<string, Expr> = {};
+  for (const [field, p] of Object.entries(kind.properties)) {
+    const key = p.graphqlName ?? field;
+    const expr = projection[key]!;
+    out[key] = p.storage.kind === 'derived' ? expr : (v) => expr(`r${v}`);
+  }
+  return out;
+}
+
+/** A coating effect's fields (domain/model/coating.kind.ts); its position is on the HAS_EFFECT relationship. */
+const EFFECT: Record<string, Expr> = projectionOf(COATING_EFFECT, { position: onRel('position') });
+
+/** A coating application's fields (domain/model/coating.kind.ts); `effects` as the DataLoader reads them (the compiled lists follow `effects`). */
+export const COATING: Record<string, Expr> = projectionOf(COATING_APPLICATION, {
+  ...FACT_DERIVED,
+  effects: (v) =>
+    `COLLECT { MATCH (${v})-[r${v}e:HAS_EFFECT]->(${v}e:CoatingEffect) RETURN ${recordMap(COATING_EFFECT, EFFECT, `${v}e`)} ORDER BY r${v}e.position }`,
+  // hidden keys the uncompiled field resolvers read (coating, substrate, electrolyte and their variants, cells)
+  coatingId: (v) => `head(COLLECT { MATCH (${v})-[:COATING]->(m:Material) RETURN m.id })`,
+  substrateId: (v) => `head(COLLECT { MATCH (${v})-[:APPLIED_ON]->(m:Material) RETURN m.id })`,
   substrateVariantId: relVariant('APPLIED_ON'),
+  electrolyteId: (v) => `head(COLLECT { MATCH (${v})-[:PAIRED_WITH]->(m:Material) RETURN m.id })`,
   electrolyteVariantId: relVariant('PAIRED_WITH'),
-};
+  cellIds: (v) => `COLLECT { MATCH (${v})-[:TESTED_IN]->(b:Cell) RETURN b.id ORDER BY b.id }`,
+});
 
-const EFFECT: Record<string, Expr> = {
-  position: onRel('position'),
-  property: direct('property'),
-  propertyText: direct('propertyText'),
-  before: (v) => quantityMap(v, 'before'),
-  after: (v) => quantityMap(v, 'after'),
-  value: (v) => quantityMap(v, 'value'),
-  text: direct('text'),
-};
+/** A cell result's fields (domain/model/cell.kind.ts: a value's fields unprefixed); its position is on the HAS_RESULT relationship. */
+const RESULT: Record<string, Expr> = projectionOf(CELL_RESULT, { position: onRel('position') });
 
+/** A cell component's fields (domain/model/cell.kind.ts), read from its HAS_COMPONENT relationship; the material is the node it reaches. */
+const COMPONENT: Record<string, Expr> = onRelationship(CELL_COMPONENT, projectionOf(CELL_COMPONENT, { materialId: (v) => `${v}.id` }));
 
-const RESULT: Record<string, Expr> = {
-  position: onRel('position'),
-  ...QUANTITY_FIELDS,
-  property: direct('property'),
-  propertyText: direct('propertyText'),
-  atCycle: direct('atCycle'),
-  text: direct('text'),
-};
+/** A cell's conditions, stored on the cell's node (domain/model/cell.kind.ts). */
+const CONDITIONS: Record<string, Expr> = projectionOf(CELL_CONDITIONS, {});
 
-const COMPONENT: Record<string, Expr> = {
-  position: onRel('position'),
-  role: onRel('role'),
-  text: onRel('text'),
-  variantId: onRel('variantId'),
-};
-
-const CONDITIONS: Record<string, string> = {
-  temperatureText: 'temperatureText',
-  temperatureK: 'temperatureK',
-  currentDensity: 'currentDensity',
-  cRate: 'cRate',
-  stackPressure: 'stackPressure',
-  arealLoading: 'arealLoading',
-  voltageRange: 'voltageRange',
-  other: 'conditionsOther',
-};
-
-const CELL: Record<string, Expr> = {
-  id: direct('id'),
-  cellType: direct('cellType'),
-  conditions: (v) => `{${Object.entries(CONDITIONS).map(([field, stored]) => `${field}: ${v}.${stored}`).join(', ')}}`,
-  resultText: direct('resultText'),
-  variantId: variantOf,
-};
+/** A cell's fields (domain/model/cell.kind.ts); `components` and `results` as the DataLoader reads them (the compiled lists follow them). */
+export const CELL: Record<string, Expr> = projectionOf(CELL_KIND, {
+  ...FACT_DERIVED,
+  components: (v) =>
+    `COLLECT { MATCH (${v})-[r${v}c:HAS_COMPONENT]->(${v}c:Material) RETURN ${recordMap(CELL_COMPONENT, COMPONENT, `${v}c`)} ORDER BY r${v}c.position }`,
+  conditions: (v) => recordMap(CELL_CONDITIONS, CONDITIONS, v),
+  results: (v) =>
+    `COLLECT { MATCH (${v})-[r${v}r:HAS_RESULT]->(${v}r:CellResult) RETURN ${recordMap(CELL_RESULT, RESULT, `${v}r`)} ORDER BY r${v}r.position }`,
+  // hidden key the uncompiled field resolver reads (coatingApplications)
+  coatingApplicationIds: (v) => `COLLECT { MATCH (c:CoatingApplication)-[:TESTED_IN]->(${v}) RETURN c.id ORDER BY c.id }`,
+});
 
 export const FACT_FIELDS: Record<FactListKind, Record<string, Expr>> = {
   StabilityWindow: WINDOW,
@@ -129,11 +117,12 @@ export const FACT_OUTPUT_KEY: Partial<Record<NodeKind, Record<string, string>>> 
 /** Stored properties that filters and orders of the fact lists may read. */
 export const FACT_FILTERABLE: Record<FactListKind, ReadonlySet<string>> = {
   StabilityWindow: new Set(['id', 'method', 'family', 'review', 'scale']),
-  CoatingApplication: new Set(['id', 'method', 'role', 'review']),
-  Cell: new Set(['id', 'cellType', 'review', 'temperatureK']),
-  CellComponent: new Set([]),
-  CellResult: new Set(['property', 'atCycle']),
-  CoatingEffect: new Set(['property']),
+  CoatingApplication: filterableOf(COATING_APPLICATION),
+  // a cell's conditions are stored on its node
+  Cell: filterableOf(CELL_KIND, [...filterableOf(CELL_CONDITIONS)]),
+  CellComponent: filterableOf(CELL_COMPONENT),
+  CellResult: filterableOf(CELL_RESULT),
+  CoatingEffect: filterableOf(COATING_EFFECT),
 };
 
 const ELECTROLYTE_ROLES = "['ELECTROLYTE', 'CATHOLYTE', 'ANOLYTE']";

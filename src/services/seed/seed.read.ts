@@ -322,7 +322,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               const after = q(e.after, 'after');
               const value = q(e.value, 'value');
               if (before === undefined || after === undefined || value === undefined) return undefined;
-              return { quantityKind: e.property, propertyText: e.propertyText ?? null, before, after, value, text: e.text ?? null };
+              return { property: e.property, propertyText: e.propertyText ?? null, before, after, value, text: e.text ?? null };
             });
             if (!base || !coating || substrate === undefined || electrolyte === undefined || thickness === undefined || effects.some((e) => !e)) return;
             coatingIds.add(r.id);
@@ -355,11 +355,13 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
             });
             const results = r.results.map((res, k) => {
               const q = ctx.quantity(res.property, res.value, res.unit, res.unitAsMeant, `results.${k}.value`);
-              return q ? { quantity: q, propertyText: res.propertyText ?? null, atCycle: res.atCycle ?? null, text: res.text ?? null } : undefined;
+              return q ? { ...q, propertyText: res.propertyText ?? null, atCycle: res.atCycle ?? null, text: res.text ?? null } : undefined;
             });
             if (!base || components.some((c) => !c) || results.some((x) => !x)) return;
+            const temperature = r.conditions?.temperature ?? null;
             const conditions = {
-              temperature: r.conditions?.temperature ?? null,
+              temperatureText: temperature,
+              temperatureK: temperature ? readTemperature(temperature).kelvin : null,
               currentDensity: r.conditions?.currentDensity ?? null,
               cRate: r.conditions?.cRate ?? null,
               stackPressure: r.conditions?.stackPressure ?? null,
@@ -372,7 +374,6 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               cellType: r.cellType,
               components: components as ComponentOut[],
               conditions,
-              temperatureK: conditions.temperature ? readTemperature(conditions.temperature).kelvin : null,
               results: results as ResultOut[],
               resultText: r.resultText,
               coatingApplicationIds: [],
