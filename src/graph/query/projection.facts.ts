@@ -10,7 +10,9 @@
  * HAS_COMPONENT relationship.
  */
 import type { FactListKind, FactRelation, NodeKind } from './plan.js';
-import { direct, QUANTITY_FIELDS, type Expr } from './projection.quantity.js';
+import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
+import { filterableOf, outputKeysOf, projectionOf } from '../nodeKinds.js';
+import { direct, FACT_DERIVED, QUANTITY_FIELDS, type Expr } from './projection.quantity.js';
 
 
 const onRel = (name: string): Expr => (v) => `r${v}.${name}`;
@@ -28,19 +30,26 @@ export function quantityMap(v: string, prefix: string): string {
 
 const variantOf = (v: string) => `head(COLLECT { MATCH (${v})-[:OF_VARIANT]->(vv:MaterialVariant) RETURN vv.id })`;
 const relVariant = (rel: string) => (v: string) => `head(COLLECT { MATCH (${v})-[r:${rel}]->(:Material) RETURN r.variantId })`;
-const limit = (side: 'reduction' | 'oxidation'): Expr => (v) =>
-  `CASE WHEN ${v}.has${cap(side)} THEN {quantity: ${quantityMap(v, side)}, text: ${v}.${side}Text} END`;
+/**
+ * A reported stability window's fields (domain/model/stabilityWindow.kind.ts): its stored properties, what
+ * every fact reads, its material, and each limit rebuilt from the properties it is stored as (a potential
+ * flat under the side's name, a text, and the flag that tells a qualitative limit from none).
+ */
+export const WINDOW_PROJECTION: Record<string, Expr> = projectionOf(STABILITY_WINDOW, {
+  ...FACT_DERIVED,
+  reduction: (v) => limit(v, 'reductionQuantity', 'reductionText', 'hasReduction'),
+  oxidation: (v) => limit(v, 'oxidationQuantity', 'oxidationText', 'hasOxidation'),
+  // hidden key the uncompiled field resolver reads (material)
+  materialId: (v) => `head(COLLECT { MATCH (m:Material)-[:HAS_WINDOW]->(${v}) RETURN m.id })`,
+});
 
-const WINDOW: Record<string, Expr> = {
-  id: direct('id'),
-  reductionLimit: limit('reduction'),
-  oxidationLimit: limit('oxidation'),
-  scale: direct('scale'),
-  method: direct('method'),
-  methodText: direct('methodText'),
-  family: direct('family'),
-  variantId: variantOf,
-};
+type WindowKey = keyof typeof STABILITY_WINDOW.properties;
+
+/** A limit of a window over node variable `v`, from the window's stored parts of it (null when the window has none). */
+function limit(v: string, quantity: WindowKey, text: WindowKey, has: WindowKey): string {
+  const part = (key: string) => WINDOW_PROJECTION[key]!(v);
+  return `CASE WHEN ${part(has)} THEN {quantity: ${part(quantity)}, text: ${part(text)}} END`;
+}
 
 const COATING: Record<string, Expr> = {
   id: direct('id'),
@@ -103,7 +112,7 @@ const CELL: Record<string, Expr> = {
 };
 
 export const FACT_FIELDS: Record<FactListKind, Record<string, Expr>> = {
-  StabilityWindow: WINDOW,
+  StabilityWindow: WINDOW_PROJECTION,
   CoatingApplication: COATING,
   Cell: CELL,
   CellComponent: COMPONENT,
@@ -123,12 +132,12 @@ export const FACT_ID_FIELD: Record<FactListKind, string> = {
 
 /** GraphQL fields whose value sits under another key of the record type (`reductionLimit` is the property `reduction`). */
 export const FACT_OUTPUT_KEY: Partial<Record<NodeKind, Record<string, string>>> = {
-  StabilityWindow: { reductionLimit: 'reduction', oxidationLimit: 'oxidation' },
+  StabilityWindow: outputKeysOf(STABILITY_WINDOW),
 };
 
 /** Stored properties that filters and orders of the fact lists may read. */
 export const FACT_FILTERABLE: Record<FactListKind, ReadonlySet<string>> = {
-  StabilityWindow: new Set(['id', 'method', 'family', 'review', 'scale']),
+  StabilityWindow: filterableOf(STABILITY_WINDOW),
   CoatingApplication: new Set(['id', 'method', 'role', 'review']),
   Cell: new Set(['id', 'cellType', 'review', 'temperatureK']),
   CellComponent: new Set([]),
