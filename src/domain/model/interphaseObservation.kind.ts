@@ -1,20 +1,27 @@
 /**
  * An interphase observed (or computed) at an interface, with the evidence for it: the node kinds
- * `InterphaseObservation` and `Technique`, and the `Evidence` an observation reads from its EVIDENCE
+ * `InterphaseObservation` and `Technique` (the GraphQL type `CharacterizationTechnique`), and the `Evidence` an observation reads from its EVIDENCE
  * relationships (the technique it leads to, what the source says it showed), declared once (see property.ts).
  */
 import type { InterphaseType, StabilityClass, Technique } from '../vocabulary.js';
 import { INTERPHASE_TYPES, STABILITY_CLASSES, TECHNIQUES } from '../vocabulary.js';
 import { FACT_PROPERTIES } from './fact.kind.js';
-import { flag, id, nodeKind, object, oneOf, text, type RecordOf } from './property.js';
+import { flag, nodeKind, object, oneOf, text, type RecordOf } from './property.js';
 import type { QUANTITY } from './quantity.kind.js';
 
 type QuantityValue = RecordOf<typeof QUANTITY>;
 
-/** A technique of the vocabulary, as a node evidence relationships lead to (its id is the enum value). */
-export const TECHNIQUE = nodeKind('Technique', 'Characterisation or computational technique that gave the evidence.', {
-  id: id('The technique (a value of the `Technique` enum).').filterable(),
-});
+/**
+ * A technique of the vocabulary: the node (label `Technique`) evidence relationships lead to, and the GraphQL
+ * type `CharacterizationTechnique` (its `description` is read from the vocabulary, not from the node).
+ */
+export const TECHNIQUE = nodeKind(
+  'CharacterizationTechnique',
+  'A characterisation or computational technique, and the interphase observations it gave evidence for.',
+  {
+    id: oneOf<Technique>('Technique', TECHNIQUES, 'The technique.').filterable(),
+  },
+);
 
 /** One EVIDENCE relationship of an observation: `text` is stored on the relationship, `technique` is the node it leads to. */
 export const EVIDENCE = nodeKind('Evidence', 'The technique that gave evidence for an observation, and what the source says it showed.', {
