@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
-import { StructuralFamilyEnum, TechniqueEnum } from './enums.js';
+import { TECHNIQUE } from '../domain/model/interphaseObservation.kind.js';
+import type { RecordOf } from '../domain/model/property.js';
+import { StructuralFamilyEnum } from './enums.js';
+import { fieldsOf } from './nodeKinds.js';
 
 @ObjectType({
   description:
@@ -15,11 +18,12 @@ export class MaterialFamily {
   description!: string;
 }
 
-@ObjectType({ description: 'A characterisation or computational technique, and the interphase observations it gave evidence for.' })
+@ObjectType({ description: TECHNIQUE.description })
+@fieldsOf(TECHNIQUE)
 export class CharacterizationTechnique {
-  @Field(() => TechniqueEnum, { description: 'The technique.' })
-  id!: string;
-
+  // read from the vocabulary (domain/vocabulary.ts TECHNIQUES), not from the node
   @Field(() => String, { description: 'What it is and what it reveals.' })
   description!: string;
 }
+// the node's fields as the record type has them (declared once in domain/model/interphaseObservation.kind.ts)
+export interface CharacterizationTechnique extends RecordOf<typeof TECHNIQUE> {}

@@ -16,9 +16,11 @@ import { SOURCE } from '../domain/model/fact.kind.js';
 import { CELL as CELL_KIND } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION } from '../domain/model/coating.kind.js';
 import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
+import { INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
+import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
 import { recordMap } from './nodeKinds.js';
-import { CELL as CELL_PROJECTION, COATING as COATING_PROJECTION } from './query/projection.facts.js';
-import { INTERFACE_PROJECTION } from './query/projection.interface.js';
+import { CELL as CELL_PROJECTION, COATING as COATING_PROJECTION, WINDOW_PROJECTION } from './query/projection.facts.js';
+import { INTERFACE_PROJECTION, OBSERVATION_PROJECTION } from './query/projection.interface.js';
 import { SOURCE_PROJECTION } from './query/projection.quantity.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { optNum, optStr, str, strList } from './mapping.js';
@@ -59,9 +61,8 @@ const MEASUREMENT: KindSpec<MeasurementRecord> = {
 
 const WINDOW: KindSpec<StabilityWindowRecord> = {
   label: 'StabilityWindow',
-  projection: `x {.*, ${FACT_EXTRAS},
-  materialId: head(COLLECT { MATCH (m:Material)-[:HAS_WINDOW]->(x) RETURN m.id }) }`,
-  map: toWindow,
+  projection: recordMap(STABILITY_WINDOW, WINDOW_PROJECTION, 'x'),
+  map: (x) => x as StabilityWindowRecord,
 };
 
 const INTERFACE: KindSpec<InterfaceRecord> = {
@@ -72,11 +73,8 @@ const INTERFACE: KindSpec<InterfaceRecord> = {
 
 const OBSERVATION: KindSpec<InterphaseObservationRecord> = {
   label: 'InterphaseObservation',
-  projection: `x {.*, ${FACT_EXTRAS},
-  interfaceId: head(COLLECT { MATCH (x)-[:AT]->(i:Interface) RETURN i.id }),
-  products: COLLECT { MATCH (x)-[r:PRODUCES]->(m:Material) RETURN {materialId: m.id, variantId: r.variantId} ORDER BY r.position },
-  evidence: COLLECT { MATCH (x)-[e:EVIDENCE]->(t:Technique) RETURN {technique: t.id, text: e.text} ORDER BY e.position } }`,
-  map: toObservation,
+  projection: recordMap(INTERPHASE_OBSERVATION, OBSERVATION_PROJECTION, 'x'),
+  map: (x) => x as InterphaseObservationRecord,
 };
 
 const COATING: KindSpec<CoatingApplicationRecord> = {
@@ -246,37 +244,3 @@ function toMeasurement(x: Row): MeasurementRecord {
   };
 }
 
-function toWindow(x: Row): StabilityWindowRecord {
-  const limit = (prefix: 'reduction' | 'oxidation') =>
-    x[`has${prefix[0]!.toUpperCase()}${prefix.slice(1)}`] ? { quantity: quantity(x, prefix), text: optStr(x, `${prefix}Text`) } : null;
-  return {
-    ...fact(x),
-    materialId: optStr(x, 'materialId'),
-    family: optStr(x, 'family') as StructuralFamily | null,
-    reduction: limit('reduction'),
-    oxidation: limit('oxidation'),
-    scale: str(x, 'scale'),
-    method: str(x, 'method'),
-    methodText: optStr(x, 'methodText'),
-  };
-}
-
-function toObservation(x: Row): InterphaseObservationRecord {
-  return {
-    ...fact(x),
-    interfaceId: str(x, 'interfaceId'),
-    counterpartText: optStr(x, 'counterpartText'),
-    potential: quantity(x, 'potential'),
-    conditions: optStr(x, 'conditions'),
-    productIds: ((x.products as Row[] | null) ?? []).map((p) => str(p, 'materialId')),
-    productVariantIds: ((x.products as Row[] | null) ?? []).map((p) => optStr(p, 'variantId')),
-    counterpartVariantId: optStr(x, 'counterpartVariantId'),
-    productsText: optStr(x, 'productsText'),
-    stabilityClass: optStr(x, 'stabilityClass'),
-    interphaseType: optStr(x, 'interphaseType'),
-    characterText: optStr(x, 'characterText'),
-    thickness: quantity(x, 'thickness'),
-    evidence: ((x.evidence as Row[] | null) ?? []).map((e) => ({ technique: str(e, 'technique'), text: optStr(e, 'text') })),
-    computed: (x.computed as boolean | null) ?? null,
-  };
-}

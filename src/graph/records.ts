@@ -7,6 +7,8 @@ import type { CITATION } from '../domain/model/citation.kind.js';
 import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import type { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
+import type { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
+import type { STABILITY_WINDOW, WINDOW_LIMIT } from '../domain/model/stabilityWindow.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
@@ -87,45 +89,19 @@ export interface MeasurementRecord extends FactRecord, QuantityRecord {
   structure: ReportedStructureRecord | null;
 }
 
-export interface WindowLimitRecord {
-  quantity: QuantityRecord | null;
-  text: string | null;
-}
+/** One limit of a stability window: domain/model/stabilityWindow.kind.ts. */
+export type WindowLimitRecord = RecordOf<typeof WINDOW_LIMIT>;
 
-export interface StabilityWindowRecord extends FactRecord {
-  materialId: string | null;
-  family: StructuralFamily | null;
-  reduction: WindowLimitRecord | null;
-  oxidation: WindowLimitRecord | null;
-  scale: string;
-  method: string;
-  methodText: string | null;
-}
+/** A reported stability window: domain/model/stabilityWindow.kind.ts. */
+export type StabilityWindowRecord = RecordOf<typeof STABILITY_WINDOW>;
 
 export type InterfaceRecord = RecordOf<typeof INTERFACE>;
 
-export interface EvidenceRecord {
-  technique: string;
-  text: string | null;
-}
+/** A technique an observation's evidence names, and what it showed: domain/model/interphaseObservation.kind.ts. */
+export type EvidenceRecord = RecordOf<typeof EVIDENCE>;
 
-export interface InterphaseObservationRecord extends FactRecord {
-  interfaceId: string;
-  counterpartText: string | null;
-  potential: QuantityRecord | null;
-  conditions: string | null;
-  productIds: string[];
-  /** Variant of each product (null when none), aligned with productIds. */
-  productVariantIds: (string | null)[];
-  counterpartVariantId: string | null;
-  productsText: string | null;
-  stabilityClass: string | null;
-  interphaseType: string | null;
-  characterText: string | null;
-  thickness: QuantityRecord | null;
-  evidence: EvidenceRecord[];
-  computed: boolean | null;
-}
+/** An interphase observation: domain/model/interphaseObservation.kind.ts. */
+export type InterphaseObservationRecord = RecordOf<typeof INTERPHASE_OBSERVATION>;
 
 /** A coating application and its effects: domain/model/coating.kind.ts. */
 export type CoatingEffectRecord = RecordOf<typeof COATING_EFFECT>;

@@ -5,6 +5,8 @@
 import type { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
+import type { EvidenceValue, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
+import type { STABILITY_WINDOW, WindowLimitValue } from '../domain/model/stabilityWindow.kind.js';
 import type { StoredOf } from '../domain/model/property.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
@@ -133,18 +135,19 @@ export interface MeasurementOut extends FactOut, Subject {
   conditions: ConditionsOut;
 }
 
-export interface WindowLimitOut {
-  quantity: CanonicalQuantity | null;
-  text: string | null;
-}
+/** A limit as the seed reads it (stored flat on the window's node: stabilityWindow.kind.ts). */
+export type WindowLimitOut = WindowLimitValue;
 
-export interface WindowOut extends FactOut, Subject {
-  reduction: WindowLimitOut | null;
-  oxidation: WindowLimitOut | null;
-  scale: string;
-  method: string;
-  methodText: string | null;
-}
+/**
+ * A window as written: the provenance every fact carries, its subject (linked), its limits (stored flat under
+ * `reduction`/`oxidation`), and the other stored properties of domain/model/stabilityWindow.kind.ts.
+ */
+export type WindowOut = FactOut &
+  Subject &
+  Pick<StoredOf<typeof STABILITY_WINDOW>, 'scale' | 'method' | 'methodText'> & {
+    reduction: WindowLimitOut | null;
+    oxidation: WindowLimitOut | null;
+  };
 
 /** An interface as written: its stored properties, and the electrolyte (or family) and counterpart it links. */
 export type InterfaceOut = StoredOf<typeof INTERFACE> & {
@@ -153,25 +156,21 @@ export type InterfaceOut = StoredOf<typeof INTERFACE> & {
   counterpartId: string | null;
 };
 
-export interface InterphaseOut extends FactOut {
-  interfaceId: string;
-  electrolyteVariantId: string | null;
-  counterpartText: string | null;
-  potential: CanonicalQuantity | null;
-  conditions: string | null;
-  productIds: string[];
-  /** Variant of each product ('' when none), aligned with productIds. */
-  productVariantIds: string[];
-  counterpartVariantId: string | null;
-  productsText: string | null;
-  stabilityClass: string | null;
-  interphaseType: string | null;
-  characterText: string | null;
-  thickness: CanonicalQuantity | null;
-  techniques: string[];
-  evidenceTexts: (string | null)[];
-  computed: boolean | null;
-}
+/**
+ * An interphase observation as written: the provenance every fact carries, the stored properties of
+ * domain/model/interphaseObservation.kind.ts, and what it links (its interface, the electrolyte's variant,
+ * the products with their variants, the evidence).
+ */
+export type InterphaseOut = FactOut &
+  Omit<StoredOf<typeof INTERPHASE_OBSERVATION>, keyof FactOut> & {
+    interfaceId: string;
+    electrolyteVariantId: string | null;
+    productIds: string[];
+    /** Variant of each product ('' when none), aligned with productIds. */
+    productVariantIds: string[];
+    /** The evidence in the source's order: each technique (linked) with what it showed (stored on the EVIDENCE relationship). */
+    evidence: EvidenceValue[];
+  };
 
 /** A coating effect as written: its stored properties (domain/model/coating.kind.ts). */
 export type EffectOut = StoredOf<typeof COATING_EFFECT>;

@@ -25,6 +25,8 @@ import { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
+import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
 import { storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
@@ -192,9 +194,10 @@ CALL {
 }
 CALL {
   WITH o, row
-  UNWIND range(0, size(row.techniques) - 1) AS k
-  MATCH (t:Technique {id: row.techniques[k]})
-  CREATE (o)-[:EVIDENCE {position: k, text: row.evidenceTexts[k]}]->(t)
+  UNWIND range(0, size(row.evidence) - 1) AS k
+  MATCH (t:Technique {id: row.evidence[k].technique})
+  CREATE (o)-[e:EVIDENCE {position: k}]->(t)
+  SET e += row.evidence[k].props
   RETURN count(*) AS evidence
 }
 RETURN count(o) AS n, sum(products) AS products, sum(evidence) AS evidence`,
@@ -445,16 +448,20 @@ export class SeedStore {
         bundle.windows.map((w) => ({
           props: {
             ...factProps(w),
-            ...(w.reduction?.quantity ? quantityProps('reduction', w.reduction.quantity) : {}),
-            ...(w.oxidation?.quantity ? quantityProps('oxidation', w.oxidation.quantity) : {}),
-            reductionText: w.reduction?.text ?? null,
-            oxidationText: w.oxidation?.text ?? null,
-            hasReduction: w.reduction !== null,
-            hasOxidation: w.oxidation !== null,
-            scale: w.scale,
-            method: w.method,
-            methodText: w.methodText,
-            family: w.family,
+            ...storedProps(STABILITY_WINDOW, {
+              id: w.id,
+              review: w.review,
+              scale: w.scale,
+              method: w.method,
+              methodText: w.methodText,
+              family: w.family,
+              reductionQuantity: w.reduction?.quantity ?? null,
+              reductionText: w.reduction?.text ?? null,
+              hasReduction: w.reduction !== null,
+              oxidationQuantity: w.oxidation?.quantity ?? null,
+              oxidationText: w.oxidation?.text ?? null,
+              hasOxidation: w.oxidation !== null,
+            }),
           },
         })),
       );
@@ -477,26 +484,29 @@ export class SeedStore {
           interfaceId: o.interfaceId,
           productIds: o.productIds,
           productVariantIds: o.productVariantIds,
-          techniques: o.techniques,
-          evidenceTexts: o.evidenceTexts,
+          evidence: o.evidence.map((e) => ({ technique: e.technique, props: storedProps(EVIDENCE, { text: e.text }) })),
           props: {
             ...factProps(o),
-            ...(o.potential ? quantityProps('potential', o.potential) : {}),
-            ...(o.thickness ? quantityProps('thickness', o.thickness) : {}),
-            counterpartText: o.counterpartText,
-            counterpartVariantId: o.counterpartVariantId,
-            conditions: o.conditions,
-            productsText: o.productsText,
-            stabilityClass: o.stabilityClass,
-            interphaseType: o.interphaseType,
-            characterText: o.characterText,
-            computed: o.computed,
+            ...storedProps(INTERPHASE_OBSERVATION, {
+              id: o.id,
+              review: o.review,
+              counterpartText: o.counterpartText,
+              potential: o.potential,
+              conditions: o.conditions,
+              productsText: o.productsText,
+              stabilityClass: o.stabilityClass,
+              interphaseType: o.interphaseType,
+              characterText: o.characterText,
+              thickness: o.thickness,
+              computed: o.computed,
+              counterpartVariantId: o.counterpartVariantId,
+            }),
           },
         })),
       );
       expect('interphase observations', interphases.n, bundle.interphases.length);
       expect('interphase products', interphases.products, count(bundle.interphases, (o) => o.productIds.length));
-      expect('interphase evidence', interphases.evidence, count(bundle.interphases, (o) => o.techniques.length));
+      expect('interphase evidence', interphases.evidence, count(bundle.interphases, (o) => o.evidence.length));
       const observationVariants = bundle.interphases.filter((o) => o.electrolyteVariantId).map((o) => ({ id: o.id, variantId: o.electrolyteVariantId }));
       expect('interphase electrolyte variants', (await inBatches(tx, LINK_VARIANTS, observationVariants)).n, observationVariants.length);
       progress();

@@ -4,14 +4,15 @@
  * of relationship fields (COLLECT {} subqueries).
  */
 import { INTERFACE } from '../../domain/model/interface.kind.js';
+import { INTERPHASE_OBSERVATION, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
 import { filterableOf } from '../nodeKinds.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The stored properties filters and sorts may read. */
 export const INTERFACE_FILTERABLE: Record<InterfaceNodeKind, ReadonlySet<string>> = {
   Interface: filterableOf(INTERFACE),
-  InterphaseObservation: new Set(['id', 'review', 'interphaseType', 'stabilityClass', 'computed']),
-  Technique: new Set(['id']),
+  InterphaseObservation: filterableOf(INTERPHASE_OBSERVATION),
+  Technique: filterableOf(TECHNIQUE),
 };
 
 export const INTERFACE_RELATION_PATTERN: Record<InterfaceRelation, (from: string, to: string) => string> = {

@@ -13,29 +13,32 @@ import type { FactListKind, FactRelation, NodeKind } from './plan.js';
 import { CELL as CELL_KIND, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../../domain/model/cell.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
 import type { NodeKindSpec } from '../../domain/model/property.js';
-import { filterableOf, projectionOf, quantityMap, recordMap } from '../nodeKinds.js';
-import { direct, FACT_DERIVED, type Expr } from './projection.quantity.js';
-
+import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
+import { filterableOf, outputKeysOf, projectionOf, recordMap } from '../nodeKinds.js';
+import { FACT_DERIVED, type Expr } from './projection.quantity.js';
 
 const onRel = (name: string): Expr => (v) => `r${v}.${name}`;
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-
-
-const variantOf = (v: string) => `head(COLLECT { MATCH (${v})-[:OF_VARIANT]->(vv:MaterialVariant) RETURN vv.id })`;
 const relVariant = (rel: string) => (v: string) => `head(COLLECT { MATCH (${v})-[r:${rel}]->(:Material) RETURN r.variantId })`;
-const limit = (side: 'reduction' | 'oxidation'): Expr => (v) =>
-  `CASE WHEN ${v}.has${cap(side)} THEN {quantity: ${quantityMap(v, side)}, text: ${v}.${side}Text} END`;
+/**
+ * A reported stability window's fields (domain/model/stabilityWindow.kind.ts): its stored properties, what
+ * every fact reads, its material, and each limit rebuilt from the properties it is stored as (a potential
+ * flat under the side's name, a text, and the flag that tells a qualitative limit from none).
+ */
+export const WINDOW_PROJECTION: Record<string, Expr> = projectionOf(STABILITY_WINDOW, {
+  ...FACT_DERIVED,
+  reduction: (v) => limit(v, 'reductionQuantity', 'reductionText', 'hasReduction'),
+  oxidation: (v) => limit(v, 'oxidationQuantity', 'oxidationText', 'hasOxidation'),
+  // hidden key the uncompiled field resolver reads (material)
+  materialId: (v) => `head(COLLECT { MATCH (m:Material)-[:HAS_WINDOW]->(${v}) RETURN m.id })`,
+});
 
-const WINDOW: Record<string, Expr> = {
-  id: direct('id'),
-  reductionLimit: limit('reduction'),
-  oxidationLimit: limit('oxidation'),
-  scale: direct('scale'),
-  method: direct('method'),
-  methodText: direct('methodText'),
-  family: direct('family'),
-  variantId: variantOf,
-};
+type WindowKey = keyof typeof STABILITY_WINDOW.properties;
+
+/** A limit of a window over node variable `v`, from the window's stored parts of it (null when the window has none). */
+function limit(v: string, quantity: WindowKey, text: WindowKey, has: WindowKey): string {
+  const part = (key: string) => WINDOW_PROJECTION[key]!(v);
+  return `CASE WHEN ${part(has)} THEN {quantity: ${part(quantity)}, text: ${part(text)}} END`;
+}
 
 /**
  * The fields of a kind whose stored properties are those of the relationship that reaches its node (a cell's
@@ -91,7 +94,7 @@ export const CELL: Record<string, Expr> = projectionOf(CELL_KIND, {
 });
 
 export const FACT_FIELDS: Record<FactListKind, Record<string, Expr>> = {
-  StabilityWindow: WINDOW,
+  StabilityWindow: WINDOW_PROJECTION,
   CoatingApplication: COATING,
   Cell: CELL,
   CellComponent: COMPONENT,
@@ -111,12 +114,12 @@ export const FACT_ID_FIELD: Record<FactListKind, string> = {
 
 /** GraphQL fields whose value sits under another key of the record type (`reductionLimit` is the property `reduction`). */
 export const FACT_OUTPUT_KEY: Partial<Record<NodeKind, Record<string, string>>> = {
-  StabilityWindow: { reductionLimit: 'reduction', oxidationLimit: 'oxidation' },
+  StabilityWindow: outputKeysOf(STABILITY_WINDOW),
 };
 
 /** Stored properties that filters and orders of the fact lists may read. */
 export const FACT_FILTERABLE: Record<FactListKind, ReadonlySet<string>> = {
-  StabilityWindow: new Set(['id', 'method', 'family', 'review', 'scale']),
+  StabilityWindow: filterableOf(STABILITY_WINDOW),
   CoatingApplication: filterableOf(COATING_APPLICATION),
   // a cell's conditions are stored on its node
   Cell: filterableOf(CELL_KIND, [...filterableOf(CELL_CONDITIONS)]),

@@ -302,8 +302,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               interphaseType: r.interphaseType ?? null,
               characterText: r.characterText ?? null,
               thickness,
-              techniques: r.evidence.map((e) => e.technique),
-              evidenceTexts: r.evidence.map((e) => e.text ?? null),
+              evidence: r.evidence.map((e) => ({ technique: e.technique, text: e.text ?? null })),
               computed: r.computed ?? null,
             });
             break;
