@@ -17,6 +17,7 @@ import {
   TECHNIQUES,
   WINDOW_METHODS,
 } from '../domain/vocabulary.js';
+import { CONDUCTIVITY_CONTRIBUTIONS } from '../domain/model/measurement.kind.js';
 import { PROPERTIES } from '../domain/units/properties.js';
 import { QUALIFIER_SYMBOL } from '../domain/values/printedValue.js';
 
@@ -63,7 +64,7 @@ registerEnum(QualifierEnum, {
   },
 });
 
-export const ConductivityContributionEnum = enumOf(['TOTAL', 'BULK', 'GRAIN_BOUNDARY', 'UNSPECIFIED'] as const);
+export const ConductivityContributionEnum = enumOf(CONDUCTIVITY_CONTRIBUTIONS);
 registerEnum(ConductivityContributionEnum, {
   name: 'ConductivityContribution',
   description: 'Which contribution of an impedance measurement a conductivity is.',

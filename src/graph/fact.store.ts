@@ -9,40 +9,30 @@
  *   <kind>.byIds            facts by id                        (DataLoader)
  *   <kind>.by<Relation>     facts related to a list of keys    (DataLoader, one UNWIND query per field)
  */
-import type { StructuralFamily } from '../domain/families.js';
-import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
-import { SOURCE } from '../domain/model/fact.kind.js';
 import { CELL as CELL_KIND } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION } from '../domain/model/coating.kind.js';
 import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
 import { INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
+import { MEASUREMENT as MEASUREMENT_KIND } from '../domain/model/measurement.kind.js';
 import { recordMap } from './nodeKinds.js';
 import { CELL as CELL_PROJECTION, COATING as COATING_PROJECTION, WINDOW_PROJECTION } from './query/projection.facts.js';
 import { INTERFACE_PROJECTION, OBSERVATION_PROJECTION } from './query/projection.interface.js';
-import { SOURCE_PROJECTION } from './query/projection.quantity.js';
+import { MEASUREMENT_PROJECTION } from './query/projection.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
-import { optNum, optStr, str, strList } from './mapping.js';
+import { optNum, optStr, str } from './mapping.js';
 import type {
   CellRecord,
   CoatingApplicationRecord,
-  ConductivityContribution,
-  FactRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
   MeasurementRecord,
   QuantityRecord,
-  SourceRecord,
   StabilityWindowRecord,
 } from './records.js';
 
 // --- projections ----------------------------------------------------------------------------------
-
-const FACT_EXTRAS = `
-  publicationKeys: COLLECT { MATCH (x)-[r:REPORTED_BY]->(p:Publication) RETURN p.key ORDER BY r.position },
-  variantId: head(COLLECT { MATCH (x)-[:OF_VARIANT]->(v:MaterialVariant) RETURN v.id }),
-  source: ${recordMap(SOURCE, SOURCE_PROJECTION, 'x')}`;
 
 export type FactKind = 'measurement' | 'window' | 'interface' | 'observation' | 'coating' | 'cell';
 
@@ -54,9 +44,8 @@ interface KindSpec<T> {
 
 const MEASUREMENT: KindSpec<MeasurementRecord> = {
   label: 'Measurement',
-  projection: `x {.*, ${FACT_EXTRAS},
-  materialId: head(COLLECT { MATCH (m:Material)-[:HAS_MEASUREMENT]->(x) RETURN m.id }) }`,
-  map: toMeasurement,
+  projection: recordMap(MEASUREMENT_KIND, MEASUREMENT_PROJECTION, 'x'),
+  map: (x) => x as MeasurementRecord,
 };
 
 const WINDOW: KindSpec<StabilityWindowRecord> = {
@@ -179,16 +168,6 @@ function specOf(query: RelatedQuery): KindSpec<unknown> {
 
 // --- mapping ------------------------------------------------------------------------------------------
 
-function fact(x: Row): FactRecord {
-  return {
-    id: str(x, 'id'),
-    review: optStr(x, 'review'),
-    source: x.source as SourceRecord,
-    publicationKeys: strList(x, 'publicationKeys'),
-    variantId: optStr(x, 'variantId'),
-  };
-}
-
 /** Reads a flattened quantity (see seed.store.ts quantityProps); null when it has no printed value. */
 export function quantity(x: Row, prefix = ''): QuantityRecord | null {
   const k = (name: string) => (prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name);
@@ -205,42 +184,6 @@ export function quantity(x: Row, prefix = ''): QuantityRecord | null {
     unitAsMeant: optStr(x, k('unitAsMeant')),
     uncertainty: optNum(x, k('uncertainty')),
     approximate: x[k('approximate')] === true,
-  };
-}
-
-function toMeasurement(x: Row): MeasurementRecord {
-  const hasStructure = x.spaceGroupSymbol != null || x.spaceGroupNumber != null || x.latticeA != null;
-  return {
-    ...fact(x),
-    ...quantity(x)!,
-    materialId: optStr(x, 'materialId'),
-    family: optStr(x, 'family') as StructuralFamily | null,
-    property: str(x, 'property') as PropertyKind,
-    propertyText: optStr(x, 'propertyText'),
-    contribution: optStr(x, 'contribution') as ConductivityContribution | null,
-    temperatureK: optNum(x, 'temperatureK'),
-    temperatureText: optStr(x, 'temperatureText'),
-    method: optStr(x, 'method'),
-    computed: (x.computed as boolean | null) ?? null,
-    sampleForm: optStr(x, 'sampleForm'),
-    basis: optStr(x, 'basis'),
-    atmosphere: optStr(x, 'atmosphere'),
-    conditionsOther: optStr(x, 'conditionsOther'),
-    reportedFormula: optStr(x, 'reportedFormula'),
-    reportedSiteComposition: optStr(x, 'reportedSiteComposition'),
-    structure: hasStructure
-      ? {
-          spaceGroupSymbol: optStr(x, 'spaceGroupSymbol'),
-          spaceGroupNumber: optNum(x, 'spaceGroupNumber'),
-          a: optNum(x, 'latticeA'),
-          b: optNum(x, 'latticeB'),
-          c: optNum(x, 'latticeC'),
-          alpha: optNum(x, 'latticeAlpha'),
-          beta: optNum(x, 'latticeBeta'),
-          gamma: optNum(x, 'latticeGamma'),
-          icsdId: optStr(x, 'icsdId'),
-        }
-      : null,
   };
 }
 

@@ -9,11 +9,11 @@ import type { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import type { STABILITY_WINDOW, WINDOW_LIMIT } from '../domain/model/stabilityWindow.kind.js';
+import type { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
-import type { PropertyKind } from '../domain/units/properties.js';
 
 export interface ElementAmountRecord {
   element: string;
@@ -45,20 +45,8 @@ export interface MaterialRecord {
   aliases: AliasRecord[];
 }
 
-export type ConductivityContribution = 'TOTAL' | 'BULK' | 'GRAIN_BOUNDARY' | 'UNSPECIFIED';
-
-export interface ReportedStructureRecord {
-  spaceGroupSymbol: string | null;
-  spaceGroupNumber: number | null;
-  /** Lattice parameters in Å and degrees. */
-  a: number | null;
-  b: number | null;
-  c: number | null;
-  alpha: number | null;
-  beta: number | null;
-  gamma: number | null;
-  icsdId: string | null;
-}
+/** Crystal structure of the measured phase, stored flat on the measurement: domain/model/measurement.kind.ts. */
+export type ReportedStructureRecord = RecordOf<typeof REPORTED_STRUCTURE>;
 
 /** Where a fact was read and whom it cites (two-level provenance): domain/model/fact.kind.ts. */
 export type SourceRecord = RecordOf<typeof SOURCE>;
@@ -69,25 +57,8 @@ export type QuantityRecord = Omit<CanonicalQuantity, 'property'>;
 /** What every fact has: domain/model/fact.kind.ts. */
 export type FactRecord = RecordOf<typeof FACT>;
 
-export interface MeasurementRecord extends FactRecord, QuantityRecord {
-  /** The material measured; null for a family-level statement. */
-  materialId: string | null;
-  family: StructuralFamily | null;
-  property: PropertyKind;
-  propertyText: string | null;
-  contribution: ConductivityContribution | null;
-  temperatureK: number | null;
-  temperatureText: string | null;
-  method: string | null;
-  computed: boolean | null;
-  sampleForm: string | null;
-  basis: string | null;
-  atmosphere: string | null;
-  conditionsOther: string | null;
-  reportedFormula: string | null;
-  reportedSiteComposition: string | null;
-  structure: ReportedStructureRecord | null;
-}
+/** A measured value of a material (or a family): domain/model/measurement.kind.ts. */
+export type MeasurementRecord = RecordOf<typeof MEASUREMENT>;
 
 /** One limit of a stability window: domain/model/stabilityWindow.kind.ts. */
 export type WindowLimitRecord = RecordOf<typeof WINDOW_LIMIT>;

@@ -13,6 +13,8 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
+import { MEASUREMENT } from '../../domain/model/measurement.kind.js';
+import { filterableOf } from '../nodeKinds.js';
 import { fieldExpression, ID_FIELD, outputKey, sourceEntries } from './projection.js';
 import { FACT_BY_POSITION, FACT_FILTERABLE, FACT_RELATION_PATTERN, FACT_RELATION_TARGET, FACT_SINGLE } from './projection.facts.js';
 import {
@@ -59,7 +61,7 @@ export class Scope {
 /** The stored properties filters and sorts may read, per node kind (nothing else reaches the text). */
 const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   Material: new Set(['id', 'name', 'kind', 'family', 'families', 'chemicalSystem', 'chemicalClass', 'elements', 'formula']),
-  Measurement: new Set(['id', 'property', 'review', 'family', 'temperatureK', 'contribution', 'qualifier', 'method', 'computed', 'value']),
+  Measurement: filterableOf(MEASUREMENT),
   Publication: new Set(['year', 'key', 'title', 'doi', 'reviewKey']),
   Dataset: new Set(['id']),
   ...INTERFACE_FILTERABLE,

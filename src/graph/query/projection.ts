@@ -5,9 +5,11 @@
  * composition and aliases, a measurement's structure) are rebuilt as maps in the statement.
  */
 import { CITATION } from '../../domain/model/citation.kind.js';
-import { projectionOf } from '../nodeKinds.js';
+import { MEASUREMENT as MEASUREMENT_KIND, REPORTED_STRUCTURE } from '../../domain/model/measurement.kind.js';
+import { storedName } from '../../domain/model/property.js';
+import { projectionOf, recordMap } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
-import { direct, QUANTITY_FIELDS, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
+import { direct, FACT_DERIVED, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
 
@@ -39,45 +41,23 @@ const MATERIAL: Record<string, Expr> = {
 const plotted = (v: string) =>
   `coalesce(${v}.value, CASE ${v}.qualifier WHEN 'LESS_THAN' THEN ${v}.max WHEN 'GREATER_THAN' THEN ${v}.min END)`;
 
-const STRUCTURE_PROPS: Record<string, string> = {
-  spaceGroupSymbol: 'spaceGroupSymbol',
-  spaceGroupNumber: 'spaceGroupNumber',
-  a: 'latticeA',
-  b: 'latticeB',
-  c: 'latticeC',
-  alpha: 'latticeAlpha',
-  beta: 'latticeBeta',
-  gamma: 'latticeGamma',
-  icsdId: 'icsdId',
-};
+/** A measurement's structure (stored flat on its node), when the node has one of these properties. */
+const STRUCTURE_PRESENT_IF = (['spaceGroupSymbol', 'spaceGroupNumber', 'a'] as const).map((f) => storedName(f, REPORTED_STRUCTURE.properties[f]));
+const STRUCTURE_PROJECTION = projectionOf(REPORTED_STRUCTURE, {});
+
+/** A measurement's fields: its stored properties from domain/model/measurement.kind.ts, the derived ones read here. */
+export const MEASUREMENT_PROJECTION: Record<string, Expr> = projectionOf(MEASUREMENT_KIND, {
+  ...FACT_DERIVED,
+  structure: (v) =>
+    `CASE WHEN ${STRUCTURE_PRESENT_IF.map((name) => `${v}.${name} IS NOT NULL`).join(' OR ')} THEN ${recordMap(REPORTED_STRUCTURE, STRUCTURE_PROJECTION, v)} END`,
+  // a hidden key the DataLoader reads (fact.store.ts); the compiler follows the material relationship instead
+  materialId: (v) => `head(COLLECT { MATCH (m:Material)-[:HAS_MEASUREMENT]->(${v}) RETURN m.id })`,
+});
 
 const MEASUREMENT: Record<string, Expr> = {
-  id: direct('id'),
-  property: direct('property'),
-  contribution: direct('contribution'),
-  ...QUANTITY_FIELDS,
-  temperatureK: direct('temperatureK'),
-  temperatureText: direct('temperatureText'),
-  propertyText: direct('propertyText'),
-  family: direct('family'),
-  method: direct('method'),
-  computed: direct('computed'),
-  sampleForm: direct('sampleForm'),
-  basis: direct('basis'),
-  atmosphere: direct('atmosphere'),
-  conditionsOther: direct('conditionsOther'),
-  reportedFormula: direct('reportedFormula'),
-  reportedSiteComposition: direct('reportedSiteComposition'),
+  ...MEASUREMENT_PROJECTION,
+  // the compiled form of the field resolver `log10Value` (measurement.resolver.ts)
   log10Value: (v) => `CASE WHEN ${plotted(v)} > 0 THEN log10(${plotted(v)}) END`,
-  structure: (v) =>
-    `CASE WHEN ${v}.spaceGroupSymbol IS NOT NULL OR ${v}.spaceGroupNumber IS NOT NULL OR ${v}.latticeA IS NOT NULL THEN {` +
-    Object.entries(STRUCTURE_PROPS)
-      .map(([field, stored]) => `${field}: ${v}.${stored}`)
-      .join(', ') +
-    '} END',
-  // hidden keys the uncompiled field resolvers read (variant, publication, publications)
-  variantId: (v) => `head(COLLECT { MATCH (${v})-[:OF_VARIANT]->(vv:MaterialVariant) RETURN vv.id })`,
-  publicationKeys: (v) => `COLLECT { MATCH (${v})-[r:REPORTED_BY]->(p:Publication) RETURN p.key ORDER BY r.position }`,
 };
 
 /** GraphQL sub-field of `source` → the keys it needs in the source map. */
