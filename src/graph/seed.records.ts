@@ -7,10 +7,10 @@ import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coatin
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { EvidenceValue, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import type { STABILITY_WINDOW, WindowLimitValue } from '../domain/model/stabilityWindow.kind.js';
+import type { MEASUREMENT } from '../domain/model/measurement.kind.js';
 import type { StoredOf } from '../domain/model/property.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
-import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import type { CitationConfidence } from '../domain/vocabulary.js';
 
 export interface ReviewOut {
@@ -113,26 +113,13 @@ export interface FactOut {
   note: string | null;
 }
 
-export interface ConditionsOut {
-  temperatureText: string | null;
-  temperatureK: number | null;
-  temperatureMinK: number | null;
-  temperatureMaxK: number | null;
-  method: string | null;
-  computed: boolean | null;
-  sampleForm: string | null;
-  basis: string | null;
-  atmosphere: string | null;
-  other: string | null;
-}
-
+/**
+ * A measurement as written: its provenance (FactOut) and subject (Subject, linked), and its own stored
+ * properties (domain/model/measurement.kind.ts; the fact's id and review and the subject's family are given
+ * by FactOut and Subject).
+ */
 export interface MeasurementOut extends FactOut, Subject {
-  /** The material as the record names it (alias, formula or id). */
-  materialText: string | null;
-  quantity: CanonicalQuantity;
-  propertyText: string | null;
-  contribution: string | null;
-  conditions: ConditionsOut;
+  props: Omit<StoredOf<typeof MEASUREMENT>, 'id' | 'review' | 'family'>;
 }
 
 /** A limit as the seed reads it (stored flat on the window's node: stabilityWindow.kind.ts). */

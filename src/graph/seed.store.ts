@@ -27,6 +27,7 @@ import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kin
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
+import { MEASUREMENT } from '../domain/model/measurement.kind.js';
 import { storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
@@ -417,25 +418,7 @@ export class SeedStore {
         tx,
         CREATE_MEASUREMENTS,
         bundle.measurements.map((m) => ({
-          props: {
-            ...factProps(m),
-            ...quantityProps('', m.quantity),
-            property: m.quantity.property,
-            propertyText: m.propertyText,
-            reportedFormula: m.materialText,
-            contribution: m.contribution,
-            temperatureText: m.conditions.temperatureText,
-            temperatureK: m.conditions.temperatureK,
-            temperatureMinK: m.conditions.temperatureMinK,
-            temperatureMaxK: m.conditions.temperatureMaxK,
-            method: m.conditions.method,
-            computed: m.conditions.computed,
-            sampleForm: m.conditions.sampleForm,
-            basis: m.conditions.basis,
-            atmosphere: m.conditions.atmosphere,
-            conditionsOther: m.conditions.other,
-            family: m.family,
-          },
+          props: { ...factProps(m), ...storedProps(MEASUREMENT, { id: m.id, review: m.review, family: m.family, ...m.props }) },
         })),
       );
       expect('measurements', measurements.n, bundle.measurements.length);

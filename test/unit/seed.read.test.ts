@@ -42,8 +42,7 @@ describe('seed validation', () => {
       refs: [4],
       citation: 'CONFIDENT',
       publicationKeys: ['pub:mizuno-2005-17-918'],
-      conditions: { temperatureK: 298.15, temperatureText: 'RT' },
-      quantity: { value: 0.017, unit: 'S/cm', printedValue: '17', printedUnit: 'mS/ cm', unitAsMeant: 'mS/cm' },
+      props: { temperatureK: 298.15, temperatureText: 'RT', value: 0.017, unit: 'S/cm', printedValue: '17', printedUnit: 'mS/ cm', unitAsMeant: 'mS/cm' },
     });
     expect(b.quotesChecked).toBe(true);
     expect(b.reviews.map((r) => r.key)).toEqual(['famprikis2019', 'feng2022', 'pasta2020', 'banerjee2020', 'lewis2019']);

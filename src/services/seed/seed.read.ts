@@ -25,7 +25,6 @@ import type { CitationConfidence } from '../../domain/vocabulary.js';
 import type {
   CellOut,
   ComponentOut,
-  ConditionsOut,
   CoatingOut,
   EffectOut,
   FactOut,
@@ -240,11 +239,14 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               out.measurements.push({
                 ...base,
                 ...subject,
-                materialText: r.material ?? null,
-                quantity,
-                propertyText: r.propertyText ?? null,
-                contribution: r.contribution ?? null,
-                conditions: conditionsOut(r.conditions),
+                props: {
+                  ...quantity,
+                  propertyText: r.propertyText ?? null,
+                  contribution: r.contribution ?? null,
+                  reportedFormula: r.material ?? null,
+                  reportedSiteComposition: null,
+                  ...conditionsOut(r.conditions),
+                },
               });
             }
             break;
@@ -683,6 +685,12 @@ function mergeVariants(a: VariantSeed | undefined, b: VariantSeed | undefined): 
   return { ...a, ...b, dopants: b.dopants ?? a.dopants };
 }
 
+/** The conditions of a measurement, as its node stores them. */
+type ConditionsOut = Pick<
+  MeasurementOut['props'],
+  'temperatureText' | 'temperatureK' | 'temperatureMinK' | 'temperatureMaxK' | 'method' | 'computed' | 'sampleForm' | 'basis' | 'atmosphere' | 'conditionsOther'
+>;
+
 function conditionsOut(c: z.infer<typeof MeasurementRecord>['conditions']): ConditionsOut {
   const t = c?.temperature ? readTemperature(c.temperature) : null;
   return {
@@ -695,7 +703,7 @@ function conditionsOut(c: z.infer<typeof MeasurementRecord>['conditions']): Cond
     sampleForm: c?.sampleForm ?? null,
     basis: c?.basis ?? null,
     atmosphere: c?.atmosphere ?? null,
-    other: c?.other ?? null,
+    conditionsOther: c?.other ?? null,
   };
 }
 
