@@ -4,9 +4,13 @@
  * MERGEd on their keys, measurement properties replaced, and measurements of this dataset that are no
  * longer in the input removed.
  */
+import { SOURCE } from '../domain/model/fact.kind.js';
+import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
+import type { StoredOf } from '../domain/model/property.js';
 import { cypher, inBatches, type GraphDatabase } from './database.js';
 import { num } from './mapping.js';
 import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import { storedProps } from './nodeKinds.js';
 import type { DatasetRecord } from './records.js';
 
 /** A dataset as written: everything of DatasetRecord but the derived record count. */
@@ -41,8 +45,12 @@ export interface MeasurementWrite {
   dois: string[];
   recordId: string;
   line: number;
-  /** Stored as the node's properties (null values are not stored). */
-  props: Record<string, string | number | number[] | null>;
+  /** The measurement's stored properties (domain/model/measurement.kind.ts; its id is `id`). */
+  props: Omit<StoredOf<typeof MEASUREMENT>, 'id'>;
+  /** The crystal structure the record reports, stored flat on the measurement's node (all null when it gives none). */
+  structure: StoredOf<typeof REPORTED_STRUCTURE>;
+  /** Where the record was read: the dataset's file and line(s). */
+  source: Pick<StoredOf<typeof SOURCE>, 'file' | 'lines'>;
 }
 
 export interface DatasetImportInput {
@@ -99,7 +107,7 @@ MATCH (d:Dataset {id: $datasetId})
 UNWIND $measurements AS row
 MATCH (m:Material {id: row.materialId})
 MERGE (x:Measurement {id: row.id})
-SET x = row.props, x.id = row.id, x:Fact
+SET x = row.props, x:Fact
 MERGE (m)-[:HAS_MEASUREMENT]->(x)
 MERGE (x)-[f:FROM_DATASET]->(d)
 SET f.recordId = row.recordId, f.line = row.line
@@ -128,6 +136,21 @@ DETACH DELETE x
 RETURN count(*) AS n`,
 );
 
+/** A measurement's row of MERGE_MEASUREMENTS: its node's properties (null ones are not stored) and its links. */
+function measurementRow(m: MeasurementWrite) {
+  const source = storedProps(SOURCE, {
+    kind: 'DATASET',
+    ...m.source,
+    referenceNumbers: [],
+    citationConfidence: 'CONFIDENT',
+    correctedReferenceNumber: null,
+    quote: null,
+    note: null,
+    seedFile: null,
+  });
+  const props = { ...storedProps(MEASUREMENT, { id: m.id, ...m.props }), ...storedProps(REPORTED_STRUCTURE, m.structure), ...source };
+  return { id: m.id, materialId: m.materialId, dois: m.dois, recordId: m.recordId, line: m.line, props };
+}
 
 const BATCH = 200;
 
@@ -145,7 +168,7 @@ export class DatasetImportStore {
       const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications, 'publications', BATCH)).n ?? 0;
       let measurements = 0;
       for (let i = 0; i < input.measurements.length; i += BATCH) {
-        const batch = input.measurements.slice(i, i + BATCH);
+        const batch = input.measurements.slice(i, i + BATCH).map(measurementRow);
         const [row] = await tx.run(MERGE_MEASUREMENTS, { datasetId: input.dataset.id, measurements: batch });
         measurements += row ? num(row, 'n') : 0;
         onProgress?.(Math.min(i + BATCH, input.measurements.length), input.measurements.length);

@@ -72,7 +72,7 @@ describe('reading OBELiX all.csv', () => {
 
   it('records the source file, line and dataset of every measurement', () => {
     const first = input.measurements.find((m) => m.recordId === rows[0]!.ID)!;
-    expect(first).toMatchObject({ line: 2, props: { sourceFile: 'all.csv', lines: [2] } });
+    expect(first).toMatchObject({ line: 2, source: { file: 'all.csv', lines: [2] } });
     expect(input.dataset).toMatchObject({ id: 'obelix', license: 'CC BY 4.0', doi: '10.48550/arXiv.2502.14234' });
     expect(input.dataset.version).toMatch(/^sha256:[0-9a-f]{16}$/);
   });

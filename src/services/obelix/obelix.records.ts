@@ -69,8 +69,11 @@ interface ParsedRow {
   familyLabel: string;
   family: StructuralFamily | null;
   dois: string[];
-  measurements: Omit<MeasurementWrite, 'materialId' | 'dois' | 'recordId' | 'line'>[];
+  measurements: Omit<MeasurementWrite, 'materialId' | 'dois' | 'recordId' | 'line' | 'source'>[];
 }
+
+/** A measurement's stored properties (domain/model/measurement.kind.ts), as the import writes them. */
+type MeasurementProps = MeasurementWrite['props'];
 
 /**
  * Parses the CSV text into the writes of one import.
@@ -149,23 +152,35 @@ function parseRow(
 
   if (before.count() > 0 || !composition || !main) return null;
 
-  const base = {
+  const base: Omit<MeasurementProps, ValueKey | 'contribution'> = {
+    review: null,
     property: 'IONIC_CONDUCTIVITY',
+    propertyText: null,
     unit: 'S/cm',
     printedUnit: PRINTED_UNIT,
+    unitAsMeant: null,
+    uncertainty: null,
+    approximate: false,
     temperatureK: ROOM_TEMPERATURE_K,
+    temperatureMinK: null,
+    temperatureMaxK: null,
     temperatureText: TEMPERATURE_TEXT,
+    family: null,
+    method: null,
+    computed: null,
+    sampleForm: null,
+    basis: null,
+    atmosphere: null,
+    conditionsOther: null,
     reportedFormula: formula,
     reportedSiteComposition: (r[COL.trueComposition] ?? '').trim() || null,
-    lines: [line],
-    ...structure,
   };
   const mainIsBulk = !total && bulk !== null && sameValue(bulk, main);
   const measurements: ParsedRow['measurements'] = [
-    { id: `obelix:${id}`, props: { ...base, ...valueProps(main), contribution: total ? 'TOTAL' : mainIsBulk ? 'BULK' : 'TOTAL' } },
+    { id: `obelix:${id}`, props: { ...base, ...valueProps(main), contribution: total ? 'TOTAL' : mainIsBulk ? 'BULK' : 'TOTAL' }, structure },
   ];
   if (bulk && !mainIsBulk) {
-    measurements.push({ id: `obelix:${id}:bulk`, props: { ...base, ...valueProps(bulk), contribution: 'BULK' } });
+    measurements.push({ id: `obelix:${id}:bulk`, props: { ...base, ...valueProps(bulk), contribution: 'BULK' }, structure });
   }
   const familyLabel = (r[COL.family] ?? '').trim();
   return { line, id, formula, composition, familyLabel, family: familyFromLabel(familyLabel), dois: distinct(dois), measurements };
@@ -210,11 +225,13 @@ function sameValue(a: ParsedValue, b: ParsedValue): boolean {
   return a.qualifier === b.qualifier && a.value === b.value && a.min === b.min && a.max === b.max;
 }
 
-function valueProps(v: ParsedValue): Record<string, string | number | null> {
+type ValueKey = 'printedValue' | 'qualifier' | 'value' | 'min' | 'max';
+
+function valueProps(v: ParsedValue): Pick<MeasurementProps, ValueKey> {
   return { printedValue: v.text.trim(), qualifier: v.qualifier, value: v.value, min: v.min, max: v.max };
 }
 
-function readStructure(r: Record<string, string>, report: (f: string, p: string) => void) {
+function readStructure(r: Record<string, string>, report: (f: string, p: string) => void): MeasurementWrite['structure'] {
   const number = (col: string, check?: (n: number) => string | null): number | null => {
     const t = (r[col] ?? '').trim();
     if (!t) return null;
@@ -234,12 +251,12 @@ function readStructure(r: Record<string, string>, report: (f: string, p: string)
   return {
     spaceGroupSymbol: (r[COL.spaceGroup] ?? '').trim() || null,
     spaceGroupNumber: sg,
-    latticeA: number(COL.a, positive),
-    latticeB: number(COL.b, positive),
-    latticeC: number(COL.c, positive),
-    latticeAlpha: number(COL.alpha, positive),
-    latticeBeta: number(COL.beta, positive),
-    latticeGamma: number(COL.gamma, positive),
+    a: number(COL.a, positive),
+    b: number(COL.b, positive),
+    c: number(COL.c, positive),
+    alpha: number(COL.alpha, positive),
+    beta: number(COL.beta, positive),
+    gamma: number(COL.gamma, positive),
     icsdId: icsd ? (Number.isInteger(icsdNumber) ? String(icsdNumber) : icsd) : null,
   };
 }
@@ -274,7 +291,7 @@ function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): Da
   const measurements: MeasurementWrite[] = rows.flatMap((row) =>
     row.measurements.map((m) => ({
       ...m,
-      props: { ...m.props, sourceFile: fileName },
+      source: { file: fileName, lines: [row.line] },
       materialId: row.composition.key,
       dois: row.dois,
       recordId: row.id,
