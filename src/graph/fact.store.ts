@@ -9,7 +9,6 @@
  *   <kind>.byIds            facts by id                        (DataLoader)
  *   <kind>.by<Relation>     facts related to a list of keys    (DataLoader, one UNWIND query per field)
  */
-import type { Qualifier } from '../domain/values/printedValue.js';
 import { CELL as CELL_KIND } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION } from '../domain/model/coating.kind.js';
 import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
@@ -21,14 +20,13 @@ import { CELL as CELL_PROJECTION, COATING as COATING_PROJECTION, WINDOW_PROJECTI
 import { INTERFACE_PROJECTION, OBSERVATION_PROJECTION } from './query/projection.interface.js';
 import { MEASUREMENT_PROJECTION } from './query/projection.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
-import { optNum, optStr, str } from './mapping.js';
+import { str } from './mapping.js';
 import type {
   CellRecord,
   CoatingApplicationRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
   MeasurementRecord,
-  QuantityRecord,
   StabilityWindowRecord,
 } from './records.js';
 
@@ -165,25 +163,3 @@ function specOf(query: RelatedQuery): KindSpec<unknown> {
   if (query.startsWith('coatings')) return COATING;
   return CELL;
 }
-
-// --- mapping ------------------------------------------------------------------------------------------
-
-/** Reads a flattened quantity (see seed.store.ts quantityProps); null when it has no printed value. */
-export function quantity(x: Row, prefix = ''): QuantityRecord | null {
-  const k = (name: string) => (prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name);
-  const printed = optStr(x, k('printedValue'));
-  if (printed === null) return null;
-  return {
-    qualifier: str(x, k('qualifier')) as Qualifier,
-    value: optNum(x, k('value')),
-    min: optNum(x, k('min')),
-    max: optNum(x, k('max')),
-    unit: optStr(x, k('unit')) ?? '',
-    printedValue: printed,
-    printedUnit: optStr(x, k('printedUnit')),
-    unitAsMeant: optStr(x, k('unitAsMeant')),
-    uncertainty: optNum(x, k('uncertainty')),
-    approximate: x[k('approximate')] === true,
-  };
-}
-

@@ -18,7 +18,6 @@
  *   (CoatingApplication)-[:HAS_EFFECT {position}]->(CoatingEffect)   (CoatingApplication)-[:TESTED_IN]->(Cell)
  *   (Cell)-[:HAS_COMPONENT {position, role, variantId, text}]->(Material)   (Cell)-[:HAS_RESULT {position}]->(CellResult)
  */
-import type { CanonicalQuantity } from '../domain/values/quantity.js';
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
 import { CITATION } from '../domain/model/citation.kind.js';
 import { FACT, SOURCE } from '../domain/model/fact.kind.js';
@@ -628,22 +627,6 @@ function factProps(f: FactOut): Record<string, unknown> {
   };
 }
 
-/** A quantity as flat properties: value, min, max, qualifier, unit, printed value and unit, unit meant, uncertainty, approximate (prefixed). */
-export function quantityProps(prefix: string, q: CanonicalQuantity): Record<string, unknown> {
-  const k = (name: string) => (prefix ? prefix + name[0]!.toUpperCase() + name.slice(1) : name);
-  return {
-    [k('value')]: q.value,
-    [k('min')]: q.min,
-    [k('max')]: q.max,
-    [k('qualifier')]: q.qualifier,
-    [k('unit')]: q.unit,
-    [k('printedValue')]: q.printedValue,
-    [k('printedUnit')]: q.printedUnit,
-    [k('unitAsMeant')]: q.unitAsMeant,
-    [k('uncertainty')]: q.uncertainty,
-    [k('approximate')]: q.approximate || null,
-  };
-}
 
 function subjectRow(f: FactOut & { materialId: string | null; variantId: string | null; family: string | null }) {
   return { id: f.id, materialId: f.materialId, variantId: f.variantId, family: f.family };
