@@ -202,10 +202,8 @@ export function sourceCopies(kind: NodeKindSpec, source: string): string[] {
 function derivedFromSources(kind: NodeKindSpec, field: string, p: Prop<unknown>, v: string, stored: string = storedName(field, p)): string {
   const ps = p.perSource!;
   const fallback = p.storage.kind === 'property' ? p.storage.fallback : p.storage.kind === 'columns' ? [] : null;
-  const copyOn = (source: string) => {
-    if (p.storage.kind !== 'columns') return `${v}.${copyOf(source, field, p)}`;
-    return `${v}.${source}${cap(stored)}`;
-  };
+  // a list stored as columns is derived column by column (`stored`: the column's list property)
+  const copyOn = (source: string) => `${v}.${p.storage.kind === 'columns' ? copyOf(source, field, p, stored) : copyOf(source, field, p)}`;
   if (ps.rule === 'first') {
     const args = ps.sources.map(copyOn);
     for (const next of ps.then) {

@@ -23,7 +23,7 @@ export const PUBLICATION = nodeKind(
     isReview: flag('True for the five source reviews.').derived(),
     reviewKey: text("For a source review: its key, e.g. 'banerjee2020'.").optional().filterable(),
     textFile: text('For a source review: the file of its text under ../shared/seeds.').optional(),
-    pages: text("For a source review: its pages as printed, e.g. '1-25'.").optional().hidden(),
+    pages: text("For a source review: its pages as printed, e.g. '1278–1291' or an article number ('032008').").optional().hidden(),
   },
 );
 
