@@ -5,11 +5,12 @@
  * Enums are found by their GraphQL name (`ENUMS_BY_NAME`), object types by theirs (`objectTypes`, filled
  * by the classes that declare them).
  */
+import { NonNegativeIntResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int } from 'type-graphql';
 import type { NodeKindSpec, OutputType, ScalarName } from '../domain/model/property.js';
 import { ENUMS_BY_NAME } from './enums.js';
 
-const SCALARS: Record<ScalarName, unknown> = { ID, String, Int, Float, Boolean };
+const SCALARS: Record<ScalarName, unknown> = { ID, String, Int, Float, Boolean, NonNegativeInt: NonNegativeIntResolver };
 
 /** Object types a property may name (`{ object: 'Quantity' }`), registered by the modules that declare them. */
 export const objectTypes = new Map<string, Function>();

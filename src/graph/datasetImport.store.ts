@@ -6,32 +6,22 @@
  */
 import { SOURCE } from '../domain/model/fact.kind.js';
 import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
-import type { StoredOf } from '../domain/model/property.js';
 import { cypher, inBatches, type GraphDatabase } from './database.js';
 import { num } from './mapping.js';
 import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
-import { storedProps } from './nodeKinds.js';
-import type { DatasetRecord } from './records.js';
+import { MATERIAL } from '../domain/model/material.kind.js';
+import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
+import { DATASET } from '../domain/model/publication.kind.js';
+import { sourceProps, storedProps } from './nodeKinds.js';
 
-/** A dataset as written: everything of DatasetRecord but the derived record count. */
-export type DatasetWrite = Omit<DatasetRecord, 'recordCount' | 'measurementCount' | 'phaseEntryCount'>;
+/** A dataset as written: its stored properties (domain/model/publication.kind.ts; the counts are derived). */
+export type DatasetWrite = StoredOf<typeof DATASET>;
 
-/** The dataset's view of a material (stored as its obelix* properties, see materialSources.ts). */
-export interface MaterialWrite {
-  id: string;
-  formula: string;
-  reportedFormulas: string[];
-  reducedFormula: string;
-  compositionElements: string[];
-  compositionAmounts: number[];
-  elements: string[];
-  chemicalSystem: string;
-  elementCount: number;
-  family: string | null;
-  families: string[];
-  familyLabels: string[];
-  chemicalClass: string | null;
-}
+/**
+ * The dataset's view of a material: its id and its copy of every property OBELiX keeps (its obelix*
+ * properties: domain/model/material.kind.ts, materialSources.ts).
+ */
+export type MaterialWrite = Pick<StoredOf<typeof MATERIAL>, 'id'> & SourceStoredOf<typeof MATERIAL, 'obelix'>;
 
 export interface PublicationWrite {
   doi: string;
@@ -72,8 +62,8 @@ export interface DatasetImportCounts {
 const MERGE_DATASET = cypher(
   'datasetImport.mergeDataset',
   `
-MERGE (d:Dataset {id: $dataset.id})
-SET d += $dataset`,
+MERGE (d:Dataset {id: $id})
+SET d += $props`,
 );
 
 // The dataset's view is rewritten on every import (not only on creation), so that re-importing converges
@@ -83,11 +73,7 @@ const MERGE_MATERIALS = cypher(
   `
 UNWIND $materials AS row
 MERGE (m:Material {id: row.id})
-SET m.obelixFormula = row.formula, m.obelixReducedFormula = row.reducedFormula,
-  m.obelixCompositionElements = row.compositionElements, m.obelixCompositionAmounts = row.compositionAmounts,
-  m.obelixElements = row.elements, m.obelixChemicalSystem = row.chemicalSystem, m.obelixElementCount = row.elementCount,
-  m.obelixFamily = row.family, m.obelixFamilies = row.families, m.obelixFamilyLabels = row.familyLabels,
-  m.obelixFormulas = row.reportedFormulas, m.obelixChemicalClass = row.chemicalClass
+SET m += row.props
 RETURN count(m) AS n`,
 );
 
@@ -163,8 +149,9 @@ export class DatasetImportStore {
    */
   async importDataset(input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
     return this.db.writeTransaction('datasetImport', async (tx) => {
-      await tx.run(MERGE_DATASET, { dataset: input.dataset });
-      const materials = (await inBatches(tx, MERGE_MATERIALS, input.materials, 'materials', BATCH)).n ?? 0;
+      await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, input.dataset) });
+      const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, 'obelix', m) }));
+      const materials = (await inBatches(tx, MERGE_MATERIALS, materialRows, 'materials', BATCH)).n ?? 0;
       const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications, 'publications', BATCH)).n ?? 0;
       let measurements = 0;
       for (let i = 0; i < input.measurements.length; i += BATCH) {

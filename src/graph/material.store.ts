@@ -3,9 +3,11 @@
  * (see Composition.key), so any notation of a formula finds its material by key.
  */
 import { LRUCache } from 'lru-cache';
-import type { StructuralFamily } from '../domain/families.js';
-import { cypher, type GraphDatabase, type Row } from './database.js';
-import { num, numList, optStr, str, strList } from './mapping.js';
+import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
+import { cypher, type GraphDatabase } from './database.js';
+import { num, optStr, str } from './mapping.js';
+import { recordMap } from './nodeKinds.js';
+import { MATERIAL_PROJECTION, VARIANT_PROJECTION } from './query/projection.material.js';
 import type { MaterialRecord, VariantRecord } from './records.js';
 import type { MaterialNameKind } from './seed.records.js';
 
@@ -23,12 +25,16 @@ export interface NameMatch {
   variant: VariantRecord | null;
 }
 
+// a material is read from its public properties (never the sources' copies), a variant with its material's id
+const MATERIAL_MAP = recordMap(MATERIAL, MATERIAL_PROJECTION, 'm');
+const VARIANT_MAP = recordMap(MATERIAL_VARIANT, { ...VARIANT_PROJECTION, materialId: () => 'm.id' }, 'v');
+
 const BY_IDS = cypher(
   'materials.byIds',
   `
 UNWIND $ids AS id
 MATCH (m:Material {id: id})
-RETURN m {.*} AS m`,
+RETURN ${MATERIAL_MAP} AS m`,
 );
 
 export class MaterialStore {
@@ -45,7 +51,7 @@ export class MaterialStore {
   /** Materials by id, in the order of `ids`; null where none exists. */
   async byIds(ids: readonly string[]): Promise<(MaterialRecord | null)[]> {
     const rows = await this.db.read(BY_IDS, { ids });
-    const found = new Map(rows.map((r) => toMaterialRecord(r.m as Row)).map((m) => [m.id, m]));
+    const found = new Map(rows.map((r) => r.m as MaterialRecord).map((m) => [m.id, m]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -74,7 +80,7 @@ export class MaterialStore {
       nameKind: optStr(r, 'nameKind') as NameMatch['nameKind'],
       nameText: optStr(r, 'nameText'),
       review: optStr(r, 'review'),
-      variant: r.variant ? toVariant({ ...(r.variant as Row), materialId: str(r, 'materialId') }) : null,
+      variant: (r.variant as VariantRecord | null) ?? null,
     }));
   }
 
@@ -87,14 +93,14 @@ export class MaterialStore {
 
   async variantsByIds(ids: readonly string[]): Promise<(VariantRecord | null)[]> {
     const rows = await this.db.read(VARIANTS_BY_IDS, { ids });
-    const found = new Map(rows.map((r) => toVariant(r.v as Row)).map((v) => [v.id, v]));
+    const found = new Map(rows.map((r) => r.v as VariantRecord).map((v) => [v.id, v]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async variantsByMaterialIds(ids: readonly string[]): Promise<VariantRecord[][]> {
     const rows = await this.db.read(VARIANTS_BY_MATERIAL_IDS, { ids });
     const groups = new Map<string, VariantRecord[]>(ids.map((id) => [id, []]));
-    for (const r of rows) groups.get(str(r, 'key'))?.push(toVariant(r.v as Row));
+    for (const r of rows) groups.get(str(r, 'key'))?.push(r.v as VariantRecord);
     return ids.map((id) => groups.get(id) ?? []);
   }
 }
@@ -115,7 +121,7 @@ CALL {
 }
 OPTIONAL MATCH (v:MaterialVariant {id: n.variantId})
 RETURN m.id AS materialId, m.name AS materialName, m.kind AS materialKind, m.formula AS formula,
-  n.kind AS nameKind, n.text AS nameText, n.review AS review, v {.*} AS variant
+  n.kind AS nameKind, n.text AS nameText, n.review AS review, CASE WHEN v IS NULL THEN null ELSE ${VARIANT_MAP} END AS variant
 ORDER BY materialId, nameText, review`,
 );
 
@@ -131,7 +137,7 @@ const VARIANTS_BY_IDS = cypher(
   `
 UNWIND $ids AS id
 MATCH (v:MaterialVariant {id: id})-[:VARIANT_OF]->(m:Material)
-RETURN v {.*, materialId: m.id} AS v`,
+RETURN ${VARIANT_MAP} AS v`,
 );
 
 const VARIANTS_BY_MATERIAL_IDS = cypher(
@@ -139,45 +145,6 @@ const VARIANTS_BY_MATERIAL_IDS = cypher(
   `
 UNWIND $ids AS key
 MATCH (v:MaterialVariant)-[:VARIANT_OF]->(m:Material {id: key})
-RETURN key, v {.*, materialId: m.id} AS v
+RETURN key, ${VARIANT_MAP} AS v
 ORDER BY v.id`,
 );
-
-function toVariant(v: Row): VariantRecord {
-  const elements = strList(v, 'dopantElements');
-  const sites = strList(v, 'dopantSites');
-  const amounts = strList(v, 'dopantAmounts');
-  return {
-    id: str(v, 'id'),
-    materialId: str(v, 'materialId'),
-    labels: strList(v, 'labels'),
-    polymorph: optStr(v, 'polymorph'),
-    form: optStr(v, 'form'),
-    dopants: elements.map((element, i) => ({ element, site: sites[i] || null, amount: amounts[i] || null })),
-  };
-}
-
-export function toMaterialRecord(n: Row): MaterialRecord {
-  const elements = strList(n, 'compositionElements');
-  const amounts = numList(n, 'compositionAmounts');
-  const aliasTexts = strList(n, 'aliasTexts');
-  const aliasReviews = strList(n, 'aliasReviews');
-  const aliasVariants = strList(n, 'aliasVariants');
-  return {
-    id: str(n, 'id'),
-    name: str(n, 'name'),
-    kind: (optStr(n, 'kind') ?? 'COMPOSITION') as MaterialRecord['kind'],
-    description: optStr(n, 'description'),
-    formula: optStr(n, 'formula'),
-    reportedFormulas: strList(n, 'reportedFormulas'),
-    reducedFormula: optStr(n, 'reducedFormula'),
-    composition: elements.map((element, i) => ({ element, amount: amounts[i]! })),
-    elements: strList(n, 'elements'),
-    chemicalSystem: optStr(n, 'chemicalSystem'),
-    family: optStr(n, 'family') as StructuralFamily | null,
-    families: strList(n, 'families') as StructuralFamily[],
-    familyLabels: strList(n, 'familyLabels'),
-    chemicalClass: optStr(n, 'chemicalClass') as MaterialRecord['chemicalClass'],
-    aliases: aliasTexts.map((alias, i) => ({ alias, review: aliasReviews[i] || null, variantId: aliasVariants[i] || null })),
-  };
-}

@@ -4,60 +4,48 @@
  * the public properties are derived from them by one rule, so the graph is the same whatever order the
  * sources were loaded in, and a source that is reloaded or removed takes exactly its own view with it.
  *
- * Precedence: the curated seed over datasets for name, formula and family; reported formulas and
- * families are the union (seed first).
+ * Which properties a source keeps, their copies' names and each property's rule (the curated seed over
+ * datasets for name, formula and family; reported formulas and families the union, seed first) are
+ * declared once, with the properties (domain/model/material.kind.ts `keptPerSource`); the statements here
+ * derive from the declaration.
  */
+import { MATERIAL, MATERIAL_SOURCE_MARKERS } from '../domain/model/material.kind.js';
 import { cypher } from './database.js';
+import { refreshFromSources, sourceCopies, sourceCopyName } from './nodeKinds.js';
 
-/** Derives the public properties of the given materials from their per-source properties. */
+type MaterialSource = keyof typeof MATERIAL_SOURCE_MARKERS;
+
+/** The copy whose presence marks the materials `source` describes (`seedKind`, `obelixFormula`). */
+const marker = (source: MaterialSource) => sourceCopyName(MATERIAL, source, MATERIAL_SOURCE_MARKERS[source]);
+
+/** Derives the public properties of the given materials from their per-source properties (each property's rule). */
 export const REFRESH_MATERIALS = cypher(
   'materials.refreshDerived',
   `
 MATCH (m:Material) WHERE m.id IN $ids
-SET m.kind = coalesce(m.seedKind, 'COMPOSITION'),
-  m.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.id),
-  m.description = m.seedDescription,
-  m.formula = coalesce(m.seedFormula, m.obelixFormula),
-  m.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula),
-  m.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, []),
-  m.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, []),
-  m.elements = coalesce(m.seedElements, m.obelixElements, []),
-  m.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem),
-  m.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, 0),
-  m.reportedFormulas = coalesce(m.seedFormulas, []) + [f IN coalesce(m.obelixFormulas, []) WHERE NOT f IN coalesce(m.seedFormulas, [])],
-  m.family = coalesce(m.seedFamily, m.obelixFamily),
-  m.families = CASE WHEN m.seedFamily IS NULL THEN coalesce(m.obelixFamilies, [])
-                    ELSE [m.seedFamily] + [f IN coalesce(m.obelixFamilies, []) WHERE f <> m.seedFamily] END,
-  m.familyLabels = coalesce(m.obelixFamilyLabels, []),
-  m.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass),
-  m.aliasTexts = coalesce(m.seedAliasTexts, []),
-  m.aliasReviews = coalesce(m.seedAliasReviews, []),
-  m.aliasVariants = coalesce(m.seedAliasVariants, [])
+SET ${refreshFromSources(MATERIAL, 'm')}
 RETURN count(m) AS n`,
 );
 
-/** Removes OBELiX's view from materials it no longer describes; returns their ids. */
-export const CLEAR_OBELIX_VIEW = cypher(
-  'materials.clearObelixView',
-  `
-MATCH (m:Material) WHERE m.obelixFormula IS NOT NULL AND NOT m.id IN $keep
-REMOVE m.obelixFormula, m.obelixReducedFormula, m.obelixCompositionElements, m.obelixCompositionAmounts,
-  m.obelixElements, m.obelixChemicalSystem, m.obelixElementCount, m.obelixFormulas, m.obelixFamily,
-  m.obelixFamilies, m.obelixFamilyLabels, m.obelixChemicalClass
+/** Removes a source's view (every copy it keeps) from the materials it no longer describes; returns their ids. */
+function clearView(source: MaterialSource) {
+  const name = source[0]!.toUpperCase() + source.slice(1);
+  return cypher(
+    `materials.clear${name}View`,
+    `
+MATCH (m:Material) WHERE m.${marker(source)} IS NOT NULL AND NOT m.id IN $keep
+REMOVE ${sourceCopies(MATERIAL, source)
+      .map((p) => `m.${p}`)
+      .join(', ')}
 RETURN collect(m.id) AS ids`,
-);
+  );
+}
+
+/** Removes OBELiX's view from materials it no longer describes; returns their ids. */
+export const CLEAR_OBELIX_VIEW = clearView('obelix');
 
 /** Removes the seed's view from materials it no longer describes; returns their ids. */
-export const CLEAR_SEED_VIEW = cypher(
-  'materials.clearSeedView',
-  `
-MATCH (m:Material) WHERE m.seedKind IS NOT NULL AND NOT m.id IN $keep
-REMOVE m.seedKind, m.seedName, m.seedDescription, m.seedFormula, m.seedReducedFormula,
-  m.seedCompositionElements, m.seedCompositionAmounts, m.seedElements, m.seedChemicalSystem,
-  m.seedElementCount, m.seedFormulas, m.seedFamily, m.seedChemicalClass, m.seedAliasTexts, m.seedAliasReviews,
-  m.seedAliasVariants
-RETURN collect(m.id) AS ids`,
-);
+export const CLEAR_SEED_VIEW = clearView('seed');
 
 /**
  * Publications that nothing refers to, and materials that nothing refers to and no source describes any
@@ -66,7 +54,7 @@ RETURN collect(m.id) AS ids`,
 export const REMOVE_ORPHANS = cypher(
   'graph.removeOrphans',
   `
-MATCH (n) WHERE (n:Publication OR (n:Material AND n.seedKind IS NULL AND n.obelixFormula IS NULL)) AND NOT (n)--()
+MATCH (n) WHERE (n:Publication OR (n:Material AND ${(Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).map((s) => `n.${marker(s)} IS NULL`).join(' AND ')})) AND NOT (n)--()
 DELETE n
 RETURN count(*) AS n`,
 );

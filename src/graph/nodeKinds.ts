@@ -5,7 +5,16 @@
  * default when missing, and how a value stored flat under a prefix is split and rebuilt are decided here
  * only, from the declaration.
  */
-import { filterableProperties, QUANTITY_PARTS, storedName, type NodeKindSpec, type Prop, type StoredOf } from '../domain/model/property.js';
+import {
+  filterableProperties,
+  QUANTITY_PARTS,
+  storedName,
+  type Column,
+  type NodeKindSpec,
+  type Prop,
+  type SourceStoredOf,
+  type StoredOf,
+} from '../domain/model/property.js';
 
 /** A compiled field: its Cypher expression over the node variable `v`. */
 export type Expr = (v: string) => string;
@@ -50,7 +59,26 @@ export function storedProps<K extends NodeKindSpec>(kind: K, values: StoredOf<K>
     if (p.storage.kind === 'derived') continue;
     const value = given[field] ?? null;
     if (p.storage.kind === 'quantity') Object.assign(out, flatQuantity(p.storage.prefix, value as QuantityValue | null));
+    else if (p.storage.kind === 'columns') Object.assign(out, columnLists(p.storage.columns, value as Record<string, unknown>[] | null, (c) => c.name));
     else out[storedName(field, p)] = value;
+  }
+  return out;
+}
+
+/**
+ * Some of the node properties of a node of `kind`, for a writer that sets only part of them on a node other
+ * writers share (a cited publication's entry, without what only a review or a dataset knows): exactly the
+ * given stored properties, under their stored names; the others are left as they are.
+ */
+export function somePropsOf<K extends NodeKindSpec>(kind: K, values: Partial<StoredOf<K>>): Record<string, unknown> {
+  const given = values as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(given)) {
+    const p = kind.properties[field];
+    if (!p || p.storage.kind === 'derived') throw new Error(`${kind.name}.${field} is not a stored property`);
+    if (p.storage.kind === 'quantity') Object.assign(out, flatQuantity(p.storage.prefix, (value ?? null) as QuantityValue | null));
+    else if (p.storage.kind === 'columns') Object.assign(out, columnLists(p.storage.columns, (value ?? null) as Record<string, unknown>[] | null, (c) => c.name));
+    else out[storedName(field, p)] = value ?? null;
   }
   return out;
 }
@@ -61,6 +89,10 @@ function storedExpression(field: string, p: Prop<unknown>): Expr {
   if (p.storage.kind === 'quantity') {
     const prefix = p.storage.prefix;
     return (v) => quantityMap(v, prefix);
+  }
+  if (p.storage.kind === 'columns') {
+    const columns = p.storage.columns;
+    return (v) => columnsList(v, columns);
   }
   const fallback = p.storage.kind === 'property' ? p.storage.fallback : null;
   return fallback === null ? (v) => `${v}.${name}` : (v) => `coalesce(${v}.${name}, ${literal(fallback)})`;
@@ -105,4 +137,109 @@ export function filterableOf(kind: NodeKindSpec, extra: readonly string[] = []):
 export function recordMap(kind: NodeKindSpec, projection: Record<string, Expr>, v: string): string {
   const entries = Object.entries(kind.properties).map(([field, p]) => `${field}: ${projection[p.graphqlName ?? field]!(v)}`);
   return `{${entries.join(', ')}}`;
+}
+
+/** A list of objects stored as parallel lists: one list property per column (named by `name`), a null field as ''. */
+function columnLists(columns: readonly Column[], objects: readonly Record<string, unknown>[] | null, name: (c: Column) => string): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const c of columns) out[name(c)] = (objects ?? []).map((o) => o[c.field] ?? (c.nullable ? '' : null));
+  return out;
+}
+
+/** The objects of a list stored as parallel list properties, read back as a list of maps (null for a nullable field stored as ''). */
+export function columnsList(v: string, columns: readonly Column[]): string {
+  const first = columns[0];
+  if (!first) return '[]';
+  const entries = columns.map((c) => {
+    const item = `${v}.${c.name}[i]`;
+    return `${c.field}: ${c.nullable ? `CASE WHEN ${item} = '' THEN null ELSE ${item} END` : item}`;
+  });
+  return `[i IN range(0, size(coalesce(${v}.${first.name}, [])) - 1) | {${entries.join(', ')}}]`;
+}
+
+// --- properties kept per source (keptPerSource): the sources' copies and the public value derived from them
+
+const copyOf = (source: string, field: string, p: Prop<unknown>, stored = p.perSource?.copyName ?? storedName(field, p)) => source + cap(stored);
+
+/** The names of the copies `source` keeps of a stored property (one per column of a list stored as columns). */
+function copies(source: string, field: string, p: Prop<unknown>): string[] {
+  if (p.storage.kind === 'columns') return p.storage.columns.map((c) => copyOf(source, field, p, c.name));
+  return [copyOf(source, field, p)];
+}
+
+/** The node property a source's copy of `field` is stored in (`seed`, `name` → `seedName`). */
+export function sourceCopyName(kind: NodeKindSpec, source: string, field: string): string {
+  const p = kind.properties[field];
+  if (!p?.perSource?.sources.includes(source)) throw new Error(`${kind.name}.${field} is not kept by ${source}`);
+  return copyOf(source, field, p);
+}
+
+/**
+ * The properties `source` writes on a node of `kind`: its copy of every property it keeps, under the copy's
+ * name (lists stored as columns split into their lists). A property it does not keep is refused.
+ */
+export function sourceProps<K extends NodeKindSpec, Src extends string>(kind: K, source: Src, values: SourceStoredOf<K, Src>): Record<string, unknown> {
+  const given = values as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!kind.properties[key]?.perSource?.sources.includes(source)) throw new Error(`${kind.name}.${key} is not kept by ${source}`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [field, p] of Object.entries(kind.properties)) {
+    if (!p.perSource?.sources.includes(source)) continue;
+    const value = given[field] ?? null;
+    if (p.storage.kind === 'columns') Object.assign(out, columnLists(p.storage.columns, value as Record<string, unknown>[] | null, (c) => copyOf(source, field, p, c.name)));
+    else out[copyOf(source, field, p)] = value;
+  }
+  return out;
+}
+
+/** Every copy `source` keeps on a node of `kind` (what removing its view removes). */
+export function sourceCopies(kind: NodeKindSpec, source: string): string[] {
+  return Object.entries(kind.properties).flatMap(([field, p]) => (p.perSource?.sources.includes(source) ? copies(source, field, p) : []));
+}
+
+/** The Cypher expression of the public value of a property kept per source, from the copies on node `v`. */
+function derivedFromSources(kind: NodeKindSpec, field: string, p: Prop<unknown>, v: string, stored: string = storedName(field, p)): string {
+  const ps = p.perSource!;
+  const fallback = p.storage.kind === 'property' ? p.storage.fallback : p.storage.kind === 'columns' ? [] : null;
+  // a list stored as columns is derived column by column (`stored`: the column's list property)
+  const copyOn = (source: string) => `${v}.${p.storage.kind === 'columns' ? copyOf(source, field, p, stored) : copyOf(source, field, p)}`;
+  if (ps.rule === 'first') {
+    const args = ps.sources.map(copyOn);
+    for (const next of ps.then) {
+      const q = kind.properties[next];
+      if (!q) throw new Error(`${kind.name}.${field}: then ${next} is not a property`);
+      if (q.perSource && q.perSource.rule === 'first' && q.perSource.then.length === 0) args.push(...q.perSource.sources.map((s) => `${v}.${copyOf(s, next, q)}`));
+      else if (!q.perSource) args.push(`${v}.${storedName(next, q)}`);
+      else throw new Error(`${kind.name}.${field}: then ${next} must be a stored property or kept by 'first' without its own then`);
+    }
+    if (fallback !== null) args.push(literal(fallback));
+    return args.length === 1 ? args[0]! : `coalesce(${args.join(', ')})`;
+  }
+  // union, in source order: the 'from' sources first (their copy of a single value as a list of 0 or 1), then the others
+  const parts = [
+    ...Object.entries(ps.from).map(([source, other], i) => {
+      const q = kind.properties[other];
+      if (!q?.perSource?.sources.includes(source)) throw new Error(`${kind.name}.${field}: ${other} is not kept by ${source}`);
+      return `[s${i} IN [${v}.${copyOf(source, other, q)}] WHERE s${i} IS NOT NULL]`;
+    }),
+    ...ps.sources.map((s) => `coalesce(${copyOn(s)}, [])`),
+  ];
+  return parts.reduce((acc, part, i) => `${acc} + [u${i} IN ${part} WHERE NOT u${i} IN ${acc}]`);
+}
+
+/**
+ * The assignments (`v.name = coalesce(v.seedName, ...)`, comma-separated, for one SET) that derive every
+ * public property of `kind` kept per source from the sources' copies on node `v`, by each property's rule.
+ */
+export function refreshFromSources(kind: NodeKindSpec, v: string): string {
+  const out: string[] = [];
+  for (const [field, p] of Object.entries(kind.properties)) {
+    if (!p.perSource) continue;
+    if (p.storage.kind === 'columns') {
+      if (p.perSource.rule !== 'first') throw new Error(`${kind.name}.${field}: a list stored as columns is kept by 'first'`);
+      for (const c of p.storage.columns) out.push(`${v}.${c.name} = ${derivedFromSources(kind, field, p, v, c.name)}`);
+    } else out.push(`${v}.${storedName(field, p)} = ${derivedFromSources(kind, field, p, v)}`);
+  }
+  return out.join(',\n  ');
 }

@@ -18,20 +18,14 @@
  * removed) increments the revision in the same transaction; caches of computed results key on it, so
  * every API replica sees a change at its next request.
  */
+import { DATASET } from '../domain/model/publication.kind.js';
+import type { StoredOf } from '../domain/model/property.js';
+import { storedProps } from './nodeKinds.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, optNum, optStr, str, strList } from './mapping.js';
 
-export interface PhaseDataDatasetWrite {
-  id: string;
-  name: string;
-  license: string;
-  licenseUrl: string;
-  url: string;
-  citation: string;
-  doi: string | null;
-  version: string;
-  file: string;
-}
+/** The dataset of a formation-energy table, as written: its stored properties (domain/model/publication.kind.ts). */
+export type PhaseDataDatasetWrite = StoredOf<typeof DATASET>;
 
 export interface PhaseEntryWrite {
   id: string;
@@ -127,7 +121,7 @@ const ACTIVATE = cypher(
 MATCH (r:PhaseDataRevision {id: 'phase-data'})
 SET r.activeRun = $run, r.revision = coalesce(r.revision, 0) + 1, r.updatedAt = datetime()
 MERGE (d:Dataset {id: $dataset.id})
-SET d += $dataset, d.rowCount = $rows, d.phaseEntryCount = $entries, d.phaseRun = $run
+SET d += $datasetProps, d.rowCount = $rows, d.phaseEntryCount = $entries, d.phaseRun = $run
 WITH r, d
 OPTIONAL MATCH (other:Dataset) WHERE other.phaseRun IS NOT NULL AND other.id <> d.id
 SET other.phaseRun = null, other.phaseEntryCount = 0
@@ -362,7 +356,7 @@ export class PhaseDataStore {
         const active = (lock!.active as string | null) ?? null;
         if (active !== null && active > run) throw new Error(`phaseData.import: a newer import (${active}) is already the phase data; this one (${run}) is dropped`);
         if (num(lock!, 'stored') !== entries.length) throw new Error(`phaseData.import: the import run ${run} is incomplete (another import removed part of it); nothing was changed`);
-        const [row] = await tx.run(ACTIVATE, { dataset, rows, entries: entries.length, run });
+        const [row] = await tx.run(ACTIVATE, { dataset, datasetProps: storedProps(DATASET, dataset), rows, entries: entries.length, run });
         return num(row!, 'revision');
       });
       const removed = await this.deleteBatches(DELETE_OLDER, { run });

@@ -3,23 +3,30 @@
  * DOI is known (datasets, the reviews), else built from its reference-list entry (domain/publicationKey.ts).
  *   (Review:Publication)-[:CITES {number, line}]->(Publication)
  */
+import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
 import { cypher, type GraphDatabase, type Row } from './database.js';
-import { num, optNum, optStr, str } from './mapping.js';
+import { num, optNum, str } from './mapping.js';
+import { recordMap } from './nodeKinds.js';
+import { DATASET_PROJECTION, PUBLICATION_PROJECTION } from './query/projection.material.js';
 import type { CitationRecord, DatasetRecord, PublicationRecord } from './records.js';
+
+// every declared field (domain/model/publication.kind.ts), nothing else the node holds
+const PUBLICATION_MAP = recordMap(PUBLICATION, PUBLICATION_PROJECTION, 'p');
+const DATASET_MAP = recordMap(DATASET, DATASET_PROJECTION, 'd');
 
 const PUBLICATIONS_BY_KEYS = cypher(
   'publications.byKeys',
   `
 UNWIND $keys AS key
 MATCH (p:Publication {key: key})
-RETURN p {.*, isReview: p:Review} AS p`,
+RETURN ${PUBLICATION_MAP} AS p`,
 );
 
 const PUBLICATION_BY_DOI = cypher(
   'publications.byDoi',
   `
 MATCH (p:Publication {doi: $doi})
-RETURN p {.*, isReview: p:Review} AS p`,
+RETURN ${PUBLICATION_MAP} AS p`,
 );
 
 const CITED_BY = cypher(
@@ -40,24 +47,19 @@ RETURN key, p.key AS cited, c.number AS number, c.line AS line
 ORDER BY c.number`,
 );
 
-const COUNTS = `
-  measurementCount: COUNT { (d)<-[:FROM_DATASET]-(:Measurement) },
-  recordCount: coalesce(d.rowCount, COUNT { MATCH (d)<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId }),
-  phaseEntryCount: coalesce(d.phaseEntryCount, 0)`;
-
 const DATASETS_BY_IDS = cypher(
   'datasets.byIds',
   `
 UNWIND $ids AS id
 MATCH (d:Dataset {id: id})
-RETURN d {.*, ${COUNTS}} AS d`,
+RETURN ${DATASET_MAP} AS d`,
 );
 
 const ALL_DATASETS = cypher(
   'datasets.all',
   `
 MATCH (d:Dataset)
-RETURN d {.*, ${COUNTS}} AS d
+RETURN ${DATASET_MAP} AS d
 ORDER BY d.id`,
 );
 
@@ -67,14 +69,14 @@ export class PublicationStore {
   /** Publications by key, in the order of `keys`; null where none exists. */
   async byKeys(keys: readonly string[]): Promise<(PublicationRecord | null)[]> {
     const rows = await this.db.read(PUBLICATIONS_BY_KEYS, { keys });
-    const found = new Map(rows.map((r) => toPublication(r.p as Row)).map((p) => [p.key, p]));
+    const found = new Map(rows.map((r) => r.p as PublicationRecord).map((p) => [p.key, p]));
     return keys.map((k) => found.get(k) ?? null);
   }
 
   /** The publication with this (normalised) DOI, or null. */
   async byDoi(doi: string): Promise<PublicationRecord | null> {
     const [row] = await this.db.read(PUBLICATION_BY_DOI, { doi });
-    return row ? toPublication(row.p as Row) : null;
+    return row ? (row.p as PublicationRecord) : null;
   }
 
   /** For each publication key: the reviews citing it, with the number and line of the entry. */
@@ -91,53 +93,18 @@ export class PublicationStore {
 
   async datasetsByIds(ids: readonly string[]): Promise<(DatasetRecord | null)[]> {
     const rows = await this.db.read(DATASETS_BY_IDS, { ids });
-    const found = new Map(rows.map((r) => toDataset(r.d as Row)).map((d) => [d.id, d]));
+    const found = new Map(rows.map((r) => r.d as DatasetRecord).map((d) => [d.id, d]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async allDatasets(): Promise<DatasetRecord[]> {
     const rows = await this.db.read(ALL_DATASETS);
-    return rows.map((r) => toDataset(r.d as Row));
+    return rows.map((r) => r.d as DatasetRecord);
   }
-}
-
-function toPublication(p: Row): PublicationRecord {
-  return {
-    key: str(p, 'key'),
-    doi: optStr(p, 'doi'),
-    url: optStr(p, 'url'),
-    authors: optStr(p, 'authors'),
-    firstAuthor: optStr(p, 'firstAuthor'),
-    year: optNum(p, 'year'),
-    title: optStr(p, 'title'),
-    journal: optStr(p, 'journal'),
-    volume: optStr(p, 'volume'),
-    firstPage: optStr(p, 'firstPage'),
-    isReview: p.isReview === true,
-    reviewKey: optStr(p, 'reviewKey'),
-    textFile: optStr(p, 'textFile'),
-  };
 }
 
 function group<T>(keys: readonly string[], rows: Row[], map: (r: Row) => T): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const r of rows) groups.get(str(r, 'key'))?.push(map(r));
   return keys.map((k) => groups.get(k) ?? []);
-}
-
-function toDataset(d: Row): DatasetRecord {
-  return {
-    id: str(d, 'id'),
-    name: str(d, 'name'),
-    version: str(d, 'version'),
-    license: str(d, 'license'),
-    licenseUrl: str(d, 'licenseUrl'),
-    url: str(d, 'url'),
-    citation: str(d, 'citation'),
-    doi: optStr(d, 'doi'),
-    file: str(d, 'file'),
-    recordCount: num(d, 'recordCount'),
-    measurementCount: num(d, 'measurementCount'),
-    phaseEntryCount: num(d, 'phaseEntryCount'),
-  };
 }

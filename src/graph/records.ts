@@ -9,41 +9,17 @@ import type { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import type { STABILITY_WINDOW, WINDOW_LIMIT } from '../domain/model/stabilityWindow.kind.js';
+import type { DOPANT, ELEMENT_AMOUNT, MATERIAL, MATERIAL_ALIAS, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import type { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
+import type { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import type { CanonicalQuantity } from '../domain/values/quantity.js';
-import type { ChemicalClass } from '../domain/chemicalClass.js';
-import type { StructuralFamily } from '../domain/families.js';
 
-export interface ElementAmountRecord {
-  element: string;
-  amount: number;
-}
+/** One element of a composition: domain/model/material.kind.ts. */
+export type ElementAmountRecord = RecordOf<typeof ELEMENT_AMOUNT>;
 
-export interface MaterialRecord {
-  /** Composition key, e.g. "Ge1Li10P2S12". */
-  id: string;
-  name: string;
-  /** Formula as curated or first reported; null for named materials. */
-  formula: string | null;
-  /** Every notation this composition was reported under. */
-  reportedFormulas: string[];
-  reducedFormula: string | null;
-  /** Parsed composition of `formula`, amounts per formula unit as written. */
-  composition: ElementAmountRecord[];
-  elements: string[];
-  chemicalSystem: string | null;
-  /** The family most records give (ties: the first in source order). */
-  family: StructuralFamily | null;
-  /** Every family the sources give; they may disagree (e.g. thio-LISICON vs LGPS). */
-  families: StructuralFamily[];
-  familyLabels: string[];
-  /** COMPOSITION (id is the composition key) or NAMED (no single composition, e.g. LiPON, NCM). */
-  kind: 'COMPOSITION' | 'NAMED';
-  description: string | null;
-  chemicalClass: ChemicalClass | null;
-  aliases: AliasRecord[];
-}
+/** A material's public properties (never the sources' copies): domain/model/material.kind.ts. */
+export type MaterialRecord = RecordOf<typeof MATERIAL>;
 
 /** Crystal structure of the measured phase, stored flat on the measurement: domain/model/measurement.kind.ts. */
 export type ReportedStructureRecord = RecordOf<typeof REPORTED_STRUCTURE>;
@@ -84,62 +60,17 @@ export type CellComponentRecord = RecordOf<typeof CELL_COMPONENT>;
 export type CellResultRecord = RecordOf<typeof CELL_RESULT>;
 export type CellRecord = RecordOf<typeof CELL>;
 
-export interface DopantRecord {
-  element: string;
-  site: string | null;
-  amount: string | null;
-}
+export type DopantRecord = RecordOf<typeof DOPANT>;
 
-export interface VariantRecord {
-  id: string;
-  materialId: string;
-  labels: string[];
-  polymorph: string | null;
-  form: string | null;
-  dopants: DopantRecord[];
-}
+export type VariantRecord = RecordOf<typeof MATERIAL_VARIANT>;
 
-export interface AliasRecord {
-  alias: string;
-  /** Review key where the alias holds; null = every review. */
-  review: string | null;
-  variantId: string | null;
-}
+export type AliasRecord = RecordOf<typeof MATERIAL_ALIAS>;
 
-export interface PublicationRecord {
-  /** 'doi:<doi>' when the DOI is known, else 'pub:<first author>-<year>-<volume>-<first page>'. */
-  key: string;
-  doi: string | null;
-  url: string | null;
-  authors: string | null;
-  firstAuthor: string | null;
-  year: number | null;
-  title: string | null;
-  journal: string | null;
-  volume: string | null;
-  firstPage: string | null;
-  isReview: boolean;
-  reviewKey: string | null;
-  textFile: string | null;
-}
+/** A publication (isReview: it has the label Review): domain/model/publication.kind.ts. */
+export type PublicationRecord = RecordOf<typeof PUBLICATION>;
 
 /** A review citing a publication under a number of its reference list: domain/model/citation.kind.ts. */
 export type CitationRecord = RecordOf<typeof CITATION>;
 
-export interface DatasetRecord {
-  id: string;
-  name: string;
-  version: string;
-  license: string;
-  licenseUrl: string;
-  url: string;
-  citation: string;
-  doi: string | null;
-  file: string;
-  /** Records of the dataset in the graph (OBELiX: rows of all.csv). */
-  recordCount: number;
-  /** Measurements in the graph that came through this dataset (a row may give a total and a bulk value). */
-  measurementCount: number;
-  /** Phase entries (one per reduced composition) of a formation-energy dataset; 0 for others. */
-  phaseEntryCount: number;
-}
+/** A dataset with its counts in the graph: domain/model/publication.kind.ts. */
+export type DatasetRecord = RecordOf<typeof DATASET>;

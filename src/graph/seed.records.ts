@@ -7,9 +7,10 @@ import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coatin
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { EvidenceValue, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import type { STABILITY_WINDOW, WindowLimitValue } from '../domain/model/stabilityWindow.kind.js';
+import type { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import type { MEASUREMENT } from '../domain/model/measurement.kind.js';
-import type { StoredOf } from '../domain/model/property.js';
-import type { ChemicalClass } from '../domain/chemicalClass.js';
+import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
+import type { PUBLICATION } from '../domain/model/publication.kind.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { CitationConfidence } from '../domain/vocabulary.js';
 
@@ -26,48 +27,17 @@ export interface ReviewOut {
   publicationKey: string;
 }
 
-export interface PublicationOut {
-  key: string;
-  doi: string | null;
-  authors: string;
-  firstAuthor: string;
-  year: number | null;
-  title: string | null;
-  journal: string | null;
-  volume: string | null;
-  firstPage: string | null;
+/** A publication a review cites, as its reference-list entry gives it (what only a review has left out), and where reviews cite it. */
+export type PublicationOut = Omit<StoredOf<typeof PUBLICATION>, 'reviewKey' | 'textFile' | 'pages'> & {
   /** Where reviews cite it: review key, printed number, line of the entry. */
-  url: string | null;
   citedBy: { review: string; n: number; line: number }[];
-}
+};
 
-export interface MaterialOut {
-  id: string;
-  kind: 'COMPOSITION' | 'NAMED';
-  name: string;
-  description: string | null;
-  family: StructuralFamily | null;
-  formula: string | null;
-  reducedFormula: string | null;
-  compositionElements: string[];
-  compositionAmounts: number[];
-  elements: string[];
-  chemicalSystem: string | null;
-  elementCount: number;
-  reportedFormulas: string[];
-  chemicalClass: ChemicalClass | null;
-}
+/** The seed's view of a material: its id and its copy of every property it keeps (domain/model/material.kind.ts); aliases come apart (AliasOut). */
+export type MaterialOut = Pick<StoredOf<typeof MATERIAL>, 'id'> & Omit<SourceStoredOf<typeof MATERIAL, 'seed'>, 'aliases'>;
 
-export interface VariantOut {
-  id: string;
-  materialId: string;
-  labels: string[];
-  polymorph: string | null;
-  form: string | null;
-  dopantElements: string[];
-  dopantSites: (string | null)[];
-  dopantAmounts: (string | null)[];
-}
+/** A variant as written: its stored properties and the material it is a variant of. */
+export type VariantOut = StoredOf<typeof MATERIAL_VARIANT> & { materialId: string };
 
 export interface AliasOut {
   alias: string;

@@ -26,13 +26,16 @@ import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kin
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
 import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
+import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import { MEASUREMENT } from '../domain/model/measurement.kind.js';
-import { storedProps } from './nodeKinds.js';
+import { PUBLICATION } from '../domain/model/publication.kind.js';
+import { somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
 import { cypher, inBatches, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
 import { num } from './mapping.js';
 import { CLEAR_SEED_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import type { AliasRecord } from './records.js';
 import type { FactOut, SeedBundle } from './seed.records.js';
 
 const MERGE_VOCABULARY = cypher(
@@ -71,25 +74,23 @@ DELETE c
 RETURN count(*) AS n`,
 );
 
+// A cited publication: what its reference-list entry gives (a DOI or URL only when known: a dataset may have set them).
 const MERGE_PUBLICATIONS = cypher(
   'seed.mergePublications',
   `
 UNWIND $rows AS row
 MERGE (p:Publication {key: row.key})
-SET p.authors = row.authors, p.firstAuthor = row.firstAuthor, p.year = row.year, p.title = row.title,
-  p.journal = row.journal, p.volume = row.volume, p.firstPage = row.firstPage,
-  p.doi = coalesce(row.doi, p.doi), p.url = coalesce(row.url, p.url)
+SET p += row.props
 RETURN count(p) AS n`,
 );
 
+// A source review: every property of a publication.
 const MERGE_REVIEWS = cypher(
   'seed.mergeReviews',
   `
 UNWIND $rows AS row
-MERGE (p:Publication {key: row.publicationKey})
-SET p:Review, p.reviewKey = row.key, p.doi = row.doi, p.url = row.url, p.authors = row.authors,
-  p.firstAuthor = row.firstAuthor, p.title = row.title, p.journal = row.journal, p.volume = row.volume,
-  p.firstPage = row.firstPage, p.pages = row.pages, p.year = row.year, p.textFile = row.file
+MERGE (p:Publication {key: row.key})
+SET p:Review, p += row.props
 RETURN count(p) AS n`,
 );
 
@@ -104,17 +105,14 @@ SET c = row.props
 RETURN count(*) AS n`,
 );
 
+// The seed's view of a material: its copies (seedName, seedFormula...: domain/model/material.kind.ts); the public
+// properties follow from REFRESH_MATERIALS.
 const MERGE_MATERIALS = cypher(
   'seed.mergeMaterials',
   `
 UNWIND $rows AS row
 MERGE (m:Material {id: row.id})
-SET m.seedKind = row.kind, m.seedName = row.name, m.seedDescription = row.description,
-  m.seedFormula = row.formula, m.seedReducedFormula = row.reducedFormula,
-  m.seedCompositionElements = row.compositionElements, m.seedCompositionAmounts = row.compositionAmounts,
-  m.seedElements = row.elements, m.seedChemicalSystem = row.chemicalSystem, m.seedElementCount = row.elementCount,
-  m.seedFormulas = row.reportedFormulas, m.seedFamily = row.family, m.seedChemicalClass = row.chemicalClass,
-  m.seedAliasTexts = row.aliasTexts, m.seedAliasReviews = row.aliasReviews, m.seedAliasVariants = row.aliasVariants
+SET m += row.props
 RETURN count(m) AS n`,
 );
 
@@ -123,8 +121,8 @@ const CREATE_VARIANTS = cypher(
   `
 UNWIND $rows AS row
 MATCH (m:Material {id: row.materialId})
-CREATE (v:MaterialVariant:SeedRecord {id: row.id, labels: row.labels, polymorph: row.polymorph, form: row.form,
-  dopantElements: row.dopantElements, dopantSites: row.dopantSites, dopantAmounts: row.dopantAmounts})
+CREATE (v:MaterialVariant:SeedRecord)
+SET v = row.props
 CREATE (v)-[:VARIANT_OF]->(m)
 RETURN count(v) AS n`,
 );
@@ -364,16 +362,32 @@ export class SeedStore {
       await tx.run(UNMARK_REVIEWS, { keys: bundle.reviews.map((r) => r.key) });
       progress();
 
-      const publications = await inBatches(tx, MERGE_PUBLICATIONS, bundle.publications);
+      const publications = await inBatches(
+        tx,
+        MERGE_PUBLICATIONS,
+        bundle.publications.map(({ citedBy: _, doi, url, ...p }) => ({ key: p.key, props: somePropsOf(PUBLICATION, { ...p, ...(doi ? { doi } : {}), ...(url ? { url } : {}) }) })),
+      );
       expect('publications', publications.n, bundle.publications.length);
       const reviews = await inBatches(
         tx,
         MERGE_REVIEWS,
         bundle.reviews.map((r) => ({
-          ...r,
-          url: doiUrl(r.doi),
-          firstAuthor: r.authors.split(/[,;]/)[0]!.trim(),
-          firstPage: r.pages.split(/[–-]/)[0]!.trim(),
+          key: r.publicationKey,
+          props: storedProps(PUBLICATION, {
+            key: r.publicationKey,
+            doi: r.doi,
+            url: doiUrl(r.doi),
+            authors: r.authors,
+            firstAuthor: r.authors.split(/[,;]/)[0]!.trim(),
+            year: r.year,
+            title: r.title,
+            journal: r.journal,
+            volume: r.volume,
+            firstPage: r.pages.split(/[–-]/)[0]!.trim(),
+            reviewKey: r.key,
+            textFile: r.file,
+            pages: r.pages,
+          }),
         })),
       );
       expect('reviews', reviews.n, bundle.reviews.length);
@@ -385,28 +399,22 @@ export class SeedStore {
       expect('citations', citations.n, count(bundle.publications, (p) => p.citedBy.length));
       progress();
 
-      const aliasesByMaterial = new Map<string, { texts: string[]; reviews: string[]; variants: string[] }>();
-      for (const a of bundle.aliases) {
-        const entry = aliasesByMaterial.get(a.materialId) ?? { texts: [], reviews: [], variants: [] };
-        entry.texts.push(a.alias);
-        entry.reviews.push(a.review ?? '');
-        entry.variants.push(a.variantId ?? '');
-        aliasesByMaterial.set(a.materialId, entry);
+      const aliasesByMaterial = new Map<string, AliasRecord[]>();
+      for (const { materialId, ...a } of bundle.aliases) {
+        const list = aliasesByMaterial.get(materialId) ?? [];
+        list.push(a);
+        aliasesByMaterial.set(materialId, list);
       }
       const materials = await inBatches(
         tx,
         MERGE_MATERIALS,
-        bundle.materials.map((m) => {
-          const a = aliasesByMaterial.get(m.id);
-          return { ...m, aliasTexts: a?.texts ?? [], aliasReviews: a?.reviews ?? [], aliasVariants: a?.variants ?? [] };
-        }),
+        bundle.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, 'seed', { ...m, aliases: aliasesByMaterial.get(id) ?? [] }) })),
       );
       expect('materials', materials.n, bundle.materials.length);
-      // list properties cannot hold nulls: an unknown dopant site or amount is stored as ''
       const variants = await inBatches(
         tx,
         CREATE_VARIANTS,
-        bundle.variants.map((v) => ({ ...v, dopantSites: v.dopantSites.map((x) => x ?? ''), dopantAmounts: v.dopantAmounts.map((x) => x ?? '') })),
+        bundle.variants.map(({ materialId, ...v }) => ({ materialId, props: storedProps(MATERIAL_VARIANT, v) })),
       );
       expect('variants', variants.n, bundle.variants.length);
       const names = await inBatches(tx, CREATE_NAMES, bundle.names);

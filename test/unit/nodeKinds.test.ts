@@ -82,6 +82,9 @@ describe('node kinds declared once', () => {
         if (p.storage.kind === 'property') {
           values[key] = p.list ? [] : null;
           expected.add(storedName(key, p));
+        } else if (p.storage.kind === 'columns') {
+          values[key] = [];
+          for (const c of p.storage.columns) expected.add(c.name);
         } else {
           values[key] = { qualifier: 'EQUAL', value: 1, min: null, max: null, unit: 'V', printedValue: '1', printedUnit: 'V', unitAsMeant: null, uncertainty: null, approximate: false };
           const prefix = p.storage.prefix;
@@ -106,6 +109,7 @@ describe('node kinds declared once', () => {
         const text = projection[p.graphqlName ?? key]!('n');
         if (p.storage.kind === 'derived') expect(text).toBe(`derived_${key}(n)`);
         else if (p.storage.kind === 'quantity') expect(text).toContain(`n.${p.storage.prefix}PrintedValue IS NULL`);
+        else if (p.storage.kind === 'columns') for (const c of p.storage.columns) expect(text, `${kind.name}.${key}`).toContain(`n.${c.name}[i]`);
         else if (p.storage.fallback === null) expect(text, `${kind.name}.${key}`).toBe(`n.${storedName(key, p)}`);
         else expect(text, `${kind.name}.${key}`).toMatch(new RegExp(`^coalesce\\(n\\.${storedName(key, p)}, `));
       }

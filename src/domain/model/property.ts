@@ -10,7 +10,7 @@
  * Pure declarations: no graphql, no neo4j-driver.
  */
 
-export type ScalarName = 'ID' | 'String' | 'Int' | 'Float' | 'Boolean';
+export type ScalarName = 'ID' | 'String' | 'Int' | 'Float' | 'Boolean' | 'NonNegativeInt';
 
 /** The GraphQL output type of a property: a scalar, a registered enum, or a registered object type, by name. */
 export type OutputType = { scalar: ScalarName } | { enum: string } | { object: string };
@@ -22,7 +22,39 @@ export type Storage =
   /** A value (qualifier, value, min, max, unit, printed value...) stored flat under a prefix. */
   | { kind: 'quantity'; prefix: string }
   /** Read by the graph layer from relationships or several properties; never written as such. */
-  | { kind: 'derived' };
+  | { kind: 'derived' }
+  /** A list of objects stored as parallel list properties, one per field (a null field stored as ''). */
+  | { kind: 'columns'; columns: readonly Column[] };
+
+/** One field of the objects of a list stored as parallel list properties: its key and the list property holding it. */
+export interface Column {
+  readonly field: string;
+  readonly name: string;
+  /** Stored as '' when null (list properties cannot hold nulls), read back as null. */
+  readonly nullable: boolean;
+}
+
+/**
+ * A property several sources keep their own copy of (`seedName`, `obelixFormula`: the source's name, then the
+ * property's), and how its public value follows from the copies, so that the order the sources were loaded
+ * in does not matter and a source that is removed takes exactly its copies with it.
+ */
+export interface PerSource {
+  /** The sources that keep a copy, in precedence order. */
+  readonly sources: readonly string[];
+  /** 'first': the first source's copy that is set; 'union': every source's values in source order, without repeats. */
+  readonly rule: 'first' | 'union';
+  /** The copy's name after the source's when it is not the stored name (`seedFormulas` for reportedFormulas). */
+  readonly copyName: string | null;
+  /** For 'first': properties whose public value follows when no source has a copy (a material's name: its reduced formula, then its id). */
+  readonly then: readonly string[];
+  /** For 'union': sources whose part is their copy of another, single-valued property ({ seed: 'family' }), before the others. */
+  readonly from: Readonly<Record<string, string>>;
+}
+
+declare const keptBy: unique symbol;
+/** A property kept per source by the sources `Src` (type only: what each source's writer must give). */
+export type KeptBy<Src extends string> = { readonly [keptBy]: Src };
 
 /** One property of a node kind; `T` is its value in records (null included when it may be null). */
 export class Prop<T, S extends Storage['kind'] = Storage['kind']> {
@@ -40,11 +72,15 @@ export class Prop<T, S extends Storage['kind'] = Storage['kind']> {
     readonly internal: boolean = false,
     /** The GraphQL field's name when it differs from the record's key (`reduction` → `reductionLimit`). */
     readonly graphqlName: string | null = null,
+    /** Kept per source (see `PerSource`): the stored property is derived from the sources' copies. */
+    readonly perSource: PerSource | null = null,
   ) {}
 
-  private with<U, S2 extends Storage['kind'] = S>(changes: Partial<Pick<Prop<unknown>, 'nullable' | 'list' | 'storage' | 'canFilter' | 'internal' | 'graphqlName'>>): Prop<U, S2> {
+  private with<U, S2 extends Storage['kind'] = S>(
+    changes: Partial<Pick<Prop<unknown>, 'nullable' | 'list' | 'storage' | 'canFilter' | 'internal' | 'graphqlName' | 'perSource'>>,
+  ): Prop<U, S2> {
     const c = { ...this, ...changes } as Prop<unknown>;
-    return new Prop<U, S2>(c.output, c.description, c.nullable, c.list, c.storage, c.canFilter, c.internal, c.graphqlName);
+    return new Prop<U, S2>(c.output, c.description, c.nullable, c.list, c.storage, c.canFilter, c.internal, c.graphqlName, c.perSource);
   }
 
   /** May be null (absent on the node). */
@@ -93,6 +129,21 @@ export class Prop<T, S extends Storage['kind'] = Storage['kind']> {
   named(name: string): Prop<T, S> {
     return this.with({ graphqlName: name });
   }
+
+  /**
+   * Kept per source: each of `sources` (in precedence order) writes its own copy, and the public property is
+   * derived from the copies by `rule` (see `PerSource`). The last modifier of a declaration.
+   */
+  keptPerSource<Src extends string>(
+    sources: readonly Src[],
+    rule: PerSource['rule'] = 'first',
+    options: { copyName?: string; then?: readonly string[]; from?: Readonly<Record<string, string>> } = {},
+  ): Prop<T, S> & KeptBy<Src> {
+    if (this.storage.kind === 'derived' || this.storage.kind === 'quantity') throw new Error('keptPerSource: not a stored property');
+    if (rule === 'union' && !this.list) throw new Error('keptPerSource: a union of a single value');
+    const perSource: PerSource = { sources, rule, copyName: options.copyName ?? null, then: options.then ?? [], from: options.from ?? {} };
+    return this.with({ perSource }) as Prop<T, S> & KeptBy<Src>;
+  }
 }
 
 export const id = (description: string) => new Prop<string, 'property'>({ scalar: 'ID' }, description);
@@ -103,8 +154,21 @@ export const flag = (description: string) => new Prop<boolean, 'property'>({ sca
 /** A value of a domain vocabulary, registered as the GraphQL enum `name`. */
 export const oneOf = <V extends string>(name: string, _values: Readonly<Record<V, unknown>> | readonly V[], description: string) =>
   new Prop<V, 'property'>({ enum: name }, description);
+/** A count (the GraphQL scalar NonNegativeInt). */
+export const count = (description: string) => new Prop<number, 'property'>({ scalar: 'NonNegativeInt' }, description);
 /** A value of the GraphQL object type `name`, shaped as `T` in records. */
 export const object = <T>(name: string, description: string) => new Prop<T, 'property'>({ object: name }, description).derived();
+
+/**
+ * A list of objects of `kind` (an object type declared as a node kind) stored as parallel list properties
+ * on the node, one per field (`columns`: field → property name): a material's composition as
+ * `compositionElements` and `compositionAmounts`.
+ */
+export const listOf = <K extends NodeKindSpec>(kind: K, description: string, columns: { readonly [F in keyof K['properties']]: string }) =>
+  new Prop<RecordOf<K>[], 'columns'>({ object: kind.name }, description, false, true, {
+    kind: 'columns',
+    columns: Object.entries(columns as Record<string, string>).map(([field, name]) => ({ field, name, nullable: kind.properties[field]!.nullable })),
+  });
 
 /** A node kind: its label and its properties, each declared once. */
 export interface NodeKindSpec<P extends Record<string, Prop<unknown>> = Record<string, Prop<unknown>>> {
@@ -128,6 +192,14 @@ export type StoredKeys<K extends NodeKindSpec> = {
 
 /** What a writer gives for a node of kind K: every stored property, null where it may be. */
 export type StoredOf<K extends NodeKindSpec> = { [F in StoredKeys<K>]: K['properties'][F]['valueType'] };
+
+/** The properties of kind K that source `Src` keeps a copy of (keptPerSource). */
+export type SourceKeys<K extends NodeKindSpec, Src extends string> = {
+  [F in keyof K['properties']]: K['properties'][F] extends KeptBy<infer X> ? (Src extends X ? F : never) : never;
+}[keyof K['properties']];
+
+/** What the writer of source `Src` gives for a node of kind K: its copy of every property it keeps. */
+export type SourceStoredOf<K extends NodeKindSpec, Src extends string> = { [F in SourceKeys<K, Src>]: K['properties'][F]['valueType'] };
 
 /** The name of each stored property on the node. */
 export function storedName(field: string, p: Prop<unknown>): string {

@@ -13,7 +13,9 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
+import { MATERIAL } from '../../domain/model/material.kind.js';
 import { MEASUREMENT } from '../../domain/model/measurement.kind.js';
+import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
 import { filterableOf } from '../nodeKinds.js';
 import { fieldExpression, ID_FIELD, outputKey, sourceEntries } from './projection.js';
 import { FACT_BY_POSITION, FACT_FILTERABLE, FACT_RELATION_PATTERN, FACT_RELATION_TARGET, FACT_SINGLE } from './projection.facts.js';
@@ -60,10 +62,10 @@ export class Scope {
 
 /** The stored properties filters and sorts may read, per node kind (nothing else reaches the text). */
 const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
-  Material: new Set(['id', 'name', 'kind', 'family', 'families', 'chemicalSystem', 'chemicalClass', 'elements', 'formula']),
+  Material: filterableOf(MATERIAL),
   Measurement: filterableOf(MEASUREMENT),
-  Publication: new Set(['year', 'key', 'title', 'doi', 'reviewKey']),
-  Dataset: new Set(['id']),
+  Publication: filterableOf(PUBLICATION),
+  Dataset: filterableOf(DATASET),
   ...INTERFACE_FILTERABLE,
   ...FACT_FILTERABLE,
   Citation: new Set([]),

@@ -9,33 +9,10 @@ import { MEASUREMENT as MEASUREMENT_KIND, REPORTED_STRUCTURE } from '../../domai
 import { storedName } from '../../domain/model/property.js';
 import { projectionOf, recordMap } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
-import { direct, FACT_DERIVED, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
+import { FACT_DERIVED, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
-
-const list = (name: string): Expr => (v) => `coalesce(${v}.${name}, [])`;
-const orEmpty = (s: string) => `CASE WHEN ${s} = '' THEN null ELSE ${s} END`;
-
-const MATERIAL: Record<string, Expr> = {
-  id: direct('id'),
-  name: direct('name'),
-  kind: (v) => `coalesce(${v}.kind, 'COMPOSITION')`,
-  description: direct('description'),
-  formula: direct('formula'),
-  reportedFormulas: list('reportedFormulas'),
-  reducedFormula: direct('reducedFormula'),
-  composition: (v) =>
-    `[i IN range(0, size(coalesce(${v}.compositionElements, [])) - 1) | {element: ${v}.compositionElements[i], amount: ${v}.compositionAmounts[i]}]`,
-  elements: list('elements'),
-  chemicalSystem: direct('chemicalSystem'),
-  chemicalClass: direct('chemicalClass'),
-  aliases: (v) =>
-    `[i IN range(0, size(coalesce(${v}.aliasTexts, [])) - 1) | {alias: ${v}.aliasTexts[i], ` +
-    `review: ${orEmpty(`${v}.aliasReviews[i]`)}, variantId: ${orEmpty(`${v}.aliasVariants[i]`)}}]`,
-  family: direct('family'),
-  families: list('families'),
-  familyLabels: list('familyLabels'),
-};
+import { DATASET_PROJECTION, MATERIAL_PROJECTION, PUBLICATION_PROJECTION } from './projection.material.js';
 
 /** A measurement's value read as a number for log plots: the value, else the bound its qualifier names. */
 const plotted = (v: string) =>
@@ -79,18 +56,6 @@ export const SOURCE_NEEDS: Record<string, string[]> = {
   dataset: ['datasetId'],
 };
 
-const PUBLICATION: Record<string, Expr> = Object.fromEntries(
-  ['key', 'doi', 'url', 'authors', 'firstAuthor', 'year', 'title', 'journal', 'volume', 'firstPage', 'reviewKey', 'textFile'].map((f) => [f, direct(f)]),
-);
-PUBLICATION.isReview = (v) => `${v}:Review`;
-
-const DATASET: Record<string, Expr> = Object.fromEntries(
-  ['id', 'name', 'version', 'license', 'licenseUrl', 'url', 'citation', 'doi', 'file'].map((f) => [f, direct(f)]),
-);
-DATASET.measurementCount = (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement) }`;
-DATASET.recordCount = (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`;
-DATASET.phaseEntryCount = (v) => `coalesce(${v}.phaseEntryCount, 0)`;
-
 /** A citation's fields, read from its CITES relationship (bound as `r<node variable>`, the node being the far end). */
 const CITATION_PROJECTION: Record<string, Expr> = Object.fromEntries(
   Object.entries(
@@ -102,10 +67,10 @@ const CITATION_PROJECTION: Record<string, Expr> = Object.fromEntries(
 );
 
 const FIELDS: Record<NodeKind, Record<string, Expr>> = {
-  Material: MATERIAL,
+  Material: MATERIAL_PROJECTION,
   Measurement: MEASUREMENT,
-  Publication: PUBLICATION,
-  Dataset: DATASET,
+  Publication: PUBLICATION_PROJECTION,
+  Dataset: DATASET_PROJECTION,
   ...INTERFACE_FIELDS,
   ...FACT_FIELDS,
   Citation: CITATION_PROJECTION,

@@ -615,9 +615,7 @@ class MaterialRegistry {
       labels: spec.label ? [spec.label] : [],
       polymorph: spec.polymorph ?? null,
       form: spec.form ?? null,
-      dopantElements: dopants.map((d) => d.element),
-      dopantSites: dopants.map((d) => d.site ?? null),
-      dopantAmounts: dopants.map((d) => (d.amount === undefined ? null : String(d.amount))),
+      dopants: dopants.map((d) => ({ element: d.element, site: d.site ?? null, amount: d.amount === undefined ? null : String(d.amount) })),
     });
     return id;
   }
@@ -633,8 +631,7 @@ class MaterialRegistry {
         family: m.family ?? null,
         formula: null,
         reducedFormula: null,
-        compositionElements: [],
-        compositionAmounts: [],
+        composition: [],
         elements,
         chemicalSystem: elements.length ? elements.join('-') : null,
         elementCount: elements.length,
@@ -653,8 +650,7 @@ class MaterialRegistry {
         family: curated?.family ?? null,
         formula: curated?.formula ?? formulas[0]!,
         reducedFormula: first.reducedFormula,
-        compositionElements: first.entries().map((e) => e.element),
-        compositionAmounts: first.entries().map((e) => e.amount),
+        composition: first.entries(),
         elements: first.elements,
         chemicalSystem: first.chemicalSystem,
         elementCount: first.elementCount,

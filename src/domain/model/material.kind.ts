@@ -1,0 +1,120 @@
+/**
+ * Materials and their variants, declared once (see property.ts): the node kinds `Material` and
+ * `MaterialVariant`, and the objects stored on them as parallel lists (a material's composition and
+ * aliases, a variant's dopants).
+ *
+ * A material is shared by every source: the curated seed and the datasets write the same node (same
+ * composition key), each its own copy of what it says (`seedName`, `obelixFormula`...: `keptPerSource`),
+ * and the public properties are derived from the copies by each property's rule: the curated seed over the
+ * datasets for name, formula, family...; the union (seed first) for reported formulas and families.
+ */
+import { CHEMICAL_CLASSES, type ChemicalClass } from '../chemicalClass.js';
+import { STRUCTURAL_FAMILIES, type StructuralFamily } from '../families.js';
+import { float, id, int, listOf, nodeKind, oneOf, text } from './property.js';
+
+export const ELEMENT_AMOUNT = nodeKind('ElementAmount', 'One element of a composition and its amount in atoms per formula unit (may be fractional).', {
+  element: text("Element symbol, e.g. 'Li'."),
+  amount: float('Atoms per formula unit.'),
+});
+
+export const MATERIAL_ALIAS = nodeKind('MaterialAlias', 'A name or abbreviation a material goes by; some mean different materials in different reviews.', {
+  alias: text("The alias, e.g. 'LPS'."),
+  review: text("Key of the review where it means this material ('banerjee2020'); null when it does in every review.").optional(),
+  variantId: text('The variant it names, if any (read by the name lookups).').optional().hidden(),
+});
+
+export const MATERIAL_KINDS = ['COMPOSITION', 'NAMED'] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+/** The sources that keep a view of a material, in precedence order: the curated seed, then OBELiX. */
+const SEED_OVER_DATASETS = ['seed', 'obelix'] as const;
+
+/** For each source, the copy it always writes: its presence marks the materials the source describes. */
+export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', obelix: 'formula' } as const;
+
+export const MATERIAL = nodeKind(
+  'Material',
+  'A material: one composition, whatever notation it was reported under (Li10GeP2S12 = Ge1Li10P2S12 = Li20Ge2P4S24), ' +
+    'or a named material without one fixed composition (LiPON, NCM, a polymer). Polymorphs, forms and doped versions ' +
+    'are its variants; facts about them are facts about the material too.',
+  {
+    id: id(
+      "The composition key: alphabetical elements with their smallest whole-number proportions, e.g. 'Ge1Li10P2S12' " +
+        "for Li10GeP2S12, 'La15Li32O60Ta3Zr7' for Li6.4La3Zr1.4Ta0.6O12.",
+    ).filterable(),
+    name: text('Display name (the reduced formula unless a common name is curated).')
+      .filterable()
+      .keptPerSource(['seed'], 'first', { then: ['reducedFormula', 'id'] }),
+    kind: oneOf<MaterialKind>('MaterialKind', MATERIAL_KINDS, 'A composition or a named material.')
+      .orElse('COMPOSITION')
+      .filterable()
+      .keptPerSource(['seed']),
+    description: text('What the material is, for named materials.').optional().keptPerSource(['seed']),
+    formula: text('The formula as curated or first reported; null for named materials.').optional().filterable().keptPerSource(SEED_OVER_DATASETS),
+    reportedFormulas: text('Every notation this composition was reported under, as printed.')
+      .many()
+      .keptPerSource(SEED_OVER_DATASETS, 'union', { copyName: 'formulas' }),
+    reducedFormula: text(
+      "Reduced formula, elements by ascending Pauling electronegativity (pymatgen's convention, without polyanion " +
+        'grouping); whole-number compositions divided by their greatest common divisor, fractional ones as written. ' +
+        'Null for named materials.',
+    )
+      .optional()
+      .keptPerSource(SEED_OVER_DATASETS),
+    composition: listOf(ELEMENT_AMOUNT, 'Parsed composition of `formula`, in the order written.', {
+      element: 'compositionElements',
+      amount: 'compositionAmounts',
+    }).keptPerSource(SEED_OVER_DATASETS),
+    elements: text('Element symbols, alphabetical (for named materials: the elements they always contain).')
+      .many()
+      .filterable()
+      .keptPerSource(SEED_OVER_DATASETS),
+    elementCount: int('How many elements it has (for named materials: those they always contain).').orElse(0).hidden().keptPerSource(SEED_OVER_DATASETS),
+    chemicalSystem: text("Chemical system: elements alphabetical joined by '-', e.g. 'Ge-Li-P-S'.")
+      .optional()
+      .filterable()
+      .keptPerSource(SEED_OVER_DATASETS),
+    chemicalClass: oneOf<ChemicalClass>('ChemicalClass', CHEMICAL_CLASSES, 'Sulfide, oxide, halide... (from the family, else from the elements).')
+      .optional()
+      .filterable()
+      .keptPerSource(SEED_OVER_DATASETS),
+    aliases: listOf(MATERIAL_ALIAS, 'Names and abbreviations the reviews use for it.', {
+      alias: 'aliasTexts',
+      review: 'aliasReviews',
+      variantId: 'aliasVariants',
+    }).keptPerSource(['seed']),
+    family: oneOf<StructuralFamily>(
+      'StructuralFamily',
+      STRUCTURAL_FAMILIES,
+      'Structural family (controlled vocabulary) that most sources give; null when none names one. See `families` when they disagree.',
+    )
+      .optional()
+      .filterable()
+      .keptPerSource(SEED_OVER_DATASETS),
+    // the seed curates one family per material: its part of the union is its family
+    families: oneOf<StructuralFamily>('StructuralFamily', STRUCTURAL_FAMILIES, "Every family the sources give, e.g. ['THIO_LISICON', 'LGPS'].")
+      .many()
+      .filterable()
+      .keptPerSource(['obelix'], 'union', { from: { seed: 'family' } }),
+    familyLabels: text("The family labels sources printed, e.g. ['garnet', 'garnet-like'].").many().keptPerSource(['obelix']),
+  },
+);
+
+export const DOPANT = nodeKind('Dopant', 'An element put on a site of a host material, and how much.', {
+  element: text("Element symbol, e.g. 'Ta'."),
+  site: text("The host site it occupies, e.g. 'Zr' (Ta on the Zr site of LLZO).").optional(),
+  amount: text("Amount as printed: a number per formula unit ('0.5') or text ('x = 0.25').").optional(),
+});
+
+export const MATERIAL_VARIANT = nodeKind(
+  'MaterialVariant',
+  'A variant of a material: polymorph (cubic/tetragonal), form (glass, thin film), or doped version.',
+  {
+    id: id("Stable id: the material id and the variant's attributes, e.g. 'La3Li7O12Zr2|polymorph=cubic'."),
+    labels: text("Names the sources give it, e.g. ['c-LLZO'].").many(),
+    polymorph: text("Polymorph, e.g. 'cubic', 'tetragonal', 'β'.").optional(),
+    form: text("Form, e.g. 'glass', 'glass-ceramic', 'thin film', 'single crystal'.").optional(),
+    dopants: listOf(DOPANT, 'Dopants with their sites and amounts.', { element: 'dopantElements', site: 'dopantSites', amount: 'dopantAmounts' }),
+    materialId: text('The material it is a variant of (read by `material`).').derived().hidden(),
+  },
+);

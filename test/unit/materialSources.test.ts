@@ -1,0 +1,105 @@
+/**
+ * A material's per-source copies (`seed*`, `obelix*`) are declared once, with its properties
+ * (domain/model/material.kind.ts `keptPerSource`): what each source writes, the statement that derives
+ * the public properties and the lists that remove a source's view all derive from the declaration.
+ * These tests pin them to the rules the graph has always had.
+ */
+import { describe, expect, it } from 'vitest';
+import { MATERIAL } from '../../src/domain/model/material.kind.js';
+import { CLEAR_OBELIX_VIEW, CLEAR_SEED_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from '../../src/graph/materialSources.js';
+import { recordMap, sourceCopies, sourceProps } from '../../src/graph/nodeKinds.js';
+import { MATERIAL_PROJECTION } from '../../src/graph/query/projection.material.js';
+
+const SEED_COPIES = [
+  'seedKind', 'seedName', 'seedDescription', 'seedFormula', 'seedReducedFormula', 'seedCompositionElements', 'seedCompositionAmounts',
+  'seedElements', 'seedChemicalSystem', 'seedElementCount', 'seedFormulas', 'seedFamily', 'seedChemicalClass', 'seedAliasTexts',
+  'seedAliasReviews', 'seedAliasVariants',
+];
+const OBELIX_COPIES = [
+  'obelixFormula', 'obelixReducedFormula', 'obelixCompositionElements', 'obelixCompositionAmounts', 'obelixElements',
+  'obelixChemicalSystem', 'obelixElementCount', 'obelixFormulas', 'obelixFamily', 'obelixFamilies', 'obelixFamilyLabels',
+  'obelixChemicalClass',
+];
+
+const text = (q: unknown) => (q as { text: string }).text;
+
+describe("a material's per-source copies", () => {
+  it('each source keeps exactly its copies, and removing its view removes them all (marked by seedKind, obelixFormula)', () => {
+    expect(sourceCopies(MATERIAL, 'seed').sort()).toEqual([...SEED_COPIES].sort());
+    expect(sourceCopies(MATERIAL, 'obelix').sort()).toEqual([...OBELIX_COPIES].sort());
+    expect(text(CLEAR_SEED_VIEW)).toMatch(/WHERE m\.seedKind IS NOT NULL AND NOT m\.id IN \$keep/);
+    expect(text(CLEAR_OBELIX_VIEW)).toMatch(/WHERE m\.obelixFormula IS NOT NULL AND NOT m\.id IN \$keep/);
+    const removed = (q: unknown) => text(q).match(/REMOVE (.*)/)![1]!.split(', ').map((p) => p.replace(/^m\./, '')).sort();
+    expect(removed(CLEAR_SEED_VIEW)).toEqual([...SEED_COPIES].sort());
+    expect(removed(CLEAR_OBELIX_VIEW)).toEqual([...OBELIX_COPIES].sort());
+    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.obelixFormula IS NULL/);
+  });
+
+  it('derives every public property by its rule: the seed over the datasets; unions for reported formulas and families', () => {
+    const set = text(REFRESH_MATERIALS);
+    const expected = [
+      "m.kind = coalesce(m.seedKind, 'COMPOSITION')",
+      'm.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.id)',
+      'm.description = m.seedDescription',
+      'm.formula = coalesce(m.seedFormula, m.obelixFormula)',
+      'm.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula)',
+      'm.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, [])',
+      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, [])',
+      'm.elements = coalesce(m.seedElements, m.obelixElements, [])',
+      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem)',
+      'm.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, 0)',
+      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]',
+      'm.family = coalesce(m.seedFamily, m.obelixFamily)',
+      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]',
+      'm.familyLabels = coalesce(m.obelixFamilyLabels, [])',
+      'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass)',
+      'm.aliasTexts = coalesce(m.seedAliasTexts, [])',
+      'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
+      'm.aliasVariants = coalesce(m.seedAliasVariants, [])',
+    ];
+    const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
+    expect(assignments.sort()).toEqual(expected.sort());
+  });
+
+  it("a source's writer names its copies, splits lists of objects into parallel lists ('' for null) and refuses what it does not keep", () => {
+    const seed = sourceProps(MATERIAL, 'seed', {
+      kind: 'COMPOSITION',
+      name: 'LGPS',
+      description: null,
+      formula: 'Li10GeP2S12',
+      reportedFormulas: ['Li10GeP2S12'],
+      reducedFormula: 'Li10GeP2S12',
+      composition: [
+        { element: 'Li', amount: 10 },
+        { element: 'Ge', amount: 1 },
+      ],
+      elements: ['Ge', 'Li', 'P', 'S'],
+      elementCount: 4,
+      chemicalSystem: 'Ge-Li-P-S',
+      chemicalClass: 'SULFIDE',
+      aliases: [
+        { alias: 'LGPS', review: null, variantId: null },
+        { alias: 'L', review: 'banerjee2020', variantId: 'v' },
+      ],
+      family: 'LGPS',
+    });
+    expect(Object.keys(seed).sort()).toEqual([...SEED_COPIES].sort());
+    expect(seed).toMatchObject({
+      seedFormulas: ['Li10GeP2S12'],
+      seedCompositionElements: ['Li', 'Ge'],
+      seedCompositionAmounts: [10, 1],
+      seedAliasTexts: ['LGPS', 'L'],
+      seedAliasReviews: ['', 'banerjee2020'],
+      seedAliasVariants: ['', 'v'],
+      seedDescription: null,
+    });
+    expect(() => sourceProps(MATERIAL, 'obelix', { name: 'x' } as never)).toThrow(/Material\.name is not kept by obelix/);
+    expect(() => sourceProps(MATERIAL, 'seed', { families: [] } as never)).toThrow(/Material\.families is not kept by seed/);
+  });
+
+  it('a read of a material never returns the per-source copies', () => {
+    const map = recordMap(MATERIAL, MATERIAL_PROJECTION, 'm');
+    expect(map).not.toMatch(/\bm\.(seed|obelix)[A-Z]/);
+    expect(map).not.toMatch(/\{\s*\.\*/);
+  });
+});
