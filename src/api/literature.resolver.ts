@@ -124,8 +124,8 @@ export class ReportedStabilityWindowResolver extends factResolver(ReportedStabil
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant, where stated.' })
-  variant(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(w.variantId);
+  variant(@Root() w: StabilityWindowRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(w, info, () => ctx.services.materials.variant(w.variantId));
   }
 }
 
@@ -166,8 +166,8 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the electrolyte, where stated (e.g. cubic LLZO).' })
-  electrolyteVariant(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(o.variantId);
+  electrolyteVariant(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(o, info, () => ctx.services.materials.variant(o.variantId));
   }
 
   @FieldResolver(() => [Material], { description: 'The products that form (the interphase), in the order the source gives them.' })
@@ -181,8 +181,8 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the counterpart, where stated.' })
-  counterpartVariant(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(o.counterpartVariantId);
+  counterpartVariant(@Root() o: InterphaseObservationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(o, info, () => ctx.services.materials.variant(o.counterpartVariantId));
   }
 }
 
@@ -207,8 +207,8 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the coating (e.g. amorphous), where stated.' })
-  coatingVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(c.variantId);
+  coatingVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.materials.variant(c.variantId));
   }
 
   @FieldResolver(() => Material, { nullable: true, description: 'What it was applied on (cathode, anode, electrolyte).' })
@@ -217,8 +217,8 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of what was coated, where stated.' })
-  substrateVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(c.substrateVariantId);
+  substrateVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.materials.variant(c.substrateVariantId));
   }
 
   @FieldResolver(() => Material, { nullable: true, description: 'The solid electrolyte it was paired with.' })
@@ -227,8 +227,8 @@ export class CoatingApplicationResolver extends factResolver(CoatingApplication)
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the paired electrolyte (e.g. Ta-doped LLZO), where stated.' })
-  electrolyteVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(c.electrolyteVariantId);
+  electrolyteVariant(@Root() c: CoatingApplicationRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.materials.variant(c.electrolyteVariantId));
   }
 
   @FieldResolver(() => [Cell], { description: 'Cells in which this coating was tested.' })
@@ -268,8 +268,8 @@ export class CellComponentResolver {
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant, where stated.' })
-  variant(@Root() c: CellComponentRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(c.variantId);
+  variant(@Root() c: CellComponentRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(c, info, () => ctx.services.materials.variant(c.variantId));
   }
 }
 

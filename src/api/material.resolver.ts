@@ -90,8 +90,8 @@ export class MaterialResolver {
   }
 
   @FieldResolver(() => [MaterialVariant], { description: 'Its variants: polymorphs, forms and doped versions the sources distinguish.' })
-  variants(@Root() material: Material, @Ctx() ctx: Context) {
-    return ctx.services.materials.variants(material.id);
+  variants(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(material, info, () => ctx.services.materials.variants(material.id));
   }
 
   @FieldResolver(() => [ReportedStabilityWindow], { description: 'Reported electrochemical stability windows of this material (as an electrolyte), ordered by id.' })
@@ -134,7 +134,7 @@ export class MaterialResolver {
 @Resolver(() => MaterialVariant)
 export class MaterialVariantResolver {
   @FieldResolver(() => Material, { description: 'The material it is a variant of.' })
-  async material(@Root() v: MaterialVariant, @Ctx() ctx: Context) {
-    return (await ctx.services.materials.many([v.materialId]))[0]!;
+  material(@Root() v: MaterialVariant, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(v, info, async () => (await ctx.services.materials.many([v.materialId]))[0]!);
   }
 }

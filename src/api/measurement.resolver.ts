@@ -16,8 +16,8 @@ export class MeasurementResolver extends factResolver(Measurement) {
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant measured (polymorph, form, doped version), where stated.' })
-  variant(@Root() m: MeasurementRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(m.variantId);
+  variant(@Root() m: MeasurementRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(m, info, () => ctx.services.materials.variant(m.variantId));
   }
 
   @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset the value came through, if any (its licence and citation apply).' })

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
+import { cypher } from '../../src/graph/database.js';
 import { projectPath } from '../../src/server/paths.js';
 import { ids, lister, type Page } from '../support/pages.js';
 import { expectBadUserInput, startTestServer, type TestServer, queriesOf as queriesDuring } from '../support/server.js';
@@ -356,6 +357,96 @@ describe('one Cypher statement per request', () => {
     });
     expect(code).toBe('QUERY_TOO_COMPLEX');
     expect(none).toEqual([]);
+  });
+});
+
+describe('variants', () => {
+  // the records of seed/facts/*/*.yaml that name a variant: measurements 101 (`variant`), windows 2, interphase
+  // observations 16 (`electrolyteVariant`), coating applications 11 (`coatingVariant`), cell components 31
+  function seedVariants(): Record<string, number> {
+    const out: Record<string, number> = { measurements: 0, windows: 0, interphases: 0, coatings: 0, components: 0 };
+    for (const review of readdirSync(projectPath('seed', 'facts'))) {
+      for (const file of ['measurements', 'windows', 'interphases', 'coatings', 'cells']) {
+        const records = (parseYaml(readFileSync(projectPath('seed', 'facts', review, `${file}.yaml`), 'utf8')) as { records: Record<string, unknown>[] }).records;
+        for (const r of records) {
+          if (file === 'measurements' || file === 'windows') out[file]! += r.variant ? 1 : 0;
+          if (file === 'interphases') out.interphases! += r.electrolyteVariant ? 1 : 0;
+          if (file === 'coatings') out.coatings! += r.coatingVariant ? 1 : 0;
+          if (file === 'cells') out.components! += (r.components as { variant?: unknown }[]).filter((c) => c.variant).length;
+        }
+      }
+    }
+    return out;
+  }
+
+  it('the variant of every fact is compiled into its list statement: one for every OF_VARIANT link (or variant id) in the graph, at least every variant the seed records name, each a variant of the fact\'s material', async () => {
+    const seed = seedVariants();
+    // the links as stored, counted by plain Cypher (not through the compiler)
+    const stored = async (text: string) => Number((await server.db.read(cypher('test.variantLinks', text)))[0]!.n);
+    const variant = 'id polymorph form labels material { id }';
+    const read = async <T>(name: string, query: string): Promise<T> => {
+      let data: T | null | undefined;
+      expect(await queriesOf(async () => void (data = (await server.gql<T>(query)).data)), name).toEqual([name]);
+      return data!;
+    };
+    type V = { id: string; material: { id: string } } | null;
+    const m = await read<{ measurements: Page<{ material: { id: string } | null; variant: V }> }>(
+      'measurements.list',
+      `{ measurements(where: { source: REVIEW }, first: 1000) { edges { node { material { id } variant { ${variant} } } } } }`,
+    );
+    const withVariant = m.measurements.edges.map((e) => e.node).filter((n) => n.variant);
+    expect(withVariant).toHaveLength(await stored("MATCH (x:Measurement)-[:OF_VARIANT]->(:MaterialVariant) WHERE x.sourceKind = 'REVIEW' RETURN count(*) AS n"));
+    expect(withVariant.length).toBeGreaterThanOrEqual(seed.measurements!);
+    for (const n of withVariant) expect(n.variant!.material.id).toBe(n.material!.id);
+    const w = await read<{ reportedStabilityWindows: Page<{ variant: V }> }>('reportedStabilityWindows.list', `{ reportedStabilityWindows(first: 1000) { edges { node { variant { ${variant} } } } } }`);
+    const windows = w.reportedStabilityWindows.edges.filter((e) => e.node.variant).length;
+    expect(windows).toBe(await stored('MATCH (:StabilityWindow)-[:OF_VARIANT]->(:MaterialVariant) RETURN count(*) AS n'));
+    expect(windows).toBeGreaterThanOrEqual(seed.windows!);
+    const o = await read<{ interphaseObservations: Page<{ electrolyteVariant: V; counterpartVariant: V; interface: { electrolyte: { id: string } | null } }> }>(
+      'interphaseObservations.list',
+      `{ interphaseObservations(first: 1000) { edges { node { electrolyteVariant { ${variant} } counterpartVariant { ${variant} } interface { electrolyte { id } } } } } }`,
+    );
+    const observations = o.interphaseObservations.edges.map((e) => e.node);
+    const observed = observations.filter((n) => n.electrolyteVariant);
+    expect(observed).toHaveLength(await stored('MATCH (:InterphaseObservation)-[:OF_VARIANT]->(:MaterialVariant) RETURN count(*) AS n'));
+    expect(observed.length).toBeGreaterThanOrEqual(seed.interphases!);
+    for (const n of observed) expect(n.electrolyteVariant!.material.id).toBe(n.interface.electrolyte!.id);
+    expect(observations.filter((n) => n.counterpartVariant)).toHaveLength(await stored('MATCH (o:InterphaseObservation) WHERE o.counterpartVariantId IS NOT NULL RETURN count(*) AS n'));
+    const c = await read<{ coatingApplications: Page<{ coatingVariant: V; substrateVariant: V; electrolyteVariant: V; coating: { id: string }; substrate: { id: string } | null }> }>(
+      'coatingApplications.list',
+      `{ coatingApplications(first: 1000) { edges { node { coating { id } substrate { id } coatingVariant { ${variant} } substrateVariant { ${variant} } electrolyteVariant { id } } } } }`,
+    );
+    const coatings = c.coatingApplications.edges.map((e) => e.node);
+    const coated = coatings.filter((n) => n.coatingVariant);
+    expect(coated).toHaveLength(await stored('MATCH (:CoatingApplication)-[:OF_VARIANT]->(:MaterialVariant) RETURN count(*) AS n'));
+    expect(coated.length).toBeGreaterThanOrEqual(seed.coatings!);
+    for (const n of coated) expect(n.coatingVariant!.material.id).toBe(n.coating.id);
+    const substrates = coatings.filter((n) => n.substrateVariant);
+    expect(substrates).toHaveLength(await stored('MATCH (:CoatingApplication)-[r:APPLIED_ON]->() WHERE r.variantId IS NOT NULL RETURN count(*) AS n'));
+    for (const n of substrates) expect(n.substrateVariant!.material.id).toBe(n.substrate!.id);
+    expect(coatings.filter((n) => n.electrolyteVariant)).toHaveLength(await stored('MATCH (:CoatingApplication)-[r:PAIRED_WITH]->() WHERE r.variantId IS NOT NULL RETURN count(*) AS n'));
+    const b = await read<{ cells: Page<{ components: { material: { id: string }; variant: V }[] }> }>(
+      'cells.list',
+      `{ cells(first: 1000) { edges { node { components { material { id } variant { ${variant} } } } } } }`,
+    );
+    const components = b.cells.edges.flatMap((e) => e.node.components).filter((x) => x.variant);
+    expect(components).toHaveLength(await stored('MATCH (:Cell)-[r:HAS_COMPONENT]->() WHERE r.variantId IS NOT NULL RETURN count(*) AS n'));
+    expect(components.length).toBeGreaterThanOrEqual(seed.components!);
+    for (const x of components) expect(x.variant!.material.id).toBe(x.material.id);
+    // feng2022 B22: the LLZO of Li | LLZO | Li is a tape-cast film
+    const b22 = await list<{ id: string; components: { role: string; variant: { form: string | null } | null }[] }>('cells', 'where: { review: "feng2022" }, first: 200', 'id components { role variant { form } }');
+    expect(b22.edges.find((e) => e.node.id === 'feng2022:B22')!.node.components.find((x) => x.role === 'ELECTROLYTE')!.variant).toEqual({ form: 'tape-cast film' });
+  });
+
+  it("a material's variants, compiled, are the same as through the resolvers (a search hit)", async () => {
+    const selection = 'id variants { id labels polymorph form dopants { element site amount } material { id name } }';
+    const page = await list<{ id: string; variants: unknown[] }>('materials', 'where: { name: "LLZO" }, first: 1', selection);
+    const llzo = page.edges[0]!.node;
+    expect(llzo.variants.length).toBeGreaterThan(2);
+    const res = await server.gql<{ search: { edges: { node: { node: { id?: string } } }[] } }>(
+      `{ search(text: "Li7La3Zr2O12", kinds: [MATERIAL], first: 10) { edges { node { node { ... on Material { ${selection} } } } } } }`,
+    );
+    expect(res.data!.search.edges.map((e) => e.node.node).find((n) => n.id === llzo.id)).toEqual(llzo);
   });
 });
 

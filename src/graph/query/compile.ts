@@ -13,7 +13,7 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
-import { MATERIAL } from '../../domain/model/material.kind.js';
+import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { MEASUREMENT } from '../../domain/model/measurement.kind.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
 import { filterableOf } from '../nodeKinds.js';
@@ -35,6 +35,7 @@ import {
   PUBLICATION_RELATION_TARGET,
   type PublicationRelation,
 } from './compile.publication.js';
+import { VARIANT_RELATION_PATTERN, VARIANT_RELATION_TARGET, VARIANT_SINGLE } from './compile.variant.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -69,6 +70,7 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   ...INTERFACE_FILTERABLE,
   ...FACT_FILTERABLE,
   Citation: new Set([]),
+  MaterialVariant: filterableOf(MATERIAL_VARIANT, ['id']),
 };
 
 export const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -81,6 +83,7 @@ export const RELATION_PATTERN: Record<string, (from: string, to: string) => stri
   ...INTERFACE_RELATION_PATTERN,
   ...FACT_RELATION_PATTERN,
   ...PUBLICATION_RELATION_PATTERN,
+  ...VARIANT_RELATION_PATTERN,
 };
 
 const RELATION_TARGET: Record<string, NodeKind> = {
@@ -90,6 +93,7 @@ const RELATION_TARGET: Record<string, NodeKind> = {
   ...INTERFACE_RELATION_TARGET,
   ...FACT_RELATION_TARGET,
   ...PUBLICATION_RELATION_TARGET,
+  ...VARIANT_RELATION_TARGET,
 };
 
 /** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
@@ -102,7 +106,7 @@ export const BY_POSITION: Record<string, (from: string, to: string, rel: string)
 };
 
 /** Relationship fields of one object (the others are lists). */
-export const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE, ...FACT_SINGLE]);
+export const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE, ...FACT_SINGLE, ...VARIANT_SINGLE]);
 
 function operandText(kind: NodeKind, operand: Operand, v: string): string {
   switch (operand.kind) {
@@ -271,6 +275,7 @@ const ROOT_LABELS: Record<NodeKind, string> = {
   CellResult: 'CellResult',
   CoatingEffect: 'CoatingEffect',
   Citation: 'Publication',
+  MaterialVariant: 'MaterialVariant',
 };
 
 /** The root list statement of a plan. */

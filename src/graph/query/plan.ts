@@ -7,10 +7,11 @@
  * `cost.ts` estimates what it will cost.
  */
 import type { PublicationRelation } from './plan.publication.js';
+import type { VariantRelation } from './plan.variant.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind;
+export type NodeKind = 'Material' | 'MaterialVariant' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind;
 
 /** The kinds of the fact lists compiled in projection.facts.ts (windows, coatings, cells and their parts). */
 export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect';
@@ -42,7 +43,8 @@ export type Relation =
   | 'publications'
   | InterfaceRelation
   | FactRelation
-  | PublicationRelation;
+  | PublicationRelation
+  | VariantRelation;
 
 /** Relationships of the fact lists (patterns in projection.facts.ts). */
 export type FactRelation =
@@ -105,7 +107,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation | PublicationRelation;
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation | PublicationRelation | VariantRelation;
   filter: Filter | null;
   /** A condition on the relationship itself (a material's cells where its HAS_COMPONENT role is one of `in`): see ON_RELATIONSHIP in compile.ts. */
   relationshipIn?: { property: string; in: readonly string[] };

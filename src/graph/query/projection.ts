@@ -12,7 +12,7 @@ import type { NodeKind } from './plan.js';
 import { FACT_DERIVED, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
-import { DATASET_PROJECTION, MATERIAL_PROJECTION, PUBLICATION_PROJECTION } from './projection.material.js';
+import { DATASET_PROJECTION, MATERIAL_PROJECTION, PUBLICATION_PROJECTION, VARIANT_PROJECTION } from './projection.material.js';
 
 /** A measurement's value read as a number for log plots: the value, else the bound its qualifier names. */
 const plotted = (v: string) =>
@@ -74,10 +74,11 @@ const FIELDS: Record<NodeKind, Record<string, Expr>> = {
   ...INTERFACE_FIELDS,
   ...FACT_FIELDS,
   Citation: CITATION_PROJECTION,
+  MaterialVariant: VARIANT_PROJECTION,
 };
 
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
-export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', Citation: 'number', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', Citation: 'number', MaterialVariant: 'id', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
 
 /** The key of a compiled field in the node map: the record type's property (`reductionLimit` → `reduction`), else the field name. */
 export function outputKey(kind: NodeKind, field: string): string {

@@ -35,14 +35,6 @@ export const FACT_INLINE_FIELDS: Record<string, NodeKind> = {
   'CellComponent.material': 'Material',
 };
 
-/** Keys of the node map that the fields left to resolvers read. */
-export const FACT_NEEDS: Record<string, string[]> = {
-  'StabilityWindow.variant': ['variantId'],
-  'CoatingApplication.coatingVariant': ['variantId'],
-  'CoatingApplication.substrateVariant': ['substrateVariantId'],
-  'CoatingApplication.electrolyteVariant': ['electrolyteVariantId'],
-  'CellComponent.variant': ['variantId'],
-};
 
 /** Object fields stored on the node, compiled as maps. */
 export const FACT_OBJECT_FIELDS: readonly string[] = [

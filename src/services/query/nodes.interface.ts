@@ -11,8 +11,6 @@ import { BY_ID } from './order.js';
 export const INTERFACE_NEEDS: Record<string, string[]> = {
   'Interface.prediction': ['counterpartKind', 'electrolyteId', 'counterpartId', 'electrolyteFamily'],
   'InterphaseObservation.productDetails': ['productIds', 'productVariantIds'],
-  'InterphaseObservation.electrolyteVariant': ['variantId'],
-  'InterphaseObservation.counterpartVariant': ['counterpartVariantId'],
 };
 
 /** Object fields stored on the node (compiled as maps, every sub-field read). */

@@ -5,23 +5,22 @@
  */
 import { ID_FIELD, isCompiledField, SOURCE_NEEDS } from '../../graph/query/projection.js';
 import { CITATION_SIDE, publicationRelation, PUBLICATION_RELATION_TARGET } from '../../graph/query/compile.publication.js';
+import { VARIANT_FIELDS, VARIANT_RELATION_TARGET } from '../../graph/query/compile.variant.js';
 import type { Filter, NodeKind, NodePlan, RelationField } from '../../graph/query/plan.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
 import { INTERFACE_FACT_KINDS, INTERFACE_NEEDS, INTERFACE_OBJECT_FIELDS, INTERFACE_RELATION_FIELDS } from './nodes.interface.js';
 import { BY_ID, checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
-import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_NEEDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
+import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
   'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
-  'Measurement.variant': ['variantId'],
   ...INTERFACE_NEEDS,
-  ...FACT_NEEDS,
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
-const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS, ...FACT_OBJECT_FIELDS]);
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'MaterialVariant.dopants', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS, ...FACT_OBJECT_FIELDS]);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
   const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
@@ -42,6 +41,8 @@ function addField(plan: NodePlan, f: SelectedField): void {
   const relation = INTERFACE_RELATION_FIELDS[qualified];
   if (relation) return void plan.relations.push(relation(f, nodePlan));
   if (qualified === 'Measurement.dataset') return void plan.relations.push(single('dataset', f, 'Dataset'));
+  const variant = VARIANT_FIELDS[qualified];
+  if (variant) return void plan.relations.push(single(variant, f, VARIANT_RELATION_TARGET[variant]));
   if (qualified === 'Publication.citedBy' || qualified === 'Publication.references') return void plan.relations.push(citationsOf(f, f.name as 'citedBy' | 'references'));
   const publicationFacts = plan.kind === 'Publication' ? publicationRelation(f.name, f.args.role) : null;
   if (publicationFacts) return void plan.relations.push(single(publicationFacts, f, PUBLICATION_RELATION_TARGET[publicationFacts]));

@@ -1,0 +1,54 @@
+/**
+ * The variants of materials in the compiler (registered with one line each in the tables of compile.ts):
+ * a material's variants, the variant a fact is about (OF_VARIANT), and the variants recorded on the
+ * relationship that names the material (a coating's substrate and paired electrolyte, a cell's component)
+ * or on the fact itself (an observation's counterpart). Every variant of a material is VARIANT_OF it.
+ */
+import type { NodeKind } from './plan.js';
+import type { VariantRelation } from './plan.variant.js';
+
+export type { VariantRelation };
+
+/** A variant whose id is stored on `idOf(from)` (a property, or the relationship bound as `r<from>`). */
+const variantWithId = (idOf: (from: string) => string) => (from: string, to: string) => `(${to}:MaterialVariant {id: ${idOf(from)}})`;
+/** The variant recorded on the relationship `type` from the fact to the material. */
+const variantOnRelationship = (type: string) => (from: string, to: string) =>
+  `(${from})-[v${to}:${type}]->(:Material)<-[:VARIANT_OF]-(${to}:MaterialVariant WHERE ${to}.id = v${to}.variantId)`;
+
+export const VARIANT_RELATION_PATTERN: Record<VariantRelation, (from: string, to: string) => string> = {
+  variants: (from, to) => `(${to}:MaterialVariant)-[:VARIANT_OF]->(${from})`,
+  variantMaterial: (from, to) => `(${from})-[:VARIANT_OF]->(${to}:Material)`,
+  factVariant: (from, to) => `(${from})-[:OF_VARIANT]->(${to}:MaterialVariant)`,
+  counterpartVariant: variantWithId((from) => `${from}.counterpartVariantId`),
+  substrateVariant: variantOnRelationship('APPLIED_ON'),
+  pairedElectrolyteVariant: variantOnRelationship('PAIRED_WITH'),
+  // a cell component is the material its HAS_COMPONENT relationship (bound as r<from>) reaches
+  componentVariant: variantWithId((from) => `r${from}.variantId`),
+};
+
+export const VARIANT_RELATION_TARGET: Record<VariantRelation, NodeKind> = {
+  variants: 'MaterialVariant',
+  variantMaterial: 'Material',
+  factVariant: 'MaterialVariant',
+  counterpartVariant: 'MaterialVariant',
+  substrateVariant: 'MaterialVariant',
+  pairedElectrolyteVariant: 'MaterialVariant',
+  componentVariant: 'MaterialVariant',
+};
+
+/** Relationship fields of at most one node. */
+export const VARIANT_SINGLE: readonly VariantRelation[] = ['variantMaterial', 'factVariant', 'counterpartVariant', 'substrateVariant', 'pairedElectrolyteVariant', 'componentVariant'];
+
+/** `<Type>.<field>` → the relationship it follows (the node kind it returns is the relation's target). */
+export const VARIANT_FIELDS: Readonly<Record<string, VariantRelation>> = {
+  'Material.variants': 'variants',
+  'MaterialVariant.material': 'variantMaterial',
+  'Measurement.variant': 'factVariant',
+  'StabilityWindow.variant': 'factVariant',
+  'InterphaseObservation.electrolyteVariant': 'factVariant',
+  'CoatingApplication.coatingVariant': 'factVariant',
+  'InterphaseObservation.counterpartVariant': 'counterpartVariant',
+  'CoatingApplication.substrateVariant': 'substrateVariant',
+  'CoatingApplication.electrolyteVariant': 'pairedElectrolyteVariant',
+  'CellComponent.variant': 'componentVariant',
+};
