@@ -205,13 +205,16 @@ describe('one Cypher statement per request', () => {
     }
   });
 
-  it('publications, the dataset and the review of the source are compiled; a field left to its resolver is one batched query', async () => {
+  it('publications, the dataset, the review of the source and the variant are compiled; a field left to its resolver is one batched query', async () => {
     const names = await queriesOf(() =>
       server.gql(`{ measurements(first: 1000) { edges { node { id publication { doi } publications { doi } dataset { id name recordCount }
           source { review { key } dataset { license } correctedReference { doi } } } } } }`),
     );
-    const withVariant = await queriesOf(() => server.gql('{ measurements(first: 1000) { edges { node { id variant { id } } } } }'));
-    expect(withVariant.sort()).toEqual(['measurements.list', 'variants.byIds']);
+    const withVariant = await queriesOf(() => server.gql('{ measurements(first: 1000) { edges { node { id variant { id material { id } } } } } }'));
+    expect(withVariant).toEqual(['measurements.list']);
+    // a field left to its resolver (an observation's products with their variants, built from the ids the statement returns): one batched query per field
+    const withProducts = await queriesOf(() => server.gql('{ interphaseObservations(first: 1000) { edges { node { id productDetails { material { id } variant { id } } } } } }'));
+    expect(withProducts.sort()).toEqual(['interphaseObservations.list', 'materials.byIds', 'variants.byIds']);
     // the first 1000 ids run from banerjee2020:… through obelix:… (review statements, then OBELiX records with their dataset)
     expect(names).toEqual(['measurements.list']);
   });
