@@ -176,8 +176,8 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
   }
 
   @FieldResolver(() => [InterphaseProduct], { description: 'The products with the variant of each where the source names one (e.g. tetragonal LLZO).' })
-  productDetails(@Root() o: InterphaseObservationRecord): InterphaseProduct[] {
-    return o.productIds.map((materialId, i) => ({ materialId, variantId: o.productVariantIds[i] ?? null }));
+  productDetails(@Root() o: InterphaseObservationRecord, @Info() info: GraphQLResolveInfo): InterphaseProduct[] | Promise<InterphaseProduct[]> {
+    return compiledOr(o, info, () => o.productIds.map((materialId, i) => ({ materialId, variantId: o.productVariantIds[i] ?? null })));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the counterpart, where stated.' })
@@ -189,13 +189,13 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
 @Resolver(() => InterphaseProduct)
 export class InterphaseProductResolver {
   @FieldResolver(() => Material, { description: 'The product material.' })
-  async material(@Root() p: InterphaseProduct, @Ctx() ctx: Context) {
-    return (await ctx.services.materials.many([p.materialId]))[0]!;
+  material(@Root() p: InterphaseProduct, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(p, info, async () => (await ctx.services.materials.many([p.materialId]))[0]!);
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'Its variant, where the source names one.' })
-  variant(@Root() p: InterphaseProduct, @Ctx() ctx: Context) {
-    return ctx.services.materials.variant(p.variantId);
+  variant(@Root() p: InterphaseProduct, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(p, info, () => ctx.services.materials.variant(p.variantId));
   }
 }
 

@@ -205,16 +205,25 @@ describe('one Cypher statement per request', () => {
     }
   });
 
-  it('publications, the dataset, the review of the source and the variant are compiled; a field left to its resolver is one batched query', async () => {
+  it('publications, the dataset, the review of the source, the variant and the products with their variants are compiled into the one statement', async () => {
     const names = await queriesOf(() =>
       server.gql(`{ measurements(first: 1000) { edges { node { id publication { doi } publications { doi } dataset { id name recordCount }
           source { review { key } dataset { license } correctedReference { doi } } } } } }`),
     );
     const withVariant = await queriesOf(() => server.gql('{ measurements(first: 1000) { edges { node { id variant { id material { id } } } } } }'));
     expect(withVariant).toEqual(['measurements.list']);
-    // a field left to its resolver (an observation's products with their variants, built from the ids the statement returns): one batched query per field
-    const withProducts = await queriesOf(() => server.gql('{ interphaseObservations(first: 1000) { edges { node { id productDetails { material { id } variant { id } } } } } }'));
-    expect(withProducts.sort()).toEqual(['interphaseObservations.list', 'materials.byIds', 'variants.byIds']);
+    // an observation's products with their variants (the variant id is on PRODUCES): compiled, in the order of `products`
+    type Obs = { id: string; products: { id: string }[]; productDetails: { material: { id: string }; variant: { id: string; material: { id: string } } | null }[] };
+    let obs: { interphaseObservations: { edges: { node: Obs }[] } } | null | undefined;
+    const withProducts = await queriesOf(async () => {
+      obs = (await server.gql<{ interphaseObservations: { edges: { node: Obs }[] } }>('{ interphaseObservations(first: 1000) { edges { node { id products { id } productDetails { material { id } variant { id material { id } } } } } } }')).data;
+    });
+    expect(withProducts).toEqual(['interphaseObservations.list']);
+    const nodes = obs!.interphaseObservations.edges.map((e) => e.node);
+    for (const o of nodes) expect(o.productDetails.map((p) => p.material.id)).toEqual(o.products.map((p) => p.id));
+    const withVariants = nodes.flatMap((o) => o.productDetails).filter((p) => p.variant);
+    expect(withVariants.length).toBe(Number((await server.db.read({ name: 'test.productVariants', text: 'MATCH (:InterphaseObservation)-[r:PRODUCES]->() WHERE r.variantId IS NOT NULL RETURN count(*) AS n' }))[0]!.n));
+    for (const p of withVariants) expect(p.variant!.material.id).toBe(p.material.id);
     // the first 1000 ids run from banerjee2020:… through obelix:… (review statements, then OBELiX records with their dataset)
     expect(names).toEqual(['measurements.list']);
   });

@@ -13,6 +13,7 @@ export const INTERFACE_FILTERABLE: Record<InterfaceNodeKind, ReadonlySet<string>
   Interface: filterableOf(INTERFACE),
   InterphaseObservation: filterableOf(INTERPHASE_OBSERVATION),
   Technique: filterableOf(TECHNIQUE),
+  InterphaseProduct: new Set([]),
 };
 
 export const INTERFACE_RELATION_PATTERN: Record<InterfaceRelation, (from: string, to: string) => string> = {
@@ -24,6 +25,7 @@ export const INTERFACE_RELATION_PATTERN: Record<InterfaceRelation, (from: string
   observations: (from, to) => `(${to}:InterphaseObservation)-[:AT]->(${from})`,
   interface: (from, to) => `(${from})-[:AT]->(${to}:Interface)`,
   products: (from, to) => `(${from})-[:PRODUCES]->(${to}:Material)`,
+  productDetails: (from, to) => `(${from})-[:PRODUCES]->(${to}:Material)`,
   techniques: (from, to) => `(${from})-[:EVIDENCE]->(${to}:Technique)`,
 };
 
@@ -36,12 +38,14 @@ export const INTERFACE_RELATION_TARGET: Record<InterfaceRelation, InterfaceNodeK
   observations: 'InterphaseObservation',
   interface: 'Interface',
   products: 'Material',
+  productDetails: 'Material',
   techniques: 'Technique',
 };
 
 /** Relationship fields read in the source's order (the position on the relationship). */
 export const INTERFACE_BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
   products: (from, to, rel) => `(${from})-[${rel}:PRODUCES]->(${to}:Material)`,
+  productDetails: (from, to, rel) => `(${from})-[${rel}:PRODUCES]->(${to}:Material)`,
 };
 
 /** Relationship fields of at most one node. */
@@ -52,6 +56,7 @@ export const INTERFACE_ROOT_LABELS: Record<InterfaceNodeKind, string> = {
   Interface: 'Interface',
   InterphaseObservation: 'InterphaseObservation:Fact',
   Technique: 'Technique',
+  InterphaseProduct: 'Material',
 };
 
 /** Sort key of an interphase observation: the year of the first publication it cites (in the source's order). */

@@ -22,8 +22,8 @@ export const VARIANT_RELATION_PATTERN: Record<VariantRelation, (from: string, to
   counterpartVariant: variantWithId((from) => `${from}.counterpartVariantId`),
   substrateVariant: variantOnRelationship('APPLIED_ON'),
   pairedElectrolyteVariant: variantOnRelationship('PAIRED_WITH'),
-  // a cell component is the material its HAS_COMPONENT relationship (bound as r<from>) reaches
-  componentVariant: variantWithId((from) => `r${from}.variantId`),
+  // a cell component or an interphase product is the material its HAS_COMPONENT / PRODUCES relationship (bound as r<from>) reaches
+  partVariant: variantWithId((from) => `r${from}.variantId`),
 };
 
 export const VARIANT_RELATION_TARGET: Record<VariantRelation, NodeKind> = {
@@ -33,11 +33,11 @@ export const VARIANT_RELATION_TARGET: Record<VariantRelation, NodeKind> = {
   counterpartVariant: 'MaterialVariant',
   substrateVariant: 'MaterialVariant',
   pairedElectrolyteVariant: 'MaterialVariant',
-  componentVariant: 'MaterialVariant',
+  partVariant: 'MaterialVariant',
 };
 
 /** Relationship fields of at most one node. */
-export const VARIANT_SINGLE: readonly VariantRelation[] = ['variantMaterial', 'factVariant', 'counterpartVariant', 'substrateVariant', 'pairedElectrolyteVariant', 'componentVariant'];
+export const VARIANT_SINGLE: readonly VariantRelation[] = ['variantMaterial', 'factVariant', 'counterpartVariant', 'substrateVariant', 'pairedElectrolyteVariant', 'partVariant'];
 
 /** `<Type>.<field>` → the relationship it follows (the node kind it returns is the relation's target). */
 export const VARIANT_FIELDS: Readonly<Record<string, VariantRelation>> = {
@@ -50,5 +50,6 @@ export const VARIANT_FIELDS: Readonly<Record<string, VariantRelation>> = {
   'InterphaseObservation.counterpartVariant': 'counterpartVariant',
   'CoatingApplication.substrateVariant': 'substrateVariant',
   'CoatingApplication.electrolyteVariant': 'pairedElectrolyteVariant',
-  'CellComponent.variant': 'componentVariant',
+  'CellComponent.variant': 'partVariant',
+  'InterphaseProduct.variant': 'partVariant',
 };

@@ -5,7 +5,8 @@
  *   (InterphaseObservation)-[:AT]->(Interface)   -[:PRODUCES {position}]->(Material)   -[:EVIDENCE]->(Technique)
  */
 
-export type InterfaceNodeKind = 'Interface' | 'InterphaseObservation' | 'Technique';
+/** `InterphaseProduct`: a product read through its PRODUCES relationship (its variant id is the relationship's). */
+export type InterfaceNodeKind = 'Interface' | 'InterphaseObservation' | 'Technique' | 'InterphaseProduct';
 
 export type InterfaceRelation =
   /** Material → the interfaces where it is the electrolyte or the counterpart. */
@@ -24,5 +25,7 @@ export type InterfaceRelation =
   | 'interface'
   /** InterphaseObservation → its products (in the source's order). */
   | 'products'
+  /** InterphaseObservation → its products with their variants (`productDetails`, in the source's order). */
+  | 'productDetails'
   /** InterphaseObservation → the techniques that gave the evidence. */
   | 'techniques';

@@ -6,4 +6,4 @@ export type VariantRelation =
   | 'counterpartVariant'
   | 'substrateVariant'
   | 'pairedElectrolyteVariant'
-  | 'componentVariant';
+  | 'partVariant';

@@ -43,6 +43,8 @@ export const INTERFACE_FIELDS: Record<InterfaceNodeKind, Record<string, Expr>> =
   Interface: INTERFACE_PROJECTION,
   InterphaseObservation: OBSERVATION_PROJECTION,
   Technique: projectionOf(TECHNIQUE, {}),
+  // read through its PRODUCES relationship (bound as r<node variable>); the node is the product material
+  InterphaseProduct: { position: (v) => `r${v}.position` },
 };
 
-export const INTERFACE_ID_FIELD: Record<InterfaceNodeKind, string> = { Interface: 'id', InterphaseObservation: 'id', Technique: 'id' };
+export const INTERFACE_ID_FIELD: Record<InterfaceNodeKind, string> = { Interface: 'id', InterphaseObservation: 'id', Technique: 'id', InterphaseProduct: 'position' };

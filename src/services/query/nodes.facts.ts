@@ -33,6 +33,7 @@ const COATING_PART: Record<string, FactRelation> = {
 /** Fields read from the same node under another kind (a component's material is the node its relationship reaches). */
 export const FACT_INLINE_FIELDS: Record<string, NodeKind> = {
   'CellComponent.material': 'Material',
+  'InterphaseProduct.material': 'Material',
 };
 
 

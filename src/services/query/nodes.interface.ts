@@ -10,7 +10,6 @@ import { BY_ID } from './order.js';
 /** Keys of the node map that fields left to resolvers read. */
 export const INTERFACE_NEEDS: Record<string, string[]> = {
   'Interface.prediction': ['counterpartKind', 'electrolyteId', 'counterpartId', 'electrolyteFamily'],
-  'InterphaseObservation.productDetails': ['productIds', 'productVariantIds'],
 };
 
 /** Object fields stored on the node (compiled as maps, every sub-field read). */
@@ -36,4 +35,5 @@ export const INTERFACE_RELATION_FIELDS: Record<string, Build> = {
   'Interface.observations': related('observations', 'InterphaseObservation'),
   'InterphaseObservation.interface': related('interface', 'Interface'),
   'InterphaseObservation.products': related('products', 'Material'),
+  'InterphaseObservation.productDetails': related('productDetails', 'InterphaseProduct'),
 };
