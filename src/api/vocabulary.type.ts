@@ -20,10 +20,6 @@ export class MaterialFamily {
 
 @ObjectType({ description: TECHNIQUE.description })
 @fieldsOf(TECHNIQUE)
-export class CharacterizationTechnique {
-  // read from the vocabulary (domain/vocabulary.ts TECHNIQUES), not from the node
-  @Field(() => String, { description: 'What it is and what it reveals.' })
-  description!: string;
-}
+export class CharacterizationTechnique {}
 // the node's fields as the record type has them (declared once in domain/model/interphaseObservation.kind.ts)
 export interface CharacterizationTechnique extends RecordOf<typeof TECHNIQUE> {}

@@ -15,7 +15,8 @@ import { DATASET } from '../domain/model/publication.kind.js';
 import { sourceProps, storedProps } from './nodeKinds.js';
 
 /** A dataset as written: its stored properties (domain/model/publication.kind.ts; the counts are derived). */
-export type DatasetWrite = StoredOf<typeof DATASET>;
+/** A dataset as an import describes it (the phase-data bookkeeping, `phaseEntryCount`, `rowCount`, `phaseRun`, is the phase import's). */
+export type DatasetWrite = Omit<StoredOf<typeof DATASET>, 'phaseEntryCount' | 'rowCount' | 'phaseRun'>;
 
 /**
  * The dataset's view of a material: its id and its copy of every property OBELiX keeps (its obelix*
@@ -149,7 +150,7 @@ export class DatasetImportStore {
    */
   async importDataset(input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
     return this.db.writeTransaction('datasetImport', async (tx) => {
-      await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, input.dataset) });
+      await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, { ...input.dataset, phaseEntryCount: 0, rowCount: null, phaseRun: null }) });
       const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, 'obelix', m) }));
       const materials = (await inBatches(tx, MERGE_MATERIALS, materialRows, 'materials', BATCH)).n ?? 0;
       const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications, 'publications', BATCH)).n ?? 0;

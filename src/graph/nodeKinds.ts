@@ -157,6 +157,22 @@ export function columnsList(v: string, columns: readonly Column[]): string {
   return `[i IN range(0, size(coalesce(${v}.${first.name}, [])) - 1) | {${entries.join(', ')}}]`;
 }
 
+/**
+ * Every property a node (or relationship) of `kind` may carry as written: the stored properties under their
+ * names, a value stored flat split into its parts, a list stored as columns into its lists, and the sources'
+ * copies. What a graph holds beyond these was written by something other than the declaration.
+ */
+export function storedNamesOf(kind: NodeKindSpec): Set<string> {
+  const out = new Set<string>();
+  for (const [field, p] of Object.entries(kind.properties)) {
+    if (p.storage.kind === 'property') out.add(storedName(field, p));
+    if (p.storage.kind === 'quantity') for (const part of QUANTITY_PARTS) out.add(prefixed(p.storage.prefix, part));
+    if (p.storage.kind === 'columns') for (const c of p.storage.columns) out.add(c.name);
+    for (const source of p.perSource?.sources ?? []) for (const name of copies(source, field, p)) out.add(name);
+  }
+  return out;
+}
+
 // --- properties kept per source (keptPerSource): the sources' copies and the public value derived from them
 
 const copyOf = (source: string, field: string, p: Prop<unknown>, stored = p.perSource?.copyName ?? storedName(field, p)) => source + cap(stored);

@@ -25,7 +25,8 @@ import { cypher, type GraphDatabase, type NamedQuery, type Row } from './databas
 import { num, optNum, optStr, str, strList } from './mapping.js';
 
 /** The dataset of a formation-energy table, as written: its stored properties (domain/model/publication.kind.ts). */
-export type PhaseDataDatasetWrite = StoredOf<typeof DATASET>;
+/** A formation-energy dataset as its import describes it (its entry and row counts and run are set when it is activated). */
+export type PhaseDataDatasetWrite = Omit<StoredOf<typeof DATASET>, 'phaseEntryCount' | 'rowCount' | 'phaseRun'>;
 
 export interface PhaseEntryWrite {
   id: string;
@@ -121,7 +122,7 @@ const ACTIVATE = cypher(
 MATCH (r:PhaseDataRevision {id: 'phase-data'})
 SET r.activeRun = $run, r.revision = coalesce(r.revision, 0) + 1, r.updatedAt = datetime()
 MERGE (d:Dataset {id: $dataset.id})
-SET d += $datasetProps, d.rowCount = $rows, d.phaseEntryCount = $entries, d.phaseRun = $run
+SET d += $datasetProps
 WITH r, d
 OPTIONAL MATCH (other:Dataset) WHERE other.phaseRun IS NOT NULL AND other.id <> d.id
 SET other.phaseRun = null, other.phaseEntryCount = 0
@@ -356,7 +357,8 @@ export class PhaseDataStore {
         const active = (lock!.active as string | null) ?? null;
         if (active !== null && active > run) throw new Error(`phaseData.import: a newer import (${active}) is already the phase data; this one (${run}) is dropped`);
         if (num(lock!, 'stored') !== entries.length) throw new Error(`phaseData.import: the import run ${run} is incomplete (another import removed part of it); nothing was changed`);
-        const [row] = await tx.run(ACTIVATE, { dataset, datasetProps: storedProps(DATASET, dataset), rows, entries: entries.length, run });
+        const datasetProps = storedProps(DATASET, { ...dataset, rowCount: rows, phaseEntryCount: entries.length, phaseRun: run });
+        const [row] = await tx.run(ACTIVATE, { dataset, datasetProps, run });
         return num(row!, 'revision');
       });
       const removed = await this.deleteBatches(DELETE_OLDER, { run });

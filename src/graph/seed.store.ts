@@ -24,7 +24,7 @@ import { FACT, SOURCE } from '../domain/model/fact.kind.js';
 import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
-import { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION, TECHNIQUE } from '../domain/model/interphaseObservation.kind.js';
 import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
 import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import { MEASUREMENT } from '../domain/model/measurement.kind.js';
@@ -42,7 +42,7 @@ const MERGE_VOCABULARY = cypher(
   'seed.mergeVocabulary',
   `
 UNWIND $techniques AS t
-MERGE (n:Technique {id: t.id}) SET n.description = t.description
+MERGE (n:Technique {id: t.id}) SET n += t.props
 WITH count(*) AS techniques
 UNWIND $families AS f
 MERGE (n:MaterialFamily {id: f.id}) SET n.description = f.description
@@ -194,7 +194,7 @@ CALL {
   WITH o, row
   UNWIND range(0, size(row.evidence) - 1) AS k
   MATCH (t:Technique {id: row.evidence[k].technique})
-  CREATE (o)-[e:EVIDENCE {position: k}]->(t)
+  CREATE (o)-[e:EVIDENCE]->(t)
   SET e += row.evidence[k].props
   RETURN count(*) AS evidence
 }
@@ -354,7 +354,7 @@ export class SeedStore {
       const count = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
 
       await tx.run(MERGE_VOCABULARY, {
-        techniques: Object.entries(TECHNIQUES).map(([id, description]) => ({ id, description })),
+        techniques: Object.entries(TECHNIQUES).map(([id, description]) => ({ id, props: storedProps(TECHNIQUE, { id: id as keyof typeof TECHNIQUES, description }) })),
         families: Object.entries(STRUCTURAL_FAMILIES).map(([id, description]) => ({ id, description })),
       });
       const [previous] = await tx.run(DELETE_PREVIOUS);
@@ -474,7 +474,7 @@ export class SeedStore {
           interfaceId: o.interfaceId,
           productIds: o.productIds,
           productVariantIds: o.productVariantIds,
-          evidence: o.evidence.map((e) => ({ technique: e.technique, props: storedProps(EVIDENCE, { text: e.text }) })),
+          evidence: o.evidence.map((e) => ({ technique: e.technique, props: storedProps(EVIDENCE, { text: e.text, position: e.position }) })),
           props: {
             ...factProps(o),
             ...storedProps(INTERPHASE_OBSERVATION, {

@@ -6,7 +6,7 @@
 import type { InterphaseType, StabilityClass, Technique } from '../vocabulary.js';
 import { INTERPHASE_TYPES, STABILITY_CLASSES, TECHNIQUES } from '../vocabulary.js';
 import { FACT_PROPERTIES } from './fact.kind.js';
-import { flag, nodeKind, object, oneOf, text, type RecordOf } from './property.js';
+import { type RecordOf, flag, int, nodeKind, object, oneOf, text } from './property.js';
 import type { QUANTITY } from './quantity.kind.js';
 
 type QuantityValue = RecordOf<typeof QUANTITY>;
@@ -20,6 +20,7 @@ export const TECHNIQUE = nodeKind(
   'A characterisation or computational technique, and the interphase observations it gave evidence for.',
   {
     id: oneOf<Technique>('Technique', TECHNIQUES, 'The technique.').filterable(),
+    description: text('What it is and what it reveals.'),
   },
 );
 
@@ -27,6 +28,7 @@ export const TECHNIQUE = nodeKind(
 export const EVIDENCE = nodeKind('Evidence', 'The technique that gave evidence for an observation, and what the source says it showed.', {
   technique: oneOf<Technique>('Technique', TECHNIQUES, 'The technique.').derived(),
   text: text('What it showed, as the source says.').optional(),
+  position: int("Its place in the observation's list of evidence, in the source's order.").hidden(),
 });
 
 export type EvidenceValue = RecordOf<typeof EVIDENCE>;

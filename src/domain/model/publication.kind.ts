@@ -43,5 +43,7 @@ export const DATASET = nodeKind('Dataset', 'An external dataset that facts were 
   ).derived(),
   phaseEntryCount: count(
     'Phase entries of a formation-energy dataset in the graph: one per reduced composition (its lowest polymorph); 0 for other datasets.',
-  ).derived(),
+  ).orElse(0),
+  rowCount: count('Rows of the imported file, where the import counts them (a formation-energy table); else the records in the graph are counted.').optional().hidden(),
+  phaseRun: text('The import run whose phase entries are the active phase data (a formation-energy dataset).').optional().hidden(),
 });

@@ -20,5 +20,4 @@ export const PUBLICATION_PROJECTION: Record<string, Expr> = projectionOf(PUBLICA
 export const DATASET_PROJECTION: Record<string, Expr> = projectionOf(DATASET, {
   measurementCount: (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement) }`,
   recordCount: (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`,
-  phaseEntryCount: (v) => `coalesce(${v}.phaseEntryCount, 0)`,
 });

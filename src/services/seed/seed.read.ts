@@ -304,7 +304,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
               interphaseType: r.interphaseType ?? null,
               characterText: r.characterText ?? null,
               thickness,
-              evidence: r.evidence.map((e) => ({ technique: e.technique, text: e.text ?? null })),
+              evidence: r.evidence.map((e, position) => ({ technique: e.technique, text: e.text ?? null, position })),
               computed: r.computed ?? null,
             });
             break;

@@ -1,0 +1,69 @@
+/**
+ * The seeded graph (the five reviews and OBELiX) holds no property that a node kind's declaration
+ * (src/domain/model/*.kind.ts) does not name: every writer derives what it writes from a declaration, so a
+ * property written by hand beside them would show here. Read with plain Cypher, not through the API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../../src/domain/model/cell.kind.js';
+import { CITATION } from '../../src/domain/model/citation.kind.js';
+import { COATING_APPLICATION, COATING_EFFECT } from '../../src/domain/model/coating.kind.js';
+import { SOURCE } from '../../src/domain/model/fact.kind.js';
+import { INTERFACE } from '../../src/domain/model/interface.kind.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION, TECHNIQUE } from '../../src/domain/model/interphaseObservation.kind.js';
+import { MATERIAL, MATERIAL_VARIANT } from '../../src/domain/model/material.kind.js';
+import { MEASUREMENT, REPORTED_STRUCTURE } from '../../src/domain/model/measurement.kind.js';
+import type { NodeKindSpec } from '../../src/domain/model/property.js';
+import { DATASET, PUBLICATION } from '../../src/domain/model/publication.kind.js';
+import { STABILITY_WINDOW } from '../../src/domain/model/stabilityWindow.kind.js';
+import { cypher } from '../../src/graph/database.js';
+import { storedNamesOf } from '../../src/graph/nodeKinds.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server.stop());
+
+/** Node labels and relationship types, and the declarations whose properties they carry. */
+const NODES: Record<string, NodeKindSpec[]> = {
+  Material: [MATERIAL],
+  MaterialVariant: [MATERIAL_VARIANT],
+  Publication: [PUBLICATION],
+  Dataset: [DATASET],
+  Measurement: [MEASUREMENT, SOURCE, REPORTED_STRUCTURE],
+  StabilityWindow: [STABILITY_WINDOW, SOURCE],
+  InterphaseObservation: [INTERPHASE_OBSERVATION, SOURCE],
+  CoatingApplication: [COATING_APPLICATION, SOURCE],
+  Cell: [CELL, CELL_CONDITIONS, SOURCE],
+  CellResult: [CELL_RESULT],
+  CoatingEffect: [COATING_EFFECT],
+  Interface: [INTERFACE],
+  Technique: [TECHNIQUE],
+};
+const RELATIONSHIPS: Record<string, NodeKindSpec[]> = {
+  CITES: [CITATION],
+  HAS_COMPONENT: [CELL_COMPONENT],
+  EVIDENCE: [EVIDENCE],
+};
+
+async function keysOf(pattern: string): Promise<string[]> {
+  const rows = await server.db.read(cypher('test.storedKeys', `MATCH ${pattern} UNWIND keys(x) AS k RETURN DISTINCT k ORDER BY k`));
+  return rows.map((r) => String(r.k));
+}
+
+describe('the seeded graph holds only declared properties', () => {
+  it.each(Object.entries(NODES))('%s nodes', async (label, kinds) => {
+    const declared = new Set(kinds.flatMap((k) => [...storedNamesOf(k)]));
+    const stored = await keysOf(`(x:${label})`);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((k) => !declared.has(k))).toEqual([]);
+  });
+
+  it.each(Object.entries(RELATIONSHIPS))('%s relationships', async (type, kinds) => {
+    const declared = new Set(kinds.flatMap((k) => [...storedNamesOf(k)]));
+    const stored = await keysOf(`()-[x:${type}]->()`);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((k) => !declared.has(k))).toEqual([]);
+  });
+});
