@@ -11,8 +11,8 @@ import { num } from './mapping.js';
 import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
 import { MATERIAL } from '../domain/model/material.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
-import { DATASET } from '../domain/model/publication.kind.js';
-import { sourceProps, storedProps } from './nodeKinds.js';
+import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
+import { nodeProps, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
 
 /** A dataset as written: its stored properties (domain/model/publication.kind.ts; the counts are derived). */
 /** A dataset as an import describes it (the phase-data bookkeeping, `phaseEntryCount`, `rowCount`, `phaseRun`, is the phase import's). */
@@ -24,10 +24,8 @@ export type DatasetWrite = Omit<StoredOf<typeof DATASET>, 'phaseEntryCount' | 'r
  */
 export type MaterialWrite = Pick<StoredOf<typeof MATERIAL>, 'id'> & SourceStoredOf<typeof MATERIAL, 'obelix'>;
 
-export interface PublicationWrite {
-  doi: string;
-  url: string;
-}
+/** A publication a dataset names: its DOI and link (declared in domain/model/publication.kind.ts). */
+export type PublicationWrite = { [F in 'doi' | 'url']: NonNullable<StoredOf<typeof PUBLICATION>[F]> };
 
 export interface MeasurementWrite {
   id: string;
@@ -83,7 +81,7 @@ const MERGE_PUBLICATIONS = cypher(
   `
 UNWIND $publications AS row
 MERGE (p:Publication {key: 'doi:' + row.doi})
-SET p.doi = row.doi, p.url = row.url
+SET p += row.props
 RETURN count(p) AS n`,
 );
 
@@ -135,7 +133,7 @@ function measurementRow(m: MeasurementWrite) {
     note: null,
     seedFile: null,
   });
-  const props = { ...storedProps(MEASUREMENT, { id: m.id, ...m.props }), ...storedProps(REPORTED_STRUCTURE, m.structure), ...source };
+  const props = nodeProps(storedProps(MEASUREMENT, { id: m.id, ...m.props }), storedProps(REPORTED_STRUCTURE, m.structure), source);
   return { id: m.id, materialId: m.materialId, dois: m.dois, recordId: m.recordId, line: m.line, props };
 }
 
@@ -153,7 +151,7 @@ export class DatasetImportStore {
       await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, { ...input.dataset, phaseEntryCount: 0, rowCount: null, phaseRun: null }) });
       const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, 'obelix', m) }));
       const materials = (await inBatches(tx, MERGE_MATERIALS, materialRows, 'materials', BATCH)).n ?? 0;
-      const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications, 'publications', BATCH)).n ?? 0;
+      const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications.map((p) => ({ doi: p.doi, props: somePropsOf(PUBLICATION, { doi: p.doi, url: p.url }) })), 'publications', BATCH)).n ?? 0;
       let measurements = 0;
       for (let i = 0; i < input.measurements.length; i += BATCH) {
         const batch = input.measurements.slice(i, i + BATCH).map(measurementRow);

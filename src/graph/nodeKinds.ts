@@ -83,6 +83,21 @@ export function somePropsOf<K extends NodeKindSpec>(kind: K, values: Partial<Sto
   return out;
 }
 
+/**
+ * The properties of one node written from several declarations (a fact's own, its source's, a measurement's
+ * structure): their union, refusing a property two of them would set (one would silently null the other).
+ */
+export function nodeProps(...parts: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      if (Object.prototype.hasOwnProperty.call(out, key)) throw new Error(`property ${key} is written by two declarations of one node`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
 /** The Cypher expression of a stored property (its default when missing). */
 function storedExpression(field: string, p: Prop<unknown>): Expr {
   const name = storedName(field, p);

@@ -20,7 +20,7 @@
  */
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
 import { CITATION } from '../domain/model/citation.kind.js';
-import { FACT, SOURCE } from '../domain/model/fact.kind.js';
+import { SOURCE } from '../domain/model/fact.kind.js';
 import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
@@ -29,7 +29,7 @@ import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
 import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import { MEASUREMENT } from '../domain/model/measurement.kind.js';
 import { PUBLICATION } from '../domain/model/publication.kind.js';
-import { somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
+import { nodeProps, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
 import { cypher, inBatches, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
@@ -62,7 +62,7 @@ const UNMARK_REVIEWS = cypher(
   'seed.unmarkReviews',
   `
 MATCH (r:Review) WHERE NOT r.reviewKey IN $keys
-REMOVE r:Review, r.reviewKey, r.textFile
+REMOVE r:Review, r.reviewKey, r.textFile, r.pages
 RETURN count(r) AS n`,
 );
 
@@ -425,7 +425,7 @@ export class SeedStore {
         tx,
         CREATE_MEASUREMENTS,
         bundle.measurements.map((m) => ({
-          props: { ...factProps(m), ...storedProps(MEASUREMENT, { id: m.id, review: m.review, family: m.family, ...m.props }) },
+          props: nodeProps(provenanceProps(m), storedProps(MEASUREMENT, { id: m.id, review: m.review, family: m.family, ...m.props })),
         })),
       );
       expect('measurements', measurements.n, bundle.measurements.length);
@@ -436,9 +436,9 @@ export class SeedStore {
         tx,
         CREATE_WINDOWS,
         bundle.windows.map((w) => ({
-          props: {
-            ...factProps(w),
-            ...storedProps(STABILITY_WINDOW, {
+          props: nodeProps(
+            provenanceProps(w),
+            storedProps(STABILITY_WINDOW, {
               id: w.id,
               review: w.review,
               scale: w.scale,
@@ -452,7 +452,7 @@ export class SeedStore {
               oxidationText: w.oxidation?.text ?? null,
               hasOxidation: w.oxidation !== null,
             }),
-          },
+          ),
         })),
       );
       expect('stability windows', windows.n, bundle.windows.length);
@@ -475,9 +475,9 @@ export class SeedStore {
           productIds: o.productIds,
           productVariantIds: o.productVariantIds,
           evidence: o.evidence.map((e) => ({ technique: e.technique, props: storedProps(EVIDENCE, { text: e.text, position: e.position }) })),
-          props: {
-            ...factProps(o),
-            ...storedProps(INTERPHASE_OBSERVATION, {
+          props: nodeProps(
+            provenanceProps(o),
+            storedProps(INTERPHASE_OBSERVATION, {
               id: o.id,
               review: o.review,
               counterpartText: o.counterpartText,
@@ -491,7 +491,7 @@ export class SeedStore {
               computed: o.computed,
               counterpartVariantId: o.counterpartVariantId,
             }),
-          },
+          ),
         })),
       );
       expect('interphase observations', interphases.n, bundle.interphases.length);
@@ -511,9 +511,9 @@ export class SeedStore {
           electrolyteId: c.electrolyteId,
           electrolyteVariantId: c.electrolyteVariantId,
           effects: c.effects.map((e) => storedProps(COATING_EFFECT, e)),
-          props: {
-            ...factProps(c),
-            ...storedProps(COATING_APPLICATION, {
+          props: nodeProps(
+            provenanceProps(c),
+            storedProps(COATING_APPLICATION, {
               id: c.id,
               review: c.review,
               role: c.role,
@@ -524,7 +524,7 @@ export class SeedStore {
               loading: c.loading,
               effectText: c.effectText,
             }),
-          },
+          ),
         })),
       );
       expect('coating applications', coatings.n, bundle.coatings.length);
@@ -542,11 +542,11 @@ export class SeedStore {
           components: b.components.map(({ materialId, ...c }, position) => ({ materialId, props: storedProps(CELL_COMPONENT, { ...c, position }) })),
           coatingApplicationIds: b.coatingApplicationIds,
           results: b.results.map((r) => storedProps(CELL_RESULT, r)),
-          props: {
-            ...factProps(b),
-            ...storedProps(CELL, { id: b.id, review: b.review, cellType: b.cellType, resultText: b.resultText }),
-            ...storedProps(CELL_CONDITIONS, b.conditions),
-          },
+          props: nodeProps(
+            provenanceProps(b),
+            storedProps(CELL, { id: b.id, review: b.review, cellType: b.cellType, resultText: b.resultText }),
+            storedProps(CELL_CONDITIONS, b.conditions),
+          ),
         })),
       );
       expect('cells', cells.n, bundle.cells.length);
@@ -617,24 +617,20 @@ async function linkSubjects(
   expect(`${what} families`, linked.families, facts.filter((f) => f.family).length);
 }
 
-/** The provenance properties every fact node carries. */
-function factProps(f: FactOut): Record<string, unknown> {
-  return {
-    ...storedProps(FACT, { id: f.id, review: f.review }),
-    ...storedProps(SOURCE, {
-      kind: 'REVIEW',
-      file: f.textFile,
-      lines: f.lines,
-      referenceNumbers: f.refs,
-      citationConfidence: f.citation,
-      correctedReferenceNumber: f.correctedRef,
-      quote: f.quote,
-      note: f.note,
-      seedFile: f.seedFile,
-    }),
-  };
+/** Where a review fact was read, as its node stores it (the fact's own declaration adds its id and review). */
+function provenanceProps(f: FactOut): Record<string, unknown> {
+  return storedProps(SOURCE, {
+    kind: 'REVIEW',
+    file: f.textFile,
+    lines: f.lines,
+    referenceNumbers: f.refs,
+    citationConfidence: f.citation,
+    correctedReferenceNumber: f.correctedRef,
+    quote: f.quote,
+    note: f.note,
+    seedFile: f.seedFile,
+  });
 }
-
 
 function subjectRow(f: FactOut & { materialId: string | null; variantId: string | null; family: string | null }) {
   return { id: f.id, materialId: f.materialId, variantId: f.variantId, family: f.family };

@@ -10,6 +10,8 @@ import { getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType,
 import { buildInterphaseSchema } from '../../src/api/schema.js';
 import { Prop, storedName, type NodeKindSpec } from '../../src/domain/model/property.js';
 import { projectionOf, storedProps } from '../../src/graph/nodeKinds.js';
+import { DECLARATION, fieldExpression, isCompiledField } from '../../src/graph/query/projection.js';
+import type { NodeKind } from '../../src/graph/query/plan.js';
 import { projectPath } from '../../src/server/paths.js';
 
 async function declaredKinds(): Promise<NodeKindSpec[]> {
@@ -114,5 +116,34 @@ describe('node kinds declared once', () => {
         else expect(text, `${kind.name}.${key}`).toMatch(new RegExp(`^coalesce\\(n\\.${storedName(key, p)}, `));
       }
     }
+  });
+
+  it("the compiler's tables in use read every stored field from the property its declaration names (the relationship's, for a kind stored on one)", () => {
+    const problems: string[] = [];
+    const onRelationship = new Set(['CellComponent', 'Citation']);
+    for (const [kind, spec] of Object.entries(DECLARATION) as [NodeKind, NodeKindSpec | null][]) {
+      if (!spec) continue;
+      const v = onRelationship.has(kind) ? 'rn' : 'n';
+      for (const [key, p] of Object.entries(spec.properties)) {
+        if (p.storage.kind === 'derived') continue;
+        const field = p.graphqlName ?? key;
+        if (!isCompiledField(kind, field)) {
+          problems.push(`${kind}.${field}: not in the compiler's table`);
+          continue;
+        }
+        const text = fieldExpression(kind, field, 'n');
+        const stored = p.storage.kind === 'quantity' ? null : storedName(key, p);
+        const ok =
+          p.storage.kind === 'quantity'
+            ? text.startsWith(`CASE WHEN n.${p.storage.prefix}PrintedValue IS NULL`)
+            : p.storage.kind === 'columns'
+              ? p.storage.columns.every((c) => text.includes(`${v}.${c.name}`))
+              : p.storage.fallback === null
+                ? text === `${v}.${stored}`
+                : text.startsWith(`coalesce(${v}.${stored}, `);
+        if (!ok) problems.push(`${kind}.${field}: reads ${text}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

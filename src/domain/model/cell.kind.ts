@@ -33,7 +33,7 @@ export type CellConditionsValue = RecordOf<typeof CELL_CONDITIONS>;
  * the relationship reaches.
  */
 export const CELL_COMPONENT = nodeKind('CellComponent', 'A component of a cell: a material in a role (anode, electrolyte, cathode, coating, interlayer...).', {
-  role: oneOf<ComponentRole>('ComponentRole', COMPONENT_ROLES, 'Its role in the cell.'),
+  role: oneOf<ComponentRole>('ComponentRole', COMPONENT_ROLES, 'Its role in the cell.').filterable(),
   text: text('The component as printed.').optional(),
   variantId: text('The variant, where stated (read by `variant`).').optional().hidden(),
   position: int("Its place in the cell's list of components, in the source's order.").hidden(),

@@ -110,7 +110,7 @@ export const MATERIAL_VARIANT = nodeKind(
   'MaterialVariant',
   'A variant of a material: polymorph (cubic/tetragonal), form (glass, thin film), or doped version.',
   {
-    id: id("Stable id: the material id and the variant's attributes, e.g. 'La3Li7O12Zr2|polymorph=cubic'."),
+    id: id("Stable id: the material id and the variant's attributes, e.g. 'La3Li7O12Zr2|polymorph=cubic'.").filterable(),
     labels: text("Names the sources give it, e.g. ['c-LLZO'].").many(),
     polymorph: text("Polymorph, e.g. 'cubic', 'tetragonal', 'β'.").optional(),
     form: text("Form, e.g. 'glass', 'glass-ceramic', 'thin film', 'single crystal'.").optional(),

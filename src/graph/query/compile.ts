@@ -13,6 +13,7 @@
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
 import neo4j from 'neo4j-driver';
+import { CELL_COMPONENT } from '../../domain/model/cell.kind.js';
 import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { MEASUREMENT } from '../../domain/model/measurement.kind.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
@@ -70,7 +71,7 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   ...INTERFACE_FILTERABLE,
   ...FACT_FILTERABLE,
   Citation: new Set([]),
-  MaterialVariant: filterableOf(MATERIAL_VARIANT, ['id']),
+  MaterialVariant: filterableOf(MATERIAL_VARIANT),
 };
 
 export const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -227,7 +228,7 @@ export function projection(node: NodePlan, v: string, scope: Scope, parent?: str
 
 /** Relationships a field may filter on their own properties (`relationshipIn`), bound as `rel`. */
 const ON_RELATIONSHIP: Record<string, { pattern: (from: string, to: string, rel: string) => string; properties: ReadonlySet<string> }> = {
-  materialCells: { pattern: (from, to, rel) => `(${to}:Cell)-[${rel}:HAS_COMPONENT]->(${from})`, properties: new Set(['role']) },
+  materialCells: { pattern: (from, to, rel) => `(${to}:Cell)-[${rel}:HAS_COMPONENT]->(${from})`, properties: filterableOf(CELL_COMPONENT) },
 };
 
 function relationText(r: RelationField, v: string, scope: Scope): string {

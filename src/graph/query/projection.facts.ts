@@ -14,7 +14,7 @@ import { CELL as CELL_KIND, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from 
 import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
 import type { NodeKindSpec } from '../../domain/model/property.js';
 import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
-import { filterableOf, outputKeysOf, projectionOf, recordMap } from '../nodeKinds.js';
+import { filterableOf, projectionOf, recordMap } from '../nodeKinds.js';
 import { FACT_DERIVED, type Expr } from './projection.quantity.js';
 
 const onRel = (name: string): Expr => (v) => `r${v}.${name}`;
@@ -110,11 +110,6 @@ export const FACT_ID_FIELD: Record<FactListKind, string> = {
   CellComponent: 'position',
   CellResult: 'position',
   CoatingEffect: 'position',
-};
-
-/** GraphQL fields whose value sits under another key of the record type (`reductionLimit` is the property `reduction`). */
-export const FACT_OUTPUT_KEY: Partial<Record<NodeKind, Record<string, string>>> = {
-  StabilityWindow: outputKeysOf(STABILITY_WINDOW),
 };
 
 /** Stored properties that filters and orders of the fact lists may read. */

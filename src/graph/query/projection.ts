@@ -6,12 +6,20 @@
  */
 import { CITATION } from '../../domain/model/citation.kind.js';
 import { MEASUREMENT as MEASUREMENT_KIND, REPORTED_STRUCTURE } from '../../domain/model/measurement.kind.js';
-import { storedName } from '../../domain/model/property.js';
-import { projectionOf, recordMap } from '../nodeKinds.js';
+import { CELL, CELL_COMPONENT, CELL_RESULT } from '../../domain/model/cell.kind.js';
+import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
+import { SOURCE } from '../../domain/model/fact.kind.js';
+import { INTERFACE } from '../../domain/model/interface.kind.js';
+import { INTERPHASE_OBSERVATION, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
+import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
+import type { NodeKindSpec } from '../../domain/model/property.js';
+import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
+import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
+import { outputKeysOf, projectionOf, recordMap, storedNamesOf } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
 import { FACT_DERIVED, SOURCE_PROJECTION, type Expr } from './projection.quantity.js';
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
-import { FACT_FIELDS, FACT_ID_FIELD, FACT_OUTPUT_KEY } from './projection.facts.js';
+import { FACT_FIELDS, FACT_ID_FIELD } from './projection.facts.js';
 import { DATASET_PROJECTION, MATERIAL_PROJECTION, PUBLICATION_PROJECTION, VARIANT_PROJECTION } from './projection.material.js';
 
 /** A measurement's value read as a number for log plots: the value, else the bound its qualifier names. */
@@ -19,7 +27,8 @@ const plotted = (v: string) =>
   `coalesce(${v}.value, CASE ${v}.qualifier WHEN 'LESS_THAN' THEN ${v}.max WHEN 'GREATER_THAN' THEN ${v}.min END)`;
 
 /** A measurement's structure (stored flat on its node), when the node has one of these properties. */
-const STRUCTURE_PRESENT_IF = (['spaceGroupSymbol', 'spaceGroupNumber', 'a'] as const).map((f) => storedName(f, REPORTED_STRUCTURE.properties[f]));
+/** A measurement has a structure when any of the structure's stored properties is set. */
+const STRUCTURE_PRESENT_IF = [...storedNamesOf(REPORTED_STRUCTURE)];
 const STRUCTURE_PROJECTION = projectionOf(REPORTED_STRUCTURE, {});
 
 /** A measurement's fields: its stored properties from domain/model/measurement.kind.ts, the derived ones read here. */
@@ -39,18 +48,11 @@ const MEASUREMENT: Record<string, Expr> = {
 
 /** GraphQL sub-field of `source` → the keys it needs in the source map. */
 export const SOURCE_NEEDS: Record<string, string[]> = {
-  kind: ['kind'],
-  file: ['file'],
-  lines: ['lines'],
+  // every declared field of Source needs itself (domain/model/fact.kind.ts)
+  ...Object.fromEntries(Object.entries(SOURCE.properties).filter(([, p]) => !p.internal).map(([field]) => [field, [field]])),
+  // the field resolvers of Source read these
   line: ['lines'],
-  referenceNumbers: ['referenceNumbers'],
   referenceNumber: ['referenceNumbers'],
-  citationConfidence: ['citationConfidence'],
-  correctedReferenceNumber: ['correctedReferenceNumber'],
-  quote: ['quote'],
-  note: ['note'],
-  seedFile: ['seedFile'],
-  recordId: ['recordId'],
   review: ['reviewPublicationKey'],
   correctedReference: ['correctedPublicationKey'],
   dataset: ['datasetId'],
@@ -80,9 +82,31 @@ const FIELDS: Record<NodeKind, Record<string, Expr>> = {
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
 export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', Citation: 'number', MaterialVariant: 'id', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
 
+/** The declaration of each compiled node kind (domain/model/); null for a part read only through its relationship. */
+export const DECLARATION: Record<NodeKind, NodeKindSpec | null> = {
+  Material: MATERIAL,
+  MaterialVariant: MATERIAL_VARIANT,
+  Measurement: MEASUREMENT_KIND,
+  Publication: PUBLICATION,
+  Dataset: DATASET,
+  Citation: CITATION,
+  Interface: INTERFACE,
+  InterphaseObservation: INTERPHASE_OBSERVATION,
+  Technique: TECHNIQUE,
+  InterphaseProduct: null,
+  StabilityWindow: STABILITY_WINDOW,
+  CoatingApplication: COATING_APPLICATION,
+  Cell: CELL,
+  CellComponent: CELL_COMPONENT,
+  CellResult: CELL_RESULT,
+  CoatingEffect: COATING_EFFECT,
+};
+
+const OUTPUT_KEYS = Object.fromEntries(Object.entries(DECLARATION).map(([kind, spec]) => [kind, spec ? outputKeysOf(spec) : {}])) as Record<NodeKind, Record<string, string>>;
+
 /** The key of a compiled field in the node map: the record type's property (`reductionLimit` → `reduction`), else the field name. */
 export function outputKey(kind: NodeKind, field: string): string {
-  return FACT_OUTPUT_KEY[kind]?.[field] ?? field;
+  return OUTPUT_KEYS[kind][field] ?? field;
 }
 
 /** Whether `field` of `kind` is read by the statement (else it is a field resolver's). */
