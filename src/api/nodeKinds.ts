@@ -6,7 +6,7 @@
  * by the classes that declare them).
  */
 import { NonNegativeIntResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { NodeKindSpec, OutputType, ScalarName } from '../domain/model/property.js';
 import { ENUMS_BY_NAME } from './enums.js';
 
@@ -45,5 +45,17 @@ export function fieldsOf(kind: NodeKindSpec): ClassDecorator {
         key,
       );
     }
+  };
+}
+
+/**
+ * The GraphQL object type of `kind`: named and described by the declaration, its fields declared by
+ * `fieldsOf`, and registered for the declarations that name it (`{ object: 'Quantity' }`).
+ */
+export function declaredType(kind: NodeKindSpec, options: { implements?: Function } = {}): ClassDecorator {
+  return (target) => {
+    fieldsOf(kind)(target);
+    objectTypes.set(kind.name, target);
+    ObjectType(kind.name, { description: kind.description, ...options })(target);
   };
 }

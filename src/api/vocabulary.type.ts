@@ -3,7 +3,7 @@ import type { StructuralFamily } from '../domain/families.js';
 import { TECHNIQUE } from '../domain/model/interphaseObservation.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import { StructuralFamilyEnum } from './enums.js';
-import { fieldsOf } from './nodeKinds.js';
+import { declaredType } from './nodeKinds.js';
 
 @ObjectType({
   description:
@@ -18,8 +18,7 @@ export class MaterialFamily {
   description!: string;
 }
 
-@ObjectType({ description: TECHNIQUE.description })
-@fieldsOf(TECHNIQUE)
+@declaredType(TECHNIQUE)
 export class CharacterizationTechnique {}
 // the node's fields as the record type has them (declared once in domain/model/interphaseObservation.kind.ts)
 export interface CharacterizationTechnique extends RecordOf<typeof TECHNIQUE> {}
