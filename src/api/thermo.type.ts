@@ -1,51 +1,17 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PHASE_ENTRY } from '../domain/model/phaseEntry.kind.js';
+import type { RecordOf } from '../domain/model/property.js';
+import { declaredType } from './nodeKinds.js';
 import { PhaseEntrySourceEnum, PredictionMethodEnum, ReactantEnergySourceEnum, TargetEnergySourceEnum, ThermoStatusEnum } from './enums.js';
 
 const METHOD =
   'Grand-potential phase diagram from DFT formation energies (Ong et al., Chem. Mater. 20, 1798 (2008), doi:10.1021/cm702327g; ' +
   'Zhu, He & Mo, ACS Appl. Mater. Interfaces 7, 23685 (2015), doi:10.1021/acsami.5b07517), solved as linear programs with HiGHS.';
 
-@ObjectType({
-  description:
-    'A phase and its formation energy, the input of every computed property: one entry per reduced composition of an imported ' +
-    'dataset (its lowest-energy polymorph) or an entry a user added.',
-})
-export class PhaseEntry {
-  @Field(() => ID, { description: "Stable id: '<dataset id>:<composition key>' (e.g. 'matbench_mp_e_form:Cl1Li6P1S5') or 'user:<uuid>'." })
-  id!: string;
-
-  @Field(() => String, { description: "Reduced formula, e.g. 'Li6PS5Cl'." })
-  formula!: string;
-
-  @Field(() => ID, { name: 'compositionKey', description: "Composition key (the id of the Material of this composition), e.g. 'Cl1Li6P1S5'." })
-  key!: string;
-
-  @Field(() => String, { description: "Elements, alphabetical, joined by '-', e.g. 'Cl-Li-P-S'." })
-  chemicalSystem!: string;
-
-  @Field(() => Float, { description: 'Formation energy from the elements, eV/atom.' })
-  formationEnergyEvPerAtom!: number;
-
-  @Field(() => PhaseEntrySourceEnum, { description: 'Where it comes from.' })
-  source!: string;
-
-  @Field(() => String, { nullable: true, description: "Version of the dataset file it was imported from ('sha256:…'); null for user entries." })
-  datasetVersion!: string | null;
-
-  @Field(() => Int, { name: 'polymorphRows', description: 'Rows of the source table with this composition (polymorphs); the lowest energy is kept.' })
-  rows!: number;
-
-  @Field(() => String, { nullable: true, description: 'For user entries: who computed it and how, as the user gave it.' })
-  label!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For user entries: a free note (method, functional, reference).' })
-  note!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For user entries: when it was added (ISO 8601).' })
-  createdAt!: string | null;
-
-  datasetId!: string | null;
-}
+@declaredType(PHASE_ENTRY)
+export class PhaseEntry {}
+// the fields as the record type has them (declared once in domain/model/phaseEntry.kind.ts)
+export interface PhaseEntry extends RecordOf<typeof PHASE_ENTRY> {}
 
 @ObjectType({ description: 'A phase in an assemblage or a reaction, with how much of it.' })
 export class PhaseAmount {

@@ -19,47 +19,30 @@
  * every API replica sees a change at its next request.
  */
 import { DATASET } from '../domain/model/publication.kind.js';
-import type { StoredOf } from '../domain/model/property.js';
-import { storedProps } from './nodeKinds.js';
+import { PHASE_ENTRY, type PhaseEntrySource } from '../domain/model/phaseEntry.kind.js';
+import type { RecordOf, StoredOf } from '../domain/model/property.js';
+import { projectionOf, recordMap, storedProps } from './nodeKinds.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
-import { num, optNum, optStr, str, strList } from './mapping.js';
+import { num, optStr, str, strList } from './mapping.js';
 
 /** The dataset of a formation-energy table, as written: its stored properties (domain/model/publication.kind.ts). */
 /** A formation-energy dataset as its import describes it (its entry and row counts and run are set when it is activated). */
 export type PhaseDataDatasetWrite = Omit<StoredOf<typeof DATASET>, 'phaseEntryCount' | 'rowCount' | 'phaseRun'>;
 
-export interface PhaseEntryWrite {
-  id: string;
-  /** Composition key (integer proportions, alphabetical), e.g. 'Cl1Li6P1S5'. */
-  key: string;
-  /** Reduced formula, e.g. 'Li6PS5Cl'. */
-  formula: string;
-  compositionElements: string[];
-  compositionAmounts: number[];
-  chemicalSystem: string;
-  elementCount: number;
-  /** eV/atom, relative to the elements. */
-  formationEnergyEvPerAtom: number;
-  /** Rows of the source table this entry stands for (polymorphs of the composition). */
-  rows: number;
-}
+/** An entry as an import or a user gives it (its stored properties, domain/model/phaseEntry.kind.ts); the store adds source, run and ids. */
+export type PhaseEntryWrite = Pick<
+  StoredOf<typeof PHASE_ENTRY>,
+  'id' | 'key' | 'formula' | 'compositionElements' | 'compositionAmounts' | 'chemicalSystem' | 'elementCount' | 'formationEnergyEvPerAtom' | 'rows'
+>;
 
-export interface UserPhaseEntryWrite extends PhaseEntryWrite {
-  label: string;
-  note: string | null;
-}
+export type UserPhaseEntryWrite = PhaseEntryWrite & { label: string; note: string | null };
 
-export type PhaseEntryRecordSource = 'DATASET' | 'USER';
+export type PhaseEntryRecordSource = PhaseEntrySource;
 
-export interface PhaseEntryRecord extends PhaseEntryWrite {
-  source: PhaseEntryRecordSource;
-  datasetId: string | null;
-  datasetVersion: string | null;
-  label: string | null;
-  note: string | null;
-  /** ISO date-time the user added it (null for dataset entries). */
-  createdAt: string | null;
-}
+/** An entry as read: domain/model/phaseEntry.kind.ts. */
+export type PhaseEntryRecord = RecordOf<typeof PHASE_ENTRY>;
+
+const PHASE_ENTRY_PROJECTION = projectionOf(PHASE_ENTRY, { createdAt: (v) => `toString(${v}.createdAt)` });
 
 export interface PhaseImportCounts {
   entries: number;
@@ -100,7 +83,7 @@ const CREATE_ENTRIES = cypher(
   `
 UNWIND $rows AS row
 CREATE (e:PhaseEntry)
-SET e = row, e.uid = $run + '|' + row.id, e.source = 'DATASET', e.datasetId = $datasetId, e.datasetVersion = $version, e.run = $run
+SET e = row
 RETURN count(e) AS n`,
 );
 
@@ -183,8 +166,7 @@ RETURN count(*) AS n`,
 /** The entries readers see: users' entries and those of the active import run (of one dataset). */
 const VISIBLE = `(e.source = 'USER' OR e.run = activeRun)`;
 const RUNS = `OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'}) WITH r.activeRun AS activeRun`;
-const PROJECTION = `e {.id, .key, .formula, .compositionElements, .compositionAmounts, .chemicalSystem, .elementCount, .formationEnergyEvPerAtom,
-          .rows, .source, .datasetId, .datasetVersion, .label, .note, createdAt: toString(e.createdAt)} AS e`;
+const PROJECTION = `${recordMap(PHASE_ENTRY, PHASE_ENTRY_PROJECTION, 'e')} AS e`;
 
 const ENTRIES_OF_SYSTEMS = cypher(
   'phaseData.entriesOfSystems',
@@ -222,7 +204,7 @@ const CREATE_USER_ENTRY = cypher(
   'phaseData.createUserEntry',
   `
 CREATE (e:PhaseEntry)
-SET e = $entry, e.uid = $entry.id, e.source = 'USER', e.createdAt = datetime()
+SET e = $props, e.createdAt = datetime()
 RETURN ${PROJECTION}`,
 );
 
@@ -347,7 +329,10 @@ export class PhaseDataStore {
       let written = 0;
       for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
         const batch = entries.slice(i, i + IMPORT_BATCH);
-        const [row] = await this.db.write(CREATE_ENTRIES, { rows: batch, run, datasetId: dataset.id, version: dataset.version });
+        const rows = batch.map((e) =>
+          storedProps(PHASE_ENTRY, { ...e, uid: `${run}|${e.id}`, source: 'DATASET', datasetId: dataset.id, datasetVersion: dataset.version, run, label: null, note: null }),
+        );
+        const [row] = await this.db.write(CREATE_ENTRIES, { rows });
         written += row ? num(row, 'n') : 0;
         onProgress?.(Math.min(i + IMPORT_BATCH, entries.length), entries.length);
       }
@@ -420,7 +405,8 @@ export class PhaseDataStore {
   /** Adds a user's entry and bumps the revision, in one transaction; returns the entry and the new revision. */
   async addUserEntry(entry: UserPhaseEntryWrite): Promise<{ entry: PhaseEntryRecord; revision: number }> {
     return this.db.writeTransaction('phaseData.addUserEntry', async (tx) => {
-      const [row] = await tx.run(CREATE_USER_ENTRY, { entry: { ...entry, datasetId: null, datasetVersion: null } });
+      const props = storedProps(PHASE_ENTRY, { ...entry, uid: entry.id, source: 'USER', datasetId: null, datasetVersion: null, run: null });
+      const [row] = await tx.run(CREATE_USER_ENTRY, { props });
       const [rev] = await tx.run(BUMP_REVISION);
       return { entry: toEntry(row!.e as Row), revision: num(rev!, 'revision') };
     });
@@ -463,24 +449,7 @@ export class PhaseDataStore {
   }
 }
 
+/** A row of PROJECTION (recordMap of the declaration: already shaped as the record). */
 function toEntry(e: Row): PhaseEntryRecord {
-  const source = str(e, 'source');
-  if (source !== 'DATASET' && source !== 'USER') throw new Error(`phase entry ${String(e.id)}: source '${source}'`);
-  return {
-    id: str(e, 'id'),
-    key: str(e, 'key'),
-    formula: str(e, 'formula'),
-    compositionElements: strList(e, 'compositionElements'),
-    compositionAmounts: (e.compositionAmounts as number[] | null) ?? [],
-    chemicalSystem: str(e, 'chemicalSystem'),
-    elementCount: num(e, 'elementCount'),
-    formationEnergyEvPerAtom: num(e, 'formationEnergyEvPerAtom'),
-    rows: optNum(e, 'rows') ?? 1,
-    source,
-    datasetId: optStr(e, 'datasetId'),
-    datasetVersion: optStr(e, 'datasetVersion'),
-    label: optStr(e, 'label'),
-    note: optStr(e, 'note'),
-    createdAt: optStr(e, 'createdAt'),
-  };
+  return e as PhaseEntryRecord;
 }
