@@ -8,7 +8,8 @@
  *
  * Model (relationship directions):
  *   (Review:Publication)-[:CITES {number, line}]->(Publication)
- *   (fact:Fact)-[:ASSERTED_IN {lines, refs}]->(Review)   (fact)-[:REPORTED_BY {position, citation}]->(Publication)
+ *   (fact:Fact)-[:ASSERTED_IN]->(Review)   (fact)-[:REPORTED_BY {position}]->(Publication)   (the lines, references and
+ *   citation confidence are the fact's own source properties)
  *   (fact)-[:CORRECTED_REFERENCE]->(Publication)          (fact)-[:OF_VARIANT]->(MaterialVariant)-[:VARIANT_OF]->(Material)
  *   (Material)-[:HAS_MEASUREMENT]->(Measurement)          (Material)-[:HAS_WINDOW]->(StabilityWindow)
  *   (fact)-[:ABOUT_FAMILY]->(MaterialFamily)          (MaterialName {key, text, kind, review, variantId})-[:NAMES]->(Material)
@@ -268,13 +269,13 @@ const LINK_PROVENANCE = cypher(
 UNWIND $rows AS row
 MATCH (x:Fact {id: row.id})
 MATCH (r:Review {reviewKey: row.review})
-CREATE (x)-[:ASSERTED_IN {lines: row.lines, refs: row.refs}]->(r)
+CREATE (x)-[:ASSERTED_IN]->(r)
 WITH x, row
 CALL {
   WITH x, row
   UNWIND range(0, size(row.publicationKeys) - 1) AS k
   MATCH (p:Publication {key: row.publicationKeys[k]})
-  CREATE (x)-[:REPORTED_BY {position: k, citation: row.citation}]->(p)
+  CREATE (x)-[:REPORTED_BY {position: k}]->(p)
   RETURN count(*) AS reported
 }
 CALL {
@@ -562,10 +563,7 @@ export class SeedStore {
         facts.map((f) => ({
           id: f.id,
           review: f.review,
-          lines: f.lines,
-          refs: f.refs,
           publicationKeys: f.publicationKeys,
-          citation: f.citation,
           correctedPublicationKey: f.correctedPublicationKey,
         })),
       );
