@@ -1,9 +1,10 @@
 /**
- * The GraphQL fields of a node kind declared once in `domain/model/`: `@fieldsOf(KIND)` on a type-graphql
- * class declares one `@Field` per property that is not hidden (type, nullability, description, name), so
- * the object type cannot drift from the records and the projection that derive from the same declaration.
- * Enums are found by their GraphQL name (`ENUMS_BY_NAME`), object types by theirs (`objectTypes`, filled
- * by the classes that declare them).
+ * The GraphQL types of the node kinds declared once in `domain/model/`: `@declaredType(KIND)` on a
+ * type-graphql class makes it the object type of that name and description, with one `@Field` per property
+ * that is not hidden (type, nullability, description, name; `@fieldsOf(KIND)` alone for an interface type),
+ * so the object type cannot drift from the records and the projection that derive from the same declaration.
+ * Enums are found by their GraphQL name (`ENUMS_BY_NAME`), object types by theirs (`objectTypes`, filled by
+ * `declaredType`, read when the schema is built).
  */
 import { NonNegativeIntResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
@@ -12,15 +13,8 @@ import { ENUMS_BY_NAME } from './enums.js';
 
 const SCALARS: Record<ScalarName, unknown> = { ID, String, Int, Float, Boolean, NonNegativeInt: NonNegativeIntResolver };
 
-/** Object types a property may name (`{ object: 'Quantity' }`), registered by the modules that declare them. */
-export const objectTypes = new Map<string, Function>();
-
-/** Registers a type-graphql class as the object type `name` of the node kinds' declarations. */
-export function objectType(name: string): ClassDecorator {
-  return (target) => {
-    objectTypes.set(name, target);
-  };
-}
+/** Object types a property may name (`{ object: 'Quantity' }`), registered by `declaredType`. */
+const objectTypes = new Map<string, Function>();
 
 function graphqlType(output: OutputType, where: string): unknown {
   if ('scalar' in output) return SCALARS[output.scalar];

@@ -39,9 +39,6 @@ export class MaterialService {
   constructor(private readonly loaders: Loaders) {}
 
   /** The material with this id, or null. @throws InvalidArgumentError('id') when it is not a material id. */
-  async byId(id: string): Promise<MaterialRecord | null> {
-    return this.loaders.materialById.load(checkMaterialId(id));
-  }
 
   async byIdOrNull(id: string | null): Promise<MaterialRecord | null> {
     return id ? this.loaders.materialById.load(id) : null;
