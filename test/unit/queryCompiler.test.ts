@@ -39,12 +39,29 @@ describe('compiled materials list', () => {
     expect(q.params).toMatchObject({ p1: 'IONIC_CONDUCTIVITY', p2: -1e308, p3: neo4j.int(1) });
   });
 
-  it('filters by facts with EXISTS {} and a value converted to S/cm: 1 mS/cm → 0.001', async () => {
+  it('filters by facts with EXISTS {} and a value converted to S/cm: 1 mS/cm → 0.001 (the value, else the lower bound, in a form the indexes answer)', async () => {
     const q = await oneStatement(
-      '{ materials(where: { hasMeasurement: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "mS/cm" } } }) { totalCount } }',
+      '{ materials(where: { hasMeasurement: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "mS/cm" } } }) { edges { node { id } } } }',
     );
-    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:HAS_MEASUREMENT\]->\(x1:Measurement\) WHERE \(x1\.property = \$p0 AND coalesce\(x1\.value, x1\.min\) >= \$p1\) \}/);
-    expect(q.params).toEqual({ p0: 'IONIC_CONDUCTIVITY', p1: 0.001 });
+    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:HAS_MEASUREMENT\]->\(x1:Measurement\) WHERE \(x1\.property = \$p0 AND \(x1\.value >= \$p1 OR \(x1\.value IS NULL AND x1\.min >= \$p1\)\)\) \}/);
+    expect(q.params).toMatchObject({ p0: 'IONIC_CONDUCTIVITY', p1: 0.001 });
+  });
+
+  it('pages in id order on the id itself (the index order, not a sort of every match), and counts one fact condition from the fact side', async () => {
+    const q = await oneStatement(
+      '{ materials(where: { hasMeasurement: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "mS/cm" } } }) { totalCount edges { node { id } } } }',
+    );
+    expect(q.text).toMatch(/MATCH \(x0:Material\) WHERE x0\.id IS NOT NULL AND EXISTS \{[^]*\}\n\s*WITH x0 ORDER BY x0\.id ASC LIMIT \$p2\n/);
+    // the page and the count read the same parameters
+    expect(q.text).toMatch(
+      /COUNT \{ MATCH \(x0:Material\) MATCH \(x0\)-\[:HAS_MEASUREMENT\]->\(x2:Measurement\) WHERE \(x2\.property = \$p0 AND \(x2\.value >= \$p1 OR \(x2\.value IS NULL AND x2\.min >= \$p1\)\)\) RETURN DISTINCT x0 \} AS totalCount/,
+    );
+    expect(Object.keys(q.params)).toEqual(['p0', 'p1', 'p2']);
+    // two fact conditions: counted with EXISTS {} as the page filters
+    const two = await oneStatement(
+      '{ materials(where: { AND: [{ hasMeasurement: { property: IONIC_CONDUCTIVITY } }, { hasMeasurement: { property: ACTIVATION_ENERGY } }] }) { totalCount } }',
+    );
+    expect(two.text).toMatch(/COUNT \{ MATCH \(x0:Material\) WHERE \(EXISTS \{[^]*\} AND EXISTS \{[^]*\}\) \} AS totalCount/);
   });
 
   it('compiles AND/OR/NOT with parameters, never spliced values', async () => {
@@ -90,13 +107,13 @@ describe('compiled measurements list', () => {
   });
 
   it('reads a temperature range given in °C in K, and a year range through the publications', async () => {
-    const q = await oneStatement('{ measurements(where: { temperature: { min: 200, unit: "°C" }, year: { max: 2011 } }) { totalCount } }');
+    const q = await oneStatement('{ measurements(where: { temperature: { min: 200, unit: "°C" }, year: { max: 2011 } }) { edges { node { id } } } }');
     expect(q.text).toMatch(/x0\.temperatureK >= \$p0 AND EXISTS \{ MATCH \(x0\)-\[:REPORTED_BY\|CORRECTED_REFERENCE\]->\(x1:Publication\) WHERE x1\.year <= \$p1 \}/);
-    expect(q.params).toEqual({ p0: 473.15, p1: 2011 });
+    expect(q.params).toMatchObject({ p0: 473.15, p1: 2011 });
   });
 
   it("means by family the measurements of the family's materials, by aboutFamily the family-level statements", async () => {
-    const q = await oneStatement('{ measurements(where: { family: ARGYRODITE }) { totalCount } }');
+    const q = await oneStatement('{ measurements(where: { family: ARGYRODITE }) { edges { node { id } } } }');
     expect(q.text).toMatch(/EXISTS \{ MATCH \(x1:Material\)-\[:HAS_MEASUREMENT\]->\(x0\) WHERE \$p0 IN x1\.families \}/);
     const about = await oneStatement('{ measurements(where: { aboutFamily: ARGYRODITE }) { totalCount } }');
     expect(about.text).toMatch(/WHERE x0\.family = \$p0 \}/);
