@@ -59,6 +59,15 @@ RETURN p.key AS key, p.title AS title, p.year AS year
 ORDER BY key`,
     params: (a) => ({ text: a.text }),
   },
+  /** The best publications of a full-text search of their titles (the Lucene query as the API builds it), by score then key. */
+  publicationsByTitleSearch: {
+    args: 'query: String!, first: Int!',
+    cypher: `
+CALL db.index.fulltext.queryNodes('publication_title', $query) YIELD node, score
+RETURN node.key AS key, node.title AS title, node.year AS year, score
+ORDER BY score DESC, key LIMIT $first`,
+    params: (a) => ({ query: a.query, first: int(a.first) }),
+  },
   /** A page of materials by id with their measurements. */
   materialsPage: {
     args: 'first: Int!',

@@ -10,6 +10,7 @@
  * Every way returns the question's rows in the same normalised shape, so that the benchmark can check that
  * the three servers agree before timing them.
  */
+import { luceneQuery } from '../src/services/search.service.js';
 
 export type Post = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
@@ -52,6 +53,11 @@ const FIRST = 20;
 const COUNTERPART = { apiName: 'Li', id: 'Li1' };
 const SEARCH_TEXT = 'interphase';
 const MATERIAL_NAME = 'LLZO';
+/** q7: the words of a full-text search and how many of the best hits are asked for. */
+const FULLTEXT_TEXT = 'interphase';
+const FULLTEXT_FIRST = 20;
+/** The Lucene query the API builds for FULLTEXT_TEXT (src/services/search.service.ts, luceneQuery), given as is to the other two. */
+const FULLTEXT_QUERY = luceneQuery(FULLTEXT_TEXT);
 /** The page size the API's uncompiled lists allow. */
 const API_PAGE = 100;
 /** The largest page of the API's compiled lists (one Cypher statement each). */
@@ -112,6 +118,9 @@ const normInterfaces = (rows: { id: string; electrolyte: string[]; observations:
     .sort(byKey((r) => r.id));
 const normPublications = (rows: { key: string; title: string | null; year: number | null }[]) =>
   rows.map((p) => ({ key: p.key, title: p.title, year: p.year })).sort(byKey((p) => p.key));
+/** Best hits first; a score kept to 6 significant digits (the three servers read one index). */
+const normHits = (rows: { key: string; title: string | null; year: number | null; score: number }[]) =>
+  rows.map((p) => ({ key: p.key, title: p.title, year: p.year, score: Number(p.score.toPrecision(6)) }));
 const normMeasurements = (xs: any[], fields: string[]) =>
   xs.map((x) => Object.fromEntries(fields.map((f) => [f, num(x[f])]))).sort(byKey((x: any) => x.id));
 const normMaterialPage = (ms: { id: string; name: string; measurements: any[] }[]) =>
@@ -258,6 +267,30 @@ export const QUESTIONS: Question[] = [
       query: `query($text: String!) { publicationsByTitle(text: $text) }`,
       variables: { text: SEARCH_TEXT },
       rows: (d) => normPublications(d.publicationsByTitle),
+    },
+  },
+  {
+    id: 'q7-fulltext',
+    title: `full-text search of publication titles for '${FULLTEXT_TEXT}': the best ${FULLTEXT_FIRST} (score, then key)`,
+    api: {
+      kind: 'request',
+      query: `query($text: String!, $first: Int) { search(text: $text, kinds: [PUBLICATION], first: $first) {
+        edges { node { score node { ... on Publication { key title year } } } } } }`,
+      variables: { text: FULLTEXT_TEXT, first: FULLTEXT_FIRST },
+      rows: (d) => normHits(d.search.edges.map((e: any) => ({ ...e.node.node, score: e.node.score }))),
+    },
+    lib: {
+      kind: 'request',
+      query: `query($query: String!, $first: Int) { publicationsTitleSearch(phrase: $query, first: $first, sort: [{ score: DESC }, { node: { key: ASC } }]) {
+        edges { score node { key title year } } } }`,
+      variables: { query: FULLTEXT_QUERY, first: FULLTEXT_FIRST },
+      rows: (d) => normHits(d.publicationsTitleSearch.edges.map((e: any) => ({ ...e.node, score: e.score }))),
+    },
+    cypher: {
+      kind: 'request',
+      query: `query($query: String!, $first: Int!) { publicationsByTitleSearch(query: $query, first: $first) }`,
+      variables: { query: FULLTEXT_QUERY, first: FULLTEXT_FIRST },
+      rows: (d) => normHits(d.publicationsByTitleSearch),
     },
   },
   materialsPageQuestion(50),

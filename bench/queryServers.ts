@@ -61,7 +61,7 @@ export const TYPE_DEFS = /* GraphQL */ `
     interphaseType: String
     publications: [Publication!]! @relationship(type: "REPORTED_BY", direction: OUT)
   }
-  type Publication @node {
+  type Publication @node @fulltext(indexes: [{ indexName: "publication_title", fields: ["title"], queryName: "publicationsTitleSearch" }]) {
     key: ID!
     doi: String
     title: String
