@@ -4,14 +4,20 @@
  * polymorph name), publication titles, and every text field of every fact (quote, note, the fields
  * kept as printed, and what each technique showed for an interphase observation, on its EVIDENCE
  * relationship). One query: the indexes of the kinds asked for, the hits of one node merged (its best
- * score), ordered by score (then kind and id, so that pages are stable), the total count and one page.
+ * score), ordered by score (then kind and id, so that pages are stable), the total count and one page,
+ * each hit with its node's record (the fields the loaders read), so that a search is one statement.
  *
  * The Lucene query is built by the caller from the user's words (each a quoted, escaped phrase:
  * services/search.service.ts); it is a parameter, never part of the Cypher text.
  */
 import neo4j from 'neo4j-driver';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
+import { MATERIAL } from '../domain/model/material.kind.js';
+import { PUBLICATION } from '../domain/model/publication.kind.js';
+import { KINDS } from './fact.store.js';
 import { num, optStr, str } from './mapping.js';
+import { recordMap } from './nodeKinds.js';
+import { MATERIAL_PROJECTION, PUBLICATION_PROJECTION } from './query/projection.material.js';
 
 export const SEARCH_KINDS = ['MATERIAL', 'PUBLICATION', 'MEASUREMENT', 'STABILITY_WINDOW', 'INTERPHASE_OBSERVATION', 'COATING_APPLICATION', 'CELL'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -55,20 +61,30 @@ const BRANCHES = {
     RETURN m, score, [{field: toLower(node.kind), text: node.text, review: node.review}] AS fields
   }
   WITH m, max(score) AS score, collect(fields) AS fieldLists
-  RETURN 'MATERIAL' AS kind, m.id AS id, score, reduce(all = [], f IN fieldLists | all + f) AS fields`,
+  RETURN 'MATERIAL' AS kind, m.id AS id, m AS node, score, reduce(all = [], f IN fieldLists | all + f) AS fields`,
   PUBLICATION: `
   CALL db.index.fulltext.queryNodes('publication_title', $query) YIELD node, score
-  RETURN 'PUBLICATION' AS kind, node.key AS id, score, [{field: 'title', text: node.title}] AS fields`,
+  RETURN 'PUBLICATION' AS kind, node.key AS id, node, score, [{field: 'title', text: node.title}] AS fields`,
   FACT: `
   CALL db.index.fulltext.queryNodes('fact_text', $query) YIELD node, score
   WITH node, score, ${FACT_KIND_CASE} AS kind
   WHERE kind IN $factKinds
-  RETURN kind, node.id AS id, score, [f IN $factFields WHERE node[f] IS NOT NULL | {field: f, text: toString(node[f]), review: node.review}] AS fields`,
+  RETURN kind, node.id AS id, node, score, [f IN $factFields WHERE node[f] IS NOT NULL | {field: f, text: toString(node[f]), review: node.review}] AS fields`,
   EVIDENCE: `
   CALL db.index.fulltext.queryRelationships('evidence_text', $query) YIELD relationship, score
   WITH startNode(relationship) AS node, relationship.text AS text, score
-  RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, score, [{field: 'evidence', text: text, review: node.review}] AS fields`,
+  RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, node, score, [{field: 'evidence', text: text, review: node.review}] AS fields`,
 };
+
+/** The record of a hit's node `x` (as the loaders read it: every declared field), by the hit's kind. */
+const RECORD_OF_HIT = `CASE hit.kind
+    WHEN 'MATERIAL' THEN ${recordMap(MATERIAL, MATERIAL_PROJECTION, 'x')}
+    WHEN 'PUBLICATION' THEN ${recordMap(PUBLICATION, PUBLICATION_PROJECTION, 'x')}
+    WHEN 'MEASUREMENT' THEN ${KINDS.measurement.projection}
+    WHEN 'STABILITY_WINDOW' THEN ${KINDS.window.projection}
+    WHEN 'INTERPHASE_OBSERVATION' THEN ${KINDS.observation.projection}
+    WHEN 'COATING_APPLICATION' THEN ${KINDS.coating.projection}
+    WHEN 'CELL' THEN ${KINDS.cell.projection} END`;
 
 /** The search query over the indexes of `kinds` (exported for the tests that read its plan). */
 export function searchQuery(kinds: readonly SearchKind[]): NamedQuery {
@@ -83,10 +99,16 @@ export function searchQuery(kinds: readonly SearchKind[]): NamedQuery {
     `
 CALL {${branches.join('\n  UNION ALL')}
 }
-WITH kind, id, max(score) AS score, collect(fields) AS fieldLists
-WITH kind, id, score, reduce(all = [], f IN fieldLists | all + f) AS fields ORDER BY score DESC, kind, id
-WITH collect({kind: kind, id: id, score: score, fields: fields}) AS hits
-RETURN size(hits) AS totalCount, hits[$skip..($skip + $limit)] AS items`,
+WITH kind, id, node, max(score) AS score, collect(fields) AS fieldLists
+WITH kind, id, node, score, reduce(all = [], f IN fieldLists | all + f) AS fields ORDER BY score DESC, kind, id
+WITH collect({kind: kind, id: id, node: node, score: score, fields: fields}) AS hits
+CALL {
+  WITH hits
+  UNWIND hits[$skip..($skip + $limit)] AS hit
+  WITH hit, hit.node AS x
+  RETURN collect({kind: hit.kind, id: hit.id, score: hit.score, fields: hit.fields, record: ${RECORD_OF_HIT}}) AS items
+}
+RETURN size(hits) AS totalCount, items`,
   );
 }
 
@@ -103,6 +125,8 @@ export interface SearchHitRecord {
   score: number;
   /** The fields of the node the index covers, non-empty ones, in a fixed order per kind. */
   fields: SearchField[];
+  /** The node's record, as the loaders read it (MaterialRecord, PublicationRecord, MeasurementRecord...). */
+  record: Row;
 }
 
 export interface SearchPage {
@@ -132,6 +156,7 @@ export class SearchStore {
         fields: ((h.fields as Row[] | null) ?? [])
           .filter((f) => typeof f.text === 'string' && f.text.length > 0)
           .map((f) => ({ field: str(f, 'field'), text: str(f, 'text'), review: optStr(f, 'review') })),
+        record: h.record as Row,
       })),
     };
   }

@@ -38,7 +38,7 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     facts: new FactService(loaders),
     vocabulary: new VocabularyService(loaders),
     thermo: new ThermoService(engine, stores, loaders),
-    search: new SearchService(stores, loaders),
+    search: new SearchService(stores),
     lists: new ListService(stores.lists, stores.materials, lists),
     statistics: new AggregateService(stores.aggregates, stores.materials, lists),
   };

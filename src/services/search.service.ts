@@ -8,7 +8,7 @@
  * search is always a literal search for all the words (AND). Words without a letter or digit carry no
  * token for the index and are left out.
  */
-import type { Loaders, Stores } from '../graph/loaders.js';
+import type { Stores } from '../graph/loaders.js';
 import type { MaterialRecord, PublicationRecord } from '../graph/records.js';
 import { SEARCH_KINDS, type SearchField, type SearchHitRecord, type SearchKind } from '../graph/search.store.js';
 import { excerpt } from '../domain/errors.js';
@@ -48,10 +48,7 @@ export function luceneQuery(text: string): string {
 }
 
 export class SearchService {
-  constructor(
-    private readonly stores: Stores,
-    private readonly loaders: Loaders,
-  ) {}
+  constructor(private readonly stores: Stores) {}
 
   async search(
     text: string,
@@ -65,7 +62,7 @@ export class SearchService {
     const wanted = kinds && kinds.length > 0 ? [...new Set(kinds)] : [...SEARCH_KINDS];
     const page = await this.stores.search.search(query, wanted, skip, size + 1);
     const items = page.items.slice(0, size);
-    const nodes = await this.nodes(items);
+    const nodes = this.nodes(items);
     const words = text.normalize('NFKC').trim().split(/\s+/).map(matchKey).filter(Boolean);
     const edges = items.map((hit, i) => ({
       cursor: encodeCursor(CURSOR_KIND, String(skip + i + 1)),
@@ -83,34 +80,12 @@ export class SearchService {
     };
   }
 
-  /** The records of the hits, in order: one loader batch per kind (no query per hit). */
-  private async nodes(hits: readonly SearchHitRecord[]): Promise<object[]> {
-    return Promise.all(
-      hits.map(async (h) => {
-        const node = await this.load(h);
-        if (!node) throw new Error(`search hit ${h.kind} ${h.id} has no record`);
-        return node;
-      }),
-    );
-  }
-
-  private async load(h: SearchHitRecord): Promise<object | null | undefined> {
-    switch (h.kind) {
-      case 'MATERIAL':
-        return this.loaders.materialById.load(h.id);
-      case 'PUBLICATION':
-        return this.loaders.publicationByKey.load(h.id);
-      case 'MEASUREMENT':
-        return (await this.loaders.related('measurementsByIds').load(h.id))[0];
-      case 'STABILITY_WINDOW':
-        return (await this.loaders.related('windowsByIds').load(h.id))[0];
-      case 'INTERPHASE_OBSERVATION':
-        return (await this.loaders.related('observationsByIds').load(h.id))[0];
-      case 'COATING_APPLICATION':
-        return (await this.loaders.related('coatingsByIds').load(h.id))[0];
-      case 'CELL':
-        return (await this.loaders.related('cellsByIds').load(h.id))[0];
-    }
+  /** The records of the hits, in order, as the search statement read them (no second query). */
+  private nodes(hits: readonly SearchHitRecord[]): object[] {
+    return hits.map((h) => {
+      if (!h.record) throw new Error(`search hit ${h.kind} ${h.id} has no record`);
+      return h.record;
+    });
   }
 }
 

@@ -11,7 +11,7 @@ import { LOOKUP_NAME } from '../../src/graph/material.store.js';
 import { searchQuery } from '../../src/graph/search.store.js';
 import { nameKey } from '../../src/domain/materialNames.js';
 import { connectTestDatabase } from '../support/neo4j.js';
-import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
+import { expectBadUserInput, queriesOf, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let db: GraphDatabase;
@@ -274,6 +274,38 @@ describe('full-text search', () => {
     }
     expectBadUserInput(await server.gql('{ search(text: "") { totalCount } }'), 'text', /is empty/);
     expectBadUserInput(await server.gql('{ search(text: "LLZO", after: "bm9wZQ") { totalCount } }'), 'after', /not a search cursor/);
+  });
+
+  it('a search and the nodes of its hits, whatever their kinds, are one statement; the nodes read as the other paths read them', async () => {
+    const query = `{ search(text: "LLZO", first: 60) { edges { node { kind node {
+      __typename
+      ... on Material { id name formula chemicalSystem family }
+      ... on Publication { key doi title year }
+      ... on Measurement { id property value unit }
+      ... on ReportedStabilityWindow { id }
+      ... on InterphaseObservation { id interphaseType }
+      ... on CoatingApplication { id }
+      ... on Cell { id } } } } } }`;
+    type Node = Record<string, unknown> & { __typename: string };
+    let res: Awaited<ReturnType<typeof server.gql<{ search: { edges: { node: { kind: string; node: Node } }[] } }>>> | undefined;
+    const names = await queriesOf(server, async () => {
+      res = await server.gql<{ search: { edges: { node: { kind: string; node: Node } }[] } }>(query);
+    });
+    expect(res!.errors).toBeUndefined();
+    expect(names).toEqual([expect.stringMatching(/^search\./)]);
+    const nodes = res!.data!.search.edges.map((e) => e.node.node);
+    const types = new Set(nodes.map((n) => n.__typename));
+    expect(types.has('Material') && types.has('Measurement'), [...types].join(', ')).toBe(true);
+    for (const m of nodes.filter((n) => n.__typename === 'Material')) {
+      const direct = await server.gql<{ material: Node }>('query($id: ID!) { material(id: $id) { id name formula chemicalSystem family } }', { id: m.id });
+      const { __typename, ...fields } = m;
+      expect(fields).toEqual(direct.data!.material);
+    }
+    for (const p of nodes.filter((n) => n.__typename === 'Publication' && n.doi)) {
+      const direct = await server.gql<{ publication: Node }>('query($doi: String!) { publication(doi: $doi) { key doi title year } }', { doi: p.doi });
+      const { __typename, ...fields } = p;
+      expect(fields).toEqual(direct.data!.publication);
+    }
   });
 
   it('each search is one query reading the full-text indexes', async () => {
