@@ -1,8 +1,9 @@
 /**
  * What every projection table shares: the type of a field's Cypher expression, the expression of a stored
  * property, the fields of a value as printed and parsed (a measurement, a cell's result: qualifier, value
- * or min/max in the canonical unit, the text as printed), and what every fact reads (its source, the
- * publications it credits, its variant).
+ * or min/max in the canonical unit, the text as printed), what every fact reads (its source, the
+ * publications it credits, its variant), and the lists read in the source's order (`InOrder`), whose
+ * relationship type and order come from the relationship's declaration (domain/model/).
  */
 import { FROM_DATASET, REPORTED_BY, SOURCE } from '../../domain/model/fact.kind.js';
 import type { PositionedKind } from '../../domain/model/property.js';
