@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
 import { buildInterphaseSchema } from '../../src/api/schema.js';
 import { Prop, storedName, type NodeKindSpec } from '../../src/domain/model/property.js';
-import { projectionOf, storedNamesOf, storedProps } from '../../src/graph/nodeKinds.js';
+import { projectionOf, quantityMap, somePropsOf, storedNamesOf, storedProps } from '../../src/graph/nodeKinds.js';
+import { COATING_APPLICATION } from '../../src/domain/model/coating.kind.js';
+import { QUANTITY_PARTS, QUANTITY_PROPERTIES } from '../../src/domain/model/quantity.kind.js';
 import { BY_POSITION } from '../../src/graph/query/compile.js';
 import { DECLARATION, fieldExpression, isCompiledField } from '../../src/graph/query/projection.js';
 import type { NodeKind } from '../../src/graph/query/plan.js';
@@ -155,5 +157,22 @@ describe('node kinds declared once', () => {
       if ('position' in kind.properties && !read.includes('position')) problems.push(`${relation}: not ordered by the position ${kind.name} declares`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('a value stored flat under a prefix is one property per field of Quantity, read back with the default each field declares', () => {
+    expect([...QUANTITY_PARTS]).toEqual(Object.keys(QUANTITY_PROPERTIES));
+    const text = quantityMap('n', 'thickness');
+    // a coating's thickness is a Quantity stored flat under 'thickness' (domain/model/coating.kind.ts)
+    const written = Object.keys(
+      somePropsOf(COATING_APPLICATION, {
+        thickness: { qualifier: 'EQUAL', value: 1, min: null, max: null, unit: 'nm', printedValue: '1', printedUnit: 'nm', unitAsMeant: null, uncertainty: null, approximate: true },
+      }),
+    );
+    for (const part of QUANTITY_PARTS) {
+      const name = `thickness${part[0]!.toUpperCase()}${part.slice(1)}`;
+      expect(written, part).toContain(name);
+      const fallback = (QUANTITY_PROPERTIES[part].storage as { fallback: unknown }).fallback;
+      expect(text, part).toContain(fallback === null ? `${part}: n.${name}` : `${part}: coalesce(n.${name}, `);
+    }
   });
 });
