@@ -177,7 +177,7 @@ export class InterphaseObservationResolver extends factResolver(InterphaseObserv
 
   @FieldResolver(() => [InterphaseProduct], { description: 'The products with the variant of each where the source names one (e.g. tetragonal LLZO).' })
   productDetails(@Root() o: InterphaseObservationRecord, @Info() info: GraphQLResolveInfo): InterphaseProduct[] | Promise<InterphaseProduct[]> {
-    return compiledOr(o, info, () => o.productIds.map((materialId, i) => ({ materialId, variantId: o.productVariantIds[i] ?? null })));
+    return compiledOr(o, info, () => o.productIds.map((materialId, position) => ({ materialId, variantId: o.productVariantIds[position] ?? null, position })));
   }
 
   @FieldResolver(() => MaterialVariant, { nullable: true, description: 'The variant of the counterpart, where stated.' })

@@ -1,9 +1,9 @@
-import { InterfaceType, ObjectType } from 'type-graphql';
+import { InterfaceType } from 'type-graphql';
 import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { FACT } from '../domain/model/fact.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
-import { EVIDENCE, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT } from '../domain/model/interphaseObservation.kind.js';
 import { STABILITY_WINDOW, WINDOW_LIMIT } from '../domain/model/stabilityWindow.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 // the object types the declarations name (Quantity, Source) and the enums register when these load
@@ -40,11 +40,10 @@ export class InterphaseObservation extends FactBase {}
 // the fields as the record type has them (declared once in domain/model/interphaseObservation.kind.ts)
 export interface InterphaseObservation extends RecordOf<typeof INTERPHASE_OBSERVATION> {}
 
-@ObjectType({ description: 'A product of an interphase: a material, and the variant of it where the source names one (e.g. tetragonal LLZO).' })
-export class InterphaseProduct {
-  materialId!: string;
-  variantId!: string | null;
-}
+@declaredType(INTERPHASE_PRODUCT)
+export class InterphaseProduct {}
+// the record as the declaration has it (domain/model/interphaseObservation.kind.ts: stored on PRODUCES; material and variant are resolvers)
+export interface InterphaseProduct extends RecordOf<typeof INTERPHASE_PRODUCT> {}
 
 @declaredType(COATING_EFFECT)
 export class CoatingEffect {}

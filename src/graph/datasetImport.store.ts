@@ -4,7 +4,7 @@
  * MERGEd on their keys, measurement properties replaced, and measurements of this dataset that are no
  * longer in the input removed.
  */
-import { SOURCE } from '../domain/model/fact.kind.js';
+import { FROM_DATASET, REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js';
 import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
 import { cypher, inBatches, type GraphDatabase } from './database.js';
 import { num } from './mapping.js';
@@ -30,7 +30,7 @@ export type PublicationWrite = { [F in 'doi' | 'url']: NonNullable<StoredOf<type
 export interface MeasurementWrite {
   id: string;
   materialId: string;
-  /** Publications credited for the value, in order (REPORTED_IN.position). */
+  /** Publications credited for the value, in order (the position of REPORTED_BY: domain/model/fact.kind.ts). */
   dois: string[];
   recordId: string;
   line: number;
@@ -95,7 +95,7 @@ MERGE (x:Measurement {id: row.id})
 SET x = row.props, x:Fact
 MERGE (m)-[:HAS_MEASUREMENT]->(x)
 MERGE (x)-[f:FROM_DATASET]->(d)
-SET f.recordId = row.recordId, f.line = row.line
+SET f = row.record
 WITH x, m, row
 OPTIONAL MATCH (other:Material)-[r:HAS_MEASUREMENT]->(x) WHERE other <> m
 DELETE r
@@ -103,10 +103,10 @@ WITH DISTINCT x, row
 OPTIONAL MATCH (x)-[q:REPORTED_BY]->(old:Publication) WHERE NOT old.doi IN row.dois
 DELETE q
 WITH DISTINCT x, row
-UNWIND range(0, size(row.dois) - 1) AS i
-MATCH (p:Publication {key: 'doi:' + row.dois[i]})
+UNWIND row.reported AS reported
+MATCH (p:Publication {key: 'doi:' + reported.doi})
 MERGE (x)-[rep:REPORTED_BY]->(p)
-SET rep.position = i
+SET rep = reported.props
 WITH x, row, count(p) AS linked
 WHERE linked = size(row.dois)
 RETURN count(x) AS n`,
@@ -134,7 +134,14 @@ function measurementRow(m: MeasurementWrite) {
     seedFile: null,
   });
   const props = nodeProps(storedProps(MEASUREMENT, { id: m.id, ...m.props }), storedProps(REPORTED_STRUCTURE, m.structure), source);
-  return { id: m.id, materialId: m.materialId, dois: m.dois, recordId: m.recordId, line: m.line, props };
+  return {
+    id: m.id,
+    materialId: m.materialId,
+    dois: m.dois,
+    reported: m.dois.map((doi, position) => ({ doi, props: storedProps(REPORTED_BY, { position }) })),
+    record: storedProps(FROM_DATASET, { recordId: m.recordId, line: m.line }),
+    props,
+  };
 }
 
 const BATCH = 200;

@@ -4,9 +4,10 @@
  */
 import { LRUCache } from 'lru-cache';
 import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
+import { MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import { cypher, type GraphDatabase } from './database.js';
 import { num, optStr, str } from './mapping.js';
-import { recordMap } from './nodeKinds.js';
+import { projectionOf, recordMap } from './nodeKinds.js';
 import { MATERIAL_PROJECTION, VARIANT_PROJECTION } from './query/projection.material.js';
 import type { MaterialRecord, VariantRecord } from './records.js';
 import type { MaterialNameKind } from './seed.records.js';
@@ -28,6 +29,8 @@ export interface NameMatch {
 // a material is read from its public properties (never the sources' copies), a variant with its material's id
 const MATERIAL_MAP = recordMap(MATERIAL, MATERIAL_PROJECTION, 'm');
 const VARIANT_MAP = recordMap(MATERIAL_VARIANT, { ...VARIANT_PROJECTION, materialId: () => 'm.id' }, 'v');
+// a name's properties as its declaration stores them (domain/model/materialName.kind.ts)
+const NAME = projectionOf(MATERIAL_NAME, {});
 
 const BY_IDS = cypher(
   'materials.byIds',
@@ -119,9 +122,9 @@ CALL {
   MATCH (n:MaterialName {key: $key})-[:NAMES]->(m:Material)
   RETURN m, n
 }
-OPTIONAL MATCH (v:MaterialVariant {id: n.variantId})
+OPTIONAL MATCH (v:MaterialVariant {id: ${NAME.variantId!('n')}})
 RETURN m.id AS materialId, m.name AS materialName, m.kind AS materialKind, m.formula AS formula,
-  n.kind AS nameKind, n.text AS nameText, n.review AS review, CASE WHEN v IS NULL THEN null ELSE ${VARIANT_MAP} END AS variant
+  ${NAME.kind!('n')} AS nameKind, ${NAME.text!('n')} AS nameText, ${NAME.review!('n')} AS review, CASE WHEN v IS NULL THEN null ELSE ${VARIANT_MAP} END AS variant
 ORDER BY materialId, nameText, review`,
 );
 

@@ -7,19 +7,21 @@
  */
 import {
   filterableProperties,
-  QUANTITY_PARTS,
   storedName,
   type Column,
   type NodeKindSpec,
+  type PositionedKind,
   type Prop,
   type SourceStoredOf,
+  type StoredKeys,
   type StoredOf,
 } from '../domain/model/property.js';
+import { QUANTITY_PARTS, QUANTITY_PROPERTIES, type QuantityPart } from '../domain/model/quantity.kind.js';
 
 /** A compiled field: its Cypher expression over the node variable `v`. */
 export type Expr = (v: string) => string;
 
-type QuantityValue = { [P in (typeof QUANTITY_PARTS)[number]]: unknown };
+type QuantityValue = { [P in QuantityPart]: unknown };
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const prefixed = (prefix: string, part: string) => (prefix ? prefix + cap(part) : part);
@@ -33,14 +35,13 @@ export function flatQuantity(prefix: string, q: QuantityValue | null): Record<st
   return out;
 }
 
-/** A value stored flat under `prefix`, read back as a `Quantity` map; null when it has no printed value. */
+/**
+ * A value stored flat under `prefix`, read back as a `Quantity` map (each part as `QUANTITY_PROPERTIES`
+ * declares it, with its default when missing); null when it has no printed value.
+ */
 export function quantityMap(v: string, prefix: string): string {
-  const k = (part: string) => `${v}.${prefixed(prefix, part)}`;
-  return (
-    `CASE WHEN ${k('printedValue')} IS NULL THEN null ELSE {qualifier: ${k('qualifier')}, value: ${k('value')}, min: ${k('min')}, ` +
-    `max: ${k('max')}, unit: coalesce(${k('unit')}, ''), printedValue: ${k('printedValue')}, printedUnit: ${k('printedUnit')}, ` +
-    `unitAsMeant: ${k('unitAsMeant')}, uncertainty: ${k('uncertainty')}, approximate: coalesce(${k('approximate')}, false)} END`
-  );
+  const part = (name: QuantityPart) => storedExpression(prefixed(prefix, name), QUANTITY_PROPERTIES[name])(v);
+  return `CASE WHEN ${part('printedValue')} IS NULL THEN null ELSE {${QUANTITY_PARTS.map((name) => `${name}: ${part(name)}`).join(', ')}} END`;
 }
 
 /**
@@ -130,6 +131,41 @@ export function projectionOf<K extends NodeKindSpec>(kind: K, derived: { [F in D
     const expr = p.storage.kind === 'derived' ? given[field] : storedExpression(field, p);
     if (!expr) throw new Error(`${kind.name}.${field}: no expression for a derived field`);
     out[p.graphqlName ?? field] = expr;
+  }
+  return out;
+}
+
+/** The Cypher expression of one stored property of `kind` by its declared key (a relationship's over the relationship's variable). */
+export function propertyOf<K extends NodeKindSpec>(kind: K, field: StoredKeys<K> & string): Expr {
+  const p = kind.properties[field];
+  if (!p || p.storage.kind === 'derived') throw new Error(`${kind.name}.${field} is not a stored property`);
+  return storedExpression(field, p);
+}
+
+/** The relationship of a kind stored on one, as a pattern names it: `r:HAS_RESULT` (`variable` may be ''). */
+export function relationshipOf(kind: NodeKindSpec, variable = ''): string {
+  if (!kind.relationship) throw new Error(`${kind.name} is not stored on a relationship`);
+  return `${variable}:${kind.relationship}`;
+}
+
+/** The order of the relationships of a positioned kind (REPORTED_BY, HAS_RESULT...) over the relationship's variable: its declared `position`. */
+export function positionOf(kind: PositionedKind): Expr {
+  relationshipOf(kind);
+  return propertyOf(kind, 'position');
+}
+
+/**
+ * The fields of a kind stored on the relationship that reaches its node (a cell's component on HAS_COMPONENT,
+ * an interphase product on PRODUCES), read through the relationship's variable `r<node variable>`; its
+ * derived fields read the node (`projection`: `projectionOf` the kind).
+ */
+export function throughRelationship(kind: NodeKindSpec, projection: Record<string, Expr>): Record<string, Expr> {
+  relationshipOf(kind);
+  const out: Record<string, Expr> = {};
+  for (const [field, p] of Object.entries(kind.properties)) {
+    const key = p.graphqlName ?? field;
+    const expr = projection[key]!;
+    out[key] = p.storage.kind === 'derived' ? expr : (v) => expr(`r${v}`);
   }
   return out;
 }

@@ -11,13 +11,20 @@
  * services/search.service.ts); it is a parameter, never part of the Cypher text.
  */
 import neo4j from 'neo4j-driver';
-import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
+import { EVIDENCE } from '../domain/model/interphaseObservation.kind.js';
 import { MATERIAL } from '../domain/model/material.kind.js';
+import { MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../domain/model/publication.kind.js';
+import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { KINDS } from './fact.store.js';
 import { num, optStr, str } from './mapping.js';
-import { recordMap } from './nodeKinds.js';
+import { projectionOf, propertyOf, recordMap } from './nodeKinds.js';
 import { MATERIAL_PROJECTION, PUBLICATION_PROJECTION } from './query/projection.material.js';
+
+/** A material name's properties as its declaration stores them (domain/model/materialName.kind.ts). */
+const NAME = projectionOf(MATERIAL_NAME, {});
+/** What a technique showed, on the EVIDENCE relationship (domain/model/interphaseObservation.kind.ts). */
+const EVIDENCE_TEXT = propertyOf(EVIDENCE, 'text');
 
 export const SEARCH_KINDS = ['MATERIAL', 'PUBLICATION', 'MEASUREMENT', 'STABILITY_WINDOW', 'INTERPHASE_OBSERVATION', 'COATING_APPLICATION', 'CELL'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -58,7 +65,7 @@ const BRANCHES = {
     UNION ALL
     CALL db.index.fulltext.queryNodes('material_name_text', $query) YIELD node, score
     MATCH (node)-[:NAMES]->(m:Material)
-    RETURN m, score, [{field: toLower(node.kind), text: node.text, review: node.review}] AS fields
+    RETURN m, score, [{field: toLower(${NAME.kind!('node')}), text: ${NAME.text!('node')}, review: ${NAME.review!('node')}}] AS fields
   }
   WITH m, max(score) AS score, collect(fields) AS fieldLists
   RETURN 'MATERIAL' AS kind, m.id AS id, m AS node, score, reduce(all = [], f IN fieldLists | all + f) AS fields`,
@@ -72,7 +79,7 @@ const BRANCHES = {
   RETURN kind, node.id AS id, node, score, [f IN $factFields WHERE node[f] IS NOT NULL | {field: f, text: toString(node[f]), review: node.review}] AS fields`,
   EVIDENCE: `
   CALL db.index.fulltext.queryRelationships('evidence_text', $query) YIELD relationship, score
-  WITH startNode(relationship) AS node, relationship.text AS text, score
+  WITH startNode(relationship) AS node, ${EVIDENCE_TEXT('relationship')} AS text, score
   RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, node, score, [{field: 'evidence', text: text, review: node.review}] AS fields`,
 };
 

@@ -9,6 +9,7 @@ import type { EvidenceValue, INTERPHASE_OBSERVATION } from '../domain/model/inte
 import type { STABILITY_WINDOW, WindowLimitValue } from '../domain/model/stabilityWindow.kind.js';
 import type { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import type { MEASUREMENT } from '../domain/model/measurement.kind.js';
+import type { MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
 import type { PUBLICATION } from '../domain/model/publication.kind.js';
 import type { StructuralFamily } from '../domain/families.js';
@@ -46,19 +47,11 @@ export interface AliasOut {
   variantId: string | null;
 }
 
-/** How a name came about: a registry id, a curated name, an alias of a review, a polymorph's name. */
-export type MaterialNameKind = 'ID' | 'NAME' | 'ALIAS' | 'VARIANT';
+/** How a name came about: a registry id, a curated name, an alias of a review, a polymorph's name (domain/model/materialName.kind.ts). */
+export type { MaterialNameKind } from '../domain/model/materialName.kind.js';
 
-/** One name of a material under its lookup key (domain/materialNames.ts), written as a MaterialName node. */
-export interface MaterialNameOut {
-  key: string;
-  text: string;
-  kind: MaterialNameKind;
-  /** The review where the name holds; null = every review. */
-  review: string | null;
-  materialId: string;
-  variantId: string | null;
-}
+/** One name of a material under its lookup key (domain/materialNames.ts), written as a MaterialName node (its stored properties: domain/model/materialName.kind.ts), and the material it names. */
+export type MaterialNameOut = StoredOf<typeof MATERIAL_NAME> & { materialId: string };
 
 export interface Subject {
   materialId: string | null;

@@ -12,23 +12,26 @@
  *   citation confidence are the fact's own source properties)
  *   (fact)-[:CORRECTED_REFERENCE]->(Publication)          (fact)-[:OF_VARIANT]->(MaterialVariant)-[:VARIANT_OF]->(Material)
  *   (Material)-[:HAS_MEASUREMENT]->(Measurement)          (Material)-[:HAS_WINDOW]->(StabilityWindow)
- *   (fact)-[:ABOUT_FAMILY]->(MaterialFamily)          (MaterialName {key, text, kind, review, variantId})-[:NAMES]->(Material)
+ *   (fact)-[:ABOUT_FAMILY]->(MaterialFamily)          (MaterialName)-[:NAMES]->(Material)
  *   (Interface)-[:ELECTROLYTE]->(Material)  (Interface)-[:ELECTROLYTE_FAMILY]->(MaterialFamily)  (Interface)-[:COUNTERPART]->(Material)
- *   (InterphaseObservation)-[:AT]->(Interface)  -[:PRODUCES {position}]->(Material)  -[:EVIDENCE {position, text}]->(Technique)
- *   (CoatingApplication)-[:COATING]->(Material)  -[:APPLIED_ON]->(Material)  -[:PAIRED_WITH]->(Material)
+ *   (InterphaseObservation)-[:AT]->(Interface)  -[:PRODUCES {position, variantId}]->(Material)  -[:EVIDENCE {position, text}]->(Technique)
+ *   (CoatingApplication)-[:COATING]->(Material)  -[:APPLIED_ON {variantId}]->(Material)  -[:PAIRED_WITH {variantId}]->(Material)
  *   (CoatingApplication)-[:HAS_EFFECT {position}]->(CoatingEffect)   (CoatingApplication)-[:TESTED_IN]->(Cell)
  *   (Cell)-[:HAS_COMPONENT {position, role, variantId, text}]->(Material)   (Cell)-[:HAS_RESULT {position}]->(CellResult)
+ * The properties of nodes and relationships alike are those of their declarations (domain/model/*.kind.ts),
+ * written with storedProps.
  */
 import { STRUCTURAL_FAMILIES } from '../domain/families.js';
 import { CITATION } from '../domain/model/citation.kind.js';
-import { SOURCE } from '../domain/model/fact.kind.js';
-import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
-import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
+import { REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js';
+import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT, HAS_RESULT } from '../domain/model/cell.kind.js';
+import { APPLIED_ON, COATING_APPLICATION, COATING_EFFECT, HAS_EFFECT, PAIRED_WITH } from '../domain/model/coating.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
-import { EVIDENCE, INTERPHASE_OBSERVATION, TECHNIQUE } from '../domain/model/interphaseObservation.kind.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT, TECHNIQUE } from '../domain/model/interphaseObservation.kind.js';
 import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
 import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import { MEASUREMENT } from '../domain/model/measurement.kind.js';
+import { MATERIAL_FAMILY, MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../domain/model/publication.kind.js';
 import { nodeProps, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
@@ -46,7 +49,7 @@ UNWIND $techniques AS t
 MERGE (n:Technique {id: t.id}) SET n += t.props
 WITH count(*) AS techniques
 UNWIND $families AS f
-MERGE (n:MaterialFamily {id: f.id}) SET n.description = f.description
+MERGE (n:MaterialFamily {id: f.id}) SET n += f.props
 RETURN techniques, count(*) AS families`,
 );
 
@@ -134,7 +137,8 @@ const CREATE_NAMES = cypher(
   `
 UNWIND $rows AS row
 MATCH (m:Material {id: row.materialId})
-CREATE (n:MaterialName:SeedRecord {key: row.key, text: row.text, kind: row.kind, review: row.review, variantId: row.variantId})
+CREATE (n:MaterialName:SeedRecord)
+SET n = row.props
 CREATE (n)-[:NAMES]->(m)
 RETURN count(n) AS n`,
 );
@@ -186,9 +190,10 @@ CREATE (o)-[:AT]->(i)
 WITH o, row
 CALL {
   WITH o, row
-  UNWIND range(0, size(row.productIds) - 1) AS k
-  MATCH (p:Material {id: row.productIds[k]})
-  CREATE (o)-[:PRODUCES {position: k, variantId: CASE row.productVariantIds[k] WHEN '' THEN null ELSE row.productVariantIds[k] END}]->(p)
+  UNWIND row.products AS product
+  MATCH (p:Material {id: product.materialId})
+  CREATE (o)-[r:PRODUCES]->(p)
+  SET r = product.props
   RETURN count(*) AS products
 }
 CALL {
@@ -214,15 +219,16 @@ WITH c, row
 OPTIONAL MATCH (s:Material {id: row.substrateId})
 OPTIONAL MATCH (e:Material {id: row.electrolyteId})
 WITH c, row, s, e, CASE WHEN s IS NULL THEN 0 ELSE 1 END AS substrates, CASE WHEN e IS NULL THEN 0 ELSE 1 END AS electrolytes
-FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[:APPLIED_ON {variantId: row.substrateVariantId}]->(s))
-FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[:PAIRED_WITH {variantId: row.electrolyteVariantId}]->(e))
+FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[a:APPLIED_ON]->(s) SET a = row.appliedOn)
+FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[p:PAIRED_WITH]->(e) SET p = row.pairedWith)
 WITH c, row, substrates, electrolytes
 CALL {
   WITH c, row
   UNWIND range(0, size(row.effects) - 1) AS k
   CREATE (eff:CoatingEffect:SeedRecord)
-  SET eff = row.effects[k]
-  CREATE (c)-[:HAS_EFFECT {position: k}]->(eff)
+  SET eff = row.effects[k].props
+  CREATE (c)-[h:HAS_EFFECT]->(eff)
+  SET h = row.effects[k].link
   RETURN count(*) AS effects
 }
 RETURN count(c) AS n, sum(substrates) AS substrates, sum(electrolytes) AS electrolytes, sum(effects) AS effects`,
@@ -248,8 +254,9 @@ CALL {
   WITH b, row
   UNWIND range(0, size(row.results) - 1) AS k
   CREATE (r:CellResult:SeedRecord)
-  SET r = row.results[k]
-  CREATE (b)-[:HAS_RESULT {position: k}]->(r)
+  SET r = row.results[k].props
+  CREATE (b)-[h:HAS_RESULT]->(r)
+  SET h = row.results[k].link
   RETURN count(*) AS results
 }
 CALL {
@@ -273,9 +280,10 @@ CREATE (x)-[:ASSERTED_IN]->(r)
 WITH x, row
 CALL {
   WITH x, row
-  UNWIND range(0, size(row.publicationKeys) - 1) AS k
-  MATCH (p:Publication {key: row.publicationKeys[k]})
-  CREATE (x)-[:REPORTED_BY {position: k}]->(p)
+  UNWIND row.reported AS reported
+  MATCH (p:Publication {key: reported.key})
+  CREATE (x)-[r:REPORTED_BY]->(p)
+  SET r = reported.props
   RETURN count(*) AS reported
 }
 CALL {
@@ -356,7 +364,7 @@ export class SeedStore {
 
       await tx.run(MERGE_VOCABULARY, {
         techniques: Object.entries(TECHNIQUES).map(([id, description]) => ({ id, props: storedProps(TECHNIQUE, { id: id as keyof typeof TECHNIQUES, description }) })),
-        families: Object.entries(STRUCTURAL_FAMILIES).map(([id, description]) => ({ id, description })),
+        families: Object.entries(STRUCTURAL_FAMILIES).map(([id, description]) => ({ id, props: storedProps(MATERIAL_FAMILY, { id: id as keyof typeof STRUCTURAL_FAMILIES, description }) })),
       });
       const [previous] = await tx.run(DELETE_PREVIOUS);
       await tx.run(DELETE_CITATIONS);
@@ -418,7 +426,11 @@ export class SeedStore {
         bundle.variants.map(({ materialId, ...v }) => ({ materialId, props: storedProps(MATERIAL_VARIANT, v) })),
       );
       expect('variants', variants.n, bundle.variants.length);
-      const names = await inBatches(tx, CREATE_NAMES, bundle.names);
+      const names = await inBatches(
+        tx,
+        CREATE_NAMES,
+        bundle.names.map(({ materialId, ...n }) => ({ materialId, props: storedProps(MATERIAL_NAME, n) })),
+      );
       expect('material names', names.n, bundle.names.length);
       progress();
 
@@ -473,8 +485,10 @@ export class SeedStore {
         CREATE_INTERPHASES,
         bundle.interphases.map((o) => ({
           interfaceId: o.interfaceId,
-          productIds: o.productIds,
-          productVariantIds: o.productVariantIds,
+          products: o.productIds.map((materialId, position) => ({
+            materialId,
+            props: storedProps(INTERPHASE_PRODUCT, { position, variantId: o.productVariantIds[position] || null }),
+          })),
           evidence: o.evidence.map((e) => ({ technique: e.technique, props: storedProps(EVIDENCE, { text: e.text, position: e.position }) })),
           props: nodeProps(
             provenanceProps(o),
@@ -508,10 +522,10 @@ export class SeedStore {
         bundle.coatings.map((c) => ({
           coatingId: c.coatingId,
           substrateId: c.substrateId,
-          substrateVariantId: c.substrateVariantId,
+          appliedOn: storedProps(APPLIED_ON, { variantId: c.substrateVariantId }),
           electrolyteId: c.electrolyteId,
-          electrolyteVariantId: c.electrolyteVariantId,
-          effects: c.effects.map((e) => storedProps(COATING_EFFECT, e)),
+          pairedWith: storedProps(PAIRED_WITH, { variantId: c.electrolyteVariantId }),
+          effects: c.effects.map((e, position) => ({ props: storedProps(COATING_EFFECT, e), link: storedProps(HAS_EFFECT, { position }) })),
           props: nodeProps(
             provenanceProps(c),
             storedProps(COATING_APPLICATION, {
@@ -542,7 +556,7 @@ export class SeedStore {
         bundle.cells.map((b) => ({
           components: b.components.map(({ materialId, ...c }, position) => ({ materialId, props: storedProps(CELL_COMPONENT, { ...c, position }) })),
           coatingApplicationIds: b.coatingApplicationIds,
-          results: b.results.map((r) => storedProps(CELL_RESULT, r)),
+          results: b.results.map((r, position) => ({ props: storedProps(CELL_RESULT, r), link: storedProps(HAS_RESULT, { position }) })),
           props: nodeProps(
             provenanceProps(b),
             storedProps(CELL, { id: b.id, review: b.review, cellType: b.cellType, resultText: b.resultText }),
@@ -563,7 +577,7 @@ export class SeedStore {
         facts.map((f) => ({
           id: f.id,
           review: f.review,
-          publicationKeys: f.publicationKeys,
+          reported: f.publicationKeys.map((key, position) => ({ key, props: storedProps(REPORTED_BY, { position }) })),
           correctedPublicationKey: f.correctedPublicationKey,
         })),
       );

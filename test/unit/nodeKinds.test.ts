@@ -4,30 +4,17 @@
  * nullability; a writer cannot set a property it does not declare; the projection reads each field from
  * the property the writer sets.
  */
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
 import { buildInterphaseSchema } from '../../src/api/schema.js';
 import { Prop, storedName, type NodeKindSpec } from '../../src/domain/model/property.js';
-import { projectionOf, storedProps } from '../../src/graph/nodeKinds.js';
+import { projectionOf, quantityMap, somePropsOf, storedNamesOf, storedProps } from '../../src/graph/nodeKinds.js';
+import { COATING_APPLICATION } from '../../src/domain/model/coating.kind.js';
+import { QUANTITY_PARTS, QUANTITY_PROPERTIES } from '../../src/domain/model/quantity.kind.js';
+import { BY_POSITION } from '../../src/graph/query/compile.js';
 import { DECLARATION, fieldExpression, isCompiledField } from '../../src/graph/query/projection.js';
 import type { NodeKind } from '../../src/graph/query/plan.js';
-import { projectPath } from '../../src/server/paths.js';
-
-async function declaredKinds(): Promise<NodeKindSpec[]> {
-  const dir = projectPath('src', 'domain', 'model');
-  const kinds: NodeKindSpec[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.kind.ts'))) {
-    const mod = (await import(`${dir}/${file}`)) as Record<string, unknown>;
-    for (const value of Object.values(mod)) {
-      const k = value as Partial<NodeKindSpec>;
-      if (k && typeof k === 'object' && typeof k.name === 'string' && k.properties && Object.values(k.properties).every((p) => p instanceof Prop)) {
-        kinds.push(k as NodeKindSpec);
-      }
-    }
-  }
-  return kinds;
-}
+import { declaredKinds } from '../support/declaredKinds.js';
 
 function expectedTypeName(p: Prop<unknown>): string {
   return 'scalar' in p.output ? p.output.scalar : 'enum' in p.output ? p.output.enum : p.output.object;
@@ -50,6 +37,12 @@ describe('node kinds declared once', () => {
     const problems: string[] = [];
     for (const kind of await declaredKinds()) {
       const type = schema.getType(kind.name);
+      if (!kind.graphql) {
+        // read by the graph layer only (a relationship's position, a name's lookup key): no type, every property hidden
+        if (type) problems.push(`${kind.name}: declared without a GraphQL type, but the schema has one`);
+        for (const [key, p] of Object.entries(kind.properties)) if (!p.internal) problems.push(`${kind.name}.${key}: not hidden`);
+        continue;
+      }
       if (!type || !(isObjectType(type) || isInterfaceType(type))) {
         problems.push(`${kind.name}: no object type of that name`);
         continue;
@@ -120,10 +113,10 @@ describe('node kinds declared once', () => {
 
   it("the compiler's tables in use read every stored field from the property its declaration names (the relationship's, for a kind stored on one)", () => {
     const problems: string[] = [];
-    const onRelationship = new Set(['CellComponent', 'Citation']);
     for (const [kind, spec] of Object.entries(DECLARATION) as [NodeKind, NodeKindSpec | null][]) {
       if (!spec) continue;
-      const v = onRelationship.has(kind) ? 'rn' : 'n';
+      // a kind stored on a relationship (Citation on CITES, CellComponent on HAS_COMPONENT...) is read through it
+      const v = spec.relationship ? 'rn' : 'n';
       for (const [key, p] of Object.entries(spec.properties)) {
         if (p.storage.kind === 'derived') continue;
         const field = p.graphqlName ?? key;
@@ -145,5 +138,41 @@ describe('node kinds declared once', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("the compiler's lists in the source's order follow a declared relationship and order by what it declares (its position, a citation's number)", async () => {
+    const byType = new Map((await declaredKinds()).filter((k) => k.relationship).map((k) => [k.relationship!, k]));
+    const problems: string[] = [];
+    for (const [relation, inOrder] of Object.entries(BY_POSITION)) {
+      const type = /\[r:(\w+)\]/.exec(inOrder.pattern('a', 'b', 'r'))?.[1];
+      const kind = type ? byType.get(type) : undefined;
+      if (!kind) {
+        problems.push(`${relation}: ${inOrder.pattern('a', 'b', 'r')} binds no declared relationship as r`);
+        continue;
+      }
+      const read = [...inOrder.order('b', 'r').matchAll(/\br\.(\w+)/g)].map((m) => m[1]!);
+      const declared = storedNamesOf(kind);
+      if (read.length === 0) problems.push(`${relation}: ordered by nothing of ${type}`);
+      for (const name of read) if (!declared.has(name)) problems.push(`${relation}: ordered by ${type}.${name}, which ${kind.name} does not declare`);
+      if ('position' in kind.properties && !read.includes('position')) problems.push(`${relation}: not ordered by the position ${kind.name} declares`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a value stored flat under a prefix is one property per field of Quantity, read back with the default each field declares', () => {
+    expect([...QUANTITY_PARTS]).toEqual(Object.keys(QUANTITY_PROPERTIES));
+    const text = quantityMap('n', 'thickness');
+    // a coating's thickness is a Quantity stored flat under 'thickness' (domain/model/coating.kind.ts)
+    const written = Object.keys(
+      somePropsOf(COATING_APPLICATION, {
+        thickness: { qualifier: 'EQUAL', value: 1, min: null, max: null, unit: 'nm', printedValue: '1', printedUnit: 'nm', unitAsMeant: null, uncertainty: null, approximate: true },
+      }),
+    );
+    for (const part of QUANTITY_PARTS) {
+      const name = `thickness${part[0]!.toUpperCase()}${part.slice(1)}`;
+      expect(written, part).toContain(name);
+      const fallback = (QUANTITY_PROPERTIES[part].storage as { fallback: unknown }).fallback;
+      expect(text, part).toContain(fallback === null ? `${part}: n.${name}` : `${part}: coalesce(n.${name}, `);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { PROPERTIES } from '../units/properties.js';
 import type { CellType, ComponentRole } from '../vocabulary.js';
 import { CELL_TYPES, COMPONENT_ROLES } from '../vocabulary.js';
 import { FACT_PROPERTIES } from './fact.kind.js';
-import { float, int, nodeKind, object, oneOf, text, type RecordOf } from './property.js';
+import { float, int, nodeKind, object, oneOf, relationshipKind, text, type RecordOf } from './property.js';
 import { QUANTITY_PROPERTIES } from './quantity.kind.js';
 
 /** A cell's test conditions, stored on the cell's node (`other` as `conditionsOther`). */
@@ -32,13 +32,18 @@ export type CellConditionsValue = RecordOf<typeof CELL_CONDITIONS>;
  * the material (the graph layer reads them through the relationship's variable); the material is the node
  * the relationship reaches.
  */
-export const CELL_COMPONENT = nodeKind('CellComponent', 'A component of a cell: a material in a role (anode, electrolyte, cathode, coating, interlayer...).', {
-  role: oneOf<ComponentRole>('ComponentRole', COMPONENT_ROLES, 'Its role in the cell.').filterable(),
-  text: text('The component as printed.').optional(),
-  variantId: text('The variant, where stated (read by `variant`).').optional().hidden(),
-  position: int("Its place in the cell's list of components, in the source's order.").hidden(),
-  materialId: text('The material (read by `material`): the node the relationship reaches.').derived().hidden(),
-});
+export const CELL_COMPONENT = nodeKind(
+  'CellComponent',
+  'A component of a cell: a material in a role (anode, electrolyte, cathode, coating, interlayer...).',
+  {
+    role: oneOf<ComponentRole>('ComponentRole', COMPONENT_ROLES, 'Its role in the cell.').filterable(),
+    text: text('The component as printed.').optional(),
+    variantId: text('The variant, where stated (read by `variant`).').optional().hidden(),
+    position: int("Its place in the cell's list of components, in the source's order.").hidden(),
+    materialId: text('The material (read by `material`): the node the relationship reaches.').derived().hidden(),
+  },
+  { relationship: 'HAS_COMPONENT' },
+);
 
 export type CellComponentValue = RecordOf<typeof CELL_COMPONENT>;
 
@@ -56,6 +61,11 @@ export const CELL_RESULT = nodeKind(
 );
 
 export type CellResultValue = RecordOf<typeof CELL_RESULT>;
+
+/** A cell's HAS_RESULT relationship to one of its results: the result's place in the cell's list (a result's `position`). */
+export const HAS_RESULT = relationshipKind('HAS_RESULT', "A cell's result, in the source's order.", {
+  position: int("The result's place in the cell's list of results.").hidden(),
+});
 
 export const CELL = nodeKind(
   'Cell',

@@ -5,9 +5,14 @@
  */
 import { int, nodeKind, text } from './property.js';
 
-export const CITATION = nodeKind('Citation', 'A review citing a publication: the number in its reference list and the line of that entry.', {
-  number: int('Reference number in the review.'),
-  line: int("Line of the entry in the review's text file.").optional(),
-  reviewPublicationKey: text('The citing review (read by `review`).').derived().hidden(),
-  citedPublicationKey: text('The cited publication (read by `publication`).').derived().hidden(),
-});
+export const CITATION = nodeKind(
+  'Citation',
+  'A review citing a publication: the number in its reference list and the line of that entry.',
+  {
+    number: int('Reference number in the review.'),
+    line: int("Line of the entry in the review's text file.").optional(),
+    reviewPublicationKey: text('The citing review (read by `review`).').derived().hidden(),
+    citedPublicationKey: text('The cited publication (read by `publication`).').derived().hidden(),
+  },
+  { relationship: 'CITES' },
+);

@@ -9,7 +9,7 @@ import { PROPERTIES } from '../units/properties.js';
 import type { CoatingRole, DepositionMethod } from '../vocabulary.js';
 import { COATING_ROLES, DEPOSITION_METHODS } from '../vocabulary.js';
 import { FACT_PROPERTIES } from './fact.kind.js';
-import { int, nodeKind, object, oneOf, text, type RecordOf } from './property.js';
+import { int, nodeKind, object, oneOf, relationshipKind, text, type RecordOf } from './property.js';
 import type { QUANTITY } from './quantity.kind.js';
 
 type QuantityValue = RecordOf<typeof QUANTITY>;
@@ -25,6 +25,21 @@ export const COATING_EFFECT = nodeKind('CoatingEffect', 'A reported effect of a 
 });
 
 export type CoatingEffectValue = RecordOf<typeof COATING_EFFECT>;
+
+/** An application's HAS_EFFECT relationship to one of its effects: the effect's place in its list (an effect's `position`). */
+export const HAS_EFFECT = relationshipKind('HAS_EFFECT', "A coating application's effect, in the source's order.", {
+  position: int("The effect's place in the application's list of effects.").hidden(),
+});
+
+/** An application's APPLIED_ON relationship to what it was applied on: the variant coated (`substrateVariantId`). */
+export const APPLIED_ON = relationshipKind('APPLIED_ON', 'What a coating was applied on.', {
+  variantId: text('The variant of the material coated, where stated.').optional().hidden(),
+});
+
+/** An application's PAIRED_WITH relationship to the solid electrolyte: the electrolyte's variant (`electrolyteVariantId`). */
+export const PAIRED_WITH = relationshipKind('PAIRED_WITH', 'The solid electrolyte a coating was paired with.', {
+  variantId: text('The variant of the paired electrolyte, where stated.').optional().hidden(),
+});
 
 export const COATING_APPLICATION = nodeKind(
   'CoatingApplication',

@@ -6,7 +6,7 @@
  */
 import type { CitationConfidence } from '../vocabulary.js';
 import { CITATION_CONFIDENCE } from '../vocabulary.js';
-import { id, int, nodeKind, object, oneOf, text, type RecordOf } from './property.js';
+import { id, int, nodeKind, object, oneOf, relationshipKind, text, type RecordOf } from './property.js';
 
 export const SOURCE = nodeKind(
   'Source',
@@ -37,6 +37,17 @@ export const SOURCE = nodeKind(
 );
 
 export type SourceValue = RecordOf<typeof SOURCE>;
+
+/** A fact's REPORTED_BY relationship to a publication it credits: the publication's place in the source's list (`publicationKeys`). */
+export const REPORTED_BY = relationshipKind('REPORTED_BY', 'A publication a fact credits, in the source\'s order.', {
+  position: int("The publication's place in the fact's list of publications.").hidden(),
+});
+
+/** A dataset record's FROM_DATASET relationship to its dataset: which record of it, and where (a source's `recordId`). */
+export const FROM_DATASET = relationshipKind('FROM_DATASET', 'The dataset record a fact was read from.', {
+  recordId: text("The record's id in its dataset (OBELiX's three-character ID).").hidden(),
+  line: int("The record's line in the dataset's file.").hidden(),
+});
 
 /** The properties every fact kind starts with (spread into its declaration). */
 export const FACT_PROPERTIES = {

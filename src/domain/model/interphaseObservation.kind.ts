@@ -25,11 +25,33 @@ export const TECHNIQUE = nodeKind(
 );
 
 /** One EVIDENCE relationship of an observation: `text` is stored on the relationship, `technique` is the node it leads to. */
-export const EVIDENCE = nodeKind('Evidence', 'The technique that gave evidence for an observation, and what the source says it showed.', {
-  technique: oneOf<Technique>('Technique', TECHNIQUES, 'The technique.').derived(),
-  text: text('What it showed, as the source says.').optional(),
-  position: int("Its place in the observation's list of evidence, in the source's order.").hidden(),
-});
+export const EVIDENCE = nodeKind(
+  'Evidence',
+  'The technique that gave evidence for an observation, and what the source says it showed.',
+  {
+    technique: oneOf<Technique>('Technique', TECHNIQUES, 'The technique.').derived(),
+    text: text('What it showed, as the source says.').optional(),
+    position: int("Its place in the observation's list of evidence, in the source's order.").hidden(),
+  },
+  { relationship: 'EVIDENCE' },
+);
+
+/**
+ * A product of an interphase: one PRODUCES relationship of an observation, which holds the product's place in
+ * the source's list and its variant; the material is the node it reaches.
+ */
+export const INTERPHASE_PRODUCT = nodeKind(
+  'InterphaseProduct',
+  'A product of an interphase: a material, and the variant of it where the source names one (e.g. tetragonal LLZO).',
+  {
+    position: int("Its place in the observation's list of products, in the source's order.").hidden(),
+    variantId: text('The variant of the product, where the source names one (read by `variant`).').optional().hidden(),
+    materialId: text('The product material (read by `material`): the node the relationship reaches.').derived().hidden(),
+  },
+  { relationship: 'PRODUCES' },
+);
+
+export type InterphaseProductValue = RecordOf<typeof INTERPHASE_PRODUCT>;
 
 export type EvidenceValue = RecordOf<typeof EVIDENCE>;
 

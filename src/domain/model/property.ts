@@ -105,7 +105,7 @@ export class Prop<T, S extends Storage['kind'] = Storage['kind']> {
     return this.with<Exclude<T, null>>({ nullable: false, storage: { ...this.storage, fallback } });
   }
 
-  /** Stored flat under `prefix` (see `QUANTITY_PARTS`). */
+  /** Stored flat under `prefix`, one node property per field of `Quantity` (see `QUANTITY_PARTS`, quantity.kind.ts). */
   flatUnder(prefix: string): Prop<T, 'quantity'> {
     return this.with<T, 'quantity'>({ storage: { kind: 'quantity', prefix } });
   }
@@ -172,15 +172,37 @@ export const listOf = <K extends NodeKindSpec>(kind: K, description: string, col
 
 /** A node kind: its label and its properties, each declared once. */
 export interface NodeKindSpec<P extends Record<string, Prop<unknown>> = Record<string, Prop<unknown>>> {
-  /** The GraphQL type and node label. */
+  /** The GraphQL type and node label (a relationship kind that is no GraphQL type: its relationship type). */
   readonly name: string;
   readonly description: string;
   readonly properties: P;
+  /** The relationship type whose properties these are (`CITES`, `HAS_COMPONENT`...); null for a kind stored on nodes. */
+  readonly relationship: string | null;
+  /** Whether the GraphQL schema has an object type of `name` (false: read by the graph layer only, every property hidden). */
+  readonly graphql: boolean;
 }
 
-export function nodeKind<P extends Record<string, Prop<unknown>>>(name: string, description: string, properties: P): NodeKindSpec<P> {
-  return { name, description, properties };
+export function nodeKind<P extends Record<string, Prop<unknown>>>(
+  name: string,
+  description: string,
+  properties: P,
+  options: { relationship?: string; graphql?: boolean } = {},
+): NodeKindSpec<P> {
+  return { name, description, properties, relationship: options.relationship ?? null, graphql: options.graphql ?? true };
 }
+
+/**
+ * The properties of the relationships of `type` that no GraphQL type shows (a fact's REPORTED_BY position,
+ * a measurement's FROM_DATASET record): declared with the same builders, every one hidden, so that the
+ * writers (`storedProps`) and the readers (`projectionOf`) name them from one place.
+ */
+export function relationshipKind<P extends Record<string, Prop<unknown>>>(type: string, description: string, properties: P): NodeKindSpec<P> {
+  for (const [field, p] of Object.entries(properties)) if (!p.internal) throw new Error(`${type}.${field}: a property of a relationship no GraphQL type shows is hidden`);
+  return nodeKind(type, description, properties, { relationship: type, graphql: false });
+}
+
+/** A kind whose `position` orders the relationships of its type in the source's order (REPORTED_BY, HAS_RESULT...). */
+export type PositionedKind = NodeKindSpec<{ position: Prop<number, 'property'> }>;
 
 /** A record of a node kind, as the graph layer returns it and the GraphQL type reads it. */
 export type RecordOf<K extends NodeKindSpec> = { -readonly [F in keyof K['properties']]: K['properties'][F]['valueType'] };
@@ -215,5 +237,3 @@ export function filterableProperties(kind: NodeKindSpec): Set<string> {
   );
 }
 
-/** The parts of a value stored flat (the fields of the `Quantity` type), in their order. */
-export const QUANTITY_PARTS = ['qualifier', 'value', 'min', 'max', 'unit', 'printedValue', 'printedUnit', 'unitAsMeant', 'uncertainty', 'approximate'] as const;

@@ -7,7 +7,7 @@ import type { Qualifier } from '../values/printedValue.js';
 import { QUALIFIER_SYMBOL } from '../values/printedValue.js';
 import { flag, float, nodeKind, oneOf, text } from './property.js';
 
-/** The fields of a value as printed and parsed, in the `QUANTITY_PARTS` order. */
+/** The fields of a value as printed and parsed; their order is `QUANTITY_PARTS`. */
 export const QUANTITY_PROPERTIES = {
   qualifier: oneOf<Qualifier>('Qualifier', QUALIFIER_SYMBOL, 'How to read value/min/max.'),
   value: float('The value in `unit`; null for bounds and ranges.').optional(),
@@ -20,6 +20,13 @@ export const QUANTITY_PROPERTIES = {
   uncertainty: float("± uncertainty of `value` in `unit`, where printed ('7.1 ± 0.3').").optional(),
   approximate: flag("True for an approximate range ('≈ 10⁻³–1').").orElse(false),
 };
+
+/**
+ * The parts of a value stored flat under a prefix (`potentialValue`, `potentialUnit`...: `.flatUnder`), in
+ * their order: the fields of `QUANTITY_PROPERTIES`, so that a part cannot be stored that the type lacks.
+ */
+export const QUANTITY_PARTS = Object.keys(QUANTITY_PROPERTIES) as readonly QuantityPart[];
+export type QuantityPart = keyof typeof QUANTITY_PROPERTIES;
 
 export const QUANTITY = nodeKind(
   'Quantity',

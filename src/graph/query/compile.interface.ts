@@ -4,8 +4,9 @@
  * of relationship fields (COLLECT {} subqueries).
  */
 import { INTERFACE } from '../../domain/model/interface.kind.js';
-import { INTERPHASE_OBSERVATION, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
+import { INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
 import { filterableOf } from '../nodeKinds.js';
+import { firstReported, inSourceOrder, type InOrder } from './projection.quantity.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 
 /** The stored properties filters and sorts may read. */
@@ -13,7 +14,7 @@ export const INTERFACE_FILTERABLE: Record<InterfaceNodeKind, ReadonlySet<string>
   Interface: filterableOf(INTERFACE),
   InterphaseObservation: filterableOf(INTERPHASE_OBSERVATION),
   Technique: filterableOf(TECHNIQUE),
-  InterphaseProduct: new Set([]),
+  InterphaseProduct: filterableOf(INTERPHASE_PRODUCT),
 };
 
 export const INTERFACE_RELATION_PATTERN: Record<InterfaceRelation, (from: string, to: string) => string> = {
@@ -42,10 +43,11 @@ export const INTERFACE_RELATION_TARGET: Record<InterfaceRelation, InterfaceNodeK
   techniques: 'Technique',
 };
 
-/** Relationship fields read in the source's order (the position on the relationship). */
-export const INTERFACE_BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
-  products: (from, to, rel) => `(${from})-[${rel}:PRODUCES]->(${to}:Material)`,
-  productDetails: (from, to, rel) => `(${from})-[${rel}:PRODUCES]->(${to}:Material)`,
+/** Relationship fields read in the source's order (the position on PRODUCES: INTERPHASE_PRODUCT, domain/model/interphaseObservation.kind.ts). */
+const product = inSourceOrder(INTERPHASE_PRODUCT, (from, to, rel) => `(${from})-[${rel}]->(${to}:Material)`);
+export const INTERFACE_BY_POSITION: Record<string, InOrder> = {
+  products: product,
+  productDetails: product,
 };
 
 /** Relationship fields of at most one node. */
@@ -60,5 +62,5 @@ export const INTERFACE_ROOT_LABELS: Record<InterfaceNodeKind, string> = {
 };
 
 /** Sort key of an interphase observation: the year of the first publication it cites (in the source's order). */
-export const publicationYear = (v: string) => `head(COLLECT { MATCH (${v})-[r:REPORTED_BY]->(p:Publication) RETURN p.year ORDER BY r.position })`;
+export const publicationYear = (v: string) => firstReported(v, (p) => `${p}.year`);
 

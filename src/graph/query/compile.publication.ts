@@ -5,7 +5,10 @@
  * the fact credits the publication (REPORTED_BY, or CORRECTED_REFERENCE when the printed reference was
  * wrong); REVIEW: the review asserts the fact (ASSERTED_IN).
  */
+import { CITATION } from '../../domain/model/citation.kind.js';
+import { propertyOf, relationshipOf } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
+import type { InOrder } from './projection.quantity.js';
 import type { FactPlural, PublicationRelation } from './plan.publication.js';
 
 export type { PublicationRelation };
@@ -41,19 +44,16 @@ target.references = 'Publication';
 export const PUBLICATION_RELATION_PATTERN: Readonly<Record<PublicationRelation, (from: string, to: string) => string>> = pattern;
 export const PUBLICATION_RELATION_TARGET: Readonly<Record<PublicationRelation, NodeKind>> = target;
 
+/** A citation's number in the review's reference list, on its CITES relationship (domain/model/citation.kind.ts). */
+const number = propertyOf(CITATION, 'number');
+
 /**
  * Citations are read through their CITES relationship (bound as `rel`: a citation's number and line are its
  * properties), the citing reviews by year, key and number, a review's references by number.
  */
-export const PUBLICATION_BY_POSITION: Partial<Record<PublicationRelation, (from: string, to: string, rel: string) => string>> = {
-  citedBy: (from, to, rel) => `(${to}:Review)-[${rel}:CITES]->(${from})`,
-  references: (from, to, rel) => `(${from})-[${rel}:CITES]->(${to}:Publication)`,
-};
-
-/** The order of a relationship read through `rel` when it is not its `position`. */
-export const PUBLICATION_POSITION_ORDER: Partial<Record<PublicationRelation, (to: string, rel: string) => string>> = {
-  citedBy: (to, rel) => `${to}.year, ${to}.key, ${rel}.number`,
-  references: (_to, rel) => `${rel}.number`,
+export const PUBLICATION_BY_POSITION: Partial<Record<PublicationRelation, InOrder>> = {
+  citedBy: { pattern: (from, to, rel) => `(${to}:Review)-[${relationshipOf(CITATION, rel)}]->(${from})`, order: (to, rel) => `${to}.year, ${to}.key, ${number(rel)}` },
+  references: { pattern: (from, to, rel) => `(${from})-[${relationshipOf(CITATION, rel)}]->(${to}:Publication)`, order: (_to, rel) => number(rel) },
 };
 
 /** `Citation.review` / `Citation.publication` under `Publication.citedBy` and `.references`: the far node ('self') or the parent. */

@@ -14,10 +14,11 @@
  */
 import neo4j from 'neo4j-driver';
 import { CELL_COMPONENT } from '../../domain/model/cell.kind.js';
+import { REPORTED_BY } from '../../domain/model/fact.kind.js';
 import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { MEASUREMENT } from '../../domain/model/measurement.kind.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
-import { filterableOf } from '../nodeKinds.js';
+import { filterableOf, relationshipOf } from '../nodeKinds.js';
 import { fieldExpression, ID_FIELD, outputKey, sourceEntries } from './projection.js';
 import { FACT_BY_POSITION, FACT_FILTERABLE, FACT_RELATION_PATTERN, FACT_RELATION_TARGET, FACT_SINGLE } from './projection.facts.js';
 import {
@@ -29,13 +30,8 @@ import {
   INTERFACE_SINGLE,
   publicationYear,
 } from './compile.interface.js';
-import {
-  PUBLICATION_BY_POSITION,
-  PUBLICATION_POSITION_ORDER,
-  PUBLICATION_RELATION_PATTERN,
-  PUBLICATION_RELATION_TARGET,
-  type PublicationRelation,
-} from './compile.publication.js';
+import { PUBLICATION_BY_POSITION, PUBLICATION_RELATION_PATTERN, PUBLICATION_RELATION_TARGET } from './compile.publication.js';
+import { inSourceOrder, type InOrder } from './projection.quantity.js';
 import { VARIANT_RELATION_PATTERN, VARIANT_RELATION_TARGET, VARIANT_SINGLE } from './compile.variant.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
@@ -105,10 +101,13 @@ const RELATION_TARGET: Record<string, NodeKind> = {
   ...VARIANT_RELATION_TARGET,
 };
 
-/** Relationship fields read in the source's order (the position on REPORTED_BY) rather than by id. */
-export const BY_POSITION: Record<string, (from: string, to: string, rel: string) => string> = {
-  publications: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
-  publication: (from, to, rel) => `(${from})-[${rel}:REPORTED_BY]->(${to}:Publication)`,
+/** A fact's publications in the source's order (the position of REPORTED_BY: domain/model/fact.kind.ts). */
+const REPORTED_IN_ORDER = inSourceOrder(REPORTED_BY, (from, to, rel) => `(${from})-[${rel}]->(${to}:Publication)`);
+
+/** Relationship fields read in the source's order (the position declared on their relationship) rather than by id. */
+export const BY_POSITION: Record<string, InOrder> = {
+  publications: REPORTED_IN_ORDER,
+  publication: REPORTED_IN_ORDER,
   ...INTERFACE_BY_POSITION,
   ...FACT_BY_POSITION,
   ...PUBLICATION_BY_POSITION,
@@ -255,7 +254,7 @@ export function projection(node: NodePlan, v: string, scope: Scope, parent?: str
 
 /** Relationships a field may filter on their own properties (`relationshipIn`), bound as `rel`. */
 const ON_RELATIONSHIP: Record<string, { pattern: (from: string, to: string, rel: string) => string; properties: ReadonlySet<string> }> = {
-  materialCells: { pattern: (from, to, rel) => `(${to}:Cell)-[${rel}:HAS_COMPONENT]->(${from})`, properties: filterableOf(CELL_COMPONENT) },
+  materialCells: { pattern: (from, to, rel) => `(${to}:Cell)-[${relationshipOf(CELL_COMPONENT, rel)}]->(${from})`, properties: filterableOf(CELL_COMPONENT) },
 };
 
 function relationText(r: RelationField, v: string, scope: Scope): string {
@@ -264,18 +263,15 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
   const positional = BY_POSITION[r.relation];
   const onRel = r.relationshipIn ? ON_RELATIONSHIP[r.relation] : undefined;
   if (r.relationshipIn && !onRel?.properties.has(r.relationshipIn.property)) throw new Error(`${r.relation}: no condition on its relationship's ${r.relationshipIn.property}`);
-  const pattern = positional ? positional(v, to, rel) : onRel ? onRel.pattern(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
+  const pattern = positional ? positional.pattern(v, to, rel) : onRel ? onRel.pattern(v, to, rel) : RELATION_PATTERN[r.relation]!(v, to);
   const conditions = [
     ...(r.relationshipIn ? [`${rel}.${r.relationshipIn.property} IN ${scope.param(r.relationshipIn.in)}`] : []),
     ...(r.filter ? [filterText(r.filter, r.node.kind, to, scope)] : []),
   ];
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   const id = `${to}.${ID_FIELD[r.node.kind]}`;
-  const positionOrder = PUBLICATION_POSITION_ORDER[r.relation as PublicationRelation];
   const order = positional
-    ? positionOrder
-      ? positionOrder(to, rel)
-      : `${rel}.position`
+    ? positional.order(to, rel)
     : r.order.key === null
       ? `${id} ${r.order.direction}`
       : `${sortedKey(r.order, r.node.kind, to, scope)} ${r.order.direction}, ${id}`;

@@ -4,6 +4,10 @@
  * relationship that names the material (a coating's substrate and paired electrolyte, a cell's component)
  * or on the fact itself (an observation's counterpart). Every variant of a material is VARIANT_OF it.
  */
+import { CELL_COMPONENT } from '../../domain/model/cell.kind.js';
+import { APPLIED_ON, PAIRED_WITH } from '../../domain/model/coating.kind.js';
+import { INTERPHASE_PRODUCT } from '../../domain/model/interphaseObservation.kind.js';
+import { propertyOf, relationshipOf } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
 import type { VariantRelation } from './plan.variant.js';
 
@@ -11,19 +15,23 @@ export type { VariantRelation };
 
 /** A variant whose id is stored on `idOf(from)` (a property, or the relationship bound as `r<from>`). */
 const variantWithId = (idOf: (from: string) => string) => (from: string, to: string) => `(${to}:MaterialVariant {id: ${idOf(from)}})`;
-/** The variant recorded on the relationship `type` from the fact to the material. */
-const variantOnRelationship = (type: string) => (from: string, to: string) =>
-  `(${from})-[v${to}:${type}]->(:Material)<-[:VARIANT_OF]-(${to}:MaterialVariant WHERE ${to}.id = v${to}.variantId)`;
+/** The variant recorded on a relationship of `kind` (its declared `variantId`) from the fact to the material. */
+const variantOnRelationship = (kind: typeof APPLIED_ON | typeof PAIRED_WITH) => (from: string, to: string) =>
+  `(${from})-[${relationshipOf(kind, `v${to}`)}]->(:Material)<-[:VARIANT_OF]-(${to}:MaterialVariant WHERE ${to}.id = ${propertyOf(kind, 'variantId')(`v${to}`)})`;
+
+/** The variant id a cell component or an interphase product stores on its relationship (both declare it as `variantId`). */
+const partVariantId = propertyOf(INTERPHASE_PRODUCT, 'variantId');
+if (partVariantId('r') !== propertyOf(CELL_COMPONENT, 'variantId')('r')) throw new Error('a component and a product store their variant under different names');
 
 export const VARIANT_RELATION_PATTERN: Record<VariantRelation, (from: string, to: string) => string> = {
   variants: (from, to) => `(${to}:MaterialVariant)-[:VARIANT_OF]->(${from})`,
   variantMaterial: (from, to) => `(${from})-[:VARIANT_OF]->(${to}:Material)`,
   factVariant: (from, to) => `(${from})-[:OF_VARIANT]->(${to}:MaterialVariant)`,
   counterpartVariant: variantWithId((from) => `${from}.counterpartVariantId`),
-  substrateVariant: variantOnRelationship('APPLIED_ON'),
-  pairedElectrolyteVariant: variantOnRelationship('PAIRED_WITH'),
+  substrateVariant: variantOnRelationship(APPLIED_ON),
+  pairedElectrolyteVariant: variantOnRelationship(PAIRED_WITH),
   // a cell component or an interphase product is the material its HAS_COMPONENT / PRODUCES relationship (bound as r<from>) reaches
-  partVariant: variantWithId((from) => `r${from}.variantId`),
+  partVariant: variantWithId((from) => partVariantId(`r${from}`)),
 };
 
 export const VARIANT_RELATION_TARGET: Record<VariantRelation, NodeKind> = {

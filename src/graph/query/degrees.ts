@@ -14,7 +14,7 @@ export type RelationDegrees = Readonly<Record<string, number>>;
 function listRelations(): [string, string][] {
   const out = new Map<string, string>();
   for (const [name, pattern] of Object.entries(RELATION_PATTERN)) out.set(name, pattern('a', 'b'));
-  for (const [name, pattern] of Object.entries(BY_POSITION)) if (pattern) out.set(name, pattern('a', 'b', 'r'));
+  for (const [name, positional] of Object.entries(BY_POSITION)) if (positional) out.set(name, positional.pattern('a', 'b', 'r'));
   return [...out].filter(([name, pattern]) => !SINGLE.has(name) && (pattern.match(/-\[/g) ?? []).length === 1);
 }
 

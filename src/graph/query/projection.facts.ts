@@ -10,15 +10,21 @@
  * HAS_COMPONENT relationship.
  */
 import type { FactListKind, FactRelation, NodeKind } from './plan.js';
-import { CELL as CELL_KIND, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../../domain/model/cell.kind.js';
-import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
-import type { NodeKindSpec } from '../../domain/model/property.js';
+import { CELL as CELL_KIND, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT, HAS_RESULT } from '../../domain/model/cell.kind.js';
+import { APPLIED_ON, COATING_APPLICATION, COATING_EFFECT, HAS_EFFECT, PAIRED_WITH } from '../../domain/model/coating.kind.js';
+import type { PositionedKind } from '../../domain/model/property.js';
 import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
-import { filterableOf, projectionOf, recordMap } from '../nodeKinds.js';
-import { FACT_DERIVED, type Expr } from './projection.quantity.js';
+import { filterableOf, positionOf, projectionOf, propertyOf, recordMap, relationshipOf, throughRelationship } from '../nodeKinds.js';
+import { FACT_DERIVED, inSourceOrder, type Expr, type InOrder } from './projection.quantity.js';
 
-const onRel = (name: string): Expr => (v) => `r${v}.${name}`;
-const relVariant = (rel: string) => (v: string) => `head(COLLECT { MATCH (${v})-[r:${rel}]->(:Material) RETURN r.variantId })`;
+/** The position of a part on the relationship that reaches it (declared by `kind`), bound as `r<node variable>`. */
+const positionOn = (kind: PositionedKind): Expr => (v) => positionOf(kind)(`r${v}`);
+/** The variant recorded on a coating's APPLIED_ON / PAIRED_WITH relationship (domain/model/coating.kind.ts). */
+const relVariant = (kind: typeof APPLIED_ON | typeof PAIRED_WITH) => (v: string) =>
+  `head(COLLECT { MATCH (${v})-[${relationshipOf(kind, 'r')}]->(:Material) RETURN ${propertyOf(kind, 'variantId')('r')} })`;
+/** The parts of `v` reached through relationships of a positioned `kind`, each read as `recordMap(part)`, in the source's order. */
+const partsInOrder = (kind: PositionedKind, v: string, part: string, label: string, map: string) =>
+  `COLLECT { MATCH (${v})-[${relationshipOf(kind, `r${part}`)}]->(${part}:${label}) RETURN ${map} ORDER BY ${positionOf(kind)(`r${part}`)} }`;
 /**
  * A reported stability window's fields (domain/model/stabilityWindow.kind.ts): its stored properties, what
  * every fact reads, its material, and each limit rebuilt from the properties it is stored as (a potential
@@ -40,43 +46,27 @@ function limit(v: string, quantity: WindowKey, text: WindowKey, has: WindowKey):
   return `CASE WHEN ${part(has)} THEN {quantity: ${part(quantity)}, text: ${part(text)}} END`;
 }
 
-/**
- * The fields of a kind whose stored properties are those of the relationship that reaches its node (a cell's
- * component: role, text, variant and position on HAS_COMPONENT), read through the relationship's variable
- * `r<node variable>`; its derived fields read the node.
- */
-function onRelationship(kind: NodeKindSpec, projection: Record<string, Expr>): Record<string, Expr> {
-  const out: Record<string, Expr> = {};
-  for (const [field, p] of Object.entries(kind.properties)) {
-    const key = p.graphqlName ?? field;
-    const expr = projection[key]!;
-    out[key] = p.storage.kind === 'derived' ? expr : (v) => expr(`r${v}`);
-  }
-  return out;
-}
-
 /** A coating effect's fields (domain/model/coating.kind.ts); its position is on the HAS_EFFECT relationship. */
-const EFFECT: Record<string, Expr> = projectionOf(COATING_EFFECT, { position: onRel('position') });
+const EFFECT: Record<string, Expr> = projectionOf(COATING_EFFECT, { position: positionOn(HAS_EFFECT) });
 
 /** A coating application's fields (domain/model/coating.kind.ts); `effects` as the DataLoader reads them (the compiled lists follow `effects`). */
 export const COATING: Record<string, Expr> = projectionOf(COATING_APPLICATION, {
   ...FACT_DERIVED,
-  effects: (v) =>
-    `COLLECT { MATCH (${v})-[r${v}e:HAS_EFFECT]->(${v}e:CoatingEffect) RETURN ${recordMap(COATING_EFFECT, EFFECT, `${v}e`)} ORDER BY r${v}e.position }`,
+  effects: (v) => partsInOrder(HAS_EFFECT, v, `${v}e`, 'CoatingEffect', recordMap(COATING_EFFECT, EFFECT, `${v}e`)),
   // hidden keys the uncompiled field resolvers read (coating, substrate, electrolyte and their variants, cells)
   coatingId: (v) => `head(COLLECT { MATCH (${v})-[:COATING]->(m:Material) RETURN m.id })`,
   substrateId: (v) => `head(COLLECT { MATCH (${v})-[:APPLIED_ON]->(m:Material) RETURN m.id })`,
-  substrateVariantId: relVariant('APPLIED_ON'),
+  substrateVariantId: relVariant(APPLIED_ON),
   electrolyteId: (v) => `head(COLLECT { MATCH (${v})-[:PAIRED_WITH]->(m:Material) RETURN m.id })`,
-  electrolyteVariantId: relVariant('PAIRED_WITH'),
+  electrolyteVariantId: relVariant(PAIRED_WITH),
   cellIds: (v) => `COLLECT { MATCH (${v})-[:TESTED_IN]->(b:Cell) RETURN b.id ORDER BY b.id }`,
 });
 
 /** A cell result's fields (domain/model/cell.kind.ts: a value's fields unprefixed); its position is on the HAS_RESULT relationship. */
-const RESULT: Record<string, Expr> = projectionOf(CELL_RESULT, { position: onRel('position') });
+const RESULT: Record<string, Expr> = projectionOf(CELL_RESULT, { position: positionOn(HAS_RESULT) });
 
 /** A cell component's fields (domain/model/cell.kind.ts), read from its HAS_COMPONENT relationship; the material is the node it reaches. */
-const COMPONENT: Record<string, Expr> = onRelationship(CELL_COMPONENT, projectionOf(CELL_COMPONENT, { materialId: (v) => `${v}.id` }));
+const COMPONENT: Record<string, Expr> = throughRelationship(CELL_COMPONENT, projectionOf(CELL_COMPONENT, { materialId: (v) => `${v}.id` }));
 
 /** A cell's conditions, stored on the cell's node (domain/model/cell.kind.ts). */
 const CONDITIONS: Record<string, Expr> = projectionOf(CELL_CONDITIONS, {});
@@ -84,11 +74,9 @@ const CONDITIONS: Record<string, Expr> = projectionOf(CELL_CONDITIONS, {});
 /** A cell's fields (domain/model/cell.kind.ts); `components` and `results` as the DataLoader reads them (the compiled lists follow them). */
 export const CELL: Record<string, Expr> = projectionOf(CELL_KIND, {
   ...FACT_DERIVED,
-  components: (v) =>
-    `COLLECT { MATCH (${v})-[r${v}c:HAS_COMPONENT]->(${v}c:Material) RETURN ${recordMap(CELL_COMPONENT, COMPONENT, `${v}c`)} ORDER BY r${v}c.position }`,
+  components: (v) => partsInOrder(CELL_COMPONENT, v, `${v}c`, 'Material', recordMap(CELL_COMPONENT, COMPONENT, `${v}c`)),
   conditions: (v) => recordMap(CELL_CONDITIONS, CONDITIONS, v),
-  results: (v) =>
-    `COLLECT { MATCH (${v})-[r${v}r:HAS_RESULT]->(${v}r:CellResult) RETURN ${recordMap(CELL_RESULT, RESULT, `${v}r`)} ORDER BY r${v}r.position }`,
+  results: (v) => partsInOrder(HAS_RESULT, v, `${v}r`, 'CellResult', recordMap(CELL_RESULT, RESULT, `${v}r`)),
   // hidden key the uncompiled field resolver reads (coatingApplications)
   coatingApplicationIds: (v) => `COLLECT { MATCH (c:CoatingApplication)-[:TESTED_IN]->(${v}) RETURN c.id ORDER BY c.id }`,
 });
@@ -124,10 +112,11 @@ export const FACT_FILTERABLE: Record<FactListKind, ReadonlySet<string>> = {
 };
 
 const ELECTROLYTE_ROLES = "['ELECTROLYTE', 'CATHOLYTE', 'ANOLYTE']";
+const componentRole = propertyOf(CELL_COMPONENT, 'role');
 const component = (roles: string | null) => (from: string, to: string) =>
   roles === null
-    ? `(${from})-[:HAS_COMPONENT]->(${to}:Material)`
-    : `(${from})-[c${to}:HAS_COMPONENT WHERE c${to}.role IN ${roles}]->(${to}:Material)`;
+    ? `(${from})-[${relationshipOf(CELL_COMPONENT)}]->(${to}:Material)`
+    : `(${from})-[${relationshipOf(CELL_COMPONENT, `c${to}`)} WHERE ${componentRole(`c${to}`)} IN ${roles}]->(${to}:Material)`;
 const REPORTED = (from: string) => `(${from})<-[:REPORTED_BY|CORRECTED_REFERENCE|ASSERTED_IN]-(:Fact)`;
 
 /** Relationship patterns (without a relationship variable: filters, and fields read by id). */
@@ -184,11 +173,11 @@ export const FACT_RELATION_TARGET: Record<FactRelation, NodeKind> = {
   coatedWith: 'CoatingApplication',
 };
 
-/** Lists read in the source's order: the pattern binds the relationship as `rel` (its `position` orders them). */
-export const FACT_BY_POSITION: Partial<Record<FactRelation, (from: string, to: string, rel: string) => string>> = {
-  components: (from, to, rel) => `(${from})-[${rel}:HAS_COMPONENT]->(${to}:Material)`,
-  results: (from, to, rel) => `(${from})-[${rel}:HAS_RESULT]->(${to}:CellResult)`,
-  effects: (from, to, rel) => `(${from})-[${rel}:HAS_EFFECT]->(${to}:CoatingEffect)`,
+/** Lists read in the source's order: the pattern binds the relationship as `rel`, its declared `position` orders them. */
+export const FACT_BY_POSITION: Partial<Record<FactRelation, InOrder>> = {
+  components: inSourceOrder(CELL_COMPONENT, (from, to, rel) => `(${from})-[${rel}]->(${to}:Material)`),
+  results: inSourceOrder(HAS_RESULT, (from, to, rel) => `(${from})-[${rel}]->(${to}:CellResult)`),
+  effects: inSourceOrder(HAS_EFFECT, (from, to, rel) => `(${from})-[${rel}]->(${to}:CoatingEffect)`),
 };
 
 /** Fields of one object (a window's material, a coating's coating material...). */

@@ -7,9 +7,14 @@
  */
 import type { InterfaceNodeKind } from './plan.interface.js';
 import { INTERFACE } from '../../domain/model/interface.kind.js';
-import { EVIDENCE, INTERPHASE_OBSERVATION, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
-import { projectionOf, recordMap } from '../nodeKinds.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
+import { positionOf, projectionOf, propertyOf, recordMap, relationshipOf, throughRelationship } from '../nodeKinds.js';
 import { FACT_DERIVED, type Expr } from './projection.quantity.js';
+
+/** An observation's PRODUCES relationships, bound as `r` (INTERPHASE_PRODUCT: position and variant stored on them). */
+const PRODUCES = relationshipOf(INTERPHASE_PRODUCT, 'r');
+const PRODUCT_POSITION = positionOf(INTERPHASE_PRODUCT)('r');
+const PRODUCT_VARIANT = propertyOf(INTERPHASE_PRODUCT, 'variantId')('r');
 
 
 /** An interface's fields: its stored properties from domain/model/interface.kind.ts, the derived ones read here. */
@@ -32,11 +37,12 @@ export const EVIDENCE_PROJECTION: Record<string, Expr> = projectionOf(EVIDENCE, 
  */
 export const OBSERVATION_PROJECTION: Record<string, Expr> = projectionOf(INTERPHASE_OBSERVATION, {
   ...FACT_DERIVED,
-  evidence: (v) => `COLLECT { MATCH (${v})-[e:EVIDENCE]->(:Technique) RETURN ${recordMap(EVIDENCE, EVIDENCE_PROJECTION, 'e')} ORDER BY e.position }`,
+  evidence: (v) =>
+    `COLLECT { MATCH (${v})-[${relationshipOf(EVIDENCE, 'e')}]->(:Technique) RETURN ${recordMap(EVIDENCE, EVIDENCE_PROJECTION, 'e')} ORDER BY ${positionOf(EVIDENCE)('e')} }`,
   // hidden keys the uncompiled field resolvers read (interface, productDetails, counterpartVariant)
   interfaceId: (v) => `head(COLLECT { MATCH (${v})-[:AT]->(i:Interface) RETURN i.id })`,
-  productIds: (v) => `COLLECT { MATCH (${v})-[r:PRODUCES]->(m:Material) RETURN m.id ORDER BY r.position }`,
-  productVariantIds: (v) => `COLLECT { MATCH (${v})-[r:PRODUCES]->(m:Material) RETURN r.variantId ORDER BY r.position }`,
+  productIds: (v) => `COLLECT { MATCH (${v})-[${PRODUCES}]->(m:Material) RETURN m.id ORDER BY ${PRODUCT_POSITION} }`,
+  productVariantIds: (v) => `COLLECT { MATCH (${v})-[${PRODUCES}]->(m:Material) RETURN ${PRODUCT_VARIANT} ORDER BY ${PRODUCT_POSITION} }`,
 });
 
 export const INTERFACE_FIELDS: Record<InterfaceNodeKind, Record<string, Expr>> = {
@@ -44,7 +50,7 @@ export const INTERFACE_FIELDS: Record<InterfaceNodeKind, Record<string, Expr>> =
   InterphaseObservation: OBSERVATION_PROJECTION,
   Technique: projectionOf(TECHNIQUE, {}),
   // read through its PRODUCES relationship (bound as r<node variable>); the node is the product material
-  InterphaseProduct: { position: (v) => `r${v}.position` },
+  InterphaseProduct: throughRelationship(INTERPHASE_PRODUCT, projectionOf(INTERPHASE_PRODUCT, { materialId: (v) => `${v}.id` })),
 };
 
 export const INTERFACE_ID_FIELD: Record<InterfaceNodeKind, string> = { Interface: 'id', InterphaseObservation: 'id', Technique: 'id', InterphaseProduct: 'position' };

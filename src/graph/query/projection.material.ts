@@ -6,6 +6,7 @@
 import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
 import { projectionOf, type Expr } from '../nodeKinds.js';
+import { fromDataset, recordIdOf } from './projection.quantity.js';
 
 export const MATERIAL_PROJECTION: Record<string, Expr> = projectionOf(MATERIAL, {});
 
@@ -18,6 +19,6 @@ export const PUBLICATION_PROJECTION: Record<string, Expr> = projectionOf(PUBLICA
 });
 
 export const DATASET_PROJECTION: Record<string, Expr> = projectionOf(DATASET, {
-  measurementCount: (v) => `COUNT { (${v})<-[:FROM_DATASET]-(:Measurement) }`,
-  recordCount: (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[f:FROM_DATASET]-(:Measurement) RETURN DISTINCT f.recordId })`,
+  measurementCount: (v) => `COUNT { (${v})<-[${fromDataset()}]-(:Measurement) }`,
+  recordCount: (v) => `coalesce(${v}.rowCount, COUNT { MATCH (${v})<-[${fromDataset('f')}]-(:Measurement) RETURN DISTINCT ${recordIdOf('f')} })`,
 });

@@ -10,7 +10,7 @@ import { CELL, CELL_COMPONENT, CELL_RESULT } from '../../domain/model/cell.kind.
 import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
 import { SOURCE } from '../../domain/model/fact.kind.js';
 import { INTERFACE } from '../../domain/model/interface.kind.js';
-import { INTERPHASE_OBSERVATION, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
+import { INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT, TECHNIQUE } from '../../domain/model/interphaseObservation.kind.js';
 import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import type { NodeKindSpec } from '../../domain/model/property.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
@@ -93,7 +93,7 @@ export const DECLARATION: Record<NodeKind, NodeKindSpec | null> = {
   Interface: INTERFACE,
   InterphaseObservation: INTERPHASE_OBSERVATION,
   Technique: TECHNIQUE,
-  InterphaseProduct: null,
+  InterphaseProduct: INTERPHASE_PRODUCT,
   StabilityWindow: STABILITY_WINDOW,
   CoatingApplication: COATING_APPLICATION,
   Cell: CELL,
