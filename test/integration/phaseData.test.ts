@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chemicalSubsystems } from '../../src/domain/chemistry/chemicalSystem.js';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { PHASE_QUERIES, PhaseDataStore, type PhaseEntryWrite } from '../../src/graph/phaseData.store.js';
+import { compileList } from '../../src/graph/query/compile.js';
+import type { Filter, NodePlan } from '../../src/graph/query/plan.js';
 import { loadConfig } from '../../src/server/config.js';
 import { InvalidRecordsError } from '../../src/services/errors.js';
 import { PhaseDataImportService } from '../../src/services/thermo/phaseData.import.js';
@@ -60,14 +62,20 @@ describe('the formation-energy table in Neo4j', () => {
     expect(lco!.formationEnergyEvPerAtom).toBeCloseTo(-1.7895072831, 9); // = pymatgen fixture's LiCoO2
   });
 
-  it('returns a chemical system and all its subsystems in one indexed query; listings use indexes too', async () => {
+  it('returns a chemical system and all its subsystems in one indexed query; the compiled listing of a system uses the index too', async () => {
     const systems = chemicalSubsystems(['Li', 'P', 'S']);
     const entries = await store.entriesOfSystems(systems);
     // the same 26 entries pymatgen's Li3PS4 phase diagram was built from (thermo.json: systemEntries)
     expect(entries).toHaveLength(26);
     expect(new Set(entries.map((e) => e.chemicalSystem))).toEqual(new Set(systems));
-    const params = { systems, source: null, after: '', limit: 20 };
-    for (const q of [PHASE_QUERIES.ENTRIES_OF_SYSTEMS, PHASE_QUERIES.PAGE_OF_SYSTEMS, PHASE_QUERIES.COUNT_OF_SYSTEMS, PHASE_QUERIES.PAGE_ALL]) {
+    // the compiled list `phaseEntries` (graph/query/compile.phase.ts) of a system with its subsystems: page and count, one statement
+    const filter: Filter = { op: 'compare', operand: { kind: 'property', name: 'chemicalSystem' }, comparison: 'in', value: systems };
+    const node: NodePlan = { kind: 'PhaseEntry', fields: ['id', 'formula'], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
+    const listed = compileList({ name: 'phaseEntries.list', kind: 'PhaseEntry', filter, order: { key: null, direction: 'ASC' }, after: null, first: 20, totalCount: true, node });
+    for (const [q, params] of [
+      [PHASE_QUERIES.ENTRIES_OF_SYSTEMS, { systems }],
+      [{ name: listed.name, text: listed.text }, listed.params],
+    ] as const) {
       const plan = await db.explain(q, params);
       expect(plan.some((op) => op.startsWith('NodeIndexSeek')), `${q.name}: ${plan.join(' ')}`).toBe(true);
       expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), `${q.name}: ${plan.join(' ')}`).toBe(false);
