@@ -15,11 +15,7 @@ import { resolveCompositionKey } from '../materialRef.js';
 import { MAX_ELEMENTS } from '../thermo/phaseData.read.js';
 import { eq, given, idIn, prop } from './filters.js';
 import { all, logical, range } from './where.js';
-
-export interface NumberRangeInput {
-  min?: number | null;
-  max?: number | null;
-}
+import type { NumberRangeInput } from './where.facts.js';
 
 export interface PhaseEntryFilterInput {
   chemicalSystem?: string | null;
