@@ -12,7 +12,7 @@ import { chemicalSubsystems } from '../../src/domain/chemistry/chemicalSystem.js
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { PHASE_QUERIES, PhaseDataStore, type PhaseEntryWrite } from '../../src/graph/phaseData.store.js';
 import { compileList } from '../../src/graph/query/compile.js';
-import type { Filter, NodePlan } from '../../src/graph/query/plan.js';
+import type { Filter, ListPlan, NodePlan } from '../../src/graph/query/plan.js';
 import { loadConfig } from '../../src/server/config.js';
 import { InvalidRecordsError } from '../../src/services/errors.js';
 import { PhaseDataImportService } from '../../src/services/thermo/phaseData.import.js';
@@ -79,6 +79,28 @@ describe('the formation-energy table in Neo4j', () => {
       const plan = await db.explain(q, params);
       expect(plan.some((op) => op.startsWith('NodeIndexSeek')), `${q.name}: ${plan.join(' ')}`).toBe(true);
       expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), `${q.name}: ${plan.join(' ')}`).toBe(false);
+    }
+  });
+
+  it('the compiled listing of all entries reads the id index in order (first page and after a cursor), a composition its key index', async () => {
+    const node: NodePlan = { kind: 'PhaseEntry', fields: ['id'], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
+    const byId = { key: null, direction: 'ASC' } as const;
+    const plans: [string, ListPlan, string][] = [
+      ['first page', { name: 'phaseEntries.list', kind: 'PhaseEntry', filter: null, order: byId, after: null, first: 20, totalCount: false, node }, 'NodeIndexScan'],
+      ['after a cursor', { name: 'phaseEntries.list', kind: 'PhaseEntry', filter: null, order: byId, after: { sortValue: null, id: 'matbench_mp_e_form:Li' }, first: 20, totalCount: false, node }, 'NodeIndexSeekByRange'],
+      [
+        'a composition',
+        { name: 'phaseEntries.list', kind: 'PhaseEntry', filter: { op: 'compare', operand: { kind: 'property', name: 'key' }, comparison: 'eq', value: 'Li3P1S4' }, order: byId, after: null, first: 20, totalCount: true, node },
+        'NodeIndexSeek',
+      ],
+    ];
+    for (const [what, listPlan, operator] of plans) {
+      const listed = compileList(listPlan);
+      const plan = await db.explain({ name: listed.name, text: listed.text }, listed.params);
+      expect(plan.some((op) => op.startsWith(operator)), `${what}: ${plan.join(' ')}`).toBe(true);
+      expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), `${what}: ${plan.join(' ')}`).toBe(false);
+      // in the index's order: no sort of every entry (a partial top-k at most)
+      if (what !== 'a composition') expect(plan.some((op) => op.startsWith('Top') || op.startsWith('Sort')), `${what}: ${plan.join(' ')}`).toBe(false);
     }
   });
 

@@ -5,6 +5,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../src/services/pagination.js';
 import { compileRequest, oneStatement } from '../support/compiledRequests.js';
 
 const VISIBLE = /\(x0\.source = 'USER' OR x0\.run = activeRun\)/;
@@ -53,5 +54,15 @@ describe('compiled phaseEntries', () => {
       expect(sent).toEqual([]);
       expect(errors?.[0]?.message).toMatch(message);
     }
+  });
+});
+
+describe('phaseEntries in the default order', () => {
+  it('the page reads the id index in order, the cursor a range on it, with the entries readers see', async () => {
+    const cursor = encodeCursor('phaseEntry', 'matbench_mp_e_form:Li2S1');
+    const { lists, errors } = await compileRequest(`{ phaseEntries(first: 2, after: "${cursor}") { edges { node { id } } } }`);
+    expect(errors).toBeUndefined();
+    expect(lists[0]!.text).toMatch(/MATCH \(x0:PhaseEntry\) WHERE x0\.id IS NOT NULL AND \(x0\.source = 'USER' OR x0\.run = activeRun\) AND x0\.id > \$p\d\n  WITH x0 ORDER BY x0\.id ASC LIMIT/);
+    expect(Object.values(lists[0]!.params)).toContain('matbench_mp_e_form:Li2S1');
   });
 });
