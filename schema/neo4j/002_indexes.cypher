@@ -7,3 +7,5 @@ CREATE INDEX phase_entry_chemical_system IF NOT EXISTS FOR (e:PhaseEntry) ON (e.
 CREATE INDEX phase_entry_dataset IF NOT EXISTS FOR (e:PhaseEntry) ON (e.datasetId);
 CREATE INDEX phase_entry_id IF NOT EXISTS FOR (e:PhaseEntry) ON (e.id);
 CREATE INDEX phase_entry_run IF NOT EXISTS FOR (e:PhaseEntry) ON (e.run);
+// phaseEntries(where: { composition }) compares the composition key.
+CREATE INDEX phase_entry_key IF NOT EXISTS FOR (e:PhaseEntry) ON (e.key);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PhaseEntryRecord } from '../graph/phaseData.store.js';
 import type {
   DataSourceView,
@@ -8,11 +9,13 @@ import type {
   StabilityWindowView,
 } from '../services/thermo/thermo.service.js';
 import type { Context } from './context.js';
-import { PageArgs, PhaseEntryConnection } from './connection.type.js';
+import { PhaseEntryConnection } from './connection.type.js';
+import { CompiledPageArgs } from './query.input.js';
+import { compiledOr, selectionOf } from './selection.js';
 import { ReportedStabilityWindow } from './literature.type.js';
 import { Material } from './material.type.js';
 import { Dataset } from './publication.type.js';
-import { AddPhaseEntryInput, PhaseEntryWhere } from './thermo.input.js';
+import { AddPhaseEntryInput, PhaseEntryOrder, PhaseEntryWhere } from './thermo.input.js';
 import { Decomposition, InterfaceReaction, InterphasePrediction, PhaseAmount, PhaseDataSource, PhaseEntry, StabilityWindow, VoltageStep } from './thermo.type.js';
 
 const NAMES =
@@ -60,14 +63,21 @@ export class ThermoQueryResolver {
   }
 
   @Query(() => PhaseEntryConnection, {
-    description: 'The phase data computations use, ordered by id. `first`: 0–100 (default 20). BAD_USER_INPUT for a malformed chemical system or cursor.',
+    description:
+      "The phase data computations use (the active import's entries and users' entries), ordered by id unless `orderBy` says otherwise; " +
+      'one Cypher statement per request, `dataset` and `material` included. Formation energies in eV/atom; the source (licence, citation, DOI) ' +
+      'of an imported entry is its `dataset`. `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same order. ' +
+      'Errors: BAD_USER_INPUT naming the argument (a malformed chemical system or element, a material name without a single composition, ' +
+      'a bad cursor, `first` out of range); QUERY_TOO_COMPLEX when the estimated cost of the request is over the limit (nothing run).',
   })
   phaseEntries(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('where', () => PhaseEntryWhere, { nullable: true, description: 'Filters; all given must hold.' }) where: PhaseEntryWhere | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('orderBy', () => PhaseEntryOrder, { nullable: true, description: 'The order (default: by id).' }) orderBy: PhaseEntryOrder | null,
+    @Args(() => CompiledPageArgs) { first, after }: CompiledPageArgs,
   ) {
-    return ctx.services.thermo.phaseEntries(where, first, after);
+    return ctx.services.lists.phaseEntries({ where, first, after, orderBy }, selectionOf(info));
   }
 
   @Query(() => PhaseEntry, { nullable: true, description: "A phase entry by id; null if none (or a dataset entry no longer imported)." })
@@ -152,14 +162,14 @@ export class PhaseAmountResolver {
 
 @Resolver(() => PhaseEntry)
 export class PhaseEntryResolver {
-  @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset it was imported from (licence, citation); null for user entries.' })
-  dataset(@Root() e: PhaseEntryRecord, @Ctx() ctx: Context) {
-    return ctx.services.publications.dataset(e.datasetId);
+  @FieldResolver(() => Dataset, { nullable: true, description: 'The dataset it was imported from (licence, citation, DOI, version); null for user entries.' })
+  dataset(@Root() e: PhaseEntryRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(e, info, () => ctx.services.publications.dataset(e.datasetId));
   }
 
-  @FieldResolver(() => Material, { nullable: true, description: 'The Material of this composition, if the graph holds one.' })
-  material(@Root() e: PhaseEntryRecord, @Ctx() ctx: Context) {
-    return ctx.services.materials.byIdOrNull(e.key);
+  @FieldResolver(() => Material, { nullable: true, description: 'The Material of this composition (its id is the composition key), if the graph holds one.' })
+  material(@Root() e: PhaseEntryRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(e, info, () => ctx.services.materials.byIdOrNull(e.key));
   }
 }
 

@@ -21,7 +21,8 @@
 import { DATASET } from '../domain/model/publication.kind.js';
 import { PHASE_ENTRY, type PhaseEntrySource } from '../domain/model/phaseEntry.kind.js';
 import type { RecordOf, StoredOf } from '../domain/model/property.js';
-import { projectionOf, recordMap, storedProps } from './nodeKinds.js';
+import { recordMap, storedProps } from './nodeKinds.js';
+import { PHASE_ENTRY_PROJECTION } from './query/projection.phase.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, optStr, str, strList } from './mapping.js';
 
@@ -41,8 +42,6 @@ export type PhaseEntryRecordSource = PhaseEntrySource;
 
 /** An entry as read: domain/model/phaseEntry.kind.ts. */
 export type PhaseEntryRecord = RecordOf<typeof PHASE_ENTRY>;
-
-const PHASE_ENTRY_PROJECTION = projectionOf(PHASE_ENTRY, { createdAt: (v) => `toString(${v}.createdAt)` });
 
 export interface PhaseImportCounts {
   entries: number;
@@ -163,7 +162,7 @@ DETACH DELETE e
 RETURN count(*) AS n`,
 );
 
-/** The entries readers see: users' entries and those of the active import run (of one dataset). */
+/** The entries readers see: users' entries and those of the active import run (of one dataset); the compiled list `phaseEntries` requires the same (graph/query/compile.phase.ts). */
 const VISIBLE = `(e.source = 'USER' OR e.run = activeRun)`;
 const RUNS = `OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'}) WITH r.activeRun AS activeRun`;
 const PROJECTION = `${recordMap(PHASE_ENTRY, PHASE_ENTRY_PROJECTION, 'e')} AS e`;
@@ -216,50 +215,6 @@ DETACH DELETE e
 RETURN count(*) AS n`,
 );
 
-// The listing has two forms so that each uses an index: by chemical system (IN on the system index) or
-// all entries in id order (a range on the id index, which also gives the order).
-const PAGE_OF_SYSTEMS = cypher(
-  'phaseData.pageOfSystems',
-  `
-${RUNS}
-MATCH (e:PhaseEntry)
-WHERE e.chemicalSystem IN $systems AND ($source IS NULL OR e.source = $source) AND e.id > $after AND ${VISIBLE}
-RETURN ${PROJECTION}
-ORDER BY e.id
-LIMIT toInteger($limit)`,
-);
-
-const PAGE_ALL = cypher(
-  'phaseData.pageAll',
-  `
-${RUNS}
-MATCH (e:PhaseEntry)
-WHERE e.id > $after AND ($source IS NULL OR e.source = $source) AND ${VISIBLE}
-RETURN ${PROJECTION}
-ORDER BY e.id
-LIMIT toInteger($limit)`,
-);
-
-const COUNT_OF_SYSTEMS = cypher(
-  'phaseData.countOfSystems',
-  `
-${RUNS}
-MATCH (e:PhaseEntry)
-WHERE e.chemicalSystem IN $systems AND ($source IS NULL OR e.source = $source) AND ${VISIBLE}
-RETURN count(e) AS n`,
-);
-
-// all entries: the active dataset's count (kept on its node) plus the users'
-const COUNT_ALL = cypher(
-  'phaseData.countAll',
-  `
-OPTIONAL MATCH (r:PhaseDataRevision {id: 'phase-data'})
-OPTIONAL MATCH (d:Dataset {phaseRun: r.activeRun})
-WITH sum(coalesce(d.phaseEntryCount, 0)) AS dataset
-RETURN CASE $source WHEN 'USER' THEN 0 ELSE dataset END
-     + CASE $source WHEN 'DATASET' THEN 0 ELSE COUNT { (u:PhaseEntry {source: 'USER'}) } END AS n`,
-);
-
 /** One entry as the computations need it (see PhaseDataStore.allEntries). */
 export interface PhaseEntryLite {
   id: string;
@@ -273,13 +228,7 @@ export interface PhaseEntryLite {
 }
 
 /** Queries whose plans tests check. */
-export const PHASE_QUERIES = { ENTRIES_OF_SYSTEMS, PAGE_OF_SYSTEMS, PAGE_ALL, COUNT_OF_SYSTEMS } as const;
-
-export interface PhaseEntryFilter {
-  /** Chemical systems ('Li-P-S'), any of which an entry's must equal; null: all. */
-  systems: string[] | null;
-  source: PhaseEntryRecordSource | null;
-}
+export const PHASE_QUERIES = { ENTRIES_OF_SYSTEMS } as const;
 
 /** Entries per write transaction of an import (keeps each transaction's memory small). */
 const IMPORT_BATCH = 5000;
@@ -423,18 +372,6 @@ export class PhaseDataStore {
       const [rev] = await tx.run(BUMP_REVISION);
       return { removed: true, revision: num(rev!, 'revision') };
     });
-  }
-
-  /** A page of entries ordered by id, after the id `after`. */
-  async page(filter: PhaseEntryFilter, limit: number, after: string | null): Promise<PhaseEntryRecord[]> {
-    const params = { systems: filter.systems, source: filter.source, after: after ?? '', limit };
-    const rows = await this.db.read(filter.systems ? PAGE_OF_SYSTEMS : PAGE_ALL, params);
-    return rows.map((r) => toEntry(r.e as Row));
-  }
-
-  async count(filter: PhaseEntryFilter): Promise<number> {
-    const [row] = await this.db.read(filter.systems ? COUNT_OF_SYSTEMS : COUNT_ALL, { systems: filter.systems, source: filter.source });
-    return row ? num(row, 'n') : 0;
   }
 
   /** Runs a deleting query (LIMIT 10000 per transaction) until it deletes nothing; returns how many. */

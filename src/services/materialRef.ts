@@ -91,3 +91,25 @@ function named(m: NameMatch, all: readonly NameMatch[]): MaterialRef {
   const variant = variants.size === 1 && !variants.has('') ? all[0]!.variant : null;
   return { via: 'NAME', materialId: m.materialId, materialName: m.materialName, kind: m.materialKind, formula: m.formula, variant };
 }
+
+/**
+ * The composition key (`Cl1Li6P1S5`, the id of the Material of that composition) `text` stands for: a formula in any
+ * notation, or a material's name resolved as everywhere (`resolveMaterial`) to its curated formula.
+ * @throws InvalidArgumentError(argument) for a named material without a single composition (LiPON, NCM), a doped variant
+ *   whose composition the sources do not fix (LLZTO), and everything `resolveMaterial` refuses.
+ */
+export async function resolveCompositionKey(store: MaterialStore, text: string, argument: string): Promise<string> {
+  const ref = await resolveMaterial(store, text, argument);
+  if (ref.via === 'FORMULA') return ref.materialId;
+  const what = `'${excerpt(text.trim())}' names the material ${ref.materialId} '${ref.materialName}'`;
+  if (ref.kind === 'NAMED' || !ref.formula) throw new InvalidArgumentError(argument, `${what}, which has no single composition; give a formula (one composition of it)`);
+  if (ref.variant && ref.variant.dopants.length > 0) {
+    throw new InvalidArgumentError(argument, `${what} (its variant ${ref.variant.id}), whose doped composition the sources do not fix; give the composition as a formula`);
+  }
+  try {
+    return parseFormula(ref.formula).key;
+  } catch (e) {
+    if (e instanceof InvalidFormulaError) throw new InvalidArgumentError(argument, `${what}, whose formula '${excerpt(ref.formula)}' cannot be read: ${e.message}`);
+    throw e;
+  }
+}

@@ -43,26 +43,3 @@ export function checkPageSize(first: number | null | undefined): number {
   }
   return n;
 }
-
-/** Builds a connection from up to first+1 items fetched after the cursor. */
-export function toConnection<T>(
-  kind: string,
-  items: T[],
-  first: number,
-  totalCount: number,
-  keyOf: (t: T) => string,
-  after: string | null,
-): Connection<T> {
-  const page = items.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(kind, keyOf(node)), node }));
-  return {
-    totalCount,
-    pageInfo: {
-      hasNextPage: items.length > first,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    edges,
-  };
-}

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chemicalSubsystems } from '../../src/domain/chemistry/chemicalSystem.js';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { PHASE_QUERIES, PhaseDataStore, type PhaseEntryWrite } from '../../src/graph/phaseData.store.js';
+import { compileList } from '../../src/graph/query/compile.js';
+import type { Filter, ListPlan, NodePlan } from '../../src/graph/query/plan.js';
 import { loadConfig } from '../../src/server/config.js';
 import { InvalidRecordsError } from '../../src/services/errors.js';
 import { PhaseDataImportService } from '../../src/services/thermo/phaseData.import.js';
@@ -60,17 +62,45 @@ describe('the formation-energy table in Neo4j', () => {
     expect(lco!.formationEnergyEvPerAtom).toBeCloseTo(-1.7895072831, 9); // = pymatgen fixture's LiCoO2
   });
 
-  it('returns a chemical system and all its subsystems in one indexed query; listings use indexes too', async () => {
+  it('returns a chemical system and all its subsystems in one indexed query; the compiled listing of a system uses the index too', async () => {
     const systems = chemicalSubsystems(['Li', 'P', 'S']);
     const entries = await store.entriesOfSystems(systems);
     // the same 26 entries pymatgen's Li3PS4 phase diagram was built from (thermo.json: systemEntries)
     expect(entries).toHaveLength(26);
     expect(new Set(entries.map((e) => e.chemicalSystem))).toEqual(new Set(systems));
-    const params = { systems, source: null, after: '', limit: 20 };
-    for (const q of [PHASE_QUERIES.ENTRIES_OF_SYSTEMS, PHASE_QUERIES.PAGE_OF_SYSTEMS, PHASE_QUERIES.COUNT_OF_SYSTEMS, PHASE_QUERIES.PAGE_ALL]) {
+    // the compiled list `phaseEntries` (graph/query/compile.phase.ts) of a system with its subsystems: page and count, one statement
+    const filter: Filter = { op: 'compare', operand: { kind: 'property', name: 'chemicalSystem' }, comparison: 'in', value: systems };
+    const node: NodePlan = { kind: 'PhaseEntry', fields: ['id', 'formula'], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
+    const listed = compileList({ name: 'phaseEntries.list', kind: 'PhaseEntry', filter, order: { key: null, direction: 'ASC' }, after: null, first: 20, totalCount: true, node });
+    for (const [q, params] of [
+      [PHASE_QUERIES.ENTRIES_OF_SYSTEMS, { systems }],
+      [{ name: listed.name, text: listed.text }, listed.params],
+    ] as const) {
       const plan = await db.explain(q, params);
       expect(plan.some((op) => op.startsWith('NodeIndexSeek')), `${q.name}: ${plan.join(' ')}`).toBe(true);
       expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), `${q.name}: ${plan.join(' ')}`).toBe(false);
+    }
+  });
+
+  it('the compiled listing of all entries reads the id index in order (first page and after a cursor), a composition its key index', async () => {
+    const node: NodePlan = { kind: 'PhaseEntry', fields: ['id'], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };
+    const byId = { key: null, direction: 'ASC' } as const;
+    const plans: [string, ListPlan, string][] = [
+      ['first page', { name: 'phaseEntries.list', kind: 'PhaseEntry', filter: null, order: byId, after: null, first: 20, totalCount: false, node }, 'NodeIndexScan'],
+      ['after a cursor', { name: 'phaseEntries.list', kind: 'PhaseEntry', filter: null, order: byId, after: { sortValue: null, id: 'matbench_mp_e_form:Li' }, first: 20, totalCount: false, node }, 'NodeIndexSeekByRange'],
+      [
+        'a composition',
+        { name: 'phaseEntries.list', kind: 'PhaseEntry', filter: { op: 'compare', operand: { kind: 'property', name: 'key' }, comparison: 'eq', value: 'Li3P1S4' }, order: byId, after: null, first: 20, totalCount: true, node },
+        'NodeIndexSeek',
+      ],
+    ];
+    for (const [what, listPlan, operator] of plans) {
+      const listed = compileList(listPlan);
+      const plan = await db.explain({ name: listed.name, text: listed.text }, listed.params);
+      expect(plan.some((op) => op.startsWith(operator)), `${what}: ${plan.join(' ')}`).toBe(true);
+      expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), `${what}: ${plan.join(' ')}`).toBe(false);
+      // in the index's order: no sort of every entry (a partial top-k at most)
+      if (what !== 'a composition') expect(plan.some((op) => op.startsWith('Top') || op.startsWith('Sort')), `${what}: ${plan.join(' ')}`).toBe(false);
     }
   });
 

@@ -33,6 +33,7 @@ import {
 import { PUBLICATION_BY_POSITION, PUBLICATION_RELATION_PATTERN, PUBLICATION_RELATION_TARGET } from './compile.publication.js';
 import { inSourceOrder, type InOrder } from './projection.quantity.js';
 import { VARIANT_RELATION_PATTERN, VARIANT_RELATION_TARGET, VARIANT_SINGLE } from './compile.variant.js';
+import { PHASE_FILTERABLE, PHASE_RELATION_PATTERN, PHASE_RELATION_TARGET, PHASE_ROOT_LABELS, PHASE_ROOT_SCOPE, PHASE_SINGLE } from './compile.phase.js';
 import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
 
 export interface CompiledQuery {
@@ -76,6 +77,7 @@ const FILTERABLE: Record<NodeKind, ReadonlySet<string>> = {
   ...FACT_FILTERABLE,
   Citation: new Set([]),
   MaterialVariant: filterableOf(MATERIAL_VARIANT),
+  ...PHASE_FILTERABLE,
 };
 
 export const RELATION_PATTERN: Record<string, (from: string, to: string) => string> = {
@@ -89,6 +91,7 @@ export const RELATION_PATTERN: Record<string, (from: string, to: string) => stri
   ...FACT_RELATION_PATTERN,
   ...PUBLICATION_RELATION_PATTERN,
   ...VARIANT_RELATION_PATTERN,
+  ...PHASE_RELATION_PATTERN,
 };
 
 const RELATION_TARGET: Record<string, NodeKind> = {
@@ -99,6 +102,7 @@ const RELATION_TARGET: Record<string, NodeKind> = {
   ...FACT_RELATION_TARGET,
   ...PUBLICATION_RELATION_TARGET,
   ...VARIANT_RELATION_TARGET,
+  ...PHASE_RELATION_TARGET,
 };
 
 /** A fact's publications in the source's order (the position of REPORTED_BY: domain/model/fact.kind.ts). */
@@ -114,7 +118,7 @@ export const BY_POSITION: Record<string, InOrder> = {
 };
 
 /** Relationship fields of one object (the others are lists). */
-export const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE, ...FACT_SINGLE, ...VARIANT_SINGLE]);
+export const SINGLE: ReadonlySet<string> = new Set(['material', 'publication', 'dataset', 'review', 'correctedReference', ...INTERFACE_SINGLE, ...FACT_SINGLE, ...VARIANT_SINGLE, ...PHASE_SINGLE]);
 
 function operandText(kind: NodeKind, operand: Operand, v: string): string {
   switch (operand.kind) {
@@ -300,18 +304,26 @@ const ROOT_LABELS: Record<NodeKind, string> = {
   CoatingEffect: 'CoatingEffect',
   Citation: 'Publication',
   MaterialVariant: 'MaterialVariant',
+  ...PHASE_ROOT_LABELS,
 };
+
+/** What a root list of a kind reads first and requires of every row (the phase entries readers see: compile.phase.ts). */
+const ROOT_SCOPE = { ...PHASE_ROOT_SCOPE };
 
 /** The root list statement of a plan. */
 export function compileList(plan: ListPlan): CompiledQuery {
   const scope = new Scope();
   const v = scope.variable();
-  const filter = plan.filter ? filterText(plan.filter, plan.kind, v, scope) : null;
+  const rootScope = ROOT_SCOPE[plan.kind];
+  const conditions = [...(rootScope ? [rootScope.condition(v)] : []), ...(plan.filter ? [filterText(plan.filter, plan.kind, v, scope)] : [])];
+  const filter = conditions.length > 0 ? conditions.join(' AND ') : null;
   const match = `MATCH (${v}:${ROOT_LABELS[plan.kind]})${filter ? ` WHERE ${filter}` : ''}`;
   const parts: string[] = [];
   const grouped = plan.groups !== undefined;
+  if (rootScope) parts.push(rootScope.prelude);
   if (grouped) parts.push(`UNWIND ${scope.param(plan.groups)} AS grp`);
-  if (plan.node !== null) parts.push(`CALL {\n${grouped ? '  WITH grp\n' : ''}${pageText(plan, v, match, filter, scope)}\n}`);
+  const imports = [...(grouped ? ['grp'] : []), ...(rootScope?.binds ?? [])];
+  if (plan.node !== null) parts.push(`CALL {\n${imports.length > 0 ? `  WITH ${imports.join(', ')}\n` : ''}${pageText(plan, v, match, filter, scope)}\n}`);
   const returns = [...(grouped ? ['grp'] : []), plan.node !== null ? 'items' : '[] AS items'];
   if (plan.totalCount) returns.push(`${countText(plan, v, match, scope)} AS totalCount`);
   parts.push(`RETURN ${returns.join(', ')}`);
@@ -328,7 +340,8 @@ export function compileList(plan: ListPlan): CompiledQuery {
 function countText(plan: ListPlan, v: string, match: string, scope: Scope): string {
   const items = plan.filter?.op === 'and' ? plan.filter.items : plan.filter ? [plan.filter] : [];
   const related = items.filter((f): f is Extract<Filter, { op: 'exists' }> => f.op === 'exists' && f.filter !== null);
-  if (related.length !== 1 || items.some((f) => f.op === 'exists' && f !== related[0])) return `COUNT { ${match} }`;
+  // a kind with a root scope (compile.phase.ts) is counted with its condition, in `match`
+  if (ROOT_SCOPE[plan.kind] || related.length !== 1 || items.some((f) => f.op === 'exists' && f !== related[0])) return `COUNT { ${match} }`;
   const e = related[0]!;
   const to = scope.variable();
   const conditions = [filterText(e.filter!, RELATION_TARGET[e.relation]!, to, scope), ...items.filter((f) => f !== e).map((f) => filterText(f, plan.kind, v, scope))];

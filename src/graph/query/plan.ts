@@ -9,9 +9,12 @@
 import type { PublicationRelation } from './plan.publication.js';
 import type { VariantRelation } from './plan.variant.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
+import type { PhaseRelation } from './plan.phase.js';
+
+export type { PhaseRelation };
 
 /** The node kinds a plan reads. */
-export type NodeKind = 'Material' | 'MaterialVariant' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind;
+export type NodeKind = 'Material' | 'MaterialVariant' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind | 'PhaseEntry';
 
 /** The kinds of the fact lists compiled in projection.facts.ts (windows, coatings, cells and their parts). */
 export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect';
@@ -44,7 +47,8 @@ export type Relation =
   | InterfaceRelation
   | FactRelation
   | PublicationRelation
-  | VariantRelation;
+  | VariantRelation
+  | PhaseRelation;
 
 /** Relationships of the fact lists (patterns in projection.facts.ts). */
 export type FactRelation =
@@ -107,7 +111,7 @@ export interface RelationField {
   /** The response key (alias or field name): the compiled value is returned under `rel_<key>`. */
   key: string;
   /** `publications`/`publication`: the publications a fact cites, in the source's order. */
-  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation | PublicationRelation | VariantRelation;
+  relation: 'measurements' | 'material' | 'publications' | 'publication' | 'dataset' | 'review' | 'correctedReference' | InterfaceRelation | FactRelation | PublicationRelation | VariantRelation | PhaseRelation;
   filter: Filter | null;
   /** A condition on the relationship itself (a material's cells where its HAS_COMPONENT role is one of `in`): see ON_RELATIONSHIP in compile.ts. */
   relationshipIn?: { property: string; in: readonly string[] };

@@ -21,6 +21,8 @@ import { FACT_DERIVED, SOURCE_PROJECTION, type Expr } from './projection.quantit
 import { INTERFACE_FIELDS, INTERFACE_ID_FIELD } from './projection.interface.js';
 import { FACT_FIELDS, FACT_ID_FIELD } from './projection.facts.js';
 import { DATASET_PROJECTION, MATERIAL_PROJECTION, PUBLICATION_PROJECTION, VARIANT_PROJECTION } from './projection.material.js';
+import { PHASE_ENTRY } from '../../domain/model/phaseEntry.kind.js';
+import { PHASE_ENTRY_PROJECTION } from './projection.phase.js';
 
 /** A measurement's value read as a number for log plots: the value, else the bound its qualifier names. */
 const plotted = (v: string) =>
@@ -77,10 +79,11 @@ const FIELDS: Record<NodeKind, Record<string, Expr>> = {
   ...FACT_FIELDS,
   Citation: CITATION_PROJECTION,
   MaterialVariant: VARIANT_PROJECTION,
+  PhaseEntry: PHASE_ENTRY_PROJECTION,
 };
 
 /** The field that identifies a node of each kind (always read: cursors and resolvers need it). */
-export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', Citation: 'number', MaterialVariant: 'id', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD };
+export const ID_FIELD: Record<NodeKind, string> = { Material: 'id', Measurement: 'id', Publication: 'key', Dataset: 'id', Citation: 'number', MaterialVariant: 'id', ...INTERFACE_ID_FIELD, ...FACT_ID_FIELD, PhaseEntry: 'id' };
 
 /** The declaration of each compiled node kind (domain/model/); null for a part read only through its relationship. */
 export const DECLARATION: Record<NodeKind, NodeKindSpec | null> = {
@@ -100,6 +103,7 @@ export const DECLARATION: Record<NodeKind, NodeKindSpec | null> = {
   CellComponent: CELL_COMPONENT,
   CellResult: CELL_RESULT,
   CoatingEffect: COATING_EFFECT,
+  PhaseEntry: PHASE_ENTRY,
 };
 
 const OUTPUT_KEYS = Object.fromEntries(Object.entries(DECLARATION).map(([kind, spec]) => [kind, spec ? outputKeysOf(spec) : {}])) as Record<NodeKind, Record<string, string>>;

@@ -22,6 +22,8 @@ import { interfaceOrder, observationOrder, type InterfaceSortField, type Interph
 import { FactFilterPlanner, type CellFilterInput, type CoatingFilterInput, type PublicationFilterInput, type WindowFilterInput } from './where.facts.js';
 import { cellOrder, coatingOrder, publicationOrder, windowOrder, type CellSortField, type CoatingSortField, type PublicationSortField, type WindowSortField } from './order.facts.js';
 import { ID_FIELD } from '../../graph/query/projection.js';
+import { PhaseFilterPlanner, type PhaseEntryFilterInput } from './where.phase.js';
+import { phaseEntryOrder, type PhaseEntrySortField } from './order.phase.js';
 
 export interface ListArgs<W, F extends string> {
   where: W | null | undefined;
@@ -39,6 +41,7 @@ export class ListService {
   private readonly filters: FilterPlanner;
   private readonly interfaceFilters: InterfaceFilterPlanner;
   private readonly factFilters: FactFilterPlanner;
+  private readonly phaseFilters: PhaseFilterPlanner;
 
   constructor(
     private readonly store: ListStore,
@@ -48,6 +51,7 @@ export class ListService {
     this.filters = new FilterPlanner(materials);
     this.interfaceFilters = new InterfaceFilterPlanner(materials);
     this.factFilters = new FactFilterPlanner(materials);
+    this.phaseFilters = new PhaseFilterPlanner(materials);
   }
 
   async materials(args: ListArgs<MaterialFilterInput, MaterialSortField>, selection: SelectedField): Promise<Connection<Row>> {
@@ -88,6 +92,12 @@ export class ListService {
   async publications(args: ListArgs<PublicationFilterInput, PublicationSortField>, selection: SelectedField): Promise<Connection<Row>> {
     const filter = args.where ? await this.factFilters.publication(args.where, 'where') : null;
     return this.run('publications.list', 'Publication', 'publication', filter, publicationOrder(args.orderBy), args, selection);
+  }
+
+  /** The phase entries readers see (users' and the active import's: graph/query/compile.phase.ts), filtered and ordered. */
+  async phaseEntries(args: ListArgs<PhaseEntryFilterInput, PhaseEntrySortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await this.phaseFilters.entry(args.where, 'where') : null;
+    return this.run('phaseEntries.list', 'PhaseEntry', 'phaseEntry', filter, phaseEntryOrder(args.orderBy), args, selection);
   }
 
   /**

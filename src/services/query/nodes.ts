@@ -12,6 +12,7 @@ import { resolverPoints, type SelectedField } from './selection.js';
 import { INTERFACE_FACT_KINDS, INTERFACE_NEEDS, INTERFACE_OBJECT_FIELDS, INTERFACE_RELATION_FIELDS } from './nodes.interface.js';
 import { BY_ID, checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
 import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
+import { PHASE_RELATION_FIELDS } from './nodes.phase.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
@@ -49,6 +50,8 @@ function addField(plan: NodePlan, f: SelectedField): void {
   const factField = FACT_RELATION_FIELDS[qualified];
   const factRelation = typeof factField?.relation === 'function' ? factField.relation(f.args) : factField?.relation;
   if (factField && factRelation) return void plan.relations.push(withRoles(single(factRelation, f, factField.kind), f));
+  const phaseField = PHASE_RELATION_FIELDS[qualified];
+  if (phaseField) return void plan.relations.push(single(phaseField.relation, f, phaseField.kind));
   const inline = FACT_INLINE_FIELDS[qualified];
   if (inline) return void (plan.inline ??= []).push({ key: f.key, node: nodePlan(inline, f) });
   if (isCompiledField(plan.kind, f.name) && (f.fields.length === 0 || OBJECT_FIELDS.has(qualified))) {

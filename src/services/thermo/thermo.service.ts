@@ -6,7 +6,6 @@
  * Computed fields may fail with ThermoBusyError or ThermoTimeoutError (thermo.pool.ts). Method and
  * sources: src/domain/thermo and the design notes (THERMODYNAMICS.md).
  */
-import { chemicalSubsystems } from '../../domain/chemistry/chemicalSystem.js';
 import { Composition } from '../../domain/chemistry/composition.js';
 import { isElementSymbol } from '../../domain/chemistry/elements.js';
 import { parseFormula } from '../../domain/chemistry/formula.js';
@@ -16,7 +15,6 @@ import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterial } from '../materialRef.js';
-import { checkPageSize, decodeCursor, toConnection, type Connection } from '../pagination.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
 import type { ThermoEngine } from './thermo.engine.js';
 import type { SharedPhaseTable } from './phaseTable.js';
@@ -59,12 +57,6 @@ export interface AddPhaseEntryInput {
   formationEnergyEvPerAtom: number;
   label: string;
   note?: string | null;
-}
-
-export interface PhaseEntryWhereInput {
-  chemicalSystem?: string | null;
-  includeSubsystems?: boolean | null;
-  source?: 'DATASET' | 'USER' | null;
 }
 
 /** Bounds of a user's formation energy, eV/atom (the imported tables hold -4.5 to +4.6). */
@@ -354,23 +346,6 @@ export class ThermoService {
 
   phaseEntry(id: string): Promise<PhaseEntryRecord | null> {
     return this.loaders.phaseEntryById.load(id);
-  }
-
-  /** A page of phase entries, optionally of one chemical system (and its subsystems). */
-  async phaseEntries(where: PhaseEntryWhereInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PhaseEntryRecord>> {
-    const size = checkPageSize(first);
-    let systems: string[] | null = null;
-    if (where?.chemicalSystem) {
-      const els = where.chemicalSystem.split('-').map((s) => s.trim());
-      for (const el of els) if (!isElementSymbol(el)) throw new InvalidArgumentError('where.chemicalSystem', `'${excerpt(el)}' is not an element symbol (write systems like 'Li-P-S')`);
-      const sorted = [...new Set(els)].sort();
-      if (sorted.length > MAX_ELEMENTS) throw new InvalidArgumentError('where.chemicalSystem', `at most ${MAX_ELEMENTS} elements`);
-      systems = where.includeSubsystems ? chemicalSubsystems(sorted) : [sorted.join('-')];
-    }
-    const filter = { systems, source: where?.source ?? null };
-    const afterId = decodeCursor('phaseEntry', after);
-    const [items, total] = await Promise.all([this.stores.phaseData.page(filter, size + 1, afterId), this.stores.phaseData.count(filter)]);
-    return toConnection('phaseEntry', items, size, total, (e) => e.id, afterId);
   }
 
   // ---- internals
