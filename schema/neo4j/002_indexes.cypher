@@ -9,3 +9,5 @@ CREATE INDEX phase_entry_id IF NOT EXISTS FOR (e:PhaseEntry) ON (e.id);
 CREATE INDEX phase_entry_run IF NOT EXISTS FOR (e:PhaseEntry) ON (e.run);
 // phaseEntries(where: { composition }) compares the composition key.
 CREATE INDEX phase_entry_key IF NOT EXISTS FOR (e:PhaseEntry) ON (e.key);
+// phaseEntries: the users' entries (counted beside the active import's kept count, and filtered by source).
+CREATE INDEX phase_entry_source IF NOT EXISTS FOR (e:PhaseEntry) ON (e.source);

@@ -294,6 +294,9 @@ describe('phaseEntries: bad input', () => {
     ['composition: "LiPON"', 'where.composition', /no single composition/],
     ['composition: "Li3Qq"', 'where.composition', /Qq/],
     ['OR: [{ source: USER }, { composition: "LiPON" }]', 'where.OR[1].composition', /no single composition/],
+    ['includeSubsystems: true', 'where.includeSubsystems', /needs chemicalSystem/],
+    ['chemicalSystem: ""', 'where.chemicalSystem', /is empty/],
+    ['elementCount: { min: 2.5 }', 'where.elementCount.min', /whole number/],
   ];
   for (const [where, argumentName, message] of cases) {
     it(`${where} → BAD_USER_INPUT naming ${argumentName}`, async () => {

@@ -38,6 +38,8 @@ export interface RootScope {
   prelude: string;
   binds: string[];
   condition: (v: string) => string;
+  /** The number of rows without a filter, from counts the graph keeps (not a scan of every row). */
+  countAll: string;
 }
 
 export const PHASE_ROOT_SCOPE: Partial<Record<NodeKind, RootScope>> = {
@@ -45,5 +47,8 @@ export const PHASE_ROOT_SCOPE: Partial<Record<NodeKind, RootScope>> = {
     prelude: "OPTIONAL MATCH (revision:PhaseDataRevision {id: 'phase-data'})\nWITH revision.activeRun AS activeRun",
     binds: ['activeRun'],
     condition: (v) => `(${v}.source = 'USER' OR ${v}.run = activeRun)`,
+    // the active import's entries, counted on its Dataset when the run was activated, and the users' (an index seek)
+    countAll:
+      "(reduce(n = 0, c IN COLLECT { MATCH (d:Dataset) WHERE d.phaseRun = activeRun RETURN coalesce(d.phaseEntryCount, 0) } | n + c) + COUNT { MATCH (u:PhaseEntry) WHERE u.source = 'USER' })",
   },
 };

@@ -1,14 +1,21 @@
 /**
  * Transpiles a ListPlan into one Cypher statement with parameters. Values never enter the text: every
- * value is a parameter named by `Params`; property names come from the fixed tables of this folder.
+ * value is a parameter named by `Scope`; property names come from the fixed tables of this folder.
  *
  * Shape of a root list statement:
- *   CALL { MATCH (x0:Kind) WHERE <filter> [AND <after cursor>]
+ *   [<root scope prelude>]                                       (phase entries: the active import run)
+ *   [UNWIND $groups AS grp]                                      (a grouped list: a family's materials)
+ *   CALL { MATCH (x0:Kind) WHERE x0.id IS NOT NULL AND <filter> [AND x0.id > $after]
+ *          WITH x0 ORDER BY x0.id ASC LIMIT $limit               (id order: the id index read in order)
+ *          RETURN collect({sortKey: x0.id, node: <projection of x0>}) AS items }
+ *     or   CALL { MATCH (x0:Kind) WHERE <filter>
  *          [CALL { WITH x0 ... RETURN <statistic> AS k }]          (sort by a material's property value)
  *          WITH x0, <sort key> AS sortKey [WHERE <after (sortKey, id)>]
  *          WITH x0, sortKey ORDER BY sortKey, x0.id LIMIT $limit
  *          RETURN collect({sortKey: sortKey, node: <projection of x0>}) AS items }
- *   RETURN items[, COUNT { MATCH (x0:Kind) WHERE <filter> } AS totalCount]
+ *   RETURN items[, <count> AS totalCount]
+ * where <count> is COUNT { MATCH (x0:Kind) WHERE <filter> }, or for one relationship condition
+ * COUNT { MATCH (x0:Kind) MATCH <pattern> WHERE ... RETURN DISTINCT x0 }, or a root scope's kept count.
  * A relationship field is a COLLECT { MATCH (parent)-[...]->(xN) WHERE ... ORDER BY ... LIMIT ... RETURN
  * <projection> } of its parent's projection, each with its own filter, order and limit.
  */
@@ -141,7 +148,8 @@ function operandText(kind: NodeKind, operand: Operand, v: string): string {
 
 /**
  * A value's lower (upper) end compared: `coalesce(value, min) >= $p` written as
- * `(value >= $p OR (value IS NULL AND min >= $p))`, the same truth in every case, which the planner can
+ * `(value >= $p OR (value IS NULL AND min >= $p))`: true for the same rows, null where the old form was false
+ * (the same in a WHERE, where every filter text goes; NOT is always `NOT coalesce(..., false)`), which the planner can
  * answer from the (property, value) and (property, min | max) indexes of schema/neo4j/ instead of reading
  * every value of the property (at 100× the seeded graph: 89,000 database hits instead of 220,000).
  */
@@ -340,8 +348,10 @@ export function compileList(plan: ListPlan): CompiledQuery {
 function countText(plan: ListPlan, v: string, match: string, scope: Scope): string {
   const items = plan.filter?.op === 'and' ? plan.filter.items : plan.filter ? [plan.filter] : [];
   const related = items.filter((f): f is Extract<Filter, { op: 'exists' }> => f.op === 'exists' && f.filter !== null);
-  // a kind with a root scope (compile.phase.ts) is counted with its condition, in `match`
-  if (ROOT_SCOPE[plan.kind] || related.length !== 1 || items.some((f) => f.op === 'exists' && f !== related[0])) return `COUNT { ${match} }`;
+  // a kind with a root scope (compile.phase.ts) is counted with its condition, in `match`, or without a filter by its kept count
+  const rootScope = ROOT_SCOPE[plan.kind];
+  if (rootScope && plan.filter === null) return rootScope.countAll;
+  if (rootScope || related.length !== 1 || items.some((f) => f.op === 'exists' && f !== related[0])) return `COUNT { ${match} }`;
   const e = related[0]!;
   const to = scope.variable();
   const conditions = [filterText(e.filter!, RELATION_TARGET[e.relation]!, to, scope), ...items.filter((f) => f !== e).map((f) => filterText(f, plan.kind, v, scope))];
@@ -366,6 +376,8 @@ function pageText(plan: ListPlan, v: string, match: string, filter: string | nul
  * the seeded graph when sorted by an alias).
  */
 function pageByIdText(plan: ListPlan, v: string, filter: string | null, scope: Scope): string {
+  // a descending id order is a sort key of its own (order.ts); a key-less order is ascending
+  if (plan.order.direction !== 'ASC') throw new Error(`${plan.name}: an order without a key must be ascending`);
   const id = `${v}.${ID_FIELD[plan.kind]}`;
   const conditions = [`${id} IS NOT NULL`];
   if (filter) conditions.push(filter);
@@ -382,7 +394,6 @@ function afterText(plan: ListPlan, v: string, scope: Scope): string {
   const after = plan.after!;
   const id = scope.param(after.id);
   const idField = `${v}.${ID_FIELD[plan.kind]}`;
-  if (plan.order.key === null) return `${idField} > ${id}`;
   const value = scope.param(after.sortValue);
   const beyond = plan.order.direction === 'ASC' ? '>' : '<';
   return `(sortKey ${beyond} ${value} OR (sortKey = ${value} AND ${idField} > ${id}))`;

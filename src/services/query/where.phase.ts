@@ -63,6 +63,10 @@ export class PhaseFilterPlanner {
   /** The filter of a `PhaseEntryWhere` at argument path `path`. */
   entry = async (w: PhaseEntryFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
+    if (given(w.includeSubsystems) && w.includeSubsystems && !w.chemicalSystem?.trim()) {
+      throw new InvalidArgumentError(`${path}.includeSubsystems`, "needs chemicalSystem (the system whose subsystems to include, e.g. 'Li-P-S')");
+    }
+    if (given(w.chemicalSystem) && !w.chemicalSystem.trim()) throw new InvalidArgumentError(`${path}.chemicalSystem`, "is empty; write a system like 'Li-P-S'");
     if (w.chemicalSystem) {
       out.push({ op: 'compare', operand: prop('chemicalSystem'), comparison: 'in', value: chemicalSystems(w.chemicalSystem, Boolean(w.includeSubsystems), `${path}.chemicalSystem`) });
     }
@@ -78,10 +82,16 @@ export class PhaseFilterPlanner {
         out.push({ op: 'not', item: { op: 'compare', operand: prop('compositionElements'), comparison: 'contains', value: el } });
       }
     }
-    if (w.elementCount) out.push(...numberRange(w.elementCount, 'elementCount'));
+    if (w.elementCount) {
+      for (const end of ['min', 'max'] as const) {
+        const n = w.elementCount[end];
+        if (given(n) && !Number.isInteger(n)) throw new InvalidArgumentError(`${path}.elementCount.${end}`, `must be a whole number of elements, got ${n}`);
+      }
+      out.push(...numberRange(w.elementCount, 'elementCount'));
+    }
     if (w.formationEnergyEvPerAtom) out.push(...numberRange(w.formationEnergyEvPerAtom, 'formationEnergyEvPerAtom'));
     const nested = await logical(w, path, this.entry);
-    // the material resolver last: it may need the database
+    // the material resolver after this level's other checks: it may need the database
     if (given(w.composition)) out.unshift(eq('key', await resolveCompositionKey(this.materials, w.composition, `${path}.composition`)));
     return all([...out, ...nested]);
   };
