@@ -83,15 +83,23 @@ const BRANCHES = {
   RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, node, score, [{field: 'evidence', text: text, review: node.review}] AS fields`,
 };
 
-/** The record of a hit's node `x` (as the loaders read it: every declared field), by the hit's kind. */
-const RECORD_OF_HIT = `CASE hit.kind
-    WHEN 'MATERIAL' THEN ${recordMap(MATERIAL, MATERIAL_PROJECTION, 'x')}
-    WHEN 'PUBLICATION' THEN ${recordMap(PUBLICATION, PUBLICATION_PROJECTION, 'x')}
-    WHEN 'MEASUREMENT' THEN ${KINDS.measurement.projection}
-    WHEN 'STABILITY_WINDOW' THEN ${KINDS.window.projection}
-    WHEN 'INTERPHASE_OBSERVATION' THEN ${KINDS.observation.projection}
-    WHEN 'COATING_APPLICATION' THEN ${KINDS.coating.projection}
-    WHEN 'CELL' THEN ${KINDS.cell.projection} END`;
+/** The record of a hit's node `x` of each kind (as the loaders read it: every declared field). */
+const RECORDS: Record<SearchKind, string> = {
+  MATERIAL: recordMap(MATERIAL, MATERIAL_PROJECTION, 'x'),
+  PUBLICATION: recordMap(PUBLICATION, PUBLICATION_PROJECTION, 'x'),
+  MEASUREMENT: KINDS.measurement.projection,
+  STABILITY_WINDOW: KINDS.window.projection,
+  INTERPHASE_OBSERVATION: KINDS.observation.projection,
+  COATING_APPLICATION: KINDS.coating.projection,
+  CELL: KINDS.cell.projection,
+};
+
+/** The record of a hit's node, by the hit's kind, over the kinds searched only (the others' subqueries are not planned). */
+function recordOfHit(kinds: readonly SearchKind[]): string {
+  const wanted = SEARCH_KINDS.filter((k) => kinds.includes(k));
+  if (wanted.length === 1) return RECORDS[wanted[0]!];
+  return `CASE hit.kind\n${wanted.map((k) => `    WHEN '${k}' THEN ${RECORDS[k]}`).join('\n')} END`;
+}
 
 /** The search query over the indexes of `kinds` (exported for the tests that read its plan). */
 export function searchQuery(kinds: readonly SearchKind[]): NamedQuery {
@@ -113,7 +121,7 @@ CALL {
   WITH hits
   UNWIND hits[$skip..($skip + $limit)] AS hit
   WITH hit, hit.node AS x
-  RETURN collect({kind: hit.kind, id: hit.id, score: hit.score, fields: hit.fields, record: ${RECORD_OF_HIT}}) AS items
+  RETURN collect({kind: hit.kind, id: hit.id, score: hit.score, fields: hit.fields, record: ${recordOfHit(kinds)}}) AS items
 }
 RETURN size(hits) AS totalCount, items`,
   );
