@@ -14,9 +14,11 @@ export class NumberRange {
   max?: number | null;
 }
 
-const DIRECTION = { nullable: true, defaultValue: 'ASC', description: 'ASC (default) or DESC; missing values sort last either way.' } as const;
+/** The `direction` argument of every order input. */
+export const DIRECTION = { nullable: true, defaultValue: 'ASC', description: 'ASC (default) or DESC; missing values sort last either way.' } as const;
 
-function sortEnum<T extends Record<string, string>>(values: T, name: string, description: string, docs: Record<keyof T, string>): T {
+/** Registers the sort-field enum of an order input, with a description per value. */
+export function sortEnum<T extends Record<string, string>>(values: T, name: string, description: string, docs: Record<keyof T, string>): T {
   registerEnumType(values, {
     name,
     description,

@@ -1,6 +1,6 @@
-import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { PhaseEntrySourceEnum } from './enums.js';
-import { NumberRange } from './factList.input.js';
+import { DIRECTION, NumberRange, sortEnum } from './factList.input.js';
 import { SortDirectionEnum } from './query.input.js';
 
 @InputType({ description: "A user's formation energy for a phase; it takes part in every later computation, marked as the user's." })
@@ -72,24 +72,24 @@ export class PhaseEntryWhere {
   NOT?: PhaseEntryWhere | null;
 }
 
-export const PhaseEntrySortFieldEnum = { ID: 'ID', FORMULA: 'FORMULA', CHEMICAL_SYSTEM: 'CHEMICAL_SYSTEM', ELEMENT_COUNT: 'ELEMENT_COUNT', FORMATION_ENERGY: 'FORMATION_ENERGY' } as const;
-registerEnumType(PhaseEntrySortFieldEnum, {
-  name: 'PhaseEntrySortField',
-  description: 'What orders phase entries.',
-  valuesConfig: {
-    ID: { description: 'The entry id (the default).' },
-    FORMULA: { description: "The reduced formula as written ('Li6PS5Cl'; case-sensitive)." },
-    CHEMICAL_SYSTEM: { description: "The chemical system ('Cl-Li-P-S')." },
-    ELEMENT_COUNT: { description: 'The number of elements.' },
-    FORMATION_ENERGY: { description: 'The formation energy, eV/atom.' },
+export const PhaseEntrySortFieldEnum = sortEnum(
+  { ID: 'ID', FORMULA: 'FORMULA', CHEMICAL_SYSTEM: 'CHEMICAL_SYSTEM', ELEMENT_COUNT: 'ELEMENT_COUNT', FORMATION_ENERGY: 'FORMATION_ENERGY' } as const,
+  'PhaseEntrySortField',
+  'What orders phase entries.',
+  {
+    ID: 'The entry id (the default).',
+    FORMULA: "The reduced formula as written ('Li6PS5Cl'; case-sensitive).",
+    CHEMICAL_SYSTEM: "The chemical system ('Cl-Li-P-S').",
+    ELEMENT_COUNT: 'The number of elements.',
+    FORMATION_ENERGY: 'The formation energy, eV/atom.',
   },
-});
+);
 
 @InputType({ description: 'The order of a page of phase entries; ties are broken by id, and cursors carry the sort key and the id.' })
 export class PhaseEntryOrder {
   @Field(() => PhaseEntrySortFieldEnum, { description: 'What orders the entries.' })
   field!: keyof typeof PhaseEntrySortFieldEnum;
 
-  @Field(() => SortDirectionEnum, { nullable: true, defaultValue: 'ASC', description: 'ASC (default) or DESC; missing values sort last either way.' })
+  @Field(() => SortDirectionEnum, DIRECTION)
   direction?: 'ASC' | 'DESC' | null;
 }
