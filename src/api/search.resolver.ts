@@ -1,8 +1,12 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { SearchKind } from '../graph/search.store.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { SEARCH_KINDS, type SearchKind } from '../graph/search.store.js';
+import type { SearchSelection } from '../services/search.service.js';
+import { child, type SelectedField } from '../services/query/selection.js';
 import { PageArgs } from './connection.type.js';
 import type { Context } from './context.js';
-import { SearchHitConnection, SearchKindEnum } from './search.type.js';
+import { SearchHitConnection, SearchKindEnum, TYPE_OF_KIND } from './search.type.js';
+import { selectionOf } from './selection.js';
 
 @Resolver()
 export class SearchResolver {
@@ -13,15 +17,30 @@ export class SearchResolver {
       "analyzer 'standard-no-stop-words': case-insensitive; a formula such as Li6PS5Cl is one word, Li2S-P2S5 two). Every word of `text` " +
       'must occur (AND); words are matched literally: Lucene syntax (quotes, `*`, `~`, `(`, `:`, AND/OR) has no meaning here, and words ' +
       'without a letter or digit are left out. Hits best first (score, then kind and id); `first`: 0–100 (default 20); `after`: an ' +
-      '`endCursor` (cursors are positions in the ranking). Errors: BAD_USER_INPUT naming the argument (`text` empty, longer than 200 ' +
-      'characters, more than 12 words or without any letter or digit; a malformed cursor; `first` out of range); DATABASE_UNAVAILABLE.',
+      '`endCursor` (cursors are positions in the ranking). One Cypher statement, the hits\' nodes and what is selected under them ' +
+      'included; `totalCount` is counted only when selected. Errors: BAD_USER_INPUT naming the argument (`text` empty, longer than 200 ' +
+      'characters, more than 12 words or without any letter or digit; a malformed cursor; `first` out of range); QUERY_TOO_COMPLEX when ' +
+      'the page with what is nested under its hits exceeds the cost limit; DATABASE_UNAVAILABLE.',
   })
   search(
     @Ctx() ctx: Context,
     @Arg('text', () => String, { description: "Words to find, e.g. 'LLZTO', 'Li2S-P2S5 glass', 'argyrodite lithium metal'." }) text: string,
     @Arg('kinds', () => [SearchKindEnum], { nullable: true, description: 'Only hits of these kinds; all kinds when absent or empty.' }) kinds: SearchKind[] | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.search.search(text, kinds, first, after);
+    return ctx.services.search.search(text, kinds, first, after, searchSelection(selectionOf(info)));
   }
+}
+
+/** What a request selects of `search`: the count, the hits' matching field, and the fragment of each node type. */
+function searchSelection(search: SelectedField): SearchSelection {
+  const hit = child(child(search, 'edges'), 'node');
+  const node = child(hit, 'node');
+  const ofType = (kind: SearchKind): SelectedField => ({ ...node!, fields: node!.byType?.[TYPE_OF_KIND[kind]] ?? [] });
+  return {
+    totalCount: child(search, 'totalCount') !== undefined,
+    matchingField: ['field', 'text', 'review'].some((f) => child(hit, f) !== undefined),
+    nodes: node ? (Object.fromEntries(SEARCH_KINDS.map((k) => [k, ofType(k)])) as Record<SearchKind, SelectedField>) : null,
+  };
 }

@@ -26,7 +26,8 @@ registerEnumType(SearchKindEnum, {
   },
 });
 
-const TYPE_OF_KIND: Record<SearchKind, string> = {
+/** The GraphQL type of each kind of hit. */
+export const TYPE_OF_KIND: Record<SearchKind, string> = {
   MATERIAL: 'Material',
   PUBLICATION: 'Publication',
   MEASUREMENT: 'Measurement',

@@ -3,7 +3,7 @@
  * and defaults applied, fragments merged) into the plain `SelectedField` tree the planner of the
  * compiled lists takes, each computed field weighted as the request limits weigh it.
  */
-import { isObjectType, isInterfaceType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { SelectedField } from '../services/query/selection.js';
 import { COMPUTED_FIELD_COST, itemCount } from './limits.js';
@@ -16,10 +16,10 @@ export function selectionOf(info: GraphQLResolveInfo): SelectedField {
 
 function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string): SelectedField {
   const fields = new Map<string, SelectedField>();
+  const byType: Record<string, SelectedField[]> = {};
   for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) {
-    for (const sub of Object.values(byKey)) {
-      if (!fields.has(sub.alias)) fields.set(sub.alias, toSelected(schema, sub, typeName));
-    }
+    byType[typeName] = Object.values(byKey).map((sub) => toSelected(schema, sub, typeName));
+    for (const sub of byType[typeName]) if (!fields.has(sub.key)) fields.set(sub.key, sub);
   }
   const args = tree.args as Record<string, unknown>;
   return {
@@ -29,7 +29,15 @@ function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string
     weight: COMPUTED_FIELD_COST[`${parentType}.${tree.name}`] ?? 0,
     rows: rowsOf(schema, parentType, tree.name, args),
     fields: [...fields.values()],
+    ...(isUnionType(returnType(schema, parentType, tree.name)) ? { byType } : {}),
   };
+}
+
+/** The named type a field of `parentType` returns (undefined for an unknown field). */
+function returnType(schema: GraphQLSchema, parentType: string, name: string) {
+  const parent = schema.getType(parentType);
+  const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  return field ? getNamedType(field.type) : undefined;
 }
 
 /** Items the request limits count the field as returning (1 for a single object or a scalar). */

@@ -3,23 +3,23 @@
  * material names (curated name, formula, description; and every MaterialName: registry id, alias,
  * polymorph name), publication titles, and every text field of every fact (quote, note, the fields
  * kept as printed, and what each technique showed for an interphase observation, on its EVIDENCE
- * relationship). One query: the indexes of the kinds asked for, the hits of one node merged (its best
- * score), ordered by score (then kind and id, so that pages are stable), the total count and one page,
- * each hit with its node's record (the fields the loaders read), so that a search is one statement.
+ * relationship). One statement: the indexes of the kinds asked for, the hits of one node merged (its best
+ * score), ordered by score (then kind and id, so that pages are stable), one page and (when asked for) the
+ * total count; each hit of the page with its text fields and its node's selected fields, compiled as the
+ * compiled lists compile a node (graph/query/compile.ts `projection`: relationship fields are subqueries),
+ * so that a search is one statement whatever is selected under its hits.
  *
  * The Lucene query is built by the caller from the user's words (each a quoted, escaped phrase:
  * services/search.service.ts); it is a parameter, never part of the Cypher text.
  */
 import neo4j from 'neo4j-driver';
 import { EVIDENCE } from '../domain/model/interphaseObservation.kind.js';
-import { MATERIAL } from '../domain/model/material.kind.js';
 import { MATERIAL_NAME } from '../domain/model/materialName.kind.js';
-import { PUBLICATION } from '../domain/model/publication.kind.js';
-import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
-import { KINDS } from './fact.store.js';
+import type { GraphDatabase, Row } from './database.js';
 import { num, optStr, str } from './mapping.js';
-import { projectionOf, propertyOf, recordMap } from './nodeKinds.js';
-import { MATERIAL_PROJECTION, PUBLICATION_PROJECTION } from './query/projection.material.js';
+import { projectionOf, propertyOf } from './nodeKinds.js';
+import { projection, Scope, type CompiledQuery } from './query/compile.js';
+import type { NodeKind, NodePlan } from './query/plan.js';
 
 /** A material name's properties as its declaration stores them (domain/model/materialName.kind.ts). */
 const NAME = projectionOf(MATERIAL_NAME, {});
@@ -56,75 +56,131 @@ export const FACT_TEXT_FIELDS = [
   'temperatureText',
 ] as const;
 
+/**
+ * One branch per index: `kind, id, node, score`, `own` (1 when the node's own text fields matched: they are
+ * read after the page's cut, `OWN_FIELDS`) and `fields` (the matching text that is not on the node: a material
+ * name, what a technique showed), small maps built for the hits of those indexes only.
+ */
 const BRANCHES = {
   MATERIAL: `
-  CALL {
-    CALL db.index.fulltext.queryNodes('material_text', $query) YIELD node, score
-    RETURN node AS m, score,
-      [{field: 'name', text: node.name}, {field: 'formula', text: node.formula}, {field: 'description', text: node.description}] AS fields
-    UNION ALL
-    CALL db.index.fulltext.queryNodes('material_name_text', $query) YIELD node, score
-    MATCH (node)-[:NAMES]->(m:Material)
-    RETURN m, score, [{field: toLower(${NAME.kind!('node')}), text: ${NAME.text!('node')}, review: ${NAME.review!('node')}}] AS fields
-  }
-  WITH m, max(score) AS score, collect(fields) AS fieldLists
-  RETURN 'MATERIAL' AS kind, m.id AS id, m AS node, score, reduce(all = [], f IN fieldLists | all + f) AS fields`,
+  CALL db.index.fulltext.queryNodes('material_text', $query) YIELD node, score
+  RETURN 'MATERIAL' AS kind, node.id AS id, node, score, 1 AS own, [] AS fields
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('material_name_text', $query) YIELD node AS name, score
+  MATCH (name)-[:NAMES]->(node:Material)
+  RETURN 'MATERIAL' AS kind, node.id AS id, node, score, 0 AS own,
+    [{field: toLower(${NAME.kind!('name')}), text: ${NAME.text!('name')}, review: ${NAME.review!('name')}}] AS fields`,
   PUBLICATION: `
   CALL db.index.fulltext.queryNodes('publication_title', $query) YIELD node, score
-  RETURN 'PUBLICATION' AS kind, node.key AS id, node, score, [{field: 'title', text: node.title}] AS fields`,
+  RETURN 'PUBLICATION' AS kind, node.key AS id, node, score, 1 AS own, [] AS fields`,
   FACT: `
   CALL db.index.fulltext.queryNodes('fact_text', $query) YIELD node, score
   WITH node, score, ${FACT_KIND_CASE} AS kind
   WHERE kind IN $factKinds
-  RETURN kind, node.id AS id, node, score, [f IN $factFields WHERE node[f] IS NOT NULL | {field: f, text: toString(node[f]), review: node.review}] AS fields`,
+  RETURN kind, node.id AS id, node, score, 1 AS own, [] AS fields`,
   EVIDENCE: `
   CALL db.index.fulltext.queryRelationships('evidence_text', $query) YIELD relationship, score
   WITH startNode(relationship) AS node, ${EVIDENCE_TEXT('relationship')} AS text, score
-  RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, node, score, [{field: 'evidence', text: text, review: node.review}] AS fields`,
+  RETURN 'INTERPHASE_OBSERVATION' AS kind, node.id AS id, node, score, 0 AS own, [{field: 'evidence', text: text, review: node.review}] AS fields`,
 };
 
-/** The record of a hit's node `x` of each kind (as the loaders read it: every declared field). */
-const RECORDS: Record<SearchKind, string> = {
-  MATERIAL: recordMap(MATERIAL, MATERIAL_PROJECTION, 'x'),
-  PUBLICATION: recordMap(PUBLICATION, PUBLICATION_PROJECTION, 'x'),
-  MEASUREMENT: KINDS.measurement.projection,
-  STABILITY_WINDOW: KINDS.window.projection,
-  INTERPHASE_OBSERVATION: KINDS.observation.projection,
-  COATING_APPLICATION: KINDS.coating.projection,
-  CELL: KINDS.cell.projection,
-};
-
-/** The record of a hit's node, by the hit's kind, over the kinds searched only (the others' subqueries are not planned). */
-function recordOfHit(kinds: readonly SearchKind[]): string {
-  const wanted = SEARCH_KINDS.filter((k) => kinds.includes(k));
-  if (wanted.length === 1) return RECORDS[wanted[0]!];
-  return `CASE hit.kind\n${wanted.map((k) => `    WHEN '${k}' THEN ${RECORDS[k]}`).join('\n')} END`;
+/** A branch as the start of the statement: its last RETURN a WITH. */
+function inlined(branch: string): string {
+  const at = branch.lastIndexOf('RETURN ');
+  return `${branch.slice(0, at)}WITH ${branch.slice(at + 'RETURN '.length)}`.trim();
 }
 
-/** The search query over the indexes of `kinds` (exported for the tests that read its plan). */
-export function searchQuery(kinds: readonly SearchKind[]): NamedQuery {
+/** The node's own text fields the index of its kind covers, read for the hits of a page only (`x`: the node). */
+function ownFields(kind: SearchKind, x: string): string {
+  if (kind === 'MATERIAL') return `[{field: 'name', text: ${x}.name}, {field: 'formula', text: ${x}.formula}, {field: 'description', text: ${x}.description}]`;
+  if (kind === 'PUBLICATION') return `[{field: 'title', text: ${x}.title}]`;
+  return `[f IN $factFields WHERE ${x}[f] IS NOT NULL | {field: f, text: toString(${x}[f]), review: ${x}.review}]`;
+}
+
+/** An expression over the kinds searched, by the hit's `kind` (a CASE only when there are several; equal expressions share one arm). */
+function byKind(kinds: readonly SearchKind[], expression: (kind: SearchKind) => string): string {
+  const arms = new Map<string, SearchKind[]>();
+  for (const k of SEARCH_KINDS.filter((k) => kinds.includes(k))) {
+    const e = expression(k);
+    arms.set(e, [...(arms.get(e) ?? []), k]);
+  }
+  if (arms.size === 1) return [...arms.keys()][0]!;
+  return `CASE ${[...arms].map(([e, ks]) => `WHEN kind IN [${ks.map((k) => `'${k}'`).join(', ')}] THEN ${e}`).join(' ')} END`;
+}
+
+/** What a search reads and returns; built by services/search.service.ts. */
+export interface SearchPlan {
+  /** The Lucene query (each word a quoted, escaped phrase). */
+  query: string;
+  kinds: readonly SearchKind[];
+  skip: number;
+  /** Hits to return after `skip` (one more than the page, to know whether a next page exists). */
+  limit: number;
+  /** Count every hit (the hits are then collected before the page's cut). */
+  totalCount: boolean;
+  /** Return each hit's text fields (to show the field that matched). */
+  fields: boolean;
+  /** The fields of the hit's node to read, by kind (graph/query/compile.ts `projection`); null: none selected. */
+  nodes: Partial<Record<SearchKind, NodePlan>> | null;
+}
+
+/** The node kind of the compiler behind each search kind. */
+export const SEARCH_NODE_KIND: Record<SearchKind, NodeKind> = {
+  MATERIAL: 'Material',
+  PUBLICATION: 'Publication',
+  MEASUREMENT: 'Measurement',
+  STABILITY_WINDOW: 'StabilityWindow',
+  INTERPHASE_OBSERVATION: 'InterphaseObservation',
+  COATING_APPLICATION: 'CoatingApplication',
+  CELL: 'Cell',
+};
+
+/**
+ * The search statement of a plan (exported for the tests that read its plan). The hits of one node are
+ * merged (best score) only when a node can be hit twice (a material by its text and a name, an observation by
+ * its text and its evidence); without `totalCount` the page is cut by ORDER BY ... LIMIT (a top-k, no list of
+ * every hit), and the node's fields and text are read for the page's hits only.
+ */
+export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>): CompiledQuery {
+  const kinds = plan.kinds;
+  const scope = new Scope();
+  const x = scope.variable();
   const branches: string[] = [];
   if (kinds.includes('MATERIAL')) branches.push(BRANCHES.MATERIAL);
   if (kinds.includes('PUBLICATION')) branches.push(BRANCHES.PUBLICATION);
   if (kinds.some((k) => k !== 'MATERIAL' && k !== 'PUBLICATION')) branches.push(BRANCHES.FACT);
   if (kinds.includes('INTERPHASE_OBSERVATION')) branches.push(BRANCHES.EVIDENCE);
+  const merged = kinds.includes('MATERIAL') || kinds.includes('INTERPHASE_OBSERVATION');
+  // one index: its rows as they come (no CALL {} around a single branch)
+  const lines = branches.length === 1 && !branches[0]!.includes('UNION') ? [inlined(branches[0]!)] : [`CALL {${branches.join('\n  UNION ALL')}\n}`];
+  if (merged) lines.push('WITH kind, id, node, max(score) AS score, max(own) AS own, collect(fields) AS fieldLists', 'WITH kind, id, node, score, own, reduce(all = [], f IN fieldLists | all + f) AS fields');
+  const hit = [
+    'kind: kind',
+    'id: id',
+    'score: score',
+    ...(plan.fields ? [`fields: CASE own WHEN 1 THEN ${byKind(kinds, (k) => ownFields(k, x))} ELSE [] END + fields`] : []),
+    ...(plan.nodes ? [`node: ${byKind(kinds, (k) => projection(plan.nodes![k]!, x, scope))}`] : []),
+  ];
   const name = `search.${[...kinds].sort().join('+').toLowerCase()}`;
-  return cypher(
-    name,
-    `
-CALL {${branches.join('\n  UNION ALL')}
-}
-WITH kind, id, node, max(score) AS score, collect(fields) AS fieldLists
-WITH kind, id, node, score, reduce(all = [], f IN fieldLists | all + f) AS fields ORDER BY score DESC, kind, id
-WITH collect({kind: kind, id: id, node: node, score: score, fields: fields}) AS hits
-CALL {
-  WITH hits
-  UNWIND hits[$skip..($skip + $limit)] AS hit
-  WITH hit, hit.node AS x
-  RETURN collect({kind: hit.kind, id: hit.id, score: hit.score, fields: hit.fields, record: ${recordOfHit(kinds)}}) AS items
-}
-RETURN size(hits) AS totalCount, items`,
-  );
+  if (plan.totalCount) {
+    lines.push(
+      'WITH kind, id, node, score, own, fields ORDER BY score DESC, kind, id',
+      'WITH collect({kind: kind, id: id, node: node, score: score, own: own, fields: fields}) AS hits',
+      'CALL {',
+      '  WITH hits',
+      '  UNWIND hits[$skip..($skip + $limit)] AS hit',
+      `  WITH hit.kind AS kind, hit.id AS id, hit.node AS ${x}, hit.score AS score, hit.own AS own, hit.fields AS fields`,
+      `  RETURN collect({${hit.join(', ')}}) AS items`,
+      '}',
+      'RETURN size(hits) AS totalCount, items',
+    );
+  } else {
+    lines.push(
+      `WITH kind, id, node AS ${x}, score, own, fields ORDER BY score DESC, kind, id SKIP $skip LIMIT $limit`,
+      `RETURN collect({${hit.join(', ')}}) AS items`,
+    );
+  }
+  return { name, text: `// ${name}\n${lines.join('\n')}`, params: scope.params };
 }
 
 export interface SearchField {
@@ -138,32 +194,35 @@ export interface SearchHitRecord {
   /** Material id, publication key or fact id. */
   id: string;
   score: number;
-  /** The fields of the node the index covers, non-empty ones, in a fixed order per kind. */
+  /** The fields of the node the index covers, non-empty ones, in a fixed order per kind (empty when not asked for). */
   fields: SearchField[];
-  /** The node's record, as the loaders read it (MaterialRecord, PublicationRecord, MeasurementRecord...). */
-  record: Row;
+  /** The node's selected fields, as the compiled lists return them (`rel_<key>` for relationship fields); null when none is selected. */
+  node: Row | null;
 }
 
 export interface SearchPage {
-  totalCount: number;
+  /** Null when not asked for. */
+  totalCount: number | null;
   items: SearchHitRecord[];
 }
 
 export class SearchStore {
   constructor(private readonly db: GraphDatabase) {}
 
-  /** Hits of the Lucene `query` among `kinds`, best first: the total and `limit` hits after the first `skip`. */
-  async search(query: string, kinds: readonly SearchKind[], skip: number, limit: number): Promise<SearchPage> {
-    const [row] = await this.db.read(searchQuery(kinds), {
-      query,
-      factKinds: kinds.filter((k) => k !== 'MATERIAL' && k !== 'PUBLICATION'),
+  /** The hits of a plan, best first: `limit` hits after the first `skip`, and their total when asked for. */
+  async search(plan: SearchPlan): Promise<SearchPage> {
+    const compiled = compileSearch(plan);
+    const [row] = await this.db.read({ name: compiled.name, text: compiled.text }, {
+      ...compiled.params,
+      query: plan.query,
+      factKinds: plan.kinds.filter((k) => k !== 'MATERIAL' && k !== 'PUBLICATION'),
       factFields: FACT_TEXT_FIELDS,
-      skip: neo4j.int(skip),
-      limit: neo4j.int(limit),
+      skip: neo4j.int(plan.skip),
+      limit: neo4j.int(plan.limit),
     });
     if (!row) throw new Error('search returned no row');
     return {
-      totalCount: num(row, 'totalCount'),
+      totalCount: plan.totalCount ? num(row, 'totalCount') : null,
       items: (row.items as Row[]).map((h) => ({
         kind: str(h, 'kind') as SearchKind,
         id: str(h, 'id'),
@@ -171,7 +230,7 @@ export class SearchStore {
         fields: ((h.fields as Row[] | null) ?? [])
           .filter((f) => typeof f.text === 'string' && f.text.length > 0)
           .map((f) => ({ field: str(f, 'field'), text: str(f, 'text'), review: optStr(f, 'review') })),
-        record: h.record as Row,
+        node: (h.node as Row | undefined) ?? null,
       })),
     };
   }

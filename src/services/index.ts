@@ -32,14 +32,15 @@ const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
 export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS): Services {
   const loaders = createLoaders(stores);
+  const listService = new ListService(stores.lists, stores.materials, lists);
   return {
     materials: new MaterialService(loaders),
     publications: new PublicationService(stores, loaders),
     facts: new FactService(loaders),
     vocabulary: new VocabularyService(loaders),
     thermo: new ThermoService(engine, stores, loaders),
-    search: new SearchService(stores),
-    lists: new ListService(stores.lists, stores.materials, lists),
+    search: new SearchService(stores.search, listService),
+    lists: listService,
     statistics: new AggregateService(stores.aggregates, stores.materials, lists),
   };
 }

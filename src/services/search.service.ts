@@ -8,13 +8,15 @@
  * search is always a literal search for all the words (AND). Words without a letter or digit carry no
  * token for the index and are left out.
  */
-import type { Stores } from '../graph/loaders.js';
-import type { MaterialRecord, PublicationRecord } from '../graph/records.js';
-import { SEARCH_KINDS, type SearchField, type SearchHitRecord, type SearchKind } from '../graph/search.store.js';
+import type { Row } from '../graph/database.js';
+import type { NodePlan } from '../graph/query/plan.js';
+import { SEARCH_KINDS, SEARCH_NODE_KIND, type SearchField, type SearchKind, type SearchStore } from '../graph/search.store.js';
 import { excerpt } from '../domain/errors.js';
 import { nameKey } from '../domain/materialNames.js';
 import { InvalidArgumentError } from './errors.js';
 import { checkPageSize, decodeCursor, encodeCursor, type Connection } from './pagination.js';
+import type { ListService } from './query/list.service.js';
+import type { SelectedField } from './query/selection.js';
 
 /** Longest search text (characters) and most words. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -32,8 +34,17 @@ export interface SearchHitView {
   text: string;
   /** The review where a matching alias holds, or that states a matching fact; null otherwise. */
   review: string | null;
-  /** The node: a material, a publication or a fact record, tagged with its kind for the GraphQL union. */
-  node: (MaterialRecord | PublicationRecord | object) & { searchKind: SearchKind };
+  /** The node's selected fields as the compiled lists return them, tagged with its kind for the GraphQL union. */
+  node: Row & { searchKind: SearchKind };
+}
+
+/** What the request selects of a search: its count, each hit's matching field, and of each kind of node its fields. */
+export interface SearchSelection {
+  totalCount: boolean;
+  /** `field`, `text` or `review` of a hit. */
+  matchingField: boolean;
+  /** The selection of the hit's node for each kind (its GraphQL type's fragment); null when `node` is not selected. */
+  nodes: Record<SearchKind, SelectedField> | null;
 }
 
 /** The Lucene query for a user's text: every word a quoted, escaped phrase, all required. */
@@ -48,28 +59,42 @@ export function luceneQuery(text: string): string {
 }
 
 export class SearchService {
-  constructor(private readonly stores: Stores) {}
+  constructor(
+    private readonly store: SearchStore,
+    private readonly lists: ListService,
+  ) {}
 
+  /**
+   * A page of hits with what `selection` asks of them, in one statement: the nodes' fields are compiled as the
+   * compiled lists compile them (QueryTooComplexError when the page of the costliest kind exceeds QUERY_MAX_COST).
+   */
   async search(
     text: string,
     kinds: readonly SearchKind[] | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
+    selection: SearchSelection,
   ): Promise<Connection<SearchHitView>> {
     const query = luceneQuery(text);
     const size = checkPageSize(first);
     const skip = searchOffset(after);
     const wanted = kinds && kinds.length > 0 ? [...new Set(kinds)] : [...SEARCH_KINDS];
-    const page = await this.stores.search.search(query, wanted, skip, size + 1);
+    const nodes = await this.nodePlans(wanted, selection);
+    this.lists.checkCost(Object.values(nodes ?? {}), size, 1 + (selection.totalCount ? 1 : 0) + size * 5);
+    const page = await this.store.search({ query, kinds: wanted, skip, limit: size + 1, totalCount: selection.totalCount, fields: selection.matchingField, nodes });
     const items = page.items.slice(0, size);
-    const nodes = this.nodes(items);
     const words = text.normalize('NFKC').trim().split(/\s+/).map(matchKey).filter(Boolean);
     const edges = items.map((hit, i) => ({
       cursor: encodeCursor(CURSOR_KIND, String(skip + i + 1)),
-      node: { kind: hit.kind, score: hit.score, ...matchingField(hit.fields, words), node: { ...nodes[i]!, searchKind: hit.kind } },
+      node: {
+        kind: hit.kind,
+        score: hit.score,
+        ...(selection.matchingField ? matchingField(hit.fields, words) : NO_FIELD),
+        node: { ...(hit.node ?? {}), searchKind: hit.kind },
+      },
     }));
     return {
-      totalCount: page.totalCount,
+      totalCount: page.totalCount ?? 0,
       pageInfo: {
         hasNextPage: page.items.length > size,
         hasPreviousPage: skip > 0,
@@ -80,14 +105,17 @@ export class SearchService {
     };
   }
 
-  /** The records of the hits, in order, as the search statement read them (no second query). */
-  private nodes(hits: readonly SearchHitRecord[]): object[] {
-    return hits.map((h) => {
-      if (!h.record) throw new Error(`search hit ${h.kind} ${h.id} has no record`);
-      return h.record;
-    });
+  /** The node plan of each kind searched, when the hits' nodes are selected. */
+  private async nodePlans(kinds: readonly SearchKind[], selection: SearchSelection): Promise<Partial<Record<SearchKind, NodePlan>> | null> {
+    if (!selection.nodes) return null;
+    const plans: Partial<Record<SearchKind, NodePlan>> = {};
+    for (const k of kinds) plans[k] = await this.lists.planNode(SEARCH_NODE_KIND[k], selection.nodes[k]);
+    return plans;
   }
 }
+
+/** A hit's matching field when none of `field`, `text`, `review` is selected (never returned). */
+const NO_FIELD = { field: '', text: '', review: null };
 
 /** The offset a cursor stands for (0 without one). */
 function searchOffset(after: string | null | undefined): number {

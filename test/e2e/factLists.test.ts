@@ -22,17 +22,21 @@ afterAll(async () => server.stop());
 
 const list = lister(() => server);
 
-/** A publication reached through the full-text search (not a compiled list): its fields through the field resolvers. */
-async function resolvedPublication<T>(title: string, key: string, selection: string): Promise<T> {
-  const res = await server.gql<{ search: { edges: { node: { node: { key?: string } } }[] } }>(
-    `{ search(text: ${JSON.stringify(title)}, kinds: [PUBLICATION], first: 20) { edges { node { node { ... on Publication { key ${selection} } } } } } }`,
+/**
+ * A review reached through field resolvers only (not a compiled list): Li metal as a thermodynamics result's
+ * material (a resolver), its interfaces and their observations (resolvers), and the review stating one.
+ */
+async function resolvedReview<T>(key: string, selection: string): Promise<T> {
+  type Review = { key: string } | null;
+  const res = await server.gql<{ decomposition: { material: { interfaces: { observations: { source: { review: Review } }[] }[] } } }>(
+    `{ decomposition(formula: "Li") { material { interfaces { observations { source { review { key ${selection} } } } } } } }`,
   );
   expect(res.errors).toBeUndefined();
-  const hit = res.data!.search.edges.find((e) => e.node.node.key === key);
-  expect(hit, `${key} found by its title`).toBeDefined();
-  return hit!.node.node as T;
+  const reviews = res.data!.decomposition.material.interfaces.flatMap((i) => i.observations.map((o) => o.source.review));
+  const review = reviews.find((r) => r?.key === key);
+  expect(review, `${key} states an observation at an interface with Li metal`).toBeDefined();
+  return review as T;
 }
-const BANERJEE_TITLE = 'Interfaces and Interphases in All-Solid-State Batteries with Inorganic Solid Electrolytes';
 const windows = async (args: string) => ids(await list('reportedStabilityWindows', args));
 const coatings = async (args: string) => ids(await list('coatingApplications', args));
 const cells = async (args: string) => ids(await list('cells', args));
@@ -260,8 +264,8 @@ describe('publications', () => {
     expect(node.review_interphaseObservations!.map((x) => x.id).sort()).toEqual(recordIds('interphases'));
     expect(node.review_coatingApplications!.map((x) => x.id).sort()).toEqual(recordIds('coatings'));
     expect(node.review_cells!.map((x) => x.id).sort()).toEqual(recordIds('cells'));
-    // through the field resolvers (a search hit is not compiled): the same lists in the same order
-    expect(await resolvedPublication(BANERJEE_TITLE, node.key as unknown as string, `${facts} ${asReview}`)).toEqual(node);
+    // through the field resolvers (under a thermodynamics result): the same lists in the same order
+    expect(await resolvedReview(node.key as unknown as string, `${facts} ${asReview}`)).toEqual(node);
     // publication(doi:) is one statement too
     let one: { publication: Lists } | null | undefined;
     expect(await queriesOf(async () => void (one = (await server.gql<{ publication: Lists }>(`{ publication(doi: "${doi}") { key ${facts} ${asReview} } }`)).data))).toEqual(['publication.one']);
@@ -290,7 +294,7 @@ describe('publications', () => {
     const printed = (parseYaml(readFileSync(projectPath('seed', 'references', 'banerjee2020.yaml'), 'utf8')) as { references: { n: number; line: number; year: number }[] }).references;
     expect(review.references.map((c) => [c.number, c.line, c.publication.year])).toEqual(printed.map((r) => [r.n, r.line, r.year]));
     expect(new Set(review.references.map((c) => c.review.key))).toEqual(new Set([review.key]));
-    expect(await resolvedPublication(BANERJEE_TITLE, review.key, citations)).toEqual(review);
+    expect(await resolvedReview(review.key, citations)).toEqual(review);
     // papers cited by two reviews or more: each citing review, ordered by year, with its own number; the cited end is the paper
     const citedBy = 'citedBy { number line review { key reviewKey } publication { key } }';
     const cited = await list<Node>('publications', 'where: { citedBy: "lewis2019" }, first: 200', `key ${citedBy}`);
@@ -438,15 +442,14 @@ describe('variants', () => {
     expect(b22.edges.find((e) => e.node.id === 'feng2022:B22')!.node.components.find((x) => x.role === 'ELECTROLYTE')!.variant).toEqual({ form: 'tape-cast film' });
   });
 
-  it("a material's variants, compiled, are the same as through the resolvers (a search hit)", async () => {
+  it("a material's variants, compiled, are the same as through the resolvers (a thermodynamics result's material)", async () => {
     const selection = 'id variants { id labels polymorph form dopants { element site amount } material { id name } }';
     const page = await list<{ id: string; variants: unknown[] }>('materials', 'where: { name: "LLZO" }, first: 1', selection);
     const llzo = page.edges[0]!.node;
     expect(llzo.variants.length).toBeGreaterThan(2);
-    const res = await server.gql<{ search: { edges: { node: { node: { id?: string } } }[] } }>(
-      `{ search(text: "Li7La3Zr2O12", kinds: [MATERIAL], first: 10) { edges { node { node { ... on Material { ${selection} } } } } } }`,
-    );
-    expect(res.data!.search.edges.map((e) => e.node.node).find((n) => n.id === llzo.id)).toEqual(llzo);
+    const res = await server.gql<{ decomposition: { material: { id: string } } }>(`{ decomposition(formula: "Li7La3Zr2O12") { material { ${selection} } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.decomposition.material).toEqual(llzo);
   });
 });
 
@@ -525,12 +528,10 @@ describe('materials by their coatings, and the facts under a material', () => {
       expect(m.electrolyte.map((c) => c.id), formula).toEqual(withRole(['ELECTROLYTE']));
       expect(m.electrodes.map((c) => c.id), formula).toEqual(withRole(['CATHODE', 'ANODE', 'ELECTRODE']));
       expect(m.electrolyte.length + m.electrodes.length, formula).toBeGreaterThan(0);
-      // through the resolver (a search hit is not compiled), which filters the material's cells by role
-      const res = await server.gql<{ search: { edges: { node: { node: Partial<Node> } }[] } }>(
-        `{ search(text: "${formula}", kinds: [MATERIAL], first: 10) { edges { node { node { ... on Material { ${selection} } } } } } }`,
-      );
-      const hit = res.data!.search.edges.map((e) => e.node.node).find((n) => n.id === m.id);
-      expect(hit, formula).toEqual(m);
+      // through the resolver (under a thermodynamics result), which filters the material's cells by role
+      const res = await server.gql<{ decomposition: { material: Partial<Node> } }>(`{ decomposition(formula: "${formula}") { material { ${selection} } } }`);
+      expect(res.errors, formula).toBeUndefined();
+      expect(res.data!.decomposition.material, formula).toEqual(m);
     }
   });
 });

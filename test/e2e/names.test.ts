@@ -6,9 +6,10 @@
  * Expected values are read from the seed files named in the comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import neo4j from 'neo4j-driver';
 import type { GraphDatabase } from '../../src/graph/database.js';
 import { LOOKUP_NAME } from '../../src/graph/material.store.js';
-import { searchQuery } from '../../src/graph/search.store.js';
+import { compileSearch, type SearchKind } from '../../src/graph/search.store.js';
 import { nameKey } from '../../src/domain/materialNames.js';
 import { connectTestDatabase } from '../support/neo4j.js';
 import { expectBadUserInput, queriesOf, startTestServer, type TestServer } from '../support/server.js';
@@ -276,14 +277,16 @@ describe('full-text search', () => {
     expectBadUserInput(await server.gql('{ search(text: "LLZO", after: "bm9wZQ") { totalCount } }'), 'after', /not a search cursor/);
   });
 
-  it('a search and the nodes of its hits, whatever their kinds, are one statement; the nodes read as the other paths read them', async () => {
+  it('a search and the nodes of its hits, whatever their kinds and whatever is nested under them, are one statement; the nodes read as the other paths read them', async () => {
+    const materialFields = 'id name formula chemicalSystem family measurements(property: IONIC_CONDUCTIVITY) { id value unit publications { key } } interfaces { id counterpartKind }';
+    const measurementFields = 'id property value unit material { id name } source { line review { key } } publications { key year }';
     const query = `{ search(text: "LLZO", first: 60) { edges { node { kind node {
       __typename
-      ... on Material { id name formula chemicalSystem family }
+      ... on Material { ${materialFields} }
       ... on Publication { key doi title year }
-      ... on Measurement { id property value unit }
+      ... on Measurement { ${measurementFields} }
       ... on ReportedStabilityWindow { id }
-      ... on InterphaseObservation { id interphaseType }
+      ... on InterphaseObservation { id interphaseType interface { id } products { id } }
       ... on CoatingApplication { id }
       ... on Cell { id } } } } } }`;
     type Node = Record<string, unknown> & { __typename: string };
@@ -295,30 +298,73 @@ describe('full-text search', () => {
     expect(names).toEqual([expect.stringMatching(/^search\./)]);
     const nodes = res!.data!.search.edges.map((e) => e.node.node);
     const types = new Set(nodes.map((n) => n.__typename));
-    expect(types.has('Material') && types.has('Measurement'), [...types].join(', ')).toBe(true);
-    for (const m of nodes.filter((n) => n.__typename === 'Material')) {
-      const direct = await server.gql<{ material: Node }>('query($id: ID!) { material(id: $id) { id name formula chemicalSystem family } }', { id: m.id });
-      const { __typename, ...fields } = m;
-      expect(fields).toEqual(direct.data!.material);
+    expect(types.has('Material') && types.has('Measurement') && types.has('InterphaseObservation'), [...types].join(', ')).toBe(true);
+    const withoutType = ({ __typename, ...fields }: Node) => fields;
+    const materials = nodes.filter((n) => n.__typename === 'Material');
+    expect(materials.some((m) => (m.measurements as unknown[]).length > 0 && (m.interfaces as unknown[]).length > 0)).toBe(true);
+    for (const m of materials) {
+      const direct = await server.gql<{ material: Node }>(`query($id: ID!) { material(id: $id) { ${materialFields} } }`, { id: m.id });
+      expect(withoutType(m)).toEqual(direct.data!.material);
+    }
+    // a measurement hit is the same as under its material (family-level statements have none)
+    const measured = nodes.filter((n) => n.__typename === 'Measurement' && n.material);
+    expect(measured.length).toBeGreaterThan(0);
+    for (const x of measured) {
+      const direct = await server.gql<{ material: { measurements: Node[] } }>(`query($id: ID!) { material(id: $id) { measurements { ${measurementFields} } } }`, { id: (x.material as Node).id });
+      expect(withoutType(x)).toEqual(direct.data!.material.measurements.find((y) => y.id === x.id));
+    }
+    for (const o of nodes.filter((n) => n.__typename === 'InterphaseObservation')) {
+      const review = String(o.id).split(':')[0];
+      const direct = await server.gql<{ interphaseObservations: { edges: { node: Node }[] } }>('query($r: String) { interphaseObservations(where: { review: $r }, first: 1000) { edges { node { id interphaseType interface { id } products { id } } } } }', { r: review });
+      expect(withoutType(o)).toEqual(direct.data!.interphaseObservations.edges.find((e) => e.node.id === o.id)!.node);
     }
     for (const p of nodes.filter((n) => n.__typename === 'Publication' && n.doi)) {
       const direct = await server.gql<{ publication: Node }>('query($doi: String!) { publication(doi: $doi) { key doi title year } }', { doi: p.doi });
-      const { __typename, ...fields } = p;
-      expect(fields).toEqual(direct.data!.publication);
+      expect(withoutType(p)).toEqual(direct.data!.publication);
     }
   });
 
+  it('without totalCount the same hits in the same order, page after page (the page cut by a top-k instead of a list of every hit)', async () => {
+    const pageOf = async (withCount: boolean, after: string | null) => {
+      const res = await server.gql<{ search: { totalCount?: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { node: { kind: string; score: number; field: string; text: string; node: { id?: string; key?: string } } }[] } }>(
+        `query($after: String) { search(text: "interphase", first: 7, after: $after) { ${withCount ? 'totalCount' : ''} pageInfo { endCursor hasNextPage } edges { node { kind score field text node { ... on Material { id } ... on Publication { key } ... on Measurement { id } ... on ReportedStabilityWindow { id } ... on InterphaseObservation { id } ... on CoatingApplication { id } ... on Cell { id } } } } } }`,
+        { after },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.search;
+    };
+    const walk = async (withCount: boolean) => {
+      const hits: unknown[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 4; i++) {
+        const page = await pageOf(withCount, after);
+        hits.push(...page.edges.map((e) => e.node));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return hits;
+    };
+    const counted = await walk(true);
+    expect(counted.length).toBe(28);
+    expect(await walk(false)).toEqual(counted);
+    expect((await pageOf(true, null)).totalCount).toBeGreaterThan(28);
+  });
+
   it('each search is one query reading the full-text indexes', async () => {
-    const plan = await db.explain(searchQuery(['MATERIAL', 'PUBLICATION', 'CELL']), {
-      query: '"LLZTO"',
-      factKinds: ['CELL'],
-      factFields: ['quote'],
-      skip: 0,
-      limit: 20,
-    });
-    expect(plan.filter((op) => op.startsWith('ProcedureCall')).length, plan.join(' ')).toBe(4);
-    const withEvidence = await db.explain(searchQuery(['INTERPHASE_OBSERVATION']), { query: '"STEM"', factKinds: ['INTERPHASE_OBSERVATION'], factFields: ['quote'], skip: 0, limit: 20 });
-    expect(withEvidence.filter((op) => op.startsWith('ProcedureCall')).length, withEvidence.join(' ')).toBe(2);
-    expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), plan.join(' ')).toBe(false);
+    const statement = (kinds: SearchKind[], totalCount: boolean) => {
+      const c = compileSearch({ kinds, totalCount, fields: true, nodes: null });
+      return { name: c.name, text: c.text };
+    };
+    const params = (kinds: SearchKind[], query: string) => ({ query, factKinds: kinds.filter((k) => k !== 'MATERIAL' && k !== 'PUBLICATION'), factFields: ['quote'], skip: neo4j.int(0), limit: neo4j.int(20) });
+    for (const totalCount of [true, false]) {
+      const plan = await db.explain(statement(['MATERIAL', 'PUBLICATION', 'CELL'], totalCount), params(['MATERIAL', 'PUBLICATION', 'CELL'], '"LLZTO"'));
+      expect(plan.filter((op) => op.startsWith('ProcedureCall')).length, plan.join(' ')).toBe(4);
+      expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), plan.join(' ')).toBe(false);
+      const withEvidence = await db.explain(statement(['INTERPHASE_OBSERVATION'], totalCount), params(['INTERPHASE_OBSERVATION'], '"STEM"'));
+      expect(withEvidence.filter((op) => op.startsWith('ProcedureCall')).length, withEvidence.join(' ')).toBe(2);
+    }
+    // without a total count the page is cut by a top-k sort, not by collecting every hit
+    const page = await db.explain(statement(['PUBLICATION'], false), params(['PUBLICATION'], '"interphase"'));
+    expect(page.some((op) => op.startsWith('PartialTop') || op.startsWith('Top')), page.join(' ')).toBe(true);
   });
 });

@@ -163,6 +163,24 @@ describe('cost from the plan', () => {
     expect(admitted.sent.map((s) => s.name)).toEqual(['materials.list']);
   });
 
+  it('costs a search by its page and what is nested under its hits: refused before anything is sent, else one statement', async () => {
+    const nested = '{ search(text: "LLZO", first: 100) { edges { node { node { ... on Material { id measurements { id value publications { key title } } } ... on Cell { id } } } } } }';
+    const noHits = () => [{ items: [] }];
+    const refused = await compileRequest(nested, 2_000, noHits);
+    expect(refused.errors?.[0]?.message).toMatch(/^estimated cost \d+ exceeds the limit of 2000/);
+    expect(refused.sent).toEqual([]);
+    const flat = await compileRequest('{ search(text: "LLZO", first: 100) { edges { node { node { ... on Material { id } } } } } }', 2_000, noHits);
+    expect(flat.errors).toBeUndefined();
+    const admitted = await compileRequest(nested, 200_000, noHits);
+    expect(admitted.errors).toBeUndefined();
+    expect(admitted.sent.map((s) => s.name)).toEqual(['search.cell+coating_application+interphase_observation+material+measurement+publication+stability_window']);
+    // the material's measurements and their publications are subqueries of the hit's projection; nothing is counted unless asked
+    expect(admitted.sent[0]!.text).toMatch(/WHEN kind IN \['MATERIAL'\] THEN \{id: x0\.id, rel_measurements: COLLECT \{ MATCH \(x0\)-\[:HAS_MEASUREMENT\]->/);
+    expect(admitted.sent[0]!.text).toMatch(/REPORTED_BY/);
+    expect(admitted.sent[0]!.text).not.toMatch(/totalCount|size\(hits\)/);
+    expect(admitted.sent[0]!.text).toMatch(/ORDER BY score DESC, kind, id SKIP \$skip LIMIT \$limit/);
+  });
+
   it('weighs computed fields as the request limits do (a stability window: 1000 points a row)', async () => {
     const refused = await compileRequest('{ materials(first: 30) { edges { node { id stabilityWindow { reductionLimitV } } } } }', 20_000);
     expect(refused.errors?.[0]?.message).toMatch(/^estimated cost 3\d{4} exceeds/);

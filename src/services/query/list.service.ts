@@ -6,9 +6,9 @@
  */
 import { excerpt } from '../../domain/errors.js';
 import type { Row } from '../../graph/database.js';
-import { planCost } from '../../graph/query/cost.js';
+import { nodeCost, planCost } from '../../graph/query/cost.js';
 import type { ListRows, ListStore } from '../../graph/query/list.store.js';
-import type { After, Filter, ListPlan, NodeKind, Order } from '../../graph/query/plan.js';
+import type { After, Filter, ListPlan, NodeKind, NodePlan, Order } from '../../graph/query/plan.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
@@ -139,6 +139,22 @@ export class ListService {
     const asList: SelectedField = { ...selection, args: {}, fields: [{ ...node, name: 'edges', key: 'edges', fields: [node] }] };
     const page = await this.run(name, kind, cursorKind, filter, BY_ID, { where: null, orderBy: null, first: 1, after: null }, asList);
     return page.edges[0]?.node ?? null;
+  }
+
+  /**
+   * The node plan of a selection of `kind` for a statement of another service (a search hit's node), nested
+   * `measurements(where:)` filters planned.
+   */
+  async planNode(kind: NodeKind, selection: SelectedField): Promise<NodePlan> {
+    await this.planNestedWhere(selection);
+    return nodePlan(kind, selection);
+  }
+
+  /** Throws QueryTooComplexError when `rows` rows of the costliest of `nodes`, plus `points`, exceed the limit (QUERY_MAX_COST). */
+  checkCost(nodes: readonly NodePlan[], rows: number, points: number): void {
+    const perRow = Math.max(0, ...nodes.map((n) => 1 + nodeCost(n, this.store.degrees)));
+    const cost = points + Math.max(1, rows) * perRow;
+    if (cost > this.options.maxCost) throw new QueryTooComplexError(cost, this.options.maxCost);
   }
 
   /** The plan of a list request (validated, costed: `times` plans of its cost, for a page per group), without running it. */

@@ -15,6 +15,8 @@ export interface SelectedField {
   rows: number;
   /** Sub-selections (fragments merged, across the possible types). */
   fields: SelectedField[];
+  /** For a field of a union type: the sub-selections of each of its object types, by GraphQL type name. */
+  byType?: Record<string, SelectedField[]>;
 }
 
 /** The sub-field named `name` (the first one when aliased several times), if selected. */
