@@ -605,4 +605,26 @@ describe('Material.measurements(where:)', () => {
     const bad = await server.gql('{ materials(first: 1) { edges { node { fast: measurements(where: { value: { min: 1 } }) { id } } } } }');
     expectBadUserInput(bad, 'fast.where.value', /give `property`/);
   });
+
+  it('under the materials of a thermodynamics result: one statement for all of them (batched), each the same as under material(id:)', async () => {
+    // Li7PS6 lies above the hull and decomposes into phases the graph holds as materials (Li3PS4, Li2S...)
+    const fields = 'id value unit source { line review { key } }';
+    type Phase = { compositionKey: string; material: { id: string; measurements: { id: string }[] } | null };
+    let phases: Phase[] = [];
+    const names = await queriesOf(async () => {
+      const res = await server.gql<{ decomposition: { phases: Phase[] } }>(
+        `{ decomposition(formula: "Li7PS6") { phases { compositionKey material { id measurements(where: { property: IONIC_CONDUCTIVITY }) { ${fields} } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      phases = res.data!.decomposition.phases;
+    });
+    const materials = phases.map((p) => p.material).filter((m): m is NonNullable<Phase['material']> => m !== null);
+    expect(materials.length).toBeGreaterThan(1);
+    expect(materials.some((m) => m.measurements.length > 0)).toBe(true);
+    expect(names.filter((n) => n === 'material.measurements')).toEqual(['material.measurements']);
+    for (const m of materials) {
+      const direct = await server.gql<{ material: { measurements: unknown[] } }>(`{ material(id: "${m.id}") { measurements(where: { property: IONIC_CONDUCTIVITY }) { ${fields} } } }`);
+      expect(m.measurements, m.id).toEqual(direct.data!.material.measurements);
+    }
+  });
 });

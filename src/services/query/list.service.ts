@@ -4,6 +4,7 @@
  * it as one Cypher statement. The rows come back in the response's shape; the fields left to resolvers
  * read the keys the plan added for them.
  */
+import DataLoader from 'dataloader';
 import { excerpt } from '../../domain/errors.js';
 import type { Row } from '../../graph/database.js';
 import { nodeCost, planCost } from '../../graph/query/cost.js';
@@ -12,6 +13,7 @@ import type { After, Filter, ListPlan, NodeKind, NodePlan, Order } from '../../g
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
+import { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
 import { NESTED_WHERE, nodePlan } from './nodes.js';
 import { BY_ID, checkCompiledPageSize, materialOrder, measurementOrder, type MaterialSortField, type MeasurementSortField, type OrderInput } from './order.js';
@@ -42,6 +44,8 @@ export class ListService {
   private readonly interfaceFilters: InterfaceFilterPlanner;
   private readonly factFilters: FactFilterPlanner;
   private readonly phaseFilters: PhaseFilterPlanner;
+  /** `measurementsOfMaterial` batches, one per selection (this service lives for one request). */
+  private readonly measurementLoaders = new Map<string, DataLoader<string, Row[]>>();
 
   constructor(
     private readonly store: ListStore,
@@ -114,13 +118,27 @@ export class ListService {
 
   /**
    * A material's measurements (the `measurements` field `selection`, with its arguments: property, where, orderBy,
-   * first) when `Material.measurements(where:)` is resolved outside a compiled list (under `material(id:)`, an
-   * interface...): one compiled statement, the material sought by its id and its measurements a subquery.
+   * first) when `Material.measurements(where:)` is resolved outside a compiled list (under a thermodynamics result's
+   * materials...): the materials of one request asking the same selection are batched (DataLoader) into one compiled
+   * statement, the materials sought by id and their measurements a subquery of each.
    */
-  async measurementsOfMaterial(materialId: string, selection: SelectedField): Promise<Row[]> {
-    const material: SelectedField = { ...selection, name: 'material', key: 'material', args: {}, fields: [selection] };
-    const node = await this.one('material.measurements', 'Material', 'material', byProperty('id', materialId), material);
-    return (node?.[`rel_${selection.key}`] as Row[] | undefined) ?? [];
+  measurementsOfMaterial(materialId: string, selection: SelectedField): Promise<Row[]> {
+    const key = JSON.stringify(selection);
+    let loader = this.measurementLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids: readonly string[]) => this.measurementsOfMaterials(ids, selection), { maxBatchSize: COMPILED_MAX_PAGE_SIZE });
+      this.measurementLoaders.set(key, loader);
+    }
+    return loader.load(materialId);
+  }
+
+  private async measurementsOfMaterials(ids: readonly string[], selection: SelectedField): Promise<Row[][]> {
+    const material: SelectedField = { ...selection, name: 'node', key: 'node', args: {}, fields: [selection] };
+    const asList: SelectedField = { ...selection, args: {}, fields: [{ ...material, name: 'edges', key: 'edges', fields: [material] }] };
+    const filter: Filter = { op: 'compare', operand: { kind: 'property', name: 'id' }, comparison: 'in', value: [...ids] };
+    const page = await this.run('material.measurements', 'Material', 'material', filter, BY_ID, { where: null, orderBy: null, first: ids.length, after: null }, asList);
+    const byId = new Map(page.edges.map((e) => [e.node.id as string, (e.node[`rel_${selection.key}`] as Row[] | undefined) ?? []]));
+    return ids.map((id) => byId.get(id) ?? []);
   }
 
   /** `material(id:)`: the material and everything selected under it, in one statement; null when there is none. */
