@@ -12,7 +12,7 @@ import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './material
 import { MATERIAL } from '../domain/model/material.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
 import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
-import { nodeProps, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
+import { nodeProps, relationshipOf, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
 
 /** A dataset as written: its stored properties (domain/model/publication.kind.ts; the counts are derived). */
 /** A dataset as an import describes it (the phase-data bookkeeping, `phaseEntryCount`, `rowCount`, `phaseRun`, is the phase import's). */
@@ -94,18 +94,18 @@ MATCH (m:Material {id: row.materialId})
 MERGE (x:Measurement {id: row.id})
 SET x = row.props, x:Fact
 MERGE (m)-[:HAS_MEASUREMENT]->(x)
-MERGE (x)-[f:FROM_DATASET]->(d)
+MERGE (x)-[${relationshipOf(FROM_DATASET, 'f')}]->(d)
 SET f = row.record
 WITH x, m, row
 OPTIONAL MATCH (other:Material)-[r:HAS_MEASUREMENT]->(x) WHERE other <> m
 DELETE r
 WITH DISTINCT x, row
-OPTIONAL MATCH (x)-[q:REPORTED_BY]->(old:Publication) WHERE NOT old.doi IN row.dois
+OPTIONAL MATCH (x)-[${relationshipOf(REPORTED_BY, 'q')}]->(old:Publication) WHERE NOT old.doi IN row.dois
 DELETE q
 WITH DISTINCT x, row
 UNWIND row.reported AS reported
 MATCH (p:Publication {key: 'doi:' + reported.doi})
-MERGE (x)-[rep:REPORTED_BY]->(p)
+MERGE (x)-[${relationshipOf(REPORTED_BY, 'rep')}]->(p)
 SET rep = reported.props
 WITH x, row, count(p) AS linked
 WHERE linked = size(row.dois)
@@ -115,7 +115,7 @@ RETURN count(x) AS n`,
 const REMOVE_STALE = cypher(
   'datasetImport.removeStaleMeasurements',
   `
-MATCH (x:Measurement)-[:FROM_DATASET]->(:Dataset {id: $datasetId})
+MATCH (x:Measurement)-[${relationshipOf(FROM_DATASET)}]->(:Dataset {id: $datasetId})
 WHERE NOT x.id IN $ids
 DETACH DELETE x
 RETURN count(*) AS n`,

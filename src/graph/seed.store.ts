@@ -33,7 +33,7 @@ import { MATERIAL, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
 import { MEASUREMENT } from '../domain/model/measurement.kind.js';
 import { MATERIAL_FAMILY, MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../domain/model/publication.kind.js';
-import { nodeProps, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
+import { nodeProps, relationshipOf, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
 import { doiUrl } from '../domain/doi.js';
 import { TECHNIQUES } from '../domain/vocabulary.js';
 import { cypher, inBatches, type GraphDatabase, type GraphTransaction, type NamedQuery } from './database.js';
@@ -73,7 +73,7 @@ RETURN count(r) AS n`,
 const DELETE_CITATIONS = cypher(
   'seed.deleteCitations',
   `
-MATCH (:Review)-[c:CITES]->()
+MATCH (:Review)-[${relationshipOf(CITATION, 'c')}]->()
 DELETE c
 RETURN count(*) AS n`,
 );
@@ -104,7 +104,7 @@ const CREATE_CITATIONS = cypher(
 UNWIND $rows AS row
 MATCH (r:Review {reviewKey: row.review})
 MATCH (p:Publication {key: row.key})
-CREATE (r)-[c:CITES]->(p)
+CREATE (r)-[${relationshipOf(CITATION, 'c')}]->(p)
 SET c = row.props
 RETURN count(*) AS n`,
 );
@@ -192,7 +192,7 @@ CALL {
   WITH o, row
   UNWIND row.products AS product
   MATCH (p:Material {id: product.materialId})
-  CREATE (o)-[r:PRODUCES]->(p)
+  CREATE (o)-[${relationshipOf(INTERPHASE_PRODUCT, 'r')}]->(p)
   SET r = product.props
   RETURN count(*) AS products
 }
@@ -200,7 +200,7 @@ CALL {
   WITH o, row
   UNWIND range(0, size(row.evidence) - 1) AS k
   MATCH (t:Technique {id: row.evidence[k].technique})
-  CREATE (o)-[e:EVIDENCE]->(t)
+  CREATE (o)-[${relationshipOf(EVIDENCE, 'e')}]->(t)
   SET e += row.evidence[k].props
   RETURN count(*) AS evidence
 }
@@ -219,15 +219,15 @@ WITH c, row
 OPTIONAL MATCH (s:Material {id: row.substrateId})
 OPTIONAL MATCH (e:Material {id: row.electrolyteId})
 WITH c, row, s, e, CASE WHEN s IS NULL THEN 0 ELSE 1 END AS substrates, CASE WHEN e IS NULL THEN 0 ELSE 1 END AS electrolytes
-FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[a:APPLIED_ON]->(s) SET a = row.appliedOn)
-FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[p:PAIRED_WITH]->(e) SET p = row.pairedWith)
+FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (c)-[${relationshipOf(APPLIED_ON, 'a')}]->(s) SET a = row.appliedOn)
+FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (c)-[${relationshipOf(PAIRED_WITH, 'p')}]->(e) SET p = row.pairedWith)
 WITH c, row, substrates, electrolytes
 CALL {
   WITH c, row
   UNWIND range(0, size(row.effects) - 1) AS k
   CREATE (eff:CoatingEffect:SeedRecord)
   SET eff = row.effects[k].props
-  CREATE (c)-[h:HAS_EFFECT]->(eff)
+  CREATE (c)-[${relationshipOf(HAS_EFFECT, 'h')}]->(eff)
   SET h = row.effects[k].link
   RETURN count(*) AS effects
 }
@@ -246,7 +246,7 @@ CALL {
   UNWIND range(0, size(row.components) - 1) AS k
   WITH b, k, row.components[k] AS comp
   MATCH (m:Material {id: comp.materialId})
-  CREATE (b)-[c:HAS_COMPONENT]->(m)
+  CREATE (b)-[${relationshipOf(CELL_COMPONENT, 'c')}]->(m)
   SET c = comp.props
   RETURN count(*) AS components
 }
@@ -255,7 +255,7 @@ CALL {
   UNWIND range(0, size(row.results) - 1) AS k
   CREATE (r:CellResult:SeedRecord)
   SET r = row.results[k].props
-  CREATE (b)-[h:HAS_RESULT]->(r)
+  CREATE (b)-[${relationshipOf(HAS_RESULT, 'h')}]->(r)
   SET h = row.results[k].link
   RETURN count(*) AS results
 }
@@ -282,7 +282,7 @@ CALL {
   WITH x, row
   UNWIND row.reported AS reported
   MATCH (p:Publication {key: reported.key})
-  CREATE (x)-[r:REPORTED_BY]->(p)
+  CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
   SET r = reported.props
   RETURN count(*) AS reported
 }
