@@ -63,7 +63,8 @@ export class MaterialResolver {
       nullable: true,
       description:
         'Only measurements matching this filter (as `measurements(where:)`; errors name `<field>.where...`), compiled into the ' +
-        "statement of the list (or of `material(id:)`) it is under; elsewhere (under an interface, a cell...) one statement for this material.",
+        "statement of the list, of `material(id:)` or of the `search` it is under; elsewhere (the materials of a thermodynamics result) one " +
+        'statement for the materials of the request that ask the same selection, costed as a list of them (QUERY_TOO_COMPLEX over the limit).',
     })
     where: MeasurementWhere | null,
   ) {

@@ -41,7 +41,7 @@ export const SearchNode = createUnionType({
   name: 'SearchNode',
   description: 'The node a search hit is: a material, a publication or a fact, as its own type.',
   types: () => [Material, Publication, Measurement, ReportedStabilityWindow, InterphaseObservation, CoatingApplication, Cell] as const,
-  // the service tags each node with its kind (records are plain objects)
+  // the service tags each node (a compiled row, a plain object) with its kind
   resolveType: (value) => TYPE_OF_KIND[(value as unknown as { searchKind: SearchKind }).searchKind],
 });
 

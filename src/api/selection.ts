@@ -3,7 +3,7 @@
  * and defaults applied, fragments merged) into the plain `SelectedField` tree the planner of the
  * compiled lists takes, each computed field weighted as the request limits weigh it.
  */
-import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLResolveInfo, type GraphQLSchema, type GraphQLUnionType } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { SelectedField } from '../services/query/selection.js';
 import { COMPUTED_FIELD_COST, itemCount } from './limits.js';
@@ -15,22 +15,49 @@ export function selectionOf(info: GraphQLResolveInfo): SelectedField {
 }
 
 function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string): SelectedField {
-  const fields = new Map<string, SelectedField>();
   const byType: Record<string, SelectedField[]> = {};
-  for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) {
-    byType[typeName] = Object.values(byKey).map((sub) => toSelected(schema, sub, typeName));
-    for (const sub of byType[typeName]) if (!fields.has(sub.key)) fields.set(sub.key, sub);
-  }
+  for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) byType[typeName] = Object.values(byKey).map((sub) => toSelected(schema, sub, typeName));
   const args = tree.args as Record<string, unknown>;
+  const type = returnType(schema, parentType, tree.name);
   return {
     name: tree.name,
     key: tree.alias,
     args,
     weight: COMPUTED_FIELD_COST[`${parentType}.${tree.name}`] ?? 0,
     rows: rowsOf(schema, parentType, tree.name, args),
-    fields: [...fields.values()],
-    ...(isUnionType(returnType(schema, parentType, tree.name)) ? { byType } : {}),
+    fields: mergeFields(Object.values(byType).flat()),
+    ...(isUnionType(type) ? { byType: unionMembers(type, byType) } : {}),
   };
+}
+
+/**
+ * The sub-fields of each object type of a union: the fragments on the type itself, on the union and on every
+ * interface it implements (`... on Fact { source { line } }` applies to each fact type), merged.
+ */
+function unionMembers(union: GraphQLUnionType, byType: Record<string, SelectedField[]>): Record<string, SelectedField[]> {
+  const members: Record<string, SelectedField[]> = {};
+  for (const member of union.getTypes()) {
+    const names = [member.name, union.name, ...member.getInterfaces().map((i) => i.name)];
+    members[member.name] = mergeFields(names.flatMap((n) => byType[n] ?? []));
+  }
+  return members;
+}
+
+/** Fields merged by response key, their sub-selections merged too (as GraphQL merges fragments). */
+function mergeFields(fields: readonly SelectedField[]): SelectedField[] {
+  const byKey = new Map<string, SelectedField>();
+  for (const f of fields) {
+    const known = byKey.get(f.key);
+    if (!known) byKey.set(f.key, f);
+    else byKey.set(f.key, { ...known, fields: mergeFields([...known.fields, ...f.fields]), ...mergedByType(known, f) });
+  }
+  return [...byKey.values()];
+}
+
+function mergedByType(a: SelectedField, b: SelectedField): Pick<SelectedField, 'byType'> {
+  if (!a.byType && !b.byType) return {};
+  const names = new Set([...Object.keys(a.byType ?? {}), ...Object.keys(b.byType ?? {})]);
+  return { byType: Object.fromEntries([...names].map((n) => [n, mergeFields([...(a.byType?.[n] ?? []), ...(b.byType?.[n] ?? [])])])) };
 }
 
 /** The named type a field of `parentType` returns (undefined for an unknown field). */
