@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { SEARCH_KINDS, type SearchKind } from '../graph/search.store.js';
-import type { SearchSelection } from '../services/search.service.js';
-import { child, type SelectedField } from '../services/query/selection.js';
+import type { SearchKind } from '../graph/search.store.js';
+import { SEARCH_KINDS, type SearchSelection } from '../services/search.service.js';
+import { InvalidArgumentError } from '../services/errors.js';
+import { children, type SelectedField } from '../services/query/selection.js';
 import { PageArgs } from './connection.type.js';
 import type { Context } from './context.js';
 import { SearchHitConnection, SearchKindEnum, TYPE_OF_KIND } from './search.type.js';
@@ -33,14 +34,35 @@ export class SearchResolver {
   }
 }
 
-/** What a request selects of `search`: the count, the hits' matching field, and the fragment of each node type. */
+/**
+ * What a request selects of `search`: the count, the hits' matching field, and the fields of each node type
+ * (fragments on the type, on `Fact` and on the union merged; every alias of `edges`, of a hit and of its `node`
+ * merged, as they all read the same hit).
+ */
 function searchSelection(search: SelectedField): SearchSelection {
-  const hit = child(child(search, 'edges'), 'node');
-  const node = child(hit, 'node');
-  const ofType = (kind: SearchKind): SelectedField => ({ ...node!, fields: node!.byType?.[TYPE_OF_KIND[kind]] ?? [] });
+  const hits = children(search, 'edges').flatMap((e) => children(e, 'node'));
+  const nodes = hits.flatMap((h) => children(h, 'node'));
+  const ofType = (kind: SearchKind): SelectedField => ({ ...nodes[0]!, fields: sameKeysAgree(nodes.flatMap((n) => n.byType?.[TYPE_OF_KIND[kind]] ?? [])) });
   return {
-    totalCount: child(search, 'totalCount') !== undefined,
-    matchingField: ['field', 'text', 'review'].some((f) => child(hit, f) !== undefined),
-    nodes: node ? (Object.fromEntries(SEARCH_KINDS.map((k) => [k, ofType(k)])) as Record<SearchKind, SelectedField>) : null,
+    totalCount: children(search, 'totalCount').length > 0,
+    matchingField: hits.some((h) => ['field', 'text', 'review'].some((f) => children(h, f).length > 0)),
+    nodes: nodes.length > 0 ? (Object.fromEntries(SEARCH_KINDS.map((k) => [k, ofType(k)])) as Record<SearchKind, SelectedField>) : null,
   };
+}
+
+/**
+ * The fields of a node asked under several aliases, one per response key: a key asked twice with different
+ * arguments (`a: node { ... on Material { m: measurements(first: 1) } } b: node { ... on Material { m: measurements } }`)
+ * would read one value for both, so it is refused.
+ */
+function sameKeysAgree(fields: readonly SelectedField[]): SelectedField[] {
+  const byKey = new Map<string, SelectedField>();
+  for (const f of fields) {
+    const known = byKey.get(f.key);
+    if (known && (known.name !== f.name || JSON.stringify(known.args) !== JSON.stringify(f.args))) {
+      throw new InvalidArgumentError(`search.edges.node.node.${f.key}`, 'is asked twice with different fields or arguments under aliases of the same hit; give each its own response key');
+    }
+    if (!known || f.fields.length > 0) byKey.set(f.key, known ? { ...f, fields: sameKeysAgree([...known.fields, ...f.fields]) } : f);
+  }
+  return [...byKey.values()];
 }

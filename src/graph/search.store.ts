@@ -18,7 +18,8 @@ import { MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import type { GraphDatabase, Row } from './database.js';
 import { num, optStr, str } from './mapping.js';
 import { projectionOf, propertyOf } from './nodeKinds.js';
-import { projection, Scope, type CompiledQuery } from './query/compile.js';
+import { namesOf, projection, Scope, type CompiledQuery } from './query/compile.js';
+import { nameChecksOf, type NameCheck } from './query/compile.names.js';
 import type { NodeKind, NodePlan } from './query/plan.js';
 
 /** A material name's properties as its declaration stores them (domain/model/materialName.kind.ts). */
@@ -151,9 +152,6 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
   if (kinds.some((k) => k !== 'MATERIAL' && k !== 'PUBLICATION')) branches.push(BRANCHES.FACT);
   if (kinds.includes('INTERPHASE_OBSERVATION')) branches.push(BRANCHES.EVIDENCE);
   const merged = kinds.includes('MATERIAL') || kinds.includes('INTERPHASE_OBSERVATION');
-  // one index: its rows as they come (no CALL {} around a single branch)
-  const lines = branches.length === 1 && !branches[0]!.includes('UNION') ? [inlined(branches[0]!)] : [`CALL {${branches.join('\n  UNION ALL')}\n}`];
-  if (merged) lines.push('WITH kind, id, node, max(score) AS score, max(own) AS own, collect(fields) AS fieldLists', 'WITH kind, id, node, score, own, reduce(all = [], f IN fieldLists | all + f) AS fields');
   const hit = [
     'kind: kind',
     'id: id',
@@ -161,26 +159,51 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
     ...(plan.fields ? [`fields: CASE own WHEN 1 THEN ${byKind(kinds, (k) => ownFields(k, x))} ELSE [] END + fields`] : []),
     ...(plan.nodes ? [`node: ${byKind(kinds, (k) => projection(plan.nodes![k]!, x, scope))}`] : []),
   ];
+  // material names a filter under a hit reads (`measurements(where: { material: ... })`), resolved in the statement
+  const top = namesOf(scope);
   const name = `search.${[...kinds].sort().join('+').toLowerCase()}`;
   if (plan.totalCount) {
-    lines.push(
+    // the names resolved once the hits are collected (one row), imported into the page's subquery
+    const names = namesOf(scope, ['hits']);
+    const lines = [
+      ...hitsOf(branches, merged, []),
       'WITH kind, id, node, score, own, fields ORDER BY score DESC, kind, id',
       'WITH collect({kind: kind, id: id, node: node, score: score, own: own, fields: fields}) AS hits',
+      ...names.prelude,
       'CALL {',
-      '  WITH hits',
+      `  WITH ${['hits', ...names.variables].join(', ')}`,
       '  UNWIND hits[$skip..($skip + $limit)] AS hit',
       `  WITH hit.kind AS kind, hit.id AS id, hit.node AS ${x}, hit.score AS score, hit.own AS own, hit.fields AS fields`,
       `  RETURN collect({${hit.join(', ')}}) AS items`,
       '}',
-      'RETURN size(hits) AS totalCount, items',
-    );
-  } else {
+      `RETURN ${['size(hits) AS totalCount', 'items', ...names.returns].join(', ')}`,
+    ];
+    return { name, text: `// ${name}\n${lines.join('\n')}`, params: scope.params, nameRefs: names.refs };
+  }
+  // the names resolved first and carried through the hits (constant grouping keys of the merge)
+  const lines = [
+    ...top.prelude,
+    ...hitsOf(branches, merged, top.variables),
+    `WITH ${['kind', 'id', `node AS ${x}`, 'score', 'own', 'fields', ...top.variables].join(', ')} ORDER BY score DESC, kind, id SKIP $skip LIMIT $limit`,
+    `WITH collect({${hit.join(', ')}}) AS items`,
+    `RETURN ${['items', ...top.returns].join(', ')}`,
+  ];
+  return { name, text: `// ${name}\n${lines.join('\n')}`, params: scope.params, nameRefs: top.refs };
+}
+
+/** The hits of the indexes as rows `kind, id, node, score, own, fields` (a node's hits merged when it can be hit twice), keeping `carried`. */
+function hitsOf(branches: readonly string[], merged: boolean, carried: readonly string[]): string[] {
+  const keep = carried.map((c) => `, ${c}`).join('');
+  // one index: its rows as they come (no CALL {} around a single branch, unless variables are carried past it)
+  const single = branches.length === 1 && !branches[0]!.includes('UNION') && carried.length === 0;
+  const lines = single ? [inlined(branches[0]!)] : [`CALL {${branches.join('\n  UNION ALL')}\n}`];
+  if (merged) {
     lines.push(
-      `WITH kind, id, node AS ${x}, score, own, fields ORDER BY score DESC, kind, id SKIP $skip LIMIT $limit`,
-      `RETURN collect({${hit.join(', ')}}) AS items`,
+      `WITH kind, id, node, max(score) AS score, max(own) AS own, collect(fields) AS fieldLists${keep}`,
+      `WITH kind, id, node, score, own, reduce(all = [], f IN fieldLists | all + f) AS fields${keep}`,
     );
   }
-  return { name, text: `// ${name}\n${lines.join('\n')}`, params: scope.params };
+  return lines;
 }
 
 export interface SearchField {
@@ -203,6 +226,8 @@ export interface SearchHitRecord {
 export interface SearchPage {
   /** Null when not asked for. */
   totalCount: number | null;
+  /** What the statement found for the material names a filter under a hit reads (services/materialRef.ts checks them). */
+  names: NameCheck[];
   items: SearchHitRecord[];
 }
 
@@ -223,6 +248,7 @@ export class SearchStore {
     if (!row) throw new Error('search returned no row');
     return {
       totalCount: plan.totalCount ? num(row, 'totalCount') : null,
+      names: nameChecksOf(compiled.nameRefs, row.nameChecks),
       items: (row.items as Row[]).map((h) => ({
         kind: str(h, 'kind') as SearchKind,
         id: str(h, 'id'),

@@ -41,6 +41,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     thermo: new ThermoService(engine, stores, loaders),
     search: new SearchService(stores.search, listService),
     lists: listService,
-    statistics: new AggregateService(stores.aggregates, stores.materials, lists),
+    statistics: new AggregateService(stores.aggregates, lists),
   };
 }

@@ -5,12 +5,17 @@
  * 'β-Li3PS4', 'beta-alumina', 'Li2S-P2S5 glass'), case- and notation-insensitively
  * (domain/materialNames.ts), or else a formula in any notation ('Li6PS5Cl', 'Li₁₀GeP₂S₁₂').
  *
- * A name always wins over reading the text as a formula. One lookup, by index (MaterialStore.lookupName).
+ * A name always wins over reading the text as a formula. A filter's material (`materialNameRef`) is resolved
+ * inside the statement that filters by it, with these rules (graph/query/compile.names.ts), and its errors are
+ * raised from what that statement found (`checkMaterialNames`); a computed field's material (`resolveMaterial`)
+ * costs one lookup by index (MaterialStore.lookupName, kept by the process for a minute).
  */
 import { parseFormula } from '../domain/chemistry/formula.js';
 import { excerpt, InvalidFormulaError } from '../domain/errors.js';
 import { nameKey } from '../domain/materialNames.js';
 import type { MaterialStore, NameMatch } from '../graph/material.store.js';
+import type { NameCheck } from '../graph/query/compile.names.js';
+import type { MaterialNameRef } from '../graph/query/plan.js';
 import type { VariantRecord } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
 
@@ -48,23 +53,8 @@ export async function resolveMaterial(store: MaterialStore, text: string, argume
   if (!t) throw new InvalidArgumentError(argument, 'is empty');
   // no name is this long: a longer text is read as a formula only (and never sent to the index)
   const matches = t.length <= MAX_NAME_LENGTH ? await store.lookupName(t, nameKey(t)) : [];
-  const exactId = matches.find((m) => m.nameKind === null);
-  if (exactId) return named(exactId, []);
-  const byMaterial = groupByMaterial(matches);
-  let chosen = [...byMaterial.values()];
-  // a key shared only after case folding: the material written exactly so wins
-  if (chosen.length > 1) {
-    const exact = chosen.filter((ms) => ms.some((m) => m.nameText === t));
-    if (exact.length === 1) chosen = exact;
-  }
-  if (chosen.length === 1) return named(chosen[0]![0]!, chosen[0]!);
-  if (chosen.length > 1) {
-    const options = chosen.map((ms) => {
-      const reviews = [...new Set(ms.map((m) => m.review).filter((r): r is string => r !== null))];
-      return `${ms[0]!.materialId}${reviews.length ? ` (in ${reviews.join(', ')})` : ''}`;
-    });
-    throw new InvalidArgumentError(argument, `'${excerpt(t)}' names ${chosen.length} materials: ${options.join('; ')}; give a formula or id`);
-  }
+  const chosen = chooseNamed(t, matches, argument);
+  if (chosen) return named(chosen[0]!, chosen);
   try {
     const c = parseFormula(t);
     return { via: 'FORMULA', materialId: c.key, formula: t };
@@ -74,13 +64,73 @@ export async function resolveMaterial(store: MaterialStore, text: string, argume
   }
 }
 
-/** The material ids `text` stands for in a filter (a variant's name stands for its material). */
-export async function resolveMaterialRef(store: MaterialStore, text: string, argument: string): Promise<string[]> {
-  return [(await resolveMaterial(store, text, argument)).materialId];
+/** What a name lookup found: an exact material id (`nameKind` null) or a material name of the text's key. */
+type Found = Pick<NameMatch, 'materialId' | 'nameKind' | 'nameText' | 'review'>;
+
+/**
+ * The matches of the material a text names (the rules every argument that takes a material follows): an exact
+ * id wins; else the one material the names stand for; of several, the one whose name is written exactly so;
+ * null when nothing matched (the text is then read as a formula).
+ * @throws InvalidArgumentError(argument) when the names stand for several materials, listing them with their reviews
+ */
+function chooseNamed<T extends Found>(t: string, matches: readonly T[], argument: string): T[] | null {
+  const exactId = matches.find((m) => m.nameKind === null);
+  if (exactId) return [exactId];
+  let chosen = [...groupByMaterial(matches).values()];
+  // a key shared only after case folding: the material written exactly so wins
+  if (chosen.length > 1) {
+    const exact = chosen.filter((ms) => ms.some((m) => m.nameText === t));
+    if (exact.length === 1) chosen = exact;
+  }
+  if (chosen.length === 1) return chosen[0]!;
+  if (chosen.length === 0) return null;
+  const options = chosen.map((ms) => {
+    const reviews = [...new Set(ms.map((m) => m.review).filter((r): r is string => r !== null))];
+    return `${ms[0]!.materialId}${reviews.length ? ` (in ${reviews.join(', ')})` : ''}`;
+  });
+  throw new InvalidArgumentError(argument, `'${excerpt(t)}' names ${chosen.length} materials: ${options.join('; ')}; give a formula or id`);
 }
 
-function groupByMaterial(matches: readonly NameMatch[]): Map<string, NameMatch[]> {
-  const groups = new Map<string, NameMatch[]>();
+/**
+ * The material a filter argument names, resolved inside the statement that filters by it (graph/query/compile.names.ts),
+ * so that the filter costs no query of its own: the text, its lookup key and the composition it reads as. A text
+ * longer than any name is read as a formula here (its composition key, or the error).
+ * @throws InvalidArgumentError(argument) for an empty text, and for a long text that is no formula
+ */
+export function materialNameRef(text: string, argument: string): MaterialIds {
+  const t = text.trim();
+  if (!t) throw new InvalidArgumentError(argument, 'is empty');
+  let formulaIds: string[] = [];
+  let formulaError: string | null = null;
+  try {
+    formulaIds = [parseFormula(t).key];
+  } catch (e) {
+    if (!(e instanceof InvalidFormulaError)) throw e;
+    if (t.length > MAX_NAME_LENGTH) throw new InvalidArgumentError(argument, e.message);
+    formulaError = e.message;
+  }
+  if (t.length > MAX_NAME_LENGTH) return formulaIds;
+  return { kind: 'materialName', text: t, key: nameKey(t), formulaIds, formulaError, argument };
+}
+
+/**
+ * Applies the rules of `resolveMaterial` to what a statement found for its material names (graph/query/compile.names.ts
+ * resolved them with the same rules): the errors are raised here.
+ * @throws InvalidArgumentError(argument) for an ambiguous name, and for a text that is neither a name nor a formula
+ */
+export function checkMaterialNames(checks: readonly NameCheck[]): void {
+  for (const { ref, ids, names } of checks) {
+    const found: Found[] = [...ids.map((id) => ({ materialId: id, nameKind: null, nameText: null, review: null })), ...names.map((n) => ({ ...n, nameKind: 'ALIAS' as const }))];
+    if (chooseNamed(ref.text, found, ref.argument) || ref.formulaIds.length > 0) continue;
+    throw new InvalidArgumentError(ref.argument, `${ref.formulaError}; nor is it a material id, name or alias`);
+  }
+}
+
+/** Material ids a filter compares with: known ids, or a name the statement resolves. */
+export type MaterialIds = string[] | MaterialNameRef;
+
+function groupByMaterial<T extends Found>(matches: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const m of matches) groups.set(m.materialId, [...(groups.get(m.materialId) ?? []), m]);
   return groups;
 }

@@ -14,9 +14,12 @@ import { SEARCH_KINDS, SEARCH_NODE_KIND, type SearchField, type SearchKind, type
 import { excerpt } from '../domain/errors.js';
 import { nameKey } from '../domain/materialNames.js';
 import { InvalidArgumentError } from './errors.js';
+import { checkMaterialNames } from './materialRef.js';
 import { checkPageSize, decodeCursor, encodeCursor, type Connection } from './pagination.js';
 import type { ListService } from './query/list.service.js';
 import type { SelectedField } from './query/selection.js';
+
+export { SEARCH_KINDS };
 
 /** Longest search text (characters) and most words. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -82,6 +85,7 @@ export class SearchService {
     const nodes = await this.nodePlans(wanted, selection);
     this.lists.checkCost(Object.values(nodes ?? {}), size, 1 + (selection.totalCount ? 1 : 0) + size * 5);
     const page = await this.store.search({ query, kinds: wanted, skip, limit: size + 1, totalCount: selection.totalCount, fields: selection.matchingField, nodes });
+    checkMaterialNames(page.names);
     const items = page.items.slice(0, size);
     const words = text.normalize('NFKC').trim().split(/\s+/).map(matchKey).filter(Boolean);
     const edges = items.map((hit, i) => ({

@@ -12,6 +12,7 @@ import { LOOKUP_NAME } from '../../src/graph/material.store.js';
 import { compileSearch, type SearchKind } from '../../src/graph/search.store.js';
 import { nameKey } from '../../src/domain/materialNames.js';
 import { connectTestDatabase } from '../support/neo4j.js';
+import { oneStatement as compileWith } from '../support/compiledRequests.js';
 import { expectBadUserInput, queriesOf, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -122,6 +123,22 @@ describe('one resolver for every way a material is named', () => {
 
   it('a text that is no name and no formula says both', async () => {
     expectBadUserInput(await server.gql('{ materials(where: { name: "NZSP" }) { totalCount } }'), 'where.name', /unknown element symbol.*nor is it a material id, name or alias/);
+  });
+
+  it('a filter by name is one statement, the name resolved inside it by index seeks (no lookup of its own, no label scan)', async () => {
+    for (const [list, where] of [
+      ['materials', '{ name: "Lipon" }'],
+      ['measurements', '{ material: "LLZTO" }'],
+      ['interfaces', '{ counterpart: "Li", electrolyte: "LPSCl" }'],
+    ]) {
+      const names = await queriesOf(server, async () => expect((await server.gql(`{ ${list}(where: ${where}) { totalCount edges { node { id } } } }`)).errors).toBeUndefined());
+      expect(names, list).toEqual([`${list}.list`]);
+    }
+    // the statement as compiled (a name that also reads as a formula, so that the compiler's fake database raises no error)
+    const q = await compileWith('{ materials(where: { name: "LiPON" }) { totalCount edges { node { id } } } }');
+    const plan = await db.explain({ name: q.name, text: q.text }, q.params);
+    expect(plan.filter((op) => op.startsWith('NodeIndexSeek') || op.startsWith('NodeUniqueIndexSeek')).length, plan.join(' ')).toBeGreaterThanOrEqual(3);
+    expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), plan.join(' ')).toBe(false);
   });
 
   it('the name lookup is one index seek: MaterialName by key, Material by id, no label scan', async () => {
@@ -280,7 +297,7 @@ describe('full-text search', () => {
   it('a search and the nodes of its hits, whatever their kinds and whatever is nested under them, are one statement; the nodes read as the other paths read them', async () => {
     const materialFields = 'id name formula chemicalSystem family measurements(property: IONIC_CONDUCTIVITY) { id value unit publications { key } } interfaces { id counterpartKind }';
     const measurementFields = 'id property value unit material { id name } source { line review { key } } publications { key year }';
-    const query = `{ search(text: "LLZO", first: 60) { edges { node { kind node {
+    const query = `{ search(text: "LLZO", first: 60) { totalCount edges { node { kind node {
       __typename
       ... on Material { ${materialFields} }
       ... on Publication { key doi title year }
@@ -322,6 +339,24 @@ describe('full-text search', () => {
       const direct = await server.gql<{ publication: Node }>('query($doi: String!) { publication(doi: $doi) { key doi title year } }', { doi: p.doi });
       expect(withoutType(p)).toEqual(direct.data!.publication);
     }
+  });
+
+  it('fragments on the Fact interface and aliases of a hit read the same compiled node; one key asked two ways is refused', async () => {
+    type Hit = { kind: string; a: Record<string, unknown>; b: Record<string, unknown> };
+    let res: Awaited<ReturnType<typeof server.gql<{ search: { edges: { node: Hit }[] } }>>> | undefined;
+    const names = await queriesOf(server, async () => {
+      res = await server.gql<{ search: { edges: { node: Hit }[] } }>(`{ search(text: "LLZTO HCl", kinds: [CELL, MEASUREMENT], first: 10) { edges { node { kind
+        a: node { ... on Fact { id source { line } } ... on Cell { cellType } }
+        b: node { ... on Cell { id source { quote } } ... on Measurement { value } } } } } }`);
+    });
+    expect(res!.errors).toBeUndefined();
+    expect(names).toEqual([expect.stringMatching(/^search\./)]);
+    // feng2022 cells.yaml B11, line 253: "LLZTO with HCl treating"
+    const b11 = res!.data!.search.edges.map((e) => e.node).find((h) => h.a.id === 'feng2022:B11')!;
+    expect(b11.a).toEqual({ id: 'feng2022:B11', source: { line: 253 }, cellType: expect.any(String) });
+    expect(b11.b).toEqual({ id: 'feng2022:B11', source: { quote: 'LLZTO with HCl treating' } });
+    const twoWays = await server.gql('{ search(text: "LLZO", first: 5) { edges { node { a: node { ... on Material { m: measurements(first: 1) { id } } } b: node { ... on Material { m: measurements { id } } } } } } }');
+    expectBadUserInput(twoWays, 'search.edges.node.node.m', /asked twice with different fields or arguments/);
   });
 
   it('without totalCount the same hits in the same order, page after page (the page cut by a top-k instead of a list of every hit)', async () => {

@@ -28,6 +28,12 @@ export interface CompiledRequest {
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+/** What the material names a statement resolves found: nothing (each name is then read as a formula, as before any data). */
+export function nothingFound(text: string): { ids: string[]; names: unknown[] }[] {
+  const refs = new Set([...text.matchAll(/\bref(\d+)_ids\b/g)].map((m) => m[1]));
+  return [...refs].map(() => ({ ids: [], names: [] }));
+}
+
 /** Runs `query` with QUERY_MAX_COST `maxCost`; `answer` gives the rows of a statement other than a compiled list (default none). */
 export async function compileRequest(query: string, maxCost = 200_000, answer: (name: string) => Row[] = () => []): Promise<CompiledRequest> {
   schema ??= buildInterphaseSchema();
@@ -35,7 +41,8 @@ export async function compileRequest(query: string, maxCost = 200_000, answer: (
   const db = {
     read: async (q: { name: string; text: string }, params: Record<string, unknown> = {}) => {
       sent.push({ name: q.name, text: q.text, params });
-      return q.name.endsWith('.list') ? [{ items: [], totalCount: 0 }] : answer(q.name);
+      const rows = q.name.endsWith('.list') ? [{ items: [], totalCount: 0 }] : answer(q.name);
+      return rows.map((r) => ({ nameChecks: nothingFound(q.text), ...r }));
     },
   } as unknown as GraphDatabase;
   const services = createServices(createStores(db), {} as ThermoEngine, { maxCost });

@@ -26,7 +26,9 @@ describe('compiled interfaces and interphase observations', () => {
     expect(q.text).toMatch(/x0\.interphaseType = \$p\d+/);
     expect(q.text).toMatch(/x0\.stabilityClass = \$p\d+/);
     expect(q.text).toMatch(/coalesce\(x0\.computed, false\) = \$p\d+/);
-    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:PRODUCES\]->\(x\d+:Material\) WHERE x\d+\.id IN \$p\d+ \}/);
+    // a material name is resolved at the statement's start (ref0: an exact id, else a name, else the composition the text reads as)
+    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:PRODUCES\]->\(x\d+:Material\) WHERE x\d+\.id IN ref\d+ \}/);
+    expect(q.text).toMatch(/^WITH COLLECT \{ MATCH \(m:Material \{id: \$p\d+\}\) RETURN m\.id \} AS ref0_ids, COLLECT \{ MATCH \(n:MaterialName \{key: \$p\d+\}\)-\[:NAMES\]->\(m:Material\)/m);
     expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:AT\]->\(x\d+:Interface\) WHERE EXISTS \{ MATCH \(x\d+\)-\[:COUNTERPART\]->\(x\d+:Material\)/);
     expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:EVIDENCE\]->\(x\d+:Technique\) WHERE x\d+\.id = \$p\d+ \}/);
     const values = Object.values(q.params);

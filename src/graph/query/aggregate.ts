@@ -16,8 +16,8 @@
  *   RETURN size(groups) AS totalGroups, groups[0..$first] AS groups
  */
 import neo4j from 'neo4j-driver';
-import { filterText, Scope, statisticCall } from './compile.js';
-import type { Filter } from './plan.js';
+import { filterText, namesOf, Scope, statisticCall } from './compile.js';
+import type { Filter, MaterialNameRef } from './plan.js';
 
 /** Keys measurements can be grouped by (several: combined groups). */
 export type MeasurementGroupKey = 'FAMILY' | 'MAIN_FAMILY' | 'CHEMICAL_CLASS' | 'MOBILE_ION' | 'YEAR' | 'REVIEW' | 'PROPERTY' | 'MATERIAL';
@@ -95,6 +95,8 @@ export interface CompiledAggregate {
   name: string;
   text: string;
   params: Record<string, unknown>;
+  /** The material names the statement resolves, in the order of the `nameChecks` it returns. */
+  nameRefs: MaterialNameRef[];
 }
 
 /** The year of a measurement: the earliest year among the publications it cites (null when none has one). */
@@ -224,8 +226,11 @@ export function compileAggregate(plan: AggregatePlan): CompiledAggregate {
     log10: rows.value !== null ? plan.log10 : [],
     histogram: rows.histogram ? plan.histogram : null,
   };
-  const lines = [...rows.lines, ...aggregationLines(rows, a, scope), ...groupLines(plan, a, scope)];
-  return { name: plan.name, text: `// ${plan.name}\n${lines.join('\n')}`, params: scope.params };
+  const body = [...rows.lines, ...aggregationLines(rows, a, scope), ...groupLines(plan, a, scope)];
+  // the material names the filter reads, resolved first; what their lookups found returned with the groups
+  const names = namesOf(scope);
+  const lines = [...names.prelude, ...body.slice(0, -1), [body[body.length - 1]!, ...names.returns].join(', ')];
+  return { name: plan.name, text: `// ${plan.name}\n${lines.join('\n')}`, params: scope.params, nameRefs: names.refs };
 }
 
 /** Per row: the keys, `v`, `lv` and `h`; per group: the count, the statistics and the bin counts. */

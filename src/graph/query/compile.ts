@@ -41,12 +41,15 @@ import { PUBLICATION_BY_POSITION, PUBLICATION_RELATION_PATTERN, PUBLICATION_RELA
 import { inSourceOrder, type InOrder } from './projection.quantity.js';
 import { VARIANT_RELATION_PATTERN, VARIANT_RELATION_TARGET, VARIANT_SINGLE } from './compile.variant.js';
 import { PHASE_FILTERABLE, PHASE_RELATION_PATTERN, PHASE_RELATION_TARGET, PHASE_ROOT_LABELS, PHASE_ROOT_SCOPE, PHASE_SINGLE } from './compile.phase.js';
-import type { Filter, ListPlan, NodeKind, NodePlan, Operand, Order, RelationField, SortKey } from './plan.js';
+import { isMaterialNameRef, type Filter, type ListPlan, type MaterialNameRef, type NodeKind, type NodePlan, type Operand, type Order, type RelationField, type SortKey } from './plan.js';
+import { materialNamePrelude, nameChecksText, type BoundNameRef } from './compile.names.js';
 
 export interface CompiledQuery {
   name: string;
   text: string;
   params: Record<string, unknown>;
+  /** The material names the statement resolves, in the order of the `nameChecks` it returns. */
+  nameRefs: MaterialNameRef[];
 }
 
 /**
@@ -58,6 +61,7 @@ export class Scope {
   private readonly primitives = new Map<unknown, string>();
   private nextParam = 0;
   private nextVar = 0;
+  private readonly refs = new Map<MaterialNameRef, BoundNameRef>();
 
   param(value: unknown): string {
     const primitive = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -72,6 +76,32 @@ export class Scope {
   variable(): string {
     return `x${this.nextVar++}`;
   }
+
+  /** The variable holding the material ids a name stands for (bound by `materialNamePrelude` at the statement's start). */
+  nameRef(ref: MaterialNameRef): string {
+    let bound = this.refs.get(ref);
+    if (!bound) {
+      bound = { ref, variable: `ref${this.refs.size}`, text: this.param(ref.text), key: this.param(ref.key), formulaIds: this.param(ref.formulaIds) };
+      this.refs.set(ref, bound);
+    }
+    return bound.variable;
+  }
+
+  /** The name references bound so far, in order. */
+  nameRefs(): BoundNameRef[] {
+    return [...this.refs.values()];
+  }
+}
+
+/** The lines that open a statement of `scope` (its material names resolved), and what its RETURN adds for them. */
+export function namesOf(scope: Scope, carried: readonly string[] = []): { prelude: string[]; variables: string[]; returns: string[]; refs: MaterialNameRef[] } {
+  const refs = scope.nameRefs();
+  return {
+    prelude: materialNamePrelude(refs, carried),
+    variables: refs.map((b) => b.variable),
+    returns: refs.length > 0 ? [`${nameChecksText(refs)} AS nameChecks`] : [],
+    refs: refs.map((b) => b.ref),
+  };
 }
 
 /** The stored properties filters and sorts may read, per node kind (nothing else reaches the text). */
@@ -187,7 +217,7 @@ export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Sco
       const left = operandText(kind, filter.operand, v);
       if (filter.byGroup && filter.comparison === 'contains') return `grp IN ${left}`;
       if (filter.byGroup) return `${left} ${COMPARISON[filter.comparison] ?? '='} grp`;
-      if (filter.comparison === 'in') return `${left} IN ${scope.param(filter.value)}`;
+      if (filter.comparison === 'in') return `${left} IN ${isMaterialNameRef(filter.value) ? scope.nameRef(filter.value) : scope.param(filter.value)}`;
       if (filter.comparison === 'contains') return `${scope.param(filter.value)} IN ${left}`;
       if (filter.comparison === 'containsAll') return `all(e IN ${scope.param(filter.value)} WHERE e IN ${left})`;
       if (filter.comparison === 'containsText') return `toLower(${left}) CONTAINS ${scope.param(String(filter.value).toLowerCase())}`;
@@ -326,16 +356,18 @@ export function compileList(plan: ListPlan): CompiledQuery {
   const conditions = [...(rootScope ? [rootScope.condition(v)] : []), ...(plan.filter ? [filterText(plan.filter, plan.kind, v, scope)] : [])];
   const filter = conditions.length > 0 ? conditions.join(' AND ') : null;
   const match = `MATCH (${v}:${ROOT_LABELS[plan.kind]})${filter ? ` WHERE ${filter}` : ''}`;
-  const parts: string[] = [];
   const grouped = plan.groups !== undefined;
-  if (rootScope) parts.push(rootScope.prelude);
-  if (grouped) parts.push(`UNWIND ${scope.param(plan.groups)} AS grp`);
-  const imports = [...(grouped ? ['grp'] : []), ...(rootScope?.binds ?? [])];
-  if (plan.node !== null) parts.push(`CALL {\n${imports.length > 0 ? `  WITH ${imports.join(', ')}\n` : ''}${pageText(plan, v, match, filter, scope)}\n}`);
-  const returns = [...(grouped ? ['grp'] : []), plan.node !== null ? 'items' : '[] AS items'];
+  const groups = grouped ? `UNWIND ${scope.param(plan.groups)} AS grp` : null;
+  // the page and the count first: they bind the material names the statement resolves at its start
+  const page = plan.node !== null ? pageText(plan, v, match, filter, scope) : null;
+  const returns = [...(grouped ? ['grp'] : []), page !== null ? 'items' : '[] AS items'];
   if (plan.totalCount) returns.push(`${countText(plan, v, match, scope)} AS totalCount`);
-  parts.push(`RETURN ${returns.join(', ')}`);
-  return { name: plan.name, text: `// ${plan.name}\n${parts.join('\n')}`, params: scope.params };
+  const names = namesOf(scope, rootScope?.binds ?? []);
+  const imports = [...(grouped ? ['grp'] : []), ...(rootScope?.binds ?? []), ...names.variables];
+  const parts = [...(rootScope ? [rootScope.prelude] : []), ...names.prelude, ...(groups ? [groups] : [])];
+  if (page !== null) parts.push(`CALL {\n${imports.length > 0 ? `  WITH ${imports.join(', ')}\n` : ''}${page}\n}`);
+  parts.push(`RETURN ${[...returns, ...names.returns].join(', ')}`);
+  return { name: plan.name, text: `// ${plan.name}\n${parts.join('\n')}`, params: scope.params, nameRefs: names.refs };
 }
 
 /**

@@ -6,11 +6,14 @@ import type { GraphDatabase, Row } from '../database.js';
 import { compileList } from './compile.js';
 import { readRelationDegrees, type RelationDegrees } from './degrees.js';
 import type { ListPlan } from './plan.js';
+import { nameChecksOf, type NameCheck } from './compile.names.js';
 
 export interface ListRows {
   /** The page's rows in order, one more than asked when a next page exists. */
   items: { sortKey: string | number | null; node: Row }[];
   totalCount: number | null;
+  /** What the statement found for each material name its filters read (services/materialRef.ts checks them). */
+  names: NameCheck[];
 }
 
 export class ListStore {
@@ -32,6 +35,7 @@ export class ListStore {
     return {
       items: row.items as ListRows['items'],
       totalCount: typeof row.totalCount === 'number' ? row.totalCount : null,
+      names: nameChecksOf(compiled.nameRefs, row.nameChecks),
     };
   }
 
@@ -40,7 +44,10 @@ export class ListStore {
     const compiled = compileList(plan);
     const rows = await this.db.read({ name: compiled.name, text: compiled.text }, compiled.params);
     return new Map(
-      rows.map((row) => [row.grp as string, { items: row.items as ListRows['items'], totalCount: typeof row.totalCount === 'number' ? row.totalCount : null }]),
+      rows.map((row) => [
+        row.grp as string,
+        { items: row.items as ListRows['items'], totalCount: typeof row.totalCount === 'number' ? row.totalCount : null, names: nameChecksOf(compiled.nameRefs, row.nameChecks) },
+      ]),
     );
   }
 }

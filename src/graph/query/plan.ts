@@ -83,6 +83,32 @@ export type Filter =
   | { op: 'compare'; operand: Operand; comparison: Comparison; value: unknown; byGroup?: boolean }
   | { op: 'exists'; relation: Relation; filter: Filter | null };
 
+/**
+ * A material as a user named it (an id, a name, an alias, an abbreviation or a formula), resolved inside the
+ * statement that filters by it (compile.ts `materialNamePrelude`), so that a filter by name costs no query of
+ * its own. The rules are services/materialRef.ts's: an exact material id wins; else the materials whose names
+ * have the lookup `key`; of several, the one whose name is written exactly `text`; else the composition the
+ * text reads as (`formulaIds`: [] when it is no formula). The statement returns what it found
+ * (`nameChecks`), from which the service raises the errors (an ambiguous name, neither name nor formula).
+ */
+export interface MaterialNameRef {
+  kind: 'materialName';
+  /** The text as given, trimmed. */
+  text: string;
+  /** Its lookup key (domain/materialNames.ts nameKey). */
+  key: string;
+  /** The composition key the text reads as, or none. */
+  formulaIds: string[];
+  /** Why the text is no formula (null when it is one). */
+  formulaError: string | null;
+  /** The argument path, for the errors (`where.material`). */
+  argument: string;
+}
+
+export function isMaterialNameRef(value: unknown): value is MaterialNameRef {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'materialName';
+}
+
 /** A sort key: a stored scalar, a measurement's value, or a material's statistic of a property. */
 export type SortKey =
   | { kind: 'property'; name: string; numeric: boolean }

@@ -21,8 +21,8 @@ import {
   type ObservationGroupKey,
 } from '../../graph/query/aggregate.js';
 import type { AggregateStore } from '../../graph/query/aggregate.store.js';
-import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
+import { checkMaterialNames } from '../materialRef.js';
 import { child, type SelectedField } from './selection.js';
 import { InterfaceFilterPlanner, type InterphaseObservationFilterInput } from './where.interface.js';
 import { toCanonicalValue, FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } from './where.js';
@@ -132,11 +132,10 @@ export class AggregateService {
 
   constructor(
     private readonly store: AggregateStore,
-    materials: MaterialStore,
     private readonly options: AggregateOptions,
   ) {
-    this.filters = new FilterPlanner(materials);
-    this.observationFilters = new InterfaceFilterPlanner(materials);
+    this.filters = new FilterPlanner();
+    this.observationFilters = new InterfaceFilterPlanner();
   }
 
   async measurements(args: StatisticsArgs<MeasurementFilterInput, MeasurementGroupKey>, selection: SelectedField): Promise<StatisticsView> {
@@ -197,6 +196,7 @@ export class AggregateService {
     const cost = aggregateCost(plan);
     if (cost > this.options.maxCost) throw new QueryTooComplexError(cost, this.options.maxCost);
     const rows = await this.store.run(plan);
+    checkMaterialNames(rows.names);
     return {
       totalGroups: rows.totalGroups,
       groups: rows.groups.map((g) => {

@@ -4,9 +4,10 @@
  * empty string is, and is refused by the check of its argument).
  */
 import type { Filter } from '../../graph/query/plan.js';
+import type { MaterialIds } from '../materialRef.js';
 
 export const given = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 export const prop = (name: string) => ({ kind: 'property', name }) as const;
 export const eq = (name: string, value: unknown): Filter => ({ op: 'compare', operand: prop(name), comparison: 'eq', value });
-export const idIn = (ids: string[]): Filter => ({ op: 'compare', operand: prop('id'), comparison: 'in', value: ids });
+export const idIn = (ids: MaterialIds): Filter => ({ op: 'compare', operand: prop('id'), comparison: 'in', value: ids });
 export const exists = (relation: Extract<Filter, { op: 'exists' }>['relation'], filter: Filter | null): Filter => ({ op: 'exists', relation, filter });

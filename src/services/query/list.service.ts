@@ -12,6 +12,7 @@ import type { ListRows, ListStore } from '../../graph/query/list.store.js';
 import type { After, Filter, ListPlan, NodeKind, NodePlan, Order } from '../../graph/query/plan.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { InvalidArgumentError, QueryTooComplexError } from '../errors.js';
+import { checkMaterialNames } from '../materialRef.js';
 export { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { COMPILED_MAX_PAGE_SIZE } from './order.js';
 import { decodeCursor, encodeCursor, type Connection } from '../pagination.js';
@@ -52,9 +53,9 @@ export class ListService {
     materials: MaterialStore,
     private readonly options: ListOptions,
   ) {
-    this.filters = new FilterPlanner(materials);
-    this.interfaceFilters = new InterfaceFilterPlanner(materials);
-    this.factFilters = new FactFilterPlanner(materials);
+    this.filters = new FilterPlanner();
+    this.interfaceFilters = new InterfaceFilterPlanner();
+    this.factFilters = new FactFilterPlanner();
     this.phaseFilters = new PhaseFilterPlanner(materials);
   }
 
@@ -206,7 +207,8 @@ export class ListService {
     await this.planNestedWhere(selection);
     const plan = { ...this.plan('structuralFamilies.materials', 'Material', 'material', filter, BY_ID, { ...args, where: null, orderBy: null }, selection, families.length), groups: families };
     const rows = await this.store.runGrouped(plan);
-    const empty: ListRows = { items: [], totalCount: 0 };
+    for (const r of rows.values()) checkMaterialNames(r.names);
+    const empty: ListRows = { items: [], totalCount: 0, names: [] };
     return new Map(families.map((f) => [f, connectionOf(plan, 'material', rows.get(f) ?? empty)]));
   }
 
@@ -227,7 +229,9 @@ export class ListService {
   private async run(name: string, kind: NodeKind, cursorKind: string, filter: ListPlan['filter'], order: Order, args: ListArgs<unknown, string>, selection: SelectedField): Promise<Connection<Row>> {
     await this.planNestedWhere(selection);
     const plan = this.plan(name, kind, cursorKind, filter, order, args, selection);
-    return connectionOf(plan, cursorKind, await this.store.run(plan));
+    const rows = await this.store.run(plan);
+    checkMaterialNames(rows.names);
+    return connectionOf(plan, cursorKind, rows);
   }
 }
 

@@ -10,10 +10,9 @@ import { normalizeDoi } from '../../domain/doi.js';
 import { excerpt, InvalidValueError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
-import type { MaterialStore } from '../../graph/material.store.js';
 import type { Filter, Operand } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
-import { resolveMaterialRef } from '../materialRef.js';
+import { materialNameRef, type MaterialIds } from '../materialRef.js';
 import {
   all,
   checkReview,
@@ -135,14 +134,13 @@ function checkDoi(text: string, argument: string): string {
 }
 
 /** Material names of a filter, resolved after every check that needs no database. */
-type Names = [text: string | null | undefined, argument: string, plan: (ids: string[]) => Filter][];
+type Names = [text: string | null | undefined, argument: string, plan: (ids: MaterialIds) => Filter][];
 
 export class FactFilterPlanner {
-  constructor(private readonly materials: MaterialStore) {}
 
   private async named(names: Names): Promise<Filter[]> {
     const out: Filter[] = [];
-    for (const [text, argument, plan] of names) if (given(text)) out.push(plan(await resolveMaterialRef(this.materials, text, argument)));
+    for (const [text, argument, plan] of names) if (given(text)) out.push(plan(materialNameRef(text, argument)));
     return out;
   }
 

@@ -1,15 +1,14 @@
 /**
  * Filters of interfaces and interphase observations (`InterfaceWhere`, `InterphaseObservationWhere`), and
  * the relation filters of materials through them (`testedAgainst`, `observedForming`), turned into plan
- * filters: material names resolved (`resolveMaterialRef`), interphase types checked against both
+ * filters: material names resolved in the statement (`materialNameRef`), interphase types checked against both
  * classification schemes, every error naming its argument path (`where.OR[1].interphaseType`).
  */
 import { excerpt } from '../../domain/errors.js';
 import { INTERPHASE_TYPES, STABILITY_CLASSES } from '../../domain/vocabulary.js';
-import type { MaterialStore } from '../../graph/material.store.js';
 import type { Filter } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
-import { resolveMaterialRef } from '../materialRef.js';
+import { materialNameRef, type MaterialIds } from '../materialRef.js';
 import { all, checkReview, logical } from './where.js';
 import { eq, exists, given, idIn } from './filters.js';
 
@@ -54,7 +53,6 @@ export function interphaseTypeFilter(value: string, argument: string): Filter {
 }
 
 export class InterfaceFilterPlanner {
-  constructor(private readonly materials: MaterialStore) {}
 
   /** The filter of an `InterphaseObservationWhere` at argument path `path`. */
   observation = async (w: InterphaseObservationFilterInput, path: string): Promise<Filter | null> => {
@@ -65,9 +63,9 @@ export class InterfaceFilterPlanner {
     if (given(w.technique)) out.push(exists('techniques', eq('id', w.technique)));
     if (given(w.counterpartKind)) out.push(exists('interface', eq('counterpartKind', w.counterpartKind)));
     if (w.computed === true || w.computed === false) out.push({ op: 'compare', operand: { kind: 'flag', name: 'computed' }, comparison: 'eq', value: w.computed });
-    if (given(w.product)) out.push(exists('products', idIn(await this.ids(w.product, `${path}.product`))));
-    if (given(w.counterpart)) out.push(exists('interface', exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`)))));
-    if (given(w.electrolyte)) out.push(exists('interface', exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`)))));
+    if (given(w.product)) out.push(exists('products', idIn(this.ids(w.product, `${path}.product`))));
+    if (given(w.counterpart)) out.push(exists('interface', exists('counterpart', idIn(this.ids(w.counterpart, `${path}.counterpart`)))));
+    if (given(w.electrolyte)) out.push(exists('interface', exists('electrolyte', idIn(this.ids(w.electrolyte, `${path}.electrolyte`)))));
     out.push(...(await logical(w, path, this.observation)));
     return all(out);
   };
@@ -79,17 +77,18 @@ export class InterfaceFilterPlanner {
     if (given(w.review)) out.push(exists('observations', eq('review', checkReview(w.review, `${path}.review`))));
     if (given(w.interphaseType)) out.push(exists('observations', interphaseTypeFilter(w.interphaseType, `${path}.interphaseType`)));
     if (given(w.material)) {
-      const ids = await this.ids(w.material, `${path}.material`);
+      const ids = this.ids(w.material, `${path}.material`);
       out.push({ op: 'or', items: [exists('electrolyte', idIn(ids)), exists('counterpart', idIn(ids))] });
     }
-    if (given(w.electrolyte)) out.push(exists('electrolyte', idIn(await this.ids(w.electrolyte, `${path}.electrolyte`))));
-    if (given(w.counterpart)) out.push(exists('counterpart', idIn(await this.ids(w.counterpart, `${path}.counterpart`))));
+    if (given(w.electrolyte)) out.push(exists('electrolyte', idIn(this.ids(w.electrolyte, `${path}.electrolyte`))));
+    if (given(w.counterpart)) out.push(exists('counterpart', idIn(this.ids(w.counterpart, `${path}.counterpart`))));
     if (given(w.hasObservation)) out.push(exists('observations', await this.observation(w.hasObservation, `${path}.hasObservation`)));
     out.push(...(await logical(w, path, this.interface)));
     return all(out);
   };
 
-  private ids(text: string, argument: string): Promise<string[]> {
-    return resolveMaterialRef(this.materials, text, argument);
+  /** The material a filter names, resolved in the statement (services/materialRef.ts `materialNameRef`). */
+  private ids(text: string, argument: string): MaterialIds {
+    return materialNameRef(text, argument);
   }
 }

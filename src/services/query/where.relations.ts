@@ -2,9 +2,8 @@
  * The relation filters of materials through interfaces and interphase observations (MaterialWhere
  * `testedAgainst`, `observedForming`), as EXISTS {} filters of the compiled statement.
  */
-import type { MaterialStore } from '../../graph/material.store.js';
 import type { Filter } from '../../graph/query/plan.js';
-import { resolveMaterialRef } from '../materialRef.js';
+import { materialNameRef } from '../materialRef.js';
 import { exists, idIn } from './filters.js';
 
 /** The material filters that go through interfaces (MaterialWhere). */
@@ -20,14 +19,14 @@ export interface MaterialInterfaceFilterInput {
  * - `observedForming`: the material named is a product of an observation at an interface of the material
  *   (on either side).
  */
-export async function materialInterfaceFilters(materials: MaterialStore, w: MaterialInterfaceFilterInput, path: string): Promise<Filter[]> {
+export function materialInterfaceFilters(w: MaterialInterfaceFilterInput, path: string): Filter[] {
   const out: Filter[] = [];
   if (w.testedAgainst !== null && w.testedAgainst !== undefined) {
-    const ids = await resolveMaterialRef(materials, w.testedAgainst, `${path}.testedAgainst`);
+    const ids = materialNameRef(w.testedAgainst, `${path}.testedAgainst`);
     out.push(exists('interfacesAsElectrolyte', exists('counterpart', idIn(ids))));
   }
   if (w.observedForming !== null && w.observedForming !== undefined) {
-    const ids = await resolveMaterialRef(materials, w.observedForming, `${path}.observedForming`);
+    const ids = materialNameRef(w.observedForming, `${path}.observedForming`);
     out.push(exists('interfaces', exists('observations', exists('products', idIn(ids)))));
   }
   return out;

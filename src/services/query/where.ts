@@ -9,11 +9,10 @@ import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, PROPERTIES, toCanonical, type PropertyKind } from '../../domain/units/properties.js';
 import { toKelvin } from '../../domain/units/units.js';
 import { REVIEW_KEY } from '../../domain/vocabulary.js';
-import type { MaterialStore } from '../../graph/material.store.js';
 import type { Filter } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { MaterialWhereInput } from '../material.service.js';
-import { resolveMaterialRef } from '../materialRef.js';
+import { materialNameRef, type MaterialIds } from '../materialRef.js';
 import { materialInterfaceFilters, type MaterialInterfaceFilterInput } from './where.relations.js';
 import { eq, given, prop } from './filters.js';
 export { eq, given, prop } from './filters.js';
@@ -172,7 +171,6 @@ export function yearRange(r: IntRangeInput): Filter[] {
 }
 
 export class FilterPlanner {
-  constructor(private readonly materials: MaterialStore) {}
 
   /** The filter of a `MeasurementWhere` at argument path `path` (e.g. 'where'). */
   measurement = async (w: MeasurementFilterInput, path: string): Promise<Filter | null> => {
@@ -187,7 +185,7 @@ export class FilterPlanner {
     if (w.year) out.push(...yearRange(w.year));
     // the material's name last: the checks above need no database, so bad input is refused even while Neo4j is unreachable
     if (w.material) {
-      const ids = await resolveMaterialRef(this.materials, w.material, `${path}.material`);
+      const ids = materialNameRef(w.material, `${path}.material`);
       out.unshift({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: ids } });
     }
     out.push(...(await logical(w, path, this.measurement)));
@@ -202,8 +200,8 @@ export class FilterPlanner {
     const els = w.elementsIncludeAll?.length ? elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`) : null;
     const review = w.review ? checkReview(w.review, `${path}.review`) : null;
     // a formula in any notation, or a name (a name wins over reading the text as a formula: 'LiPON', 'LLZO')
-    if (given(w.formula)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.formula, `${path}.formula`) });
-    if (given(w.name)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: await resolveMaterialRef(this.materials, w.name, `${path}.name`) });
+    if (given(w.formula)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: materialNameRef(w.formula, `${path}.formula`) });
+    if (given(w.name)) out.push({ op: 'compare', operand: prop('id'), comparison: 'in', value: materialNameRef(w.name, `${path}.name`) });
     if (w.family) out.push({ op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family });
     if (w.kind) out.push(eq('kind', w.kind));
     if (w.chemicalClass) out.push(eq('chemicalClass', w.chemicalClass));
@@ -211,15 +209,15 @@ export class FilterPlanner {
     if (els !== null) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els });
     if (review !== null) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', review) });
     if (w.hasMeasurement) out.push({ op: 'exists', relation: 'measurements', filter: await this.measurement(w.hasMeasurement, `${path}.hasMeasurement`) });
-    out.push(...(await materialInterfaceFilters(this.materials, w, path)));
-    if (given(w.coatedWith)) out.push(coatedWith(await resolveMaterialRef(this.materials, w.coatedWith, `${path}.coatedWith`)));
+    out.push(...materialInterfaceFilters(w, path));
+    if (given(w.coatedWith)) out.push(coatedWith(materialNameRef(w.coatedWith, `${path}.coatedWith`)));
     out.push(...(await logical(w, path, this.material)));
     return all(out);
   };
 }
 
 /** Materials a coating of one of `coatingIds` was applied on or paired with (EXISTS (c)-[:APPLIED_ON|PAIRED_WITH]->(this), (c)-[:COATING]->(coating)). */
-function coatedWith(coatingIds: string[]): Filter {
+function coatedWith(coatingIds: MaterialIds): Filter {
   return { op: 'exists', relation: 'coatedWith', filter: { op: 'exists', relation: 'coatingMaterial', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: coatingIds } } };
 }
 
