@@ -43,8 +43,8 @@ RETURN ${MATERIAL_MAP} AS m`,
 export class MaterialStore {
   /**
    * Answers of `lookupName` (a match list, empty for a formula) kept by this process for NAME_CACHE_TTL_MS:
-   * names change only when curated data is loaded, and a thermodynamic argument or a filter would
-   * otherwise cost a round trip to Neo4j before anything else, cached result or not. A name written
+   * names change only when curated data is loaded, and a thermodynamic argument would otherwise cost a
+   * round trip to Neo4j before anything else, cached result or not (filters resolve names in their statement). A name written
    * later (a seed load, another replica) is seen within the TTL.
    */
   private readonly names = new LRUCache<string, NameMatch[]>({ max: 20_000, ttl: NAME_CACHE_TTL_MS });

@@ -18,7 +18,7 @@ import { MATERIAL_NAME } from '../domain/model/materialName.kind.js';
 import type { GraphDatabase, Row } from './database.js';
 import { num, optStr, str } from './mapping.js';
 import { projectionOf, propertyOf } from './nodeKinds.js';
-import { namesOf, projection, Scope, type CompiledQuery } from './query/compile.js';
+import { bindNames, namesOf, projection, Scope, type CompiledQuery } from './query/compile.js';
 import { nameChecksOf, type NameCheck } from './query/compile.names.js';
 import type { NodeKind, NodePlan } from './query/plan.js';
 
@@ -152,6 +152,8 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
   if (kinds.some((k) => k !== 'MATERIAL' && k !== 'PUBLICATION')) branches.push(BRANCHES.FACT);
   if (kinds.includes('INTERPHASE_OBSERVATION')) branches.push(BRANCHES.EVIDENCE);
   const merged = kinds.includes('MATERIAL') || kinds.includes('INTERPHASE_OBSERVATION');
+  // material names a filter under a hit reads (`measurements(where: { material: ... })`), bound before the projections that carry them
+  bindNames(scope, null, Object.values(plan.nodes ?? {}));
   const hit = [
     'kind: kind',
     'id: id',
@@ -159,7 +161,6 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
     ...(plan.fields ? [`fields: CASE own WHEN 1 THEN ${byKind(kinds, (k) => ownFields(k, x))} ELSE [] END + fields`] : []),
     ...(plan.nodes ? [`node: ${byKind(kinds, (k) => projection(plan.nodes![k]!, x, scope))}`] : []),
   ];
-  // material names a filter under a hit reads (`measurements(where: { material: ... })`), resolved in the statement
   const top = namesOf(scope);
   const name = `search.${[...kinds].sort().join('+').toLowerCase()}`;
   if (plan.totalCount) {
@@ -173,7 +174,7 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
       'CALL {',
       `  WITH ${['hits', ...names.variables].join(', ')}`,
       '  UNWIND hits[$skip..($skip + $limit)] AS hit',
-      `  WITH hit.kind AS kind, hit.id AS id, hit.node AS ${x}, hit.score AS score, hit.own AS own, hit.fields AS fields`,
+      `  WITH ${['hit.kind AS kind', 'hit.id AS id', `hit.node AS ${x}`, 'hit.score AS score', 'hit.own AS own', 'hit.fields AS fields', ...names.variables].join(', ')}`,
       `  RETURN collect({${hit.join(', ')}}) AS items`,
       '}',
       `RETURN ${['size(hits) AS totalCount', 'items', ...names.returns].join(', ')}`,

@@ -120,7 +120,10 @@ export function materialNameRef(text: string, argument: string): MaterialIds {
  */
 export function checkMaterialNames(checks: readonly NameCheck[]): void {
   for (const { ref, ids, names } of checks) {
-    const found: Found[] = [...ids.map((id) => ({ materialId: id, nameKind: null, nameText: null, review: null })), ...names.map((n) => ({ ...n, nameKind: 'ALIAS' as const }))];
+    const sortKey = (f: Found) => `${f.materialId}\u0000${f.nameText ?? ''}\u0000${f.review ?? ''}`;
+    const byId = (a: Found, b: Found) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0);
+    // in the order the lookup of resolveMaterial returns them (material id, name, review), so that messages list the options alike
+    const found: Found[] = [...ids.map((id) => ({ materialId: id, nameKind: null, nameText: null, review: null })), ...names.map((n) => ({ ...n, nameKind: 'ALIAS' as const })).sort(byId)];
     if (chooseNamed(ref.text, found, ref.argument) || ref.formulaIds.length > 0) continue;
     throw new InvalidArgumentError(ref.argument, `${ref.formulaError}; nor is it a material id, name or alias`);
   }

@@ -503,9 +503,8 @@ describe('materials by their coatings, and the facts under a material', () => {
       expect(res.errors).toBeUndefined();
       node = res.data!.materials.edges[0]!.node;
     });
-    // the name lookup (materials.lookupName, cached for 60 s) is the only other query
-    expect(names.filter((n) => n !== 'materials.list' && n !== 'materials.lookupName')).toEqual([]);
-    expect(names.filter((n) => n === 'materials.list')).toHaveLength(1);
+    // the material's name is resolved inside the statement: no other query
+    expect(names).toEqual(['materials.list']);
     const windowIds = node!.reportedStabilityWindows.map((w) => w.id);
     for (const w of ['banerjee2020:W9', 'banerjee2020:W13', 'famprikis2019:W1', 'feng2022:W1', 'feng2022:W3']) expect(windowIds).toContain(w);
     // feng2022 C3 (LAO) and C5 (Al2O3) were applied on Li7La3Zr2O12
@@ -522,7 +521,7 @@ describe('materials by their coatings, and the facts under a material', () => {
     for (const formula of ['Li7La3Zr2O12', 'Li6PS5Cl', 'LiCoO2', 'Li']) {
       let page: { materials: Page<Node> } | null | undefined;
       const names = await queriesOf(async () => void (page = (await server.gql<{ materials: Page<Node> }>(`{ materials(where: { formula: "${formula}" }) { edges { node { ${selection} } } } }`)).data));
-      expect(names.filter((n) => n !== 'materials.lookupName'), formula).toEqual(['materials.list']);
+      expect(names, formula).toEqual(['materials.list']);
       const m = page!.materials.edges[0]!.node;
       const withRole = (roles: string[]) => m.all.filter((c) => c.components.some((x) => x.material.id === m.id && roles.includes(x.role))).map((c) => c.id);
       expect(m.electrolyte.map((c) => c.id), formula).toEqual(withRole(['ELECTROLYTE']));
@@ -595,7 +594,7 @@ describe('Material.measurements(where:)', () => {
       found = res.data!.materials.edges[0]!.node.measurements.map((m) => m.id);
     });
     expect(found).toEqual(['banerjee2020:P2', 'banerjee2020:P56']);
-    expect(names.filter((n) => n !== 'materials.lookupName')).toEqual(['materials.list']);
+    expect(names).toEqual(['materials.list']);
   });
 
   it('under material(id:) one statement for the material; errors name the field (alias included)', async () => {
@@ -604,6 +603,37 @@ describe('Material.measurements(where:)', () => {
     expect(res.data!.material.measurements.map((m) => m.id)).toEqual(['banerjee2020:P2', 'banerjee2020:P56']);
     const bad = await server.gql('{ materials(first: 1) { edges { node { fast: measurements(where: { value: { min: 1 } }) { id } } } } }');
     expectBadUserInput(bad, 'fast.where.value', /give `property`/);
+  });
+
+  it('a material name in a nested filter is resolved by the one statement, under every shape that can hold it', async () => {
+    const all = (await server.gql<{ measurements: { edges: { node: { id: string } }[] } }>('{ measurements(where: { material: "LLZTO" }, first: 1000) { edges { node { id } } } }')).data!.measurements.edges.map((e) => e.node.id);
+    expect(all.length).toBeGreaterThan(0);
+    const nested = 'id measurements(where: { material: "LLZTO" }) { id }';
+    type M = { id: string; measurements: { id: string }[] };
+    const llzoOf = (ms: M[]) => ms.find((m) => m.measurements.length > 0);
+    const asked: [string, (d: any) => M[]][] = [
+      [`{ materials(where: { name: "LLZO" }) { edges { node { ${nested} } } } }`, (d) => d.materials.edges.map((e: any) => e.node)],
+      [`{ materials(where: { name: "LLZO" }, orderBy: { field: NAME }) { totalCount edges { node { ${nested} } } } }`, (d) => d.materials.edges.map((e: any) => e.node)],
+      [`{ material(id: "La3Li7O12Zr2") { ${nested} } }`, (d) => [d.material]],
+      [`{ interfaces(where: { electrolyte: "LLZO" }, first: 1) { edges { node { electrolyte { ${nested} } } } } }`, (d) => d.interfaces.edges.map((e: any) => e.node.electrolyte)],
+      [`{ search(text: "LLZTO", kinds: [MATERIAL], first: 5) { totalCount edges { node { node { ... on Material { ${nested} } } } } } }`, (d) => d.search.edges.map((e: any) => e.node.node)],
+      [`{ search(text: "LLZTO", kinds: [MATERIAL], first: 5) { edges { node { node { ... on Material { ${nested} } } } } } }`, (d) => d.search.edges.map((e: any) => e.node.node)],
+    ];
+    for (const [query, materials] of asked) {
+      const names = await queriesOf(async () => {
+        const res = await server.gql<Record<string, unknown>>(query);
+        expect(res.errors, query).toBeUndefined();
+        expect(llzoOf(materials(res.data!))?.measurements.map((m) => m.id).sort(), query).toEqual([...all].sort());
+      });
+      expect(names, query).toHaveLength(1);
+    }
+    // an ambiguous name under a hit is refused, naming the nested argument
+    const bad = await server.gql('{ materials(first: 1) { edges { node { m: measurements(where: { material: "LPS" }) { id } } } } }');
+    expectBadUserInput(bad, 'm.where.material', /'LPS' names 2 materials: Li3P1S4 \(in banerjee2020\); Li7P3S11 \(in lewis2019\)/);
+    // the statistics of a filter by name count what the list counts
+    const stats = await server.gql<{ measurementStatistics: { groups: { count: number }[] } }>('{ measurementStatistics(where: { material: "LLZTO" }, groupBy: [PROPERTY]) { groups { count } } }');
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data!.measurementStatistics.groups.reduce((s, g) => s + g.count, 0)).toBe(all.length);
   });
 
   it('under the materials of a thermodynamics result: one statement for all of them (batched), each the same as under material(id:)', async () => {

@@ -58,7 +58,7 @@ export async function oneStatement(query: string): Promise<Sent> {
   return sent[0]!;
 }
 
-/** The one compiled list a request sends (name lookups before it aside), without errors. */
+/** The one compiled list a request sends (other statements aside), without errors. */
 export async function oneList(query: string): Promise<Sent> {
   const { lists, errors } = await compileRequest(query);
   expect(errors).toBeUndefined();

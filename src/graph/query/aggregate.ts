@@ -5,6 +5,7 @@
  * compiled lists, transpiled by `filterText`, so a `where` means the same here as in `measurements`.
  *
  * Shape of a statement:
+ *   [WITH ... AS ref0, ...]                                     (material names of the filter: compile.names.ts)
  *   MATCH (x0:Kind) WHERE <filter>
  *   [OPTIONAL MATCH the measured material, `mat`]  [CALL { a material's statistic of a property, `k` }]
  *   [UNWIND <the material's families, or [null]> AS g_family]         (FAMILY: one row per family)
@@ -13,7 +14,7 @@
  *   CALL { WITH bins UNWIND bins AS b WITH b, count(*) AS c ORDER BY b RETURN collect([b, c]) AS binCounts }
  *   WITH ... ORDER BY <keys | count DESC>
  *   WITH collect({key: {...}, count: n, ...}) AS groups
- *   RETURN size(groups) AS totalGroups, groups[0..$first] AS groups
+ *   RETURN size(groups) AS totalGroups, groups[0..$first] AS groups[, <what the name lookups found> AS nameChecks]
  */
 import neo4j from 'neo4j-driver';
 import { filterText, namesOf, Scope, statisticCall } from './compile.js';

@@ -9,8 +9,9 @@
  *             WHEN none THEN $formulaIds ELSE all of them END AS ref0
  *
  * at the start of the statement (two index seeks per name: the unique index on Material.id, the range index
- * on MaterialName.key), the filter reading `ref0`. The statement also returns what each lookup found
- * (`nameChecks`, self-contained subqueries, so that any statement shape can return it), from which
+ * on MaterialName.key), the filter reading `ref0` (every WITH of the page carries it to the projections). The
+ * statement also returns what each lookup found (`nameChecks`: the same two seeks again, as an expression of its
+ * own, so that any statement shape can return it), from which
  * services/materialRef.ts raises the errors the rules define (an ambiguous name, neither name nor formula).
  */
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
@@ -38,7 +39,7 @@ export function materialNamePrelude(refs: readonly BoundNameRef[], carried: read
   if (refs.length === 0) return [];
   const v = (b: BoundNameRef, part: string) => `${b.variable}_${part}`;
   const distinct = (list: string, exactText: string | null) =>
-    `reduce(a = [], x IN ${list} | CASE WHEN ${exactText ? `x.nameText <> ${exactText} OR ` : ''}x.materialId IN a THEN a ELSE a + [x.materialId] END)`;
+    `reduce(a = [], x IN ${list} | CASE WHEN ${exactText ? `coalesce(x.nameText <> ${exactText}, true) OR ` : ''}x.materialId IN a THEN a ELSE a + [x.materialId] END)`;
   const found = refs.flatMap((b) => [v(b, 'ids'), v(b, 'names')]);
   return [
     `WITH ${[...carried, ...refs.flatMap((b) => [`${exactId(b)} AS ${v(b, 'ids')}`, `${byName(b)} AS ${v(b, 'names')}`])].join(', ')}`,

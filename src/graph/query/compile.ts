@@ -4,6 +4,7 @@
  *
  * Shape of a root list statement:
  *   [<root scope prelude>]                                       (phase entries: the active import run)
+ *   [WITH ... AS ref0, ...]                                      (material names of the filters: compile.names.ts)
  *   [UNWIND $groups AS grp]                                      (a grouped list: a family's materials)
  *   CALL { MATCH (x0:Kind) WHERE x0.id IS NOT NULL AND <filter> [AND x0.id > $after]
  *          WITH x0 ORDER BY x0.id ASC LIMIT $limit               (id order: the id index read in order)
@@ -13,7 +14,7 @@
  *          WITH x0, <sort key> AS sortKey [WHERE <after (sortKey, id)>]
  *          WITH x0, sortKey ORDER BY sortKey, x0.id LIMIT $limit
  *          RETURN collect({sortKey: sortKey, node: <projection of x0>}) AS items }
- *   RETURN items[, <count> AS totalCount]
+ *   RETURN items[, <count> AS totalCount][, <what the name lookups found> AS nameChecks]
  * where <count> is COUNT { MATCH (x0:Kind) WHERE <filter> }, or for one relationship condition
  * COUNT { MATCH (x0:Kind) MATCH <pattern> WHERE ... RETURN DISTINCT x0 }, or a root scope's kept count.
  * A relationship field is a COLLECT { MATCH (parent)-[...]->(xN) WHERE ... ORDER BY ... LIMIT ... RETURN
@@ -91,6 +92,32 @@ export class Scope {
   nameRefs(): BoundNameRef[] {
     return [...this.refs.values()];
   }
+}
+
+/**
+ * Binds every material name a statement will read (its root filter's, and the filters of relationship fields at
+ * any depth of `nodes`) before its text is written, so that each WITH of the page can carry their variables to
+ * the projections that read them. Returns the variables.
+ */
+export function bindNames(scope: Scope, filter: Filter | null, nodes: readonly (NodePlan | null | undefined)[]): string[] {
+  const inFilter = (f: Filter | null): void => {
+    if (!f) return;
+    if (f.op === 'and' || f.op === 'or') f.items.forEach(inFilter);
+    else if (f.op === 'not') inFilter(f.item);
+    else if (f.op === 'exists') inFilter(f.filter);
+    else if (isMaterialNameRef(f.value)) scope.nameRef(f.value);
+  };
+  const inNode = (n: NodePlan | null | undefined): void => {
+    if (!n) return;
+    for (const r of [...n.relations, ...n.sourceRelations]) {
+      inFilter(r.filter);
+      inNode(r.node);
+    }
+    for (const i of n.inline ?? []) inNode(i.node);
+  };
+  inFilter(filter);
+  nodes.forEach(inNode);
+  return scope.nameRefs().map((b) => b.variable);
 }
 
 /** The lines that open a statement of `scope` (its material names resolved), and what its RETURN adds for them. */
@@ -319,7 +346,7 @@ function relationText(r: RelationField, v: string, scope: Scope): string {
       : `${sortedKey(r.order, r.node.kind, to, scope)} ${r.order.direction}, ${id}`;
   const limit = r.limit !== null ? ` LIMIT ${scope.param(neo4j.int(r.limit))}` : SINGLE.has(r.relation) ? ' LIMIT 1' : '';
   const readsParent = (r.node.inline ?? []).some((i) => i.of === 'parent');
-  const carried = [to, ...(positional ? [rel] : []), ...(readsParent ? [v] : [])].join(', ');
+  const carried = [to, ...(positional ? [rel] : []), ...(readsParent ? [v] : [])].join(', ') + carriedNames(scope);
   const body =
     `MATCH ${pattern}${where}\n` +
     `  WITH DISTINCT ${carried} ORDER BY ${order}${limit}\n` +
@@ -352,6 +379,7 @@ const ROOT_SCOPE = { ...PHASE_ROOT_SCOPE };
 export function compileList(plan: ListPlan): CompiledQuery {
   const scope = new Scope();
   const v = scope.variable();
+  bindNames(scope, plan.filter, [plan.node]);
   const rootScope = ROOT_SCOPE[plan.kind];
   const conditions = [...(rootScope ? [rootScope.condition(v)] : []), ...(plan.filter ? [filterText(plan.filter, plan.kind, v, scope)] : [])];
   const filter = conditions.length > 0 ? conditions.join(' AND ') : null;
@@ -395,8 +423,9 @@ function pageText(plan: ListPlan, v: string, match: string, filter: string | nul
   const lines = [`  ${match}`];
   const key = plan.order.key;
   if (key?.kind === 'materialPropertyValue') lines.push(`  ${statisticCall(key, v, scope)}`);
-  lines.push(`  WITH ${v}, ${sortedKey(plan.order, plan.kind, v, scope)} AS sortKey${plan.after ? ` WHERE ${afterText(plan, v, scope)}` : ''}`);
-  lines.push(`  WITH ${v}, sortKey ORDER BY sortKey ${plan.order.direction}, ${v}.${ID_FIELD[plan.kind]} LIMIT ${scope.param(neo4j.int(plan.first + 1))}`);
+  const carried = carriedNames(scope);
+  lines.push(`  WITH ${v}${carried}, ${sortedKey(plan.order, plan.kind, v, scope)} AS sortKey${plan.after ? ` WHERE ${afterText(plan, v, scope)}` : ''}`);
+  lines.push(`  WITH ${v}${carried}, sortKey ORDER BY sortKey ${plan.order.direction}, ${v}.${ID_FIELD[plan.kind]} LIMIT ${scope.param(neo4j.int(plan.first + 1))}`);
   lines.push(`  RETURN collect({sortKey: sortKey, node: ${projection(plan.node!, v, scope)}}) AS items`);
   return lines.join('\n');
 }
@@ -416,9 +445,14 @@ function pageByIdText(plan: ListPlan, v: string, filter: string | null, scope: S
   if (plan.after) conditions.push(`${id} > ${scope.param(plan.after.id)}`);
   return [
     `  MATCH (${v}:${ROOT_LABELS[plan.kind]}) WHERE ${conditions.join(' AND ')}`,
-    `  WITH ${v} ORDER BY ${id} ASC LIMIT ${scope.param(neo4j.int(plan.first + 1))}`,
+    `  WITH ${v}${carriedNames(scope)} ORDER BY ${id} ASC LIMIT ${scope.param(neo4j.int(plan.first + 1))}`,
     `  RETURN collect({sortKey: ${id}, node: ${projection(plan.node!, v, scope)}}) AS items`,
   ].join('\n');
+}
+
+/** `, ref0, ref1`: the material names bound for the statement, carried through a WITH ('' without any). */
+function carriedNames(scope: Scope): string {
+  return scope.nameRefs().map((b) => `, ${b.variable}`).join('');
 }
 
 /** Keyset condition: after (sortKey, id) in the order's direction, ids ascending within a key. */

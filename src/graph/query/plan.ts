@@ -85,7 +85,7 @@ export type Filter =
 
 /**
  * A material as a user named it (an id, a name, an alias, an abbreviation or a formula), resolved inside the
- * statement that filters by it (compile.ts `materialNamePrelude`), so that a filter by name costs no query of
+ * statement that filters by it (compile.names.ts `materialNamePrelude`), so that a filter by name costs no query of
  * its own. The rules are services/materialRef.ts's: an exact material id wins; else the materials whose names
  * have the lookup `key`; of several, the one whose name is written exactly `text`; else the composition the
  * text reads as (`formulaIds`: [] when it is no formula). The statement returns what it found

@@ -83,8 +83,8 @@ function single(relation: RelationField['relation'], f: SelectedField, kind: Nod
 
 
 /**
- * Filters of `measurements(where:)` fields, planned before the node plans (FilterPlanner resolves names, which is
- * asynchronous) by ListService.planNestedWhere: the field's selection → its filter.
+ * Filters of `measurements(where:)` fields, planned before the node plans by ListService.planNestedWhere: the
+ * field's selection → its filter.
  */
 export const NESTED_WHERE = new WeakMap<SelectedField, Filter | null>();
 

@@ -1,7 +1,7 @@
 /**
  * Filters of the compiled fact lists (reported stability windows, coating applications, cells) and of
  * publications: their `where` inputs turned into plan filters, validated before anything runs (every
- * error names its argument path), material names resolved last (they may need the database), values
+ * error names its argument path), material names as references the statement resolves, values
  * converted to the canonical unit of their quantity. AND/OR/NOT nest as in where.ts.
  */
 import type { ChemicalClass } from '../../domain/chemicalClass.js';
@@ -133,7 +133,7 @@ function checkDoi(text: string, argument: string): string {
   }
 }
 
-/** Material names of a filter, resolved after every check that needs no database. */
+/** Material names of a filter, as references the statement resolves (compile.names.ts). */
 type Names = [text: string | null | undefined, argument: string, plan: (ids: MaterialIds) => Filter][];
 
 export class FactFilterPlanner {

@@ -1,6 +1,6 @@
 /**
  * Filters of the compiled lists: the `where` inputs of `materials` and `measurements` turned into plan
- * filters, validated (the argument's path in every error), material names resolved, values converted to
+ * filters, validated (the argument's path in every error), material names as references the statement resolves, values converted to
  * the canonical unit of their property before anything is compiled.
  */
 import { isElementSymbol } from '../../domain/chemistry/elements.js';
@@ -183,7 +183,7 @@ export class FilterPlanner {
     if (w.value) out.push(...valueRange(w.value, w.property, path));
     if (w.temperature) out.push(...temperatureRange(w.temperature, path));
     if (w.year) out.push(...yearRange(w.year));
-    // the material's name last: the checks above need no database, so bad input is refused even while Neo4j is unreachable
+    // the material's name first among the conditions (a reference the statement resolves: compile.names.ts)
     if (w.material) {
       const ids = materialNameRef(w.material, `${path}.material`);
       out.unshift({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: ids } });
@@ -195,7 +195,7 @@ export class FilterPlanner {
   /** The filter of a `MaterialWhere` at argument path `path`. */
   material = async (w: MaterialFilterInput, path: string): Promise<Filter | null> => {
     const out: Filter[] = [];
-    // the checks that need no database first, so that bad input is refused even while Neo4j is unreachable
+    // checked before anything runs; names become references the statement resolves
     const system = given(w.chemicalSystem) ? chemicalSystem(w.chemicalSystem, `${path}.chemicalSystem`) : null;
     const els = w.elementsIncludeAll?.length ? elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`) : null;
     const review = w.review ? checkReview(w.review, `${path}.review`) : null;
