@@ -19,6 +19,7 @@ import { MaterialResolver, MaterialVariantResolver } from './material.resolver.j
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { SearchResolver } from './search.resolver.js';
+import { readCompiledFirst } from './selection.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import { CitationResolver, SourceResolver } from './source.resolver.js';
 import {
@@ -65,7 +66,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(readCompiledFirst);
   return cached;
 }
 
