@@ -161,7 +161,6 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
     ...(plan.fields ? [`fields: CASE own WHEN 1 THEN ${byKind(kinds, (k) => ownFields(k, x))} ELSE [] END + fields`] : []),
     ...(plan.nodes ? [`node: ${byKind(kinds, (k) => projection(plan.nodes![k]!, x, scope))}`] : []),
   ];
-  const top = namesOf(scope);
   const name = `search.${[...kinds].sort().join('+').toLowerCase()}`;
   if (plan.totalCount) {
     // the names resolved once the hits are collected (one row), imported into the page's subquery
@@ -182,6 +181,7 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
     return { name, text: `// ${name}\n${lines.join('\n')}`, params: scope.params, nameRefs: names.refs };
   }
   // the names resolved first and carried through the hits (constant grouping keys of the merge)
+  const top = namesOf(scope);
   const lines = [
     ...top.prelude,
     ...hitsOf(branches, merged, top.variables),
