@@ -109,22 +109,7 @@ describe('one resolver for every way a material is named', () => {
     expect(res.data!.measurements.edges.some((e) => e.node.variant?.polymorph === 'β')).toBe(true);
   });
 
-  it('an ambiguous name is BAD_USER_INPUT listing the options (LPS: banerjee2020.yaml line 820, lewis2019.yaml line 93), in any case', async () => {
-    for (const text of ['LPS', 'lps']) {
-      const res = await server.gql(`{ materials(where: { name: "${text}" }) { totalCount } }`);
-      expectBadUserInput(res, 'where.name', new RegExp(`'${text}' names 2 materials: Li3P1S4 \\(in banerjee2020\\); Li7P3S11 \\(in lewis2019\\)`));
-    }
-    expectBadUserInput(
-      await server.gql('{ interfaceReaction(reactantA: "LPS", reactantB: "LiCoO2") { status } }'),
-      'reactantA',
-      /names 2 materials: Li3P1S4 \(in banerjee2020\); Li7P3S11 \(in lewis2019\)/,
-    );
-  });
-
-  it('a text that is no name and no formula says both', async () => {
-    expectBadUserInput(await server.gql('{ materials(where: { name: "NZSP" }) { totalCount } }'), 'where.name', /unknown element symbol.*nor is it a material id, name or alias/);
-  });
-
+  // before the tests that ask computed fields: a reactant's name lookup may still run after an error answered the request
   it('a filter by name is one statement, the name resolved inside it by index seeks (no lookup of its own, no label scan)', async () => {
     for (const [list, where] of [
       ['materials', '{ name: "Lipon" }'],
@@ -139,6 +124,22 @@ describe('one resolver for every way a material is named', () => {
     const plan = await db.explain({ name: q.name, text: q.text }, q.params);
     expect(plan.filter((op) => op.startsWith('NodeIndexSeek') || op.startsWith('NodeUniqueIndexSeek')).length, plan.join(' ')).toBeGreaterThanOrEqual(3);
     expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')), plan.join(' ')).toBe(false);
+  });
+
+  it('an ambiguous name is BAD_USER_INPUT listing the options (LPS: banerjee2020.yaml line 820, lewis2019.yaml line 93), in any case', async () => {
+    for (const text of ['LPS', 'lps']) {
+      const res = await server.gql(`{ materials(where: { name: "${text}" }) { totalCount } }`);
+      expectBadUserInput(res, 'where.name', new RegExp(`'${text}' names 2 materials: Li3P1S4 \\(in banerjee2020\\); Li7P3S11 \\(in lewis2019\\)`));
+    }
+    expectBadUserInput(
+      await server.gql('{ interfaceReaction(reactantA: "LPS", reactantB: "LiCoO2") { status } }'),
+      'reactantA',
+      /names 2 materials: Li3P1S4 \(in banerjee2020\); Li7P3S11 \(in lewis2019\)/,
+    );
+  });
+
+  it('a text that is no name and no formula says both', async () => {
+    expectBadUserInput(await server.gql('{ materials(where: { name: "NZSP" }) { totalCount } }'), 'where.name', /unknown element symbol.*nor is it a material id, name or alias/);
   });
 
   it('the name lookup is one index seek: MaterialName by key, Material by id, no label scan', async () => {

@@ -234,7 +234,11 @@ export class ThermoService {
 
   /** Interface reaction of two materials named in any way (GraphQL `interfaceReaction`); see `target`. */
   async interfaceReaction(textA: string, textB: string, openElement: string | null | undefined, voltageV: number | null | undefined): Promise<InterfaceReactionView> {
-    const [a, b] = await Promise.all([this.target(textA, 'reactantA'), this.target(textB, 'reactantB')]);
+    // both settled before answering, so that a request refused for one reactant leaves no work running for the other
+    const settled = await Promise.allSettled([this.target(textA, 'reactantA'), this.target(textB, 'reactantB')]);
+    const refused = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (refused) throw refused.reason;
+    const [a, b] = settled.map((s) => (s as PromiseFulfilledResult<ThermoTarget>).value) as [ThermoTarget, ThermoTarget];
     return this.reactionOf(a, b, openElement, voltageV);
   }
 
