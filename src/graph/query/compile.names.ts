@@ -10,8 +10,8 @@
  *
  * at the start of the statement (two index seeks per name: the unique index on Material.id, the range index
  * on MaterialName.key), the filter reading `ref0` (every WITH of the page carries it to the projections). The
- * statement also returns what each lookup found (`nameChecks`: the same two seeks again, as an expression of its
- * own, so that any statement shape can return it), from which
+ * statement also returns what each lookup found (`nameChecks`: the prelude's variables in a list statement, whose
+ * RETURN still sees them; the same two seeks again where later WITHs dropped them: aggregates, search), from which
  * services/materialRef.ts raises the errors the rules define (an ambiguous name, neither name nor formula).
  */
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
@@ -34,8 +34,11 @@ const exactId = (b: BoundNameRef) => `COLLECT { MATCH (m:Material {id: ${b.text}
 const byName = (b: BoundNameRef) =>
   `COLLECT { MATCH (n:MaterialName {key: ${b.key}})-[:NAMES]->(m:Material) RETURN {materialId: m.id, nameText: ${NAME.text!('n')}, review: ${NAME.review!('n')}} }`;
 
-/** The lines that bind each reference's material ids (none without references), keeping the variables `carried`. */
-export function materialNamePrelude(refs: readonly BoundNameRef[], carried: readonly string[] = []): string[] {
+/**
+ * The lines that bind each reference's material ids (none without references), keeping the variables `carried`;
+ * with `keepFound` also what the lookups found (`ref0_ids`, `ref0_names`), for a RETURN that still sees them.
+ */
+export function materialNamePrelude(refs: readonly BoundNameRef[], carried: readonly string[] = [], keepFound = false): string[] {
   if (refs.length === 0) return [];
   const v = (b: BoundNameRef, part: string) => `${b.variable}_${part}`;
   const distinct = (list: string, exactText: string | null) =>
@@ -46,6 +49,7 @@ export function materialNamePrelude(refs: readonly BoundNameRef[], carried: read
     `WITH ${[...carried, ...found, ...refs.flatMap((b) => [`${distinct(v(b, 'names'), null)} AS ${v(b, 'all')}`, `${distinct(v(b, 'names'), b.text)} AS ${v(b, 'exact')}`])].join(', ')}`,
     `WITH ${[
       ...carried,
+      ...(keepFound ? found : []),
       ...refs.map(
         (b) =>
           `CASE WHEN size(${v(b, 'ids')}) > 0 THEN ${v(b, 'ids')} WHEN size(${v(b, 'all')}) = 1 THEN ${v(b, 'all')} ` +
@@ -55,8 +59,12 @@ export function materialNamePrelude(refs: readonly BoundNameRef[], carried: read
   ];
 }
 
-/** What each reference's lookups found, in the order of `refs`, as an expression of its own (for the RETURN). */
-export function nameChecksText(refs: readonly BoundNameRef[]): string {
+/**
+ * What each reference's lookups found, in the order of `refs`: the prelude's variables when they were kept
+ * (`fromPrelude`), else the lookups again as an expression of its own (a statement whose WITHs dropped them).
+ */
+export function nameChecksText(refs: readonly BoundNameRef[], fromPrelude = false): string {
+  if (fromPrelude) return `[${refs.map((b) => `{ids: ${b.variable}_ids, names: ${b.variable}_names}`).join(', ')}]`;
   return `[${refs.map((b) => `{ids: ${exactId(b)}, names: ${byName(b)}}`).join(', ')}]`;
 }
 

@@ -121,12 +121,12 @@ export function bindNames(scope: Scope, filter: Filter | null, nodes: readonly (
 }
 
 /** The lines that open a statement of `scope` (its material names resolved), and what its RETURN adds for them. */
-export function namesOf(scope: Scope, carried: readonly string[] = []): { prelude: string[]; variables: string[]; returns: string[]; refs: MaterialNameRef[] } {
+export function namesOf(scope: Scope, carried: readonly string[] = [], keepFound = false): { prelude: string[]; variables: string[]; returns: string[]; refs: MaterialNameRef[] } {
   const refs = scope.nameRefs();
   return {
-    prelude: materialNamePrelude(refs, carried),
+    prelude: materialNamePrelude(refs, carried, keepFound),
     variables: refs.map((b) => b.variable),
-    returns: refs.length > 0 ? [`${nameChecksText(refs)} AS nameChecks`] : [],
+    returns: refs.length > 0 ? [`${nameChecksText(refs, keepFound)} AS nameChecks`] : [],
     refs: refs.map((b) => b.ref),
   };
 }
@@ -390,7 +390,8 @@ export function compileList(plan: ListPlan): CompiledQuery {
   const page = plan.node !== null ? pageText(plan, v, match, filter, scope) : null;
   const returns = [...(grouped ? ['grp'] : []), page !== null ? 'items' : '[] AS items'];
   if (plan.totalCount) returns.push(`${countText(plan, v, match, scope)} AS totalCount`);
-  const names = namesOf(scope, rootScope?.binds ?? []);
+  // the lookups' findings kept to the RETURN (nothing between drops them), so that they run once
+  const names = namesOf(scope, rootScope?.binds ?? [], true);
   const imports = [...(grouped ? ['grp'] : []), ...(rootScope?.binds ?? []), ...names.variables];
   const parts = [...(rootScope ? [rootScope.prelude] : []), ...names.prelude, ...(groups ? [groups] : [])];
   if (page !== null) parts.push(`CALL {\n${imports.length > 0 ? `  WITH ${imports.join(', ')}\n` : ''}${page}\n}`);
