@@ -10,7 +10,7 @@ import type { PublicationRelation } from './plan.publication.js';
 import type { VariantRelation } from './plan.variant.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 import type { PhaseRelation } from './plan.phase.js';
-import type { ClaimListKind, ClaimRelation } from './projection.claims.js';
+import type { ClaimListKind, ClaimRelation } from './plan.claims.js';
 
 export type { PhaseRelation };
 

@@ -8,25 +8,10 @@
 import { ABOUT, CLAIM, CLAIM_QUANTITY, HAS_QUANTITY } from '../../domain/model/claim.kind.js';
 import { filterableOf, positionOf, projectionOf, propertyOf, recordMap, relationshipOf } from '../nodeKinds.js';
 import type { NodeKind } from './plan.js';
+import type { ClaimListKind, ClaimRelation } from './plan.claims.js';
+
+export type { ClaimListKind, ClaimRelation };
 import { FACT_DERIVED, inSourceOrder, type Expr, type InOrder } from './projection.quantity.js';
-
-export type ClaimListKind = 'Claim' | 'ClaimQuantity';
-
-export type ClaimRelation =
-  /** Claim → the materials it is about. */
-  | 'claimMaterials'
-  /** Claim → the interfaces it is about. */
-  | 'claimInterfaces'
-  /** Claim → its quantities, in the source's order. */
-  | 'claimQuantities'
-  /** Material → the claims about it. */
-  | 'materialClaims'
-  /** Interface → the claims about it. */
-  | 'interfaceClaims'
-  /** Claim → the electrolytes of the interfaces it is about. */
-  | 'claimInterfaceElectrolytes'
-  /** Claim → the counterparts of the interfaces it is about. */
-  | 'claimInterfaceCounterparts';
 
 /** A claim quantity's fields; its position is on the HAS_QUANTITY relationship (bound as `r<node variable>`). */
 const QUANTITY: Record<string, Expr> = projectionOf(CLAIM_QUANTITY, { position: (v) => positionOf(HAS_QUANTITY)(`r${v}`) });

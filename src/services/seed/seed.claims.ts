@@ -4,14 +4,21 @@
  * their canonical units. Each problem is reported with the record and field; the facts a claim explains are
  * checked once the review's records are all read (`linkExplained`).
  */
-import type { ClaimOut, InterfaceOut } from '../../graph/seed.records.js';
-import type { FactContext } from './seed.read.js';
-import type { ClaimSeed } from './seed.schema.js';
+import type { ClaimOut, FactOut, InterfaceOut } from '../../graph/seed.records.js';
+import type { readQuantity } from '../../domain/values/quantity.js';
+import type { ClaimSeed, VariantSeed } from './seed.schema.js';
+
+/** The per-record checks of seed.read.ts a claim needs (its FactContext). */
+export interface FactChecks {
+  base(r: ClaimSeed): FactOut | undefined;
+  material(ref: string, field: string, variant?: VariantSeed): { materialId: string; variantId: string | null } | undefined;
+  quantity(property: Parameters<typeof readQuantity>[0], value: string, unit: string | undefined, unitAsMeant: string | undefined, field: string): ReturnType<typeof readQuantity> | undefined;
+}
 
 type Report = (record: string, field: string, problem: string) => void;
 
 /** The write of claim `r`, or undefined when any part of it is invalid (reported). */
-export function readClaim(ctx: FactContext, r: ClaimSeed, interfaces: Map<string, InterfaceOut>): ClaimOut | undefined {
+export function readClaim(ctx: FactChecks, r: ClaimSeed, interfaces: Map<string, InterfaceOut>): ClaimOut | undefined {
   const base = ctx.base(r);
   const s = r.subjects ?? {};
   const materials = [

@@ -432,7 +432,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
 // ---------------------------------------------------------------------------------------------------
 
 /** Per-record checks that need the review: source lines, quote, references, materials, quantities. */
-export class FactContext {
+class FactContext {
   constructor(
     private readonly review: ReviewSeed,
     private readonly seedFile: string,
