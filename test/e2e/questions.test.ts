@@ -41,14 +41,22 @@ async function ask(q: Question): Promise<Verdict> {
   const invalid = errors.filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
   expect(invalid, `${q.id}: the schema refuses its query`).toEqual([]);
   const v = checkAnswer(q, data);
+  if (q.kind === 'material' && v.why === 'no fact in the response') {
+    return { answered: false, why: `${v.why}: the line that defines a name (an abbreviation list) is not in the API (a MaterialAlias has alias and review, no line)` };
+  }
   if (errors.length && !v.answered) return { answered: false, why: `error ${errors[0]!.extensions?.code}: ${errors[0]!.message.slice(0, 160)}` };
   return v;
 }
 
 describe('questions → answers through GraphQL', () => {
   it(`answers at least ${GOAL * 100} % of the questions (the rate and the misses are printed)`, async () => {
-    const results: { q: Question; v: Verdict }[] = [];
-    for (const q of QUESTIONS) results.push({ q, v: await ask(q) });
+    // four at a time: 190 requests one after another take minutes on a busy machine
+    const results: { q: Question; v: Verdict }[] = new Array(QUESTIONS.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < QUESTIONS.length; i = next++) results[i] = { q: QUESTIONS[i]!, v: await ask(QUESTIONS[i]!) };
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
     const answered = results.filter((r) => r.v.answered);
     const rate = answered.length / results.length;
     const byReview = Object.entries(tally(results, (r) => r.q.review)).map(
@@ -68,9 +76,9 @@ describe('questions → answers through GraphQL', () => {
       ].join('\n'),
     );
     expect(rate, `answered ${answered.length} of ${results.length}; misses: ${misses.map((r) => r.q.id).join(', ')}`).toBeGreaterThanOrEqual(GOAL);
-  });
+  }, 900_000);
 
-  it('a question counts as answered only with the expected line: the same queries with every line shifted by one answer (almost) nothing', async () => {
+  it('the checker on real responses: no question is answered at a line the review does not have, nor with a word the response lacks', async () => {
     // the checker against real responses: a wrong line must turn answers into misses
     const sample = QUESTIONS.filter((q) => !q.pending && q.kind !== 'material').filter((_, i) => i % 10 === 0);
     let stillAnswered = 0;
@@ -82,5 +90,5 @@ describe('questions → answers through GraphQL', () => {
       if (right.answered && checkAnswer({ ...q, expect: { words: [...(q.expect.words ?? []).map(String), 'zzz-not-a-word'] } }, data).answered) stillAnswered++;
     }
     expect(stillAnswered, 'a word the response lacks must turn an answer into a miss').toBe(0);
-  });
+  }, 600_000);
 });
