@@ -35,6 +35,11 @@ const COATING_PART: Record<string, FactRelation> = {
   ELECTROLYTE: 'materialCoatingsAsElectrolyte',
 };
 
+/** Keys of the node map that fields of facts left to resolvers read (a claim's variants, by the ids on its ABOUT relationships). */
+export const FACT_NEEDS: Record<string, string[]> = {
+  'Claim.variants': ['variantIds'],
+};
+
 /** Fields read from the same node under another kind (a component's material is the node its relationship reaches). */
 export const FACT_INLINE_FIELDS: Record<string, NodeKind> = {
   'CellComponent.material': 'Material',
