@@ -190,20 +190,21 @@ export function recordMap(kind: NodeKindSpec, projection: Record<string, Expr>, 
   return `{${entries.join(', ')}}`;
 }
 
-/** A list of objects stored as parallel lists: one list property per column (named by `name`), a null field as ''. */
+/** A list of objects stored as parallel lists: one list property per column (named by `name`), a null field as '' (a number as NaN). */
 function columnLists(columns: readonly Column[], objects: readonly Record<string, unknown>[] | null, name: (c: Column) => string): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const c of columns) out[name(c)] = (objects ?? []).map((o) => o[c.field] ?? (c.nullable ? '' : null));
+  for (const c of columns) out[name(c)] = (objects ?? []).map((o) => o[c.field] ?? (c.nullable ? (c.numeric ? Number.NaN : '') : null));
   return out;
 }
 
-/** The objects of a list stored as parallel list properties, read back as a list of maps (null for a nullable field stored as ''). */
+/** The objects of a list stored as parallel list properties, read back as a list of maps (null for a nullable field stored as '' or NaN). */
 export function columnsList(v: string, columns: readonly Column[]): string {
   const first = columns[0];
   if (!first) return '[]';
   const entries = columns.map((c) => {
     const item = `${v}.${c.name}[i]`;
-    return `${c.field}: ${c.nullable ? `CASE WHEN ${item} = '' THEN null ELSE ${item} END` : item}`;
+    const missing = c.numeric ? `isNaN(${item})` : `${item} = ''`;
+    return `${c.field}: ${c.nullable ? `CASE WHEN ${missing} THEN null ELSE ${item} END` : item}`;
   });
   return `[i IN range(0, size(coalesce(${v}.${first.name}, [])) - 1) | {${entries.join(', ')}}]`;
 }

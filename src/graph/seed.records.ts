@@ -44,6 +44,8 @@ export type VariantOut = StoredOf<typeof MATERIAL_VARIANT> & { materialId: strin
 export interface AliasOut {
   alias: string;
   review: string | null;
+  /** The line of the review's text that prints it, where the seed records one. */
+  line: number | null;
   materialId: string;
   variantId: string | null;
 }

@@ -1,7 +1,7 @@
 /**
  * The question → answer pairs of test/fixtures/questions/<review>.yaml and the generic checker that decides
  * whether a GraphQL response answers one: it walks the JSON, takes every object that carries `source` as a
- * fact, and calls the question answered when one fact whose `source.line`/`source.lines` holds the expected
+ * fact (and a material as one at the lines that print its aliases), and calls the question answered when one fact whose `source.line`/`source.lines` holds the expected
  * line contains every expected value and word in its answer part (the fact without its `source` and without
  * the facts nested in it, which are facts of their own). Matching is case-insensitive; spaces, <sub>/<sup>
  * markup and Unicode sub- and superscripts do not matter (formulas), and a value or word must not be part of
@@ -59,7 +59,7 @@ const NAMED = 'name formula';
 
 /** Fragments a question's query may spread; only those it uses (and theirs) are sent with it. */
 export const FRAGMENTS: Record<string, string> = {
-  Mat: `fragment Mat on Material { id ${NAMED} reducedFormula family families chemicalClass description aliases { alias review } variants { labels polymorph form } }`,
+  Mat: `fragment Mat on Material { id ${NAMED} reducedFormula family families chemicalClass description aliases { alias review line } variants { labels polymorph form } }`,
   Var: 'fragment Var on MaterialVariant { labels polymorph form dopants { element site amount } }',
   M: `fragment M on Measurement { id ${SOURCE} material { ${NAMED} } variant { ...Var } family property propertyText printedValue printedUnit unitAsMeant contribution temperatureText method sampleForm basis atmosphere conditionsOther computed }`,
   W: `fragment W on ReportedStabilityWindow { id ${SOURCE} material { ${NAMED} } variant { ...Var } family scale windowMethod: method methodText reductionLimit { text quantity { printedValue } } oxidationLimit { text quantity { printedValue } } }`,
@@ -147,6 +147,11 @@ export function factsOf(json: unknown): Fact[] {
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (o.source && typeof o.source === 'object') found.push(o as Fact);
+      // a material: what it is, at the lines of the reviews that print its aliases (an abbreviation list)
+      else if (Array.isArray(o.aliases)) {
+        const lines = (o.aliases as { line?: unknown }[]).map((a) => a.line).filter((l): l is number => typeof l === 'number');
+        if (lines.length > 0) found.push({ ...o, source: { lines } } as Fact);
+      }
       Object.values(o).forEach(walk);
     }
   };

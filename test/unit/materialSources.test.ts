@@ -78,8 +78,8 @@ describe("a material's per-source copies", () => {
       chemicalSystem: 'Ge-Li-P-S',
       chemicalClass: 'SULFIDE',
       aliases: [
-        { alias: 'LGPS', review: null, variantId: null },
-        { alias: 'L', review: 'banerjee2020', variantId: 'v' },
+        { alias: 'LGPS', review: null, line: null, variantId: null },
+        { alias: 'L', review: 'banerjee2020', line: 812, variantId: 'v' },
       ],
       family: 'LGPS',
     });

@@ -28,6 +28,14 @@ describe('the question checker', () => {
     expect(checkAnswer(q(584, ['8'], ['Monroe', 'shear modulus']), data)).toEqual({ answered: true, why: '' });
   });
 
+  it('takes a material as answered at the lines that print its aliases, and not at other lines', () => {
+    const material = { data: { materials: { edges: [{ node: { id: 'Al3Li13O120P30Ti17', name: 'LATP', formula: 'Li1.3Al0.3Ti1.7(PO4)3', aliases: [{ alias: 'LATP', review: 'banerjee2020', line: 812 }, { alias: 'LATP', review: null, line: null }] } }] } } };
+    expect(checkAnswer(q(812, [], ['Li1.3Al0.3Ti1.7(PO4)3']), material).answered).toBe(true);
+    expect(checkAnswer(q(813, [], ['Li1.3Al0.3Ti1.7(PO4)3']), material).answered).toBe(false);
+    const unprinted = { data: { materials: { edges: [{ node: { id: 'x', formula: 'Li1.3Al0.3Ti1.7(PO4)3', aliases: [{ alias: 'LATP', review: null, line: null }] } }] } } };
+    expect(checkAnswer(q(812, [], ['Li1.3Al0.3Ti1.7(PO4)3']), unprinted).answered).toBe(false);
+  });
+
   it('rejects the right answer at a wrong line', () => {
     const v = checkAnswer(q(585, ['8'], ['Monroe']), data);
     expect(v.answered).toBe(false);

@@ -20,6 +20,7 @@ export const ELEMENT_AMOUNT = nodeKind('ElementAmount', 'One element of a compos
 export const MATERIAL_ALIAS = nodeKind('MaterialAlias', 'A name or abbreviation a material goes by; some mean different materials in different reviews.', {
   alias: text("The alias, e.g. 'LPS'."),
   review: text("Key of the review where it means this material ('banerjee2020'); null when it does in every review.").optional(),
+  line: int('The line of that review\'s text that prints it (its list of abbreviations, or where it is defined); null when not recorded.').optional(),
   variantId: text('The variant it names, if any (read by the name lookups).').optional().hidden(),
 });
 
@@ -81,6 +82,7 @@ export const MATERIAL = nodeKind(
     aliases: listOf(MATERIAL_ALIAS, 'Names and abbreviations the reviews use for it.', {
       alias: 'aliasTexts',
       review: 'aliasReviews',
+      line: 'aliasLines',
       variantId: 'aliasVariants',
     }).keptPerSource(['seed']),
     family: oneOf<StructuralFamily>(

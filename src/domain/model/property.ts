@@ -30,8 +30,10 @@ export type Storage =
 export interface Column {
   readonly field: string;
   readonly name: string;
-  /** Stored as '' when null (list properties cannot hold nulls), read back as null. */
+  /** Stored as '' (a number as NaN) when null (list properties cannot hold nulls), read back as null. */
   readonly nullable: boolean;
+  /** A number (Int, Float): its list is a list of floats, a null stored as NaN. */
+  readonly numeric: boolean;
 }
 
 /**
@@ -167,7 +169,10 @@ export const object = <T>(name: string, description: string) => new Prop<T, 'pro
 export const listOf = <K extends NodeKindSpec>(kind: K, description: string, columns: { readonly [F in keyof K['properties']]: string }) =>
   new Prop<RecordOf<K>[], 'columns'>({ object: kind.name }, description, false, true, {
     kind: 'columns',
-    columns: Object.entries(columns as Record<string, string>).map(([field, name]) => ({ field, name, nullable: kind.properties[field]!.nullable })),
+    columns: Object.entries(columns as Record<string, string>).map(([field, name]) => {
+      const p = kind.properties[field]!;
+      return { field, name, nullable: p.nullable, numeric: 'scalar' in p.output && (p.output.scalar === 'Int' || p.output.scalar === 'Float') };
+    }),
   });
 
 /** A node kind: its label and its properties, each declared once. */

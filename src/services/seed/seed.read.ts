@@ -576,7 +576,7 @@ class MaterialRegistry {
     }
     const entry = { materialId: target.materialId, ...(a.variant ? { variant: a.variant } : {}) };
     map.set(a.alias, entry);
-    this.aliasList.push({ alias: a.alias, review, materialId: target.materialId, variantId: a.variant ? this.variant(target.materialId, a.variant) : null });
+    this.aliasList.push({ alias: a.alias, review, line: a.source?.line ?? null, materialId: target.materialId, variantId: a.variant ? this.variant(target.materialId, a.variant) : null });
   }
 
   /** Registry id, then alias (of the review, then of all reviews), then formula. */
