@@ -13,7 +13,7 @@ import { MATERIAL_PROJECTION } from '../../src/graph/query/projection.material.j
 const SEED_COPIES = [
   'seedKind', 'seedName', 'seedDescription', 'seedFormula', 'seedReducedFormula', 'seedCompositionElements', 'seedCompositionAmounts',
   'seedElements', 'seedChemicalSystem', 'seedElementCount', 'seedFormulas', 'seedFamily', 'seedChemicalClass', 'seedAliasTexts',
-  'seedAliasReviews', 'seedAliasVariants',
+  'seedAliasReviews', 'seedAliasLines', 'seedAliasVariants',
 ];
 const OBELIX_COPIES = [
   'obelixFormula', 'obelixReducedFormula', 'obelixCompositionElements', 'obelixCompositionAmounts', 'obelixElements',
@@ -55,6 +55,7 @@ describe("a material's per-source copies", () => {
       'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass)',
       'm.aliasTexts = coalesce(m.seedAliasTexts, [])',
       'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
+      'm.aliasLines = coalesce(m.seedAliasLines, [])',
       'm.aliasVariants = coalesce(m.seedAliasVariants, [])',
     ];
     const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
@@ -90,6 +91,8 @@ describe("a material's per-source copies", () => {
       seedCompositionAmounts: [10, 1],
       seedAliasTexts: ['LGPS', 'L'],
       seedAliasReviews: ['', 'banerjee2020'],
+      // a number column: NaN for null (a list holds one type)
+      seedAliasLines: [Number.NaN, 812],
       seedAliasVariants: ['', 'v'],
       seedDescription: null,
     });
