@@ -655,7 +655,7 @@ class MaterialRegistry {
         chemicalSystem: first.chemicalSystem,
         elementCount: first.elementCount,
         reportedFormulas: formulas,
-        chemicalClass: chemicalClass(first.elements, curated?.family ?? null),
+        chemicalClass: chemicalClass(first, curated?.family ?? null),
       };
     });
     return [...named, ...compositional].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
