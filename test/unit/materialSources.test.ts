@@ -13,7 +13,7 @@ import { MATERIAL_PROJECTION } from '../../src/graph/query/projection.material.j
 const SEED_COPIES = [
   'seedKind', 'seedName', 'seedDescription', 'seedFormula', 'seedReducedFormula', 'seedCompositionElements', 'seedCompositionAmounts',
   'seedElements', 'seedChemicalSystem', 'seedElementCount', 'seedFormulas', 'seedFamily', 'seedChemicalClass', 'seedAliasTexts',
-  'seedAliasReviews', 'seedAliasVariants',
+  'seedAliasReviews', 'seedAliasVariants', 'seedRepresentativeFormula', 'seedRepresentativeFormulaSource',
 ];
 const OBELIX_COPIES = [
   'obelixFormula', 'obelixReducedFormula', 'obelixCompositionElements', 'obelixCompositionAmounts', 'obelixElements',
@@ -56,6 +56,8 @@ describe("a material's per-source copies", () => {
       'm.aliasTexts = coalesce(m.seedAliasTexts, [])',
       'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
       'm.aliasVariants = coalesce(m.seedAliasVariants, [])',
+      'm.representativeFormula = m.seedRepresentativeFormula',
+      'm.representativeFormulaSource = m.seedRepresentativeFormulaSource',
     ];
     const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
     expect(assignments.sort()).toEqual(expected.sort());
@@ -77,6 +79,8 @@ describe("a material's per-source copies", () => {
       elementCount: 4,
       chemicalSystem: 'Ge-Li-P-S',
       chemicalClass: 'SULFIDE',
+      representativeFormula: null,
+      representativeFormulaSource: null,
       aliases: [
         { alias: 'LGPS', review: null, variantId: null },
         { alias: 'L', review: 'banerjee2020', variantId: 'v' },

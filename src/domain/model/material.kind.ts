@@ -74,7 +74,7 @@ export const MATERIAL = nodeKind(
       .optional()
       .filterable()
       .keptPerSource(SEED_OVER_DATASETS),
-    chemicalClass: oneOf<ChemicalClass>('ChemicalClass', CHEMICAL_CLASSES, 'Sulfide, oxide, halide... (from the family, else from the elements).')
+    chemicalClass: oneOf<ChemicalClass>('ChemicalClass', CHEMICAL_CLASSES, 'Sulfide, oxide, halide, polymer... (curated where the seed gives one; else from the family where the elements agree with it, else from the elements).')
       .optional()
       .filterable()
       .keptPerSource(SEED_OVER_DATASETS),
@@ -97,6 +97,19 @@ export const MATERIAL = nodeKind(
       .filterable()
       .keptPerSource(['obelix'], 'union', { from: { seed: 'family' } }),
     familyLabels: text("The family labels sources printed, e.g. ['garnet', 'garnet-like'].").many().keptPerSource(['obelix']),
+    representativeFormula: text(
+      'For a named material without one fixed composition (NCA, LiPON, LAGP): a representative composition that the reviews ' +
+        "or a convention fix, e.g. 'LiNi0.8Co0.15Al0.05O2' for NCA; the computed fields (stability window, interface predictions) " +
+        'use it and say so. Null for compositions and where nothing fixes one.',
+    )
+      .optional()
+      .keptPerSource(['seed']),
+    representativeFormulaSource: text(
+      "Where the representative composition comes from: the review line that prints it ('feng2022 line 230: \"...\"') or the " +
+        'convention and its DOI. Null without a representative composition.',
+    )
+      .optional()
+      .keptPerSource(['seed']),
   },
 );
 
