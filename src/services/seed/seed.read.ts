@@ -214,6 +214,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
       const name = m.id ?? m.formula!;
       checkEvidence(m.familySource, name, 'familySource', report);
       checkEvidence(m.representativeSource, name, 'representativeSource', report);
+      if (m.representativeFormula !== undefined) checkRepresentative(m, report);
       registry.addMaterial(m, report);
     });
     (file.aliases ?? []).forEach((raw, i) => {
@@ -699,6 +700,21 @@ class MaterialRegistry {
 
   aliasesOut(): AliasOut[] {
     return this.aliasList;
+  }
+}
+
+/** A representative formula is a composition of the elements the named material always contains. */
+function checkRepresentative(m: NamedMaterialSeed, report: Report): void {
+  let c: Composition;
+  try {
+    c = parseFormula(m.representativeFormula!);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return report(m.id!, 'representativeFormula', e.message);
+  }
+  const elements = [...new Set(m.elements ?? [])].sort();
+  if (elements.length > 0 && c.elements.join(',') !== elements.join(',')) {
+    report(m.id!, 'representativeFormula', `has the elements ${c.elements.join(', ')}, not those of the material (${elements.join(', ')})`);
   }
 }
 
