@@ -14,6 +14,7 @@ const SEED_COPIES = [
   'seedKind', 'seedName', 'seedDescription', 'seedFormula', 'seedReducedFormula', 'seedCompositionElements', 'seedCompositionAmounts',
   'seedElements', 'seedChemicalSystem', 'seedElementCount', 'seedFormulas', 'seedFamily', 'seedChemicalClass', 'seedAliasTexts',
   'seedAliasReviews', 'seedAliasVariants', 'seedRepresentativeFormula', 'seedRepresentativeFormulaSource',
+  'seedGeneralFormula', 'seedGeneralFormulaSource', 'seedStoichiometryVariables', 'seedStoichiometryMins', 'seedStoichiometryMaxes',
 ];
 const OBELIX_COPIES = [
   'obelixFormula', 'obelixReducedFormula', 'obelixCompositionElements', 'obelixCompositionAmounts', 'obelixElements',
@@ -58,6 +59,11 @@ describe("a material's per-source copies", () => {
       'm.aliasVariants = coalesce(m.seedAliasVariants, [])',
       'm.representativeFormula = m.seedRepresentativeFormula',
       'm.representativeFormulaSource = m.seedRepresentativeFormulaSource',
+      'm.generalFormula = m.seedGeneralFormula',
+      'm.generalFormulaSource = m.seedGeneralFormulaSource',
+      'm.stoichiometryVariables = coalesce(m.seedStoichiometryVariables, [])',
+      'm.stoichiometryMins = coalesce(m.seedStoichiometryMins, [])',
+      'm.stoichiometryMaxes = coalesce(m.seedStoichiometryMaxes, [])',
     ];
     const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
     expect(assignments.sort()).toEqual(expected.sort());
@@ -81,6 +87,9 @@ describe("a material's per-source copies", () => {
       chemicalClass: 'SULFIDE',
       representativeFormula: null,
       representativeFormulaSource: null,
+      generalFormula: null,
+      stoichiometryRanges: [],
+      generalFormulaSource: null,
       aliases: [
         { alias: 'LGPS', review: null, variantId: null },
         { alias: 'L', review: 'banerjee2020', variantId: 'v' },

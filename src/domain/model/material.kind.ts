@@ -23,6 +23,12 @@ export const MATERIAL_ALIAS = nodeKind('MaterialAlias', 'A name or abbreviation 
   variantId: text('The variant it names, if any (read by the name lookups).').optional().hidden(),
 });
 
+export const STOICHIOMETRY_RANGE = nodeKind('StoichiometryRange', 'The range a variable of a general formula takes, as the source prints it (bounds inclusive unless it says otherwise).', {
+  variable: text("The variable of the general formula, e.g. 'x'."),
+  min: float('Its lowest value.'),
+  max: float('Its highest value.'),
+});
+
 export const MATERIAL_KINDS = ['COMPOSITION', 'NAMED'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 
@@ -102,6 +108,20 @@ export const MATERIAL = nodeKind(
         "or a convention fix, e.g. 'LiNi0.8Co0.15Al0.05O2' for NCA; the computed fields (stability window, interface predictions) " +
         'use it and say so. Null for compositions and where nothing fixes one.',
     )
+      .optional()
+      .keptPerSource(['seed']),
+    generalFormula: text(
+      "For a named material of variable stoichiometry: the general formula the reviews print, e.g. 'Na1+xZr2P3-xSixO12' for " +
+        'sodium NASICON; null otherwise.',
+    )
+      .optional()
+      .keptPerSource(['seed']),
+    stoichiometryRanges: listOf(STOICHIOMETRY_RANGE, 'The ranges of the variables of `generalFormula` that the source prints (empty when it prints none).', {
+      variable: 'stoichiometryVariables',
+      min: 'stoichiometryMins',
+      max: 'stoichiometryMaxes',
+    }).keptPerSource(['seed']),
+    generalFormulaSource: text("Where the general formula (and its ranges) comes from: the review line that prints it. Null without one.")
       .optional()
       .keptPerSource(['seed']),
     representativeFormulaSource: text(

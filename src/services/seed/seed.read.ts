@@ -215,6 +215,13 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
       checkEvidence(m.familySource, name, 'familySource', report);
       checkEvidence(m.representativeSource, name, 'representativeSource', report);
       if (m.representativeFormula !== undefined) checkRepresentative(m, report);
+      if (m.generalFormula) {
+        checkEvidence(m.generalFormula.source, name, 'generalFormula.source', report);
+        for (const [i, r] of (m.generalFormula.ranges ?? []).entries()) {
+          if (!m.generalFormula.formula.includes(r.variable)) report(name, `generalFormula.ranges.${i}`, `'${r.variable}' is not a variable of ${m.generalFormula.formula}`);
+          if (r.min > r.max) report(name, `generalFormula.ranges.${i}`, `min ${r.min} is above max ${r.max}`);
+        }
+      }
       registry.addMaterial(m, report);
     });
     (file.aliases ?? []).forEach((raw, i) => {
@@ -668,6 +675,9 @@ class MaterialRegistry {
         chemicalClass: m.chemicalClass ?? chemicalClass(elements, m.family ?? null),
         representativeFormula: m.representativeFormula ?? null,
         representativeFormulaSource: m.representativeSource ? evidenceText(m.representativeSource) : null,
+        generalFormula: m.generalFormula?.formula ?? null,
+        stoichiometryRanges: m.generalFormula?.ranges ?? [],
+        generalFormulaSource: m.generalFormula ? evidenceText(m.generalFormula.source) : null,
       };
     });
     const compositional: MaterialOut[] = [...this.compositions.entries()].map(([key, { composition, formulas }]) => {
@@ -689,6 +699,9 @@ class MaterialRegistry {
         chemicalClass: curated?.chemicalClass ?? chemicalClass(first, curated?.family ?? null),
         representativeFormula: null,
         representativeFormulaSource: null,
+        generalFormula: null,
+        stoichiometryRanges: [],
+        generalFormulaSource: null,
       };
     });
     return [...named, ...compositional].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -720,7 +733,13 @@ function checkRepresentative(m: NamedMaterialSeed, report: Report): void {
 
 /** Two curations of one material agree (a material may be listed in more than one file). */
 function sameCuration(a: NamedMaterialSeed, b: NamedMaterialSeed): boolean {
-  return a.name === b.name && a.family === b.family && a.chemicalClass === b.chemicalClass && a.representativeFormula === b.representativeFormula;
+  return (
+    a.name === b.name &&
+    a.family === b.family &&
+    a.chemicalClass === b.chemicalClass &&
+    a.representativeFormula === b.representativeFormula &&
+    a.generalFormula?.formula === b.generalFormula?.formula
+  );
 }
 
 /** Evidence as one line of text: 'feng2022 line 230: "..."', 'OBELiX row ij5', 'doi:10.… (note)'. */

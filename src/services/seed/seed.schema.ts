@@ -343,12 +343,22 @@ export const NamedMaterial = z
     representativeFormula: text.optional(),
     /** Where the representative composition comes from (required with it). */
     representativeSource: MaterialEvidence.optional(),
+    /** For a named material of variable stoichiometry: its general formula as printed, the ranges printed, and the line. */
+    generalFormula: z
+      .object({
+        formula: text,
+        ranges: z.array(z.object({ variable: z.string().regex(/^[a-z]$/, 'one lower-case letter'), min: z.number(), max: z.number() }).strict()).optional(),
+        source: MaterialEvidence,
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((m) => (m.id === undefined) !== (m.formula === undefined), { message: 'give exactly one of id or formula' })
   .refine((m) => m.id === undefined || m.name !== undefined, { message: 'a named material needs a name' })
   .refine((m) => m.formula === undefined || m.elements === undefined, { message: 'elements are given for named materials only' })
   .refine((m) => m.formula === undefined || m.representativeFormula === undefined, { message: 'a representative formula is given for named materials only' })
+  .refine((m) => m.formula === undefined || m.generalFormula === undefined, { message: 'a general formula is given for named materials only' })
   .refine((m) => (m.representativeFormula === undefined) === (m.representativeSource === undefined), {
     message: 'a representative formula needs its representativeSource, and only it',
   })
