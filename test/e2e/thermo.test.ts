@@ -178,6 +178,14 @@ describe('stability windows through GraphQL', () => {
     expect(m.stabilityWindow).toMatchObject({ formula: 'Li2.9PO3.3N0.46', compositionKey: new Composition([['Li', 2.9], ['P', 1], ['O', 3.3], ['N', 0.46]]).key, representativeOf: 'named:LiPON' });
     expect(w).toEqual({ formula: 'Li2.9PO3.3N0.46', representativeOf: 'named:LiPON' });
     expect(own.representativeOf).toBeNull();
+    // the same through the compiled list of materials (the node map carries the representative formula)
+    const list = await server.gql<{ materials: { edges: { node: { id: string; generalFormula: string | null; stoichiometryRanges: unknown[]; stabilityWindow: { representativeOf: string | null } | null } }[] } }>(
+      '{ materials(first: 50, where: { kind: NAMED, elements: ["Li", "O", "P"] }) { edges { node { id generalFormula stoichiometryRanges { variable } stabilityWindow { representativeOf } } } } }',
+    );
+    expect(list.errors).toBeUndefined();
+    const byId = Object.fromEntries(list.data!.materials.edges.map((e) => [e.node.id, e.node]));
+    expect(byId['named:LiPON']!.stabilityWindow).toEqual({ representativeOf: 'named:LiPON' });
+    expect(byId['named:LAGP']).toMatchObject({ generalFormula: 'Li1+xAlxGe2-x(PO4)3', stoichiometryRanges: [], stabilityWindow: { representativeOf: 'named:LAGP' } });
   });
 });
 
