@@ -180,7 +180,7 @@ describe('stability windows through GraphQL', () => {
     expect(own.representativeOf).toBeNull();
     // the same through the compiled list of materials (the node map carries the representative formula)
     const list = await server.gql<{ materials: { edges: { node: { id: string; generalFormula: string | null; stoichiometryRanges: unknown[]; stabilityWindow: { representativeOf: string | null } | null } }[] } }>(
-      '{ materials(first: 50, where: { kind: NAMED, elements: ["Li", "O", "P"] }) { edges { node { id generalFormula stoichiometryRanges { variable } stabilityWindow { representativeOf } } } } }',
+      '{ materials(first: 50, where: { kind: NAMED, elementsIncludeAll: ["Li", "O", "P"] }) { edges { node { id generalFormula stoichiometryRanges { variable } stabilityWindow { representativeOf } } } } }',
     );
     expect(list.errors).toBeUndefined();
     const byId = Object.fromEntries(list.data!.materials.edges.map((e) => [e.node.id, e.node]));
