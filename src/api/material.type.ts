@@ -2,7 +2,7 @@
  * The GraphQL types of materials and their variants, their fields declared once in
  * domain/model/material.kind.ts (field resolvers in material.resolver.ts).
  */
-import { DOPANT, ELEMENT_AMOUNT, MATERIAL, MATERIAL_ALIAS, MATERIAL_VARIANT } from '../domain/model/material.kind.js';
+import { DOPANT, ELEMENT_AMOUNT, MATERIAL, MATERIAL_ALIAS, MATERIAL_VARIANT, STOICHIOMETRY_RANGE } from '../domain/model/material.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import './enums.js';
 import { declaredType } from './nodeKinds.js';
@@ -10,6 +10,10 @@ import { declaredType } from './nodeKinds.js';
 @declaredType(ELEMENT_AMOUNT)
 export class ElementAmount {}
 export interface ElementAmount extends RecordOf<typeof ELEMENT_AMOUNT> {}
+
+@declaredType(STOICHIOMETRY_RANGE)
+export class StoichiometryRange {}
+export interface StoichiometryRange extends RecordOf<typeof STOICHIOMETRY_RANGE> {}
 
 @declaredType(DOPANT)
 export class Dopant {}

@@ -13,6 +13,11 @@ export class PhaseEntry {}
 // the fields as the record type has them (declared once in domain/model/phaseEntry.kind.ts)
 export interface PhaseEntry extends RecordOf<typeof PHASE_ENTRY> {}
 
+/** How a result says that it computed a named material's representative composition in its place. */
+const REPRESENTATIVE_OF =
+  "The named material (its id, e.g. 'named:NCA') whose representative composition was computed in its place, because it has " +
+  "no single composition of its own (Material.representativeFormula, with its source); null for a material's own composition or a formula.";
+
 @ObjectType({ description: 'A phase in an assemblage or a reaction, with how much of it.' })
 export class PhaseAmount {
   @Field(() => String, { description: "Reduced formula, e.g. 'Li2S'." })
@@ -136,6 +141,9 @@ export class StabilityWindow {
   @Field(() => [PhaseDataSource], { description: 'The phase data of its chemical system: datasets (with version), user entries, virtual references.' })
   dataSources!: PhaseDataSource[];
 
+  @Field(() => ID, { nullable: true, description: REPRESENTATIVE_OF })
+  representativeOf!: string | null;
+
   @Field(() => String, { description: 'The method, with its sources.' })
   method(): string {
     return METHOD;
@@ -189,6 +197,9 @@ export class Decomposition {
   @Field(() => [PhaseDataSource], { description: 'The phase data of its chemical system.' })
   dataSources!: PhaseDataSource[];
 
+  @Field(() => ID, { nullable: true, description: REPRESENTATIVE_OF })
+  representativeOf!: string | null;
+
   targetEntryId!: string | null;
 }
 
@@ -205,6 +216,9 @@ export class Reactant {
 
   @Field(() => ReactantEnergySourceEnum, { description: 'Where that energy came from.' })
   energySource!: string;
+
+  @Field(() => ID, { nullable: true, description: REPRESENTATIVE_OF })
+  representativeOf?: string | null;
 }
 
 @ObjectType({ description: 'A mixing ratio at which the reaction products change (a kink of the reaction-energy curve), with its reaction.' })
@@ -309,6 +323,13 @@ export class InterphasePrediction {
 
   @Field(() => StabilityWindow, { nullable: true, description: "For EQUILIBRIUM_AT_METAL: the electrolyte's computed window." })
   window!: StabilityWindow | null;
+
+  @Field(() => [ID], {
+    description:
+      'The named materials of the interface (ids, e.g. \'named:NCA\') that were computed at their representative compositions ' +
+      '(Material.representativeFormula) because they have no single composition of their own; empty when both are compositions.',
+  })
+  representativeOf!: string[];
 
   observedProductIds!: string[];
 }

@@ -11,6 +11,7 @@ export const STRUCTURAL_FAMILIES = {
   THIO_LISICON: 'Thio-LISICON sulfides, e.g. Li3.25Ge0.25P0.75S4.',
   LGPS: 'Li10GeP2S12-type sulfides (LGPS, LSnPS, LSiPSCl).',
   ARGYRODITE: 'Argyrodite-type Li6PS5X (X = Cl, Br, I) and relatives.',
+  NA3PS4: 'Na3PS4-type Na3AB4 (A = P, Sb, As; B = S, Se), e.g. Na3PS4, Na3SbS4, Na3PSe4 and their doped variants (Feng et al. 2022, section "Na3AB4").',
   PEROVSKITE: 'Perovskite-type oxides, e.g. Li3xLa2/3−xTiO3 (LLTO).',
   ANTIPEROVSKITE: 'Anti-perovskites, e.g. Li3OCl, Li2OHCl.',
   PYROCHLORE: 'Pyrochlore-type oxides and oxyfluorides.',
@@ -18,11 +19,14 @@ export const STRUCTURAL_FAMILIES = {
   HALIDE: 'Halides (chlorides, bromides, iodides, fluorides), e.g. Li3YCl6, Li3InCl6.',
   HYDRIDE: 'Complex hydrides and hydride-based conductors, e.g. LiBH4, Li3AlH6.',
   NITRIDE: 'Nitrides and nitridosilicates, e.g. Li3N.',
+  PHOSPHIDE: 'Phosphides, e.g. Li3P, Na3P, Li8SiP4.',
   SULFIDE: 'Sulfide and selenide conductors outside the named sulfide families (thiophosphates, glasses).',
   PHOSPHATE: 'Phosphates outside NASICON (diphosphates, fluorophosphates, tavorites, borophosphates).',
   BORATE: 'Borates (pyroborates, fluorooxoborates, boracites).',
   SILICATE: 'Silicates outside LISICON (e.g. sugilites).',
   OXIDE: 'Oxides outside the named oxide families (molybdates, zirconates, hexaoxometalates, ...).',
+  POLYMER: 'Polymer electrolytes: PEO-, polycarbonate-, polyester-based, block copolymers, gel polymer electrolytes.',
+  COMPOSITE: 'Composite (hybrid) electrolytes of a ceramic and a polymer, or of two solid electrolytes.',
   OTHER: 'A printed label that maps to none of the families above; the label itself is kept.',
 } as const;
 
@@ -36,6 +40,7 @@ const LABELS: Record<string, StructuralFamily> = {
   thiolisicon: 'THIO_LISICON',
   lgps: 'LGPS', lgpstype: 'LGPS',
   argyrodite: 'ARGYRODITE', argyrodites: 'ARGYRODITE',
+  na3ab4: 'NA3PS4', na3ps4: 'NA3PS4', na3ps4type: 'NA3PS4',
   perovskite: 'PEROVSKITE', perovskites: 'PEROVSKITE',
   antiperovskite: 'ANTIPEROVSKITE', antiperovskites: 'ANTIPEROVSKITE',
   pyrochlore: 'PYROCHLORE', pyrochlores: 'PYROCHLORE',
@@ -44,6 +49,7 @@ const LABELS: Record<string, StructuralFamily> = {
   bromide: 'HALIDE', bromides: 'HALIDE', iodide: 'HALIDE', iodides: 'HALIDE', fluoride: 'HALIDE', fluorides: 'HALIDE',
   hydride: 'HYDRIDE', hydrides: 'HYDRIDE', borohydride: 'HYDRIDE', borohydrides: 'HYDRIDE',
   nitride: 'NITRIDE', nitrides: 'NITRIDE', nitridosilicates: 'NITRIDE', boronnitride: 'NITRIDE',
+  phosphide: 'PHOSPHIDE', phosphides: 'PHOSPHIDE',
   sulfide: 'SULFIDE', sulfides: 'SULFIDE', sulphides: 'SULFIDE', thiophosphate: 'SULFIDE', thiophosphates: 'SULFIDE',
   chalcogenidotetrelates: 'SULFIDE',
   phosphate: 'PHOSPHATE', phosphates: 'PHOSPHATE', diphosphate: 'PHOSPHATE', pyrophosphate: 'PHOSPHATE',
@@ -52,6 +58,8 @@ const LABELS: Record<string, StructuralFamily> = {
   silicate: 'SILICATE', silicates: 'SILICATE', sugilites: 'SILICATE',
   oxide: 'OXIDE', oxides: 'OXIDE', molybdates: 'OXIDE', zirconates: 'OXIDE', hexaoxometalates: 'OXIDE',
   lanthanumlithiumoxide: 'OXIDE',
+  polymer: 'POLYMER', polymers: 'POLYMER', polymerelectrolyte: 'POLYMER', gelpolymer: 'POLYMER', gelpolymerelectrolyte: 'POLYMER',
+  composite: 'COMPOSITE', composites: 'COMPOSITE', hybrid: 'COMPOSITE', compositeelectrolyte: 'COMPOSITE',
 };
 
 /**

@@ -173,6 +173,27 @@ describe('publication and material by id', () => {
     ]);
   });
 
+  it('gives a named material its general formula with the ranges printed, its representative composition and their sources', async () => {
+    const res = await server.gql<{ m: Record<string, unknown>; c: Record<string, unknown> }>(
+      `{ m: material(id: "named:NASICON-Na") { kind family chemicalClass generalFormula stoichiometryRanges { variable min max } generalFormulaSource
+           representativeFormula representativeFormulaSource }
+         c: material(id: "Na3O12P1Si2Zr2") { generalFormula stoichiometryRanges { variable } representativeFormula } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.m).toMatchObject({
+      kind: 'NAMED',
+      family: 'NASICON',
+      chemicalClass: 'OXIDE',
+      generalFormula: 'Na1+xZr2P3-xSixO12',
+      stoichiometryRanges: [{ variable: 'x', min: 0, max: 3 }],
+      representativeFormula: 'Na3Zr2Si2PO12',
+    });
+    expect(res.data!.m.generalFormulaSource).toMatch(/^feng2022 line 431: /);
+    expect(res.data!.m.representativeFormulaSource).toMatch(/^feng2022 line 107: /);
+    // the representative composition is a material of its own, with its family (seed/materials/classification.yaml)
+    expect(res.data!.c).toEqual({ generalFormula: null, stoichiometryRanges: [], representativeFormula: null });
+  });
+
   it('lists the datasets with licence, citation and counts', async () => {
     const res = await server.gql<{ datasets: { id: string; license: string; recordCount: number; measurementCount: number; phaseEntryCount: number; doi: string }[] }>(
       '{ datasets { id license recordCount measurementCount phaseEntryCount doi } }',

@@ -173,11 +173,12 @@ describe('thermodynamics arguments take names', () => {
   });
 
   it.each([
-    // LiPON is a named material without a composition (common.yaml): not computed as Li P O N
-    ['{ stabilityWindow(formula: "LiPON") { status } }', 'formula', /'LiPON' names the material named:LiPON .*no single composition/],
-    ['{ stabilityWindow(formula: "Lipon") { status } }', 'formula', /names the material named:LiPON/],
-    ['{ decomposition(formula: "NCM") { status } }', 'formula', /named:NCM .*no single composition/],
-    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiPON") { status } }', 'reactantB', /named:LiPON .*no single composition/],
+    // PEO and β-alumina are named materials without a composition or a representative one: not computed
+    // (LiPON and NCM have representative compositions: test/e2e/thermo.test.ts)
+    ['{ stabilityWindow(formula: "PEO") { status } }', 'formula', /'PEO' names the material named:PEO .*no single composition/],
+    ['{ stabilityWindow(formula: "poly(ethylene oxide)") { status } }', 'formula', /names the material named:PEO/],
+    ['{ decomposition(formula: "Li-In") { status } }', 'formula', /named:Li-In .*no single composition/],
+    ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "beta-alumina") { status } }', 'reactantB', /named:beta-alumina .*no single composition/],
     // LLZTO is the Ta-doped variant (feng2022.yaml line 240): its composition is not Li7La3Zr2O12
     ['{ stabilityWindow(formula: "LLZTO") { status } }', 'formula', /Ta-doped variant of Li7La3Zr2O12 .*give the doped composition as a formula/],
   ])('%s is BAD_USER_INPUT', async (query, argumentName, message) => {

@@ -153,12 +153,39 @@ describe('stability windows through GraphQL', () => {
     expect(inside.uptakePerFormulaUnit).toBeCloseTo(0, 9);
   });
 
-  it('a material without a composition has none (named:LiPON), one without an alkali neither unless asked', async () => {
+  it('a material without a composition has none (named:PEO), one without an alkali neither unless asked', async () => {
     const res = await server.gql<{ a: { stabilityWindow: unknown }; b: { stabilityWindow: unknown } }>(
-      '{ a: material(id: "named:LiPON") { stabilityWindow { status } } b: material(id: "Al2O3") { stabilityWindow { status } } }',
+      '{ a: material(id: "named:PEO") { stabilityWindow { status } } b: material(id: "Al2O3") { stabilityWindow { status } } }',
     );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: { stabilityWindow: null }, b: { stabilityWindow: null } });
+  });
+
+  it('a named material is computed at its representative composition, and the result says so (LiPON: Li2.9PO3.3N0.46)', async () => {
+    const res = await server.gql<{
+      m: { representativeFormula: string; representativeFormulaSource: string; stabilityWindow: { formula: string; compositionKey: string; representativeOf: string | null; status: string } };
+      w: { formula: string; representativeOf: string | null };
+      own: { representativeOf: string | null };
+    }>(
+      `{ m: material(id: "named:LiPON") { representativeFormula representativeFormulaSource stabilityWindow { formula compositionKey representativeOf status } }
+         w: stabilityWindow(formula: "LiPON") { formula representativeOf }
+         own: stabilityWindow(formula: "Li3PS4") { representativeOf } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const { m, w, own } = res.data!;
+    expect(m.representativeFormula).toBe('Li2.9PO3.3N0.46');
+    expect(m.representativeFormulaSource).toMatch(/^doi:10\.1149\/1\.1837443 /);
+    expect(m.stabilityWindow).toMatchObject({ formula: 'Li2.9PO3.3N0.46', compositionKey: new Composition([['Li', 2.9], ['P', 1], ['O', 3.3], ['N', 0.46]]).key, representativeOf: 'named:LiPON' });
+    expect(w).toEqual({ formula: 'Li2.9PO3.3N0.46', representativeOf: 'named:LiPON' });
+    expect(own.representativeOf).toBeNull();
+    // the same through the compiled list of materials (the node map carries the representative formula)
+    const list = await server.gql<{ materials: { edges: { node: { id: string; generalFormula: string | null; stoichiometryRanges: unknown[]; stabilityWindow: { representativeOf: string | null } | null } }[] } }>(
+      '{ materials(first: 50, where: { kind: NAMED, elementsIncludeAll: ["Li", "O", "P"] }) { edges { node { id generalFormula stoichiometryRanges { variable } stabilityWindow { representativeOf } } } } }',
+    );
+    expect(list.errors).toBeUndefined();
+    const byId = Object.fromEntries(list.data!.materials.edges.map((e) => [e.node.id, e.node]));
+    expect(byId['named:LiPON']!.stabilityWindow).toEqual({ representativeOf: 'named:LiPON' });
+    expect(byId['named:LAGP']).toMatchObject({ generalFormula: 'Li1+xAlxGe2-x(PO4)3', stoichiometryRanges: [], stabilityWindow: { representativeOf: 'named:LAGP' } });
   });
 });
 
@@ -213,6 +240,25 @@ describe('decomposition and interface reactions through GraphQL', () => {
     expect(p.onlyPredicted).toEqual([]);
     expect(p.onlyObserved).toContain('Li3P7');
     expect(p.jaccardIndex).toBeCloseTo(3 / (3 + p.onlyObserved.length), 9);
+  });
+
+  it('named electrodes at their representative compositions: decomposition of NCM, a reaction with NCA, the prediction at LPSCl | NCA', async () => {
+    const res = await server.gql<{
+      d: { formula: string; representativeOf: string | null };
+      r: { reactantA: { formula: string; representativeOf: string | null }; reactantB: { formula: string; representativeOf: string | null } };
+      interfaces: { edges: { node: { prediction: { representativeOf: string[]; method: string } | null } }[] };
+    }>(
+      `{ d: decomposition(formula: "NCM") { formula representativeOf }
+         r: interfaceReaction(reactantA: "Li3PS4", reactantB: "NCA") { reactantA { formula representativeOf } reactantB { formula representativeOf } }
+         interfaces(where: { electrolyte: "Li6PS5Cl", counterpart: "NCA" }) { edges { node { prediction { representativeOf method } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const { d, r, interfaces } = res.data!;
+    expect(d).toEqual({ formula: 'LiNi0.8Co0.1Mn0.1O2', representativeOf: 'named:NCM' });
+    expect(r.reactantA).toEqual({ formula: 'Li3PS4', representativeOf: null });
+    expect(r.reactantB).toEqual({ formula: 'LiNi0.8Co0.15Al0.05O2', representativeOf: 'named:NCA' });
+    expect(interfaces.edges.length).toBeGreaterThan(0);
+    for (const e of interfaces.edges) expect(e.node.prediction).toEqual({ representativeOf: ['named:NCA'], method: 'MOST_EXOTHERMIC_REACTION' });
   });
 
   it('predictions for many interfaces at once: no phase-data query per interface (no N+1)', async () => {

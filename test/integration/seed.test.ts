@@ -104,6 +104,38 @@ describe('the curated seed in Neo4j', () => {
     expect(lgps!.fromReviews as number).toBeGreaterThanOrEqual(1);
   });
 
+  it('classifies every composition in the graph, and the seed and OBELiX families come through', async () => {
+    const [row] = await db.read(
+      cypher(
+        'test.seed.unclassified',
+        `MATCH (m:Material) WHERE m.kind = 'COMPOSITION' AND m.chemicalClass IS NULL
+         RETURN count(m) AS unclassified, collect(m.id)[..10] AS ids`,
+      ),
+    );
+    expect(row).toEqual({ unclassified: 0, ids: [] });
+    const spot = await db.read(
+      cypher(
+        'test.seed.classes',
+        `MATCH (m:Material) WHERE m.id IN $ids
+         RETURN m.id AS id, m.family AS family, m.chemicalClass AS chemicalClass ORDER BY id`,
+      ),
+      { ids: ['Na3P1S4', 'Na3O12P1Si2Zr2', 'B1H4Li1', 'B3Br1H12Li4', 'Cl1H1Li2O1', 'Li3P1', 'C2H2N1', 'Ge10Li100O3P20S117', 'named:PEO', 'named:PPC-LLZTO', 'named:LiTFSI'] },
+    );
+    expect(Object.fromEntries(spot.map((r) => [r.id, [r.family, r.chemicalClass]]))).toEqual({
+      Na3P1S4: ['NA3PS4', 'SULFIDE'],
+      Na3O12P1Si2Zr2: ['NASICON', 'OXIDE'],
+      B1H4Li1: ['HYDRIDE', 'HYDRIDE'],
+      B3Br1H12Li4: ['HYDRIDE', 'HYDRIDE'],
+      Cl1H1Li2O1: ['ANTIPEROVSKITE', 'OXIDE'],
+      Li3P1: ['PHOSPHIDE', 'PHOSPHIDE'],
+      C2H2N1: [null, 'ORGANIC'],
+      Ge10Li100O3P20S117: ['LGPS', 'OXYSULFIDE'],
+      'named:PEO': ['POLYMER', 'POLYMER'],
+      'named:PPC-LLZTO': ['COMPOSITE', 'COMPOSITE'],
+      'named:LiTFSI': [null, 'ORGANIC'],
+    });
+  });
+
   it('loading twice gives the same graph (nodes, relationships and every property)', async () => {
     const before = await snapshot(db);
     const result = await seed.load(config.seedDir, config.seedTextsDir);

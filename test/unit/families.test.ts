@@ -21,6 +21,13 @@ describe('structural family vocabulary', () => {
     ['antiperovskite', 'ANTIPEROVSKITE'],
     ['cholorides', 'HALIDE'],
     ['LIPON', 'LIPON'],
+    ['Na3AB4', 'NA3PS4'],
+    ['Na3PS4-type', 'NA3PS4'],
+    ['phosphides', 'PHOSPHIDE'],
+    ['polymer', 'POLYMER'],
+    ['gel polymer electrolyte', 'POLYMER'],
+    ['composite', 'COMPOSITE'],
+    ['hybrid', 'COMPOSITE'],
     ['something new', 'OTHER'],
   ] as const)('%s → %s', (label, family) => {
     expect(familyFromLabel(label)).toBe(family);

@@ -13,7 +13,8 @@ import { MATERIAL_PROJECTION } from '../../src/graph/query/projection.material.j
 const SEED_COPIES = [
   'seedKind', 'seedName', 'seedDescription', 'seedFormula', 'seedReducedFormula', 'seedCompositionElements', 'seedCompositionAmounts',
   'seedElements', 'seedChemicalSystem', 'seedElementCount', 'seedFormulas', 'seedFamily', 'seedChemicalClass', 'seedAliasTexts',
-  'seedAliasReviews', 'seedAliasLines', 'seedAliasVariants',
+  'seedAliasReviews', 'seedAliasLines', 'seedAliasVariants', 'seedRepresentativeFormula', 'seedRepresentativeFormulaSource',
+  'seedGeneralFormula', 'seedGeneralFormulaSource', 'seedStoichiometryVariables', 'seedStoichiometryMins', 'seedStoichiometryMaxes',
 ];
 const OBELIX_COPIES = [
   'obelixFormula', 'obelixReducedFormula', 'obelixCompositionElements', 'obelixCompositionAmounts', 'obelixElements',
@@ -57,6 +58,13 @@ describe("a material's per-source copies", () => {
       'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
       'm.aliasLines = coalesce(m.seedAliasLines, [])',
       'm.aliasVariants = coalesce(m.seedAliasVariants, [])',
+      'm.representativeFormula = m.seedRepresentativeFormula',
+      'm.representativeFormulaSource = m.seedRepresentativeFormulaSource',
+      'm.generalFormula = m.seedGeneralFormula',
+      'm.generalFormulaSource = m.seedGeneralFormulaSource',
+      'm.stoichiometryVariables = coalesce(m.seedStoichiometryVariables, [])',
+      'm.stoichiometryMins = coalesce(m.seedStoichiometryMins, [])',
+      'm.stoichiometryMaxes = coalesce(m.seedStoichiometryMaxes, [])',
     ];
     const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
     expect(assignments.sort()).toEqual(expected.sort());
@@ -78,6 +86,11 @@ describe("a material's per-source copies", () => {
       elementCount: 4,
       chemicalSystem: 'Ge-Li-P-S',
       chemicalClass: 'SULFIDE',
+      representativeFormula: null,
+      representativeFormulaSource: null,
+      generalFormula: null,
+      stoichiometryRanges: [],
+      generalFormulaSource: null,
       aliases: [
         { alias: 'LGPS', review: null, line: null, variantId: null },
         { alias: 'L', review: 'banerjee2020', line: 812, variantId: 'v' },

@@ -181,6 +181,31 @@ records:
     expect(Object.fromEntries(b.measurements.map((m) => [m.review, m.materialId]))).toEqual({ banerjee2020: 'Li3P1S4', lewis2019: 'Li7P3S11' });
   });
 
+  it("checks a material's evidence: the quote of a family, the line of an alias, a representative formula's source", async () => {
+    const found = await problems(
+      {},
+      {
+        'materials/feng2022.yaml': `review: feng2022
+materials:
+  - { formula: Li7PS6, family: ARGYRODITE, familySource: { review: feng2022, line: 276, quote: "argyrodite-type Li<sub>7</sub>PS<sub>6</sub>" } }
+  - { formula: Na3PS4, family: NA3PS4, familySource: { review: feng2022, line: 364, quote: "Na<sub>3</sub>AB<sub>4</sub>" } }
+  - { formula: Li2OHCl, chemicalClass: OXIDE, familySource: { obelix: f5n } }
+  - { id: X-rep, name: x, representativeFormula: LiCoO2 }
+  - { id: X-fam, name: x, familySource: { review: feng2022, line: 1, quote: "a" } }
+aliases:
+  - { alias: LLCZN, material: Li7La3Zr2O12, source: { line: 261 } }
+  - { alias: LAO, material: LiAlO2, source: { line: 231 } }
+`,
+      },
+    );
+    expect(found).toEqual([
+      "materials/feng2022.yaml:Na3PS4: familySource.quote: 'Na<sub>3</sub>AB<sub>4</sub>' is not on line 364 of 001_027eb2fa15cd65c2.txt",
+      'materials/feng2022.yaml:X-rep: (record): a representative formula needs its representativeSource, and only it',
+      'materials/feng2022.yaml:X-fam: (record): familySource is the evidence of a family or chemicalClass',
+      "materials/feng2022.yaml:LAO: source.line: 'LAO' is not on line 231 of 001_027eb2fa15cd65c2.txt",
+    ]);
+  });
+
   it('validates the committed seed without a problem', async () => {
     const b = await readSeed({ seedDir: loadConfig().seedDir, textsDir: TEXTS });
     expect(b.quotesChecked).toBe(true);

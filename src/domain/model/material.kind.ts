@@ -24,6 +24,12 @@ export const MATERIAL_ALIAS = nodeKind('MaterialAlias', 'A name or abbreviation 
   variantId: text('The variant it names, if any (read by the name lookups).').optional().hidden(),
 });
 
+export const STOICHIOMETRY_RANGE = nodeKind('StoichiometryRange', 'The range a variable of a general formula takes, as the source prints it (bounds inclusive unless it says otherwise).', {
+  variable: text("The variable of the general formula, e.g. 'x'."),
+  min: float('Its lowest value.'),
+  max: float('Its highest value.'),
+});
+
 export const MATERIAL_KINDS = ['COMPOSITION', 'NAMED'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 
@@ -75,7 +81,7 @@ export const MATERIAL = nodeKind(
       .optional()
       .filterable()
       .keptPerSource(SEED_OVER_DATASETS),
-    chemicalClass: oneOf<ChemicalClass>('ChemicalClass', CHEMICAL_CLASSES, 'Sulfide, oxide, halide... (from the family, else from the elements).')
+    chemicalClass: oneOf<ChemicalClass>('ChemicalClass', CHEMICAL_CLASSES, 'Sulfide, oxide, halide, polymer... (curated where the seed gives one; else from the family where the elements agree with it, else from the elements).')
       .optional()
       .filterable()
       .keptPerSource(SEED_OVER_DATASETS),
@@ -99,6 +105,33 @@ export const MATERIAL = nodeKind(
       .filterable()
       .keptPerSource(['obelix'], 'union', { from: { seed: 'family' } }),
     familyLabels: text("The family labels sources printed, e.g. ['garnet', 'garnet-like'].").many().keptPerSource(['obelix']),
+    representativeFormula: text(
+      'For a named material without one fixed composition (NCA, LiPON, LAGP): a representative composition that the reviews ' +
+        "or a convention fix, e.g. 'LiNi0.8Co0.15Al0.05O2' for NCA; the computed fields (stability window, interface predictions) " +
+        'use it and say so. Null for compositions and where nothing fixes one.',
+    )
+      .optional()
+      .keptPerSource(['seed']),
+    generalFormula: text(
+      "For a named material of variable stoichiometry: the general formula the reviews print, e.g. 'Na1+xZr2P3-xSixO12' for " +
+        'sodium NASICON; null otherwise.',
+    )
+      .optional()
+      .keptPerSource(['seed']),
+    stoichiometryRanges: listOf(STOICHIOMETRY_RANGE, 'The ranges of the variables of `generalFormula` that the source prints (empty when it prints none).', {
+      variable: 'stoichiometryVariables',
+      min: 'stoichiometryMins',
+      max: 'stoichiometryMaxes',
+    }).keptPerSource(['seed']),
+    generalFormulaSource: text("Where the general formula (and its ranges) comes from: the review line that prints it. Null without one.")
+      .optional()
+      .keptPerSource(['seed']),
+    representativeFormulaSource: text(
+      "Where the representative composition comes from: the review line that prints it ('feng2022 line 230: \"...\"') or the " +
+        'convention and its DOI. Null without a representative composition.',
+    )
+      .optional()
+      .keptPerSource(['seed']),
   },
 );
 

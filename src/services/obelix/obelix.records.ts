@@ -281,7 +281,7 @@ function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): Da
       chemicalSystem: first.composition.chemicalSystem,
       elementCount: first.composition.elementCount,
       family,
-      chemicalClass: chemicalClass(first.composition.elements, family),
+      chemicalClass: chemicalClass(first.composition, family),
       families: distinct(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null)),
       familyLabels: distinct(group.map((g) => g.familyLabel).filter(Boolean)),
     };

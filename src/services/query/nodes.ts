@@ -16,13 +16,13 @@ import { PHASE_RELATION_FIELDS } from './nodes.phase.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
-  'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
+  'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements', 'representativeFormula'],
   ...INTERFACE_NEEDS,
   ...FACT_NEEDS,
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */
-const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'MaterialVariant.dopants', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS, ...FACT_OBJECT_FIELDS]);
+const OBJECT_FIELDS = new Set(['Material.composition', 'Material.aliases', 'Material.stoichiometryRanges', 'MaterialVariant.dopants', 'Measurement.structure', ...INTERFACE_OBJECT_FIELDS, ...FACT_OBJECT_FIELDS]);
 
 export function nodePlan(kind: NodeKind, selection: SelectedField | undefined): NodePlan {
   const plan: NodePlan = { kind, fields: [ID_FIELD[kind]], sourceFields: [], sourceRelations: [], relations: [], resolverCost: 0 };

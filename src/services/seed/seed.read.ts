@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { parseFormula } from '../../domain/chemistry/formula.js';
 import type { Composition } from '../../domain/chemistry/composition.js';
 import { chemicalClass } from '../../domain/chemicalClass.js';
+import { nameKey } from '../../domain/materialNames.js';
 import { DomainError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { doiUrl, normalizeDoi } from '../../domain/doi.js';
@@ -63,6 +64,7 @@ import {
   WindowRecord,
   type AliasSeed,
   type FactKind,
+  type MaterialEvidenceSeed,
   type NamedMaterialSeed,
   type PrintedQuantitySeed,
   type ReferenceSeed,
@@ -184,6 +186,22 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
   }
 
   // materials registry ---------------------------------------------------------------------------------
+  /**
+   * The text is on that line of the review: a quote as facts' quotes are (whitespace collapsed), a name
+   * under its lookup key (case, spaces and dashes ignored: the alias 'Na-β-alumina' is printed 'Na- β -alumina').
+   */
+  const checkOnLine = (review: string, line: number, needle: string, asName: boolean, record: string, field: string, report: Report): void => {
+    if (!reviewByKey.has(review)) return report(record, field, `unknown review '${review}'`);
+    const lines = texts.get(review);
+    if (!lines) return;
+    if (line > lines.length) return report(record, field, `line ${line} is beyond the end of ${reviewByKey.get(review)!.file} (${lines.length} lines)`);
+    const printed = lines[line - 1]!;
+    const found = asName ? nameKey(printed).includes(nameKey(needle)) : normalizeText(printed).includes(normalizeText(needle));
+    if (!found) report(record, field, `'${needle}' is not on line ${line} of ${reviewByKey.get(review)!.file}`);
+  };
+  const checkEvidence = (e: MaterialEvidenceSeed | undefined, record: string, field: string, report: Report): void => {
+    if (e && 'review' in e) checkOnLine(e.review, e.line, e.quote, false, record, `${field}.quote`, report);
+  };
   const registry = new MaterialRegistry();
   const materialFiles = (await listYaml(path.join(opts.seedDir, 'materials'))).map((f) => `materials/${f}`);
   const pendingAliases: { alias: AliasSeed; file: string; review: string | null }[] = [];
@@ -195,13 +213,31 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
     if (file.review && !reviewByKey.has(file.review)) report('file', 'review', `unknown review '${file.review}'`);
     (file.materials ?? []).forEach((raw, i) => {
       const m = shape(NamedMaterial, raw, report, recordName(raw, i, 'id', 'formula'));
-      if (m) registry.addMaterial(m, report);
+      if (!m) return;
+      const name = m.id ?? m.formula!;
+      checkEvidence(m.familySource, name, 'familySource', report);
+      checkEvidence(m.representativeSource, name, 'representativeSource', report);
+      if (m.representativeFormula !== undefined) checkRepresentative(m, report);
+      if (m.generalFormula) {
+        checkEvidence(m.generalFormula.source, name, 'generalFormula.source', report);
+        for (const [i, r] of (m.generalFormula.ranges ?? []).entries()) {
+          if (!m.generalFormula.formula.includes(r.variable)) report(name, `generalFormula.ranges.${i}`, `'${r.variable}' is not a variable of ${m.generalFormula.formula}`);
+          if (r.min > r.max) report(name, `generalFormula.ranges.${i}`, `min ${r.min} is above max ${r.max}`);
+        }
+      }
+      registry.addMaterial(m, report);
     });
     (file.aliases ?? []).forEach((raw, i) => {
       const a = shape(Alias, raw, report, recordName(raw, i, 'alias'));
       if (!a) return;
       const review = a.review ?? file.review ?? null;
       if (review && !reviewByKey.has(review)) report(a.alias, 'review', `unknown review '${review}'`);
+      if (a.source) {
+        const printedIn = a.source.review ?? review;
+        if (printedIn === null) report(a.alias, 'source.review', 'give the review whose line prints the alias');
+        else if (a.source.quote) checkOnLine(printedIn, a.source.line, a.source.quote, false, a.alias, 'source.quote', report);
+        else checkOnLine(printedIn, a.source.line, a.alias, true, a.alias, 'source.line', report);
+      }
       pendingAliases.push({ alias: a, file: rel, review });
     });
   }
@@ -538,8 +574,8 @@ class MaterialRegistry {
   addMaterial(m: NamedMaterialSeed, report: Report): void {
     if (m.id !== undefined) {
       const earlier = this.named.get(m.id);
-      if (earlier && (earlier.name !== m.name || earlier.family !== m.family)) {
-        report(m.id, 'id', `defined twice with different name or family ('${earlier.name}' vs '${m.name}')`);
+      if (earlier && !sameCuration(earlier, m)) {
+        report(m.id, 'id', `defined twice with different name, family, class or representative formula ('${earlier.name}' vs '${m.name}')`);
         return;
       }
       this.named.set(m.id, m);
@@ -553,8 +589,8 @@ class MaterialRegistry {
       return;
     }
     const earlier = this.curated.get(c.key);
-    if (earlier && (earlier.name !== m.name || earlier.family !== m.family)) {
-      report(m.formula!, 'formula', `the composition ${c.key} is curated twice with different name or family ('${earlier.name}' vs '${m.name}')`);
+    if (earlier && !sameCuration(earlier, m)) {
+      report(m.formula!, 'formula', `the composition ${c.key} is curated twice with different name, family or class ('${earlier.name}' vs '${m.name}')`);
       return;
     }
     this.curated.set(c.key, m);
@@ -640,7 +676,7 @@ class MaterialRegistry {
       return {
         id: namedId(m.id!),
         kind: 'NAMED',
-        name: m.name,
+        name: m.name!,
         description: m.description ?? null,
         family: m.family ?? null,
         formula: null,
@@ -650,7 +686,12 @@ class MaterialRegistry {
         chemicalSystem: elements.length ? elements.join('-') : null,
         elementCount: elements.length,
         reportedFormulas: [],
-        chemicalClass: chemicalClass(elements, m.family ?? null),
+        chemicalClass: m.chemicalClass ?? chemicalClass(elements, m.family ?? null),
+        representativeFormula: m.representativeFormula ?? null,
+        representativeFormulaSource: m.representativeSource ? evidenceText(m.representativeSource) : null,
+        generalFormula: m.generalFormula?.formula ?? null,
+        stoichiometryRanges: m.generalFormula?.ranges ?? [],
+        generalFormulaSource: m.generalFormula ? evidenceText(m.generalFormula.source) : null,
       };
     });
     const compositional: MaterialOut[] = [...this.compositions.entries()].map(([key, { composition, formulas }]) => {
@@ -669,7 +710,12 @@ class MaterialRegistry {
         chemicalSystem: first.chemicalSystem,
         elementCount: first.elementCount,
         reportedFormulas: formulas,
-        chemicalClass: chemicalClass(first.elements, curated?.family ?? null),
+        chemicalClass: curated?.chemicalClass ?? chemicalClass(first, curated?.family ?? null),
+        representativeFormula: null,
+        representativeFormulaSource: null,
+        generalFormula: null,
+        stoichiometryRanges: [],
+        generalFormulaSource: null,
       };
     });
     return [...named, ...compositional].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -682,6 +728,40 @@ class MaterialRegistry {
   aliasesOut(): AliasOut[] {
     return this.aliasList;
   }
+}
+
+/** A representative formula is a composition of the elements the named material always contains. */
+function checkRepresentative(m: NamedMaterialSeed, report: Report): void {
+  let c: Composition;
+  try {
+    c = parseFormula(m.representativeFormula!);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return report(m.id!, 'representativeFormula', e.message);
+  }
+  const elements = [...new Set(m.elements ?? [])].sort();
+  if (elements.length > 0 && c.elements.join(',') !== elements.join(',')) {
+    report(m.id!, 'representativeFormula', `has the elements ${c.elements.join(', ')}, not those of the material (${elements.join(', ')})`);
+  }
+}
+
+/** Two curations of one material agree (a material may be listed in more than one file). */
+function sameCuration(a: NamedMaterialSeed, b: NamedMaterialSeed): boolean {
+  return (
+    a.name === b.name &&
+    a.family === b.family &&
+    a.chemicalClass === b.chemicalClass &&
+    a.representativeFormula === b.representativeFormula &&
+    a.generalFormula?.formula === b.generalFormula?.formula
+  );
+}
+
+/** Evidence as one line of text: 'feng2022 line 230: "..."', 'OBELiX row ij5', 'doi:10.… (note)'. */
+function evidenceText(e: MaterialEvidenceSeed): string {
+  const note = e.note ? ` (${e.note})` : '';
+  if ('review' in e) return `${e.review} line ${e.line}: "${e.quote}"${note}`;
+  if ('obelix' in e) return `OBELiX row ${e.obelix}${note}`;
+  return `doi:${e.doi}${note}`;
 }
 
 /** Named materials get ids that no composition key can take. */

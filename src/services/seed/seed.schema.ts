@@ -356,21 +356,59 @@ export const ReferenceEntry = z
 
 export const ReferencesFile = z.object({ review: z.string().regex(REVIEW_KEY), references: z.array(z.unknown()) }).strict();
 
+/**
+ * Where a curated family, class or representative composition comes from: a line of a review with a
+ * quote the reader finds on it (the text wins), a row of OBELiX (its family column; checked by the
+ * tests against all.csv), or a publication (a convention, e.g. the usual NCA composition).
+ */
+export const MaterialEvidence = z.union([
+  z.object({ review: z.string().regex(REVIEW_KEY), line: lineNumber, quote: text, note: text.optional() }).strict(),
+  z.object({ obelix: z.string().regex(/^[A-Za-z0-9]+$/), note: text.optional() }).strict(),
+  z.object({ doi: text, note: text }).strict(),
+]);
+
 export const NamedMaterial = z
   .object({
     /** A registry id ('LiPON', 'NCM'): a material without one fixed composition. */
     id: z.string().regex(/^[A-Za-z][A-Za-z0-9+()._-]*$/).optional(),
-    /** A composition (any notation): curated name and family for it. */
+    /** A composition (any notation): curated name, family or class for it. */
     formula: text.optional(),
-    name: text,
+    /** Required for a named material; a composition without one is shown by its reduced formula. */
+    name: text.optional(),
     family: vocab(STRUCTURAL_FAMILIES).optional(),
+    /** A curated chemical class, where the family and the elements do not give it (polymers, hydrates). */
+    chemicalClass: vocab(CHEMICAL_CLASSES).optional(),
+    /** Where the family or class comes from. */
+    familySource: MaterialEvidence.optional(),
     description: text.optional(),
     /** For a named material: the elements it always contains (NCM: Li, Ni, Co, Mn, O), for element filters. */
     elements: z.array(z.string().regex(/^[A-Z][a-z]?$/, 'an element symbol')).optional(),
+    /** For a named material: a representative composition the reviews or a convention fix (NCA: LiNi0.8Co0.15Al0.05O2). */
+    representativeFormula: text.optional(),
+    /** Where the representative composition comes from (required with it). */
+    representativeSource: MaterialEvidence.optional(),
+    /** For a named material of variable stoichiometry: its general formula as printed, the ranges printed, and the line. */
+    generalFormula: z
+      .object({
+        formula: text,
+        ranges: z.array(z.object({ variable: z.string().regex(/^[a-z]$/, 'one lower-case letter'), min: z.number(), max: z.number() }).strict()).optional(),
+        source: MaterialEvidence,
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((m) => (m.id === undefined) !== (m.formula === undefined), { message: 'give exactly one of id or formula' })
-  .refine((m) => m.formula === undefined || m.elements === undefined, { message: 'elements are given for named materials only' });
+  .refine((m) => m.id === undefined || m.name !== undefined, { message: 'a named material needs a name' })
+  .refine((m) => m.formula === undefined || m.elements === undefined, { message: 'elements are given for named materials only' })
+  .refine((m) => m.formula === undefined || m.representativeFormula === undefined, { message: 'a representative formula is given for named materials only' })
+  .refine((m) => m.formula === undefined || m.generalFormula === undefined, { message: 'a general formula is given for named materials only' })
+  .refine((m) => (m.representativeFormula === undefined) === (m.representativeSource === undefined), {
+    message: 'a representative formula needs its representativeSource, and only it',
+  })
+  .refine((m) => m.familySource === undefined || m.family !== undefined || m.chemicalClass !== undefined, {
+    message: 'familySource is the evidence of a family or chemicalClass',
+  });
 
 export const Alias = z
   .object({
@@ -379,7 +417,8 @@ export const Alias = z
     variant: VariantSpec.optional(),
     /** Where the alias holds; absent = every review. */
     review: z.string().regex(REVIEW_KEY).optional(),
-    source: z.object({ line: lineNumber }).strict().optional(),
+    /** The line that prints it (of the file's review, or of `source.review` for an alias of every review); the alias, or `quote`, must be on it. */
+    source: z.object({ line: lineNumber, review: z.string().regex(REVIEW_KEY).optional(), quote: text.optional() }).strict().optional(),
   })
   .strict();
 
@@ -403,4 +442,5 @@ export type PrintedQuantitySeed = z.infer<typeof PrintedQuantity>;
 export type ReviewSeed = z.infer<typeof ReviewsFile>['reviews'][number];
 export type ReferenceSeed = z.infer<typeof ReferenceEntry>;
 export type NamedMaterialSeed = z.infer<typeof NamedMaterial>;
+export type MaterialEvidenceSeed = z.infer<typeof MaterialEvidence>;
 export type AliasSeed = z.infer<typeof Alias>;

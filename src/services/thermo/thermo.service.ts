@@ -106,32 +106,34 @@ export class ThermoService {
 
   /** Stability window of a material named in any way (GraphQL `stabilityWindow`); see `target`. */
   async stabilityWindow(text: string, openElement: string | null | undefined, arg = 'formula'): Promise<StabilityWindowView> {
-    const { composition, formula } = await this.target(text, arg);
+    const { composition, formula, representativeOf } = await this.target(text, arg);
     const open = this.openElement(openElement ?? 'Li', composition, 'openElement');
-    return this.windowOf(composition, formula, open);
+    return { ...(await this.windowOf(composition, formula, open)), representativeOf };
   }
 
   /**
-   * Stability window of a material's composition, or null for a material without one (a named
-   * material), an element, or more than 10 elements. Without `openElement`, the material's alkali (Li,
-   * then Na, then K); null if it has none.
+   * Stability window of a material's composition (a named material's representative composition, which the
+   * result names in `representativeOf`), or null for a material without one, an element, or more than 10
+   * elements. Without `openElement`, the material's alkali (Li, then Na, then K); null if it has none.
    */
   async materialStabilityWindow(material: MaterialRecord, openElement: string | null | undefined): Promise<StabilityWindowView | null> {
-    const composition = compositionOf(material);
-    if (!composition || !material.formula || composition.elementCount < 2 || composition.elementCount > MAX_ELEMENTS) return null;
+    const t = targetOf(material);
+    if (!t || t.composition.elementCount < 2 || t.composition.elementCount > MAX_ELEMENTS) return null;
+    const { composition, formula, representativeOf } = t;
     if (openElement == null) {
       const alkali = OPEN_ELEMENTS.find((e) => composition.elements.includes(e));
-      return alkali ? this.windowOf(composition, material.formula, alkali) : null;
+      return alkali ? { ...(await this.windowOf(composition, formula, alkali)), representativeOf } : null;
     }
-    return this.windowOf(composition, material.formula, this.openElement(openElement, composition, 'openElement'));
+    return { ...(await this.windowOf(composition, formula, this.openElement(openElement, composition, 'openElement'))), representativeOf };
   }
 
   /**
    * What thermodynamics predicts at a reported interface, beside what was observed there: against the
    * electrolyte's own alkali metal, the equilibrium at 0 V (the fully reduced assemblage, Zhu et al.
    * 2015); against another material, the products of the most exothermic interface reaction (Richards
-   * et al. 2016). Null for interfaces without two compositions (a family, a named material, a potential,
-   * an environment).
+   * et al. 2016). A named material is taken at its representative composition (NCA: LiNi0.8Co0.15Al0.05O2),
+   * and the result lists it in `representativeOf`. Null for interfaces without two compositions (a family,
+   * a named material without a representative composition, a potential, an environment).
    */
   async interphasePrediction(i: InterfaceRecord): Promise<InterphasePredictionView | null> {
     if (!i.electrolyteId || !i.counterpartId) return null;
@@ -140,9 +142,11 @@ export class ThermoService {
       this.loaders.materialById.load(i.counterpartId),
       this.loaders.related('observationsByInterface').load(i.id),
     ]);
-    const e = electrolyte ? compositionOf(electrolyte) : null;
-    const c = counterpart ? compositionOf(counterpart) : null;
-    if (!e || !c || !electrolyte!.formula || !counterpart!.formula || e.key === c.key) return null;
+    const et = electrolyte ? targetOf(electrolyte) : null;
+    const ct = counterpart ? targetOf(counterpart) : null;
+    if (!et || !ct || et.composition.key === ct.composition.key) return null;
+    const [e, c] = [et.composition, ct.composition];
+    const representativeOf = [et.representativeOf, ct.representativeOf].filter((id): id is string => id !== null);
     if (new Set([...e.elements, ...c.elements]).size > MAX_ELEMENTS) return null;
     const observedIds = [...new Set(observations.flatMap((o) => o.productIds))];
     const observed = (await this.loaders.materialById.loadMany(observedIds)).filter((m): m is MaterialRecord => !!m && !(m instanceof Error));
@@ -154,15 +158,15 @@ export class ThermoService {
     let kink: InterfaceKinkView | null = null;
     let window: StabilityWindowView | null = null;
     if (metal) {
-      window = await this.windowOf(e, electrolyte!.formula, metal);
+      window = await this.windowOf(e, et.formula, metal);
       status = window.status;
       reason = window.reason;
       const profile = await this.voltageProfile(window);
       predicted = window.stableAgainstMetal ? [] : (profile[0]?.phases ?? []);
     } else {
       const r = await this.reactionOf(
-        { formula: electrolyte!.formula, composition: this.composition(electrolyte!.formula, 'electrolyte') },
-        { formula: counterpart!.formula, composition: this.composition(counterpart!.formula, 'counterpart') },
+        { ...et, composition: this.composition(et.formula, 'electrolyte') },
+        { ...ct, composition: this.composition(ct.formula, 'counterpart') },
         null,
         null,
       );
@@ -181,8 +185,9 @@ export class ThermoService {
       method: metal ? 'EQUILIBRIUM_AT_METAL' : 'MOST_EXOTHERMIC_REACTION',
       status,
       reason,
-      electrolyteFormula: electrolyte!.formula,
-      counterpartFormula: counterpart!.formula,
+      electrolyteFormula: et.formula,
+      counterpartFormula: ct.formula,
+      representativeOf,
       predictedProducts: predicted,
       observedProductIds: observed.map((m) => m.id),
       common: common.map((k) => predictedKeys.get(k)!).sort(),
@@ -217,14 +222,14 @@ export class ThermoService {
 
   /** Energy above hull and decomposition of a material named in any way (GraphQL `decomposition`); see `target`. */
   async decomposition(text: string): Promise<DecompositionView> {
-    const { composition, formula } = await this.target(text, 'formula');
+    const { composition, formula, representativeOf } = await this.target(text, 'formula');
     const table = await this.phaseTable();
     const { target, dataSources, elementsWithoutData } = await this.engine.compute<DecompositionData>(table.revision, `assess|${composition.key}`, 'decomposition', () => ({
       kind: 'decomposition',
       table,
       composition: pairs(composition),
     }));
-    const base = targetView(formula, composition, target, dataSources);
+    const base = { ...targetView(formula, composition, target, dataSources), representativeOf };
     if (elementsWithoutData.length > 0) {
       return { ...base, status: 'ELEMENT_WITHOUT_DATA', reason: `the phase data hold no entry with ${elementsWithoutData.join(', ')}`, phases: [], competingPhases: [] };
     }
@@ -239,7 +244,8 @@ export class ThermoService {
     const refused = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (refused) throw refused.reason;
     const [a, b] = settled.map((s) => (s as PromiseFulfilledResult<ThermoTarget>).value) as [ThermoTarget, ThermoTarget];
-    return this.reactionOf(a, b, openElement, voltageV);
+    const view = await this.reactionOf(a, b, openElement, voltageV);
+    return { ...view, reactantA: { ...view.reactantA, representativeOf: a.representativeOf }, reactantB: { ...view.reactantB, representativeOf: b.representativeOf } };
   }
 
   private async reactionOf(
@@ -384,16 +390,20 @@ export class ThermoService {
    * The composition a thermodynamics argument names, through the one material resolver (materialRef.ts):
    * a name wins over reading the text as a formula, so 'LLZO' is Li7La3Zr2O12 (its curated formula is
    * then the formula the result is given per formula unit of), while 'LiPON' is not read as Li, P, O, N.
-   * @throws InvalidArgumentError(arg) for a named material without a single composition (LiPON, NCM), a
+   * A named material with a representative composition (NCA, LiPON, LAGP: Material.representativeFormula) is
+   * taken at it, and the target says so (`representativeOf`).
+   * @throws InvalidArgumentError(arg) for a named material without a representative composition, a
    *   doped variant whose composition the sources do not fix (LLZTO), an ambiguous name, an unreadable
    *   formula, or more than MAX_ELEMENTS elements. A polymorph's name (c-LLZO, β-Li3PS4) is its
    *   material's composition: the phase data hold the lowest-energy polymorph of each composition.
    */
   private async target(text: string, arg: string): Promise<ThermoTarget> {
     const ref = await resolveMaterial(this.stores.materials, text, arg);
-    if (ref.via === 'FORMULA') return { composition: this.composition(text, arg), formula: text.trim() };
+    if (ref.via === 'FORMULA') return { composition: this.composition(text, arg), formula: text.trim(), representativeOf: null };
     const what = `'${excerpt(text.trim())}' names the material ${ref.materialId} '${ref.materialName}'`;
     if (ref.kind === 'NAMED' || !ref.formula) {
+      const representative = ref.variant ? null : (await this.loaders.materialById.load(ref.materialId))?.representativeFormula;
+      if (representative) return { composition: this.composition(representative, arg), formula: representative, representativeOf: ref.materialId };
       throw new InvalidArgumentError(arg, `${what}, which has no single composition; give a formula to compute it (e.g. one composition of it)`);
     }
     if (ref.variant && ref.variant.dopants.length > 0) {
@@ -403,7 +413,7 @@ export class ThermoService {
         `'${excerpt(text.trim())}' names the ${label} variant of ${ref.formula} (${ref.variant.id}), whose composition the sources do not fix; give the doped composition as a formula`,
       );
     }
-    return { composition: this.composition(ref.formula, arg), formula: ref.formula };
+    return { composition: this.composition(ref.formula, arg), formula: ref.formula, representativeOf: null };
   }
 
   private composition(formula: string, arg: string): Composition {
@@ -434,16 +444,33 @@ export class ThermoService {
   }
 }
 
-/** What a thermodynamics argument resolved to: the composition, and the formula results are given per formula unit of. */
+/**
+ * What a thermodynamics argument resolved to: the composition, the formula results are given per formula
+ * unit of, and the named material whose representative composition it is (null for a composition).
+ */
 interface ThermoTarget {
   composition: Composition;
   formula: string;
+  representativeOf: string | null;
 }
 
-/** The composition of a material, or null for a named material (no single composition). */
-function compositionOf(m: MaterialRecord): Composition | null {
-  if (m.kind !== 'COMPOSITION' || m.composition.length === 0) return null;
-  return new Composition(m.composition.map((c) => [c.element, c.amount] as const));
+/**
+ * The composition thermodynamics takes for a material: its own, or, for a named material without one
+ * (NCA, LiPON, LAGP), the representative composition the seed curates for it (Material.representativeFormula,
+ * labelled as such in every result: `representativeOf`); null when it has neither.
+ */
+function targetOf(m: MaterialRecord): ThermoTarget | null {
+  if (m.kind === 'COMPOSITION') {
+    if (m.composition.length === 0 || !m.formula) return null;
+    return { composition: new Composition(m.composition.map((c) => [c.element, c.amount] as const)), formula: m.formula, representativeOf: null };
+  }
+  if (!m.representativeFormula) return null;
+  try {
+    return { composition: parseFormula(m.representativeFormula), formula: m.representativeFormula, representativeOf: m.id };
+  } catch (e) {
+    if (e instanceof DomainError) return null;
+    throw e;
+  }
 }
 
 /** Atoms per reduced formula unit of a formula as written (PhaseSpace.targetPhase): integral compositions reduced, fractional ones as written. */
@@ -465,6 +492,7 @@ function targetView(formula: string, composition: Composition, t: TargetData, da
     energyAboveHullEvPerAtom: t.energyAboveHullEvPerAtom,
     targetEntryId: t.targetEntryId,
     dataSources,
+    representativeOf: null,
   };
 }
 

@@ -40,6 +40,8 @@ export interface TargetView {
   energyAboveHullEvPerAtom: number | null;
   targetEntryId: string | null;
   dataSources: DataSourceView[];
+  /** The named material whose representative composition this is (Material.representativeFormula); null for a composition. */
+  representativeOf: string | null;
 }
 
 export interface StabilityWindowView extends TargetView {
@@ -78,6 +80,8 @@ export interface ReactantView {
   /** Null when the reaction was not computed. */
   energyEvPerAtom: number | null;
   energySource: 'DATASET' | 'USER' | 'HULL';
+  /** The named material whose representative composition this reactant is; null (or absent) for a composition. */
+  representativeOf?: string | null;
 }
 
 export interface InterfaceKinkView {
@@ -111,6 +115,8 @@ export interface InterphasePredictionView {
   reason: string | null;
   electrolyteFormula: string;
   counterpartFormula: string;
+  /** The named materials of the interface taken at their representative compositions (ids). */
+  representativeOf: string[];
   predictedProducts: PhaseAmountView[];
   observedProductIds: string[];
   /** Reduced formulas (names for named materials) predicted and observed, predicted only, observed only. */
