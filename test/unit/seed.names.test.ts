@@ -10,8 +10,10 @@ describe('the names the committed seed gives its materials', () => {
 
     // materials/common.yaml: the named material LiPON, the curated name LLZO
     expect(find('lipon')).toEqual([{ text: 'LiPON', kind: 'ID', review: null, materialId: 'named:LiPON', variantId: null }]);
+    // ... and banerjee2020's list of abbreviations (line 818) prints it too
     expect(find('llzo')).toEqual([
       { text: 'LLZO', kind: 'ALIAS', review: null, materialId: 'La3Li7O12Zr2', variantId: null },
+      { text: 'LLZO', kind: 'ALIAS', review: 'banerjee2020', materialId: 'La3Li7O12Zr2', variantId: null },
       { text: 'LLZO', kind: 'NAME', review: null, materialId: 'La3Li7O12Zr2', variantId: null },
     ]);
     // feng2022.yaml line 240 and pasta2020.yaml line 671: LLZTO, the Ta-doped variant, in the review where it holds
