@@ -303,6 +303,8 @@ describe('interphasePrediction.ts: electrode classes, comparable observations, t
     expect(setAsideReason(obs({ electrolyteVariant: { labels: ['doped'], dopantElements: [] } }))).toMatch(/another composition/);
     expect(setAsideReason(obs({ counterpartText: 'coated LCO' }))).toMatch(/coated/);
     expect(setAsideReason(obs({ conditions: 'coating layer on LCO, heated with LLZO' }))).toMatch(/coated/);
+    expect(setAsideReason(obs({ counterpartText: 'LCO with a thin Nb layer' }))).toMatch(/coated/);
+    expect(setAsideReason(obs({ counterpartText: 'thin LCO layer (<100 nm) on an LLZO pellet' }))).toBeNull();
   });
 
   it('compares by composition, with the reactants and products of foreign elements left out', () => {

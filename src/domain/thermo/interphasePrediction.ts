@@ -82,8 +82,8 @@ export interface ObservationLike {
 
 /** A label of a variant whose composition is not the material's: hydrated, protonated, doped, coated, or x-dependent. */
 const OTHER_COMPOSITION = /hydrat|H2O|protonat|\bdoped\b|coated|\bx\s*=|[+-]\s*x\b/i;
-/** A counterpart with a coating between it and the electrolyte. */
-const COATED = /(?<!un)coated|\bcoating\b/i;
+/** A counterpart with a coating or interlayer between it and the electrolyte ('coated LCO', 'LCO with a thin Nb layer'), not 'uncoated'. */
+const COATED = /(?<!un)coated|\bcoating\b|\binterlayer\b|\bwith an? (?:thin )?\S+ layer\b/i;
 
 /**
  * Why an observation cannot be compared with the computation of the two plain compositions, or null when it
