@@ -302,6 +302,19 @@ describe('computed next to reported (pymatgen on the same data: test/fixtures/py
     expect(p.disagreementReason).toMatch(/reported thermodynamically stable \(banerjee2020:I45\)/);
   });
 
+  it('LLZO | Li: the reactants reported as "products" (lithium dendrites, tetragonal LLZO) are listed apart, not scored as observed only', async () => {
+    const res = await server.gql<{ interfaces: { edges: { node: { prediction: Prediction } }[] } }>(
+      `{ interfaces(where: { electrolyte: "LLZO", counterpart: "Li metal" }) { edges { node { prediction { ${PREDICTION} } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data!.interfaces.edges[0]!.node.prediction;
+    expect(p).toMatchObject({ method: 'EQUILIBRIUM_AT_METAL', electrodeClass: 'ALKALI_METAL', electrodePotentialV: 0, referenceElectrode: 'Li/Li+' });
+    expect(p.observedReactants).toEqual(expect.arrayContaining(['Li']));
+    expect(p.onlyObserved).not.toContain('Li');
+    expect(p.onlyObserved).not.toContain('Li7La3Zr2O12');
+    expect(p.setAsideObservations.find((o) => o.observationId === 'famprikis2019:I15')?.reason).toMatch(/another composition \('doped'\)/);
+  });
+
   it("Li6PS5Cl | Li2S: the most exothermic kink is Li6PS5Cl's own decomposition (its energy above the hull), and there is no reaction with Li2S", async () => {
     const f = computed.examples.lpsclLi2S;
     const res = await server.gql<{ interfaceReaction: {

@@ -16,6 +16,7 @@ import { parseFormula } from '../../src/domain/chemistry/formula.js';
 import { assessTarget } from '../../src/domain/thermo/decomposition.js';
 import { interfaceReaction, type InterfaceKink } from '../../src/domain/thermo/interfaceReaction.js';
 import {
+  comparableProducts,
   compareProducts,
   DEFAULT_ELECTRODE_POTENTIAL_V,
   disagreement,
@@ -323,6 +324,16 @@ describe('interphasePrediction.ts: electrode classes, comparable observations, t
       observedOutsideSystem: ['Li2CO3'],
       jaccardIndex: 2 / 3,
     });
+  });
+
+  it('counts as formed only what the computation could form: not the reactants (Li dendrites, t-LLZO), nothing with a foreign element', () => {
+    const p = (key: string | null, label: string, elements: string[]) => ({ key, label, elements });
+    const formed = comparableProducts(
+      [p('Li1', 'Li', ['Li']), p('La3Li7O12Zr2', 'Li7La3Zr2O12', ['La', 'Li', 'O', 'Zr']), p('C1Li2O3', 'Li2CO3', ['C', 'Li', 'O']), p('Li2O1', 'Li2O', ['Li', 'O']), p(null, 'carbon', [])],
+      ['La3Li7O12Zr2', 'Li1'],
+      ['La', 'Li', 'O', 'Zr'],
+    );
+    expect(formed.map((x) => x.label)).toEqual(['Li2O', 'carbon']);
   });
 
   it('flags a reaction computed where a source reports stability, and none computed where a source reports products', () => {

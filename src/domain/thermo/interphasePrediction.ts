@@ -128,7 +128,7 @@ export function compareProducts(predicted: readonly ProductLike[], observed: rea
   const reactants = new Set(reactantKeys);
   const observedReactants = unique(observed.filter((p) => p.key !== null && reactants.has(p.key)).map((p) => p.label));
   const outside = unique(observed.filter((p) => p.key !== null && !reactants.has(p.key) && p.elements.some((e) => !system.has(e))).map((p) => p.label));
-  const compared = observed.filter((p) => p.key === null || (!reactants.has(p.key) && p.elements.every((e) => system.has(e))));
+  const compared = comparableProducts(observed, reactantKeys, systemElements);
   const predictedKeys = new Map(predicted.map((p) => [p.key ?? p.label, p.label]));
   const observedKeys = new Map(compared.map((p) => [p.key ?? `name:${p.label}`, p.label]));
   const common = [...predictedKeys.keys()].filter((k) => observedKeys.has(k));
@@ -143,6 +143,13 @@ export function compareProducts(predicted: readonly ProductLike[], observed: rea
     observedOutsideSystem: outside,
     jaccardIndex: union === 0 ? null : common.length / union,
   };
+}
+
+/** The observed products the computation could have formed: not a reactant, no element outside the system (named materials kept). */
+export function comparableProducts(observed: readonly ProductLike[], reactantKeys: readonly string[], systemElements: readonly string[]): ProductLike[] {
+  const system = new Set(systemElements);
+  const reactants = new Set(reactantKeys);
+  return observed.filter((p) => p.key === null || (!reactants.has(p.key) && p.elements.every((e) => system.has(e))));
 }
 
 function unique(xs: string[]): string[] {
@@ -166,7 +173,8 @@ export interface Disagreement {
 
 /**
  * Whether the computation and the compared observations disagree: a reaction computed where a source reports
- * the interface thermodynamically stable, or no reaction computed where a source reports one with products.
+ * the interface thermodynamically stable, or no reaction computed where a source reports one with products
+ * (`productCount`: the comparable ones, comparableProducts: not the reactants, nothing from outside).
  */
 export function disagreement(computed: ComputedVerdict, observations: readonly (Pick<ObservationLike, 'id' | 'stabilityClass'> & { productCount: number })[]): Disagreement {
   if (computed.reacts) {

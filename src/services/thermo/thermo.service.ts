@@ -14,6 +14,7 @@ import type { Loaders, Stores } from '../../graph/loaders.js';
 import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
 import type { InterfaceRecord, InterphaseObservationRecord, MaterialRecord } from '../../graph/records.js';
 import {
+  comparableProducts,
   compareProducts,
   disagreement,
   electrodeOf,
@@ -167,15 +168,17 @@ export class ThermoService {
     const potential = electrodePotential(electrode, electrodePotentialV);
     const computed = await this.predictedAt(electrode, potential, { formula: electrolyte!.formula, composition: e }, { formula: counterpart!.formula, composition: c });
     const { compared, setAside } = await this.comparable(observations);
-    const observed = await this.productsOf(compared);
+    const products = await this.productsOf(compared);
     const system = [...new Set([...e.elements, ...c.elements])];
+    const reactants = [e.key, c.key];
     const comparison = compareProducts(
       computed.predicted.map((p) => ({ key: p.compositionKey, label: p.formula, elements: [] })),
-      observed,
-      [e.key, c.key],
+      [...products.values()],
+      reactants,
       system,
     );
-    const verdict = disagreement({ reacts: computed.predicted.length > 0, summary: computed.summary }, compared.map((o) => ({ ...o, productCount: o.productIds.length })));
+    const productCount = (o: InterphaseObservationRecord) => comparableProducts(o.productIds.flatMap((id) => products.get(id) ?? []), reactants, system).length;
+    const verdict = disagreement({ reacts: computed.predicted.length > 0, summary: computed.summary }, compared.map((o) => ({ ...o, productCount: productCount(o) })));
     return {
       method: computed.method,
       status: computed.status,
@@ -245,11 +248,11 @@ export class ThermoService {
     return { compared, setAside };
   }
 
-  /** The products of the observations, as compositions (named materials by name). */
-  private async productsOf(observations: readonly InterphaseObservationRecord[]): Promise<ProductLike[]> {
+  /** The products of the observations by material id, as compositions (named materials by name). */
+  private async productsOf(observations: readonly InterphaseObservationRecord[]): Promise<Map<string, ProductLike>> {
     const ids = [...new Set(observations.flatMap((o) => o.productIds))];
     const materials = (await this.loaders.materialById.loadMany(ids)).filter((m): m is MaterialRecord => !!m && !(m instanceof Error));
-    return materials.map((m) => ({ key: m.kind === 'COMPOSITION' ? m.id : null, label: m.formula ?? m.name, elements: m.elements }));
+    return new Map(materials.map((m) => [m.id, { key: m.kind === 'COMPOSITION' ? m.id : null, label: m.formula ?? m.name, elements: m.elements }]));
   }
 
   /**
