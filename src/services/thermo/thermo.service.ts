@@ -167,18 +167,7 @@ export class ThermoService {
     const electrode = electrodeOf(e, c);
     const potential = electrodePotential(electrode, electrodePotentialV);
     const computed = await this.predictedAt(electrode, potential, { formula: electrolyte!.formula, composition: e }, { formula: counterpart!.formula, composition: c });
-    const { compared, setAside } = await this.comparable(observations);
-    const products = await this.productsOf(compared);
-    const system = [...new Set([...e.elements, ...c.elements])];
-    const reactants = [e.key, c.key];
-    const comparison = compareProducts(
-      computed.predicted.map((p) => ({ key: p.compositionKey, label: p.formula, elements: [] })),
-      [...products.values()],
-      reactants,
-      system,
-    );
-    const productCount = (o: InterphaseObservationRecord) => comparableProducts(o.productIds.flatMap((id) => products.get(id) ?? []), reactants, system).length;
-    const verdict = disagreement({ reacts: computed.predicted.length > 0, summary: computed.summary }, compared.map((o) => ({ ...o, productCount: productCount(o) })));
+    const { compared, setAside, comparison, verdict } = await this.compareWith(computed, observations, [e.key, c.key], [...new Set([...e.elements, ...c.elements])]);
     return {
       method: computed.method,
       status: computed.status,
@@ -221,6 +210,20 @@ export class ThermoService {
     const at = potential === null ? '' : ` at ${potential} V vs ${open}/${open}+`;
     const summary = kink ? `reacts${at} to ${predicted.map((p) => p.formula).join(' + ')} (${round(kink.mixingEnergyEvPerAtom * 1000)} meV/atom)` : `no reaction with the partner${at}`;
     return { method: open ? 'REACTION_AT_ELECTRODE_POTENTIAL' : 'MOST_EXOTHERMIC_REACTION', status: r.status, reason: r.reason, predicted, kink, window: null, summary };
+  }
+
+  /**
+   * The prediction beside the observations: those of other variants set aside, the products compared
+   * (reactants and foreign elements apart) and whether computation and report disagree.
+   */
+  private async compareWith(computed: Prediction, observations: InterphaseObservationRecord[], reactants: string[], system: string[]) {
+    const { compared, setAside } = await this.comparable(observations);
+    const products = await this.productsOf(compared);
+    const predicted = computed.predicted.map((p) => ({ key: p.compositionKey, label: p.formula, elements: [] }));
+    const comparison = compareProducts(predicted, [...products.values()], reactants, system);
+    const productCount = (o: InterphaseObservationRecord) => comparableProducts(o.productIds.flatMap((id) => products.get(id) ?? []), reactants, system).length;
+    const verdict = disagreement({ reacts: computed.predicted.length > 0, summary: computed.summary }, compared.map((o) => ({ ...o, productCount: productCount(o) })));
+    return { compared, setAside, comparison, verdict };
   }
 
   /** The observations the computation of the two plain compositions can be compared with, and the others with the reason each is set aside. */
