@@ -302,9 +302,12 @@ describe('interphasePrediction.ts: electrode classes, comparable observations, t
     expect(setAsideReason(obs({ electrolyteVariant: { labels: ['Al-LLZO'], dopantElements: ['Al'] } }))).toMatch(/doped variant \(Al\)/);
     expect(setAsideReason(obs({ electrolyteVariant: { labels: ['hydrated (Na3SbS4·xH2O)'], dopantElements: [] } }))).toMatch(/hydrated/);
     expect(setAsideReason(obs({ electrolyteVariant: { labels: ['doped'], dopantElements: [] } }))).toMatch(/another composition/);
-    expect(setAsideReason(obs({ counterpartText: 'coated LCO' }))).toMatch(/coated/);
-    expect(setAsideReason(obs({ conditions: 'coating layer on LCO, heated with LLZO' }))).toMatch(/coated/);
-    expect(setAsideReason(obs({ counterpartText: 'LCO with a thin Nb layer' }))).toMatch(/coated/);
+    expect(setAsideReason(obs({ counterpartText: 'coated LCO' }))).toMatch(/coating or interlayer separates the two \('coated LCO'\)/);
+    expect(setAsideReason(obs({ conditions: 'coating layer on LCO, heated with LLZO' }))).toMatch(/coating or interlayer/);
+    expect(setAsideReason(obs({ counterpartText: 'LCO with a thin Nb layer' }))).toMatch(/coating or interlayer/);
+    expect(setAsideReason(obs({ counterpartText: 'molten/metallic Li on ALD Al2O3-coated garnet' }))).toMatch(/coating or interlayer/);
+    expect(setAsideReason(obs({ conditions: 'no interlayer' }))).toBeNull();
+    expect(setAsideReason(obs({ conditions: 'bare garnet, without any coating' }))).toBeNull();
     expect(setAsideReason(obs({ counterpartText: 'thin LCO layer (<100 nm) on an LLZO pellet' }))).toBeNull();
   });
 

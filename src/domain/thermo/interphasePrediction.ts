@@ -82,12 +82,18 @@ export interface ObservationLike {
 
 /** A label of a variant whose composition is not the material's: hydrated, protonated, doped, coated, or x-dependent. */
 const OTHER_COMPOSITION = /hydrat|H2O|protonat|\bdoped\b|coated|\bx\s*=|[+-]\s*x\b/i;
-/** A counterpart with a coating or interlayer between it and the electrolyte ('coated LCO', 'LCO with a thin Nb layer'), not 'uncoated'. */
+/** A coating or interlayer between the two sides ('coated LCO', 'LCO with a thin Nb layer', 'ALD Al2O3-coated garnet'). */
 const COATED = /(?<!un)coated|\bcoating\b|\binterlayer\b|\bwith an? (?:thin )?\S+ layer\b/i;
+/** Its negation ('no interlayer', 'without coating'), taken out before COATED is looked for. */
+const NOT_COATED = /\b(?:no|without)\s+(?:\S+\s+)?(?:interlayer|coating|layer)s?\b/gi;
+
+function isCoated(text: string | null): boolean {
+  return !!text && COATED.test(text.replace(NOT_COATED, ''));
+}
 
 /**
  * Why an observation cannot be compared with the computation of the two plain compositions, or null when it
- * can: a doped or hydrated variant of either side, or a coated counterpart.
+ * can: a doped or hydrated variant of either side, or a coating or interlayer between them.
  */
 export function setAsideReason(o: ObservationLike): string | null {
   const variant = (v: VariantLike | null, side: string): string | null => {
@@ -96,8 +102,8 @@ export function setAsideReason(o: ObservationLike): string | null {
     const label = v.labels.find((l) => OTHER_COMPOSITION.test(l));
     return label ? `the ${side} is a variant of another composition ('${label}')` : null;
   };
-  const coated = [o.counterpartText, o.conditions].find((t) => t && COATED.test(t));
-  return variant(o.electrolyteVariant, 'electrolyte') ?? variant(o.counterpartVariant, 'counterpart') ?? (coated ? `the counterpart is coated ('${coated}')` : null);
+  const coated = [o.counterpartText, o.conditions].find(isCoated);
+  return variant(o.electrolyteVariant, 'electrolyte') ?? variant(o.counterpartVariant, 'counterpart') ?? (coated ? `a coating or interlayer separates the two ('${coated}')` : null);
 }
 
 // ---------------------------------------------------------------------------- comparing the products
