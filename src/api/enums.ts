@@ -176,9 +176,32 @@ export const PredictionMethodEnum = vocabularyEnum(
   {
     EQUILIBRIUM_AT_METAL:
       "against the electrolyte's own alkali metal: the grand-potential equilibrium at 0 V, the fully reduced assemblage (Zhu, He & Mo 2015, doi:10.1021/acsami.5b07517)",
+    REACTION_AT_ELECTRODE_POTENTIAL:
+      'against a cathode: the most exothermic reaction with the partner with the alkali open at the electrode potential, μ_A = μ_A⁰ − eV (grand potential, Zhu, He & Mo 2015, doi:10.1021/acsami.5b07517; interface reaction, Richards et al. 2016, doi:10.1021/acs.chemmater.5b04082)',
     MOST_EXOTHERMIC_REACTION:
-      'against another material: the products of the most exothermic interface reaction (Richards et al. 2016, doi:10.1021/acs.chemmater.5b04082)',
+      'against another material: the products of the most exothermic reaction with the partner (Richards et al. 2016, doi:10.1021/acs.chemmater.5b04082)',
   },
   'PredictionMethod',
   'How the interphase at an interface is predicted.',
+);
+export const ElectrodeClassEnum = vocabularyEnum(
+  {
+    ALKALI_METAL: "the electrolyte's own alkali metal: 0 V vs A/A+ by definition",
+    LAYERED_OXIDE:
+      'a layered oxide cathode A M O2 with a redox metal (LiCoO2, NCM, NCA): by default 4.2 V vs Li/Li+, LixCoO2 at x ≈ 0.5, the usual end of charge (Reimers & Dahn, J. Electrochem. Soc. 139, 2091 (1992), doi:10.1149/1.2221184)',
+    OTHER_CATHODE: 'another cathode holding the alkali and a redox metal (spinel, polyanion): no default potential; computed without a reservoir unless electrodePotential is given',
+    NOT_AN_ELECTRODE: 'not an electrode of the alkali (another electrolyte, a coating, a current collector): computed without a reservoir',
+  },
+  'ElectrodeClass',
+  'What the counterpart of an interface is as an electrode, which decides the potential the interface is computed at.',
+);
+export const MostExothermicKindEnum = vocabularyEnum(
+  {
+    REACTION_WITH_PARTNER: 'a reaction of the two reactants (a kink between the ends)',
+    DECOMPOSITION_OF_A: "reactant A's own decomposition (x = 1): A is above the hull, and nothing with B releases more",
+    DECOMPOSITION_OF_B: "reactant B's own decomposition (x = 0)",
+    NO_REACTION: 'no kink lies below 0 eV/atom',
+  },
+  'MostExothermicKind',
+  'What the most exothermic kink of an interface reaction is: the reaction of the two, or one reactant decomposing on its own.',
 );

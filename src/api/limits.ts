@@ -68,6 +68,8 @@ export const COMPUTED_FIELD_COST: Readonly<Record<string, number>> = {
   'Query.stabilityWindow': 1000,
   'Material.stabilityWindow': 1000,
   'StabilityWindow.voltageProfile': 100,
+  // a window for each phase a collapsed window decomposes into (two to four), none for any other window
+  'StabilityWindow.decompositionWindows': 3000,
   'Query.decomposition': 500,
   'Query.interfaceReaction': 2500,
   'Interface.prediction': 2500,

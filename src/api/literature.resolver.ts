@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import { CompiledPageArgs, MeasurementOrder } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
 import { InterfaceOrder, InterphaseObservationOrder, InterphaseObservationWhere } from './interface.input.js';
@@ -154,12 +154,24 @@ export class InterfaceResolver {
   @FieldResolver(() => InterphasePrediction, {
     nullable: true,
     description:
-      'What thermodynamics predicts forms here, beside the products observed: against the electrolyte\'s own alkali metal the equilibrium ' +
-      'at 0 V, against another material the most exothermic interface reaction; with the overlap of predicted and observed products. ' +
-      'Null unless both sides are compositions.',
+      'What thermodynamics predicts forms here at the electrode\'s operating potential, beside the products observed: against the electrolyte\'s own ' +
+      'alkali metal the equilibrium at 0 V; against a cathode the most exothermic reaction with it with the alkali open at the charged potential ' +
+      '(grand potential, Zhu, He & Mo 2015, doi:10.1021/acsami.5b07517; Richards et al. 2016, doi:10.1021/acs.chemmater.5b04082); against another ' +
+      'material the most exothermic reaction with it. With the overlap of predicted and observed products and a flag where they disagree. ' +
+      'Null unless both sides are compositions. BAD_USER_INPUT naming electrodePotential outside 0–10 V.',
   })
-  prediction(@Root() i: InterfaceRecord, @Ctx() ctx: Context) {
-    return ctx.services.thermo.interphasePrediction(i);
+  prediction(
+    @Root() i: InterfaceRecord,
+    @Ctx() ctx: Context,
+    @Arg('electrodePotential', () => Float, {
+      nullable: true,
+      description:
+        "A cathode's potential, V vs the alkali metal (e.g. Li/Li+), 0–10; default: its class's (4.2 V vs Li/Li+ for a layered oxide, see ElectrodeClass). " +
+        'The alkali metal is always at 0 V; not used against a material that is not an electrode.',
+    })
+    electrodePotential: number | null,
+  ) {
+    return ctx.services.thermo.interphasePrediction(i, electrodePotential ?? null);
   }
 }
 

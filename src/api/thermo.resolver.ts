@@ -116,6 +116,16 @@ export class StabilityWindowResolver {
     return ctx.services.thermo.voltageProfile(w);
   }
 
+  @FieldResolver(() => [StabilityWindow], {
+    description:
+      'For a collapsed window (stable at one potential only: a composition off the stoichiometry of any phase in the data, such as LLTO or a LiPON glass, ' +
+      'or one above the hull), the windows of the phases it decomposes into that hold the open element, to compare with a reported window; ' +
+      'empty for any other window. Same method (Zhu, He & Mo 2015, doi:10.1021/acsami.5b07517), limits in V vs the reference electrode.',
+  })
+  decompositionWindows(@Root() w: StabilityWindowView, @Ctx() ctx: Context) {
+    return ctx.services.thermo.decompositionWindows(w);
+  }
+
   @FieldResolver(() => [ReportedStabilityWindow], {
     description: 'Windows the literature reports for this composition (the Material of the same composition key), to compare with the computed one.',
   })

@@ -2,7 +2,15 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PHASE_ENTRY } from '../domain/model/phaseEntry.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import { declaredType } from './nodeKinds.js';
-import { PhaseEntrySourceEnum, PredictionMethodEnum, ReactantEnergySourceEnum, TargetEnergySourceEnum, ThermoStatusEnum } from './enums.js';
+import {
+  ElectrodeClassEnum,
+  MostExothermicKindEnum,
+  PhaseEntrySourceEnum,
+  PredictionMethodEnum,
+  ReactantEnergySourceEnum,
+  TargetEnergySourceEnum,
+  ThermoStatusEnum,
+} from './enums.js';
 
 const METHOD =
   'Grand-potential phase diagram from DFT formation energies (Ong et al., Chem. Mater. 20, 1798 (2008), doi:10.1021/cm702327g; ' +
@@ -20,8 +28,15 @@ const REPRESENTATIVE_OF =
 
 @ObjectType({ description: 'A phase in an assemblage or a reaction, with how much of it.' })
 export class PhaseAmount {
-  @Field(() => String, { description: "Reduced formula, e.g. 'Li2S'." })
+  @Field(() => String, {
+    description:
+      "The formula the phase is known by, amounts per its formula unit: diatomic elements, peroxides, polysulfides and S2Cl2 by their formula unit " +
+      "('O2', 'Li2O2', 'Li2S8', 'S2Cl2'; pymatgen's special formulas extended), any other phase by its reduced formula ('Li2S').",
+  })
   formula!: string;
+
+  @Field(() => String, { description: "Reduced formula of its composition, e.g. 'LiO' for Li2O2, 'Li2S' for Li2S." })
+  reducedFormula!: string;
 
   @Field(() => ID, { description: "Composition key (the id of the Material of this composition, if the graph holds one), e.g. 'Li2S1'." })
   compositionKey!: string;
@@ -219,6 +234,20 @@ export class Reactant {
 
   @Field(() => ID, { nullable: true, description: REPRESENTATIVE_OF })
   representativeOf?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Energy of the (grand-potential) hull at its composition, eV/atom (with an open element: per atom of the other elements); null when not computed.' })
+  hullEnergyEvPerAtom!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Energy of its own decomposition, without the partner: hull minus its own entry's energy, eV/atom, ≤ 0 (0 when it is on the hull; with an open " +
+      'element, its breakdown at that potential). This is what the kink at its end (x = 1 for A, x = 0 for B) shows; null when not computed.',
+  })
+  ownDecompositionEnergyEvPerAtom!: number | null;
+
+  @Field(() => [PhaseAmount], { description: 'What it decomposes into on its own (empty when it does not), per formula unit of it as given.' })
+  ownDecompositionProducts!: PhaseAmount[];
 }
 
 @ObjectType({ description: 'A mixing ratio at which the reaction products change (a kink of the reaction-energy curve), with its reaction.' })
@@ -234,6 +263,13 @@ export class InterfaceReactionKink {
 
   @Field(() => Float, { description: 'Reaction energy, eV/atom of the mixture (with an open element: per atom of the other elements); ≤ 0.' })
   reactionEnergyEvPerAtom!: number;
+
+  @Field(() => Float, {
+    description:
+      "The part of the reaction energy due to the partner, eV/atom: against the reactants' hull energies, their own decompositions taken out " +
+      "(pymatgen InterfacialReactivity use_hull_energy=True); ≤ 0, 0 at both ends.",
+  })
+  mixingEnergyEvPerAtom!: number;
 
   @Field(() => Float, { description: 'Reaction energy per formula unit of the mixture x_fu A + (1 − x_fu) B, eV.' })
   reactionEnergyEvPerFormulaUnit!: number;
@@ -285,17 +321,56 @@ export class InterfaceReaction {
   @Field(() => [InterfaceReactionKink], { description: 'Every kink, x ascending, both ends included.' })
   kinks!: InterfaceReactionKink[];
 
-  @Field(() => InterfaceReactionKink, { nullable: true, description: 'The kink of most negative reaction energy per atom (the most favourable reaction).' })
+  @Field(() => InterfaceReactionKink, {
+    nullable: true,
+    description: 'The kink of most negative reaction energy per atom (pymatgen\'s minimum); it may be an end, a reactant decomposing on its own: see mostExothermicIs.',
+  })
   mostExothermic!: InterfaceReactionKink | null;
+
+  @Field(() => MostExothermicKindEnum, { nullable: true, description: 'What mostExothermic is: the reaction of the two, or a reactant\'s own decomposition; null when not computed.' })
+  mostExothermicIs!: string | null;
+
+  @Field(() => InterfaceReactionKink, {
+    nullable: true,
+    description: 'The reaction with the partner: the kink between the ends of most negative mixingEnergyEvPerAtom; null when the two do not react beyond their own decompositions.',
+  })
+  mostExothermicWithPartner!: InterfaceReactionKink | null;
 
   @Field(() => [PhaseDataSource], { description: 'The phase data of the chemical system.' })
   dataSources!: PhaseDataSource[];
 }
 
-@ObjectType({ description: 'What thermodynamics predicts at a reported interface, side by side with the interphase products observed there.' })
+@ObjectType({ description: 'A reported observation left out of the comparison with the computation, and why.' })
+export class SetAsideObservation {
+  @Field(() => ID, { description: "The observation's id." })
+  observationId!: string;
+
+  @Field(() => String, { description: "Why: a doped or hydrated variant of a side, or a coated counterpart (the computation is of the plain compositions)." })
+  reason!: string;
+}
+
+@ObjectType({
+  description:
+    'What thermodynamics predicts at a reported interface, at the electrode\'s operating potential, side by side with the interphase products observed there ' +
+    '(observations of the same compositions only; the reactants themselves and products with elements neither side has left out of the comparison).',
+})
 export class InterphasePrediction {
   @Field(() => PredictionMethodEnum, { description: 'How the prediction was made.' })
   method!: string;
+
+  @Field(() => ElectrodeClassEnum, { description: 'What the counterpart is as an electrode (decides the potential).' })
+  electrodeClass!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The electrode potential the interface was computed at, V vs referenceElectrode: 0 for the alkali metal, the argument electrodePotential for a cathode, ' +
+      "else its class's default (4.2 V vs Li/Li+ for a layered oxide); null when computed without a reservoir.",
+  })
+  electrodePotentialV!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Reference electrode of electrodePotentialV, e.g. 'Li/Li+'." })
+  referenceElectrode!: string | null;
 
   @Field(() => ThermoStatusEnum, { description: 'COMPUTED, or why not.' })
   status!: string;
@@ -306,19 +381,42 @@ export class InterphasePrediction {
   @Field(() => [PhaseAmount], { description: 'Predicted products (empty: no reaction predicted).' })
   predictedProducts!: PhaseAmount[];
 
-  @Field(() => [String], { description: 'Reduced formulas both predicted and observed.' })
+  @Field(() => [String], { description: 'Formulas both predicted and observed (compared by composition).' })
   common!: string[];
 
-  @Field(() => [String], { description: 'Reduced formulas predicted but not reported.' })
+  @Field(() => [String], { description: 'Formulas predicted but not reported.' })
   onlyPredicted!: string[];
 
-  @Field(() => [String], { description: 'Products reported but not predicted (reduced formula, or name for a material without one).' })
+  @Field(() => [String], { description: 'Products reported but not predicted (formula, or name for a material without one).' })
   onlyObserved!: string[];
 
-  @Field(() => Float, { nullable: true, description: 'Jaccard index |common| / |predicted ∪ observed|, 0–1; null when both are empty.' })
+  @Field(() => [String], { description: 'Reported "products" that are one of the two reactants (e.g. tetragonal LLZO): not part of the comparison.' })
+  observedReactants!: string[];
+
+  @Field(() => [String], { description: 'Reported products with an element neither side has (e.g. Li2CO3 from CO2): not part of the comparison, the computation cannot form them.' })
+  observedOutsideSystem!: string[];
+
+  @Field(() => Float, { nullable: true, description: 'Jaccard index |common| / |predicted ∪ observed|, 0–1, over what is compared; null when both are empty.' })
   jaccardIndex!: number | null;
 
-  @Field(() => InterfaceReactionKink, { nullable: true, description: 'For MOST_EXOTHERMIC_REACTION: the kink the products come from.' })
+  @Field(() => [ID], { description: 'The observations compared (those of the plain compositions).' })
+  comparedObservationIds!: string[];
+
+  @Field(() => [SetAsideObservation], { description: 'The observations left out of the comparison, each with the reason.' })
+  setAsideObservations!: SetAsideObservation[];
+
+  @Field(() => Boolean, {
+    description: 'True when the computation and a compared observation disagree: a reaction computed where a source reports the interface thermodynamically stable, or none computed where a source reports products.',
+  })
+  disagrees!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why they disagree, in one sentence with the observation id; null when they do not.' })
+  disagreementReason!: string | null;
+
+  @Field(() => InterfaceReactionKink, {
+    nullable: true,
+    description: 'For REACTION_AT_ELECTRODE_POTENTIAL and MOST_EXOTHERMIC_REACTION: the kink the products come from, the reaction with the partner (never a reactant\'s own decomposition).',
+  })
   reaction!: InterfaceReactionKink | null;
 
   @Field(() => StabilityWindow, { nullable: true, description: "For EQUILIBRIUM_AT_METAL: the electrolyte's computed window." })

@@ -278,6 +278,184 @@ describe('decomposition and interface reactions through GraphQL', () => {
   });
 });
 
+interface ComputedFixture {
+  examples: {
+    lpsclLi2S: { minimum: { x: number; energyEvPerAtom: number }; e1EvPerAtom: number; hull1EvPerAtom: number };
+    llzoLcoCharged: { voltageV: number; minimum: { energyEvPerAtom: number }; kinks: { products: { composition: Comp }[] }[] }[];
+    windows: { formula: string; openElement: string; reductionLimitV: number; oxidationLimitV: number; reducedAtMetal: boolean }[];
+  };
+}
+const computed = JSON.parse(readFileSync(path.join(here, '../fixtures/pymatgen/computed.json'), 'utf8')) as ComputedFixture;
+
+describe('computed next to reported (pymatgen on the same data: test/fixtures/pymatgen/computed.json; 1 meV/atom, 0.01 V)', () => {
+  const PREDICTION = `method status electrodeClass electrodePotentialV referenceElectrode predictedProducts { formula compositionKey } common onlyPredicted onlyObserved
+    observedReactants observedOutsideSystem jaccardIndex comparedObservationIds setAsideObservations { observationId reason } disagrees disagreementReason
+    reaction { mixingRatio reactionEnergyEvPerAtom mixingEnergyEvPerAtom }`;
+  interface Prediction {
+    method: string;
+    status: string;
+    electrodeClass: string;
+    electrodePotentialV: number | null;
+    referenceElectrode: string | null;
+    predictedProducts: { formula: string; compositionKey: string }[];
+    common: string[];
+    onlyPredicted: string[];
+    onlyObserved: string[];
+    observedReactants: string[];
+    observedOutsideSystem: string[];
+    jaccardIndex: number | null;
+    comparedObservationIds: string[];
+    setAsideObservations: { observationId: string; reason: string }[];
+    disagrees: boolean;
+    disagreementReason: string | null;
+    reaction: { mixingRatio: number; reactionEnergyEvPerAtom: number; mixingEnergyEvPerAtom: number } | null;
+  }
+  const llzoLco = async (args: string) => {
+    const res = await server.gql<{ interfaces: { edges: { node: { prediction: Prediction } }[] } }>(
+      `{ interfaces(where: { electrolyte: "LLZO", counterpart: "LiCoO2" }) { edges { node { prediction${args} { ${PREDICTION} } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.interfaces.edges).toHaveLength(1);
+    return res.data!.interfaces.edges[0]!.node.prediction;
+  };
+
+  it.each([
+    ['', 4.2],
+    ['(electrodePotential: 4)', 4],
+    ['(electrodePotential: 4.3)', 4.3],
+  ] as const)('LLZO | LiCoO2 prediction%s: at the charged cathode (%s V vs Li/Li+) LaCoO3 + La2Zr2O7 (+ O2), two of the products observed', async (args, voltage) => {
+    const f = computed.examples.llzoLcoCharged.find((g) => g.voltageV === voltage)!;
+    const p = await llzoLco(args);
+    expect(p).toMatchObject({ method: 'REACTION_AT_ELECTRODE_POTENTIAL', status: 'COMPUTED', electrodeClass: 'LAYERED_OXIDE', electrodePotentialV: voltage, referenceElectrode: 'Li/Li+' });
+    const minimum = f.kinks.find((_, i) => i > 0 && i < f.kinks.length - 1)!; // the one kink between the ends is pymatgen's minimum
+    expect(keysOf(p.predictedProducts)).toEqual(keys(minimum.products.filter((x) => !(Object.keys(x.composition).length === 1 && x.composition.Li))));
+    expect(Math.abs(p.reaction!.reactionEnergyEvPerAtom - f.minimum.energyEvPerAtom)).toBeLessThan(0.001);
+    expect(p.predictedProducts.map((x) => x.formula).sort()).toEqual(['La2Zr2O7', 'LaCoO3', 'O2']);
+    expect(p.common).toEqual(['La2Zr2O7', 'LaCoO3']);
+    expect(p.onlyPredicted).toEqual(['O2']);
+    // Li2CO3 needs carbon (CO2 of the atmosphere); LiNbO3 and Li3Nb4O6 come from an Nb layer on the LCO: neither is scored
+    expect(p.observedOutsideSystem).toContain('Li2CO3');
+    expect(p.onlyObserved).not.toContain('Li2CO3');
+    expect(p.observedReactants).toEqual([]);
+    const setAside = new Map(p.setAsideObservations.map((o) => [o.observationId, o.reason]));
+    expect(setAside.get('banerjee2020:I78')).toMatch(/coating or interlayer/); // "coated LCO"
+    expect(setAside.get('banerjee2020:I81')).toMatch(/doped variant \(Al\)/); // Al-LLZO
+    expect(setAside.get('banerjee2020:I105')).toMatch(/coating or interlayer/); // "LCO with a thin Nb layer"
+    expect(p.comparedObservationIds).toEqual(expect.arrayContaining(['pasta2020:I1', 'feng2022:I8', 'banerjee2020:I84']));
+    expect(p.comparedObservationIds.some((id) => setAside.has(id))).toBe(false);
+    // banerjee2020:I45 reports the interface thermodynamically stable (a negligible reaction energy): the flag says so
+    expect(p.disagrees).toBe(true);
+    expect(p.disagreementReason).toMatch(/reported thermodynamically stable \(banerjee2020:I45\)/);
+  });
+
+  it('LLZO | Li: the reactants reported as "products" (lithium dendrites, tetragonal LLZO) are listed apart, not scored as observed only', async () => {
+    const res = await server.gql<{ interfaces: { edges: { node: { prediction: Prediction } }[] } }>(
+      `{ interfaces(where: { electrolyte: "LLZO", counterpart: "Li metal" }) { edges { node { prediction { ${PREDICTION} } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data!.interfaces.edges[0]!.node.prediction;
+    expect(p).toMatchObject({ method: 'EQUILIBRIUM_AT_METAL', electrodeClass: 'ALKALI_METAL', electrodePotentialV: 0, referenceElectrode: 'Li/Li+' });
+    expect(p.observedReactants).toEqual(expect.arrayContaining(['Li']));
+    expect(p.onlyObserved).not.toContain('Li');
+    expect(p.onlyObserved).not.toContain('Li7La3Zr2O12');
+    expect(p.setAsideObservations.find((o) => o.observationId === 'famprikis2019:I15')?.reason).toMatch(/another composition \('doped'\)/);
+    expect(p.setAsideObservations.map((o) => o.observationId)).not.toContain('banerjee2020:I164'); // "no interlayer"
+    expect(p.comparedObservationIds).toContain('banerjee2020:I164');
+  });
+
+  it("Li6PS5Cl | Li2S: the most exothermic kink is Li6PS5Cl's own decomposition (its energy above the hull), and there is no reaction with Li2S", async () => {
+    const f = computed.examples.lpsclLi2S;
+    const res = await server.gql<{ interfaceReaction: {
+      reactantA: { ownDecompositionEnergyEvPerAtom: number; hullEnergyEvPerAtom: number; ownDecompositionProducts: { formula: string }[] };
+      reactantB: { ownDecompositionEnergyEvPerAtom: number };
+      mostExothermicIs: string;
+      mostExothermic: { mixingRatio: number; reactionEnergyEvPerAtom: number; mixingEnergyEvPerAtom: number };
+      mostExothermicWithPartner: null | { mixingRatio: number };
+    } }>(
+      `{ interfaceReaction(reactantA: "Li6PS5Cl", reactantB: "Li2S") {
+          reactantA { ownDecompositionEnergyEvPerAtom hullEnergyEvPerAtom ownDecompositionProducts { formula } } reactantB { ownDecompositionEnergyEvPerAtom }
+          mostExothermicIs mostExothermic { mixingRatio reactionEnergyEvPerAtom mixingEnergyEvPerAtom } mostExothermicWithPartner { mixingRatio } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const r = res.data!.interfaceReaction;
+    expect(r.mostExothermicIs).toBe('DECOMPOSITION_OF_A');
+    expect(r.mostExothermic.mixingRatio).toBeCloseTo(f.minimum.x, 6);
+    expect(Math.abs(r.mostExothermic.reactionEnergyEvPerAtom - f.minimum.energyEvPerAtom)).toBeLessThan(0.001);
+    expect(Math.abs(r.reactantA.ownDecompositionEnergyEvPerAtom - (f.hull1EvPerAtom - f.e1EvPerAtom))).toBeLessThan(0.001);
+    expect(Math.abs(r.reactantA.hullEnergyEvPerAtom - f.hull1EvPerAtom)).toBeLessThan(0.001);
+    expect(r.reactantA.ownDecompositionProducts.map((p) => p.formula).sort()).toEqual(['Li2S', 'Li3PS4', 'LiCl']);
+    expect(r.mostExothermic.mixingEnergyEvPerAtom).toBe(0);
+    expect(r.reactantB.ownDecompositionEnergyEvPerAtom).toBe(0);
+    expect(r.mostExothermicWithPartner).toBeNull();
+  });
+
+  it('products under the formula they are known by, the reduced formula beside it: Li2O2 (LiO), Li2S8 (LiS4), O2 (O); amounts per that unit', async () => {
+    const res = await server.gql<Record<string, { phases?: unknown[]; productsAtOxidation?: unknown[] }>>(
+      `{ decomposition(formula: "Li2O2") { phases { formula reducedFormula amountPerFormulaUnit } }
+         li2o: stabilityWindow(formula: "Li2O") { productsAtOxidation { formula reducedFormula amountPerFormulaUnit } }
+         li2s: stabilityWindow(formula: "Li2S") { productsAtOxidation { formula reducedFormula amountPerFormulaUnit } }
+         lto: stabilityWindow(formula: "Li4Ti5O12") { productsAtOxidation { formula reducedFormula } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.decomposition!.phases).toEqual([{ formula: 'Li2O2', reducedFormula: 'LiO', amountPerFormulaUnit: 0.5 }]);
+    expect(res.data!.li2o!.productsAtOxidation).toEqual([{ formula: 'Li2O2', reducedFormula: 'LiO', amountPerFormulaUnit: 0.5 }]);
+    expect(res.data!.li2s!.productsAtOxidation).toEqual([{ formula: 'Li2S8', reducedFormula: 'LiS4', amountPerFormulaUnit: 0.125 }]);
+    expect(res.data!.lto!.productsAtOxidation).toEqual(expect.arrayContaining([{ formula: 'O2', reducedFormula: 'O' }]));
+  });
+
+  it('LLTO: a collapsed window, and the windows of the phases it decomposes into beside it', async () => {
+    const res = await server.gql<{ stabilityWindow: { collapsed: boolean; reductionLimitV: number; oxidationLimitV: number; decompositionWindows: { formula: string; reductionLimitV: number; oxidationLimitV: number; collapsed: boolean }[] } }>(
+      '{ stabilityWindow(formula: "LLTO") { collapsed reductionLimitV oxidationLimitV decompositionWindows { formula reductionLimitV oxidationLimitV collapsed } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const w = res.data!.stabilityWindow;
+    const [llto, ...phases] = computed.examples.windows.filter((x) => x.openElement === 'Li');
+    expect(w.collapsed).toBe(true);
+    expect(Math.abs(w.reductionLimitV - llto!.reductionLimitV)).toBeLessThan(0.01);
+    expect(w.decompositionWindows.map((d) => d.formula).sort()).toEqual(phases.map((p) => p.formula).sort());
+    for (const d of w.decompositionWindows) {
+      const want = phases.find((p) => p.formula === d.formula)!;
+      expect(Math.abs(d.reductionLimitV - want.reductionLimitV)).toBeLessThan(0.01);
+      expect(Math.abs(d.oxidationLimitV - want.oxidationLimitV)).toBeLessThan(0.01);
+    }
+    // a window that is not collapsed has none
+    const lgps = await server.gql<{ stabilityWindow: { decompositionWindows: unknown[] } }>('{ stabilityWindow(formula: "Li3PS4") { decompositionWindows { formula } } }');
+    expect(lgps.data!.stabilityWindow.decompositionWindows).toEqual([]);
+  });
+
+  it('Na-beta-alumina (NaAl11O17) is computed reduced by Na below 0.32 V vs Na/Na+ (to Al + NaAlO2), where famprikis2019 reports it stable', async () => {
+    const f = computed.examples.windows.find((x) => x.formula === 'NaAl11O17')!;
+    const res = await server.gql<{ stabilityWindow: { reductionLimitV: number; oxidationLimitV: number; stableAgainstMetal: boolean; productsAtReduction: { formula: string }[] } }>(
+      '{ stabilityWindow(formula: "NaAl11O17", openElement: "Na") { reductionLimitV oxidationLimitV stableAgainstMetal productsAtReduction { formula } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const w = res.data!.stabilityWindow;
+    expect(w.stableAgainstMetal).toBe(f.reducedAtMetal);
+    expect(Math.abs(w.reductionLimitV - f.reductionLimitV)).toBeLessThan(0.01);
+    expect(Math.abs(w.oxidationLimitV - f.oxidationLimitV)).toBeLessThan(0.01);
+    expect(w.productsAtReduction.map((p) => p.formula).sort()).toEqual(['Al', 'NaAlO2']);
+  });
+
+  it('every prediction of the seed: the reactants never among the compared products, and every disagreement with a reason', async () => {
+    const all: Prediction[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const res: Awaited<ReturnType<typeof server.gql<{ interfaces: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { prediction: Prediction | null } }[] } }>>> =
+        await server.gql(`query($after: String) { interfaces(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { prediction { ${PREDICTION} } } } } }`, { after });
+      expect(res.errors).toBeUndefined();
+      all.push(...res.data!.interfaces.edges.flatMap((e) => (e.node.prediction ? [e.node.prediction] : [])));
+      more = res.data!.interfaces.pageInfo.hasNextPage;
+      after = res.data!.interfaces.pageInfo.endCursor;
+    }
+    expect(all.length).toBeGreaterThan(20);
+    for (const p of all) {
+      expect(p.disagrees).toBe(p.disagreementReason !== null);
+      if (p.method === 'EQUILIBRIUM_AT_METAL') expect(p.electrodePotentialV).toBe(0);
+      if (p.reaction) expect(p.reaction.mixingEnergyEvPerAtom).toBeLessThan(0);
+    }
+    console.info(`predictions: ${all.length}, disagreeing: ${all.filter((p) => p.disagrees).map((p) => p.disagreementReason).join(' | ')}`);
+  });
+});
+
 describe('bad input is BAD_USER_INPUT naming the argument; missing data is a status', () => {
   it.each([
     ['{ stabilityWindow(formula: "Xx3PS4") { status } }', 'formula', /unknown element symbol 'Xx'/],
@@ -296,6 +474,8 @@ describe('bad input is BAD_USER_INPUT naming the argument; missing data is a sta
     ['{ interfaceReaction(reactantA: "Li3PS4", reactantB: "LiCoO2", openElement: "Na", voltageV: 1) { status } }', 'openElement', /Na is in neither reactant/],
     ['{ interfaceReaction(reactantA: "Li2S", reactantB: "S", openElement: "Li", voltageV: 2) { status } }', 'reactantB', /apart from the open element Li/],
     ['{ material(id: "Ge1Li10P2S12") { stabilityWindow(openElement: "K") { status } } }', 'openElement', /K is not in the composition/],
+    ['{ interfaces(first: 1) { edges { node { prediction(electrodePotential: 11) { status } } } } }', 'electrodePotential', /0–10 V/],
+    ['{ interfaces(first: 1) { edges { node { prediction(electrodePotential: -0.5) { status } } } } }', 'electrodePotential', /0–10 V/],
   ])('%s', async (query, argumentName, message) => {
     expectBadUserInput(await server.gql(query), argumentName, message);
   });

@@ -14,6 +14,15 @@
  * done on the grand potential Φ = E − x_A μ_A (per atom of the elements other than A), μ_A = −z·V, with
  * the reactants at their grand-potential hull energies (pymatgen's GrandPotentialInterfacialReactivity
  * defaults, use_hull_energy=True): a reactant's own breakdown at that potential is not part of E_rxn.
+ *
+ * A reactant above the hull (a metastable phase) releases energy by decomposing on its own, without its
+ * partner: at x = 1 (or 0) E_rxn is minus its energy above the hull. That part is kept apart: each
+ * reactant carries its own decomposition (energy and phases), each kink its mixing energy
+ *
+ *   E_mix(x) = E_hull(x·c_A + (1−x)·c_B) − x·H_A − (1−x)·H_B     (H: the hull energies at c_A, c_B)
+ *
+ * (pymatgen's use_hull_energy=True energy), and `mostExothermicIs` says whether the most exothermic kink
+ * is the reaction of the two or one reactant's own decomposition.
  */
 import type { Composition } from '../chemistry/composition.js';
 import { DomainError } from '../errors.js';
@@ -34,7 +43,19 @@ export interface Reactant {
   energySource: ReactantEnergySource;
   /** Atoms per formula unit as written (non-open atoms with an open element). */
   atomsPerFormulaUnit: number;
+  /** Energy of the (grand-potential) hull at its composition, eV/atom (per atom of the non-open elements with an open element). */
+  hullEnergy: number;
+  /**
+   * Energy of its own decomposition, without its partner: hull − own entry's energy, eV/atom, ≤ 0 (0 when it
+   * is on the hull or has no entry). With an open element, its own entry's grand potential is the reference.
+   */
+  ownDecompositionEnergy: number;
+  /** What it decomposes into on its own (empty when it does not). */
+  ownDecompositionPhases: PhaseAmount[];
 }
+
+/** What the most exothermic kink is: the reaction of the two reactants, or one reactant's own decomposition (x = 1: A, x = 0: B). */
+export type MostExothermicKind = 'REACTION_WITH_PARTNER' | 'DECOMPOSITION_OF_A' | 'DECOMPOSITION_OF_B' | 'NO_REACTION';
 
 export interface ReactionTerm {
   formula: string;
@@ -53,6 +74,8 @@ export interface InterfaceKink {
   xPerFormulaUnit: number;
   /** Reaction energy, eV/atom of the mixture (eV per atom of the non-open elements with an open element). */
   energyEvPerAtom: number;
+  /** The part of it from mixing: against the reactants' hull energies (their own decompositions taken out), eV/atom, ≤ 0; 0 at both ends. */
+  mixingEnergyEvPerAtom: number;
   /** Reaction energy per formula unit of the mixture x_fu A + (1−x_fu) B, eV (pymatgen's norm=False energy). */
   energyEvPerFormulaUnit: number;
   /** Reaction energy per mole of the balanced reaction as written (x_fu A + (1−x_fu) B → …), kJ/mol. */
@@ -70,8 +93,12 @@ export interface InterfaceReactionResult {
   /** Electrode potential of the open element's reservoir, V vs A/A+ (null without an open element). */
   voltageV: number | null;
   kinks: InterfaceKink[];
-  /** The kink of lowest (most negative) reaction energy. */
+  /** The kink of lowest (most negative) reaction energy (pymatgen's minimum). */
   mostExothermic: InterfaceKink;
+  /** What mostExothermic is (NO_REACTION: no kink below 0). */
+  mostExothermicIs: MostExothermicKind;
+  /** The kink between the ends of most negative mixing energy: the reaction with the partner; null when no kink lies below the reactants' hull energies. */
+  mostExothermicWithPartner: InterfaceKink | null;
 }
 
 interface LinePoint {
@@ -130,14 +157,25 @@ export function interfaceReaction(space: PhaseSpace, a: Composition, b: Composit
     return { x, value, slope, phases };
   };
 
+  /** The reactant's own lowest entry as it takes part in the LPs (a candidate below the elements), or undefined. */
+  const ownEntry = (c: Composition) => {
+    const i = space.indexOf(c.key);
+    return i !== undefined && space.candidates.includes(i) ? space.phases[i]! : undefined;
+  };
   const reactantEnergy = (c: Composition, point: LinePoint): { energy: number; source: ReactantEnergySource } => {
     if (open) return { energy: point.value, source: 'HULL' };
-    const i = space.indexOf(c.key);
-    if (i !== undefined && space.candidates.includes(i)) {
-      const p = space.phases[i]!;
-      return { energy: p.energy, source: p.entry.source === 'USER' ? 'USER' : 'DATASET' };
-    }
-    return { energy: point.value, source: 'HULL' };
+    const p = ownEntry(c);
+    return p ? { energy: p.energy, source: p.entry.source === 'USER' ? 'USER' : 'DATASET' } : { energy: point.value, source: 'HULL' };
+  };
+  /** Energy of the reactant's own entry on the scale of `point.value` (grand potential per non-open atom with an open element), or the hull. */
+  const ownEnergy = (c: Composition, share: number, point: LinePoint): number => {
+    const p = ownEntry(c);
+    if (!p) return point.value;
+    return open ? (p.energy - p.fractions[openIndex]! * mu) / share : p.energy;
+  };
+  const ownDecomposition = (c: Composition, share: number, point: LinePoint) => {
+    const energy = Math.min(0, point.value - ownEnergy(c, share, point));
+    return { ownDecompositionEnergy: energy, ownDecompositionPhases: energy < -TOLERANCE ? point.phases : [] };
   };
 
   const pB = evaluate(0);
@@ -177,8 +215,8 @@ export function interfaceReaction(space: PhaseSpace, a: Composition, b: Composit
 
   const aAtoms = open ? a.totalAtoms * A.share : a.totalAtoms;
   const bAtoms = open ? b.totalAtoms * B.share : b.totalAtoms;
-  const reactantA: Reactant = { composition: a, energy: eA.energy, energySource: eA.source, atomsPerFormulaUnit: aAtoms };
-  const reactantB: Reactant = { composition: b, energy: eB.energy, energySource: eB.source, atomsPerFormulaUnit: bAtoms };
+  const reactantA: Reactant = { composition: a, energy: eA.energy, energySource: eA.source, atomsPerFormulaUnit: aAtoms, hullEnergy: pA.value, ...ownDecomposition(a, A.share, pA) };
+  const reactantB: Reactant = { composition: b, energy: eB.energy, energySource: eB.source, atomsPerFormulaUnit: bAtoms, hullEnergy: pB.value, ...ownDecomposition(b, B.share, pB) };
 
   const kinks = kinksAt.map((p, i): InterfaceKink => {
     const energy = p.value - p.x * eA.energy - (1 - p.x) * eB.energy;
@@ -210,6 +248,7 @@ export function interfaceReaction(space: PhaseSpace, a: Composition, b: Composit
       x: xAllAtoms,
       xPerFormulaUnit,
       energyEvPerAtom: energy,
+      mixingEnergyEvPerAtom: Math.min(0, p.value - p.x * pA.value - (1 - p.x) * pB.value),
       energyEvPerFormulaUnit: energy * atomsInReaction,
       energyKjPerMol: energy * atomsInReaction * KJ_PER_MOL_PER_EV,
       reactants,
@@ -218,5 +257,24 @@ export function interfaceReaction(space: PhaseSpace, a: Composition, b: Composit
     };
   });
   const mostExothermic = kinks.reduce((m, k) => (k.energyEvPerAtom < m.energyEvPerAtom ? k : m), kinks[0]!);
-  return { reactantA, reactantB, openElement: open?.element ?? null, voltageV: open?.voltageV ?? null, kinks, mostExothermic };
+  const inner = kinks.slice(1, -1).filter((k) => k.mixingEnergyEvPerAtom < -TOLERANCE);
+  const mostExothermicWithPartner = inner.length === 0 ? null : inner.reduce((m, k) => (k.mixingEnergyEvPerAtom < m.mixingEnergyEvPerAtom ? k : m));
+  return {
+    reactantA,
+    reactantB,
+    openElement: open?.element ?? null,
+    voltageV: open?.voltageV ?? null,
+    kinks,
+    mostExothermic,
+    mostExothermicIs: kindOf(mostExothermic, kinks),
+    mostExothermicWithPartner,
+  };
+}
+
+/** Whether the most exothermic kink is an end (a reactant's own decomposition), a kink between them, or no reaction at all. */
+function kindOf(k: InterfaceKink, kinks: readonly InterfaceKink[]): MostExothermicKind {
+  if (k.energyEvPerAtom >= -TOLERANCE) return 'NO_REACTION';
+  if (k === kinks[kinks.length - 1]) return 'DECOMPOSITION_OF_A';
+  if (k === kinks[0]) return 'DECOMPOSITION_OF_B';
+  return 'REACTION_WITH_PARTNER';
 }

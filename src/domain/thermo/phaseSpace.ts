@@ -12,6 +12,7 @@
 import { Composition } from '../chemistry/composition.js';
 import { DomainError } from '../errors.js';
 import { SolverError, type LinearProgram, type LinearSolver } from './linearProgram.js';
+import { formulaUnitMultiple, phaseFormula } from './phaseFormula.js';
 
 export type PhaseEntrySource = 'DATASET' | 'USER' | 'ELEMENT_REFERENCE';
 
@@ -32,11 +33,13 @@ export interface Phase {
   entry: PhaseEntry;
   /** Composition key (integer proportions, alphabetical; see Composition.key). */
   key: string;
-  /** Reduced formula, e.g. 'Li3PS4'. */
+  /** The formula the phase is known by (phaseFormula.ts): 'Li2O2', 'O2', 'Li2S8'; else the reduced formula, e.g. 'Li3PS4'. */
   formula: string;
+  /** Reduced formula, e.g. 'LiO' for Li2O2. */
+  reducedFormula: string;
   /** Atom fractions over the space's elements. */
   fractions: Float64Array;
-  /** Atoms per reduced formula unit. */
+  /** Atoms per formula unit of `formula` (4 for Li2O2). */
   atomsPerFormulaUnit: number;
   /** Energy relative to the elemental references, eV/atom. */
   energy: number;
@@ -54,7 +57,9 @@ export interface PhaseAmount {
 export interface TargetPhase {
   entry: null;
   key: string;
+  /** The formula as asked, reduced. */
   formula: string;
+  reducedFormula: string;
   fractions: Float64Array;
   atomsPerFormulaUnit: number;
   energy: number;
@@ -151,12 +156,14 @@ export class PhaseSpace {
       let shift = 0;
       for (let k = 0; k < els.length; k++) shift += fractions[k]! * reference[k]!;
       const reduced = entry.composition.integerProportions();
+      const reducedFormula = entry.composition.reducedFormula;
       phases.push({
         entry,
         key,
-        formula: entry.composition.reducedFormula,
+        formula: phaseFormula(reducedFormula),
+        reducedFormula,
         fractions,
-        atomsPerFormulaUnit: atomsOfReducedFormula(entry.composition, reduced),
+        atomsPerFormulaUnit: atomsOfReducedFormula(entry.composition, reduced) * formulaUnitMultiple(reducedFormula),
         energy: entry.formationEnergyEvPerAtom - shift,
         polymorphsSetAside: others,
       });
@@ -195,6 +202,7 @@ export class PhaseSpace {
       entry: null,
       key: c.key,
       formula: c.reducedFormula,
+      reducedFormula: c.reducedFormula,
       fractions: this.fractionsOf(c),
       atomsPerFormulaUnit: atomsOfReducedFormula(c, c.integerProportions()),
       energy,

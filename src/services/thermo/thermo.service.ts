@@ -12,7 +12,18 @@ import { parseFormula } from '../../domain/chemistry/formula.js';
 import { DomainError, excerpt } from '../../domain/errors.js';
 import type { Loaders, Stores } from '../../graph/loaders.js';
 import type { PhaseEntryRecord } from '../../graph/phaseData.store.js';
-import type { InterfaceRecord, MaterialRecord } from '../../graph/records.js';
+import type { InterfaceRecord, InterphaseObservationRecord, MaterialRecord } from '../../graph/records.js';
+import {
+  comparableProducts,
+  compareProducts,
+  disagreement,
+  electrodeOf,
+  electrodePotential,
+  setAsideReason,
+  type Electrode,
+  type ProductLike,
+  type VariantLike,
+} from '../../domain/thermo/interphasePrediction.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterial } from '../materialRef.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
@@ -28,6 +39,7 @@ import {
   type InterphasePredictionView,
   type PhaseAmountView,
   type ReactantView,
+  type SetAsideObservationView,
   type StabilityWindowView,
   type TargetData,
   type TargetView,
@@ -128,14 +140,22 @@ export class ThermoService {
   }
 
   /**
-   * What thermodynamics predicts at a reported interface, beside what was observed there: against the
-   * electrolyte's own alkali metal, the equilibrium at 0 V (the fully reduced assemblage, Zhu et al.
-   * 2015); against another material, the products of the most exothermic interface reaction (Richards
-   * et al. 2016). A named material is taken at its representative composition (NCA: LiNi0.8Co0.15Al0.05O2),
-   * and the result lists it in `representativeOf`. Null for interfaces without two compositions (a family,
-   * a named material without a representative composition, a potential, an environment).
+   * What thermodynamics predicts at a reported interface, beside what was observed there, at the electrode's
+   * operating potential (interphasePrediction.ts): against the electrolyte's own alkali metal, the equilibrium
+   * at 0 V (the fully reduced assemblage, Zhu, He & Mo 2015); against a cathode, the most exothermic reaction
+   * with its partner with the alkali open at the cathode's charged potential (`electrodePotentialV`, else the
+   * default of its class); against anything else, the most exothermic reaction with its partner (Richards et
+   * al. 2016). A reactant's own decomposition is never the prediction. Observations of other variants (doped,
+   * hydrated, coated) are set aside, observed reactants and products with foreign elements left out of the
+   * comparison. A named material is taken at its representative composition (NCA: LiNi0.8Co0.15Al0.05O2), and the
+   * result lists it in `representativeOf`. Null for interfaces without two compositions (a family, a named material
+   * without a representative composition, a potential, an environment).
+   * @throws InvalidArgumentError('electrodePotential') outside 0–10 V.
    */
-  async interphasePrediction(i: InterfaceRecord): Promise<InterphasePredictionView | null> {
+  async interphasePrediction(i: InterfaceRecord, electrodePotentialV: number | null = null): Promise<InterphasePredictionView | null> {
+    if (electrodePotentialV !== null && (!Number.isFinite(electrodePotentialV) || electrodePotentialV < 0 || electrodePotentialV > 10)) {
+      throw new InvalidArgumentError('electrodePotential', `must be 0–10 V vs the alkali metal (e.g. Li/Li+), got ${electrodePotentialV}`);
+    }
     if (!i.electrolyteId || !i.counterpartId) return null;
     const [electrolyte, counterpart, observations] = await Promise.all([
       this.loaders.materialById.load(i.electrolyteId),
@@ -148,55 +168,114 @@ export class ThermoService {
     const [e, c] = [et.composition, ct.composition];
     const representativeOf = [et.representativeOf, ct.representativeOf].filter((id): id is string => id !== null);
     if (new Set([...e.elements, ...c.elements]).size > MAX_ELEMENTS) return null;
-    const observedIds = [...new Set(observations.flatMap((o) => o.productIds))];
-    const observed = (await this.loaders.materialById.loadMany(observedIds)).filter((m): m is MaterialRecord => !!m && !(m instanceof Error));
-
-    const metal = c.elementCount === 1 && (OPEN_ELEMENTS as readonly string[]).includes(c.elements[0]!) && e.elements.includes(c.elements[0]!) ? c.elements[0]! : null;
-    let predicted: PhaseAmountView[];
-    let status: ThermoStatus;
-    let reason: string | null;
-    let kink: InterfaceKinkView | null = null;
-    let window: StabilityWindowView | null = null;
-    if (metal) {
-      window = await this.windowOf(e, et.formula, metal);
-      status = window.status;
-      reason = window.reason;
-      const profile = await this.voltageProfile(window);
-      predicted = window.stableAgainstMetal ? [] : (profile[0]?.phases ?? []);
-    } else {
-      const r = await this.reactionOf(
-        { ...et, composition: this.composition(et.formula, 'electrolyte') },
-        { ...ct, composition: this.composition(ct.formula, 'counterpart') },
-        null,
-        null,
-      );
-      status = r.status;
-      reason = r.reason;
-      kink = r.mostExothermic;
-      predicted = kink && kink.reactionEnergyEvPerAtom < 0 ? kink.products : [];
-    }
-    const predictedKeys = new Map(predicted.map((p) => [p.compositionKey, p.formula]));
-    const observedByKey = new Map(observed.map((m) => [m.id, m.reducedFormula ?? m.name]));
-    const common = [...predictedKeys.keys()].filter((k) => observedByKey.has(k));
-    const onlyPredicted = [...predictedKeys.keys()].filter((k) => !observedByKey.has(k));
-    const onlyObserved = [...observedByKey.keys()].filter((k) => !predictedKeys.has(k));
-    const union = common.length + onlyPredicted.length + onlyObserved.length;
+    const electrode = electrodeOf(e, c);
+    const potential = electrodePotential(electrode, electrodePotentialV);
+    const computed = await this.predictedAt(electrode, potential, et, ct);
+    const { compared, setAside, comparison, verdict } = await this.compareWith(computed, observations, [e.key, c.key], [...new Set([...e.elements, ...c.elements])]);
     return {
-      method: metal ? 'EQUILIBRIUM_AT_METAL' : 'MOST_EXOTHERMIC_REACTION',
-      status,
-      reason,
+      method: computed.method,
+      status: computed.status,
+      reason: computed.reason,
       electrolyteFormula: et.formula,
       counterpartFormula: ct.formula,
       representativeOf,
-      predictedProducts: predicted,
-      observedProductIds: observed.map((m) => m.id),
-      common: common.map((k) => predictedKeys.get(k)!).sort(),
-      onlyPredicted: onlyPredicted.map((k) => predictedKeys.get(k)!).sort(),
-      onlyObserved: onlyObserved.map((k) => observedByKey.get(k)!).sort(),
-      jaccardIndex: union === 0 ? null : common.length / union,
-      reaction: kink,
-      window,
+      electrodeClass: electrode.electrodeClass,
+      electrodePotentialV: potential,
+      referenceElectrode: potential === null ? null : `${electrode.openElement}/${electrode.openElement}+`,
+      predictedProducts: computed.predicted,
+      observedProductIds: [...new Set(compared.flatMap((o) => o.productIds))],
+      comparedObservationIds: compared.map((o) => o.id),
+      setAsideObservations: setAside,
+      ...comparison,
+      disagrees: verdict.disagrees,
+      disagreementReason: verdict.reason,
+      reaction: computed.kink,
+      window: computed.window,
     };
+  }
+
+  /** The prediction at one interface: the equilibrium at the metal, or the most exothermic reaction with the partner (at the potential, if any). */
+  private async predictedAt(electrode: Electrode, potential: number | null, electrolyte: ThermoTarget, counterpart: ThermoTarget): Promise<Prediction> {
+    if (electrode.electrodeClass === 'ALKALI_METAL') {
+      const metal = electrode.openElement!;
+      const window = await this.windowOf(electrolyte.composition, electrolyte.formula, metal);
+      const profile = await this.voltageProfile(window);
+      const predicted = window.stableAgainstMetal ? [] : (profile[0]?.phases ?? []);
+      const summary = window.status !== 'COMPUTED'
+        ? 'not computed'
+        : window.stableAgainstMetal
+          ? `stable against ${metal} metal (0 V)`
+          : `reduced below ${round(window.reductionLimitV!)} V vs ${metal}/${metal}+, to ${predicted.map((p) => p.formula).join(' + ')} at 0 V`;
+      return { method: 'EQUILIBRIUM_AT_METAL', status: window.status, reason: window.reason, predicted, kink: null, window, summary };
+    }
+    const open = potential === null ? null : electrode.openElement;
+    const r = await this.reactionOf(electrolyte, counterpart, open, potential);
+    const kink = r.mostExothermicWithPartner;
+    const predicted = kink ? kink.products : [];
+    const at = potential === null ? '' : ` at ${potential} V vs ${open}/${open}+`;
+    const summary = kink ? `reacts${at} to ${predicted.map((p) => p.formula).join(' + ')} (${round(kink.mixingEnergyEvPerAtom * 1000)} meV/atom)` : `no reaction with the partner${at}`;
+    return { method: open ? 'REACTION_AT_ELECTRODE_POTENTIAL' : 'MOST_EXOTHERMIC_REACTION', status: r.status, reason: r.reason, predicted, kink, window: null, summary };
+  }
+
+  /**
+   * The prediction beside the observations: those of other variants set aside, the products compared
+   * (reactants and foreign elements apart) and whether computation and report disagree.
+   */
+  private async compareWith(computed: Prediction, observations: InterphaseObservationRecord[], reactants: string[], system: string[]) {
+    const { compared, setAside } = await this.comparable(observations);
+    const products = await this.productsOf(compared);
+    const predicted = computed.predicted.map((p) => ({ key: p.compositionKey, label: p.formula, elements: [] }));
+    const comparison = compareProducts(predicted, [...products.values()], reactants, system);
+    const productCount = (o: InterphaseObservationRecord) => comparableProducts(o.productIds.flatMap((id) => products.get(id) ?? []), reactants, system).length;
+    const verdict = disagreement({ reacts: computed.predicted.length > 0, summary: computed.summary }, compared.map((o) => ({ ...o, productCount: productCount(o) })));
+    return { compared, setAside, comparison, verdict };
+  }
+
+  /** The observations the computation of the two plain compositions can be compared with, and the others with the reason each is set aside. */
+  private async comparable(observations: InterphaseObservationRecord[]): Promise<{ compared: InterphaseObservationRecord[]; setAside: SetAsideObservationView[] }> {
+    const variantIds = [...new Set(observations.flatMap((o) => [o.variantId, o.counterpartVariantId]).filter((v): v is string => !!v))];
+    const variants = new Map((await this.loaders.variantById.loadMany(variantIds)).flatMap((v) => (v && !(v instanceof Error) ? [[v.id, v] as const] : [])));
+    const variant = (id: string | null | undefined): VariantLike | null => {
+      const v = id ? variants.get(id) : undefined;
+      return v ? { labels: v.labels, dopantElements: v.dopants.map((d) => d.element) } : null;
+    };
+    const compared: InterphaseObservationRecord[] = [];
+    const setAside: SetAsideObservationView[] = [];
+    for (const o of observations) {
+      const reason = setAsideReason({
+        id: o.id,
+        counterpartText: o.counterpartText ?? null,
+        conditions: o.conditions ?? null,
+        stabilityClass: o.stabilityClass ?? null,
+        electrolyteVariant: variant(o.variantId),
+        counterpartVariant: variant(o.counterpartVariantId),
+      });
+      if (reason) setAside.push({ observationId: o.id, reason });
+      else compared.push(o);
+    }
+    return { compared, setAside };
+  }
+
+  /** The products of the observations by material id, as compositions (named materials by name). */
+  private async productsOf(observations: readonly InterphaseObservationRecord[]): Promise<Map<string, ProductLike>> {
+    const ids = [...new Set(observations.flatMap((o) => o.productIds))];
+    const materials = (await this.loaders.materialById.loadMany(ids)).filter((m): m is MaterialRecord => !!m && !(m instanceof Error));
+    return new Map(materials.map((m) => [m.id, { key: m.kind === 'COMPOSITION' ? m.id : null, label: m.formula ?? m.name, elements: m.elements }]));
+  }
+
+  /**
+   * For a collapsed window (a composition stable at one potential only: off-stoichiometric, absent from the
+   * data or above the hull), the windows of the phases it decomposes into that hold the open element (a
+   * phase without it has no window against that reservoir); empty for any other window.
+   */
+  async decompositionWindows(w: StabilityWindowView): Promise<StabilityWindowView[]> {
+    if (w.status !== 'COMPUTED' || !w.collapsed) return [];
+    const phases = w.competingPhases.filter((p) => p.compositionKey !== w.compositionKey);
+    const windows = phases.flatMap((p) => {
+      const c = this.composition(p.formula, 'formula');
+      return c.elementCount >= 2 && c.elements.includes(w.openElement) ? [this.windowOf(c, p.formula, w.openElement)] : [];
+    });
+    return Promise.all(windows);
   }
 
   /** The voltage profile of a computed window (empty when the window was not computed). */
@@ -293,7 +372,15 @@ export class ThermoService {
       referenceElectrode: open ? `${open.element}/${open.element}+` : null,
       dataSources,
     };
-    const reactant = (formula: string, c: Composition): ReactantView => ({ formula, compositionKey: c.key, energyEvPerAtom: null, energySource: 'HULL' });
+    const reactant = (formula: string, c: Composition): ReactantView => ({
+      formula,
+      compositionKey: c.key,
+      energyEvPerAtom: null,
+      energySource: 'HULL',
+      hullEnergyEvPerAtom: null,
+      ownDecompositionEnergyEvPerAtom: null,
+      ownDecompositionProducts: [],
+    });
     if (!reaction) {
       return {
         ...base,
@@ -303,6 +390,8 @@ export class ThermoService {
         reason: `the phase data hold no entry with ${elementsWithoutData.join(', ')}`,
         kinks: [],
         mostExothermic: null,
+        mostExothermicIs: null,
+        mostExothermicWithPartner: null,
       };
     }
     return {
@@ -382,6 +471,7 @@ export class ThermoService {
       stabilized: w.stabilized,
       productsAtReduction: amounts(w.productsAtReduction, perFu),
       productsAtOxidation: amounts(w.productsAtOxidation, perFu),
+      competingPhases: amounts(w.target.competingPhases, perFu),
       cacheKey: `${composition.key}|${open}`,
     };
   }
@@ -442,6 +532,23 @@ export class ThermoService {
     if (composition.elementCount < 2) throw new InvalidArgumentError('formula', `${composition.toString()} is the open element itself; a stability window needs at least one other element`);
     return open;
   }
+}
+
+/** What thermodynamics predicts at one interface, before the comparison with what was observed. */
+interface Prediction {
+  method: InterphasePredictionView['method'];
+  status: ThermoStatus;
+  reason: string | null;
+  predicted: PhaseAmountView[];
+  kink: InterfaceKinkView | null;
+  window: StabilityWindowView | null;
+  /** The prediction in a few words, for the reason of a disagreement. */
+  summary: string;
+}
+
+/** A potential or an energy to 3 decimals, for text. */
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /**

@@ -4,13 +4,17 @@
  * conversions between them. Energies in eV/atom, potentials in V vs the open element's metal.
  */
 import type { TargetAssessment } from '../../domain/thermo/decomposition.js';
-import type { InterfaceKink, InterfaceReactionResult } from '../../domain/thermo/interfaceReaction.js';
+import type { InterfaceKink, InterfaceReactionResult, MostExothermicKind, Reactant } from '../../domain/thermo/interfaceReaction.js';
+import type { ElectrodeClass } from '../../domain/thermo/interphasePrediction.js';
 import type { PhaseAmount, PhaseSpace } from '../../domain/thermo/phaseSpace.js';
 
 export type ThermoStatus = 'COMPUTED' | 'INSUFFICIENT_DATA' | 'ELEMENT_WITHOUT_DATA';
 
 export interface PhaseAmountView {
+  /** The formula the phase is known by ('Li2O2', 'O2'); amounts are per its formula unit. */
   formula: string;
+  /** Its reduced formula ('LiO'). */
+  reducedFormula: string;
   compositionKey: string;
   /** Formula units of the phase per formula unit of the target (or in the balanced reaction). */
   amountPerFormulaUnit: number;
@@ -56,6 +60,8 @@ export interface StabilityWindowView extends TargetView {
   stabilized: boolean;
   productsAtReduction: PhaseAmountView[];
   productsAtOxidation: PhaseAmountView[];
+  /** The stable phases at its composition without it (the hull of the other phases), for the windows of a collapsed one. */
+  competingPhases: PhaseAmountView[];
   /** For the lazy voltage profile. */
   cacheKey: string;
 }
@@ -82,6 +88,12 @@ export interface ReactantView {
   energySource: 'DATASET' | 'USER' | 'HULL';
   /** The named material whose representative composition this reactant is; null (or absent) for a composition. */
   representativeOf?: string | null;
+  /** Hull energy at its composition, eV/atom; null when not computed. */
+  hullEnergyEvPerAtom: number | null;
+  /** Energy of its own decomposition without the partner, eV/atom (≤ 0); null when not computed. */
+  ownDecompositionEnergyEvPerAtom: number | null;
+  /** What it decomposes into on its own (amounts per formula unit of the reactant as written). */
+  ownDecompositionProducts: PhaseAmountView[];
 }
 
 export interface InterfaceKinkView {
@@ -89,6 +101,7 @@ export interface InterfaceKinkView {
   mixingRatio: number;
   mixingRatioPerFormulaUnit: number;
   reactionEnergyEvPerAtom: number;
+  mixingEnergyEvPerAtom: number;
   reactionEnergyEvPerFormulaUnit: number;
   reactionEnergyKjPerMol: number;
   reaction: string;
@@ -106,25 +119,44 @@ export interface InterfaceReactionView {
   reason: string | null;
   kinks: InterfaceKinkView[];
   mostExothermic: InterfaceKinkView | null;
+  /** What mostExothermic is; null when not computed. */
+  mostExothermicIs: MostExothermicKind | null;
+  mostExothermicWithPartner: InterfaceKinkView | null;
   dataSources: DataSourceView[];
 }
 
+export interface SetAsideObservationView {
+  observationId: string;
+  reason: string;
+}
+
 export interface InterphasePredictionView {
-  method: 'EQUILIBRIUM_AT_METAL' | 'MOST_EXOTHERMIC_REACTION';
+  method: 'EQUILIBRIUM_AT_METAL' | 'REACTION_AT_ELECTRODE_POTENTIAL' | 'MOST_EXOTHERMIC_REACTION';
   status: ThermoStatus;
   reason: string | null;
   electrolyteFormula: string;
   counterpartFormula: string;
   /** The named materials of the interface taken at their representative compositions (ids). */
   representativeOf: string[];
+  electrodeClass: ElectrodeClass;
+  /** V vs referenceElectrode; null when computed without a reservoir. */
+  electrodePotentialV: number | null;
+  referenceElectrode: string | null;
   predictedProducts: PhaseAmountView[];
+  /** Products of the compared observations. */
   observedProductIds: string[];
-  /** Reduced formulas (names for named materials) predicted and observed, predicted only, observed only. */
+  comparedObservationIds: string[];
+  setAsideObservations: SetAsideObservationView[];
+  /** Formulas (names for named materials) predicted and observed, predicted only, observed only (interphasePrediction.ts compareProducts). */
   common: string[];
   onlyPredicted: string[];
   onlyObserved: string[];
+  observedReactants: string[];
+  observedOutsideSystem: string[];
   /** |common| / |predicted ∪ observed|; null when both are empty. */
   jaccardIndex: number | null;
+  disagrees: boolean;
+  disagreementReason: string | null;
   reaction: InterfaceKinkView | null;
   window: StabilityWindowView | null;
 }
@@ -132,6 +164,7 @@ export interface InterphasePredictionView {
 /** A phase amount as a worker returns it: per atom of the target (or of the mixture). */
 export interface AmountData {
   formula: string;
+  reducedFormula: string;
   compositionKey: string;
   /** Atoms of the phase per atom of the target. */
   atoms: number;
@@ -154,7 +187,7 @@ export interface SpaceData {
 }
 
 export function amountData(phases: readonly PhaseAmount[]): AmountData[] {
-  return phases.map((p) => ({ formula: p.phase.formula, compositionKey: p.phase.key, atoms: p.atoms, atomsPerFormulaUnit: p.phase.atomsPerFormulaUnit, entryId: p.phase.entry?.id ?? null }));
+  return phases.map((p) => ({ formula: p.phase.formula, reducedFormula: p.phase.reducedFormula, compositionKey: p.phase.key, atoms: p.atoms, atomsPerFormulaUnit: p.phase.atomsPerFormulaUnit, entryId: p.phase.entry?.id ?? null }));
 }
 
 export function targetData(t: TargetAssessment): TargetData {
@@ -181,6 +214,7 @@ export function amounts(phases: readonly AmountData[], targetAtomsPerFu: number)
   return phases
     .map((p) => ({
       formula: p.formula,
+      reducedFormula: p.reducedFormula,
       compositionKey: p.compositionKey,
       amountPerFormulaUnit: clean((p.atoms * targetAtomsPerFu) / p.atomsPerFormulaUnit),
       atomFraction: clean(total > 0 ? p.atoms / total : 0),
@@ -203,7 +237,10 @@ function dataSources(space: PhaseSpace): DataSourceView[] {
 }
 
 /** The interface reaction as the API gives it, but for the reactants' formulas as written (the caller adds them). */
-export type ReactionData = Pick<InterfaceReactionView, 'kinks' | 'mostExothermic'> & { reactantA: Omit<ReactantView, 'formula'>; reactantB: Omit<ReactantView, 'formula'> };
+export type ReactionData = Pick<InterfaceReactionView, 'kinks' | 'mostExothermic' | 'mostExothermicIs' | 'mostExothermicWithPartner'> & {
+  reactantA: Omit<ReactantView, 'formula'>;
+  reactantB: Omit<ReactantView, 'formula'>;
+};
 
 export function reactionData(r: InterfaceReactionResult): ReactionData {
   const kink = (k: InterfaceKink): InterfaceKinkView => {
@@ -214,6 +251,7 @@ export function reactionData(r: InterfaceReactionResult): ReactionData {
       mixingRatio: k.x,
       mixingRatioPerFormulaUnit: k.xPerFormulaUnit,
       reactionEnergyEvPerAtom: k.energyEvPerAtom,
+      mixingEnergyEvPerAtom: k.mixingEnergyEvPerAtom,
       reactionEnergyEvPerFormulaUnit: k.energyEvPerFormulaUnit,
       reactionEnergyKjPerMol: k.energyKjPerMol,
       reaction: `${terms(k.reactants)} -> ${terms(k.products)}`,
@@ -221,6 +259,7 @@ export function reactionData(r: InterfaceReactionResult): ReactionData {
         .filter((t) => t.phase)
         .map((t) => ({
           formula: t.formula,
+          reducedFormula: t.phase!.reducedFormula,
           compositionKey: t.phase!.key,
           amountPerFormulaUnit: clean(t.coefficient),
           atomFraction: clean(byKey.get(t.phase!.key) ?? 0),
@@ -231,10 +270,24 @@ export function reactionData(r: InterfaceReactionResult): ReactionData {
   };
   const kinks = r.kinks.map(kink);
   return {
-    reactantA: { compositionKey: r.reactantA.composition.key, energyEvPerAtom: r.reactantA.energy, energySource: r.reactantA.energySource },
-    reactantB: { compositionKey: r.reactantB.composition.key, energyEvPerAtom: r.reactantB.energy, energySource: r.reactantB.energySource },
+    reactantA: reactantData(r.reactantA),
+    reactantB: reactantData(r.reactantB),
     kinks,
     mostExothermic: kinks[r.kinks.indexOf(r.mostExothermic)] ?? null,
+    mostExothermicIs: r.mostExothermicIs,
+    mostExothermicWithPartner: r.mostExothermicWithPartner ? kinks[r.kinks.indexOf(r.mostExothermicWithPartner)]! : null,
+  };
+}
+
+/** A reactant as the API gives it but for its formula as written; own-decomposition amounts per formula unit of the reactant as written (non-open atoms with an open element). */
+function reactantData(r: Reactant): Omit<ReactantView, 'formula'> {
+  return {
+    compositionKey: r.composition.key,
+    energyEvPerAtom: r.energy,
+    energySource: r.energySource,
+    hullEnergyEvPerAtom: r.hullEnergy,
+    ownDecompositionEnergyEvPerAtom: r.ownDecompositionEnergy,
+    ownDecompositionProducts: amounts(amountData(r.ownDecompositionPhases), r.atomsPerFormulaUnit),
   };
 }
 
