@@ -58,6 +58,11 @@ registerEnum(QualifierEnum, {
   valuesConfig: {
     EQUAL: { description: "'=': `value` is the value." },
     APPROXIMATE: { description: "'~': `value` is approximate." },
+    REPORTED_MAXIMUM: {
+      description:
+        "'up to' / 'as high as': the highest value the source reports as reached; `value` is that number (orders and " +
+        'statistics use it), `min` and `max` are null. Not a censored bound.',
+    },
     LESS_THAN: { description: "'<' (or '≤'): an upper bound (censored value); `max` is the bound, `value` is null." },
     GREATER_THAN: { description: "'>' (or '≥'): a lower bound; `min` is the bound, `value` is null." },
     RANGE: { description: "'–': a range from `min` to `max`; `value` is null." },

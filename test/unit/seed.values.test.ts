@@ -1,0 +1,54 @@
+/**
+ * The committed seed's values read against the review texts: each expectation quotes the line it checks.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { readSeed } from '../../src/services/seed/seed.read.js';
+import type { SeedBundle } from '../../src/graph/seed.records.js';
+
+let seed: SeedBundle;
+beforeAll(async () => {
+  seed = await readSeed({ seedDir: loadConfig().seedDir, textsDir: loadConfig().seedTextsDir });
+});
+
+const measurement = (id: string) => {
+  const m = seed.measurements.find((x) => x.id === id);
+  if (!m) throw new Error(`no measurement ${id}`);
+  return m;
+};
+const cell = (id: string) => {
+  const c = seed.cells.find((x) => x.id === id);
+  if (!c) throw new Error(`no cell ${id}`);
+  return c;
+};
+
+describe("'up to' values are reported maxima with their value", () => {
+  it.each([
+    // [id, words on the cited line, canonical value]
+    ['feng2022:P103', 'ultra-high ionic conductivity up to 24 mS/cm after sintering', 0.024], // L294
+    ['feng2022:P110', 'high ionic conductivity up to 10<sup>-2</sup> S/cm', 0.01], // L367
+    ['feng2022:P128', 'ionic conductivity of up to 0.2 mS/cm', 0.0002], // L380
+    ['feng2022:P169', 'ionic conductivity of up to $5\\ mS/cm$', 0.005], // L470
+    ['feng2022:P67', 'can be up to 14.57 kΩ·cm<sup>2</sup>', 14570], // L194, Ω cm2
+    ['pasta2020:P75', 'up to $10^{-3} \\text{ S cm}^{-1}$', 0.001], // L692
+    ['pasta2020:P61', 'pressures (up to 500 MPa)', 500], // L641
+  ])('%s: %s', (id, words, value) => {
+    const m = measurement(id);
+    expect(m.quote).toContain(words);
+    expect(m.props.qualifier).toBe('REPORTED_MAXIMUM');
+    expect(m.props.value).toBe(value);
+    expect(m.props.printedValue).toMatch(/^up to /);
+  });
+
+  it("Banerjee's CE 'as high as 99.4%' (L638), Table 2 'up to 99.4%' (L651) and 'for up to 20 cycles' (L400) carry their numbers", () => {
+    const ce = cell('banerjee2020:B163').results.find((r) => r.property === 'COULOMBIC_EFFICIENCY')!;
+    expect(ce).toMatchObject({ qualifier: 'REPORTED_MAXIMUM', value: 99.4, printedValue: 'as high as 99.4' });
+    expect(cell('banerjee2020:B168').results).toMatchObject([{ property: 'COULOMBIC_EFFICIENCY', qualifier: 'REPORTED_MAXIMUM', value: 99.4 }]);
+    expect(cell('banerjee2020:B82').results.find((r) => r.property === 'CYCLE_COUNT')).toMatchObject({ qualifier: 'REPORTED_MAXIMUM', value: 20 });
+  });
+
+  it("no value whose quote says 'up to' right before its number is stored as a censored bound", () => {
+    const censored = seed.measurements.filter((m) => m.props.qualifier === 'LESS_THAN' && /up to\s*\$?\s*\d/.test(m.quote));
+    expect(censored.map((m) => m.id)).toEqual([]);
+  });
+});
