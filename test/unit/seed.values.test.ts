@@ -52,3 +52,24 @@ describe("'up to' values are reported maxima with their value", () => {
     expect(censored.map((m) => m.id)).toEqual([]);
   });
 });
+
+describe('no float noise in the seed as loaded', () => {
+  it("banerjee P68 (L584 'relatively low (7.1 ± 0.3 GPa)') has uncertainty 0.3, not 0.3000000000000007", () => {
+    const m = measurement('banerjee2020:P68');
+    expect(m.quote).toContain('(7.1 ± 0.3 GPa)');
+    expect(m.props).toMatchObject({ value: 7.1, uncertainty: 0.3, unit: 'GPa' });
+    expect(measurement('banerjee2020:P37').props.uncertainty).toBe(1.8); // L386 '(2.8 \pm 1.8 \text{ J/m}^2'
+  });
+
+  it('every number the seed writes has at most 12 significant digits', () => {
+    const noisy: string[] = [];
+    const walk = (x: unknown, path: string): void => {
+      if (typeof x === 'number') {
+        if (Number.isFinite(x) && x !== 0 && Number(x.toPrecision(12)) !== x) noisy.push(`${path} = ${x}`);
+      } else if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${path}[${i}]`));
+      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
+    };
+    walk(seed, 'seed');
+    expect(noisy).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@
  * - a ± uncertainty is kept in `uncertainty` beside `value`.
  */
 import { InvalidValueError } from '../errors.js';
+import { roundSignificant } from '../units/units.js';
 
 export type Qualifier = 'EQUAL' | 'APPROXIMATE' | 'REPORTED_MAXIMUM' | 'LESS_THAN' | 'GREATER_THAN' | 'RANGE';
 
@@ -134,6 +135,7 @@ function quantity(mantissa: string | undefined, exponent: string | undefined, po
 
 /** Multiplies every number of a parsed value by `factor` (a unit conversion), keeping the qualifier. */
 export function scaleParsedValue(v: ParsedValue, factor: number): ParsedValue {
-  const f = (x: number | null) => (x === null ? null : x * factor);
+  // rounded like a unit conversion: 0.3 × 1e-3 is 0.0003, not 0.00030000000000000003
+  const f = (x: number | null) => (x === null ? null : roundSignificant(x * factor));
   return { ...v, value: f(v.value), min: f(v.min), max: f(v.max), uncertainty: f(v.uncertainty) === null ? null : Math.abs(f(v.uncertainty)!) };
 }

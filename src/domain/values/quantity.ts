@@ -3,6 +3,7 @@
  * qualifier: '<5' Ω cm² stays an upper bound of 5 Ω cm²; '260' °C becomes 533.15 K.
  */
 import { canonicalUnit, toCanonical, type PropertyKind } from '../units/properties.js';
+import { roundToScale } from '../units/units.js';
 import { parsePrintedValue, type Qualifier } from './printedValue.js';
 
 export interface CanonicalQuantity {
@@ -33,10 +34,8 @@ export function readQuantity(property: PropertyKind, printedValue: string, print
   const unit = (unitAsMeant ?? printedUnit ?? '').trim();
   const conv = (x: number | null) => (x === null ? null : toCanonical(property, x, unit));
   // an uncertainty is a difference: convert it as one (±5 °C is ±5 K, not ±278 K)
-  const uncertainty =
-    parsed.uncertainty === null || parsed.value === null
-      ? null
-      : Math.abs(toCanonical(property, parsed.value + parsed.uncertainty, unit) - toCanonical(property, parsed.value, unit));
+  // (a difference of two converted numbers, rounded at their scale: '7.1 ± 0.3' gives 0.3, not 0.3000000000000007)
+  const uncertainty = parsed.uncertainty === null || parsed.value === null ? null : uncertaintyIn(property, parsed.value, parsed.uncertainty, unit);
   return {
     property,
     qualifier: parsed.qualifier,
@@ -50,4 +49,10 @@ export function readQuantity(property: PropertyKind, printedValue: string, print
     uncertainty,
     approximate: parsed.approximate,
   };
+}
+
+function uncertaintyIn(property: PropertyKind, value: number, uncertainty: number, unit: string): number {
+  const a = toCanonical(property, value + uncertainty, unit);
+  const b = toCanonical(property, value, unit);
+  return Math.abs(roundToScale(a - b, Math.max(Math.abs(a), Math.abs(b))));
 }
