@@ -73,3 +73,31 @@ describe('no float noise in the seed as loaded', () => {
     expect(noisy).toEqual([]);
   });
 });
+
+describe("a cell's times say what they are", () => {
+  const resultOf = (id: string, property: string) => cell(id).results.find((r) => r.property === property);
+
+  it("feng B30 (L301 '20 cycles (40 h in total), resulting in a short circuit') is a time to short circuit", () => {
+    expect(cell('feng2022:B30').quote).toContain('(40 h in total), resulting in a short circuit');
+    expect(resultOf('feng2022:B30', 'TIME_TO_SHORT_CIRCUIT')).toMatchObject({ value: 40, unit: 'h' });
+  });
+
+  it("feng B79 (L470 'for 300 h, without short circuit') and banerjee B96 (L523 'for 40 h') are cycling durations", () => {
+    expect(resultOf('feng2022:B79', 'CYCLING_DURATION')).toMatchObject({ value: 300, unit: 'h' });
+    expect(resultOf('banerjee2020:B96', 'CYCLING_DURATION')).toMatchObject({ value: 40, unit: 'h' });
+  });
+
+  it("banerjee B103 (L509 'after 800 h (cell at rest)') is a rest duration", () => {
+    expect(resultOf('banerjee2020:B103', 'REST_DURATION')).toMatchObject({ value: 800, unit: 'h' });
+  });
+
+  it("famprikis B1 (L17 '18 C ... charge–discharge times of 3 min') is a charge duration of 0.05 h", () => {
+    expect(cell('famprikis2019:B1').quote).toContain('charge–discharge times of 3 min');
+    expect(resultOf('famprikis2019:B1', 'CHARGE_DURATION')).toMatchObject({ value: 0.05, unit: 'h', printedValue: '3', printedUnit: 'min' });
+  });
+
+  it('no cell result is a bare TIME or an OTHER duration', () => {
+    const results = seed.cells.flatMap((c) => c.results.map((r) => ({ id: c.id, ...r })));
+    expect(results.filter((r) => (r.property as string) === 'TIME' || (r.property === 'OTHER' && /time|duration/i.test(r.propertyText ?? '')))).toEqual([]);
+  });
+});

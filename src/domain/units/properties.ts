@@ -56,7 +56,11 @@ export const PROPERTIES = {
   VOLUMETRIC_ENERGY_DENSITY: { label: 'volumetric energy density', canonicalUnit: 'Wh/L' },
   POWER_DENSITY: { label: 'gravimetric power density', canonicalUnit: 'W/kg' },
   C_RATE: { label: 'C-rate', canonicalUnit: 'C', ownUnits: ['C'] },
-  TIME: { label: 'time (to short circuit, of cycling)', canonicalUnit: 'h' },
+  // a cell's times, one kind each (a bare TIME did not say which)
+  TIME_TO_SHORT_CIRCUIT: { label: 'time until the cell short-circuited', canonicalUnit: 'h' },
+  CYCLING_DURATION: { label: 'duration of stable cycling or plating/stripping (without short circuit)', canonicalUnit: 'h' },
+  REST_DURATION: { label: 'time at rest (open circuit) before an impedance reading', canonicalUnit: 'h' },
+  CHARGE_DURATION: { label: 'duration of one charge or discharge', canonicalUnit: 'h' },
   VOLTAGE: { label: 'voltage', canonicalUnit: 'V' },
   OVERPOTENTIAL: { label: 'overpotential', canonicalUnit: 'mV' },
   AREAL_LOADING: { label: 'areal loading of active material', canonicalUnit: 'mg/cm2' },

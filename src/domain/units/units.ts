@@ -36,6 +36,7 @@ const BASE: Record<string, UnitDef> = {
   g: { factor: 1e-3, dim: [0, 1, 0, 0, 0, 0] },
   s: { factor: 1, dim: [0, 0, 1, 0, 0, 0] },
   h: { factor: 3600, dim: [0, 0, 1, 0, 0, 0] },
+  min: { factor: 60, dim: [0, 0, 1, 0, 0, 0] },
   A: { factor: 1, dim: [0, 0, 0, 1, 0, 0] },
   K: { factor: 1, dim: [0, 0, 0, 0, 1, 0] },
   mol: { factor: 1, dim: [0, 0, 0, 0, 0, 1] },
