@@ -47,7 +47,7 @@ registerEnum(MeasuredPropertyEnum, {
   name: 'MeasuredProperty',
   description: 'A measured property; each has one canonical unit in which `value`, `min` and `max` are given.',
   valuesConfig: Object.fromEntries(
-    Object.entries(PROPERTIES).map(([k, p]) => [k, { description: `${p.label}, canonical unit ${p.canonicalUnit}` }]),
+    Object.entries(PROPERTIES).map(([k, p]) => [k, { description: `${'description' in p ? p.description : p.label}, canonical unit ${p.canonicalUnit}` }]),
   ),
 });
 

@@ -181,6 +181,23 @@ records:
     expect(Object.fromEntries(b.measurements.map((m) => [m.review, m.materialId]))).toEqual({ banerjee2020: 'Li3P1S4', lewis2019: 'Li7P3S11' });
   });
 
+  it('refuses a positive reaction energy unless the record says the review printed its magnitude', async () => {
+    // famprikis 2019 L174: "... (0.05 V versus Li⁰) and with low reaction energies (20 meV per atom)^{65,80}"
+    const record = (extra: string) => `review: famprikis2019
+records:
+  - id: P1
+    material: Li7La3Zr2O12
+    property: REACTION_ENERGY
+    value: "20"
+    unit: meV/atom${extra}
+    source: { line: 174, ref: [65, 80] }
+    quote: "low reaction energies (20 meV per atom)"`;
+    expect(await problems({ 'facts/famprikis2019/measurements.yaml': record('') })).toEqual([
+      'facts/famprikis2019/measurements.yaml:P1: value: a positive reaction energy: if the review prints the magnitude of a favourable one, say `printedSign: MAGNITUDE`',
+    ]);
+    expect(await problems({ 'facts/famprikis2019/measurements.yaml': record('\n    printedSign: MAGNITUDE') })).toEqual([]);
+  });
+
   it('validates the committed seed without a problem', async () => {
     const b = await readSeed({ seedDir: loadConfig().seedDir, textsDir: TEXTS });
     expect(b.quotesChecked).toBe(true);

@@ -101,3 +101,26 @@ describe("a cell's times say what they are", () => {
     expect(results.filter((r) => (r.property as string) === 'TIME' || (r.property === 'OTHER' && /time|duration/i.test(r.propertyText ?? '')))).toEqual([]);
   });
 });
+
+describe('reaction energies in one sign convention (negative = favourable), printed value kept', () => {
+  it("LLZO | Li: banerjee P9 (L140 'decomposition energy of -0.02 eV per atom') and famprikis P6 (L174 '(20 meV per atom)') are both −0.02 eV/atom", () => {
+    const banerjee = measurement('banerjee2020:P9');
+    const famprikis = measurement('famprikis2019:P6');
+    expect(banerjee.quote).toContain('decomposition energy of -0.02 eV per atom');
+    expect(famprikis.quote).toContain('low reaction energies (20 meV per atom)');
+    expect(banerjee.props).toMatchObject({ value: -0.02, printedValue: '-0.02', unit: 'eV/atom' });
+    expect(famprikis.props).toMatchObject({ value: -0.02, printedValue: '20', unit: 'eV/atom' });
+    expect(famprikis.note).toMatch(/printed as a magnitude \('20'\)/);
+  });
+
+  it("LLZO | LCO / Li0.5CoO2 (banerjee L226 'is 1/53 meV per atom') are −0.001 and −0.053 eV/atom", () => {
+    expect(measurement('banerjee2020:P15').props).toMatchObject({ value: -0.001, printedValue: '1' });
+    expect(measurement('banerjee2020:P16').props).toMatchObject({ value: -0.053, printedValue: '53' });
+  });
+
+  it('no reaction energy is positive', () => {
+    const energies = seed.measurements.filter((m) => m.props.property === 'REACTION_ENERGY');
+    expect(energies.length).toBeGreaterThanOrEqual(12);
+    expect(energies.filter((m) => [m.props.value, m.props.min, m.props.max].some((x) => x !== null && x > 0)).map((m) => m.id)).toEqual([]);
+  });
+});

@@ -17,6 +17,8 @@ interface QuantityDef {
   readonly logScale?: boolean;
   /** Only these printed units (case-sensitive) are accepted, with factor 1. */
   readonly ownUnits?: readonly string[];
+  /** What the label does not say (a sign convention), for the API's description of the property. */
+  readonly description?: string;
 }
 
 export const PROPERTIES = {
@@ -41,7 +43,15 @@ export const PROPERTIES = {
   LATTICE_PARAMETER: { label: 'lattice parameter', canonicalUnit: 'Å' },
   TRANSFERENCE_NUMBER: { label: 'transference number', canonicalUnit: '' },
   BAND_GAP: { label: 'band gap', canonicalUnit: 'eV' },
-  REACTION_ENERGY: { label: 'reaction or decomposition energy', canonicalUnit: 'eV/atom' },
+  REACTION_ENERGY: {
+    label: 'reaction or decomposition energy',
+    canonicalUnit: 'eV/atom',
+    description:
+      'reaction or decomposition energy, E(products) − E(reactants) per atom: negative = exothermic, the reaction is ' +
+      'favourable (Richards et al., Chem. Mater. 28, 266 (2016), doi:10.1021/acs.chemmater.5b04082), the sign of the ' +
+      'computed interface reactions. A value a review prints as a magnitude (famprikis 2019 "low reaction energies ' +
+      '(20 meV per atom)") is stored negative; `printedValue` keeps what was printed',
+  },
   ENERGY_ABOVE_HULL: { label: 'energy above the convex hull', canonicalUnit: 'eV/atom' },
   VOLUME_CHANGE: { label: 'volume change', canonicalUnit: '%' },
   THICKNESS: { label: 'thickness', canonicalUnit: 'nm' },

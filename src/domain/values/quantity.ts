@@ -56,3 +56,13 @@ function uncertaintyIn(property: PropertyKind, value: number, uncertainty: numbe
   const b = toCanonical(property, value, unit);
   return Math.abs(roundToScale(a - b, Math.max(Math.abs(a), Math.abs(b))));
 }
+
+/**
+ * A quantity printed as the magnitude of a negative number, stored with its sign: a review that writes a
+ * favourable reaction energy as '20 meV per atom' (Famprikis 2019) means −0.020 eV/atom in the convention of
+ * REACTION_ENERGY (units/properties.ts). The printed value and unit are kept; a range's ends swap.
+ */
+export function negatedMagnitude(q: CanonicalQuantity): CanonicalQuantity {
+  const neg = (x: number | null) => (x === null ? null : x === 0 ? 0 : -Math.abs(x));
+  return { ...q, value: neg(q.value), min: neg(q.max), max: neg(q.min), ...(q.qualifier === 'LESS_THAN' ? { qualifier: 'GREATER_THAN' } : q.qualifier === 'GREATER_THAN' ? { qualifier: 'LESS_THAN' } : {}) };
+}

@@ -20,7 +20,7 @@ import type { StructuralFamily } from '../../domain/families.js';
 import { doiUrl, normalizeDoi } from '../../domain/doi.js';
 import { publicationKey } from '../../domain/publicationKey.js';
 import { readTemperature } from '../../domain/units/units.js';
-import { readQuantity } from '../../domain/values/quantity.js';
+import { negatedMagnitude, readQuantity, type CanonicalQuantity } from '../../domain/values/quantity.js';
 import type { CitationConfidence } from '../../domain/vocabulary.js';
 import type {
   CellOut,
@@ -234,10 +234,11 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
             if (!r) return;
             const base = ctx.base(r);
             const subject = ctx.subject(r.material, r.family, r.variant, 'material');
-            const quantity = ctx.quantity(r.property, r.value, r.unit, r.unitAsMeant, 'value');
+            const quantity = ctx.signed(r, ctx.quantity(r.property, r.value, r.unit, r.unitAsMeant, 'value'));
             if (base && subject && quantity) {
               out.measurements.push({
                 ...base,
+                note: r.printedSign === 'MAGNITUDE' ? [base.note, `printed as a magnitude ('${r.value}'): stored negative, the sign convention of REACTION_ENERGY`].filter(Boolean).join(' | ') : base.note,
                 ...subject,
                 props: {
                   ...quantity,
@@ -504,6 +505,19 @@ class FactContext {
       if (e instanceof DomainError) return this.problem(field, e.message);
       throw e;
     }
+  }
+
+  /**
+   * A reaction energy in the one sign convention (negative = favourable): a magnitude is negated, and a positive
+   * value without `printedSign` is refused (no review prints an unfavourable one).
+   */
+  signed(r: z.infer<typeof MeasurementRecord>, q: CanonicalQuantity | undefined): CanonicalQuantity | undefined {
+    if (!q || r.property !== 'REACTION_ENERGY') return q;
+    if (r.printedSign === 'MAGNITUDE') return negatedMagnitude(q);
+    if ([q.value, q.min, q.max].some((x) => x !== null && x > 0)) {
+      return this.problem('value', "a positive reaction energy: if the review prints the magnitude of a favourable one, say `printedSign: MAGNITUDE`");
+    }
+    return q;
   }
 
   printed(property: z.infer<typeof MeasurementRecord>['property'], q: PrintedQuantitySeed, field: string) {

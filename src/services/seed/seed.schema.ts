@@ -117,9 +117,12 @@ export const MeasurementRecord = z
     unitAsMeant: text.optional(),
     contribution: z.enum(['TOTAL', 'BULK', 'GRAIN_BOUNDARY']).optional(),
     conditions: Conditions.optional(),
+    /** MAGNITUDE: the review prints the size of a negative (favourable) reaction energy without its sign. */
+    printedSign: z.enum(['MAGNITUDE']).optional(),
   })
   .strict()
   .refine(oneSubject, SUBJECT_MESSAGE)
+  .refine((r) => r.printedSign === undefined || r.property === 'REACTION_ENERGY', { message: 'printedSign is for REACTION_ENERGY only', path: ['printedSign'] })
   .refine((r) => r.property !== 'OTHER' || r.propertyText !== undefined, { message: 'property OTHER needs propertyText', path: ['propertyText'] });
 
 const WindowLimit = z
