@@ -124,3 +124,12 @@ describe('reaction energies in one sign convention (negative = favourable), prin
     expect(energies.filter((m) => [m.props.value, m.props.min, m.props.max].some((x) => x !== null && x > 0)).map((m) => m.id)).toEqual([]);
   });
 });
+
+describe('energies above the hull the reviews print', () => {
+  it("feng P135 (L382 'energy difference between t-Na3SbS4 and c-Na3SbS4 to be only 4.3 meV/atom') is c-Na3SbS4's energy above the hull", () => {
+    const m = measurement('feng2022:P135');
+    expect(m.quote).toBe('to be only 4.3 meV/atom');
+    expect(m.props).toMatchObject({ property: 'ENERGY_ABOVE_HULL', value: 0.0043, unit: 'eV/atom', printedValue: '4.3', printedUnit: 'meV/atom' });
+    expect(seed.variants.find((v) => v.id === m.variantId)).toMatchObject({ polymorph: 'cubic' });
+  });
+});
