@@ -133,3 +133,47 @@ describe('energies above the hull the reviews print', () => {
     expect(seed.variants.find((v) => v.id === m.variantId)).toMatchObject({ polymorph: 'cubic' });
   });
 });
+
+describe('named properties instead of OTHER where the reviews print a kind twice or more', () => {
+  it.each([
+    // [id, property, words on the cited line, canonical value]
+    ['pasta2020:P54', 'IONIC_RADIUS', 'S^{2-} (1.84Å)', 1.84], // L570
+    ['pasta2020:P56', 'IONIC_RADIUS', 'the smaller radius of Cl^- (1.81Å)', 1.81], // L570
+    ['famprikis2019:P7', 'YIELD_STRENGTH', '~0.8 MPa for Li', 0.8], // L226
+    ['banerjee2020:P74', 'YIELD_STRENGTH', '0.8 MPa', 0.8], // L598
+    ['feng2022:P60', 'WORK_OF_ADHESION', '0.67', 0.67], // L194
+    ['feng2022:P61', 'CONTACT_ANGLE', '142°', 142], // L194
+    ['pasta2020:P57', 'SITE_OCCUPANCY', 'having a 50% occupied 48 *h* site', 0.5], // L570: 50 % is 0.5
+    ['feng2022:P57', 'SITE_OCCUPANCY', '0.56', 0.56], // L184
+    ['feng2022:P176', 'STRIPPING_ENERGY', '0.259', 0.259], // L501 Table 6
+    ['feng2022:P122', 'CHANNEL_VOLUME', '924', 924], // L375
+    ['feng2022:P134', 'HOP_DISTANCE', '2.85 Å', 2.85], // L382
+    ['banerjee2020:P86', 'SPECIFIC_SURFACE_AREA', '80', 80], // L194
+    ['pasta2020:P92', 'X_RAY_ATTENUATION_LENGTH', '117,307 μm for Li', 117307], // L782
+    ['pasta2020:P59', 'PROCESSING_TIME', 'for up to 10 hours', 10], // L570
+    ['banerjee2020:P18', 'RESISTANCE_INCREASE', '400%', 400], // L250
+    ['banerjee2020:P72', 'YOUNGS_MODULUS', 'to 11 GPa (100)', 11], // L592
+  ])('%s is %s', (id, property, words, value) => {
+    const m = measurement(id);
+    expect(m.quote.replace(/\s+/g, '')).toContain(words.replace(/\s+/g, ''));
+    expect(m.props).toMatchObject({ property, value });
+  });
+
+  it('an ionic radius belongs to its ion: S2− 1.84 Å is on sulfur, not on Li6PS5I', () => {
+    expect(measurement('pasta2020:P54')).toMatchObject({ materialId: 'S1', props: { conditionsOther: expect.stringContaining('S2−') } });
+  });
+
+  it('cell results and coating effects: capacity utilisation (banerjee L194 83.3 % / 46.0 %) and resistance increase', () => {
+    expect(cell('banerjee2020:B55').results.find((r) => r.property === 'CAPACITY_UTILIZATION')).toMatchObject({ value: 83.3 });
+    expect(cell('banerjee2020:B40').results.find((r) => r.property === 'RESISTANCE_INCREASE')).toMatchObject({ value: 400 });
+  });
+
+  it('what stays OTHER is a kind the reviews print once', () => {
+    const texts = [
+      ...seed.measurements.filter((m) => m.props.property === 'OTHER').map((m) => m.props.propertyText ?? ''),
+      ...seed.cells.flatMap((c) => c.results.filter((r) => r.property === 'OTHER' && r.value !== null).map((r) => r.propertyText ?? '')),
+    ];
+    const named = /ionic radius|yield strength|work of adhesion|contact angle|occupan|stripping|channel volume|jump distance|distance between|surface area|attenuation|milling time|heat-treatment duration|resistance increase|impedance increase|fraction of theoretical capacity|elastic modulus/i;
+    expect(texts.filter((t) => named.test(t))).toEqual([]);
+  });
+});
