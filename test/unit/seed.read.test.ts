@@ -198,6 +198,26 @@ records:
     expect(await problems({ 'facts/famprikis2019/measurements.yaml': record('\n    printedSign: MAGNITUDE') })).toEqual([]);
   });
 
+  it('checks the quote of every place of a fact on its own line', async () => {
+    // pasta 2020 prints one table twice: L531 (Table 1) and L579 (Table 2) both read "LLZO, ≈ 60 GPa"
+    const record = (line: number, quote: string) => `review: pasta2020
+records:
+  - id: P1
+    material: Li7La3Zr2O12
+    property: SHEAR_MODULUS
+    value: "≈ 60"
+    unit: GPa
+    source: { line: 531, alsoAt: [ { line: ${line}, quote: '${quote}' } ] }
+    quote: 'LLZO, ≈ 60 GPa'`;
+    expect(await problems({ 'facts/pasta2020/measurements.yaml': record(579, 'LLZO, ≈ 60 GPa') })).toEqual([]);
+    expect(await problems({ 'facts/pasta2020/measurements.yaml': record(578, 'LLZO, ≈ 60 GPa') })).toEqual([
+      'facts/pasta2020/measurements.yaml:P1: source.alsoAt.0.quote: not found on line 578 of 002_7cfe9c1ba3534e10.txt',
+    ]);
+    expect(await problems({ 'facts/pasta2020/measurements.yaml': record(531, 'LLZO, ≈ 60 GPa') })).toEqual([
+      'facts/pasta2020/measurements.yaml:P1: source.alsoAt: the place at line 531 with the same quote is given twice',
+    ]);
+  });
+
   it('validates the committed seed without a problem', async () => {
     const b = await readSeed({ seedDir: loadConfig().seedDir, textsDir: TEXTS });
     expect(b.quotesChecked).toBe(true);

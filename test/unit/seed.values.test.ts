@@ -177,3 +177,35 @@ describe('named properties instead of OTHER where the reviews print a kind twice
     expect(texts.filter((t) => named.test(t))).toEqual([]);
   });
 });
+
+describe('one fact per statement, with every place that prints it', () => {
+  it("pasta's Table 1 (L531) and Table 2 (L579) print 'LLZO, ≈ 60 GPa' once each: one fact with two places", () => {
+    const moduli = seed.measurements.filter((m) => m.review === 'pasta2020' && m.props.property === 'SHEAR_MODULUS' && m.materialId === 'La3Li7O12Zr2');
+    expect(moduli).toHaveLength(1);
+    expect(moduli[0]!.places).toEqual([
+      { line: 531, quote: 'LLZO, ≈ 60 GPa' },
+      { line: 579, quote: 'LLZO, ≈ 60 GPa' },
+    ]);
+    expect(moduli[0]!.lines).toEqual([531, 579]);
+  });
+
+  it("the upper window of LLZO (≈ 3.6 V, Tables 1 and 2, footnote ref 88) is one window crediting ref 88", () => {
+    const w = seed.windows.filter((x) => x.review === 'pasta2020' && x.materialId === 'La3Li7O12Zr2' && x.oxidation?.quantity?.value === 3.6);
+    expect(w).toHaveLength(1);
+    expect(w[0]!.refs).toEqual([88]);
+    expect(w[0]!.places.map((p) => p.line)).toEqual([530, 578]);
+  });
+
+  it('no two records of a review state the same value of the same property of the same subject at the same places', () => {
+    const key = (m: SeedBundle['measurements'][number]) =>
+      [m.review, m.materialId ?? m.family, m.variantId, m.props.property, m.props.propertyText, m.props.printedValue, m.props.printedUnit, m.props.conditionsOther, m.quote].join('|');
+    const seen = new Map<string, string>();
+    const twins: string[] = [];
+    for (const m of seed.measurements) {
+      const k = key(m);
+      if (seen.has(k)) twins.push(`${seen.get(k)} = ${m.id}`);
+      else seen.set(k, m.id);
+    }
+    expect(twins).toEqual([]);
+  });
+});

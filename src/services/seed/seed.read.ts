@@ -436,16 +436,30 @@ class FactContext {
   }
 
   base(r: { id: string; source: SourceSeed; quote: string; note?: string }): FactOut | undefined {
-    const lines = r.source.lines ?? [r.source.line!];
-    const refs = r.source.ref === undefined ? [] : Array.isArray(r.source.ref) ? r.source.ref : [r.source.ref];
+    const refsOf = (ref: number | number[] | undefined) => (ref === undefined ? [] : Array.isArray(ref) ? ref : [ref]);
+    // every place that prints the statement, the record's own first, each quote checked on its own line(s)
+    const places = [
+      { lines: r.source.lines ?? [r.source.line!], refs: refsOf(r.source.ref), quote: r.quote, field: 'quote' },
+      ...(r.source.alsoAt ?? []).map((p, i) => ({ lines: p.lines ?? [p.line!], refs: refsOf(p.ref), quote: p.quote, field: `source.alsoAt.${i}.quote` })),
+    ];
+    const lines = distinct(places.flatMap((p) => p.lines));
+    const refs = distinct(places.flatMap((p) => p.refs));
     let ok = true;
     if (this.lines) {
-      for (const l of lines) if (l > this.lines.length) ok = !!this.problem('source.line', `line ${l} is beyond the end of ${this.review.file} (${this.lines.length} lines)`);
-      if (ok) {
-        const haystack = normalizeText(lines.map((l) => this.lines![l - 1]!).join(' '));
-        if (!haystack.includes(normalizeText(r.quote))) {
-          ok = !!this.problem('quote', `not found on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} of ${this.review.file}`);
+      for (const place of places) {
+        let onPage = true;
+        for (const l of place.lines) if (l > this.lines.length) onPage = ok = !!this.problem('source.line', `line ${l} is beyond the end of ${this.review.file} (${this.lines.length} lines)`);
+        if (!onPage) continue;
+        const haystack = normalizeText(place.lines.map((l) => this.lines![l - 1]!).join(' '));
+        if (!haystack.includes(normalizeText(place.quote))) {
+          ok = !!this.problem(place.field, `not found on line${place.lines.length > 1 ? 's' : ''} ${place.lines.join(', ')} of ${this.review.file}`);
         }
+      }
+      const seen = new Set<string>();
+      for (const place of places) {
+        const at = `${place.lines.join(',')}|${normalizeText(place.quote)}`;
+        if (seen.has(at)) ok = !!this.problem('source.alsoAt', `the place at line ${place.lines.join(', ')} with the same quote is given twice`);
+        seen.add(at);
       }
     }
     const keys: string[] = [];
@@ -477,6 +491,7 @@ class FactContext {
       correctedRef: r.source.correctedRef ?? null,
       correctedPublicationKey: correctedKey,
       quote: r.quote,
+      places: places.map((p) => ({ line: p.lines[0]!, quote: p.quote })),
       note: [r.note, r.source.note].filter(Boolean).join(' | ') || null,
     };
   }
