@@ -209,3 +209,29 @@ describe('one fact per statement, with every place that prints it', () => {
     expect(twins).toEqual([]);
   });
 });
+
+describe("feng's table and text: one fact, every place, every publication", () => {
+  it("LLCZN's CCD 0.4 mA/cm² (L230, printed with ref 166 and again without) is one fact that keeps its publication", () => {
+    const ccd = seed.measurements.filter((m) => m.review === 'feng2022' && m.props.property === 'CRITICAL_CURRENT_DENSITY' && m.props.value === 0.4);
+    expect(ccd).toHaveLength(1);
+    expect(ccd[0]!.refs).toEqual([166]);
+    expect(ccd[0]!.publicationKeys).toHaveLength(1);
+    expect(ccd[0]!.places.map((p) => p.quote)).toEqual([
+      'improved CCD for the onset of dendrite growth from 0.4',
+      'for the baseline pristine LLCZN, this value was 0.4 mA/cm<sup>2</sup>',
+    ]);
+  });
+
+  it("LiBH4's 110 °C (Table 1 L108, text L138 and L507, ref 122) is one transition with three places", () => {
+    const t = seed.measurements.filter((m) => m.review === 'feng2022' && m.props.property === 'TRANSITION_TEMPERATURE' && m.materialId === 'B1H4Li1');
+    expect(t).toHaveLength(1);
+    expect(t[0]!.lines).toEqual([108, 138, 507]);
+    expect(t[0]!.props.value).toBe(383.15);
+  });
+
+  it("Li7PS6's 210 °C credits the table's ref 115 and the text's refs 117 and 204", () => {
+    const t = seed.measurements.find((m) => m.id === 'feng2022:P1')!;
+    expect(t.refs).toEqual([115, 117, 204]);
+    expect(t.publicationKeys).toHaveLength(3);
+  });
+});
