@@ -107,7 +107,7 @@ describe('orders and cursors', () => {
 
   it("materials by their best reported conductivity (MAX), descending", async () => {
     // The four materials of those six measurements, with every conductivity reported for them (reviews and OBELiX):
-    // Li10GeP2S11.7O0.3 8.43e-2; LSiPSCl 2.5e-2 (banerjee P3/P5, OBELiX ete); LGPS 2.46e-2 (OBELiX mtn); Li7P3S11 1.7e-2
+    // Li10GeP2S11.7O0.3 8.43e-2; LSiPSCl 2.5e-2 (banerjee P3, printed at lines 88 and 160; OBELiX ete); LGPS 2.46e-2 (OBELiX mtn); Li7P3S11 1.7e-2
     // (banerjee P1; OBELiX mdp 3.2e-3, ptg 8.6e-3).
     const key = (f: string) => parseFormula(f).key;
     const res = await server.gql<{ materials: Page<{ id: string }> }>(
