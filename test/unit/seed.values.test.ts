@@ -159,6 +159,16 @@ describe('named properties instead of OTHER where the reviews print a kind twice
     expect(m.props).toMatchObject({ property, value });
   });
 
+  it("feng's ionic radii (L495 'Li+ ions (0.76 Å)', Table 6 L501–503, L507 'Zr4+ (0.72 Å)') are on their elements, the table a second place", () => {
+    const radii = seed.measurements.filter((m) => m.review === 'feng2022' && m.props.property === 'IONIC_RADIUS');
+    const byElement = Object.fromEntries(radii.map((m) => [m.materialId, m.props.value]));
+    expect(byElement).toEqual({ Li1: 0.76, Na1: 1.02, K1: 1.38, B1: 0.11, Al1: 0.39, P1: 0.17, Si1: 0.26, Ge1: 0.53, Ti1: 0.605, Zr1: 0.72 });
+    expect(radii.find((m) => m.materialId === 'Li1')!.places).toEqual([
+      { line: 495, quote: 'the small size of $\\text{Li}^+$ ions (0.76 Å)' },
+      { line: 501, quote: '0.76 Å' },
+    ]);
+  });
+
   it('an ionic radius belongs to its ion: S2− 1.84 Å is on sulfur, not on Li6PS5I', () => {
     expect(measurement('pasta2020:P54')).toMatchObject({ materialId: 'S1', props: { conditionsOther: expect.stringContaining('S2−') } });
   });
