@@ -33,6 +33,16 @@ describe("'up to' values rank with their number", () => {
     expect(top.best[0]).toEqual({ value: 0.024, qualifier: 'REPORTED_MAXIMUM', printedValue: 'up to 24' });
   });
 
+  it("the README's argyrodites by median conductivity: 46 materials, Li6.6Si0.6Sb0.4S5I (24 mS/cm) first, then Li6.7Ge0.7P0.3S5I", async () => {
+    const res = await server.gql<{ materials: Page<{ id: string }> }>(
+      `{ materials(where: { family: ARGYRODITE, hasMeasurement: { property: IONIC_CONDUCTIVITY } },
+          orderBy: { field: PROPERTY_VALUE, property: IONIC_CONDUCTIVITY, statistic: MEDIAN, direction: DESC }, first: 2) { totalCount edges { node { id } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.materials.totalCount).toBe(46);
+    expect(res.data!.materials.edges.map((e) => e.node.id)).toEqual([parseFormula('Li6.6Si0.6Sb0.4S5I').key, parseFormula('Li6.7Ge0.7P0.3S5I').key]);
+  });
+
   it('a filter value ≥ 20 mS/cm finds it', async () => {
     const res = await server.gql<{ measurements: Page<{ id: string }> }>(
       `{ measurements(where: { property: IONIC_CONDUCTIVITY, review: "feng2022", value: { min: 20, unit: "mS/cm" } }, first: 50) { totalCount edges { node { id } } } }`,
