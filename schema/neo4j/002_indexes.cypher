@@ -2,6 +2,9 @@
 // Idempotent: applied on every start by src/graph/schemaBootstrap.ts.
 CREATE INDEX material_chemical_system IF NOT EXISTS FOR (m:Material) ON (m.chemicalSystem);
 CREATE INDEX fact_review IF NOT EXISTS FOR (x:Fact) ON (x.review);
+// A review's facts of one kind (the claims outnumber the other kinds of a review: a per-kind index stays selective).
+CREATE INDEX observation_review IF NOT EXISTS FOR (x:InterphaseObservation) ON (x.review);
+CREATE INDEX claim_review IF NOT EXISTS FOR (x:Claim) ON (x.review);
 // The thermodynamics reads all entries of a chemical system and its subsystems: chemicalSystem IN [...].
 CREATE INDEX phase_entry_chemical_system IF NOT EXISTS FOR (e:PhaseEntry) ON (e.chemicalSystem);
 CREATE INDEX phase_entry_dataset IF NOT EXISTS FOR (e:PhaseEntry) ON (e.datasetId);

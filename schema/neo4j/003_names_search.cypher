@@ -21,6 +21,9 @@ CREATE FULLTEXT INDEX fact_text IF NOT EXISTS FOR (x:Fact) ON EACH [x.quote, x.n
   x.reductionText, x.oxidationText, x.counterpartText, x.conditions, x.productsText, x.characterText, x.substrateText,
   x.effectText, x.resultText, x.conditionsOther, x.temperatureText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
+// A claim's statement (its quote and note are in fact_text, as every fact's).
+CREATE FULLTEXT INDEX claim_text IF NOT EXISTS FOR (c:Claim) ON EACH [c.statement]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 // What each technique showed for an interphase observation (on its EVIDENCE relationship).
 CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS FOR ()-[e:EVIDENCE]-() ON EACH [e.text]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };

@@ -1,6 +1,6 @@
 import { NonNegativeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, Claim, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { PhaseEntry } from './thermo.type.js';
 import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
@@ -54,6 +54,7 @@ export const InterfaceConnection = connectionOf('Interface', Interface, 'interfa
 export const InterphaseObservationConnection = connectionOf('InterphaseObservation', InterphaseObservation, 'interphase observations', 'interphase observation');
 export const CoatingApplicationConnection = connectionOf('CoatingApplication', CoatingApplication, 'coating applications', 'coating application');
 export const CellConnection = connectionOf('Cell', Cell, 'cells', 'cell');
+export const ClaimConnection = connectionOf('Claim', Claim, 'claims', 'claim');
 export const PhaseEntryConnection = connectionOf('PhaseEntry', PhaseEntry, 'phase entries', 'phase entry');
 
 /** The paging arguments of every connection. */

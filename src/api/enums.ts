@@ -7,6 +7,7 @@ import { STRUCTURAL_FAMILIES } from '../domain/families.js';
 import {
   CELL_TYPES,
   CITATION_CONFIDENCE,
+  CLAIM_KINDS,
   COATING_ROLES,
   COMPONENT_ROLES,
   COUNTERPART_KINDS,
@@ -101,6 +102,7 @@ export const MaterialKindEnum = vocabularyEnum(
   'MaterialKind',
   'Whether a material is one composition or a named material.',
 );
+export const ClaimKindEnum = vocabularyEnum(CLAIM_KINDS, 'ClaimKind', 'What kind of statement a claim is (what a review states that is not a value of a property).');
 export const TechniqueEnum = vocabularyEnum(TECHNIQUES, 'Technique', 'Characterisation or computational technique that gave the evidence.');
 export const DepositionMethodEnum = vocabularyEnum(DEPOSITION_METHODS, 'DepositionMethod', 'How a coating or interlayer was applied.');
 export const CoatingRoleEnum = vocabularyEnum(COATING_ROLES, 'CoatingRole', 'Where a coating or interlayer sits.');

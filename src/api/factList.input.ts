@@ -85,3 +85,18 @@ export class PublicationOrder {
   @Field(() => SortDirectionEnum, DIRECTION)
   direction?: 'ASC' | 'DESC' | null;
 }
+
+export const ClaimSortFieldEnum = sortEnum({ ID: 'ID', KIND: 'KIND', PUBLICATION_YEAR: 'PUBLICATION_YEAR' } as const, 'ClaimSortField', 'What orders claims.', {
+  ID: 'The claim id (the default).',
+  KIND: 'The kind of claim (alphabetical).',
+  PUBLICATION_YEAR: "The year of the first publication the claim's source cites; claims citing none last.",
+});
+
+@InputType({ description: 'The order of a page of claims; ties are broken by id, and cursors carry the sort key and the id.' })
+export class ClaimOrder {
+  @Field(() => ClaimSortFieldEnum, { description: 'What orders the claims.' })
+  field!: keyof typeof ClaimSortFieldEnum;
+
+  @Field(() => SortDirectionEnum, DIRECTION)
+  direction?: 'ASC' | 'DESC' | null;
+}

@@ -17,12 +17,12 @@ import { TemperatureRange, ValueRange, YearRange } from './query.input.js';
 import { INTERPHASE_TYPE, InterphaseObservationWhere } from './interface.input.js';
 import { NumberRange } from './factList.input.js';
 
-const MATERIAL =
+export const MATERIAL =
   "A material by id, registry id, curated or display name, alias or abbreviation (case-insensitive: 'LLZO', 'llzo', 'Lipon', 'NCM', " +
   "'β-Li3PS4', 'beta-alumina', 'Li2S-P2S5 glass'; a variant's name such as LLZTO matches its material), or else a formula in any " +
   "notation ('Li6PS5Cl'); a name wins over reading the text as a formula. BAD_USER_INPUT when it names nothing, or a name that means " +
   'different materials in different reviews (the message lists them).';
-const REVIEW = "Only facts stated in this review (its key: famprikis2019, feng2022, pasta2020, banerjee2020, lewis2019).";
+export const REVIEW = "Only facts stated in this review (its key: famprikis2019, feng2022, pasta2020, banerjee2020, lewis2019).";
 
 @InputType({ description: 'Filters for measurements; all given filters must hold.' })
 export class MeasurementWhere {

@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { factResolver } from './fact.resolver.js';
 import { CellWhere, CoatingApplicationWhere, InterfaceWhere, MeasurementWhere, ReportedStabilityWindowWhere } from './literature.input.js';
 import { InterphasePrediction } from './thermo.type.js';
-import { Cell, CellComponent, CellResult, CoatingApplication, CoatingEffect, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, CellComponent, CellResult, Claim, CoatingApplication, CoatingEffect, Interface, InterphaseObservation, InterphaseProduct, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 
 /** The paging and errors of the compiled lists. */
@@ -139,6 +139,11 @@ export class InterfaceResolver {
   @FieldResolver(() => Material, { nullable: true, description: 'The counterpart material; null for an applied potential or an environment.' })
   counterpart(@Root() i: InterfaceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return compiledOr(i, info, () => ctx.services.materials.byIdOrNull(i.counterpartId));
+  }
+
+  @FieldResolver(() => [Claim], { description: 'What the reviews state about this interface that is not a value (mechanisms, criteria, remedies...), ordered by id.' })
+  claims(@Root() i: InterfaceRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(i, info, () => ctx.services.facts.claimsOfInterface(i.id));
   }
 
   @FieldResolver(() => [InterphaseObservation], { description: 'Every observation reported at this interface, ordered by id; contradicting ones stay separate.' })

@@ -1,5 +1,6 @@
 import { InterfaceType } from 'type-graphql';
 import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
+import { CLAIM, CLAIM_QUANTITY } from '../domain/model/claim.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import { FACT } from '../domain/model/fact.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
@@ -11,8 +12,11 @@ import './common.type.js';
 import { declaredType, fieldsOf } from './nodeKinds.js';
 import './enums.js';
 
-/** Fields every fact carries (declared once in domain/model/fact.kind.ts); the fact resolvers add `publication` and `publications`. */
-@InterfaceType('Fact', { description: FACT.description })
+/**
+ * Fields every fact carries (declared once in domain/model/fact.kind.ts); the fact resolvers add `publication` and
+ * `publications`. A list of facts of several kinds (what a claim explains) tags each record with its type (`__typename`).
+ */
+@InterfaceType('Fact', { description: FACT.description, resolveType: (value: { __typename?: string }) => value.__typename })
 @fieldsOf(FACT)
 export abstract class FactBase {}
 export interface FactBase extends RecordOf<typeof FACT> {}
@@ -70,3 +74,12 @@ export interface CellConditions extends RecordOf<typeof CELL_CONDITIONS> {}
 @declaredType(CELL, { implements: FactBase })
 export class Cell extends FactBase {}
 export interface Cell extends RecordOf<typeof CELL> {}
+
+@declaredType(CLAIM_QUANTITY)
+export class ClaimQuantity {}
+// the fields as the record type has them (declared once in domain/model/claim.kind.ts)
+export interface ClaimQuantity extends RecordOf<typeof CLAIM_QUANTITY> {}
+
+@declaredType(CLAIM, { implements: FactBase })
+export class Claim extends FactBase {}
+export interface Claim extends RecordOf<typeof CLAIM> {}

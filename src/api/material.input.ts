@@ -59,7 +59,7 @@ export class MaterialWhere {
     nullable: true,
     description:
       'Materials tested against this material: the material is the electrolyte of an interface whose counterpart is the ' +
-      "material named (e.g. 'Li' for Li metal). " + MATERIAL_NAMED,
+      "material named (e.g. 'Li' for Li metal) and where an interphase observation was reported. " + MATERIAL_NAMED,
   })
   testedAgainst?: string | null;
 

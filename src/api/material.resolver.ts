@@ -8,7 +8,7 @@ import { compiledOr, selectionOf } from './selection.js';
 import { MeasuredPropertyEnum } from './enums.js';
 import { checkMaterialId, type CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
-import { Cell, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, Claim, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Material, MaterialVariant } from './material.type.js';
 import { MaterialWhere } from './material.input.js';
 import { Measurement } from './measurement.type.js';
@@ -129,6 +129,15 @@ export class MaterialResolver {
     roles: string[] | null,
   ) {
     return compiledOr(material, info, () => ctx.services.materials.cells(material.id, roles));
+  }
+
+  @FieldResolver(() => [Claim], {
+    description:
+      'What the reviews state about it that is not a value (mechanisms, criteria, targets, comparisons, routes, remedies, strategies, ' +
+      'open questions), ordered by id; claims about an interface it is a side of are `Interface.claims`.',
+  })
+  claims(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return compiledOr(material, info, () => ctx.services.materials.claims(material.id));
   }
 }
 

@@ -15,6 +15,7 @@ import {
   InterphaseProductResolver,
   ReportedStabilityWindowResolver,
 } from './literature.resolver.js';
+import { ClaimQueryResolver, ClaimResolver } from './claim.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
@@ -52,6 +53,8 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       CoatingApplicationResolver,
       CellResolver,
       CellComponentResolver,
+      ClaimQueryResolver,
+      ClaimResolver,
       MaterialFamilyResolver,
       CharacterizationTechniqueResolver,
       ThermoQueryResolver,

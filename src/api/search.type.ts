@@ -6,7 +6,7 @@ import { NonNegativeIntResolver } from 'graphql-scalars';
 import { createUnionType, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { SEARCH_KINDS, type SearchKind } from '../graph/search.store.js';
 import { PageInfo } from './connection.type.js';
-import { Cell, CoatingApplication, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, Claim, CoatingApplication, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Material } from './material.type.js';
 import { Measurement } from './measurement.type.js';
 import { Publication } from './publication.type.js';
@@ -23,6 +23,7 @@ registerEnumType(SearchKindEnum, {
     INTERPHASE_OBSERVATION: { description: 'An interphase observation: its quote, note, products, character, counterpart or conditions as printed, or what a technique showed (evidence).' },
     COATING_APPLICATION: { description: 'A coating application: its quote, note, method, substrate or effect as printed.' },
     CELL: { description: 'A cell: its quote, note, results or conditions as printed.' },
+    CLAIM: { description: 'A claim (mechanism, criterion, target, route...): its statement, quote or note.' },
   },
 });
 
@@ -35,12 +36,13 @@ export const TYPE_OF_KIND: Record<SearchKind, string> = {
   INTERPHASE_OBSERVATION: 'InterphaseObservation',
   COATING_APPLICATION: 'CoatingApplication',
   CELL: 'Cell',
+  CLAIM: 'Claim',
 };
 
 export const SearchNode = createUnionType({
   name: 'SearchNode',
   description: 'The node a search hit is: a material, a publication or a fact, as its own type.',
-  types: () => [Material, Publication, Measurement, ReportedStabilityWindow, InterphaseObservation, CoatingApplication, Cell] as const,
+  types: () => [Material, Publication, Measurement, ReportedStabilityWindow, InterphaseObservation, CoatingApplication, Cell, Claim] as const,
   // the service tags each node (a compiled row, a plain object) with its kind
   resolveType: (value) => TYPE_OF_KIND[(value as unknown as { searchKind: SearchKind }).searchKind],
 });
@@ -56,7 +58,7 @@ export class SearchHit {
   @Field(() => String, {
     description:
       "The field that matched: for materials 'name', 'formula', 'description', 'id' (registry id), 'alias' or 'variant' (a polymorph's name); " +
-      "for publications 'title'; for facts 'quote', 'note', a field kept as printed ('productsText', 'characterText', 'methodText', 'effectText', 'resultText'...) or 'evidence' (what a technique showed).",
+      "for publications 'title'; for claims 'statement'; for facts 'quote', 'note', a field kept as printed ('productsText', 'characterText', 'methodText', 'effectText', 'resultText'...) or 'evidence' (what a technique showed).",
   })
   field!: string;
 

@@ -157,6 +157,21 @@ export const CITATION_CONFIDENCE = {
 } as const satisfies Vocabulary;
 export type CitationConfidence = keyof typeof CITATION_CONFIDENCE;
 
+/** What kind of statement a claim is: what a review states that is not a value of a property. */
+export const CLAIM_KINDS = {
+  MECHANISM: 'how or why something happens physically or chemically (a dopant creates vacancies; Li2CO3 forms in humid air)',
+  EXPLANATION: 'why an observation is as it is (a film is less conductive than the bulk because ...)',
+  CRITERION: 'a criterion, design rule or threshold a material or interface must satisfy (a shear modulus above twice that of Li)',
+  TARGET: 'a target or benchmark (a critical current density of 3–5 mA/cm², an energy density, a cost)',
+  COMPARISON: 'an order, ranking or comparison across materials, classes or methods (oxidation stability by anion)',
+  SYNTHESIS_ROUTE: 'how a material is made (mechanochemical, solid-state, solution or melt-quench synthesis), with its temperatures',
+  PROCESSING_ROUTE: 'how it is made into a component (cold or hot pressing, sintering, tape casting, thin-film deposition)',
+  REMEDY: 'how to remove or avoid a problem (remove Li2CO3 by heat or acid treatment; keep away from moisture)',
+  STRATEGY: 'a general approach to improve something (interlayers, second-phase additives, doping, composite electrodes)',
+  OPEN_QUESTION: 'what the review calls unknown, debated or in need of further work',
+} as const satisfies Vocabulary;
+export type ClaimKind = keyof typeof CLAIM_KINDS;
+
 /** True when `value` is a key of `vocabulary` (own keys only). */
 export function inVocabulary<V extends Vocabulary>(vocabulary: V, value: string): value is Extract<keyof V, string> {
   return Object.prototype.hasOwnProperty.call(vocabulary, value);

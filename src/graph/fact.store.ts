@@ -1,6 +1,6 @@
 /**
  * Every read query about facts: measurements (from datasets and reviews), stability windows,
- * interfaces and interphase observations, coating applications, cells. Each fact row comes with what
+ * interfaces and interphase observations, coating applications, cells, claims (and the facts a claim explains). Each fact row comes with what
  * it needs to be resolved in one query (its publication keys in order, variant, provenance, and for
  * cells and coatings their components, results and effects), so a list of facts is one query. The root lists
  * of facts are compiled statements (src/graph/query); these queries serve the fields left to resolvers.
@@ -10,6 +10,7 @@
  *   <kind>.by<Relation>     facts related to a list of keys    (DataLoader, one UNWIND query per field)
  */
 import { CELL as CELL_KIND } from '../domain/model/cell.kind.js';
+import { CLAIM as CLAIM_KIND } from '../domain/model/claim.kind.js';
 import { COATING_APPLICATION } from '../domain/model/coating.kind.js';
 import { INTERFACE as INTERFACE_KIND } from '../domain/model/interface.kind.js';
 import { INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
@@ -17,12 +18,14 @@ import { STABILITY_WINDOW } from '../domain/model/stabilityWindow.kind.js';
 import { MEASUREMENT as MEASUREMENT_KIND } from '../domain/model/measurement.kind.js';
 import { recordMap } from './nodeKinds.js';
 import { CELL as CELL_PROJECTION, COATING as COATING_PROJECTION, WINDOW_PROJECTION } from './query/projection.facts.js';
+import { CLAIM_PROJECTION } from './query/projection.claims.js';
 import { INTERFACE_PROJECTION, OBSERVATION_PROJECTION } from './query/projection.interface.js';
 import { MEASUREMENT_PROJECTION } from './query/projection.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { str } from './mapping.js';
 import type {
   CellRecord,
+  ClaimRecord,
   CoatingApplicationRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
@@ -32,7 +35,7 @@ import type {
 
 // --- projections ----------------------------------------------------------------------------------
 
-export type FactKind = 'measurement' | 'window' | 'interface' | 'observation' | 'coating' | 'cell';
+export type FactKind = 'measurement' | 'window' | 'interface' | 'observation' | 'coating' | 'cell' | 'claim';
 
 interface KindSpec<T> {
   label: string;
@@ -76,7 +79,34 @@ const CELL: KindSpec<CellRecord> = {
   map: (x) => x as CellRecord,
 };
 
-export const KINDS = { measurement: MEASUREMENT, window: WINDOW, interface: INTERFACE, observation: OBSERVATION, coating: COATING, cell: CELL };
+const CLAIM: KindSpec<ClaimRecord> = {
+  label: 'Claim',
+  projection: recordMap(CLAIM_KIND, CLAIM_PROJECTION, 'x'),
+  map: (x) => x as ClaimRecord,
+};
+
+export const KINDS = { measurement: MEASUREMENT, window: WINDOW, interface: INTERFACE, observation: OBSERVATION, coating: COATING, cell: CELL, claim: CLAIM };
+
+/** The GraphQL type of each kind of fact a claim may explain, by label (the `Fact` interface resolves by `__typename`). */
+const TYPE_OF_LABEL: [label: string, type: string, spec: KindSpec<unknown>][] = [
+  ['Measurement', 'Measurement', MEASUREMENT],
+  ['StabilityWindow', 'ReportedStabilityWindow', WINDOW],
+  ['InterphaseObservation', 'InterphaseObservation', OBSERVATION],
+  ['CoatingApplication', 'CoatingApplication', COATING],
+  ['Cell', 'Cell', CELL],
+  ['Claim', 'Claim', CLAIM],
+];
+
+/** The facts each claim (by id) explains, each read as the record of its kind and tagged with its GraphQL type. */
+const EXPLAINED = cypher(
+  'claims.explained',
+  `
+UNWIND $keys AS key
+MATCH (:Claim {id: key})-[:EXPLAINS]->(x:Fact)
+RETURN key, CASE ${TYPE_OF_LABEL.map(([label, type]) => `WHEN x:${label} THEN '${type}'`).join(' ')} END AS type,
+  CASE ${TYPE_OF_LABEL.map(([label, , spec]) => `WHEN x:${label} THEN ${spec.projection}`).join(' ')} END AS x
+ORDER BY x.id`,
+);
 
 // --- related-fact queries (for DataLoaders) ---------------------------------------------------------
 
@@ -126,6 +156,13 @@ const Q = {
   cellsByMaterial: related(CELL, 'cells.byMaterial', 'MATCH (x:Cell)-[:HAS_COMPONENT]->(:Material {id: key})'),
   cellsByPublication: related(CELL, 'cells.byPublication', 'MATCH (x:Cell)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
   cellsByReview: related(CELL, 'cells.byReview', 'MATCH (x:Cell)-[:ASSERTED_IN]->(:Publication {key: key})'),
+
+  claimsByIds: related(CLAIM, 'claims.byIds', 'MATCH (x:Fact {id: key}) WHERE x:Claim'),
+  claimsByMaterial: related(CLAIM, 'claims.byMaterial', 'MATCH (x:Claim)-[:ABOUT]->(:Material {id: key})'),
+  claimsByInterface: related(CLAIM, 'claims.byInterface', 'MATCH (x:Claim)-[:ABOUT_INTERFACE]->(:Interface {id: key})'),
+  claimsByFact: related(CLAIM, 'claims.byFact', 'MATCH (x:Claim)-[:EXPLAINS]->(:Fact {id: key})'),
+  claimsByPublication: related(CLAIM, 'claims.byPublication', 'MATCH (x:Claim)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
+  claimsByReview: related(CLAIM, 'claims.byReview', 'MATCH (x:Claim)-[:ASSERTED_IN]->(:Publication {key: key})'),
 };
 export type RelatedQuery = keyof typeof Q;
 
@@ -141,6 +178,13 @@ export class FactStore {
     return keys.map((k) => groups.get(k) ?? []);
   }
 
+  /** The facts each claim explains, grouped in the order of `claimIds`, each with `__typename` (its GraphQL type). */
+  async explained(claimIds: readonly string[]): Promise<(Row & { __typename: string })[][]> {
+    const rows = await this.db.read(EXPLAINED, { keys: claimIds });
+    const groups = new Map<string, (Row & { __typename: string })[]>(claimIds.map((k) => [k, []]));
+    for (const row of rows) groups.get(str(row, 'key'))?.push({ ...(row.x as Row), __typename: str(row, 'type') });
+    return claimIds.map((k) => groups.get(k) ?? []);
+  }
 }
 
 export type RecordOf<K extends RelatedQuery> = K extends `measurements${string}`
@@ -153,7 +197,9 @@ export type RecordOf<K extends RelatedQuery> = K extends `measurements${string}`
         ? InterphaseObservationRecord
         : K extends `coatings${string}`
           ? CoatingApplicationRecord
-          : CellRecord;
+          : K extends `claims${string}`
+            ? ClaimRecord
+            : CellRecord;
 
 function specOf(query: RelatedQuery): KindSpec<unknown> {
   if (query.startsWith('measurements')) return MEASUREMENT;
@@ -161,5 +207,6 @@ function specOf(query: RelatedQuery): KindSpec<unknown> {
   if (query.startsWith('interfaces')) return INTERFACE;
   if (query.startsWith('observations')) return OBSERVATION;
   if (query.startsWith('coatings')) return COATING;
+  if (query.startsWith('claims')) return CLAIM;
   return CELL;
 }

@@ -51,6 +51,8 @@ export class Loaders {
   readonly datasetById: DataLoader<string, DatasetRecord | null>;
   readonly materialCountByFamily: DataLoader<string, number>;
   readonly phaseEntryById: DataLoader<string, PhaseEntryRecord | null>;
+  /** The facts each claim explains, tagged with their GraphQL type (fact.store.ts `explained`). */
+  readonly explainedByClaim: DataLoader<string, Record<string, unknown>[]>;
   private readonly relatedLoaders = new Map<RelatedQuery, DataLoader<string, unknown[]>>();
 
   constructor(private readonly stores: Stores) {
@@ -63,6 +65,7 @@ export class Loaders {
     this.datasetById = new DataLoader((ids) => stores.publications.datasetsByIds(ids));
     this.materialCountByFamily = new DataLoader((families) => stores.materials.countsByFamily(families));
     this.phaseEntryById = new DataLoader((ids) => stores.phaseData.entriesByIds(ids));
+    this.explainedByClaim = new DataLoader((ids) => stores.facts.explained(ids));
   }
 
   /** The loader of facts related to keys by `query` (created on first use in this request). */

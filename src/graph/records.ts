@@ -2,6 +2,7 @@
  * The plain objects the graph layer returns, shaped like the GraphQL types they feed. Units are the
  * canonical ones named in each field's comment.
  */
+import type { CLAIM, CLAIM_QUANTITY } from '../domain/model/claim.kind.js';
 import type { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
 import type { CITATION } from '../domain/model/citation.kind.js';
 import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
@@ -59,6 +60,10 @@ export type CellConditionsRecord = RecordOf<typeof CELL_CONDITIONS>;
 export type CellComponentRecord = RecordOf<typeof CELL_COMPONENT>;
 export type CellResultRecord = RecordOf<typeof CELL_RESULT>;
 export type CellRecord = RecordOf<typeof CELL>;
+
+/** A claim and its quantities: domain/model/claim.kind.ts. */
+export type ClaimQuantityRecord = RecordOf<typeof CLAIM_QUANTITY>;
+export type ClaimRecord = RecordOf<typeof CLAIM>;
 
 export type DopantRecord = RecordOf<typeof DOPANT>;
 

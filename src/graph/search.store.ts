@@ -27,7 +27,7 @@ const NAME = projectionOf(MATERIAL_NAME, {});
 /** What a technique showed, on the EVIDENCE relationship (domain/model/interphaseObservation.kind.ts). */
 const EVIDENCE_TEXT = propertyOf(EVIDENCE, 'text');
 
-export const SEARCH_KINDS = ['MATERIAL', 'PUBLICATION', 'MEASUREMENT', 'STABILITY_WINDOW', 'INTERPHASE_OBSERVATION', 'COATING_APPLICATION', 'CELL'] as const;
+export const SEARCH_KINDS = ['MATERIAL', 'PUBLICATION', 'MEASUREMENT', 'STABILITY_WINDOW', 'INTERPHASE_OBSERVATION', 'COATING_APPLICATION', 'CELL', 'CLAIM'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** The fact labels behind each fact kind of the search. */
@@ -36,7 +36,8 @@ const FACT_KIND_CASE = `CASE
     WHEN node:StabilityWindow THEN 'STABILITY_WINDOW'
     WHEN node:InterphaseObservation THEN 'INTERPHASE_OBSERVATION'
     WHEN node:CoatingApplication THEN 'COATING_APPLICATION'
-    WHEN node:Cell THEN 'CELL' END`;
+    WHEN node:Cell THEN 'CELL'
+    WHEN node:Claim THEN 'CLAIM' END`;
 
 /** The text fields of facts that the full-text index `fact_text` covers (and a hit may have matched). */
 export const FACT_TEXT_FIELDS = [
@@ -79,6 +80,9 @@ const BRANCHES = {
   WITH node, score, ${FACT_KIND_CASE} AS kind
   WHERE kind IN $factKinds
   RETURN kind, node.id AS id, node, score, 1 AS own, [] AS fields`,
+  CLAIM: `
+  CALL db.index.fulltext.queryNodes('claim_text', $query) YIELD node, score
+  RETURN 'CLAIM' AS kind, node.id AS id, node, score, 1 AS own, [] AS fields`,
   EVIDENCE: `
   CALL db.index.fulltext.queryRelationships('evidence_text', $query) YIELD relationship, score
   WITH startNode(relationship) AS node, ${EVIDENCE_TEXT('relationship')} AS text, score
@@ -95,6 +99,7 @@ function inlined(branch: string): string {
 function ownFields(kind: SearchKind, x: string): string {
   if (kind === 'MATERIAL') return `[{field: 'name', text: ${x}.name}, {field: 'formula', text: ${x}.formula}, {field: 'description', text: ${x}.description}]`;
   if (kind === 'PUBLICATION') return `[{field: 'title', text: ${x}.title}]`;
+  if (kind === 'CLAIM') return `[{field: 'statement', text: ${x}.statement, review: ${x}.review}] + ${ownFields('MEASUREMENT', x)}`;
   return `[f IN $factFields WHERE ${x}[f] IS NOT NULL | {field: f, text: toString(${x}[f]), review: ${x}.review}]`;
 }
 
@@ -134,6 +139,7 @@ export const SEARCH_NODE_KIND: Record<SearchKind, NodeKind> = {
   INTERPHASE_OBSERVATION: 'InterphaseObservation',
   COATING_APPLICATION: 'CoatingApplication',
   CELL: 'Cell',
+  CLAIM: 'Claim',
 };
 
 /**
@@ -151,7 +157,8 @@ export function compileSearch(plan: Omit<SearchPlan, 'query' | 'skip' | 'limit'>
   if (kinds.includes('PUBLICATION')) branches.push(BRANCHES.PUBLICATION);
   if (kinds.some((k) => k !== 'MATERIAL' && k !== 'PUBLICATION')) branches.push(BRANCHES.FACT);
   if (kinds.includes('INTERPHASE_OBSERVATION')) branches.push(BRANCHES.EVIDENCE);
-  const merged = kinds.includes('MATERIAL') || kinds.includes('INTERPHASE_OBSERVATION');
+  if (kinds.includes('CLAIM')) branches.push(BRANCHES.CLAIM);
+  const merged = kinds.includes('MATERIAL') || kinds.includes('INTERPHASE_OBSERVATION') || kinds.includes('CLAIM');
   // material names a filter under a hit reads (`measurements(where: { material: ... })`), bound before the projections that carry them
   bindNames(scope, null, Object.values(plan.nodes ?? {}));
   const hit = [

@@ -3,6 +3,7 @@
  * writes. Quantities are already in their canonical units.
  */
 import type { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT } from '../domain/model/cell.kind.js';
+import type { CLAIM, CLAIM_QUANTITY } from '../domain/model/claim.kind.js';
 import type { COATING_APPLICATION, COATING_EFFECT } from '../domain/model/coating.kind.js';
 import type { INTERFACE } from '../domain/model/interface.kind.js';
 import type { EvidenceValue, INTERPHASE_OBSERVATION } from '../domain/model/interphaseObservation.kind.js';
@@ -154,6 +155,21 @@ export type CellOut = FactOut &
     coatingApplicationIds: string[];
   };
 
+/** A claim quantity as written: its stored properties (domain/model/claim.kind.ts). */
+export type ClaimQuantityOut = StoredOf<typeof CLAIM_QUANTITY>;
+
+/**
+ * A claim as written: its provenance, its stored properties (domain/model/claim.kind.ts), and what it links: the
+ * materials it is about (with the variant meant), the interfaces, its quantities, and the facts it explains (full ids).
+ */
+export type ClaimOut = FactOut &
+  StoredOf<typeof CLAIM> & {
+    materials: { materialId: string; variantId: string | null }[];
+    interfaceIds: string[];
+    quantities: ClaimQuantityOut[];
+    explainsIds: string[];
+  };
+
 export interface SeedBundle {
   reviews: ReviewOut[];
   publications: PublicationOut[];
@@ -168,6 +184,7 @@ export interface SeedBundle {
   interphases: InterphaseOut[];
   coatings: CoatingOut[];
   cells: CellOut[];
+  claims: ClaimOut[];
   /** True when quotes were checked against the review texts. */
   quotesChecked: boolean;
 }

@@ -18,6 +18,8 @@
  *   (CoatingApplication)-[:COATING]->(Material)  -[:APPLIED_ON {variantId}]->(Material)  -[:PAIRED_WITH {variantId}]->(Material)
  *   (CoatingApplication)-[:HAS_EFFECT {position}]->(CoatingEffect)   (CoatingApplication)-[:TESTED_IN]->(Cell)
  *   (Cell)-[:HAS_COMPONENT {position, role, variantId, text}]->(Material)   (Cell)-[:HAS_RESULT {position}]->(CellResult)
+ *   (Claim)-[:ABOUT {variantId}]->(Material)  -[:ABOUT_INTERFACE]->(Interface)  -[:ABOUT_FAMILY]->(MaterialFamily)
+ *   (Claim)-[:HAS_QUANTITY {position}]->(ClaimQuantity)   (Claim)-[:EXPLAINS]->(Fact)
  * The properties of nodes and relationships alike are those of their declarations (domain/model/*.kind.ts),
  * written with storedProps.
  */
@@ -25,6 +27,7 @@ import { STRUCTURAL_FAMILIES } from '../domain/families.js';
 import { CITATION } from '../domain/model/citation.kind.js';
 import { REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js';
 import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT, HAS_RESULT } from '../domain/model/cell.kind.js';
+import { ABOUT, CLAIM, CLAIM_QUANTITY, HAS_QUANTITY } from '../domain/model/claim.kind.js';
 import { APPLIED_ON, COATING_APPLICATION, COATING_EFFECT, HAS_EFFECT, PAIRED_WITH } from '../domain/model/coating.kind.js';
 import { INTERFACE } from '../domain/model/interface.kind.js';
 import { EVIDENCE, INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT, TECHNIQUE } from '../domain/model/interphaseObservation.kind.js';
@@ -269,6 +272,59 @@ CALL {
 RETURN count(b) AS n, sum(components) AS components, sum(results) AS results, sum(coatings) AS coatings`,
 );
 
+const CREATE_CLAIMS = cypher(
+  'seed.createClaims',
+  `
+UNWIND $rows AS row
+CREATE (c:Claim:Fact:SeedRecord)
+SET c = row.props
+WITH c, row
+CALL {
+  WITH c, row
+  UNWIND row.materials AS about
+  MATCH (m:Material {id: about.materialId})
+  CREATE (c)-[${relationshipOf(ABOUT, 'a')}]->(m)
+  SET a = about.props
+  RETURN count(*) AS materials
+}
+CALL {
+  WITH c, row
+  UNWIND row.interfaceIds AS iid
+  MATCH (i:Interface {id: iid})
+  CREATE (c)-[:ABOUT_INTERFACE]->(i)
+  RETURN count(*) AS interfaces
+}
+CALL {
+  WITH c, row
+  UNWIND row.families AS fid
+  MATCH (f:MaterialFamily {id: fid})
+  CREATE (c)-[:ABOUT_FAMILY]->(f)
+  RETURN count(*) AS families
+}
+CALL {
+  WITH c, row
+  UNWIND range(0, size(row.quantities) - 1) AS k
+  CREATE (q:ClaimQuantity:SeedRecord)
+  SET q = row.quantities[k].props
+  CREATE (c)-[${relationshipOf(HAS_QUANTITY, 'h')}]->(q)
+  SET h = row.quantities[k].link
+  RETURN count(*) AS quantities
+}
+RETURN count(c) AS n, sum(materials) AS materials, sum(interfaces) AS interfaces, sum(families) AS families, sum(quantities) AS quantities`,
+);
+
+/** Links each claim to the facts it explains (after every fact exists). */
+const LINK_EXPLAINED = cypher(
+  'seed.linkExplained',
+  `
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+UNWIND row.explainsIds AS fid
+MATCH (x:Fact {id: fid})
+CREATE (c)-[:EXPLAINS]->(x)
+RETURN count(*) AS n`,
+);
+
 /** Links every fact to the review that asserts it and the publications it cites. */
 const LINK_PROVENANCE = cypher(
   'seed.linkProvenance',
@@ -334,6 +390,7 @@ export interface SeedLoadCounts {
   interphases: number;
   coatings: number;
   cells: number;
+  claims: number;
   removedPreviousRecords: number;
   removedOrphans: number;
 }
@@ -353,7 +410,7 @@ export class SeedStore {
    * `onProgress(done, total)` is called after each step.
    */
   async load(bundle: SeedBundle, onProgress?: (done: number, total: number) => void): Promise<SeedLoadCounts> {
-    const steps = 10;
+    const steps = 11;
     let step = 0;
     const progress = () => onProgress?.(++step, steps);
     return this.db.writeTransaction('seed.load', async (tx) => {
@@ -570,7 +627,38 @@ export class SeedStore {
       expect('cell coatings', cells.coatings, count(bundle.cells, (b) => b.coatingApplicationIds.length));
       progress();
 
-      const facts: FactOut[] = [...bundle.measurements, ...bundle.windows, ...bundle.interphases, ...bundle.coatings, ...bundle.cells];
+      const claims = await inBatches(
+        tx,
+        CREATE_CLAIMS,
+        bundle.claims.map((c) => ({
+          materials: c.materials.map((m) => ({ materialId: m.materialId, props: storedProps(ABOUT, { variantId: m.variantId }) })),
+          interfaceIds: c.interfaceIds,
+          families: c.families,
+          quantities: c.quantities.map((q, position) => ({ props: storedProps(CLAIM_QUANTITY, q), link: storedProps(HAS_QUANTITY, { position }) })),
+          props: nodeProps(
+            provenanceProps(c),
+            storedProps(CLAIM, {
+              id: c.id,
+              review: c.review,
+              kind: c.kind,
+              statement: c.statement,
+              families: c.families,
+              chemicalClasses: c.chemicalClasses,
+              properties: c.properties,
+            }),
+          ),
+        })),
+      );
+      expect('claims', claims.n, bundle.claims.length);
+      expect('claim materials', claims.materials, count(bundle.claims, (c) => c.materials.length));
+      expect('claim interfaces', claims.interfaces, count(bundle.claims, (c) => c.interfaceIds.length));
+      expect('claim families', claims.families, count(bundle.claims, (c) => c.families.length));
+      expect('claim quantities', claims.quantities, count(bundle.claims, (c) => c.quantities.length));
+      const explaining = bundle.claims.filter((c) => c.explainsIds.length > 0).map((c) => ({ id: c.id, explainsIds: c.explainsIds }));
+      expect('facts claims explain', (await inBatches(tx, LINK_EXPLAINED, explaining)).n, count(bundle.claims, (c) => c.explainsIds.length));
+      progress();
+
+      const facts: FactOut[] = [...bundle.measurements, ...bundle.windows, ...bundle.interphases, ...bundle.coatings, ...bundle.cells, ...bundle.claims];
       const provenance = await inBatches(
         tx,
         LINK_PROVENANCE,
@@ -602,6 +690,7 @@ export class SeedStore {
         interphases: interphases.n ?? 0,
         coatings: coatings.n ?? 0,
         cells: cells.n ?? 0,
+        claims: claims.n ?? 0,
         removedPreviousRecords: previous ? num(previous, 'n') : 0,
         removedOrphans: orphans ? num(orphans, 'n') : 0,
       };

@@ -1,10 +1,12 @@
 /**
  * Fact use cases left to field resolvers: the traversals between facts (interface → observations,
- * coating ↔ cells) when a fact is reached outside a compiled list (the root lists are compiled, see query/).
+ * coating ↔ cells, claim → what it is about and what it explains) when a fact is reached outside a compiled list (the
+ * root lists are compiled, see query/).
  */
 import type { Loaders } from '../graph/loaders.js';
 import type {
   CellRecord,
+  ClaimRecord,
   CoatingApplicationRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
@@ -28,6 +30,29 @@ export class FactService {
       if (r instanceof Error) throw r;
       return r;
     });
+  }
+
+  /** The facts a claim explains, each tagged with its GraphQL type (`__typename`). */
+  async explainedBy(claim: ClaimRecord): Promise<Record<string, unknown>[]> {
+    return this.loaders.explainedByClaim.load(claim.id);
+  }
+
+  /** The interfaces a claim is about. */
+  async interfacesOfClaim(claim: ClaimRecord): Promise<InterfaceRecord[]> {
+    return (await this.loaders.related('interfacesByIds').loadMany(claim.interfaceIds)).flatMap((r) => {
+      if (r instanceof Error) throw r;
+      return r;
+    });
+  }
+
+  /** The claims about an interface. */
+  async claimsOfInterface(interfaceId: string): Promise<ClaimRecord[]> {
+    return this.loaders.related('claimsByInterface').load(interfaceId);
+  }
+
+  /** The claims that explain a fact. */
+  async claimsExplaining(factId: string): Promise<ClaimRecord[]> {
+    return this.loaders.related('claimsByFact').load(factId);
   }
 
   async cellsOfCoating(coating: CoatingApplicationRecord): Promise<CellRecord[]> {

@@ -18,6 +18,7 @@ import type {
   MeasurementRecord,
   StabilityWindowRecord,
   VariantRecord,
+  ClaimRecord,
 } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
 import { checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './query/order.js';
@@ -78,6 +79,11 @@ export class MaterialService {
 
   async stabilityWindows(materialId: string): Promise<StabilityWindowRecord[]> {
     return this.loaders.related('windowsByMaterial').load(materialId);
+  }
+
+  /** Claims about the material (any of its variants), ordered by id. */
+  async claims(materialId: string): Promise<ClaimRecord[]> {
+    return this.loaders.related('claimsByMaterial').load(materialId);
   }
 
   /** Interfaces where the material is the electrolyte or the counterpart. */

@@ -68,7 +68,7 @@ describe('the seeded graph holds only declared properties', () => {
 
   it('declares the relationships the API reads properties of', () => {
     expect(Object.keys(RELATIONSHIPS).sort()).toEqual(
-      ['APPLIED_ON', 'CITES', 'EVIDENCE', 'FROM_DATASET', 'HAS_COMPONENT', 'HAS_EFFECT', 'HAS_RESULT', 'PAIRED_WITH', 'PRODUCES', 'REPORTED_BY'],
+      ['ABOUT', 'APPLIED_ON', 'CITES', 'EVIDENCE', 'FROM_DATASET', 'HAS_COMPONENT', 'HAS_EFFECT', 'HAS_QUANTITY', 'HAS_RESULT', 'PAIRED_WITH', 'PRODUCES', 'REPORTED_BY'],
     );
   });
 

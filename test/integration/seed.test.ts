@@ -36,6 +36,8 @@ const COUNTS = cypher(
      COUNT { MATCH (x:Fact:SeedRecord) WHERE NOT (x)-[:ASSERTED_IN]->(:Review) RETURN x } AS factsWithoutReview,
      COUNT { (:InterphaseObservation:SeedRecord)-[:PRODUCES]->(:Material) } AS products,
      COUNT { (:Cell:SeedRecord)-[:HAS_COMPONENT]->(:Material) } AS cellComponents,
+     COUNT { (x:Claim) } AS claims, COUNT { (:Claim)-[:ABOUT]->(:Material) } AS claimMaterials,
+     COUNT { (:Claim)-[:HAS_QUANTITY]->(:ClaimQuantity) } AS claimQuantities, COUNT { (:Claim)-[:EXPLAINS]->(:Fact) } AS explained,
      COUNT { (:Fact:SeedRecord)-[:REPORTED_BY]->(:Publication) } AS reportedBy`,
 );
 
@@ -58,7 +60,11 @@ describe('the curated seed in Neo4j', () => {
       factsWithoutReview: 0,
       products: b.interphases.reduce((n, x) => n + x.productIds.length, 0),
       cellComponents: b.cells.reduce((n, x) => n + x.components.length, 0),
-      reportedBy: [...b.measurements, ...b.windows, ...b.interphases, ...b.coatings, ...b.cells].reduce((n, x) => n + x.publicationKeys.length, 0),
+      claims: b.claims.length,
+      claimMaterials: b.claims.reduce((n, x) => n + x.materials.length, 0),
+      claimQuantities: b.claims.reduce((n, x) => n + x.quantities.length, 0),
+      explained: b.claims.reduce((n, x) => n + x.explainsIds.length, 0),
+      reportedBy: [...b.measurements, ...b.windows, ...b.interphases, ...b.coatings, ...b.cells, ...b.claims].reduce((n, x) => n + x.publicationKeys.length, 0),
     });
     // coverage the project promises (after de-duplication)
     const limits = b.windows.reduce((n, w) => n + (w.reduction ? 1 : 0) + (w.oxidation ? 1 : 0), 0);
@@ -72,6 +78,7 @@ describe('the curated seed in Neo4j', () => {
     expect(b.interphases.length).toBeGreaterThanOrEqual(150);
     expect(b.coatings.length).toBeGreaterThanOrEqual(120);
     expect(b.cells.length).toBeGreaterThanOrEqual(150);
+    expect(b.claims.length).toBeGreaterThanOrEqual(1000);
     expect(b.publications.length).toBeGreaterThanOrEqual(800);
   });
 

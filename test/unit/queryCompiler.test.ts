@@ -173,7 +173,7 @@ describe('cost from the plan', () => {
     expect(flat.errors).toBeUndefined();
     const admitted = await compileRequest(nested, 200_000, noHits);
     expect(admitted.errors).toBeUndefined();
-    expect(admitted.sent.map((s) => s.name)).toEqual(['search.cell+coating_application+interphase_observation+material+measurement+publication+stability_window']);
+    expect(admitted.sent.map((s) => s.name)).toEqual(['search.cell+claim+coating_application+interphase_observation+material+measurement+publication+stability_window']);
     // the material's measurements and their publications are subqueries of the hit's projection; nothing is counted unless asked
     expect(admitted.sent[0]!.text).toMatch(/WHEN kind IN \['MATERIAL'\] THEN \{id: x0\.id, rel_measurements: COLLECT \{ MATCH \(x0\)-\[:HAS_MEASUREMENT\]->/);
     expect(admitted.sent[0]!.text).toMatch(/REPORTED_BY/);

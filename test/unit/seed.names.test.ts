@@ -20,7 +20,7 @@ describe('the names the committed seed gives its materials', () => {
       { text: 'LLZTO', kind: 'ALIAS', review: 'pasta2020', materialId: 'La3Li7O12Zr2', variantId: 'La3Li7O12Zr2|dopants=Ta@Zr' },
     ]);
     // banerjee2020 measurements.yaml line 419 (polymorph β) and feng2022 measurements.yaml line 633 (beta): one key
-    expect(find('beta-li3ps4').map((n) => n.variantId).sort()).toEqual(['Li3P1S4|polymorph=beta', 'Li3P1S4|polymorph=β']);
+    expect(find('beta-li3ps4').map((n) => n.variantId).sort()).toEqual(['Li3P1S4|polymorph=beta', 'Li3P1S4|polymorph=beta;form=nanoporous', 'Li3P1S4|polymorph=β']);
     // a composition whose name is its own formula gets no name: formulas are read as formulas, case-sensitively
     expect(find('li3ps4')).toEqual([]);
     // every alias of the YAML files is there

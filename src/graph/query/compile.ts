@@ -28,6 +28,7 @@ import { MEASUREMENT } from '../../domain/model/measurement.kind.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';
 import { filterableOf, relationshipOf } from '../nodeKinds.js';
 import { fieldExpression, ID_FIELD, outputKey, sourceEntries } from './projection.js';
+import { CLAIM_ROOT_LABELS } from './projection.claims.js';
 import { FACT_BY_POSITION, FACT_FILTERABLE, FACT_RELATION_PATTERN, FACT_RELATION_TARGET, FACT_SINGLE } from './projection.facts.js';
 import {
   INTERFACE_BY_POSITION,
@@ -367,6 +368,7 @@ const ROOT_LABELS: Record<NodeKind, string> = {
   CellComponent: 'Material',
   CellResult: 'CellResult',
   CoatingEffect: 'CoatingEffect',
+  ...CLAIM_ROOT_LABELS,
   Citation: 'Publication',
   MaterialVariant: 'MaterialVariant',
   ...PHASE_ROOT_LABELS,

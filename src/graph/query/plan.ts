@@ -10,6 +10,7 @@ import type { PublicationRelation } from './plan.publication.js';
 import type { VariantRelation } from './plan.variant.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 import type { PhaseRelation } from './plan.phase.js';
+import type { ClaimListKind, ClaimRelation } from './plan.claims.js';
 
 export type { PhaseRelation };
 
@@ -17,7 +18,7 @@ export type { PhaseRelation };
 export type NodeKind = 'Material' | 'MaterialVariant' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind | 'PhaseEntry';
 
 /** The kinds of the fact lists compiled in projection.facts.ts (windows, coatings, cells and their parts). */
-export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect';
+export type FactListKind = 'StabilityWindow' | 'CoatingApplication' | 'Cell' | 'CellComponent' | 'CellResult' | 'CoatingEffect' | ClaimListKind;
 
 /** A stored property a filter or an order may read (see FILTERABLE in compile.ts). */
 export type Operand =
@@ -74,7 +75,8 @@ export type FactRelation =
   | 'materialCells'
   | 'materialCoatingsAsCoating'
   | 'materialCoatingsAsSubstrate'
-  | 'materialCoatingsAsElectrolyte';
+  | 'materialCoatingsAsElectrolyte'
+  | ClaimRelation;
 export type Filter =
   | { op: 'and'; items: Filter[] }
   | { op: 'or'; items: Filter[] }

@@ -1,6 +1,6 @@
 /**
- * The compiled fact lists beside measurements: reported stability windows, coating applications and
- * cells, with their parts (a cell's components and results, a coating's effects). One Cypher expression
+ * The compiled fact lists beside measurements: reported stability windows, coating applications,
+ * cells and claims (projection.claims.ts), with their parts (a cell's components and results, a coating's effects). One Cypher expression
  * per GraphQL field (only the selected fields are read), the relationship patterns their fields and
  * filters follow, and the stored properties their filters and orders may read. Registered in
  * projection.ts (FIELDS) and compile.ts (FILTERABLE, RELATION_PATTERN, RELATION_TARGET) with one line each.
@@ -16,6 +16,7 @@ import type { PositionedKind } from '../../domain/model/property.js';
 import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
 import { filterableOf, positionOf, projectionOf, propertyOf, recordMap, relationshipOf, throughRelationship } from '../nodeKinds.js';
 import { FACT_DERIVED, inSourceOrder, type Expr, type InOrder } from './projection.quantity.js';
+import { CLAIM_BY_POSITION, CLAIM_FIELDS, CLAIM_FILTERABLE, CLAIM_ID_FIELD, CLAIM_RELATION_PATTERN, CLAIM_RELATION_TARGET } from './projection.claims.js';
 
 /** The position of a part on the relationship that reaches it (declared by `kind`), bound as `r<node variable>`. */
 const positionOn = (kind: PositionedKind): Expr => (v) => positionOf(kind)(`r${v}`);
@@ -88,6 +89,7 @@ export const FACT_FIELDS: Record<FactListKind, Record<string, Expr>> = {
   CellComponent: COMPONENT,
   CellResult: RESULT,
   CoatingEffect: EFFECT,
+  ...CLAIM_FIELDS,
 };
 
 /** Parts have no id of their own: their position in the source's list identifies them. */
@@ -98,6 +100,7 @@ export const FACT_ID_FIELD: Record<FactListKind, string> = {
   CellComponent: 'position',
   CellResult: 'position',
   CoatingEffect: 'position',
+  ...CLAIM_ID_FIELD,
 };
 
 /** Stored properties that filters and orders of the fact lists may read. */
@@ -109,6 +112,7 @@ export const FACT_FILTERABLE: Record<FactListKind, ReadonlySet<string>> = {
   CellComponent: filterableOf(CELL_COMPONENT),
   CellResult: filterableOf(CELL_RESULT),
   CoatingEffect: filterableOf(COATING_EFFECT),
+  ...CLAIM_FILTERABLE,
 };
 
 const ELECTROLYTE_ROLES = "['ELECTROLYTE', 'CATHOLYTE', 'ANOLYTE']";
@@ -144,6 +148,7 @@ export const FACT_RELATION_PATTERN: Record<FactRelation, (from: string, to: stri
   materialCoatingsAsSubstrate: (from, to) => `(${to}:CoatingApplication)-[:APPLIED_ON]->(${from})`,
   materialCoatingsAsElectrolyte: (from, to) => `(${to}:CoatingApplication)-[:PAIRED_WITH]->(${from})`,
   coatedWith: (from, to) => `(${to}:CoatingApplication)-[:APPLIED_ON|PAIRED_WITH]->(${from})`,
+  ...CLAIM_RELATION_PATTERN,
 };
 
 /** The node kind at the far end of each pattern (what a filter on it reads). */
@@ -171,6 +176,7 @@ export const FACT_RELATION_TARGET: Record<FactRelation, NodeKind> = {
   materialCoatingsAsSubstrate: 'CoatingApplication',
   materialCoatingsAsElectrolyte: 'CoatingApplication',
   coatedWith: 'CoatingApplication',
+  ...CLAIM_RELATION_TARGET,
 };
 
 /** Lists read in the source's order: the pattern binds the relationship as `rel`, its declared `position` orders them. */
@@ -178,6 +184,7 @@ export const FACT_BY_POSITION: Partial<Record<FactRelation, InOrder>> = {
   components: inSourceOrder(CELL_COMPONENT, (from, to, rel) => `(${from})-[${rel}]->(${to}:Material)`),
   results: inSourceOrder(HAS_RESULT, (from, to, rel) => `(${from})-[${rel}]->(${to}:CellResult)`),
   effects: inSourceOrder(HAS_EFFECT, (from, to, rel) => `(${from})-[${rel}]->(${to}:CoatingEffect)`),
+  ...CLAIM_BY_POSITION,
 };
 
 /** Fields of one object (a window's material, a coating's coating material...). */

@@ -7,6 +7,7 @@
 import { CITATION } from '../../domain/model/citation.kind.js';
 import { MEASUREMENT as MEASUREMENT_KIND, REPORTED_STRUCTURE } from '../../domain/model/measurement.kind.js';
 import { CELL, CELL_COMPONENT, CELL_RESULT } from '../../domain/model/cell.kind.js';
+import { CLAIM, CLAIM_QUANTITY } from '../../domain/model/claim.kind.js';
 import { COATING_APPLICATION, COATING_EFFECT } from '../../domain/model/coating.kind.js';
 import { SOURCE } from '../../domain/model/fact.kind.js';
 import { INTERFACE } from '../../domain/model/interface.kind.js';
@@ -103,6 +104,8 @@ export const DECLARATION: Record<NodeKind, NodeKindSpec | null> = {
   CellComponent: CELL_COMPONENT,
   CellResult: CELL_RESULT,
   CoatingEffect: COATING_EFFECT,
+  Claim: CLAIM,
+  ClaimQuantity: CLAIM_QUANTITY,
   PhaseEntry: PHASE_ENTRY,
 };
 

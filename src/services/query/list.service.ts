@@ -23,7 +23,8 @@ import { FilterPlanner, type MaterialFilterInput, type MeasurementFilterInput } 
 import { InterfaceFilterPlanner, type InterfaceFilterInput, type InterphaseObservationFilterInput } from './where.interface.js';
 import { interfaceOrder, observationOrder, type InterfaceSortField, type InterphaseObservationSortField } from './order.interface.js';
 import { FactFilterPlanner, type CellFilterInput, type CoatingFilterInput, type PublicationFilterInput, type WindowFilterInput } from './where.facts.js';
-import { cellOrder, coatingOrder, publicationOrder, windowOrder, type CellSortField, type CoatingSortField, type PublicationSortField, type WindowSortField } from './order.facts.js';
+import { cellOrder, claimOrder, coatingOrder, publicationOrder, windowOrder, type CellSortField, type ClaimSortField, type CoatingSortField, type PublicationSortField, type WindowSortField } from './order.facts.js';
+import { claimFilter, type ClaimFilterInput } from './where.claims.js';
 import { ID_FIELD } from '../../graph/query/projection.js';
 import { PhaseFilterPlanner, type PhaseEntryFilterInput } from './where.phase.js';
 import { phaseEntryOrder, type PhaseEntrySortField } from './order.phase.js';
@@ -92,6 +93,12 @@ export class ListService {
   async cells(args: ListArgs<CellFilterInput, CellSortField>, selection: SelectedField): Promise<Connection<Row>> {
     const filter = args.where ? await this.factFilters.cell(args.where, 'where') : null;
     return this.run('cells.list', 'Cell', 'cell', filter, cellOrder(args.orderBy), args, selection);
+  }
+
+  /** What the reviews state that is not a value (domain/model/claim.kind.ts), filtered and ordered. */
+  async claims(args: ListArgs<ClaimFilterInput, ClaimSortField>, selection: SelectedField): Promise<Connection<Row>> {
+    const filter = args.where ? await claimFilter(args.where, 'where') : null;
+    return this.run('claims.list', 'Claim', 'claim', filter, claimOrder(args.orderBy), args, selection);
   }
 
   async publications(args: ListArgs<PublicationFilterInput, PublicationSortField>, selection: SelectedField): Promise<Connection<Row>> {

@@ -1,5 +1,5 @@
 /**
- * The compiled fields of the fact lists (reported stability windows, coating applications, cells and
+ * The compiled fields of the fact lists (reported stability windows, coating applications, cells, claims and
  * their parts), for nodes.ts: relationship fields with the pattern and node kind they read, fields
  * left to resolvers with the keys they need, and object fields stored on the node (compiled as maps).
  */
@@ -20,6 +20,11 @@ export const FACT_RELATION_FIELDS: Record<string, { relation: FactRelation | ((a
   'Material.coatingApplications': { relation: (args) => COATING_PART[(args.as as string | null | undefined) ?? ''] ?? null, kind: 'CoatingApplication' },
   // `roles`: a condition on the HAS_COMPONENT relationship to this material (relationshipIn)
   'Material.cells': { relation: 'materialCells', kind: 'Cell' },
+  'Material.claims': { relation: 'materialClaims', kind: 'Claim' },
+  'Interface.claims': { relation: 'interfaceClaims', kind: 'Claim' },
+  'Claim.materials': { relation: 'claimMaterials', kind: 'Material' },
+  'Claim.interfaces': { relation: 'claimInterfaces', kind: 'Interface' },
+  'Claim.quantities': { relation: 'claimQuantities', kind: 'ClaimQuantity' },
 };
 
 /** `Material.coatingApplications(as:)` → the relationship of that part ('' when `as` is not given: any part). */
@@ -28,6 +33,11 @@ const COATING_PART: Record<string, FactRelation> = {
   COATING: 'materialCoatingsAsCoating',
   SUBSTRATE: 'materialCoatingsAsSubstrate',
   ELECTROLYTE: 'materialCoatingsAsElectrolyte',
+};
+
+/** Keys of the node map that fields of facts left to resolvers read (a claim's variants, by the ids on its ABOUT relationships). */
+export const FACT_NEEDS: Record<string, string[]> = {
+  'Claim.variants': ['variantIds'],
 };
 
 /** Fields read from the same node under another kind (a component's material is the node its relationship reaches). */
@@ -46,7 +56,8 @@ export const FACT_OBJECT_FIELDS: readonly string[] = [
   'CoatingEffect.before',
   'CoatingEffect.after',
   'CoatingEffect.value',
+  'ClaimQuantity.value',
 ];
 
 /** Kinds that carry provenance (`source`, `publication`, `publications`) as facts do. */
-export const FACT_KINDS: ReadonlySet<NodeKind> = new Set(['Measurement', 'StabilityWindow', 'CoatingApplication', 'Cell']);
+export const FACT_KINDS: ReadonlySet<NodeKind> = new Set(['Measurement', 'StabilityWindow', 'CoatingApplication', 'Cell', 'Claim']);

@@ -11,13 +11,14 @@ import type { PropertyKind } from '../../domain/units/properties.js';
 import { resolverPoints, type SelectedField } from './selection.js';
 import { INTERFACE_FACT_KINDS, INTERFACE_NEEDS, INTERFACE_OBJECT_FIELDS, INTERFACE_RELATION_FIELDS } from './nodes.interface.js';
 import { BY_ID, checkCompiledPageSize, measurementOrder, type MeasurementSortField, type OrderInput } from './order.js';
-import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
+import { FACT_INLINE_FIELDS, FACT_KINDS, FACT_NEEDS, FACT_OBJECT_FIELDS, FACT_RELATION_FIELDS } from './nodes.facts.js';
 import { PHASE_RELATION_FIELDS } from './nodes.phase.js';
 
 /** Keys of the node map that fields left to resolvers read. */
 const NEEDS: Record<string, string[]> = {
   'Material.stabilityWindow': ['id', 'kind', 'formula', 'composition', 'elements'],
   ...INTERFACE_NEEDS,
+  ...FACT_NEEDS,
 };
 
 /** Fields that are type-graphql object fields stored on the node (compiled as maps, not resolvers). */

@@ -9,6 +9,7 @@ export type WindowSortField = 'ID' | 'OXIDATION_LIMIT' | 'REDUCTION_LIMIT';
 export type CoatingSortField = 'ID' | 'THICKNESS';
 export type CellSortField = 'ID' | 'CYCLES' | 'CAPACITY_RETENTION';
 export type PublicationSortField = 'KEY' | 'YEAR' | 'TITLE';
+export type ClaimSortField = 'ID' | 'KIND' | 'PUBLICATION_YEAR';
 
 export interface SimpleOrderInput<F extends string> {
   field: F;
@@ -49,4 +50,8 @@ export function publicationOrder(o: SimpleOrderInput<PublicationSortField> | nul
     YEAR: { kind: 'property', name: 'year', numeric: true },
     TITLE: { kind: 'property', name: 'title', numeric: false },
   });
+}
+
+export function claimOrder(o: SimpleOrderInput<ClaimSortField> | null | undefined): Order {
+  return orderOf(o, 'ID', { ID, KIND: { kind: 'property', name: 'kind', numeric: false }, PUBLICATION_YEAR: { kind: 'publicationYear' } });
 }

@@ -15,7 +15,8 @@ export interface MaterialInterfaceFilterInput {
 
 /**
  * The material filters through interfaces:
- * - `testedAgainst`: the material is the electrolyte of an interface whose counterpart is the material named;
+ * - `testedAgainst`: the material is the electrolyte of an interface whose counterpart is the material named, where an
+ *   interphase observation was reported (an interface only a claim names is not a test);
  * - `observedForming`: the material named is a product of an observation at an interface of the material
  *   (on either side).
  */
@@ -23,7 +24,7 @@ export function materialInterfaceFilters(w: MaterialInterfaceFilterInput, path: 
   const out: Filter[] = [];
   if (w.testedAgainst !== null && w.testedAgainst !== undefined) {
     const ids = materialNameRef(w.testedAgainst, `${path}.testedAgainst`);
-    out.push(exists('interfacesAsElectrolyte', exists('counterpart', idIn(ids))));
+    out.push(exists('interfacesAsElectrolyte', { op: 'and', items: [exists('counterpart', idIn(ids)), exists('observations', null)] }));
   }
   if (w.observedForming !== null && w.observedForming !== undefined) {
     const ids = materialNameRef(w.observedForming, `${path}.observedForming`);

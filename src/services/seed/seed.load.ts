@@ -48,6 +48,7 @@ export function seedSummary(b: SeedBundle): string {
     `  interphase observations ${b.interphases.length} at ${b.interfaces.length} interfaces [${byReview(b.interphases)}]`,
     `  coating applications ${b.coatings.length} [${byReview(b.coatings)}]`,
     `  cells ${b.cells.length} [${byReview(b.cells)}]`,
+    `  claims ${b.claims.length} [${byReview(b.claims)}]`,
     `  quotes ${b.quotesChecked ? 'checked against the review texts' : 'NOT checked (review texts not found)'}`,
   ].join('\n');
 }

@@ -24,6 +24,7 @@ import { negatedMagnitude, readQuantity, type CanonicalQuantity } from '../../do
 import type { CitationConfidence } from '../../domain/vocabulary.js';
 import type {
   CellOut,
+  ClaimOut,
   ComponentOut,
   CoatingOut,
   EffectOut,
@@ -42,11 +43,13 @@ import type {
   WindowOut,
   AliasOut,
 } from '../../graph/seed.records.js';
+import { linkExplained, readClaim } from './seed.claims.js';
 import { materialNames } from './seed.names.js';
 import { InvalidRecordsError, type RecordProblem } from '../errors.js';
 import {
   Alias,
   CellRecord,
+  ClaimRecord,
   CoatingRecord,
   FACT_KINDS,
   FactFileHeader,
@@ -211,12 +214,14 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
     interphases: [] as InterphaseOut[],
     coatings: [] as CoatingOut[],
     cells: [] as CellOut[],
+    claims: [] as ClaimOut[],
   };
   const interfaces = new Map<string, InterfaceOut>();
   for (const review of reviews) {
     const localIds = new Map<string, string>();
     const coatingIds = new Set<string>();
     const pendingCellLinks: { cell: CellOut; ids: string[]; report: Report }[] = [];
+    const pendingExplains: { claim: ClaimOut; ids: string[]; report: Report }[] = [];
     for (const kind of Object.keys(FACT_KINDS) as FactKind[]) {
       const rel = `facts/${review.key}/${kind}.yaml`;
       if (!existsSync(path.join(opts.seedDir, rel))) continue;
@@ -384,6 +389,14 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
             if (r.coatingApplications) pendingCellLinks.push({ cell, ids: r.coatingApplications, report: (_rec, f, p) => report(name, f, p) });
             break;
           }
+          case 'claims': {
+            const r = shape(ClaimRecord, raw, report, name);
+            const claim = r ? readClaim(ctx, r, interfaces) : undefined;
+            if (!r || !claim) return;
+            out.claims.push(claim);
+            if (r.explains) pendingExplains.push({ claim, ids: r.explains, report: (_rec, f, p) => report(name, f, p) });
+            break;
+          }
         }
         // ids are unique within a review, across its fact files
         const localId = (raw as { id?: unknown })?.id;
@@ -400,6 +413,7 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
         else cell.coatingApplicationIds.push(`${review.key}:${cid}`);
       }
     }
+    linkExplained(pendingExplains, review.key, localIds);
   }
 
   if (problems.length > 0) throw new InvalidRecordsError(problems);

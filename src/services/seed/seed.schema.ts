@@ -4,11 +4,13 @@
  * that references, materials, values and units resolve.
  */
 import { z } from 'zod';
+import { CHEMICAL_CLASSES } from '../../domain/chemicalClass.js';
 import { STRUCTURAL_FAMILIES } from '../../domain/families.js';
 import { PROPERTIES } from '../../domain/units/properties.js';
 import {
   CELL_TYPES,
   CITATION_CONFIDENCE,
+  CLAIM_KINDS,
   COATING_ROLES,
   COMPONENT_ROLES,
   COUNTERPART_KINDS,
@@ -279,12 +281,55 @@ export const CellRecord = z
   })
   .strict();
 
+/** An interface a claim is about: a solid electrolyte and the material it meets. */
+const ClaimInterface = z.object({ electrolyte: MaterialRef, counterpart: MaterialRef }).strict();
+
+/** What a claim is about (none for a statement about solid-state batteries in general). */
+export const ClaimSubjects = z
+  .object({
+    materials: z.array(MaterialRef).optional(),
+    /** A material with the variant meant (a doped or polymorphic form). */
+    variants: z.array(z.object({ material: MaterialRef, variant: VariantSpec }).strict()).optional(),
+    families: z.array(vocab(STRUCTURAL_FAMILIES)).optional(),
+    classes: z.array(vocab(CHEMICAL_CLASSES)).optional(),
+    interfaces: z.array(ClaimInterface).optional(),
+    properties: z.array(vocab(PROPERTIES).refine((p) => p !== 'OTHER', 'OTHER names no property: leave it out')).optional(),
+  })
+  .strict();
+
+/** A number a claim carries: as printed, of a property of the vocabulary. */
+export const ClaimQuantity = z
+  .object({
+    property: vocab(PROPERTIES),
+    propertyText: text.optional(),
+    value: text,
+    unit: z.string().optional(),
+    unitAsMeant: text.optional(),
+    text: text.optional(),
+  })
+  .strict()
+  .refine((q) => q.property !== 'OTHER' || q.propertyText !== undefined, { message: 'property OTHER needs propertyText', path: ['propertyText'] });
+
+export const ClaimRecord = z
+  .object({
+    ...factBase,
+    kind: vocab(CLAIM_KINDS),
+    /** The claim in one self-contained sentence (the curator's words; the printed words are the quote). */
+    statement: text.max(400, 'at most 400 characters'),
+    subjects: ClaimSubjects.optional(),
+    quantities: z.array(ClaimQuantity).optional(),
+    /** Ids of records of the same review that this claim explains or qualifies. */
+    explains: z.array(id).optional(),
+  })
+  .strict();
+
 export const FACT_KINDS = {
   measurements: MeasurementRecord,
   windows: WindowRecord,
   interphases: InterphaseRecord,
   coatings: CoatingRecord,
   cells: CellRecord,
+  claims: ClaimRecord,
 } as const;
 export type FactKind = keyof typeof FACT_KINDS;
 
@@ -368,6 +413,7 @@ export type WindowSeed = z.infer<typeof WindowRecord>;
 export type InterphaseSeed = z.infer<typeof InterphaseRecord>;
 export type CoatingSeed = z.infer<typeof CoatingRecord>;
 export type CellSeed = z.infer<typeof CellRecord>;
+export type ClaimSeed = z.infer<typeof ClaimRecord>;
 export type SourceSeed = z.infer<typeof Source>;
 export type VariantSeed = z.infer<typeof VariantSpec>;
 export type PrintedQuantitySeed = z.infer<typeof PrintedQuantity>;
