@@ -48,7 +48,7 @@ registerEnum(MeasuredPropertyEnum, {
   name: 'MeasuredProperty',
   description: 'A measured property; each has one canonical unit in which `value`, `min` and `max` are given.',
   valuesConfig: Object.fromEntries(
-    Object.entries(PROPERTIES).map(([k, p]) => [k, { description: `${p.label}, canonical unit ${p.canonicalUnit}` }]),
+    Object.entries(PROPERTIES).map(([k, p]) => [k, { description: `${'description' in p ? p.description : p.label}, canonical unit ${p.canonicalUnit}` }]),
   ),
 });
 
@@ -59,6 +59,11 @@ registerEnum(QualifierEnum, {
   valuesConfig: {
     EQUAL: { description: "'=': `value` is the value." },
     APPROXIMATE: { description: "'~': `value` is approximate." },
+    REPORTED_MAXIMUM: {
+      description:
+        "'up to' / 'as high as': the highest value the source reports as reached; `value` is that number (orders and " +
+        'statistics use it), `min` and `max` are null. Not a censored bound.',
+    },
     LESS_THAN: { description: "'<' (or '≤'): an upper bound (censored value); `max` is the bound, `value` is null." },
     GREATER_THAN: { description: "'>' (or '≥'): a lower bound; `min` is the bound, `value` is null." },
     RANGE: { description: "'–': a range from `min` to `max`; `value` is null." },

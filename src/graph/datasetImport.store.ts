@@ -130,6 +130,7 @@ function measurementRow(m: MeasurementWrite) {
     citationConfidence: 'CONFIDENT',
     correctedReferenceNumber: null,
     quote: null,
+    places: [],
     note: null,
     seedFile: null,
   });

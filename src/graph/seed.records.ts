@@ -76,6 +76,8 @@ export interface FactOut {
   correctedRef: number | null;
   correctedPublicationKey: string | null;
   quote: string;
+  /** Every place that prints the fact, the first the record's own `source`, each with its quote. */
+  places: { line: number; quote: string }[];
   note: string | null;
 }
 

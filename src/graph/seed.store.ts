@@ -728,6 +728,7 @@ function provenanceProps(f: FactOut): Record<string, unknown> {
     citationConfidence: f.citation,
     correctedReferenceNumber: f.correctedRef,
     quote: f.quote,
+    places: f.places,
     note: f.note,
     seedFile: f.seedFile,
   });

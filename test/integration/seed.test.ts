@@ -72,7 +72,9 @@ describe('the curated seed in Neo4j', () => {
     expect(b.measurements.length).toBeGreaterThanOrEqual(300);
     const numericLimits = b.windows.reduce((n, w) => n + (w.reduction?.quantity ? 1 : 0) + (w.oxidation?.quantity ? 1 : 0), 0);
     expect(limits).toBeGreaterThanOrEqual(60);
-    expect(numericLimits).toBeGreaterThanOrEqual(60);
+    // 55 distinct numeric limits: 11 of the 66 counted before were second records of a limit printed twice (pasta
+    // Tables 1 and 2; banerjee lines 130/535, 140/679/539, 146/679, 130/138), now places of one window each
+    expect(numericLimits).toBeGreaterThanOrEqual(55);
     expect(b.interphases.length).toBeGreaterThanOrEqual(150);
     expect(b.coatings.length).toBeGreaterThanOrEqual(120);
     expect(b.cells.length).toBeGreaterThanOrEqual(150);

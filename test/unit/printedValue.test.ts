@@ -31,6 +31,10 @@ describe('printed values keep their qualifier', () => {
     ['7.1 ± 0.3', 'EQUAL', 7.1, null, null],
     ['~60 ± 5', 'APPROXIMATE', 60, null, null],
     ['12,500.5', 'EQUAL', 12500.5, null, null],
+    // feng 2022 L294 'ionic conductivity up to 24 mS/cm'; banerjee 2020 L638 'as high as 99.4%'
+    ['up to 24', 'REPORTED_MAXIMUM', 24, null, null],
+    ['up to 10^-2', 'REPORTED_MAXIMUM', 1e-2, null, null],
+    ['as high as 99.4', 'REPORTED_MAXIMUM', 99.4, null, null],
   ] as const)('%s', (text, qualifier, value, min, max) => {
     const v = parsePrintedValue(text);
     expect(v.text).toBe(text);
@@ -49,6 +53,12 @@ describe('printed values keep their qualifier', () => {
     const v = parsePrintedValue('<1E-10');
     expect(v.value).toBeNull();
     expect(scaleParsedValue(v, 100)).toMatchObject({ qualifier: 'LESS_THAN', value: null, max: 1e-8 });
+  });
+
+  it("reads 'up to X' as a reported maximum with its value, and '≤X' still as a censored bound", () => {
+    expect(parsePrintedValue('up to 24')).toMatchObject({ qualifier: 'REPORTED_MAXIMUM', value: 24, min: null, max: null, inclusive: false });
+    expect(parsePrintedValue('≤24')).toMatchObject({ qualifier: 'LESS_THAN', value: null, max: 24 });
+    expect(() => parsePrintedValue('up to 1–2')).toThrow(/must be followed by one number/);
   });
 
   it('keeps the ± uncertainty and marks approximate ranges', () => {

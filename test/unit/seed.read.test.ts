@@ -206,6 +206,43 @@ aliases:
     ]);
   });
 
+  it('refuses a positive reaction energy unless the record says the review printed its magnitude', async () => {
+    // famprikis 2019 L174: "... (0.05 V versus Li⁰) and with low reaction energies (20 meV per atom)^{65,80}"
+    const record = (extra: string) => `review: famprikis2019
+records:
+  - id: P1
+    material: Li7La3Zr2O12
+    property: REACTION_ENERGY
+    value: "20"
+    unit: meV/atom${extra}
+    source: { line: 174, ref: [65, 80] }
+    quote: "low reaction energies (20 meV per atom)"`;
+    expect(await problems({ 'facts/famprikis2019/measurements.yaml': record('') })).toEqual([
+      'facts/famprikis2019/measurements.yaml:P1: value: a positive reaction energy: if the review prints the magnitude of a favourable one, say `printedSign: MAGNITUDE`',
+    ]);
+    expect(await problems({ 'facts/famprikis2019/measurements.yaml': record('\n    printedSign: MAGNITUDE') })).toEqual([]);
+  });
+
+  it('checks the quote of every place of a fact on its own line', async () => {
+    // pasta 2020 prints one table twice: L531 (Table 1) and L579 (Table 2) both read "LLZO, ≈ 60 GPa"
+    const record = (line: number, quote: string) => `review: pasta2020
+records:
+  - id: P1
+    material: Li7La3Zr2O12
+    property: SHEAR_MODULUS
+    value: "≈ 60"
+    unit: GPa
+    source: { line: 531, alsoAt: [ { line: ${line}, quote: '${quote}' } ] }
+    quote: 'LLZO, ≈ 60 GPa'`;
+    expect(await problems({ 'facts/pasta2020/measurements.yaml': record(579, 'LLZO, ≈ 60 GPa') })).toEqual([]);
+    expect(await problems({ 'facts/pasta2020/measurements.yaml': record(578, 'LLZO, ≈ 60 GPa') })).toEqual([
+      'facts/pasta2020/measurements.yaml:P1: source.alsoAt.0.quote: not found on line 578 of 002_7cfe9c1ba3534e10.txt',
+    ]);
+    expect(await problems({ 'facts/pasta2020/measurements.yaml': record(531, 'LLZO, ≈ 60 GPa') })).toEqual([
+      'facts/pasta2020/measurements.yaml:P1: source.alsoAt: the place at line 531 with the same quote is given twice',
+    ]);
+  });
+
   it('validates the committed seed without a problem', async () => {
     const b = await readSeed({ seedDir: loadConfig().seedDir, textsDir: TEXTS });
     expect(b.quotesChecked).toBe(true);

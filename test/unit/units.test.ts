@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '../../src/domain/errors.js';
 import { toCanonical } from '../../src/domain/units/properties.js';
 import { readQuantity } from '../../src/domain/values/quantity.js';
-import { convert, KJ_PER_MOL_PER_EV, readTemperature, ROOM_TEMPERATURE_K, toKelvin } from '../../src/domain/units/units.js';
+import { convert, KJ_PER_MOL_PER_EV, readTemperature, ROOM_TEMPERATURE_K, roundToScale, toKelvin } from '../../src/domain/units/units.js';
+import { parsePrintedValue, scaleParsedValue } from '../../src/domain/values/printedValue.js';
+import { histogramPlan } from '../../src/services/query/aggregate.service.js';
 
 describe('ionic conductivity units to S/cm', () => {
   // Printed notations seen in the reviews and datasets; factors by definition of the SI prefixes.
@@ -140,5 +142,32 @@ describe('printed quantities in canonical units', () => {
   it('reads a misprinted unit as the unit meant, keeping both', () => {
     const q = readQuantity('AREA_SPECIFIC_RESISTANCE', '2600', 'Ω/cm²', 'Ω cm²');
     expect(q).toMatchObject({ value: 2600, printedUnit: 'Ω/cm²', unitAsMeant: 'Ω cm²' });
+  });
+});
+
+describe('no float noise where numbers are computed', () => {
+  it('−20 °C is 253.15 K (not 253.14999999999998)', () => {
+    expect(toKelvin(-20, '°C')).toBe(253.15);
+    expect(readTemperature('−20 °C').kelvin).toBe(253.15);
+  });
+
+  it('rounds a sum at the scale of its terms, also next to zero', () => {
+    expect(-5 + 53 * 0.1).not.toBe(0.3); // the noise the issue shows: 0.3000000000000007
+    expect(roundToScale(-5 + 53 * 0.1, 5)).toBe(0.3);
+    expect(roundToScale(-0.3 + 3 * 0.1, 0.3)).toBe(0);
+    expect(roundToScale(123.456, 1000)).toBe(123.456);
+  });
+
+  it('histogram edges by width are the decimal edges (min −5, width 0.1: edge 53 is 0.3)', () => {
+    const { edges } = histogramPlan({ field: 'LOG10_VALUE', min: -5, max: 1, width: 0.1 }, 'IONIC_CONDUCTIVITY', 'histogram');
+    expect(edges).toHaveLength(61);
+    expect(edges[53]).toBe(0.3);
+    expect(edges[50]).toBe(0);
+    expect(edges.every((e, i) => e === Number((-5 + i / 10).toFixed(1)))).toBe(true);
+  });
+
+  it('a scaled printed value is rounded like a unit conversion', () => {
+    expect(1.3 * 1e-3).not.toBe(0.0013); // 0.0013000000000000002
+    expect(scaleParsedValue(parsePrintedValue('1.3'), 1e-3).value).toBe(0.0013);
   });
 });

@@ -6,7 +6,13 @@
  */
 import type { CitationConfidence } from '../vocabulary.js';
 import { CITATION_CONFIDENCE } from '../vocabulary.js';
-import { id, int, nodeKind, object, oneOf, relationshipKind, text, type RecordOf } from './property.js';
+import { id, int, listOf, nodeKind, object, oneOf, relationshipKind, text, type RecordOf } from './property.js';
+
+/** One place of a review that prints a fact: a value printed in a table and again in the text is one fact with two places. */
+export const SOURCE_PLACE = nodeKind('SourcePlace', 'One place of the review text that prints the fact, with its own quote.', {
+  line: int('The (first) line of the review text at this place.'),
+  quote: text('The words printed at this place, exactly as in the text.'),
+});
 
 export const SOURCE = nodeKind(
   'Source',
@@ -26,7 +32,13 @@ export const SOURCE = nodeKind(
       .storedAs('citation')
       .orElse('CONFIDENT'),
     correctedReferenceNumber: int('The reference number that was meant, when the printed one is wrong.').optional().storedAs('correctedRef'),
-    quote: text('The words of the review the fact was read from, exactly as in its text.').optional(),
+    quote: text('The words of the review the fact was read from, exactly as in its text (at its first place; `places` has the quote of each).').optional(),
+    places: listOf(
+      SOURCE_PLACE,
+      'Every place of the review that prints the fact (two tables, a table and the text), each with its own quote; ' +
+        '`lines` and `referenceNumbers` are their union. Empty for dataset records.',
+      { line: 'placeLines', quote: 'placeQuotes' },
+    ),
     note: text('Curator note: doubts, misprints, contradictions.').optional(),
     seedFile: text('The curated record file the fact was written down in (seed/…).').optional(),
     recordId: text("The record's id in its dataset (OBELiX's three-character ID).").optional().derived(),

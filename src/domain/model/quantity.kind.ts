@@ -10,7 +10,7 @@ import { flag, float, nodeKind, oneOf, text } from './property.js';
 /** The fields of a value as printed and parsed; their order is `QUANTITY_PARTS`. */
 export const QUANTITY_PROPERTIES = {
   qualifier: oneOf<Qualifier>('Qualifier', QUALIFIER_SYMBOL, 'How to read value/min/max.'),
-  value: float('The value in `unit`; null for bounds and ranges.').optional(),
+  value: float("The value in `unit` (for REPORTED_MAXIMUM the 'up to' value); null for bounds and ranges.").optional(),
   min: float('Lower bound or lower end of a range, in `unit`.').optional(),
   max: float('Upper bound (censored values such as <1E-10) or upper end of a range, in `unit`.').optional(),
   unit: text("Canonical unit of value/min/max (e.g. 'S/cm', 'eV', 'Ω cm2', 'mA/cm2', 'V', 'K'); '' when dimensionless.").orElse(''),

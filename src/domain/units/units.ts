@@ -36,6 +36,7 @@ const BASE: Record<string, UnitDef> = {
   g: { factor: 1e-3, dim: [0, 1, 0, 0, 0, 0] },
   s: { factor: 1, dim: [0, 0, 1, 0, 0, 0] },
   h: { factor: 3600, dim: [0, 0, 1, 0, 0, 0] },
+  min: { factor: 60, dim: [0, 0, 1, 0, 0, 0] },
   A: { factor: 1, dim: [0, 0, 0, 1, 0, 0] },
   K: { factor: 1, dim: [0, 0, 0, 0, 1, 0] },
   mol: { factor: 1, dim: [0, 0, 0, 0, 0, 1] },
@@ -139,6 +140,19 @@ export function roundSignificant(x: number): number {
   return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
 }
 
+/**
+ * Rounds `x` to 12 significant digits of `scale` (the magnitude of the numbers it is computed from), so that
+ * the noise of a sum near zero goes too: with min −5 and width 0.1, edge 53 is 0.3 (not 0.3000000000000007)
+ * and, with min −0.3, edge 3 is 0 (not 5.55e-17). Decimal text is rounded, never multiplied back.
+ */
+export function roundToScale(x: number, scale: number): number {
+  if (x === 0 || !Number.isFinite(x) || !Number.isFinite(scale) || scale === 0) return roundSignificant(x);
+  const decimals = 12 - Math.ceil(Math.log10(Math.abs(scale)));
+  if (decimals <= 0) return roundSignificant(x);
+  const rounded = Number(x.toFixed(Math.min(decimals, 100)));
+  return rounded === 0 ? 0 : rounded; // never -0
+}
+
 /** True when the unit text has the dimension of `reference` (e.g. is a conductivity like 'S/cm'). */
 export function hasSameDimension(unit: string, reference: string): boolean {
   const a = parseUnit(unit);
@@ -158,7 +172,8 @@ export function toKelvin(value: number, unit: string): number {
   else if (u === '°F') k = ((value - 32) * 5) / 9 + 273.15;
   else throw new InvalidValueError(unit, 'not a temperature unit (K or °C)');
   if (k < 0) throw new InvalidValueError(`${value} ${unit}`, 'below absolute zero');
-  return k;
+  // −20 °C is 253.15 K, not 253.14999999999998
+  return roundSignificant(k);
 }
 
 /** A temperature as a source prints it, read where possible. */

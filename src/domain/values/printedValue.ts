@@ -4,23 +4,27 @@
  *
  * Accepted: `1.58489e-06`, `6.7E-8`, `1.2 × 10⁻³`, `1.2x10^-3`, `10⁻⁴`, `<1E-10`, `< 5`, `≤5`, `>100`,
  * `~60`, `≈ 60`, `∼60`, `1–2`, `1 - 2 × 10^-3`, `10⁻⁴–6×10⁻³`, `1 to 2`, `≈ 10⁻³–1` (approximate range),
- * `10⁻⁸–10⁻¹²` (high-to-low, read low-to-high), `7.1 ± 0.3`; minus signs `-` or `−`.
+ * `10⁻⁸–10⁻¹²` (high-to-low, read low-to-high), `7.1 ± 0.3`, `up to 24`, `as high as 99.4`; minus signs `-` or `−`.
  *
  * Shape of the result:
  * - EQUAL / APPROXIMATE: `value` set, `min` = `max` = null;
+ * - REPORTED_MAXIMUM ('up to 24', 'as high as 99.4'): the best value the source reports was reached, so
+ *   `value` is that number (orderings and statistics use it), `min` = `max` = null; not a censored bound;
  * - LESS_THAN (`<`, `≤`): `max` is the bound, `value` = `min` = null (a censored value);
  * - GREATER_THAN (`>`, `≥`): `min` is the bound, `value` = `max` = null;
  * - RANGE: `min` and `max` set, `value` = null (`approximate` for '≈ a–b');
  * - a ± uncertainty is kept in `uncertainty` beside `value`.
  */
 import { InvalidValueError } from '../errors.js';
+import { roundSignificant } from '../units/units.js';
 
-export type Qualifier = 'EQUAL' | 'APPROXIMATE' | 'LESS_THAN' | 'GREATER_THAN' | 'RANGE';
+export type Qualifier = 'EQUAL' | 'APPROXIMATE' | 'REPORTED_MAXIMUM' | 'LESS_THAN' | 'GREATER_THAN' | 'RANGE';
 
 /** The symbol a qualifier is printed with. */
 export const QUALIFIER_SYMBOL: Record<Qualifier, string> = {
   EQUAL: '=',
   APPROXIMATE: '~',
+  REPORTED_MAXIMUM: 'up to',
   LESS_THAN: '<',
   GREATER_THAN: '>',
   RANGE: '–',
@@ -66,7 +70,16 @@ export function parsePrintedValue(text: string): ParsedValue {
 
   let qualifier: Qualifier = 'EQUAL';
   let inclusive = false;
-  const q = /^(<=|>=|≤|≥|<|>|~|≈|∼|ca\.)\s*/.exec(s);
+  const q = /^(<=|>=|≤|≥|<|>|~|≈|∼|ca\.|up to(?=\s)|as high as(?=\s))\s*/i.exec(s);
+  if (q && /^(up|as)/i.test(q[1]!)) {
+    // 'up to 24 mS/cm', 'as high as 99.4 %': a maximum that was reached, read as its value
+    s = s.slice(q[0].length);
+    const single = SINGLE.exec(s);
+    if (!single) throw new InvalidValueError(text, `'${q[1]}' must be followed by one number`);
+    const n = quantity(single[1], single[2], single[3]);
+    if (!Number.isFinite(n)) throw new InvalidValueError(text, 'is not a finite number');
+    return { text, qualifier: 'REPORTED_MAXIMUM', value: n, min: null, max: null, inclusive: false, uncertainty: null, approximate: false };
+  }
   if (q) {
     s = s.slice(q[0].length);
     const sym = q[1]!;
@@ -122,6 +135,7 @@ function quantity(mantissa: string | undefined, exponent: string | undefined, po
 
 /** Multiplies every number of a parsed value by `factor` (a unit conversion), keeping the qualifier. */
 export function scaleParsedValue(v: ParsedValue, factor: number): ParsedValue {
-  const f = (x: number | null) => (x === null ? null : x * factor);
+  // rounded like a unit conversion: 0.3 × 1e-3 is 0.0003, not 0.00030000000000000003
+  const f = (x: number | null) => (x === null ? null : roundSignificant(x * factor));
   return { ...v, value: f(v.value), min: f(v.min), max: f(v.max), uncertainty: f(v.uncertainty) === null ? null : Math.abs(f(v.uncertainty)!) };
 }

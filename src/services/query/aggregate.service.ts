@@ -7,7 +7,7 @@
 import { excerpt, InvalidValueError } from '../../domain/errors.js';
 import { MOBILE_IONS } from '../../domain/mobileIon.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
-import { toKelvin } from '../../domain/units/units.js';
+import { roundSignificant, roundToScale, toKelvin } from '../../domain/units/units.js';
 import type { Row } from '../../graph/database.js';
 import {
   aggregateCost,
@@ -222,7 +222,9 @@ function keyOf(groupBy: readonly string[], values: unknown[]): Record<string, un
 }
 
 function statisticsOf(s: Row, unit: string | null): ValueStatisticsView {
-  const n = (k: string) => (typeof s[k] === 'number' ? (s[k] as number) : null);
+  // the database's mean, standard deviation and interpolated quartiles carry binary noise (the mean of 0.1 and
+  // 0.2 is 0.15000000000000002): rounded to 12 significant digits, far below any printed precision
+  const n = (k: string) => (typeof s[k] === 'number' ? roundSignificant(s[k] as number) : null);
   const count = n('count') ?? 0;
   return { count, unit, min: n('min'), max: n('max'), mean: n('mean'), standardDeviation: count > 1 ? n('sd') : null, q1: n('q1'), median: n('median'), q3: n('q3') };
 }
@@ -246,7 +248,9 @@ const isValueField = (f: HistogramField) => f === 'VALUE' || f === 'LOG10_VALUE'
 function edgesOf(h: HistogramInput): number[] {
   if (h.bins) return h.bins;
   const n = Math.ceil((h.max! - h.min!) / h.width! - 1e-9);
-  return Array.from({ length: n + 1 }, (_, i) => h.min! + i * h.width!);
+  // rounded at the scale of the axis: min −5, width 0.1 gives edge 53 = 0.3, not 0.3000000000000007
+  const scale = Math.max(Math.abs(h.min!), Math.abs(h.max!), h.width!);
+  return Array.from({ length: n + 1 }, (_, i) => roundToScale(h.min! + i * h.width!, scale));
 }
 
 /** The histogram's edges validated and converted to the stored unit. @throws InvalidArgumentError naming `path.<argument>`. */

@@ -21,7 +21,7 @@ import type { StructuralFamily } from '../../domain/families.js';
 import { doiUrl, normalizeDoi } from '../../domain/doi.js';
 import { publicationKey } from '../../domain/publicationKey.js';
 import { readTemperature } from '../../domain/units/units.js';
-import { readQuantity } from '../../domain/values/quantity.js';
+import { negatedMagnitude, readQuantity, type CanonicalQuantity } from '../../domain/values/quantity.js';
 import type { CitationConfidence } from '../../domain/vocabulary.js';
 import type {
   CellOut,
@@ -275,10 +275,11 @@ export async function readSeed(opts: ReadSeedOptions): Promise<SeedBundle> {
             if (!r) return;
             const base = ctx.base(r);
             const subject = ctx.subject(r.material, r.family, r.variant, 'material');
-            const quantity = ctx.quantity(r.property, r.value, r.unit, r.unitAsMeant, 'value');
+            const quantity = ctx.signed(r, ctx.quantity(r.property, r.value, r.unit, r.unitAsMeant, 'value'));
             if (base && subject && quantity) {
               out.measurements.push({
                 ...base,
+                note: r.printedSign === 'MAGNITUDE' ? [base.note, `printed as a magnitude ('${r.value}'): stored negative, the sign convention of REACTION_ENERGY`].filter(Boolean).join(' | ') : base.note,
                 ...subject,
                 props: {
                   ...quantity,
@@ -485,16 +486,30 @@ class FactContext {
   }
 
   base(r: { id: string; source: SourceSeed; quote: string; note?: string }): FactOut | undefined {
-    const lines = r.source.lines ?? [r.source.line!];
-    const refs = r.source.ref === undefined ? [] : Array.isArray(r.source.ref) ? r.source.ref : [r.source.ref];
+    const refsOf = (ref: number | number[] | undefined) => (ref === undefined ? [] : Array.isArray(ref) ? ref : [ref]);
+    // every place that prints the statement, the record's own first, each quote checked on its own line(s)
+    const places = [
+      { lines: r.source.lines ?? [r.source.line!], refs: refsOf(r.source.ref), quote: r.quote, field: 'quote' },
+      ...(r.source.alsoAt ?? []).map((p, i) => ({ lines: p.lines ?? [p.line!], refs: refsOf(p.ref), quote: p.quote, field: `source.alsoAt.${i}.quote` })),
+    ];
+    const lines = distinct(places.flatMap((p) => p.lines));
+    const refs = distinct(places.flatMap((p) => p.refs));
     let ok = true;
     if (this.lines) {
-      for (const l of lines) if (l > this.lines.length) ok = !!this.problem('source.line', `line ${l} is beyond the end of ${this.review.file} (${this.lines.length} lines)`);
-      if (ok) {
-        const haystack = normalizeText(lines.map((l) => this.lines![l - 1]!).join(' '));
-        if (!haystack.includes(normalizeText(r.quote))) {
-          ok = !!this.problem('quote', `not found on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} of ${this.review.file}`);
+      for (const place of places) {
+        let onPage = true;
+        for (const l of place.lines) if (l > this.lines.length) onPage = ok = !!this.problem('source.line', `line ${l} is beyond the end of ${this.review.file} (${this.lines.length} lines)`);
+        if (!onPage) continue;
+        const haystack = normalizeText(place.lines.map((l) => this.lines![l - 1]!).join(' '));
+        if (!haystack.includes(normalizeText(place.quote))) {
+          ok = !!this.problem(place.field, `not found on line${place.lines.length > 1 ? 's' : ''} ${place.lines.join(', ')} of ${this.review.file}`);
         }
+      }
+      const seen = new Set<string>();
+      for (const place of places) {
+        const at = `${place.lines.join(',')}|${normalizeText(place.quote)}`;
+        if (seen.has(at)) ok = !!this.problem('source.alsoAt', `the place at line ${place.lines.join(', ')} with the same quote is given twice`);
+        seen.add(at);
       }
     }
     const keys: string[] = [];
@@ -526,6 +541,7 @@ class FactContext {
       correctedRef: r.source.correctedRef ?? null,
       correctedPublicationKey: correctedKey,
       quote: r.quote,
+      places: places.map((p) => ({ line: p.lines[0]!, quote: p.quote })),
       note: [r.note, r.source.note].filter(Boolean).join(' | ') || null,
     };
   }
@@ -554,6 +570,19 @@ class FactContext {
       if (e instanceof DomainError) return this.problem(field, e.message);
       throw e;
     }
+  }
+
+  /**
+   * A reaction energy in the one sign convention (negative = favourable): a magnitude is negated, and a positive
+   * value without `printedSign` is refused (no review prints an unfavourable one).
+   */
+  signed(r: z.infer<typeof MeasurementRecord>, q: CanonicalQuantity | undefined): CanonicalQuantity | undefined {
+    if (!q || r.property !== 'REACTION_ENERGY') return q;
+    if (r.printedSign === 'MAGNITUDE') return negatedMagnitude(q);
+    if ([q.value, q.min, q.max].some((x) => x !== null && x > 0)) {
+      return this.problem('value', "a positive reaction energy: if the review prints the magnitude of a favourable one, say `printedSign: MAGNITUDE`");
+    }
+    return q;
   }
 
   printed(property: z.infer<typeof MeasurementRecord>['property'], q: PrintedQuantitySeed, field: string) {

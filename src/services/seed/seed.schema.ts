@@ -63,11 +63,25 @@ export const PrintedQuantity = z
   })
   .strict();
 
+/** Another place of the review that prints the same statement (a second table, the text beside a table). */
+export const Place = z
+  .object({
+    line: lineNumber.optional(),
+    lines: z.array(lineNumber).min(1).optional(),
+    ref: z.union([refNumber, z.array(refNumber).min(1)]).optional(),
+    /** The words printed at this place; the validator finds them on its own line(s). */
+    quote: text,
+  })
+  .strict()
+  .refine((s) => (s.line === undefined) !== (s.lines === undefined), { message: 'give either line or lines' });
+
 export const Source = z
   .object({
     line: lineNumber.optional(),
     lines: z.array(lineNumber).min(1).optional(),
     ref: z.union([refNumber, z.array(refNumber).min(1)]).optional(),
+    /** The other places that print the same statement: one fact, every place (never a second record). */
+    alsoAt: z.array(Place).min(1).optional(),
     citation: vocab(CITATION_CONFIDENCE).optional(),
     /** The reference that was meant, when the printed one is wrong. */
     correctedRef: refNumber.optional(),
@@ -119,9 +133,12 @@ export const MeasurementRecord = z
     unitAsMeant: text.optional(),
     contribution: z.enum(['TOTAL', 'BULK', 'GRAIN_BOUNDARY']).optional(),
     conditions: Conditions.optional(),
+    /** MAGNITUDE: the review prints the size of a negative (favourable) reaction energy without its sign. */
+    printedSign: z.enum(['MAGNITUDE']).optional(),
   })
   .strict()
   .refine(oneSubject, SUBJECT_MESSAGE)
+  .refine((r) => r.printedSign === undefined || r.property === 'REACTION_ENERGY', { message: 'printedSign is for REACTION_ENERGY only', path: ['printedSign'] })
   .refine((r) => r.property !== 'OTHER' || r.propertyText !== undefined, { message: 'property OTHER needs propertyText', path: ['propertyText'] });
 
 const WindowLimit = z
