@@ -33,14 +33,15 @@ describe("'up to' values rank with their number", () => {
     expect(top.best[0]).toEqual({ value: 0.024, qualifier: 'REPORTED_MAXIMUM', printedValue: 'up to 24' });
   });
 
-  it("the README's argyrodites by median conductivity: 46 materials, Li6.7Ge0.7P0.3S5I first, then Li6.6Ge0.6P0.4S5I", async () => {
+  it("the README's argyrodites by median conductivity: 48 materials, Li6.6Si0.6Sb0.4S5I first (up to 24 mS/cm), then Li6.7Ge0.7P0.3S5I, Li6.6Ge0.6P0.4S5I", async () => {
     const res = await server.gql<{ materials: Page<{ id: string }> }>(
       `{ materials(where: { family: ARGYRODITE, hasMeasurement: { property: IONIC_CONDUCTIVITY } },
-          orderBy: { field: PROPERTY_VALUE, property: IONIC_CONDUCTIVITY, statistic: MEDIAN, direction: DESC }, first: 2) { totalCount edges { node { id } } } }`,
+          orderBy: { field: PROPERTY_VALUE, property: IONIC_CONDUCTIVITY, statistic: MEDIAN, direction: DESC }, first: 3) { totalCount edges { node { id } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.materials.totalCount).toBe(46);
-    expect(res.data!.materials.edges.map((e) => e.node.id)).toEqual([parseFormula('Li6.7Ge0.7P0.3S5I').key, parseFormula('Li6.6Ge0.6P0.4S5I').key]);
+    expect(res.data!.materials.totalCount).toBe(48);
+    // feng2022 P103 'up to 24' mS/cm (a reported maximum); L294 names it an argyrodite (seed/materials/classification.yaml)
+    expect(res.data!.materials.edges.map((e) => e.node.id)).toEqual(['Li6.6Si0.6Sb0.4S5I', 'Li6.7Ge0.7P0.3S5I', 'Li6.6Ge0.6P0.4S5I'].map((f) => parseFormula(f).key));
   });
 
   it('a filter value ≥ 20 mS/cm finds it', async () => {
