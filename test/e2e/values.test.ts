@@ -40,7 +40,7 @@ describe("'up to' values rank with their number", () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.materials.totalCount).toBe(48);
-    // feng2022 P103 'up to 24' mS/cm (a reported maximum); L294 names it an argyrodite (seed/materials/classification.yaml)
+    // feng2022 P103 'up to 24' mS/cm (a reported maximum, L294), an argyrodite by its section (L274, seed/materials/classification.yaml)
     expect(res.data!.materials.edges.map((e) => e.node.id)).toEqual(['Li6.6Si0.6Sb0.4S5I', 'Li6.7Ge0.7P0.3S5I', 'Li6.6Ge0.6P0.4S5I'].map((f) => parseFormula(f).key));
   });
 
