@@ -46,7 +46,7 @@ export class ClaimResolver extends factResolver(Claim) {
     return compiledOr(c, info, () => ctx.services.materials.many(c.materialIds));
   }
 
-  @FieldResolver(() => [MaterialVariant], { description: 'The variants (doped, polymorphic or processed forms) it is about, where it names one.' })
+  @FieldResolver(() => [MaterialVariant], { description: 'The variants (doped, polymorphic or processed forms) it is about, where it names one, ordered by id.' })
   async variants(@Root() c: ClaimRecord, @Ctx() ctx: Context) {
     const found = await Promise.all(c.variantIds.map((id) => ctx.services.materials.variant(id)));
     return found.filter((v) => v !== null);

@@ -53,7 +53,8 @@ export class FactQueryResolver {
 
   @Query(() => InterfaceConnection, {
     description:
-      'Electrolyte | counterpart interfaces with their interphase observations, ordered by id unless `orderBy` says otherwise; one ' +
+      'Electrolyte | counterpart interfaces with their interphase observations (an interface only claims name has none), ordered by ' +
+      'id unless `orderBy` says otherwise; one ' +
       'Cypher statement per request for everything stored under them (electrolyte, counterpart, observations with their products, ' +
       'evidence, source and publications). `first`: 0–1000 (default 20); `after`: an `endCursor` from a previous page of the same ' +
       'order. Errors: BAD_USER_INPUT naming the argument (a material that names nothing or is ambiguous, an interphase type of ' +

@@ -100,7 +100,7 @@ export class MaterialResolver {
     return compiledOr(material, info, () => ctx.services.materials.stabilityWindows(material.id));
   }
 
-  @FieldResolver(() => [Interface], { description: 'Interfaces where it is the electrolyte or the counterpart.' })
+  @FieldResolver(() => [Interface], { description: 'Interfaces where it is the electrolyte or the counterpart (with observations, or named by claims only).' })
   interfaces(@Root() material: Material, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return compiledOr(material, info, () => ctx.services.materials.interfaces(material.id));
   }

@@ -102,7 +102,8 @@ const EXPLAINED = cypher(
   'claims.explained',
   `
 UNWIND $keys AS key
-MATCH (:Claim {id: key})-[:EXPLAINS]->(x:Fact)
+MATCH (c:Fact {id: key})-[:EXPLAINS]->(x:Fact) WHERE c:Claim
+WITH DISTINCT key, x
 RETURN key, CASE ${TYPE_OF_LABEL.map(([label, type]) => `WHEN x:${label} THEN '${type}'`).join(' ')} END AS type,
   CASE ${TYPE_OF_LABEL.map(([label, , spec]) => `WHEN x:${label} THEN ${spec.projection}`).join(' ')} END AS x
 ORDER BY x.id`,
@@ -157,12 +158,8 @@ const Q = {
   cellsByPublication: related(CELL, 'cells.byPublication', 'MATCH (x:Cell)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
   cellsByReview: related(CELL, 'cells.byReview', 'MATCH (x:Cell)-[:ASSERTED_IN]->(:Publication {key: key})'),
 
-  claimsByIds: related(CLAIM, 'claims.byIds', 'MATCH (x:Fact {id: key}) WHERE x:Claim'),
   claimsByMaterial: related(CLAIM, 'claims.byMaterial', 'MATCH (x:Claim)-[:ABOUT]->(:Material {id: key})'),
   claimsByInterface: related(CLAIM, 'claims.byInterface', 'MATCH (x:Claim)-[:ABOUT_INTERFACE]->(:Interface {id: key})'),
-  claimsByFact: related(CLAIM, 'claims.byFact', 'MATCH (x:Claim)-[:EXPLAINS]->(:Fact {id: key})'),
-  claimsByPublication: related(CLAIM, 'claims.byPublication', 'MATCH (x:Claim)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
-  claimsByReview: related(CLAIM, 'claims.byReview', 'MATCH (x:Claim)-[:ASSERTED_IN]->(:Publication {key: key})'),
 };
 export type RelatedQuery = keyof typeof Q;
 

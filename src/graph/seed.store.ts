@@ -318,7 +318,7 @@ const LINK_EXPLAINED = cypher(
   'seed.linkExplained',
   `
 UNWIND $rows AS row
-MATCH (c:Claim {id: row.id})
+MATCH (c:Fact {id: row.id}) WHERE c:Claim
 UNWIND row.explainsIds AS fid
 MATCH (x:Fact {id: fid})
 CREATE (c)-[:EXPLAINS]->(x)

@@ -50,11 +50,6 @@ export class FactService {
     return this.loaders.related('claimsByInterface').load(interfaceId);
   }
 
-  /** The claims that explain a fact. */
-  async claimsExplaining(factId: string): Promise<ClaimRecord[]> {
-    return this.loaders.related('claimsByFact').load(factId);
-  }
-
   async cellsOfCoating(coating: CoatingApplicationRecord): Promise<CellRecord[]> {
     return (await this.loaders.related('cellsByIds').loadMany(coating.cellIds)).flatMap((r) => {
       if (r instanceof Error) throw r;

@@ -113,6 +113,10 @@ describe('claims: subjects, quantities, explained facts', () => {
     const direct = CLAIMS.filter((c) => c.subjects?.materials?.includes('LLZO')).map((c) => c.fullId);
     const got = llzo.edges[0]!.node.claims.map((c) => c.id);
     for (const id of direct) expect(got).toContain(id);
+    expect(new Set(got).size, 'no claim twice').toBe(got.length);
+    // every claim about LLZO itself is among those the list finds (which adds those about its interfaces)
+    const listed = new Set(ids(await list('claims', 'first: 1000, where: { material: "LLZO" }')));
+    for (const id of got) expect(listed.has(id), id).toBe(true);
     const withInterface = CLAIMS.find((c) => (c.subjects?.interfaces?.length ?? 0) > 0)!;
     const page = await list<{ id: string; interfaces: { id: string; claims: { id: string }[] }[] }>(
       'claims',
@@ -144,7 +148,8 @@ describe('claims: subjects, quantities, explained facts', () => {
     );
     expect(res.errors).toBeUndefined();
     const got = res.data!.claims.edges[0]!.node.explains;
-    expect(got.map((f) => f.id).sort()).toEqual(c.explains!.map((id) => `${c.review}:${id}`).sort());
+    expect(got.map((f) => f.id).sort()).toEqual([...new Set(c.explains!)].map((id) => `${c.review}:${id}`).sort());
+    expect(new Set(got.map((f) => f.id)).size, 'no fact twice').toBe(got.length);
     const TYPES: Record<string, string> = { P: 'Measurement', W: 'ReportedStabilityWindow', I: 'InterphaseObservation', C: 'CoatingApplication', B: 'Cell', S: 'Claim' };
     for (const f of got) expect(f.__typename, f.id).toBe(TYPES[f.id.split(':')[1]![0]!]);
   });
@@ -161,6 +166,7 @@ describe('claims: search, one statement, errors', () => {
     const hit = res.data!.search.edges.find((e) => e.node.node.id === c.fullId);
     expect(hit, `'${words}' finds ${c.fullId}`).toBeDefined();
     expect(hit!.node.kind).toBe('CLAIM');
+    expect(hit!.node.field).toBe('statement');
   });
 
   it('a page of claims with materials, interfaces, quantities, publications and source is one statement', async () => {

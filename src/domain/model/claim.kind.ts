@@ -63,6 +63,5 @@ export const CLAIM = nodeKind(
     materialIds: text('The materials it is about (read by `materials`).').many().derived().hidden(),
     variantIds: text('The variants of those materials it is about, where it names one (read by `variants`).').many().derived().hidden(),
     interfaceIds: text('The interfaces it is about (read by `interfaces`).').many().derived().hidden(),
-    explainsIds: text('The facts of the same review it explains or qualifies (read by `explains`).').many().derived().hidden(),
   },
 );

@@ -21,12 +21,11 @@ export const CLAIM_PROJECTION: Record<string, Expr> = projectionOf(CLAIM, {
   ...FACT_DERIVED,
   quantities: (v) =>
     `COLLECT { MATCH (${v})-[${relationshipOf(HAS_QUANTITY, `r${v}q`)}]->(${v}q:ClaimQuantity) RETURN ${recordMap(CLAIM_QUANTITY, QUANTITY, `${v}q`)} ORDER BY ${positionOf(HAS_QUANTITY)(`r${v}q`)} }`,
-  // hidden keys the uncompiled field resolvers read (materials, variants, interfaces, explains)
+  // hidden keys the uncompiled field resolvers read (materials, variants, interfaces)
   materialIds: (v) => `COLLECT { MATCH (${v})-[:ABOUT]->(m:Material) RETURN DISTINCT m.id ORDER BY m.id }`,
   variantIds: (v) =>
-    `COLLECT { MATCH (${v})-[${relationshipOf(ABOUT, 'a')}]->(:Material) WHERE ${propertyOf(ABOUT, 'variantId')('a')} IS NOT NULL RETURN ${propertyOf(ABOUT, 'variantId')('a')} }`,
+    `COLLECT { MATCH (${v})-[${relationshipOf(ABOUT, 'a')}]->(:Material) WHERE ${propertyOf(ABOUT, 'variantId')('a')} IS NOT NULL RETURN DISTINCT ${propertyOf(ABOUT, 'variantId')('a')} AS variantId ORDER BY variantId }`,
   interfaceIds: (v) => `COLLECT { MATCH (${v})-[:ABOUT_INTERFACE]->(i:Interface) RETURN i.id ORDER BY i.id }`,
-  explainsIds: (v) => `COLLECT { MATCH (${v})-[:EXPLAINS]->(f:Fact) RETURN f.id ORDER BY f.id }`,
 });
 
 export const CLAIM_FIELDS: Record<ClaimListKind, Record<string, Expr>> = { Claim: CLAIM_PROJECTION, ClaimQuantity: QUANTITY };

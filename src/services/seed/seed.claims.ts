@@ -58,7 +58,8 @@ export function readClaim(ctx: FactChecks, r: ClaimSeed, interfaces: Map<string,
 export function linkExplained(claims: { claim: ClaimOut; ids: string[]; report: Report }[], review: string, localIds: ReadonlyMap<string, string>): void {
   for (const { claim, ids, report } of claims) {
     for (const [k, id] of ids.entries()) {
-      if (!localIds.has(id)) report(claim.localId, `explains.${k}`, `no record '${id}' in ${review}`);
+      if (ids.indexOf(id) !== k) report(claim.localId, `explains.${k}`, `'${id}' is given twice`);
+      else if (!localIds.has(id)) report(claim.localId, `explains.${k}`, `no record '${id}' in ${review}`);
       else if (id === claim.localId) report(claim.localId, `explains.${k}`, 'a claim cannot explain itself');
       else claim.explainsIds.push(`${review}:${id}`);
     }
