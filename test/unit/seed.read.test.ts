@@ -122,6 +122,45 @@ records:${GOOD}
     ]));
   });
 
+  it('reads a claim with its subjects and quantities, and refuses bad ones naming the record and field', async () => {
+    // banerjee2020 line 88 (GOOD above): a claim beside the measurement it explains
+    const claim = (id: string, extra: string) => `
+  - id: ${id}
+    kind: COMPARISON
+    statement: "Li7P3S11 and Li10GeP2S12 reach conductivities of 17 and 12 mS/cm."
+    source: { line: 88, ref: 4 }
+    quote: "(17 mS/ cm)"${extra}`;
+    const file = 'facts/banerjee2020/claims.yaml';
+    const good = `review: banerjee2020\nrecords:${claim('S1', `
+    subjects: { materials: [Li7P3S11, Li10GeP2S12], properties: [IONIC_CONDUCTIVITY] }
+    quantities: [ { property: IONIC_CONDUCTIVITY, value: "17", unit: mS/cm } ]
+    explains: [P1]`)}\n`;
+    const dir = await seedFixture({ 'facts/banerjee2020/measurements.yaml': `review: banerjee2020\nrecords:${GOOD}\n`, [file]: good });
+    const b = await readSeed({ seedDir: dir, textsDir: TEXTS });
+    expect(b.claims).toHaveLength(1);
+    expect(b.claims[0]).toMatchObject({
+      id: 'banerjee2020:S1',
+      kind: 'COMPARISON',
+      properties: ['IONIC_CONDUCTIVITY'],
+      materials: [{ materialId: 'Li7P3S11', variantId: null }, { materialId: 'Ge1Li10P2S12', variantId: null }],
+      explainsIds: ['banerjee2020:P1'],
+    });
+    expect(b.claims[0]!.quantities[0]!.value).toMatchObject({ value: 0.017, unit: 'S/cm' });
+
+    const bad = `review: banerjee2020\nrecords:${claim('S1', `
+    explains: [P1, P1]`)}${claim('S2', `
+    explains: [P9]`)}${claim('S3', `
+    subjects: { materials: [Xyzzy], properties: [OTHER] }`)}${claim('S4', `
+    quantities: [ { property: IONIC_CONDUCTIVITY, value: "a few", unit: mS/cm } ]`)}\n`;
+    const found = await problems({ 'facts/banerjee2020/measurements.yaml': `review: banerjee2020\nrecords:${GOOD}\n`, [file]: bad });
+    expect(found).toEqual(expect.arrayContaining([
+      `${file}:S1: explains.1: 'P1' is given twice`,
+      `${file}:S2: explains.0: no record 'P9' in banerjee2020`,
+      expect.stringMatching(new RegExp(`^${file}:S3: subjects.properties.0: OTHER names no property`)),
+      `${file}:S4: quantities.0.value: 'a few': is not a number, a bound (<, >), a range or a value ± uncertainty`,
+    ]));
+  });
+
   it('checks cross-references, review names and YAML itself', async () => {
     const found = await problems({
       'facts/banerjee2020/cells.yaml': `review: banerjee2020
