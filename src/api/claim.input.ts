@@ -2,8 +2,9 @@ import { Field, InputType } from 'type-graphql';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
-import type { ClaimKind } from '../domain/vocabulary.js';
-import { ChemicalClassEnum, ClaimKindEnum, MeasuredPropertyEnum, StructuralFamilyEnum } from './enums.js';
+import type { ClaimKind, VariantScopeKey as VariantScope } from '../domain/vocabulary.js';
+import { ChemicalClassEnum, ClaimKindEnum, MeasuredPropertyEnum, StructuralFamilyEnum, VariantScopeEnum } from './enums.js';
+import { VARIANTS } from './interface.input.js';
 import { MATERIAL, REVIEW } from './literature.input.js';
 
 @InputType({ description: 'Filters for claims; all given filters must hold.' })
@@ -20,7 +21,7 @@ export class ClaimWhere {
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
 
-  @Field(() => String, { nullable: true, description: `About this material (any variant of it), or about an interface it is a side of. ${MATERIAL}` })
+  @Field(() => String, { nullable: true, description: `About this material (its variants as \`variants\` says), or about an interface it is a side of (an interface names no variant). ${MATERIAL}` })
   material?: string | null;
 
   @Field(() => String, { nullable: true, description: `About an interface with this solid electrolyte. ${MATERIAL}` })
@@ -45,6 +46,9 @@ export class ClaimWhere {
       'quote, ranked by relevance, use `search(kinds: [CLAIM])`. BAD_USER_INPUT `where.statementContains` for an empty or longer text.',
   })
   statementContains?: string | null;
+
+  @Field(() => VariantScopeEnum, { nullable: true, description: VARIANTS })
+  variants?: VariantScope | null;
 
   @Field(() => [ClaimWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: ClaimWhere[] | null;

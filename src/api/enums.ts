@@ -16,6 +16,7 @@ import {
   REFERENCE_SCALES,
   STABILITY_CLASSES,
   TECHNIQUES,
+  VARIANT_SCOPES,
   WINDOW_METHODS,
 } from '../domain/vocabulary.js';
 import { CONDUCTIVITY_CONTRIBUTIONS } from '../domain/model/measurement.kind.js';
@@ -210,3 +211,12 @@ export const MostExothermicKindEnum = vocabularyEnum(
   'MostExothermicKind',
   'What the most exothermic kink of an interface reaction is: the reaction of the two, or one reactant decomposing on its own.',
 );
+
+export const VariantScopeEnum = enumOf(Object.keys(VARIANT_SCOPES) as (keyof typeof VARIANT_SCOPES)[]);
+registerEnum(VariantScopeEnum, {
+  name: 'VariantScope',
+  description:
+    "Which facts a filter by a material's name selects, by the variant (dopant, polymorph, form) each fact is about: a " +
+    "variant's facts are kept apart from its material's and roll up to it on request.",
+  valuesConfig: Object.fromEntries(Object.entries(VARIANT_SCOPES).map(([k, d]) => [k, { description: d }])),
+});

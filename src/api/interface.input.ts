@@ -3,14 +3,22 @@
  * used by `InterfaceWhere.hasObservation`) and the orders with their enums.
  */
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { CounterpartKindEnum, TechniqueEnum } from './enums.js';
+import type { VariantScopeKey as VariantScope } from '../domain/vocabulary.js';
+import { CounterpartKindEnum, TechniqueEnum, VariantScopeEnum } from './enums.js';
 import { SortDirectionEnum } from './query.input.js';
 
 export const MATERIAL_NAMED =
   "A material by id, registry id, curated or display name, alias or abbreviation (case-insensitive: 'LLZO', 'llzo', 'Lipon', " +
-  "'β-Li3PS4'; a variant's name such as LLZTO matches its material), or else a formula in any notation ('Li6PS5Cl'); a name wins " +
+  "'β-Li3PS4'; a variant's name such as LLZTO stands for its variant: a filter of facts selects that variant's facts, see its " +
+  "`variants`; others its material), or else a formula in any notation ('Li6PS5Cl'); a name wins " +
   'over reading the text as a formula. BAD_USER_INPUT naming the argument when it names nothing and is no formula, or names ' +
   'different materials in different reviews (the message lists them).';
+
+export const VARIANTS =
+  "Which facts the material names of this filter select by the variant (dopant, polymorph, form) each fact is about (see " +
+  "`VariantScope`): AS_NAMED (the default) a variant's name (LLZTO, Al-LLZO, c-LLZO) that variant's facts and its refinements' " +
+  "only, a material's name (LLZO) the material's facts with every variant's; EXACT a material's name only the facts that name " +
+  'no variant; ROLL_UP the whole material, whatever the name stands for. Holds at this level (each AND/OR/NOT item takes its own).';
 
 export const INTERPHASE_TYPE =
   'An interphase type of either classification scheme, as stored: Wenzel et al. 2015 (`InterphaseObservation.interphaseType`: ' +
@@ -44,6 +52,9 @@ export class InterphaseObservationWhere {
 
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
+
+  @Field(() => VariantScopeEnum, { nullable: true, description: VARIANTS })
+  variants?: VariantScope | null;
 
   @Field(() => [InterphaseObservationWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: InterphaseObservationWhere[] | null;

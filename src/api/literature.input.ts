@@ -2,6 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
+import type { VariantScopeKey as VariantScope } from '../domain/vocabulary.js';
 import {
   CellTypeEnum,
   ChemicalClassEnum,
@@ -11,22 +12,24 @@ import {
   MeasuredPropertyEnum,
   SourceKindEnum,
   StructuralFamilyEnum,
+  VariantScopeEnum,
   WindowMethodEnum,
 } from './enums.js';
 import { TemperatureRange, ValueRange, YearRange } from './query.input.js';
-import { INTERPHASE_TYPE, InterphaseObservationWhere } from './interface.input.js';
+import { INTERPHASE_TYPE, InterphaseObservationWhere, VARIANTS } from './interface.input.js';
 import { NumberRange } from './factList.input.js';
 
 export const MATERIAL =
   "A material by id, registry id, curated or display name, alias or abbreviation (case-insensitive: 'LLZO', 'llzo', 'Lipon', 'NCM', " +
-  "'β-Li3PS4', 'beta-alumina', 'Li2S-P2S5 glass'; a variant's name such as LLZTO matches its material), or else a formula in any " +
+  "'β-Li3PS4', 'beta-alumina', 'Li2S-P2S5 glass'; a variant's name such as LLZTO stands for its variant: a filter of facts selects " +
+  "that variant's facts (see its `variants`), others its material), or else a formula in any " +
   "notation ('Li6PS5Cl'); a name wins over reading the text as a formula. BAD_USER_INPUT when it names nothing, or a name that means " +
   'different materials in different reviews (the message lists them).';
 export const REVIEW = "Only facts stated in this review (its key: famprikis2019, feng2022, pasta2020, banerjee2020, lewis2019).";
 
 @InputType({ description: 'Filters for measurements; all given filters must hold.' })
 export class MeasurementWhere {
-  @Field(() => String, { nullable: true, description: `The material measured (or a variant of it). ${MATERIAL}` })
+  @Field(() => String, { nullable: true, description: `The material measured (its variants as \`variants\` says). ${MATERIAL}` })
   material?: string | null;
 
   @Field(() => MeasuredPropertyEnum, { nullable: true, description: 'Only this property.' })
@@ -60,6 +63,9 @@ export class MeasurementWhere {
 
   @Field(() => YearRange, { nullable: true, description: 'Citing a publication of a year in this range.' })
   year?: YearRange | null;
+
+  @Field(() => VariantScopeEnum, { nullable: true, description: VARIANTS })
+  variants?: VariantScope | null;
 
   @Field(() => [MeasurementWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: MeasurementWhere[] | null;
@@ -99,6 +105,9 @@ export class ReportedStabilityWindowWhere {
 
   @Field(() => ValueRange, { nullable: true, description: 'Oxidation limit in this range; read as `reductionLimit`.' })
   oxidationLimit?: ValueRange | null;
+
+  @Field(() => VariantScopeEnum, { nullable: true, description: VARIANTS })
+  variants?: VariantScope | null;
 
   @Field(() => [ReportedStabilityWindowWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: ReportedStabilityWindowWhere[] | null;
@@ -183,6 +192,9 @@ export class CoatingApplicationWhere {
   })
   thickness?: ValueRange | null;
 
+  @Field(() => VariantScopeEnum, { nullable: true, description: VARIANTS })
+  variants?: VariantScope | null;
+
   @Field(() => [CoatingApplicationWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: CoatingApplicationWhere[] | null;
 
@@ -232,6 +244,9 @@ export class CellWhere {
 
   @Field(() => TemperatureRange, { nullable: true, description: "Test temperature in this range (K or °C; 'RT' is stored as 298.15 K)." })
   temperature?: TemperatureRange | null;
+
+  @Field(() => VariantScopeEnum, { nullable: true, description: VARIANTS })
+  variants?: VariantScope | null;
 
   @Field(() => [CellWhere], { nullable: true, description: 'Every one of these filters must hold.' })
   AND?: CellWhere[] | null;

@@ -172,6 +172,21 @@ export const CLAIM_KINDS = {
 } as const satisfies Vocabulary;
 export type ClaimKind = keyof typeof CLAIM_KINDS;
 
+/**
+ * Which facts a filter by a material's name selects, by the variant (dopant, polymorph, form) each fact is about. The
+ * facts of a variant are stored apart from the material's (the variant each fact records); a name stands for a
+ * variant when every name it matches names that variant (LLZTO: Ta-doped Li7La3Zr2O12; Al-LLZO; c-LLZO).
+ */
+export const VARIANT_SCOPES = {
+  AS_NAMED:
+    "what the name stands for, rolling variants up to their material: a variant's name (LLZTO) selects the facts of that " +
+    'variant and of the variants that refine it (the same dopants or polymorph with a form more: a spray-deposited LLZTO ' +
+    "layer) only; a material's name (LLZO, a formula, an id) the material's facts and every variant's (the default)",
+  EXACT: "exactly what the name stands for: a variant's name its facts; a material's name only the facts that name no variant",
+  ROLL_UP: "the whole material, whatever the name stands for: LLZTO selects every fact about Li7La3Zr2O12 and its variants",
+} as const;
+export type VariantScopeKey = keyof typeof VARIANT_SCOPES;
+
 /** True when `value` is a key of `vocabulary` (own keys only). */
 export function inVocabulary<V extends Vocabulary>(vocabulary: V, value: string): value is Extract<keyof V, string> {
   return Object.prototype.hasOwnProperty.call(vocabulary, value);

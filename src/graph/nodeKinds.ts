@@ -190,6 +190,14 @@ export function recordMap(kind: NodeKindSpec, projection: Record<string, Expr>, 
   return `{${entries.join(', ')}}`;
 }
 
+/** The list property holding one field of a list stored as columns (`dopants.element` → `v.dopantElements`), a null as ''. */
+export function columnOf<K extends NodeKindSpec>(kind: K, field: keyof K['properties'] & string, column: string): Expr {
+  const p = kind.properties[field];
+  const c = p?.storage.kind === 'columns' ? p.storage.columns.find((x) => x.field === column) : undefined;
+  if (!c) throw new Error(`${kind.name}.${field}.${column} is not a stored column`);
+  return (v) => `${v}.${c.name}`;
+}
+
 /** A list of objects stored as parallel lists: one list property per column (named by `name`), a null field as '' (a number as NaN). */
 function columnLists(columns: readonly Column[], objects: readonly Record<string, unknown>[] | null, name: (c: Column) => string): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};

@@ -29,7 +29,11 @@ describe('compiled interfaces and interphase observations', () => {
     // a material name is resolved at the statement's start (ref0: an exact id, else a name, else the composition the text reads as)
     expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:PRODUCES\]->\(x\d+:Material\) WHERE x\d+\.id IN ref\d+ \}/);
     expect(q.text).toMatch(/^WITH COLLECT \{ MATCH \(m:Material \{id: \$p\d+\}\) RETURN m\.id \} AS ref0_ids, COLLECT \{ MATCH \(n:MaterialName \{key: \$p\d+\}\)-\[:NAMES\]->\(m:Material\)/m);
-    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:AT\]->\(x\d+:Interface\) WHERE EXISTS \{ MATCH \(x\d+\)-\[:COUNTERPART\]->\(x\d+:Material\)/);
+    // the counterpart through the interface, its variant as the name stands for one (the observation stores the counterpart's variant)
+    expect(q.text).toMatch(
+      /EXISTS \{ MATCH \(x0\)-\[:AT\]->\(:Interface\)-\[:COUNTERPART\]->\(x\d+:Material\) WHERE x\d+\.id IN ref1 AND \(ref1_variants IS NULL OR x0\.counterpartVariantId IN ref1_variants\) \}/,
+    );
+    expect(q.text).toMatch(/END AS ref1_variant\b/);
     expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:EVIDENCE\]->\(x\d+:Technique\) WHERE x\d+\.id = \$p\d+ \}/);
     const values = Object.values(q.params);
     for (const v of ['TYPE_3_PASSIVATING', 'UNSTABLE', false, 'XPS']) expect(values).toContainEqual(v);

@@ -7,15 +7,23 @@
  *   WITH ..., <distinct ids of n0_names> AS n0_all, <those named exactly $text> AS n0_exact
  *   WITH ..., CASE WHEN an exact id THEN it WHEN one material THEN it WHEN one named exactly so THEN it
  *             WHEN none THEN $formulaIds ELSE all of them END AS ref0
+ *   WITH ..., ref0, <the variant every name of the material chosen stands for, else null> AS ref0_variant
+ *   WITH ..., ref0, ref0_variant, <that variant and the variants of its material that refine it> AS ref0_variants
  *
  * at the start of the statement (two index seeks per name: the unique index on Material.id, the range index
  * on MaterialName.key), the filter reading `ref0` (every WITH of the page carries it to the projections). The
  * statement also returns what each lookup found (`nameChecks`: the prelude's variables in a list statement, whose
  * RETURN still sees them; the same two seeks again where later WITHs dropped them: aggregates, search), from which
  * services/materialRef.ts raises the errors the rules define (an ambiguous name, neither name nor formula).
+ * `ref0_variant` is the variant the name stands for (LLZTO: the Ta-doped variant of Li7La3Zr2O12) by the rule of
+ * materialRef.ts `resolveMaterial`: a material chosen by its names, every one of which names the same variant; null for
+ * an exact id, a formula, a material's own name, and names of different variants. `ref0_variants` adds the variants
+ * that refine it (`refines`: LLZTO's Ta-on-Zr variant is refined by a spray-deposited Ta-on-Zr layer); null beside a
+ * null variant. Filters of facts compare them with the variant the fact records (compile.variant.ts `namedMaterialText`).
  */
+import { MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
-import { projectionOf } from '../nodeKinds.js';
+import { columnOf, projectionOf, propertyOf } from '../nodeKinds.js';
 import type { MaterialNameRef } from './plan.js';
 
 /** A material name's properties as its declaration stores them. */
@@ -32,7 +40,41 @@ export interface BoundNameRef {
 
 const exactId = (b: BoundNameRef) => `COLLECT { MATCH (m:Material {id: ${b.text}}) RETURN m.id }`;
 const byName = (b: BoundNameRef) =>
-  `COLLECT { MATCH (n:MaterialName {key: ${b.key}})-[:NAMES]->(m:Material) RETURN {materialId: m.id, nameText: ${NAME.text!('n')}, review: ${NAME.review!('n')}} }`;
+  `COLLECT { MATCH (n:MaterialName {key: ${b.key}})-[:NAMES]->(m:Material) RETURN {materialId: m.id, nameText: ${NAME.text!('n')}, review: ${NAME.review!('n')}, variantId: ${NAME.variantId!('n')}} }`;
+
+/** The variable holding the variant a name stands for, beside the reference's ids (null when it stands for none). */
+export const variantVariable = (b: Pick<BoundNameRef, 'variable'>) => `${b.variable}_variant`;
+
+/** The variable holding the variant a name stands for and the variants that refine it (null when it stands for none). */
+export const refinementsVariable = (b: Pick<BoundNameRef, 'variable'>) => `${b.variable}_variants`;
+
+/** Every variable a reference binds for the rest of the statement: its material ids, its variant and the variant's refinements. */
+export const boundVariables = (b: Pick<BoundNameRef, 'variable'>) => [b.variable, variantVariable(b), refinementsVariable(b)];
+
+const polymorph = propertyOf(MATERIAL_VARIANT, 'polymorph');
+const form = propertyOf(MATERIAL_VARIANT, 'form');
+const dopantElements = columnOf(MATERIAL_VARIANT, 'dopants', 'element');
+const dopantSites = columnOf(MATERIAL_VARIANT, 'dopants', 'site');
+
+/**
+ * Whether the variant `f` refines the named variant `n` (of the same material): `n` fixes a polymorph, a form or dopants,
+ * and `f` has each of them (the same dopants in the same order, on the same sites where `n` names them), perhaps with more
+ * (a form beside the dopants, the amounts). A variant known only by a label (a coated surface) is refined by nothing.
+ */
+function refines(f: string, n: string): string {
+  const fixes = `(${polymorph(n)} IS NOT NULL OR ${form(n)} IS NOT NULL OR size(coalesce(${dopantElements(n)}, [])) > 0)`;
+  const sameSites = `all(i IN range(0, size(coalesce(${dopantSites(n)}, [])) - 1) WHERE ${dopantSites(n)}[i] = '' OR ${dopantSites(f)}[i] = ${dopantSites(n)}[i])`;
+  const dopants = `(size(coalesce(${dopantElements(n)}, [])) = 0 OR (${dopantElements(f)} = ${dopantElements(n)} AND ${sameSites}))`;
+  return `${fixes} AND (${polymorph(n)} IS NULL OR ${polymorph(f)} = ${polymorph(n)}) AND (${form(n)} IS NULL OR ${form(f)} = ${form(n)}) AND ${dopants}`;
+}
+
+/**
+ * The named variant's id with the ids of the variants that refine it (`variant` holds the named variant's id, or null);
+ * two MATCH clauses, so that the named variant's own VARIANT_OF relationship may be read twice (it is among them).
+ */
+const refinementsOf = (variant: string) =>
+  `CASE WHEN ${variant} IS NOT NULL THEN COLLECT { MATCH (nv:MaterialVariant {id: ${variant}})-[:VARIANT_OF]->(nm:Material) MATCH (fv:MaterialVariant)-[:VARIANT_OF]->(nm) ` +
+  `WHERE fv = nv OR (${refines('fv', 'nv')}) RETURN fv.id } END`;
 
 /**
  * The lines that bind each reference's material ids (none without references), keeping the variables `carried`;
@@ -44,18 +86,29 @@ export function materialNamePrelude(refs: readonly BoundNameRef[], carried: read
   const distinct = (list: string, exactText: string | null) =>
     `reduce(a = [], x IN ${list} | CASE WHEN ${exactText ? `coalesce(x.nameText <> ${exactText}, true) OR ` : ''}x.materialId IN a THEN a ELSE a + [x.materialId] END)`;
   const found = refs.flatMap((b) => [v(b, 'ids'), v(b, 'names')]);
+  // the variant ids of the chosen material's names ('' for a name of the material itself)
+  const variantsOf = (b: BoundNameRef) => `[x IN ${v(b, 'names')} WHERE x.materialId = ${b.variable}[0] | coalesce(x.variantId, '')]`;
   return [
     `WITH ${[...carried, ...refs.flatMap((b) => [`${exactId(b)} AS ${v(b, 'ids')}`, `${byName(b)} AS ${v(b, 'names')}`])].join(', ')}`,
     `WITH ${[...carried, ...found, ...refs.flatMap((b) => [`${distinct(v(b, 'names'), null)} AS ${v(b, 'all')}`, `${distinct(v(b, 'names'), b.text)} AS ${v(b, 'exact')}`])].join(', ')}`,
     `WITH ${[
       ...carried,
-      ...(keepFound ? found : []),
+      ...found,
       ...refs.map(
         (b) =>
           `CASE WHEN size(${v(b, 'ids')}) > 0 THEN ${v(b, 'ids')} WHEN size(${v(b, 'all')}) = 1 THEN ${v(b, 'all')} ` +
           `WHEN size(${v(b, 'all')}) > 1 AND size(${v(b, 'exact')}) = 1 THEN ${v(b, 'exact')} WHEN size(${v(b, 'all')}) = 0 THEN ${b.formulaIds} ELSE ${v(b, 'all')} END AS ${b.variable}`,
       ),
     ].join(', ')}`,
+    `WITH ${[
+      ...carried,
+      ...(keepFound ? found : []),
+      ...refs.flatMap((b) => [
+        b.variable,
+        `CASE WHEN size(${v(b, 'ids')}) = 0 AND size(${b.variable}) = 1 THEN head([x IN ${variantsOf(b)} WHERE x <> '' AND all(y IN ${variantsOf(b)} WHERE y = x)]) END AS ${variantVariable(b)}`,
+      ]),
+    ].join(', ')}`,
+    `WITH ${[...carried, ...(keepFound ? found : []), ...refs.flatMap((b) => [b.variable, variantVariable(b), `${refinementsOf(variantVariable(b))} AS ${refinementsVariable(b)}`])].join(', ')}`,
   ];
 }
 
@@ -74,7 +127,7 @@ export interface NameCheck {
   /** The material whose id is the text, if any. */
   ids: string[];
   /** Every material name with the text's lookup key: its material, its text and the review where it holds. */
-  names: { materialId: string; nameText: string | null; review: string | null }[];
+  names: { materialId: string; nameText: string | null; review: string | null; variantId: string | null }[];
 }
 
 /** The `nameChecks` a statement returned, paired with the references it was compiled with. */

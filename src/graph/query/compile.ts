@@ -41,10 +41,10 @@ import {
 } from './compile.interface.js';
 import { PUBLICATION_BY_POSITION, PUBLICATION_RELATION_PATTERN, PUBLICATION_RELATION_TARGET } from './compile.publication.js';
 import { inSourceOrder, type InOrder } from './projection.quantity.js';
-import { VARIANT_RELATION_PATTERN, VARIANT_RELATION_TARGET, VARIANT_SINGLE } from './compile.variant.js';
+import { namedMaterialMatch, namedMaterialText, VARIANT_RELATION_PATTERN, VARIANT_RELATION_TARGET, VARIANT_SINGLE } from './compile.variant.js';
 import { PHASE_FILTERABLE, PHASE_RELATION_PATTERN, PHASE_RELATION_TARGET, PHASE_ROOT_LABELS, PHASE_ROOT_SCOPE, PHASE_SINGLE } from './compile.phase.js';
 import { isMaterialNameRef, type Filter, type ListPlan, type MaterialNameRef, type NodeKind, type NodePlan, type Operand, type Order, type RelationField, type SortKey } from './plan.js';
-import { materialNamePrelude, nameChecksText, type BoundNameRef } from './compile.names.js';
+import { boundVariables, materialNamePrelude, nameChecksText, type BoundNameRef } from './compile.names.js';
 
 export interface CompiledQuery {
   name: string;
@@ -106,7 +106,9 @@ export function bindNames(scope: Scope, filter: Filter | null, nodes: readonly (
     if (f.op === 'and' || f.op === 'or') f.items.forEach(inFilter);
     else if (f.op === 'not') inFilter(f.item);
     else if (f.op === 'exists') inFilter(f.filter);
-    else if (isMaterialNameRef(f.value)) scope.nameRef(f.value);
+    else if (f.op === 'namedMaterial') {
+      if (isMaterialNameRef(f.ids)) scope.nameRef(f.ids);
+    } else if (isMaterialNameRef(f.value)) scope.nameRef(f.value);
   };
   const inNode = (n: NodePlan | null | undefined): void => {
     if (!n) return;
@@ -118,7 +120,7 @@ export function bindNames(scope: Scope, filter: Filter | null, nodes: readonly (
   };
   inFilter(filter);
   nodes.forEach(inNode);
-  return scope.nameRefs().map((b) => b.variable);
+  return scope.nameRefs().flatMap(boundVariables);
 }
 
 /** The lines that open a statement of `scope` (its material names resolved), and what its RETURN adds for them. */
@@ -126,7 +128,7 @@ export function namesOf(scope: Scope, carried: readonly string[] = [], keepFound
   const refs = scope.nameRefs();
   return {
     prelude: materialNamePrelude(refs, carried, keepFound),
-    variables: refs.map((b) => b.variable),
+    variables: refs.flatMap(boundVariables),
     returns: refs.length > 0 ? [`${nameChecksText(refs, keepFound)} AS nameChecks`] : [],
     refs: refs.map((b) => b.ref),
   };
@@ -256,6 +258,8 @@ export function filterText(filter: Filter, kind: NodeKind, v: string, scope: Sco
       const where = filter.filter ? ` WHERE ${filterText(filter.filter, RELATION_TARGET[filter.relation]!, to, scope)}` : '';
       return `EXISTS { MATCH ${RELATION_PATTERN[filter.relation]!(v, to)}${where} }`;
     }
+    case 'namedMaterial':
+      return namedMaterialText(filter, v, scope);
   }
 }
 
@@ -402,22 +406,29 @@ export function compileList(plan: ListPlan): CompiledQuery {
 }
 
 /**
- * The total count, never collecting nodes. A filter that is one relationship condition with its own filter
- * (beside conditions on the node itself) is counted as the distinct nodes of the matching pattern, so that
+ * The total count, never collecting nodes. A filter that is one relationship condition with its own filter, or one
+ * material named (`namedMaterial`), (beside conditions on the node itself) is counted as the distinct nodes of the matching pattern, so that
  * the planner may start from the related node's index (a measurement's property) instead of testing every
  * node of the kind: at 100× the seeded graph, materials with a conductivity ≥ 1 mS/cm count in about half
  * the database hits.
  */
 function countText(plan: ListPlan, v: string, match: string, scope: Scope): string {
   const items = plan.filter?.op === 'and' ? plan.filter.items : plan.filter ? [plan.filter] : [];
-  const related = items.filter((f): f is Extract<Filter, { op: 'exists' }> => f.op === 'exists' && f.filter !== null);
+  const isRelated = (f: Filter) => (f.op === 'exists' && f.filter !== null) || f.op === 'namedMaterial';
+  const related = items.filter(isRelated);
   // a kind with a root scope (compile.phase.ts) is counted with its condition, in `match`, or without a filter by its kept count
   const rootScope = ROOT_SCOPE[plan.kind];
   if (rootScope && plan.filter === null) return rootScope.countAll;
   if (rootScope || related.length !== 1 || items.some((f) => f.op === 'exists' && f !== related[0])) return `COUNT { ${match} }`;
-  const e = related[0]!;
+  const e = related[0] as Extract<Filter, { op: 'exists' | 'namedMaterial' }>;
+  const rest = () => items.filter((f) => f !== e).map((f) => filterText(f, plan.kind, v, scope));
+  if (e.op === 'namedMaterial') {
+    // a material named: counted from the material the name resolved to (its index), not from every fact
+    const named = namedMaterialMatch(e, v, scope);
+    return `COUNT { MATCH (${v}:${ROOT_LABELS[plan.kind]}) MATCH ${named.pattern} WHERE ${[...named.conditions, ...rest()].join(' AND ')} RETURN DISTINCT ${v} }`;
+  }
   const to = scope.variable();
-  const conditions = [filterText(e.filter!, RELATION_TARGET[e.relation]!, to, scope), ...items.filter((f) => f !== e).map((f) => filterText(f, plan.kind, v, scope))];
+  const conditions = [filterText(e.filter!, RELATION_TARGET[e.relation]!, to, scope), ...rest()];
   return `COUNT { MATCH (${v}:${ROOT_LABELS[plan.kind]}) MATCH ${RELATION_PATTERN[e.relation]!(v, to)} WHERE ${conditions.join(' AND ')} RETURN DISTINCT ${v} }`;
 }
 
@@ -455,7 +466,7 @@ function pageByIdText(plan: ListPlan, v: string, filter: string | null, scope: S
 
 /** `, ref0, ref1`: the material names bound for the statement, carried through a WITH ('' without any). */
 function carriedNames(scope: Scope): string {
-  return scope.nameRefs().map((b) => `, ${b.variable}`).join('');
+  return scope.nameRefs().flatMap(boundVariables).map((x) => `, ${x}`).join('');
 }
 
 /** Keyset condition: after (sortKey, id) in the order's direction, ids ascending within a key. */

@@ -7,12 +7,12 @@
  * `cost.ts` estimates what it will cost.
  */
 import type { PublicationRelation } from './plan.publication.js';
-import type { VariantRelation } from './plan.variant.js';
+import type { NamedMaterialRelation, VariantRelation, VariantScope } from './plan.variant.js';
 import type { InterfaceNodeKind, InterfaceRelation } from './plan.interface.js';
 import type { PhaseRelation } from './plan.phase.js';
 import type { ClaimListKind, ClaimRelation } from './plan.claims.js';
 
-export type { PhaseRelation };
+export type { NamedMaterialRelation, PhaseRelation, VariantScope };
 
 /** The node kinds a plan reads. */
 export type NodeKind = 'Material' | 'MaterialVariant' | 'Measurement' | 'Publication' | 'Dataset' | 'Citation' | InterfaceNodeKind | FactListKind | 'PhaseEntry';
@@ -83,7 +83,12 @@ export type Filter =
   | { op: 'not'; item: Filter }
   /** `byGroup`: compared with the group key of a grouped list (`grp`, see ListPlan.groups) instead of `value`. */
   | { op: 'compare'; operand: Operand; comparison: Comparison; value: unknown; byGroup?: boolean }
-  | { op: 'exists'; relation: Relation; filter: Filter | null };
+  | { op: 'exists'; relation: Relation; filter: Filter | null }
+  /**
+   * The fact reaches a material of `ids` through `relation`, and its variant there is the one the name stands for as
+   * `scope` says (compile.variant.ts; a list of ids stands for no variant).
+   */
+  | { op: 'namedMaterial'; relation: NamedMaterialRelation; ids: string[] | MaterialNameRef; scope: VariantScope };
 
 /**
  * A material as a user named it (an id, a name, an alias, an abbreviation or a formula), resolved inside the

@@ -115,7 +115,7 @@ export const FACT_FILTERABLE: Record<FactListKind, ReadonlySet<string>> = {
   ...CLAIM_FILTERABLE,
 };
 
-const ELECTROLYTE_ROLES = "['ELECTROLYTE', 'CATHOLYTE', 'ANOLYTE']";
+export const ELECTROLYTE_ROLES = "['ELECTROLYTE', 'CATHOLYTE', 'ANOLYTE']";
 const componentRole = propertyOf(CELL_COMPONENT, 'role');
 const component = (roles: string | null) => (from: string, to: string) =>
   roles === null

@@ -7,10 +7,10 @@ import type { ChemicalClass } from '../../domain/chemicalClass.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import type { PropertyKind } from '../../domain/units/properties.js';
 import type { ClaimKind } from '../../domain/vocabulary.js';
-import type { Filter } from '../../graph/query/plan.js';
+import type { Filter, VariantScope } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import { materialNameRef } from '../materialRef.js';
-import { eq, exists, given, idIn, prop } from './filters.js';
+import { eq, given, namedMaterial, prop } from './filters.js';
 import { all, checkReview, logical } from './where.js';
 
 export interface ClaimFilterInput {
@@ -25,6 +25,7 @@ export interface ClaimFilterInput {
   chemicalClass?: ChemicalClass | null;
   property?: PropertyKind | null;
   statementContains?: string | null;
+  variants?: VariantScope | null;
   AND?: ClaimFilterInput[] | null;
   OR?: ClaimFilterInput[] | null;
   NOT?: ClaimFilterInput | null;
@@ -52,10 +53,10 @@ export async function claimFilter(w: ClaimFilterInput, path: string): Promise<Fi
   if (given(w.material)) {
     const ids = materialNameRef(w.material, `${path}.material`);
     // about the material itself, or about an interface it is a side of
-    out.push({ op: 'or', items: [exists('claimMaterials', idIn(ids)), exists('claimInterfaceElectrolytes', idIn(ids)), exists('claimInterfaceCounterparts', idIn(ids))] });
+    out.push({ op: 'or', items: (['claimMaterial', 'claimInterfaceElectrolyte', 'claimInterfaceCounterpart'] as const).map((r) => namedMaterial(r, ids, w.variants)) });
   }
-  if (given(w.electrolyte)) out.push(exists('claimInterfaceElectrolytes', idIn(materialNameRef(w.electrolyte, `${path}.electrolyte`))));
-  if (given(w.counterpart)) out.push(exists('claimInterfaceCounterparts', idIn(materialNameRef(w.counterpart, `${path}.counterpart`))));
+  if (given(w.electrolyte)) out.push(namedMaterial('claimInterfaceElectrolyte', materialNameRef(w.electrolyte, `${path}.electrolyte`), w.variants));
+  if (given(w.counterpart)) out.push(namedMaterial('claimInterfaceCounterpart', materialNameRef(w.counterpart, `${path}.counterpart`), w.variants));
   return all([...out, ...(await logical(w, path, claimFilter))]);
 }
 

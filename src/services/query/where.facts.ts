@@ -10,7 +10,7 @@ import { normalizeDoi } from '../../domain/doi.js';
 import { excerpt, InvalidValueError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
-import type { Filter, Operand } from '../../graph/query/plan.js';
+import type { Filter, Operand, VariantScope } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import { materialNameRef, type MaterialIds } from '../materialRef.js';
 import {
@@ -26,7 +26,7 @@ import {
   type IntRangeInput,
   type ValueRangeInput,
 } from './where.js';
-import { exists, idIn } from './filters.js';
+import { exists, idIn, namedMaterial } from './filters.js';
 
 interface Logical<T> {
   AND?: T[] | null;
@@ -34,7 +34,12 @@ interface Logical<T> {
   NOT?: T | null;
 }
 
-export interface WindowFilterInput extends Logical<WindowFilterInput> {
+/** Which facts a material's name selects by their variant (domain/vocabulary.ts VARIANT_SCOPES; AS_NAMED when not given). */
+interface ByVariant {
+  variants?: VariantScope | null;
+}
+
+export interface WindowFilterInput extends Logical<WindowFilterInput>, ByVariant {
   material?: string | null;
   family?: StructuralFamily | null;
   method?: string | null;
@@ -44,7 +49,7 @@ export interface WindowFilterInput extends Logical<WindowFilterInput> {
   oxidationLimit?: ValueRangeInput | null;
 }
 
-export interface CoatingFilterInput extends Logical<CoatingFilterInput> {
+export interface CoatingFilterInput extends Logical<CoatingFilterInput>, ByVariant {
   material?: string | null;
   coating?: string | null;
   substrate?: string | null;
@@ -62,7 +67,7 @@ export interface NumberRangeInput {
   max?: number | null;
 }
 
-export interface CellFilterInput extends Logical<CellFilterInput> {
+export interface CellFilterInput extends Logical<CellFilterInput>, ByVariant {
   material?: string | null;
   electrolyte?: string | null;
   cathode?: string | null;
@@ -157,7 +162,7 @@ export class FactFilterPlanner {
     if (w.reductionLimit) out.push(...quantityRange(w.reductionLimit, 'VOLTAGE', `${path}.reductionLimit`, 'reduction'));
     if (w.oxidationLimit) out.push(...quantityRange(w.oxidationLimit, 'VOLTAGE', `${path}.oxidationLimit`, 'oxidation'));
     const nested = await logical(w, path, this.window);
-    const names = await this.named([[w.material, `${path}.material`, (ids) => exists('windowMaterial', idIn(ids))]]);
+    const names = await this.named([[w.material, `${path}.material`, (ids) => namedMaterial('windowMaterial', ids, w.variants)]]);
     return all([...names, ...out, ...nested]);
   };
 
@@ -175,10 +180,10 @@ export class FactFilterPlanner {
     if (w.thickness) out.push(...quantityRange(w.thickness, 'THICKNESS', `${path}.thickness`, 'thickness'));
     const nested = await logical(w, path, this.coating);
     const names = await this.named([
-      [w.material, `${path}.material`, (ids) => anyOf((['coatingMaterial', 'substrate', 'pairedElectrolyte'] as const).map((r) => exists(r, idIn(ids))))],
-      [w.coating, `${path}.coating`, (ids) => exists('coatingMaterial', idIn(ids))],
-      [w.substrate, `${path}.substrate`, (ids) => exists('substrate', idIn(ids))],
-      [w.electrolyte, `${path}.electrolyte`, (ids) => exists('pairedElectrolyte', idIn(ids))],
+      [w.material, `${path}.material`, (ids) => anyOf((['coatingMaterial', 'coatingSubstrate', 'coatingElectrolyte'] as const).map((r) => namedMaterial(r, ids, w.variants)))],
+      [w.coating, `${path}.coating`, (ids) => namedMaterial('coatingMaterial', ids, w.variants)],
+      [w.substrate, `${path}.substrate`, (ids) => namedMaterial('coatingSubstrate', ids, w.variants)],
+      [w.electrolyte, `${path}.electrolyte`, (ids) => namedMaterial('coatingElectrolyte', ids, w.variants)],
     ]);
     return all([...names, ...out, ...nested]);
   };
@@ -198,10 +203,10 @@ export class FactFilterPlanner {
     if (w.temperature) out.push(...temperatureRange(w.temperature, path));
     const nested = await logical(w, path, this.cell);
     const names = await this.named([
-      [w.material, `${path}.material`, (ids) => exists('components', idIn(ids))],
-      [w.electrolyte, `${path}.electrolyte`, (ids) => exists('electrolyteComponents', idIn(ids))],
-      [w.cathode, `${path}.cathode`, (ids) => exists('cathodeComponents', idIn(ids))],
-      [w.anode, `${path}.anode`, (ids) => exists('anodeComponents', idIn(ids))],
+      [w.material, `${path}.material`, (ids) => namedMaterial('cellComponent', ids, w.variants)],
+      [w.electrolyte, `${path}.electrolyte`, (ids) => namedMaterial('cellElectrolyte', ids, w.variants)],
+      [w.cathode, `${path}.cathode`, (ids) => namedMaterial('cellCathode', ids, w.variants)],
+      [w.anode, `${path}.anode`, (ids) => namedMaterial('cellAnode', ids, w.variants)],
     ]);
     return all([...names, ...out, ...nested]);
   };

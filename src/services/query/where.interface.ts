@@ -6,11 +6,11 @@
  */
 import { excerpt } from '../../domain/errors.js';
 import { INTERPHASE_TYPES, STABILITY_CLASSES } from '../../domain/vocabulary.js';
-import type { Filter } from '../../graph/query/plan.js';
+import type { Filter, VariantScope } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import { materialNameRef, type MaterialIds } from '../materialRef.js';
 import { all, checkReview, logical } from './where.js';
-import { eq, exists, given, idIn } from './filters.js';
+import { eq, exists, given, idIn, namedMaterial } from './filters.js';
 
 export interface InterphaseObservationFilterInput {
   interphaseType?: string | null;
@@ -21,6 +21,7 @@ export interface InterphaseObservationFilterInput {
   electrolyte?: string | null;
   computed?: boolean | null;
   review?: string | null;
+  variants?: VariantScope | null;
   AND?: InterphaseObservationFilterInput[] | null;
   OR?: InterphaseObservationFilterInput[] | null;
   NOT?: InterphaseObservationFilterInput | null;
@@ -64,8 +65,8 @@ export class InterfaceFilterPlanner {
     if (given(w.counterpartKind)) out.push(exists('interface', eq('counterpartKind', w.counterpartKind)));
     if (w.computed === true || w.computed === false) out.push({ op: 'compare', operand: { kind: 'flag', name: 'computed' }, comparison: 'eq', value: w.computed });
     if (given(w.product)) out.push(exists('products', idIn(this.ids(w.product, `${path}.product`))));
-    if (given(w.counterpart)) out.push(exists('interface', exists('counterpart', idIn(this.ids(w.counterpart, `${path}.counterpart`)))));
-    if (given(w.electrolyte)) out.push(exists('interface', exists('electrolyte', idIn(this.ids(w.electrolyte, `${path}.electrolyte`)))));
+    if (given(w.counterpart)) out.push(namedMaterial('observationCounterpart', this.ids(w.counterpart, `${path}.counterpart`), w.variants));
+    if (given(w.electrolyte)) out.push(namedMaterial('observationElectrolyte', this.ids(w.electrolyte, `${path}.electrolyte`), w.variants));
     out.push(...(await logical(w, path, this.observation)));
     return all(out);
   };

@@ -9,12 +9,12 @@ import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, PROPERTIES, toCanonical, type PropertyKind } from '../../domain/units/properties.js';
 import { toKelvin } from '../../domain/units/units.js';
 import { REVIEW_KEY } from '../../domain/vocabulary.js';
-import type { Filter } from '../../graph/query/plan.js';
+import type { Filter, VariantScope } from '../../graph/query/plan.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { MaterialWhereInput } from '../material.service.js';
 import { materialNameRef, type MaterialIds } from '../materialRef.js';
 import { materialInterfaceFilters, type MaterialInterfaceFilterInput } from './where.relations.js';
-import { eq, given, prop } from './filters.js';
+import { eq, given, namedMaterial, prop } from './filters.js';
 export { eq, given, prop } from './filters.js';
 
 export interface ValueRangeInput {
@@ -38,6 +38,7 @@ export interface MeasurementFilterInput {
   value?: ValueRangeInput | null;
   temperature?: ValueRangeInput | null;
   year?: IntRangeInput | null;
+  variants?: VariantScope | null;
   AND?: MeasurementFilterInput[] | null;
   OR?: MeasurementFilterInput[] | null;
   NOT?: MeasurementFilterInput | null;
@@ -186,7 +187,7 @@ export class FilterPlanner {
     // the material's name first among the conditions (a reference the statement resolves: compile.names.ts)
     if (w.material) {
       const ids = materialNameRef(w.material, `${path}.material`);
-      out.unshift({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: ids } });
+      out.unshift(namedMaterial('measurementMaterial', ids, w.variants));
     }
     out.push(...(await logical(w, path, this.measurement)));
     return all(out);
