@@ -18,7 +18,8 @@ export const VARIANTS =
   "Which facts the material names of this filter select by the variant (dopant, polymorph, form) each fact is about (see " +
   "`VariantScope`): AS_NAMED (the default) a variant's name (LLZTO, Al-LLZO, c-LLZO) that variant's facts and its refinements' " +
   "only, a material's name (LLZO) the material's facts with every variant's; EXACT a material's name only the facts that name " +
-  'no variant; ROLL_UP the whole material, whatever the name stands for. Holds at this level (each AND/OR/NOT item takes its own).';
+  'no variant; ROLL_UP the whole material, whatever the name stands for. Holds at this level and for the AND/OR/NOT items under ' +
+  "it that set none. A relationship that records no variant (an interface a claim is about) selects the name's material.";
 
 export const INTERPHASE_TYPE =
   'An interphase type of either classification scheme, as stored: Wenzel et al. 2015 (`InterphaseObservation.interphaseType`: ' +

@@ -182,7 +182,7 @@ export const VARIANT_SCOPES = {
     "what the name stands for, rolling variants up to their material: a variant's name (LLZTO) selects the facts of that " +
     'variant and of the variants that refine it (the same dopants or polymorph with a form more: a spray-deposited LLZTO ' +
     "layer) only; a material's name (LLZO, a formula, an id) the material's facts and every variant's (the default)",
-  EXACT: "exactly what the name stands for: a variant's name its facts; a material's name only the facts that name no variant",
+  EXACT: "exactly what the name stands for: a variant's name its variant's facts; a material's name only the facts that name no variant",
   ROLL_UP: "the whole material, whatever the name stands for: LLZTO selects every fact about Li7La3Zr2O12 and its variants",
 } as const;
 export type VariantScopeKey = keyof typeof VARIANT_SCOPES;

@@ -102,6 +102,18 @@ function refsOf(kind: string, r: Rec): [string, Variant | undefined][] {
   }
 }
 
+/** The references of one part of a record (a coating's `electrolyte`, a cell's electrolytes, an observation's products). */
+const PART_REFS: Record<string, (r: Rec) => [string, Variant | undefined][]> = {
+  coatingElectrolyte: (r) => [[r.electrolyte as string, r.electrolyteVariant as Variant | undefined]],
+  coatingCoating: (r) => [[r.coating as string, r.coatingVariant as Variant | undefined]],
+  cellElectrolyte: (r) =>
+    ((r.components as Rec[] | undefined) ?? [])
+      .filter((c) => ['ELECTROLYTE', 'CATHOLYTE', 'ANOLYTE'].includes(c.role as string))
+      .map((c) => [c.material as string, c.variant as Variant | undefined]),
+  products: (r) =>
+    ((r.products as (string | Rec)[] | undefined) ?? []).map((p) => (typeof p === 'string' ? [p, undefined] : [p.material as string, p.variant as Variant | undefined])),
+};
+
 /** Whether a fact's variant `f` is the named variant `n` or refines it (compile.names.ts `refines`). */
 function refines(f: Variant | null, n: Variant): boolean {
   if (!f) return false;
@@ -124,8 +136,8 @@ function same(f: Variant | null, n: Variant | null): boolean {
   return key(f) === key(n);
 }
 
-/** The ids (`review:id`) of the records of `kind` whose reference to LLZO (by any of its names) satisfies `test`. */
-function seedIds(kind: string, test: (variant: Variant | null) => boolean): string[] {
+/** The ids (`review:id`) of the records of `kind` whose reference to LLZO (by any of its names; of the part `part`) satisfies `test`. */
+function seedIds(kind: string, test: (variant: Variant | null) => boolean, part?: keyof typeof PART_REFS): string[] {
   const names = llzoNames();
   const out: string[] = [];
   for (const review of readdirSync(path.join(seedDir, 'facts'))) {
@@ -137,7 +149,8 @@ function seedIds(kind: string, test: (variant: Variant | null) => boolean): stri
       continue;
     }
     for (const r of doc.records ?? []) {
-      const hit = refsOf(kind, r).some(([name, variant]) => names.has(name) && test(merged(names.get(name)!, variant)));
+      const refs = part ? PART_REFS[part]!(r) : refsOf(kind, r);
+      const hit = refs.some(([name, variant]) => names.has(name) && test(merged(names.get(name)!, variant)));
       if (hit) out.push(`${review}:${String(r.id)}`);
     }
   }
@@ -165,6 +178,8 @@ async function idsOf(list: string, argument: string, extra: string, name: string
   );
   expect(res.errors, `${list} ${name} ${variants ?? ''}`).toBeUndefined();
   const page = res.data![list]!;
+  // the count (counted from the named material's pattern) agrees with the page (filtered by EXISTS)
+  expect(page.totalCount, `${list} ${name} ${variants ?? ''} totalCount`).toBe(page.edges.length);
   return { ids: page.edges.map((e) => e.node.id).sort(), totalCount: page.totalCount };
 }
 
@@ -174,6 +189,7 @@ const CUBIC: Variant = { polymorph: 'cubic' };
 
 describe("a variant's name selects its facts, apart from its material's", () => {
   it.each(LISTS)('%s: LLZTO, Al-LLZO and c-LLZO select exactly the records of that variant and its refinements', async (list, kind, argument, extra) => {
+    let found = 0;
     for (const [name, variant] of [
       ['LLZTO', TA_ON_ZR],
       ['Al-LLZO', AL],
@@ -182,8 +198,68 @@ describe("a variant's name selects its facts, apart from its material's", () => 
       const expected = seedIds(kind, (v) => refines(v, variant));
       const got = await idsOf(list, argument, extra, name);
       expect(got.ids, `${list} ${name}`).toEqual(expected);
-      expect(got.totalCount).toBe(expected.length);
+      found += expected.length;
     }
+    // every list has facts of these variants to select (an empty expectation could not fail)
+    expect(found, list).toBeGreaterThan(0);
+  });
+
+  it("a refinement is selected by the variant's name but not by EXACT: LLZTO's spray-deposited layer (pasta2020 P70)", async () => {
+    const named = await idsOf('measurements', 'material', 'source: REVIEW', 'LLZTO');
+    const exact = await idsOf('measurements', 'material', 'source: REVIEW', 'LLZTO', 'EXACT');
+    expect(named.ids).toContain('pasta2020:P70');
+    expect(exact.ids).not.toContain('pasta2020:P70');
+    expect(exact.ids.length).toBeGreaterThan(0);
+  });
+
+  it('each part of a coating, a cell\'s electrolytes and an observation\'s products keep their variant apart', async () => {
+    for (const [list, argument, kind, part, name, variant] of [
+      ['coatingApplications', 'electrolyte', 'coatings', 'coatingElectrolyte', 'LLZTO', TA_ON_ZR],
+      ['coatingApplications', 'coating', 'coatings', 'coatingCoating', 'LLZTO', TA_ON_ZR],
+      ['cells', 'electrolyte', 'cells', 'cellElectrolyte', 'LLZTO', TA_ON_ZR],
+      ['interphaseObservations', 'product', 'interphases', 'products', 't-LLZO', { polymorph: 'tetragonal' }],
+    ] as const) {
+      const expected = seedIds(kind, (v) => refines(v, variant), part);
+      expect(expected.length, `${list} ${argument}`).toBeGreaterThan(0);
+      expect((await idsOf(list, argument, '', name)).ids, `${list} ${argument}: ${name}`).toEqual(expected);
+      // the whole material under the same part
+      expect((await idsOf(list, argument, '', name, 'ROLL_UP')).ids, `${list} ${argument}: ${name} ROLL_UP`).toEqual(seedIds(kind, () => true, part));
+    }
+  });
+
+  it("a claim's interface names no variant: a variant's name as electrolyte selects its material's interface claims", async () => {
+    const ta = await idsOf('claims', 'electrolyte', '', 'LLZTO');
+    expect(ta.ids.length).toBeGreaterThan(0);
+    expect(ta.ids).toEqual((await idsOf('claims', 'electrolyte', '', 'LLZO')).ids);
+  });
+
+  it('a polymorph name stands for every variant printed so (β and beta), and selects their facts only', async () => {
+    for (const [name, material, polymorphs] of [
+      ['β-Li3PS4', 'Li3PS4', ['β', 'beta']],
+      ['tetragonal-Na3PS4', 'Na3PS4', ['tetragonal']],
+    ] as const) {
+      const query = (where: string) =>
+        server.gql<{ measurements: { edges: { node: { id: string; variant: { polymorph: string | null } | null } }[] } }>(
+          `{ measurements(where: { ${where} }, first: 500) { edges { node { id variant { polymorph } } } } }`,
+        );
+      const all = await query(`material: "${material}"`);
+      const named = await query(`material: "${name}"`);
+      expect(all.errors ?? named.errors).toBeUndefined();
+      const expected = all.data!.measurements.edges.filter((e) => (polymorphs as readonly string[]).includes(e.node.variant?.polymorph ?? '')).map((e) => e.node.id);
+      expect(expected.length, name).toBeGreaterThan(0);
+      expect(expected.length, name).toBeLessThan(all.data!.measurements.edges.length);
+      expect(named.data!.measurements.edges.map((e) => e.node.id).sort(), name).toEqual(expected.sort());
+    }
+  });
+
+  it('the variants of a level hold for the AND/OR/NOT items under it that set none', async () => {
+    const res = await server.gql<{ a: { totalCount: number }; b: { totalCount: number } }>(
+      '{ a: measurements(where: { variants: EXACT, source: REVIEW, AND: [{ material: "LLZO" }] }) { totalCount } ' +
+        'b: measurements(where: { source: REVIEW, material: "LLZO", variants: EXACT }) { totalCount } }',
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.a.totalCount).toBe(seedIds('measurements', (v) => same(v, null)).length);
+    expect(res.data!.a.totalCount).toBe(res.data!.b.totalCount);
   });
 
   it('the facts of each variant are there to be selected: LLZTO, Al-LLZO and c-LLZO have facts in several lists', async () => {

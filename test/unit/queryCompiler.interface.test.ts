@@ -27,7 +27,7 @@ describe('compiled interfaces and interphase observations', () => {
     expect(q.text).toMatch(/x0\.stabilityClass = \$p\d+/);
     expect(q.text).toMatch(/coalesce\(x0\.computed, false\) = \$p\d+/);
     // a material name is resolved at the statement's start (ref0: an exact id, else a name, else the composition the text reads as)
-    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[:PRODUCES\]->\(x\d+:Material\) WHERE x\d+\.id IN ref\d+ \}/);
+    expect(q.text).toMatch(/EXISTS \{ MATCH \(x0\)-\[(rx\d+):PRODUCES\]->\(x\d+:Material\) WHERE x\d+\.id IN ref0 AND \(ref0_variants IS NULL OR \1\.variantId IN ref0_variants\) \}/);
     expect(q.text).toMatch(/^WITH COLLECT \{ MATCH \(m:Material \{id: \$p\d+\}\) RETURN m\.id \} AS ref0_ids, COLLECT \{ MATCH \(n:MaterialName \{key: \$p\d+\}\)-\[:NAMES\]->\(m:Material\)/m);
     // the counterpart through the interface, its variant as the name stands for one (the observation stores the counterpart's variant)
     expect(q.text).toMatch(

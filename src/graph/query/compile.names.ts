@@ -3,23 +3,24 @@
  * filter by name is no query of its own:
  *
  *   WITH COLLECT { MATCH (m:Material {id: $text}) RETURN m.id } AS n0_ids,
- *        COLLECT { MATCH (n:MaterialName {key: $key})-[:NAMES]->(m:Material) RETURN {materialId, nameText, review} } AS n0_names
+ *        COLLECT { MATCH (n:MaterialName {key: $key})-[:NAMES]->(m:Material) RETURN {materialId, nameText, review, variantId} } AS n0_names
  *   WITH ..., <distinct ids of n0_names> AS n0_all, <those named exactly $text> AS n0_exact
  *   WITH ..., CASE WHEN an exact id THEN it WHEN one material THEN it WHEN one named exactly so THEN it
  *             WHEN none THEN $formulaIds ELSE all of them END AS ref0
- *   WITH ..., ref0, <the variant every name of the material chosen stands for, else null> AS ref0_variant
- *   WITH ..., ref0, ref0_variant, <that variant and the variants of its material that refine it> AS ref0_variants
+ *   WITH ..., ref0, <the variants the names of the material chosen stand for, if every one names one, else null> AS ref0_variant
+ *   WITH ..., ref0, ref0_variant, <those variants and the variants of its material that refine them> AS ref0_variants
  *
  * at the start of the statement (two index seeks per name: the unique index on Material.id, the range index
  * on MaterialName.key), the filter reading `ref0` (every WITH of the page carries it to the projections). The
  * statement also returns what each lookup found (`nameChecks`: the prelude's variables in a list statement, whose
  * RETURN still sees them; the same two seeks again where later WITHs dropped them: aggregates, search), from which
  * services/materialRef.ts raises the errors the rules define (an ambiguous name, neither name nor formula).
- * `ref0_variant` is the variant the name stands for (LLZTO: the Ta-doped variant of Li7La3Zr2O12) by the rule of
- * materialRef.ts `resolveMaterial`: a material chosen by its names, every one of which names the same variant; null for
- * an exact id, a formula, a material's own name, and names of different variants. `ref0_variants` adds the variants
- * that refine it (`refines`: LLZTO's Ta-on-Zr variant is refined by a spray-deposited Ta-on-Zr layer); null beside a
- * null variant. Filters of facts compare them with the variant the fact records (compile.variant.ts `namedMaterialText`).
+ * `ref0_variant` lists the variants the name stands for (LLZTO: the Ta-doped variant of Li7La3Zr2O12; beta-Li3PS4: the
+ * variants printed 'β' and 'beta'): a material chosen by its names, every one of which names a variant; null for an
+ * exact id, a formula, and a name of the material itself. (A computed field needs one variant: materialRef.ts
+ * `resolveMaterial` takes it where every name names the same one.) `ref0_variants` adds the variants that refine them
+ * (`refines`: LLZTO's Ta-on-Zr variant is refined by a spray-deposited Ta-on-Zr layer); null beside a null variant.
+ * Filters of facts compare them with the variant the fact records (compile.variant.ts `namedMaterialText`).
  */
 import { MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
@@ -42,10 +43,10 @@ const exactId = (b: BoundNameRef) => `COLLECT { MATCH (m:Material {id: ${b.text}
 const byName = (b: BoundNameRef) =>
   `COLLECT { MATCH (n:MaterialName {key: ${b.key}})-[:NAMES]->(m:Material) RETURN {materialId: m.id, nameText: ${NAME.text!('n')}, review: ${NAME.review!('n')}, variantId: ${NAME.variantId!('n')}} }`;
 
-/** The variable holding the variant a name stands for, beside the reference's ids (null when it stands for none). */
+/** The variable holding the variants a name stands for, beside the reference's ids (null when it stands for none). */
 export const variantVariable = (b: Pick<BoundNameRef, 'variable'>) => `${b.variable}_variant`;
 
-/** The variable holding the variant a name stands for and the variants that refine it (null when it stands for none). */
+/** The variable holding the variants a name stands for and the variants that refine them (null when it stands for none). */
 export const refinementsVariable = (b: Pick<BoundNameRef, 'variable'>) => `${b.variable}_variants`;
 
 /** Every variable a reference binds for the rest of the statement: its material ids, its variant and the variant's refinements. */
@@ -69,12 +70,12 @@ function refines(f: string, n: string): string {
 }
 
 /**
- * The named variant's id with the ids of the variants that refine it (`variant` holds the named variant's id, or null);
- * two MATCH clauses, so that the named variant's own VARIANT_OF relationship may be read twice (it is among them).
+ * The named variants' ids with the ids of the variants that refine them (`variants` holds the named variants' ids, or
+ * null); two MATCH clauses, so that a named variant's own VARIANT_OF relationship may be read twice (it is among them).
  */
-const refinementsOf = (variant: string) =>
-  `CASE WHEN ${variant} IS NOT NULL THEN COLLECT { MATCH (nv:MaterialVariant {id: ${variant}})-[:VARIANT_OF]->(nm:Material) MATCH (fv:MaterialVariant)-[:VARIANT_OF]->(nm) ` +
-  `WHERE fv = nv OR (${refines('fv', 'nv')}) RETURN fv.id } END`;
+const refinementsOf = (variants: string) =>
+  `CASE WHEN ${variants} IS NOT NULL THEN COLLECT { MATCH (nv:MaterialVariant) WHERE nv.id IN ${variants} MATCH (nv)-[:VARIANT_OF]->(nm:Material) ` +
+  `MATCH (fv:MaterialVariant)-[:VARIANT_OF]->(nm) WHERE fv = nv OR (${refines('fv', 'nv')}) RETURN DISTINCT fv.id } END`;
 
 /**
  * The lines that bind each reference's material ids (none without references), keeping the variables `carried`;
@@ -87,7 +88,7 @@ export function materialNamePrelude(refs: readonly BoundNameRef[], carried: read
     `reduce(a = [], x IN ${list} | CASE WHEN ${exactText ? `coalesce(x.nameText <> ${exactText}, true) OR ` : ''}x.materialId IN a THEN a ELSE a + [x.materialId] END)`;
   const found = refs.flatMap((b) => [v(b, 'ids'), v(b, 'names')]);
   // the variant ids of the chosen material's names ('' for a name of the material itself)
-  const variantsOf = (b: BoundNameRef) => `[x IN ${v(b, 'names')} WHERE x.materialId = ${b.variable}[0] | coalesce(x.variantId, '')]`;
+  const variantsOf = (b: BoundNameRef) => `[nm IN ${v(b, 'names')} WHERE nm.materialId = ${b.variable}[0] | coalesce(nm.variantId, '')]`;
   return [
     `WITH ${[...carried, ...refs.flatMap((b) => [`${exactId(b)} AS ${v(b, 'ids')}`, `${byName(b)} AS ${v(b, 'names')}`])].join(', ')}`,
     `WITH ${[...carried, ...found, ...refs.flatMap((b) => [`${distinct(v(b, 'names'), null)} AS ${v(b, 'all')}`, `${distinct(v(b, 'names'), b.text)} AS ${v(b, 'exact')}`])].join(', ')}`,
@@ -105,7 +106,8 @@ export function materialNamePrelude(refs: readonly BoundNameRef[], carried: read
       ...(keepFound ? found : []),
       ...refs.flatMap((b) => [
         b.variable,
-        `CASE WHEN size(${v(b, 'ids')}) = 0 AND size(${b.variable}) = 1 THEN head([x IN ${variantsOf(b)} WHERE x <> '' AND all(y IN ${variantsOf(b)} WHERE y = x)]) END AS ${variantVariable(b)}`,
+        `CASE WHEN size(${v(b, 'ids')}) = 0 AND size(${b.variable}) = 1 AND size(${variantsOf(b)}) > 0 AND NOT '' IN ${variantsOf(b)} ` +
+          `THEN reduce(a = [], x IN ${variantsOf(b)} | CASE WHEN x IN a THEN a ELSE a + [x] END) END AS ${variantVariable(b)}`,
       ]),
     ].join(', ')}`,
     `WITH ${[...carried, ...(keepFound ? found : []), ...refs.flatMap((b) => [b.variable, variantVariable(b), `${refinementsOf(variantVariable(b))} AS ${refinementsVariable(b)}`])].join(', ')}`,

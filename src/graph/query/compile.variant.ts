@@ -101,6 +101,8 @@ const NAMED_MATERIAL: Record<NamedMaterialRelation, NamedMaterialPattern> = {
     pattern: (from, m) => `(${from})-[:AT]->(:Interface)-[:COUNTERPART]->(${m}:Material)`,
     variantId: (from) => propertyOf(INTERPHASE_OBSERVATION, 'counterpartVariantId')(from),
   },
+  // a product's variant is stored on its PRODUCES relationship
+  observationProduct: { pattern: (from, m, r) => `(${from})-[${r}:PRODUCES]->(${m}:Material)`, variantId: (_from, r) => partVariantId(r) },
   coatingMaterial: { pattern: (from, m) => `(${from})-[:COATING]->(${m}:Material)`, variantId: ownVariant },
   coatingSubstrate: { pattern: (from, m, r) => `(${from})-[${relationshipOf(APPLIED_ON, r)}]->(${m}:Material)`, variantId: onRelationship(APPLIED_ON) },
   coatingElectrolyte: { pattern: (from, m, r) => `(${from})-[${relationshipOf(PAIRED_WITH, r)}]->(${m}:Material)`, variantId: onRelationship(PAIRED_WITH) },
@@ -130,7 +132,7 @@ export function namedMaterialMatch(filter: Extract<Filter, { op: 'namedMaterial'
   const recorded = named.variantId(v, r);
   const conditions = [`${m}.id IN ${ref ?? scope.param(filter.ids)}`];
   if (filter.scope === 'AS_NAMED' && refinements) conditions.push(`(${refinements} IS NULL OR ${recorded} IN ${refinements})`);
-  if (filter.scope === 'EXACT') conditions.push(variant ? `coalesce(${recorded}, '') = coalesce(${variant}, '')` : `${recorded} IS NULL`);
+  if (filter.scope === 'EXACT') conditions.push(variant ? `(coalesce(${recorded} IN ${variant}, false) OR (${variant} IS NULL AND ${recorded} IS NULL))` : `${recorded} IS NULL`);
   return { pattern: named.pattern(v, m, r), conditions };
 }
 

@@ -19,6 +19,7 @@ export type NamedMaterialRelation =
   | 'windowMaterial'
   | 'observationElectrolyte'
   | 'observationCounterpart'
+  | 'observationProduct'
   | 'coatingMaterial'
   | 'coatingSubstrate'
   | 'coatingElectrolyte'

@@ -55,8 +55,9 @@ export async function claimFilter(w: ClaimFilterInput, path: string): Promise<Fi
     // about the material itself, or about an interface it is a side of
     out.push({ op: 'or', items: (['claimMaterial', 'claimInterfaceElectrolyte', 'claimInterfaceCounterpart'] as const).map((r) => namedMaterial(r, ids, w.variants)) });
   }
-  if (given(w.electrolyte)) out.push(namedMaterial('claimInterfaceElectrolyte', materialNameRef(w.electrolyte, `${path}.electrolyte`), w.variants));
-  if (given(w.counterpart)) out.push(namedMaterial('claimInterfaceCounterpart', materialNameRef(w.counterpart, `${path}.counterpart`), w.variants));
+  // an interface names no variant of its sides: a variant's name selects the claims about its material's interfaces
+  if (given(w.electrolyte)) out.push(namedMaterial('claimInterfaceElectrolyte', materialNameRef(w.electrolyte, `${path}.electrolyte`), 'ROLL_UP'));
+  if (given(w.counterpart)) out.push(namedMaterial('claimInterfaceCounterpart', materialNameRef(w.counterpart, `${path}.counterpart`), 'ROLL_UP'));
   return all([...out, ...(await logical(w, path, claimFilter))]);
 }
 

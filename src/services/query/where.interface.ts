@@ -64,7 +64,7 @@ export class InterfaceFilterPlanner {
     if (given(w.technique)) out.push(exists('techniques', eq('id', w.technique)));
     if (given(w.counterpartKind)) out.push(exists('interface', eq('counterpartKind', w.counterpartKind)));
     if (w.computed === true || w.computed === false) out.push({ op: 'compare', operand: { kind: 'flag', name: 'computed' }, comparison: 'eq', value: w.computed });
-    if (given(w.product)) out.push(exists('products', idIn(this.ids(w.product, `${path}.product`))));
+    if (given(w.product)) out.push(namedMaterial('observationProduct', this.ids(w.product, `${path}.product`), w.variants));
     if (given(w.counterpart)) out.push(namedMaterial('observationCounterpart', this.ids(w.counterpart, `${path}.counterpart`), w.variants));
     if (given(w.electrolyte)) out.push(namedMaterial('observationElectrolyte', this.ids(w.electrolyte, `${path}.electrolyte`), w.variants));
     out.push(...(await logical(w, path, this.observation)));

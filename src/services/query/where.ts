@@ -68,10 +68,17 @@ export async function logical<T extends { AND?: T[] | null; OR?: T[] | null; NOT
 ): Promise<Filter[]> {
   checkNesting(w, path);
   const out: Filter[] = [];
-  if (w.AND?.length) out.push({ op: 'and', items: await planEach(w.AND, `${path}.AND`, plan) });
-  if (w.OR?.length) out.push({ op: 'or', items: await planEach(w.OR, `${path}.OR`, plan) });
-  if (given(w.NOT)) out.push({ op: 'not', item: (await plan(w.NOT, `${path}.NOT`)) ?? { op: 'and', items: [] } });
+  const items = (list: T[]) => list.map((item) => inherited(w, item));
+  if (w.AND?.length) out.push({ op: 'and', items: await planEach(items(w.AND), `${path}.AND`, plan) });
+  if (w.OR?.length) out.push({ op: 'or', items: await planEach(items(w.OR), `${path}.OR`, plan) });
+  if (given(w.NOT)) out.push({ op: 'not', item: (await plan(inherited(w, w.NOT), `${path}.NOT`)) ?? { op: 'and', items: [] } });
   return out;
+}
+
+/** An AND/OR/NOT item with the `variants` of the level above where it sets none (a fact filter's variant scope holds below it). */
+function inherited<T>(parent: T, item: T): T {
+  const scope = (parent as { variants?: unknown }).variants;
+  return given(scope) && !given((item as { variants?: unknown }).variants) ? { ...item, variants: scope } : item;
 }
 
 /** Deepest nesting of AND/OR/NOT, and most items in one AND/OR: bounds on what one filter may compile to. */
