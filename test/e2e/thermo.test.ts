@@ -283,7 +283,7 @@ interface ComputedFixture {
   examples: {
     lpsclLi2S: { minimum: { x: number; energyEvPerAtom: number }; e1EvPerAtom: number; hull1EvPerAtom: number };
     llzoLcoCharged: { voltageV: number; minimum: { energyEvPerAtom: number }; kinks: { products: { composition: Comp }[] }[] }[];
-    windows: { formula: string; openElement: string; reductionLimitV: number; oxidationLimitV: number; reducedAtMetal: boolean }[];
+    windows: { formula: string; openElement: string; reductionLimitV: number; oxidationLimitV: number; stableAgainstMetal: boolean; phasesAtMetal: { formula: string }[] }[];
   };
 }
 const computed = JSON.parse(readFileSync(path.join(here, '../fixtures/pymatgen/computed.json'), 'utf8')) as ComputedFixture;
@@ -431,10 +431,30 @@ describe('computed next to reported (pymatgen on the same data: test/fixtures/py
     );
     expect(res.errors).toBeUndefined();
     const w = res.data!.stabilityWindow;
-    expect(w.stableAgainstMetal).toBe(f.reducedAtMetal);
+    expect(w.stableAgainstMetal).toBe(f.stableAgainstMetal);
     expect(Math.abs(w.reductionLimitV - f.reductionLimitV)).toBeLessThan(0.01);
     expect(Math.abs(w.oxidationLimitV - f.oxidationLimitV)).toBeLessThan(0.01);
     expect(w.productsAtReduction.map((p) => p.formula).sort()).toEqual(['Al', 'NaAlO2']);
+  });
+
+  it('Na-β-alumina | Na: the prediction takes β-alumina at its representative composition NaAl11O17 and flags the disagreement with famprikis2019:I14 (reported stable)', async () => {
+    const f = computed.examples.windows.find((x) => x.formula === 'NaAl11O17')!;
+    const res = await server.gql<{ interfaces: { edges: { node: { prediction: Prediction & { representativeOf: string[] } } }[] } }>(
+      `{ interfaces(where: { electrolyte: "Na-β-alumina", counterpart: "Na" }) { edges { node { prediction { representativeOf ${PREDICTION} } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.interfaces.edges).toHaveLength(1);
+    const p = res.data!.interfaces.edges[0]!.node.prediction;
+    expect(p).toMatchObject({ method: 'EQUILIBRIUM_AT_METAL', electrodeClass: 'ALKALI_METAL', electrodePotentialV: 0, referenceElectrode: 'Na/Na+', representativeOf: ['named:beta-alumina'] });
+    // pymatgen: not stable against Na; the assemblage at 0 V vs Na/Na+
+    expect(f.stableAgainstMetal).toBe(false);
+    expect(p.predictedProducts.map((x) => x.formula).sort()).toEqual(f.phasesAtMetal.map((x) => x.formula).sort());
+    expect(p.comparedObservationIds).toContain('famprikis2019:I14');
+    expect(p.disagrees).toBe(true);
+    expect(p.disagreementReason).toMatch(/famprikis2019:I14/);
+    const printed = /reduced below ([\d.]+) V vs Na\/Na\+/.exec(p.disagreementReason ?? '');
+    expect(printed, p.disagreementReason ?? '').not.toBeNull();
+    expect(Math.abs(Number(printed![1]) - f.reductionLimitV)).toBeLessThan(0.01);
   });
 
   it('every prediction of the seed: the reactants never among the compared products, and every disagreement with a reason', async () => {

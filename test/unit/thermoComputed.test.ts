@@ -74,7 +74,7 @@ interface FixtureWindow {
   openElement: string;
   reductionLimitV: number;
   oxidationLimitV: number;
-  reducedAtMetal: boolean;
+  stableAgainstMetal: boolean;
   productsAtReduction: { composition: Comp; formula: string }[];
   stabilized: boolean;
 }
@@ -247,7 +247,7 @@ describe('windows: a collapsed one and the phases it decomposes into; Na-beta-al
     expect(w.status).toBe('COMPUTED');
     expect(Math.abs(w.reductionLimitV! - f.reductionLimitV)).toBeLessThan(V_TOL);
     expect(Math.abs(w.oxidationLimitV! - f.oxidationLimitV)).toBeLessThan(V_TOL);
-    expect(w.stableAgainstMetal).toBe(f.reducedAtMetal);
+    expect(w.stableAgainstMetal).toBe(f.stableAgainstMetal);
     expect(w.stabilized).toBe(f.stabilized);
   });
 
@@ -263,7 +263,7 @@ describe('windows: a collapsed one and the phases it decomposes into; Na-beta-al
 
   it('NaAl11O17 (Na-beta-alumina) is computed reduced below about 0.3 V vs Na/Na+, not stable against Na', () => {
     const f = fixture.examples.windows.find((x) => x.formula === 'NaAl11O17')!;
-    expect(f.reducedAtMetal).toBe(false);
+    expect(f.stableAgainstMetal).toBe(false);
     expect(window(f).reductionLimitV).toBeGreaterThan(0.1);
   });
 });
