@@ -20,6 +20,7 @@ import { MaterialResolver, MaterialVariantResolver } from './material.resolver.j
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { SearchResolver } from './search.resolver.js';
+import { withOutputUnits } from './outputUnits.js';
 import { readCompiledFirst } from './selection.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import { CitationResolver, SourceResolver } from './source.resolver.js';
@@ -69,7 +70,9 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
-  }).then(readCompiledFirst);
+  })
+    .then(readCompiledFirst)
+    .then(withOutputUnits);
   return cached;
 }
 

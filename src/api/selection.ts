@@ -7,6 +7,7 @@ import { getNamedType, isObjectType, isInterfaceType, isUnionType, type GraphQLR
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { SelectedField } from '../services/query/selection.js';
 import { COMPUTED_FIELD_COST, itemCount } from './limits.js';
+import { convertsFromRowUnit } from './outputUnits.js';
 
 export function selectionOf(info: GraphQLResolveInfo): SelectedField {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
@@ -16,7 +17,9 @@ export function selectionOf(info: GraphQLResolveInfo): SelectedField {
 
 function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string): SelectedField {
   const byType: Record<string, SelectedField[]> = {};
-  for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) byType[typeName] = Object.values(byKey).map((sub) => toSelected(schema, sub, typeName));
+  for (const [typeName, byKey] of Object.entries(tree.fieldsByTypeName)) {
+    byType[typeName] = withRowUnit(typeName, Object.values(byKey).map((sub) => toSelected(schema, sub, typeName)));
+  }
   const args = tree.args as Record<string, unknown>;
   const type = returnType(schema, parentType, tree.name);
   return {
@@ -28,6 +31,16 @@ function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string
     fields: mergeFields(Object.values(byType).flat()),
     ...(isUnionType(type) ? { byType: unionMembers(type, byType) } : {}),
   };
+}
+
+/**
+ * A number asked for in another unit than its row's (`value(unit: "mS/cm")`, outputUnits.ts) is converted from
+ * the row's `unit`: the statement then reads `unit` too, selected or not.
+ */
+function withRowUnit(typeName: string, fields: SelectedField[]): SelectedField[] {
+  const converted = fields.some((f) => typeof f.args['unit'] === 'string' && convertsFromRowUnit(typeName, f.name));
+  if (!converted || fields.some((f) => f.name === 'unit')) return fields;
+  return [...fields, { name: 'unit', key: 'unit', args: {}, weight: 0, rows: 1, fields: [] }];
 }
 
 /**

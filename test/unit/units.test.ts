@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '../../src/domain/errors.js';
 import { toCanonical } from '../../src/domain/units/properties.js';
 import { readQuantity } from '../../src/domain/values/quantity.js';
-import { convert, KJ_PER_MOL_PER_EV, readTemperature, ROOM_TEMPERATURE_K, roundToScale, toKelvin } from '../../src/domain/units/units.js';
+import { convert, fromCanonicalUnit, KJ_PER_MOL_PER_EV, readTemperature, ROOM_TEMPERATURE_K, roundToScale, toKelvin, unitsLike } from '../../src/domain/units/units.js';
 import { parsePrintedValue, scaleParsedValue } from '../../src/domain/values/printedValue.js';
 import { histogramPlan } from '../../src/services/query/aggregate.service.js';
 
@@ -169,5 +169,48 @@ describe('no float noise where numbers are computed', () => {
   it('a scaled printed value is rounded like a unit conversion', () => {
     expect(1.3 * 1e-3).not.toBe(0.0013); // 0.0013000000000000002
     expect(scaleParsedValue(parsePrintedValue('1.3'), 1e-3).value).toBe(0.0013);
+  });
+});
+
+describe('numbers given in the unit asked for (fromCanonicalUnit, the `unit` argument of output fields)', () => {
+  it('conductivity, energy, potential: by SI factors; eV per particle to kJ/mol through N_A·e (CODATA 2018)', () => {
+    expect(fromCanonicalUnit(1.2e-3, 'S/cm', 'mS/cm')).toBe(1.2);
+    expect(fromCanonicalUnit(1.2e-3, 'S/cm', 'S/m')).toBe(0.12);
+    expect(fromCanonicalUnit(0.25, 'eV', 'meV')).toBe(250);
+    expect(fromCanonicalUnit(1, 'eV', 'kJ/mol')).toBeCloseTo(96.485332123, 9);
+    expect(fromCanonicalUnit(-0.083, 'eV/atom', 'meV/atom')).toBe(-83);
+    expect(fromCanonicalUnit(4.2, 'V', 'mV')).toBe(4200);
+    expect(fromCanonicalUnit(12, 'nm', 'µm')).toBe(0.012);
+  });
+  it('temperatures: a level is offset (25 °C = 298.15 K, 77 °F = 298.15 K), a difference only scaled', () => {
+    expect(fromCanonicalUnit(298.15, 'K', '°C')).toBe(25);
+    expect(fromCanonicalUnit(298.15, 'K', '°F')).toBe(77);
+    expect(fromCanonicalUnit(298.15, 'K', ' ºC ')).toBe(25);
+    expect(fromCanonicalUnit(3, 'K', '°C', 'DIFFERENCE')).toBe(3);
+    expect(fromCanonicalUnit(5, 'K', '°F', 'DIFFERENCE')).toBe(9);
+  });
+  it('fractions and percent: 0.42 is 42 %', () => {
+    expect(fromCanonicalUnit(0.42, '', '%')).toBe(42);
+    expect(fromCanonicalUnit(42, '%', '')).toBe(0.42);
+  });
+  it('the same unit leaves the number as stored; counts and rates stay in their own unit', () => {
+    expect(fromCanonicalUnit(0.1 + 0.2, 'S/cm', 'S/cm')).toBe(0.1 + 0.2);
+    expect(() => fromCanonicalUnit(2, 'C', 'mC')).toThrow(/own unit/);
+    expect(() => fromCanonicalUnit(100, 'cycles', 'kcycles')).toThrow(/own unit/);
+  });
+  it('refuses unreadable units and other dimensions', () => {
+    expect(() => fromCanonicalUnit(1, 'S/cm', 'furlong')).toThrow(/unknown unit 'furlong'/);
+    expect(() => fromCanonicalUnit(1, 'S/cm', 'eV')).toThrow(/different dimensions/);
+    expect(() => fromCanonicalUnit(300, 'K', 'eV')).toThrow(/different dimensions/);
+    expect(() => fromCanonicalUnit(0.5, '', 'mS/cm')).toThrow(/different dimensions/);
+  });
+  it('suggests units of the same dimension for error messages', () => {
+    expect(unitsLike('S/cm').slice(0, 3)).toEqual(['S/cm', 'mS/cm', 'µS/cm']);
+    expect(unitsLike('S/cm')).toContain('S/m');
+    expect(unitsLike('eV')).toEqual(expect.arrayContaining(['eV', 'meV', 'kJ/mol']));
+    expect(unitsLike('K')).toEqual(['K', '°C', '°F']);
+    expect(unitsLike('GPa')).toEqual(expect.arrayContaining(['GPa', 'MPa', 'kPa']));
+    expect(unitsLike('C')).toEqual(['C']);
+    for (const u of ['S/cm', 'eV', 'eV/atom', 'V', 'mA/cm2', 'Ω cm2', 'nm', 'mAh/g', 'Å']) for (const v of unitsLike(u)) expect(() => fromCanonicalUnit(1, u, v)).not.toThrow();
   });
 });

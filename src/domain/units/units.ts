@@ -212,3 +212,77 @@ export function readTemperature(text: string): ReadTemperature {
   }
   return { kelvin: null, minK: null, maxK: null, nominal: false };
 }
+
+/** Canonical units of counts and rates that have no other unit: cycles, a C-rate ('C', not the coulomb), an angle in degrees. */
+const OWN_UNITS = new Set(['cycles', 'C', '°']);
+
+/** Temperature units `fromCanonicalUnit` reads, with their offset from K (K = value × 1 + offset; °F also scales). */
+const TEMPERATURE_UNITS: Record<string, { scale: number; offset: number }> = {
+  K: { scale: 1, offset: 0 },
+  '°C': { scale: 1, offset: 273.15 },
+  '℃': { scale: 1, offset: 273.15 },
+  oC: { scale: 1, offset: 273.15 },
+  '°F': { scale: 5 / 9, offset: 273.15 - (32 * 5) / 9 },
+};
+
+/**
+ * How a number relates to its unit: a LEVEL (a value, a bound, a temperature: °C is offset from K) or a
+ * DIFFERENCE of two levels (an uncertainty, a width: 1 K of difference is 1 °C).
+ */
+export type NumberKind = 'LEVEL' | 'DIFFERENCE';
+
+/**
+ * `value`, held in the unit `from` (a canonical unit: 'S/cm', 'eV', 'K', '' for a dimensionless number),
+ * given in the unit `to` ('mS/cm', 'S/m', 'meV', 'kJ/mol', '°C', '%'...). Same unit: unchanged. Temperatures
+ * convert affinely for a LEVEL (25 °C = 298.15 K), by scale alone for a DIFFERENCE; '' and '%' are fractions
+ * (0.5 = 50 %); any other pair goes through `convert` (SI with a dimension check, per mole ↔ per particle
+ * through Avogadro's constant). Rounded to 12 significant digits. Counts and rates in their own unit ('cycles',
+ * 'C' for a C-rate, '°') are given in it only.
+ * @throws InvalidValueError when `to` is unreadable or of another dimension than `from`, or `from` is an own unit.
+ */
+export function fromCanonicalUnit(value: number, from: string, to: string, kind: NumberKind = 'LEVEL'): number {
+  const target = to.normalize('NFC').trim().replace(/^º/, '°');
+  if (target === from) return value;
+  if (OWN_UNITS.has(from)) throw new InvalidValueError(to, `a value in '${from}' is given in its own unit only`);
+  const tFrom = TEMPERATURE_UNITS[from];
+  const tTo = TEMPERATURE_UNITS[target];
+  if (tFrom || tTo) {
+    if (!tFrom || !tTo) throw new InvalidValueError(to, `cannot give a value in '${from || 'no unit'}' in '${to}': different dimensions`);
+    const kelvin = value * tFrom.scale + (kind === 'LEVEL' ? tFrom.offset : 0);
+    return roundSignificant((kelvin - (kind === 'LEVEL' ? tTo.offset : 0)) / tTo.scale);
+  }
+  if (from === '' || target === '') {
+    const other = from === '' ? target : from;
+    const factor = other === '' ? 1 : parseUnit(other).factor; // '%' is 0.01
+    if (other !== '' && parseUnit(other).dim.some((d) => d !== 0)) {
+      throw new InvalidValueError(to, `cannot give a value in '${from || 'no unit'}' in '${to}': different dimensions`);
+    }
+    return roundSignificant(from === '' ? value / factor : value * factor);
+  }
+  return convert(value, from, target);
+}
+
+/**
+ * Units like `unit` a user may ask for, for error messages: the unit itself, its common SI prefixes, per m
+ * for per cm, °C and °F for K, kJ/mol for an energy per particle, % for a fraction; only those that
+ * `fromCanonicalUnit` converts to. A count or rate in its own unit ('cycles', 'C' for a C-rate, '°') has no other.
+ */
+export function unitsLike(unit: string): string[] {
+  if (OWN_UNITS.has(unit)) return [unit];
+  if (TEMPERATURE_UNITS[unit]) return ['K', '°C', '°F'];
+  if (unit === '' || unit === '%') return ['', '%'];
+  const head = /^([A-Za-zΩµÅ]+)(.*)$/.exec(unit);
+  let base = head?.[1] ?? '';
+  if (!BASE[base] && PREFIX[base[0] ?? ''] !== undefined && BASE[base.slice(1)]) base = base.slice(1);
+  const prefixes = base === 'Pa' ? ['', 'k', 'M', 'G'] : ['', 'm', 'µ', 'n', 'k'];
+  const prefixed = head && BASE[base] && base !== 'Å' ? prefixes.map((p) => p + base + head[2]) : [];
+  const candidates = [unit, ...prefixed, unit.replace('/cm', '/m'), unit.replace('cm', 'm'), 'kJ/mol', ...(unit === 'Å' ? ['nm', 'pm'] : [])];
+  return [...new Set(candidates)].filter((u) => {
+    try {
+      fromCanonicalUnit(1, unit, u);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
