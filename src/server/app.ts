@@ -70,6 +70,9 @@ export interface App {
   readRelationDegrees(): Promise<Readonly<Record<string, number>>>;
 }
 
+/** How long an idle keep-alive connection stays open on the server's side (ms). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 function requestError(message: string) {
   return { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] };
 }
@@ -78,6 +81,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // An idle keep-alive connection is closed by the client, never by the server first: a server that closes at
+  // Node's default 5 s races a client reusing the socket at that moment (ECONNRESET on a busy machine). Clients'
+  // idle timeouts are shorter (undici, Node's fetch: 4 s; load balancers: 60 s), so the server waits longer;
+  // headersTimeout must exceed keepAliveTimeout (Node http docs, server.keepAliveTimeout).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   opts.db.useRequestSignals(currentRequestSignal);
   const stores = createStores(opts.db);
   const schema = await buildInterphaseSchema();
