@@ -3,9 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
 import { MaterialConnection } from './connection.type.js';
-import { CompiledPageArgs, MaterialOrder, MeasurementOrder } from './query.input.js';
+import { CompiledPageArgs, MaterialOrder, MeasurementOrder, TemperatureRange } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
-import { MeasuredPropertyEnum } from './enums.js';
+import { ConductivityContributionEnum, MeasuredPropertyEnum } from './enums.js';
+import { PropertyConsensus } from './consensus.type.js';
+import type { ConductivityContribution } from '../domain/model/measurement.kind.js';
 import { checkMaterialId, type CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
 import { Cell, Claim, CoatingApplication, Interface, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
@@ -72,6 +74,29 @@ export class MaterialResolver {
       return ctx.services.lists.measurementsOfMaterial(material.id, selectionOf(info));
     }
     return compiledOr(material, info, () => ctx.services.materials.measurements(material.id, property, orderBy, first));
+  }
+
+  @FieldResolver(() => PropertyConsensus, {
+    description:
+      "What this material's reports agree on for `property` (reviews and datasets, its variants included): counts of reports and " +
+      'publications, median, extremes, quartiles, spread (in decades for a conductivity) and the outliers named, at a temperature ' +
+      'band: by default 20–30 °C for a conductivity or a diffusion coefficient (reports that state no temperature included and ' +
+      'counted), none for other properties. An ionic-conductivity consensus leaves bulk and grain-boundary values out unless ' +
+      '`contribution` asks for them. One batched query per request for every material asking it. BAD_USER_INPUT naming ' +
+      '`temperature` for a unit other than K or °C or min above max.',
+  })
+  consensus(
+    @Root() material: Material,
+    @Ctx() ctx: Context,
+    @Arg('property', () => MeasuredPropertyEnum, { description: 'The property, e.g. IONIC_CONDUCTIVITY.' }) property: PropertyKind,
+    @Arg('temperature', () => TemperatureRange, { nullable: true, description: 'The temperature band (K or °C); default as above.' })
+    temperature: TemperatureRange | null,
+    @Arg('contribution', () => ConductivityContributionEnum, { nullable: true, description: 'Only this contribution (UNSPECIFIED: not stated).' })
+    contribution: ConductivityContribution | null,
+    @Arg('includeTemperatureNotStated', () => Boolean, { defaultValue: true, description: 'Count reports whose source states no temperature (most review values).' })
+    includeTemperatureNotStated: boolean,
+  ) {
+    return ctx.services.consensus.of(material.id, property, { temperature, contribution, includeTemperatureNotStated });
   }
 
   @FieldResolver(() => StabilityWindow, {

@@ -3,8 +3,8 @@
  * `unit` and is then given in it (`value(unit: "mS/cm")`, `temperatureK(unit: "°C")`,
  * `reductionLimitV(unit: "mV")`, `reactionEnergyEvPerAtom(unit: "kJ/mol")`), converted by the unit core
  * (`domain/units/units.ts`, `fromCanonicalUnit`). Which fields have a unit, and which:
- * - `value`, `min`, `max` and `uncertainty` of a type with a `unit` field (Measurement, Quantity, CellResult):
- *   the row's own unit (an uncertainty is a difference: 1 K of it is 1 °C);
+ * - `value`, `min`, `max`, `median`, `q1`, `q3`, `uncertainty` and `range` of a type with a `unit` field (Measurement,
+ *   Quantity, CellResult, PropertyConsensus): the row's own unit (an uncertainty or a range is a difference: 1 K of it is 1 °C);
  * - a Float field whose name ends in its unit: `…K` (K), `…V` (V vs the reference electrode), `…EvPerAtom`
  *   (eV/atom), `…EvPerFormulaUnit` (eV per formula unit), `…KjPerMol` (kJ/mol);
  * - the lattice parameters a, b, c of ReportedStructure (Å).
@@ -27,7 +27,16 @@ const BY_SUFFIX: [RegExp, string][] = [
   [/[a-z]K$/, 'K'],
   [/[a-z]V$/, 'V'],
 ];
-const OWN_UNIT_FIELDS: Record<string, NumberKind> = { value: 'LEVEL', min: 'LEVEL', max: 'LEVEL', uncertainty: 'DIFFERENCE' };
+const OWN_UNIT_FIELDS: Record<string, NumberKind> = {
+  value: 'LEVEL',
+  min: 'LEVEL',
+  max: 'LEVEL',
+  median: 'LEVEL',
+  q1: 'LEVEL',
+  q3: 'LEVEL',
+  uncertainty: 'DIFFERENCE',
+  range: 'DIFFERENCE',
+};
 const FIXED: Record<string, Record<string, string>> = { ReportedStructure: { a: 'Å', b: 'Å', c: 'Å' } };
 /** Types whose numbers are statistics of another field (their `unit` is an input): left alone. */
 const LEFT_ALONE = new Set(['ValueStatistics', 'Histogram', 'StoichiometryRange']);

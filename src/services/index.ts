@@ -3,6 +3,7 @@
  * requests or users); the stores and the driver behind them are shared.
  */
 import { createLoaders, type Stores } from '../graph/loaders.js';
+import { ConsensusService } from './consensus.service.js';
 import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
 import { PublicationService } from './publication.service.js';
@@ -24,6 +25,8 @@ export interface Services {
   lists: ListService;
   /** Statistics for dashboards (measurementStatistics, materialStatistics): one Cypher statement per request. */
   statistics: AggregateService;
+  /** What the reports agree on per material and property (Material.consensus). */
+  consensus: ConsensusService;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
@@ -42,5 +45,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     search: new SearchService(stores.search, listService),
     lists: listService,
     statistics: new AggregateService(stores.aggregates, lists),
+    consensus: new ConsensusService(loaders),
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * Consensus per material and property: which of the material's measurements count (property, contribution,
+ * temperature band), then the statistics of `domain/consensus.ts` over them. One batched load of the
+ * material's measurements per request (the DataLoader `measurementsByMaterial`), no query per material.
+ */
+import { consensusOf, type Consensus } from '../domain/consensus.js';
+import { InvalidValueError } from '../domain/errors.js';
+import type { ConductivityContribution } from '../domain/model/measurement.kind.js';
+import { canonicalUnit, PROPERTIES, type PropertyKind } from '../domain/units/properties.js';
+import { toKelvin } from '../domain/units/units.js';
+import type { Loaders } from '../graph/loaders.js';
+import type { MeasurementRecord } from '../graph/records.js';
+import { InvalidArgumentError } from './errors.js';
+
+/** Properties that depend strongly on temperature: their consensus defaults to 20–30 °C. */
+const TEMPERATURE_DEPENDENT = new Set<PropertyKind>(['IONIC_CONDUCTIVITY', 'ELECTRONIC_CONDUCTIVITY', 'DIFFUSION_COEFFICIENT']);
+const ROOM_BAND_K = { min: 293.15, max: 303.15 };
+/** Contributions that are not the whole sample's: left out of an ionic-conductivity consensus unless asked for. */
+const PARTIAL_CONTRIBUTIONS = new Set<ConductivityContribution>(['BULK', 'GRAIN_BOUNDARY']);
+
+export interface ConsensusOptions {
+  temperature?: { min?: number | null; max?: number | null; unit?: string | null } | null;
+  contribution?: ConductivityContribution | null;
+  includeTemperatureNotStated?: boolean | null;
+}
+
+export interface ConsensusView extends Omit<Consensus, 'outliers' | 'countedIds' | 'bySource'> {
+  property: PropertyKind;
+  unit: string;
+  temperatureMinK: number | null;
+  temperatureMaxK: number | null;
+  contributions: string[];
+  temperatureNotStated: number;
+  bySource: (Consensus['bySource'][number] & { unit: string })[];
+  outliers: { measurement: MeasurementRecord; deviationFromMedian: number; side: string }[];
+  measurements: MeasurementRecord[];
+}
+
+export class ConsensusService {
+  constructor(private readonly loaders: Loaders) {}
+
+  /** @throws InvalidArgumentError naming `temperature` (unit, or min above max). */
+  async of(materialId: string, property: PropertyKind, options: ConsensusOptions): Promise<ConsensusView> {
+    const band = temperatureBand(property, options.temperature);
+    const all = await this.loaders.related('measurementsByMaterial').load(materialId);
+    const contributionOk = contributionFilter(property, options.contribution);
+    const withNotStated = options.includeTemperatureNotStated ?? true;
+    const chosen = all.filter(
+      (m) => m.property === property && contributionOk(m.contribution ?? null) && inBand(m.temperatureK ?? null, band, withNotStated),
+    );
+    const c = consensusOf(
+      chosen.map((m) => ({ id: m.id, value: m.value ?? null, sourceKind: m.source.kind, publicationKeys: m.publicationKeys })),
+      'logScale' in PROPERTIES[property],
+    );
+    const byId = new Map(chosen.map((m) => [m.id, m]));
+    const unit = canonicalUnit(property);
+    return {
+      ...c,
+      property,
+      unit,
+      temperatureMinK: band.min,
+      temperatureMaxK: band.max,
+      contributions: [...new Set(chosen.map((m) => m.contribution ?? 'UNSPECIFIED'))].sort(),
+      temperatureNotStated: c.countedIds.filter((id) => byId.get(id)!.temperatureK == null).length,
+      bySource: c.bySource.map((g) => ({ ...g, unit })),
+      outliers: c.outliers.map((o) => ({ measurement: byId.get(o.id)!, deviationFromMedian: o.deviationFromMedian, side: o.side })),
+      measurements: c.countedIds.map((id) => byId.get(id)!),
+    };
+  }
+}
+
+function temperatureBand(property: PropertyKind, t: ConsensusOptions['temperature']): { min: number | null; max: number | null } {
+  if (!t || (t.min == null && t.max == null)) return TEMPERATURE_DEPENDENT.has(property) ? ROOM_BAND_K : { min: null, max: null };
+  const k = (v: number | null | undefined) => {
+    if (v == null) return null;
+    try {
+      return toKelvin(v, t.unit ?? 'K');
+    } catch (e) {
+      if (e instanceof InvalidValueError) throw new InvalidArgumentError('temperature', `${e.problem}; accepted units: 'K', '°C'`);
+      throw e;
+    }
+  };
+  const band = { min: k(t.min), max: k(t.max) };
+  if (band.min !== null && band.max !== null && band.min > band.max) throw new InvalidArgumentError('temperature', `min (${t.min}) is above max (${t.max})`);
+  return band;
+}
+
+function inBand(k: number | null, band: { min: number | null; max: number | null }, withNotStated: boolean): boolean {
+  if (k === null) return withNotStated;
+  return (band.min === null || k >= band.min) && (band.max === null || k <= band.max);
+}
+
+function contributionFilter(property: PropertyKind, asked: ConductivityContribution | null | undefined): (c: ConductivityContribution | null) => boolean {
+  if (asked) return (c) => (c ?? 'UNSPECIFIED') === asked;
+  if (property === 'IONIC_CONDUCTIVITY') return (c) => c === null || !PARTIAL_CONTRIBUTIONS.has(c);
+  return () => true;
+}
