@@ -12,7 +12,7 @@ import { Measurement } from './measurement.type.js';
 export class ConsensusBySource {
   @Field(() => SourceKindEnum, { description: 'The kind of source.' }) source!: string;
   @Field(() => Int, { description: 'Reports of this source with a point value.' }) reports!: number;
-  @Field(() => Float, { nullable: true, description: 'Their median, in `unit` (on log10 for a property that spans decades).' }) median!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Their median, taken on log10 for a property that spans decades and given back in `unit`.' }) median!: number | null;
   @Field(() => String, { description: 'The canonical unit of the property.' }) unit!: string;
 }
 
@@ -30,11 +30,14 @@ export class ConsensusOutlier {
     'bounds and ranges counted apart, never as values) at a stated temperature band, with counts, median, extremes, quartiles, ' +
     'spread and the outliers named. Quartiles by linear interpolation (Hyndman & Fan type 7, numpy.percentile default; ' +
     "doi:10.1080/00031305.1996.10473566); for a property that spans decades (ionic conductivity) on log10 of the values; outliers by Tukey's fences, " +
-    'named from 4 values on.',
+    'named from 4 values on when the quartiles differ.',
 })
 export class PropertyConsensus {
   @Field(() => MeasuredPropertyEnum, { description: 'The property the reports measured.' }) property!: PropertyKind;
-  @Field(() => String, { description: "Canonical unit of median, min, max, q1, q3, range ('S/cm' for ionic conductivity)." }) unit!: string;
+  @Field(() => String, {
+    description: "Canonical unit of median, min, max, q1, q3, range and bySource.median ('S/cm' for ionic conductivity); each of them takes `unit` to be given in another.",
+  })
+  unit!: string;
   @Field(() => Float, { nullable: true, description: 'Lower end of the temperature band the reports were measured in, K (null: none).' })
   temperatureMinK!: number | null;
   @Field(() => Float, { nullable: true, description: 'Upper end of the temperature band, K (null: none).' }) temperatureMaxK!: number | null;
@@ -43,6 +46,8 @@ export class PropertyConsensus {
   @Field(() => Int, { description: 'Reports with a point value: the ones the statistics are of.' }) reports!: number;
   @Field(() => Int, { description: 'Distinct publications credited by those reports.' }) publications!: number;
   @Field(() => Int, { description: 'Reports left out because they are bounds or ranges.' }) boundsAndRanges!: number;
+  @Field(() => Int, { description: 'Point values left out because they are zero or negative (a property that spans decades only).' })
+  nonPositive!: number;
   @Field(() => Int, { description: 'Counted reports whose source states no temperature (see includeTemperatureNotStated).' })
   temperatureNotStated!: number;
   @Field(() => Float, { nullable: true, description: 'Median.' }) median!: number | null;

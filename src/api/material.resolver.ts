@@ -89,7 +89,10 @@ export class MaterialResolver {
     @Root() material: Material,
     @Ctx() ctx: Context,
     @Arg('property', () => MeasuredPropertyEnum, { description: 'The property, e.g. IONIC_CONDUCTIVITY.' }) property: PropertyKind,
-    @Arg('temperature', () => TemperatureRange, { nullable: true, description: 'The temperature band (K or °C); default as above.' })
+    @Arg('temperature', () => TemperatureRange, {
+      nullable: true,
+      description: 'The temperature band (K or °C); without min and max the default above; `{ min: 0 }` for every temperature.',
+    })
     temperature: TemperatureRange | null,
     @Arg('contribution', () => ConductivityContributionEnum, { nullable: true, description: 'Only this contribution (UNSPECIFIED: not stated).' })
     contribution: ConductivityContribution | null,

@@ -40,7 +40,8 @@ function toSelected(schema: GraphQLSchema, tree: ResolveTree, parentType: string
 function withRowUnit(typeName: string, fields: SelectedField[]): SelectedField[] {
   const converted = fields.some((f) => typeof f.args['unit'] === 'string' && convertsFromRowUnit(typeName, f.name));
   if (!converted || fields.some((f) => f.name === 'unit')) return fields;
-  return [...fields, { name: 'unit', key: 'unit', args: {}, weight: 0, rows: 1, fields: [] }];
+  // a key no response can use, so that an alias `unit:` on another field does not hide it when fields merge
+  return [...fields, { name: 'unit', key: '__rowUnit', args: {}, weight: 0, rows: 1, fields: [] }];
 }
 
 /**

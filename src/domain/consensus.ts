@@ -8,7 +8,8 @@
  * (ionic conductivity, diffusion coefficients: `logScale`) every statistic is taken on log10 of the value and
  * given back in the unit, the spread in decades (log10 max/min). Outliers by Tukey's fences (Tukey,
  * Exploratory Data Analysis, 1977): below Q1 − 1.5·IQR or above Q3 + 1.5·IQR (on log10 for logScale), named
- * only with at least 4 values.
+ * only with at least 4 values and quartiles apart (IQR > 0). Zero and negative values of a logScale property are
+ * counted apart (`nonPositive`).
  */
 import { roundSignificant } from './units/units.js';
 
@@ -41,6 +42,8 @@ export interface Consensus {
   reports: number;
   /** Reports left out of the statistics because they are bounds or ranges. */
   boundsAndRanges: number;
+  /** Point values left out because they are zero or negative, for a property whose statistics are on log10. */
+  nonPositive: number;
   /** Distinct publications credited by the counted reports (a report crediting none adds none). */
   publications: number;
   median: number | null;
@@ -86,6 +89,7 @@ export function consensusOf(reports: readonly ConsensusReport[], logScale: boole
   return {
     reports: sorted.length,
     boundsAndRanges: reports.filter((r) => r.value === null).length,
+    nonPositive: logScale ? reports.filter((r) => r.value !== null && r.value <= 0).length : 0,
     publications: new Set(sorted.flatMap((r) => r.publicationKeys)).size,
     median: r(back(med)),
     min,
@@ -110,7 +114,8 @@ function bySource(sorted: (ConsensusReport & { value: number })[], scale: (v: nu
 }
 
 function outliers(sorted: (ConsensusReport & { value: number })[], xs: number[], q1: number | null, med: number | null, q3: number | null): ConsensusOutlier[] {
-  if (sorted.length < MIN_FOR_OUTLIERS || q1 === null || q3 === null || med === null) return [];
+  // with the quartiles equal (several reports of one number) every other value would lie beyond the fences
+  if (sorted.length < MIN_FOR_OUTLIERS || q1 === null || q3 === null || med === null || q3 === q1) return [];
   const low = q1 - FENCE * (q3 - q1);
   const high = q3 + FENCE * (q3 - q1);
   const out: ConsensusOutlier[] = [];

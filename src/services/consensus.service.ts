@@ -4,13 +4,12 @@
  * material's measurements per request (the DataLoader `measurementsByMaterial`), no query per material.
  */
 import { consensusOf, type Consensus } from '../domain/consensus.js';
-import { InvalidValueError } from '../domain/errors.js';
 import type { ConductivityContribution } from '../domain/model/measurement.kind.js';
 import { canonicalUnit, PROPERTIES, type PropertyKind } from '../domain/units/properties.js';
-import { toKelvin } from '../domain/units/units.js';
 import type { Loaders } from '../graph/loaders.js';
 import type { MeasurementRecord } from '../graph/records.js';
 import { InvalidArgumentError } from './errors.js';
+import { kelvinArgument } from './query/where.js';
 
 /** Properties that depend strongly on temperature: their consensus defaults to 20–30 °C. */
 const TEMPERATURE_DEPENDENT = new Set<PropertyKind>(['IONIC_CONDUCTIVITY', 'ELECTRONIC_CONDUCTIVITY', 'DIFFUSION_COEFFICIENT']);
@@ -71,15 +70,7 @@ export class ConsensusService {
 
 function temperatureBand(property: PropertyKind, t: ConsensusOptions['temperature']): { min: number | null; max: number | null } {
   if (!t || (t.min == null && t.max == null)) return TEMPERATURE_DEPENDENT.has(property) ? ROOM_BAND_K : { min: null, max: null };
-  const k = (v: number | null | undefined) => {
-    if (v == null) return null;
-    try {
-      return toKelvin(v, t.unit ?? 'K');
-    } catch (e) {
-      if (e instanceof InvalidValueError) throw new InvalidArgumentError('temperature', `${e.problem}; accepted units: 'K', '°C'`);
-      throw e;
-    }
-  };
+  const k = (v: number | null | undefined) => (v == null ? null : kelvinArgument(v, t.unit, 'temperature'));
   const band = { min: k(t.min), max: k(t.max) };
   if (band.min !== null && band.max !== null && band.min > band.max) throw new InvalidArgumentError('temperature', `min (${t.min}) is above max (${t.max})`);
   return band;

@@ -97,6 +97,40 @@ describe('numbers under other nodes, their unit not selected', () => {
   });
 });
 
+describe('search hits, cell results and aliases', () => {
+  it("a measurement among search hits (a union member) in mS/cm; an alias 'unit' on another field does not hide the row's unit", async () => {
+    const res = await server.gql<{ search: { edges: { node: { node: { id: string; unit: string; v: number | null; ms: number | null; property: string } } }[] } }>(
+      `{ search(text: "LGPS", kinds: [MEASUREMENT], first: 50) { edges { node { node { ... on Measurement { id property unit: printedValue v: value ms: value(unit: "mS/cm") } } } } } }`,
+    );
+    const hits = res.data!.search.edges.map((e) => e.node.node);
+    const conductivities = hits.filter((n) => /CONDUCTIVITY$/.test(n.property) && n.v !== null);
+    expect(conductivities.length).toBeGreaterThan(0);
+    for (const n of conductivities) expect(close(n.ms!, n.v! * 1000), n.id).toBe(true);
+    // the hits of other properties: a BAD_USER_INPUT each, naming their own unit
+    const others = hits.filter((n) => !/CONDUCTIVITY$/.test(n.property) && n.v !== null);
+    expect(res.errors ?? []).toHaveLength(others.length);
+    for (const e of res.errors ?? []) expect(e.message).toMatch(/^unit: Measurement\.value is in '(?!S\/cm')[^']+' and cannot be given in 'mS\/cm'/);
+  });
+
+  it("a cell's durations in minutes (CellResult, stored in h); the results in other units get a BAD_USER_INPUT each, the rest of the answer stands", async () => {
+    const res = await server.gql<{ cells: { edges: { node: { results: { property: string; unit: string; value: number | null; minutes: number | null }[] } }[] } }>(
+      `{ cells(first: 400) { edges { node { results { property unit value minutes: value(unit: "min") } } } } }`,
+    );
+    const results = res.data!.cells.edges.flatMap((e) => e.node.results);
+    const durations = results.filter((r) => r.unit === 'h' && r.value !== null);
+    expect(durations.length).toBeGreaterThan(3);
+    for (const r of durations) expect(close(r.minutes!, r.value! * 60)).toBe(true);
+    const others = results.filter((r) => r.unit !== 'h' && r.value !== null);
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) expect(r.minutes).toBeNull();
+    expect(res.errors).toHaveLength(others.length);
+    for (const e of res.errors!) {
+      expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'unit' });
+      expect(e.message).toMatch(/^unit: CellResult\.value is in '(?!h')[^']*' and cannot be given in 'min'/);
+    }
+  });
+});
+
 describe('energies, temperatures and potentials in other units', () => {
   it('activation energies in meV and kJ/mol (1 eV = 96.485332123 kJ/mol, CODATA 2018)', async () => {
     const res = await server.gql<{ measurements: { edges: { node: { value: number | null; meV: number | null; kJ: number | null; unit: string } }[] } }>(
@@ -155,6 +189,11 @@ describe("the README's example", () => {
 });
 
 describe('units that do not fit', () => {
+  it('an energy per atom is not given per formula unit, nor the reverse', async () => {
+    const res = await server.gql(`{ stabilityWindow(formula: "Li3PS4") { energyAboveHullEvPerAtom(unit: "eV") } }`);
+    expectBadUserInput(res, 'unit', /StabilityWindow\.energyAboveHullEvPerAtom is in 'eV\/atom' and cannot be given in 'eV' \(.*differ in basis/);
+  });
+
   it('an unreadable unit is BAD_USER_INPUT naming `unit`, the field and the units accepted', async () => {
     const res = await server.gql(`{ measurements(where: { property: IONIC_CONDUCTIVITY }, first: 1) { edges { node { value(unit: "furlong") } } } }`);
     expectBadUserInput(res, 'unit', /Measurement\.value is in 'S\/cm' and cannot be given in 'furlong' \(unknown unit 'furlong'\); accepted: 'S\/cm', 'mS\/cm'/);

@@ -249,8 +249,10 @@ export function fromCanonicalUnit(value: number, from: string, to: string, kind:
   if (tFrom || tTo) {
     if (!tFrom || !tTo) throw new InvalidValueError(to, `cannot give a value in '${from || 'no unit'}' in '${to}': different dimensions`);
     const kelvin = value * tFrom.scale + (kind === 'LEVEL' ? tFrom.offset : 0);
-    return roundSignificant((kelvin - (kind === 'LEVEL' ? tTo.offset : 0)) / tTo.scale);
+    // rounded at the precision of the number in K: 273.14 K is −0.01 °C, not −0.00999999999999
+    return roundToScale((kelvin - (kind === 'LEVEL' ? tTo.offset : 0)) / tTo.scale, kelvin);
   }
+  if (from !== '') readableStoredUnit(from);
   if (from === '' || target === '') {
     const other = from === '' ? target : from;
     const factor = other === '' ? 1 : parseUnit(other).factor; // '%' is 0.01
@@ -259,7 +261,30 @@ export function fromCanonicalUnit(value: number, from: string, to: string, kind:
     }
     return roundSignificant(from === '' ? value / factor : value * factor);
   }
+  checkSameBasis(from, target);
   return convert(value, from, target);
+}
+
+/** A stored unit kept as printed (OTHER: 'wt%', 'V vs Li/Li+') that the unit core cannot read is given only as it is. */
+function readableStoredUnit(from: string): void {
+  try {
+    parseUnit(from);
+  } catch {
+    throw new InvalidValueError(from, 'the stored unit cannot be read, so the number is given in it only');
+  }
+}
+
+/**
+ * 'atom' counts as dimensionless, so eV, eV/atom and meV/atom would convert into each other silently: a number
+ * per atom is given per atom (or per mole of atoms, kJ/mol), and a number per formula unit or per mole of
+ * reaction never per atom.
+ */
+function checkSameBasis(from: string, to: string): void {
+  const perAtom = (u: string) => /atom/.test(u);
+  if (perAtom(from) === perAtom(to) || (perAtom(from) && /mol/.test(to))) return;
+  const [a, b] = [parseUnit(from).dim, parseUnit(to).dim];
+  if (a.some((d, i) => i !== 5 && d !== b[i])) return; // `convert` names the different dimensions (per mole aside)
+  throw new InvalidValueError(to, `'${from}' and '${to}' differ in basis (per atom or not)`);
 }
 
 /**

@@ -150,16 +150,21 @@ function valueRange(r: ValueRangeInput, property: PropertyKind | null | undefine
   );
 }
 
+/**
+ * A temperature a user gave (in `unit`, default K) in K.
+ * @throws InvalidArgumentError naming `argument` for a unit other than K or °C, or below 0 K.
+ */
+export function kelvinArgument(v: number, unit: string | null | undefined, argument: string): number {
+  try {
+    return toKelvin(v, unit ?? 'K');
+  } catch (e) {
+    if (e instanceof InvalidValueError) throw new InvalidArgumentError(argument, `${e.problem}; accepted units: 'K', '°C'`);
+    throw e;
+  }
+}
+
 export function temperatureRange(r: ValueRangeInput, path: string): Filter[] {
-  const unit = r.unit ?? 'K';
-  const k = (v: number) => {
-    try {
-      return toKelvin(v, unit);
-    } catch (e) {
-      if (e instanceof InvalidValueError) throw new InvalidArgumentError(`${path}.temperature`, `${e.problem}; accepted units: 'K', '°C'`);
-      throw e;
-    }
-  };
+  const k = (v: number) => kelvinArgument(v, r.unit, `${path}.temperature`);
   return range(
     r.min,
     r.max,
