@@ -14,7 +14,11 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { Context } from '../api/context.js';
+import type { GraphQLSchema } from 'graphql';
+import type { ClientInfo, Context } from '../api/context.js';
+import { exportableLists } from '../api/export/exportPlan.js';
+import { EXPORT_FORMATS } from '../api/export/exportRequest.js';
+import type { ExecuteExport } from '../api/export/exportWriter.js';
 import { formatError } from '../api/errors.js';
 import { requestErrorsPlugin } from '../api/requestErrors.plugin.js';
 import { limitValidationRules, limitsPlugin, type QueryLimits } from '../api/limits.js';
@@ -26,7 +30,8 @@ import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
 import type { MutationAccess } from './config.js';
 import { ThermoPool, type ThermoPoolOptions } from '../services/thermo/thermo.pool.js';
-import { currentRequestSignal, withDeadline } from './deadline.js';
+import { currentRequestSignal, withDeadline, withinDeadline } from './deadline.js';
+import { exportRoute } from './export.route.js';
 import { unavailableStatusPlugin } from './errorStatus.js';
 import type { Logger } from './logger.js';
 import { clientOf, corsPolicy, mutationGate, rateLimitPolicy } from './safety.js';
@@ -68,6 +73,10 @@ export interface App {
   preloadPhaseEntries(): Promise<{ revision: number; entries: number }>;
   /** Reads the graph's relationship degrees, which the compiled lists' cost estimates use (once the data is loaded). */
   readRelationDegrees(): Promise<Readonly<Record<string, number>>>;
+  /** The schema served at /graphql. */
+  schema: GraphQLSchema;
+  /** Runs a GraphQL operation in this process as /graphql would (limits, error codes), for the command line. */
+  execute: ExecuteExport;
 }
 
 /** How long an idle keep-alive connection stays open on the server's side (ms). */
@@ -127,6 +136,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     throw e;
   }
 
+  const contextOf = (requestId: string, client: ClientInfo): Context => {
+    const signal = currentRequestSignal() ?? new AbortController().signal;
+    return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client, signal };
+  };
+  const execute = async (requestId: string, client: ClientInfo, query: string, variables: Record<string, unknown>) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: contextOf(requestId, client) });
+    if (response.body.kind !== 'single') throw new Error('an export page answered incrementally');
+    return response.body.singleResult;
+  };
+
   // every response carries the request id, /health, 404, 413 and 429 included
   app.use(assignRequestId);
 
@@ -157,13 +176,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
     withDeadline(
       opts.requestTimeoutMs,
       expressMiddleware(apollo, {
-        context: async ({ req }) => {
-          const requestId = requestIdOf(req);
-          const signal = currentRequestSignal() ?? new AbortController().signal;
-          return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client: clientOf(req), signal };
-        },
+        context: async ({ req }) => contextOf(requestIdOf(req), clientOf(req)),
       }),
     ),
+  );
+
+  // exports: one GraphQL operation per page, each under the request deadline; CORS and the rate limit as /graphql
+  app.get('/export', corsPolicy(opts.corsOrigins), (_req, res) => {
+    res.json({ lists: exportableLists(schema), formats: EXPORT_FORMATS, example: '/export/measurements.csv?where={"material":{"name":"LLZO"}}' });
+  });
+  app.get(
+    '/export/:file',
+    corsPolicy(opts.corsOrigins),
+    rateLimitPolicy(opts.rateLimitPerMinute),
+    exportRoute({
+      schema,
+      logger: opts.logger,
+      execute: (req, signal, document, variables) => withinDeadline(opts.requestTimeoutMs, signal, () => execute(requestIdOf(req), clientOf(req), document, variables)),
+    }),
   );
 
   app.use((_req, res) => res.status(404).json({ error: 'not found; the API is at /graphql' }));
@@ -189,6 +219,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries(),
     readRelationDegrees: () => stores.lists.refreshDegrees(),
+    schema,
+    execute: (document, variables) => execute(`cli-${randomUUID()}`, { address: 'command line', origin: null }, document, variables),
   };
 }
 

@@ -16,7 +16,7 @@ import { InvalidRecordsError } from '../services/errors.js';
 import { SeedStore } from '../graph/seed.store.js';
 import { SeedService, seedSummary } from '../services/seed/seed.load.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService, type ObelixImportResult } from '../services/obelix/obelix.import.js';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 import type { Config } from './config.js';
 import { portIsFree, type LocalNeo4j } from './localNeo4j.js';
 import type { Logger } from './logger.js';
@@ -85,22 +85,7 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
         });
     signal?.throwIfAborted();
 
-    const { httpServer, stop: stopApp, preloadPhaseEntries, readRelationDegrees } = await createApp({
-      db,
-      logger,
-      production: config.production,
-      corsOrigins: config.corsOrigins,
-      version: packageVersion(),
-      thermoCacheSystems: config.thermoCacheSystems,
-      thermoCacheBytes: config.thermoCacheBytes,
-      thermoPool: config.thermoPool,
-      thermoInlineMaxEntries: config.thermoInlineMaxEntries,
-      thermoRevisionTtlMs: config.thermoRevisionTtlMs,
-      limits: config.limits,
-      mutations: config.mutations,
-      rateLimitPerMinute: config.rateLimitPerMinute,
-      requestTimeoutMs: config.deadlines.requestMs,
-    });
+    const { httpServer, stop: stopApp, preloadPhaseEntries, readRelationDegrees } = await createApp(appOptionsOf(config, db, logger));
     // the cost estimates of the compiled lists read the graph's degrees: before the first request when the graph is ready
     const degrees = () => readRelationDegrees().catch((e: unknown) => logger.warn({ err: e }, 'reading relationship degrees failed; list costs assume 10 rows per nested list'));
     if (readyAtStart) await degrees();
@@ -133,6 +118,26 @@ export async function startInterphase(config: Config, logger: Logger, signal?: A
     await closeGraph().catch((err: unknown) => logger.error({ err }, 'cleaning up after a failed start'));
     throw e;
   }
+}
+
+/** The HTTP application's options from the configuration (the server and the command-line export share them). */
+export function appOptionsOf(config: Config, db: GraphDatabase, logger: Logger): AppOptions {
+  return {
+    db,
+    logger,
+    production: config.production,
+    corsOrigins: config.corsOrigins,
+    version: packageVersion(),
+    thermoCacheSystems: config.thermoCacheSystems,
+    thermoCacheBytes: config.thermoCacheBytes,
+    thermoPool: config.thermoPool,
+    thermoInlineMaxEntries: config.thermoInlineMaxEntries,
+    thermoRevisionTtlMs: config.thermoRevisionTtlMs,
+    limits: config.limits,
+    mutations: config.mutations,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    requestTimeoutMs: config.deadlines.requestMs,
+  };
 }
 
 function portTaken(port: number): Error {

@@ -42,3 +42,22 @@ export function withDeadline(ms: number, handler: RequestHandler): RequestHandle
     }
   };
 }
+
+/**
+ * Runs `fn` in a deadline scope of its own, as one GraphQL request: its signal aborts with
+ * REQUEST_TIMEOUT after `ms` milliseconds, or with `parent`'s reason when `parent` aborts (one page of
+ * an export: the export as a whole may take longer than one request, each page may not).
+ */
+export async function withinDeadline<T>(ms: number, parent: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new RequestTimeoutError(`REQUEST_TIMEOUT_MS = ${ms} ms`)), ms);
+  const onAbort = () => controller.abort(parent.reason);
+  if (parent.aborted) onAbort();
+  else parent.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await scope.run(controller.signal, fn);
+  } finally {
+    clearTimeout(timer);
+    parent.removeEventListener('abort', onAbort);
+  }
+}

@@ -17,10 +17,11 @@ export function isInstalled(pkg: string): boolean {
   }
 }
 
-export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY)): Logger {
-  return pino({
-    level,
-    base: { app: 'interphase' },
-    ...(pretty && isInstalled('pino-pretty') ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,app' } } } : {}),
-  });
+/** A logger writing to `fd` (1: stdout, the server's; 2: stderr, for a command whose stdout is its output). */
+export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), fd: 1 | 2 = 1): Logger {
+  const options = { level, base: { app: 'interphase' } };
+  if (pretty && isInstalled('pino-pretty')) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,app', destination: fd } } });
+  }
+  return pino(options, pino.destination(fd));
 }
