@@ -8,7 +8,7 @@ import { FROM_DATASET, REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js'
 import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
 import { cypher, inBatches, type GraphDatabase } from './database.js';
 import { num } from './mapping.js';
-import { CLEAR_DATASET_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import { CLEAR_DATASET_VIEW, DESCRIBED_BY_OTHER_SOURCES, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
 import { MATERIAL, type MaterialDatasetView } from '../domain/model/material.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
 import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
@@ -192,6 +192,12 @@ export class DatasetImportStore {
         removedOrphans: orphans ? num(orphans, 'n') : 0,
       };
     });
+  }
+
+  /** Which of the given materials another source (the seed, another dataset) than `view` also describes. */
+  async describedByOtherSources(ids: readonly string[], view: MaterialDatasetView): Promise<string[]> {
+    const [row] = await this.db.read(DESCRIBED_BY_OTHER_SOURCES[view], { ids });
+    return (row?.ids as string[] | undefined) ?? [];
   }
 
   /**

@@ -10,7 +10,7 @@
  * derive from the declaration.
  */
 import { MATERIAL, MATERIAL_SOURCE_MARKERS, type MaterialDatasetView } from '../domain/model/material.kind.js';
-import { cypher } from './database.js';
+import { cypher, type NamedQuery } from './database.js';
 import { refreshFromSources, sourceCopies, sourceCopyName } from './nodeKinds.js';
 
 type MaterialSource = keyof typeof MATERIAL_SOURCE_MARKERS;
@@ -55,6 +55,26 @@ export const CLEAR_DATASET_VIEW: Readonly<Record<MaterialDatasetView, typeof CLE
 
 /** Removes the seed's view from materials it no longer describes; returns their ids. */
 export const CLEAR_SEED_VIEW = clearView('seed');
+
+/**
+ * For each dataset: which of the given materials (`$ids`) another source (the seed, another dataset) also
+ * describes; returns their ids.
+ */
+export const DESCRIBED_BY_OTHER_SOURCES: Readonly<Record<MaterialDatasetView, NamedQuery>> = {
+  obelix: describedByOthers('obelix'),
+  liverpool: describedByOthers('liverpool'),
+};
+
+function describedByOthers(view: MaterialDatasetView): NamedQuery {
+  const others = (Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).filter((s) => s !== view);
+  return cypher(
+    `materials.describedByOthersThan.${view}`,
+    `
+UNWIND $ids AS id
+MATCH (m:Material {id: id}) WHERE ${others.map((s) => `m.${marker(s)} IS NOT NULL`).join(' OR ')}
+RETURN collect(m.id) AS ids`,
+  );
+}
 
 /**
  * Publications that nothing refers to, and materials that nothing refers to and no source describes any
