@@ -37,8 +37,9 @@ export const LIVERPOOL_PAGE = 'http://pcwww.liv.ac.uk/~msd30/lmds/LiIonDatabase.
 export const LIVERPOOL_DATASET = {
   id: 'liverpool',
   name: 'Liverpool Ionics Dataset',
-  // Neither the dataset's page nor the paper's data-availability statement, as far as we could read them,
-  // states a licence for the table: recorded as not stated rather than assumed (see the page).
+  // No licence for the table could be established: the OBELiX repository that redistributes it states none
+  // for it (its CC BY 4.0 covers OBELiX's own work), and the dataset's page could not be read when this was
+  // written. Recorded as not stated rather than assumed; see the page.
   license: `not stated; see ${LIVERPOOL_PAGE}`,
   licenseUrl: LIVERPOOL_PAGE,
   url: LIVERPOOL_PAGE,
@@ -63,7 +64,10 @@ const COL = LIVERPOOL_COLUMNS;
 const TEMPERATURE_UNIT = '°C';
 /** The unit of `target` (the dataset's documentation; the file prints none). */
 const CONDUCTIVITY_UNIT = 'S/cm';
-/** The contribution the table gives: total conductivity (the dataset's paper). */
+/**
+ * The contribution the table gives: total conductivity, as the dataset is described (its paper's wording
+ * could not be checked when this was written; one constant to change if it says otherwise).
+ */
 const CONTRIBUTION = 'TOTAL';
 /** How far log_target may be from log10(target). */
 export const LOG_TOLERANCE = 1e-6;
