@@ -8,8 +8,8 @@ import { FROM_DATASET, REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js'
 import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
 import { cypher, inBatches, type GraphDatabase } from './database.js';
 import { num } from './mapping.js';
-import { CLEAR_OBELIX_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
-import { MATERIAL } from '../domain/model/material.kind.js';
+import { CLEAR_DATASET_VIEW, DESCRIBED_BY_OTHER_SOURCES, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import { MATERIAL, type MaterialDatasetView } from '../domain/model/material.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
 import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
 import { nodeProps, relationshipOf, somePropsOf, sourceProps, storedProps } from './nodeKinds.js';
@@ -19,10 +19,10 @@ import { nodeProps, relationshipOf, somePropsOf, sourceProps, storedProps } from
 export type DatasetWrite = Omit<StoredOf<typeof DATASET>, 'phaseEntryCount' | 'rowCount' | 'phaseRun'>;
 
 /**
- * The dataset's view of a material: its id and its copy of every property OBELiX keeps (its obelix*
- * properties: domain/model/material.kind.ts, materialSources.ts).
+ * The dataset's view of a material: its id and its copy of every property a dataset keeps (its obelix* or
+ * liverpool* properties: domain/model/material.kind.ts, materialSources.ts; every dataset keeps the same ones).
  */
-export type MaterialWrite = Pick<StoredOf<typeof MATERIAL>, 'id'> & SourceStoredOf<typeof MATERIAL, 'obelix'>;
+export type MaterialWrite = Pick<StoredOf<typeof MATERIAL>, 'id'> & SourceStoredOf<typeof MATERIAL, MaterialDatasetView>;
 
 /** A publication a dataset names: its DOI and link (declared in domain/model/publication.kind.ts). */
 export type PublicationWrite = { [F in 'doi' | 'url']: NonNullable<StoredOf<typeof PUBLICATION>[F]> };
@@ -44,6 +44,8 @@ export interface MeasurementWrite {
 
 export interface DatasetImportInput {
   dataset: DatasetWrite;
+  /** Whose copies of the materials' properties the import writes (`obelix*`, `liverpool*`): one view per dataset. */
+  view: MaterialDatasetView;
   materials: MaterialWrite[];
   publications: PublicationWrite[];
   measurements: MeasurementWrite[];
@@ -112,6 +114,14 @@ WHERE linked = size(row.dois)
 RETURN count(x) AS n`,
 );
 
+const DELETE_DATASET = cypher(
+  'datasetImport.deleteDataset',
+  `
+MATCH (d:Dataset {id: $datasetId})
+DETACH DELETE d
+RETURN count(*) AS n`,
+);
+
 const REMOVE_STALE = cypher(
   'datasetImport.removeStaleMeasurements',
   `
@@ -157,7 +167,7 @@ export class DatasetImportStore {
   async importDataset(input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
     return this.db.writeTransaction('datasetImport', async (tx) => {
       await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, { ...input.dataset, phaseEntryCount: 0, rowCount: null, phaseRun: null }) });
-      const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, 'obelix', m) }));
+      const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, input.view, m) }));
       const materials = (await inBatches(tx, MERGE_MATERIALS, materialRows, 'materials', BATCH)).n ?? 0;
       const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications.map((p) => ({ doi: p.doi, props: somePropsOf(PUBLICATION, { doi: p.doi, url: p.url }) })), 'publications', BATCH)).n ?? 0;
       let measurements = 0;
@@ -171,7 +181,7 @@ export class DatasetImportStore {
         throw new Error(`wrote ${measurements} of ${input.measurements.length} measurements: a material or publication was missing`);
       }
       const [stale] = await tx.run(REMOVE_STALE, { datasetId: input.dataset.id, ids: input.measurements.map((m) => m.id) });
-      const [cleared] = await tx.run(CLEAR_OBELIX_VIEW, { keep: input.materials.map((m) => m.id) });
+      const [cleared] = await tx.run(CLEAR_DATASET_VIEW[input.view], { keep: input.materials.map((m) => m.id) });
       await inBatches(tx, REFRESH_MATERIALS, [...input.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])], 'ids', BATCH);
       const [orphans] = await tx.run(REMOVE_ORPHANS);
       return {
@@ -181,6 +191,28 @@ export class DatasetImportStore {
         removedMeasurements: stale ? num(stale, 'n') : 0,
         removedOrphans: orphans ? num(orphans, 'n') : 0,
       };
+    });
+  }
+
+  /** Which of the given materials another source (the seed, another dataset) than `view` also describes. */
+  async describedByOtherSources(ids: readonly string[], view: MaterialDatasetView): Promise<string[]> {
+    const [row] = await this.db.read(DESCRIBED_BY_OTHER_SOURCES[view], { ids });
+    return (row?.ids as string[] | undefined) ?? [];
+  }
+
+  /**
+   * Removes everything an import of the dataset wrote, in one transaction: its measurements, its view of
+   * the materials (`view`), the Dataset node, and the materials and publications nothing refers to any
+   * more. The graph is then what it would be had the dataset never been imported.
+   */
+  async removeDataset(datasetId: string, view: MaterialDatasetView): Promise<Pick<DatasetImportCounts, 'removedMeasurements' | 'removedOrphans'>> {
+    return this.db.writeTransaction('datasetImport.remove', async (tx) => {
+      const [stale] = await tx.run(REMOVE_STALE, { datasetId, ids: [] });
+      const [cleared] = await tx.run(CLEAR_DATASET_VIEW[view], { keep: [] });
+      await inBatches(tx, REFRESH_MATERIALS, (cleared?.ids as string[]) ?? [], 'ids', BATCH);
+      await tx.run(DELETE_DATASET, { datasetId });
+      const [orphans] = await tx.run(REMOVE_ORPHANS);
+      return { removedMeasurements: stale ? num(stale, 'n') : 0, removedOrphans: orphans ? num(orphans, 'n') : 0 };
     });
   }
 }

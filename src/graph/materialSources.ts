@@ -1,6 +1,6 @@
 /**
  * Materials are shared by every source: the curated seed and external datasets write the same Material
- * node (same composition key). Each source keeps its view in its own properties (`seed*`, `obelix*`);
+ * node (same composition key). Each source keeps its view in its own properties (`seed*`, `obelix*`, `liverpool*`);
  * the public properties are derived from them by one rule, so the graph is the same whatever order the
  * sources were loaded in, and a source that is reloaded or removed takes exactly its own view with it.
  *
@@ -9,8 +9,8 @@
  * declared once, with the properties (domain/model/material.kind.ts `keptPerSource`); the statements here
  * derive from the declaration.
  */
-import { MATERIAL, MATERIAL_SOURCE_MARKERS } from '../domain/model/material.kind.js';
-import { cypher } from './database.js';
+import { MATERIAL, MATERIAL_SOURCE_MARKERS, type MaterialDatasetView } from '../domain/model/material.kind.js';
+import { cypher, type NamedQuery } from './database.js';
 import { refreshFromSources, sourceCopies, sourceCopyName } from './nodeKinds.js';
 
 type MaterialSource = keyof typeof MATERIAL_SOURCE_MARKERS;
@@ -44,8 +44,37 @@ RETURN collect(m.id) AS ids`,
 /** Removes OBELiX's view from materials it no longer describes; returns their ids. */
 export const CLEAR_OBELIX_VIEW = clearView('obelix');
 
+/** Removes the Liverpool Ionics Dataset's view from materials it no longer describes; returns their ids. */
+export const CLEAR_LIVERPOOL_VIEW = clearView('liverpool');
+
+/** Each dataset's statement removing its view from the materials it no longer describes. */
+export const CLEAR_DATASET_VIEW: Readonly<Record<MaterialDatasetView, typeof CLEAR_OBELIX_VIEW>> = {
+  obelix: CLEAR_OBELIX_VIEW,
+  liverpool: CLEAR_LIVERPOOL_VIEW,
+};
+
 /** Removes the seed's view from materials it no longer describes; returns their ids. */
 export const CLEAR_SEED_VIEW = clearView('seed');
+
+/**
+ * For each dataset: which of the given materials (`$ids`) another source (the seed, another dataset) also
+ * describes; returns their ids.
+ */
+export const DESCRIBED_BY_OTHER_SOURCES: Readonly<Record<MaterialDatasetView, NamedQuery>> = {
+  obelix: describedByOthers('obelix'),
+  liverpool: describedByOthers('liverpool'),
+};
+
+function describedByOthers(view: MaterialDatasetView): NamedQuery {
+  const others = (Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).filter((s) => s !== view);
+  return cypher(
+    `materials.describedByOthersThan.${view}`,
+    `
+UNWIND $ids AS id
+MATCH (m:Material {id: id}) WHERE ${others.map((s) => `m.${marker(s)} IS NOT NULL`).join(' OR ')}
+RETURN collect(m.id) AS ids`,
+  );
+}
 
 /**
  * Publications that nothing refers to, and materials that nothing refers to and no source describes any

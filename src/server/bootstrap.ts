@@ -12,10 +12,11 @@ import { PhaseDataStore } from '../graph/phaseData.store.js';
 import { PublicationStore } from '../graph/publication.store.js';
 import { PHASE_DATA_SOURCE_HINT, PhaseDataImportService, type PhaseDataImportResult } from '../services/thermo/phaseData.import.js';
 import { applySchema } from '../graph/schemaBootstrap.js';
-import { InvalidRecordsError } from '../services/errors.js';
+import { formatProblem, InvalidRecordsError } from '../services/errors.js';
 import { SeedStore } from '../graph/seed.store.js';
 import { SeedService, seedSummary } from '../services/seed/seed.load.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService, type ObelixImportResult } from '../services/obelix/obelix.import.js';
+import type { LiverpoolImportResult, LiverpoolImportService } from '../services/liverpool/liverpool.import.js';
 import { createApp, type AppOptions } from './app.js';
 import type { Config } from './config.js';
 import { portIsFree, type LocalNeo4j } from './localNeo4j.js';
@@ -285,6 +286,34 @@ export function importObelix(importer: ObelixImportService, file: string, logger
       `OBELiX ${r.version}: ${r.rows} rows → ${r.materials} materials, ${r.measurements} measurements, ` +
       `${r.publications} publications${r.removedMeasurements ? `, ${r.removedMeasurements} stale measurements removed` : ''} in ${ms} ms`,
   );
+}
+
+/**
+ * Imports the Liverpool Ionics Dataset with progress and a summary: rows read, measurements written, rows
+ * merged as duplicates, materials shared with other sources, and every skipped row (and warning) with its
+ * line and why.
+ */
+export async function importLiverpool(importer: LiverpoolImportService, file: string, logger: Logger): Promise<LiverpoolImportResult> {
+  const r = await withProgress(
+    'Importing the Liverpool Ionics Dataset',
+    logger,
+    (onProgress) => importer.importFile(file, onProgress),
+    (r, ms) => {
+      const reasons = new Map<string, number>();
+      for (const p of r.skipped) reasons.set(p.field, (reasons.get(p.field) ?? 0) + 1);
+      return (
+        `Liverpool Ionics Dataset ${r.version}: ${r.rows} rows → ${r.measurements} measurements` +
+        `${r.duplicateRows ? ` (${r.duplicateRows} duplicate rows merged)` : ''}, ${r.materials} materials ` +
+        `(${r.sharedMaterials} also described by the seed or OBELiX, ${r.materials - r.sharedMaterials} only by this dataset), ` +
+        `${r.publications} publications; ${r.skipped.length} rows skipped` +
+        `${reasons.size ? ` (${[...reasons].map(([field, n]) => `${field}: ${n}`).join(', ')})` : ''}, ${r.warnings.length} warnings` +
+        `${r.removedMeasurements ? `, ${r.removedMeasurements} stale measurements removed` : ''} in ${ms} ms`
+      );
+    },
+  );
+  if (r.skipped.length > 0) logger.warn(`rows skipped:\n${r.skipped.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  if (r.warnings.length > 0) logger.warn(`rows imported with a warning:\n${r.warnings.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  return r;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Path of OBELiX's all.csv (absolute). */
   obelixCsv: string;
+  /** Path of the Liverpool Ionics Dataset's LiIonDatabase.csv (absolute; imported by `npm run import:liverpool` only). */
+  liverpoolIonicsCsv: string;
   /** Import OBELiX on start when the graph holds none of it. */
   importOnStart: boolean;
   /** The curated seed folder (absolute). */
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
+    liverpoolIonicsCsv: path.resolve(PROJECT_ROOT, get('LIVERPOOL_IONICS_CSV') ?? '../shared/data/liverpool/LiIonDatabase.csv'),
     importOnStart: bool('IMPORT_ON_START', true),
     seedDir: path.resolve(PROJECT_ROOT, get('SEED_DIR') ?? 'seed'),
     seedTextsDir: path.resolve(PROJECT_ROOT, get('SEED_TEXTS_DIR') ?? '../shared/seeds'),

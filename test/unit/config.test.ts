@@ -11,6 +11,8 @@ describe('configuration', () => {
     expect(c.host).toBe('127.0.0.1');
     expect(c.neo4j).toMatchObject({ mode: 'local', boltPort: 7687, heap: '512m', pageCache: '256m', database: 'neo4j' });
     expect(c.obelixCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/obelix/all.csv'));
+    expect(c.liverpoolIonicsCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/liverpool/LiIonDatabase.csv'));
+    expect(loadConfig({ LIVERPOOL_IONICS_CSV: 'data/liv.csv' }).liverpoolIonicsCsv).toBe(path.resolve(PROJECT_ROOT, 'data/liv.csv'));
     expect(c.importOnStart).toBe(true);
     expect(c.phaseDataCsv).toBe(path.resolve(PROJECT_ROOT, '../shared/data/thermo/mp_e_form_matbench.csv'));
     expect(c).toMatchObject({ phaseDataOnStart: true, thermoCacheSystems: 2000, thermoRevisionTtlMs: 1000 });

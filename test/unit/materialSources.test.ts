@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MATERIAL } from '../../src/domain/model/material.kind.js';
-import { CLEAR_OBELIX_VIEW, CLEAR_SEED_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from '../../src/graph/materialSources.js';
+import { CLEAR_LIVERPOOL_VIEW, CLEAR_OBELIX_VIEW, CLEAR_SEED_VIEW, REFRESH_MATERIALS, REMOVE_ORPHANS } from '../../src/graph/materialSources.js';
 import { recordMap, sourceCopies, sourceProps } from '../../src/graph/nodeKinds.js';
 import { MATERIAL_PROJECTION } from '../../src/graph/query/projection.material.js';
 
@@ -21,39 +21,45 @@ const OBELIX_COPIES = [
   'obelixChemicalSystem', 'obelixElementCount', 'obelixFormulas', 'obelixFamily', 'obelixFamilies', 'obelixFamilyLabels',
   'obelixChemicalClass',
 ];
+const LIVERPOOL_COPIES = OBELIX_COPIES.map((c) => c.replace(/^obelix/, 'liverpool'));
 
 const text = (q: unknown) => (q as { text: string }).text;
 
 describe("a material's per-source copies", () => {
-  it('each source keeps exactly its copies, and removing its view removes them all (marked by seedKind, obelixFormula)', () => {
+  it('each source keeps exactly its copies, and removing its view removes them all (marked by seedKind, obelixFormula, liverpoolFormula)', () => {
     expect(sourceCopies(MATERIAL, 'seed').sort()).toEqual([...SEED_COPIES].sort());
     expect(sourceCopies(MATERIAL, 'obelix').sort()).toEqual([...OBELIX_COPIES].sort());
+    expect(sourceCopies(MATERIAL, 'liverpool').sort()).toEqual([...LIVERPOOL_COPIES].sort());
     expect(text(CLEAR_SEED_VIEW)).toMatch(/WHERE m\.seedKind IS NOT NULL AND NOT m\.id IN \$keep/);
     expect(text(CLEAR_OBELIX_VIEW)).toMatch(/WHERE m\.obelixFormula IS NOT NULL AND NOT m\.id IN \$keep/);
+    expect(text(CLEAR_LIVERPOOL_VIEW)).toMatch(/WHERE m\.liverpoolFormula IS NOT NULL AND NOT m\.id IN \$keep/);
     const removed = (q: unknown) => text(q).match(/REMOVE (.*)/)![1]!.split(', ').map((p) => p.replace(/^m\./, '')).sort();
     expect(removed(CLEAR_SEED_VIEW)).toEqual([...SEED_COPIES].sort());
     expect(removed(CLEAR_OBELIX_VIEW)).toEqual([...OBELIX_COPIES].sort());
-    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.obelixFormula IS NULL/);
+    expect(removed(CLEAR_LIVERPOOL_VIEW)).toEqual([...LIVERPOOL_COPIES].sort());
+    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.obelixFormula IS NULL AND n\.liverpoolFormula IS NULL\)/);
   });
 
   it('derives every public property by its rule: the seed over the datasets; unions for reported formulas and families', () => {
     const set = text(REFRESH_MATERIALS);
     const expected = [
       "m.kind = coalesce(m.seedKind, 'COMPOSITION')",
-      'm.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.id)',
+      'm.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.id)',
       'm.description = m.seedDescription',
-      'm.formula = coalesce(m.seedFormula, m.obelixFormula)',
-      'm.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula)',
-      'm.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, [])',
-      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, [])',
-      'm.elements = coalesce(m.seedElements, m.obelixElements, [])',
-      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem)',
-      'm.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, 0)',
-      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]',
-      'm.family = coalesce(m.seedFamily, m.obelixFamily)',
-      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]',
-      'm.familyLabels = coalesce(m.obelixFamilyLabels, [])',
-      'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass)',
+      'm.formula = coalesce(m.seedFormula, m.obelixFormula, m.liverpoolFormula)',
+      'm.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula)',
+      'm.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, m.liverpoolCompositionElements, [])',
+      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, m.liverpoolCompositionAmounts, [])',
+      'm.elements = coalesce(m.seedElements, m.obelixElements, m.liverpoolElements, [])',
+      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem, m.liverpoolChemicalSystem)',
+      'm.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, m.liverpoolElementCount, 0)',
+      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + ' +
+        '[u2 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]]',
+      'm.family = coalesce(m.seedFamily, m.obelixFamily, m.liverpoolFamily)',
+      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + ' +
+        '[u2 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]]',
+      'm.familyLabels = coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])]',
+      'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass, m.liverpoolChemicalClass)',
       'm.aliasTexts = coalesce(m.seedAliasTexts, [])',
       'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
       'm.aliasLines = coalesce(m.seedAliasLines, [])',

@@ -4,7 +4,7 @@
  * aliases, a variant's dopants).
  *
  * A material is shared by every source: the curated seed and the datasets write the same node (same
- * composition key), each its own copy of what it says (`seedName`, `obelixFormula`...: `keptPerSource`),
+ * composition key), each its own copy of what it says (`seedName`, `obelixFormula`, `liverpoolFormula`...: `keptPerSource`),
  * and the public properties are derived from the copies by each property's rule: the curated seed over the
  * datasets for name, formula, family...; the union (seed first) for reported formulas and families.
  */
@@ -33,11 +33,17 @@ export const STOICHIOMETRY_RANGE = nodeKind('StoichiometryRange', 'The range a v
 export const MATERIAL_KINDS = ['COMPOSITION', 'NAMED'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 
-/** The sources that keep a view of a material, in precedence order: the curated seed, then OBELiX. */
-const SEED_OVER_DATASETS = ['seed', 'obelix'] as const;
+/** The datasets that keep a view of a material, in precedence order: OBELiX, then the Liverpool Ionics Dataset. */
+const DATASETS = ['obelix', 'liverpool'] as const;
+
+/** The sources that keep a view of a material, in precedence order: the curated seed, then the datasets. */
+const SEED_OVER_DATASETS = ['seed', ...DATASETS] as const;
 
 /** For each source, the copy it always writes: its presence marks the materials the source describes. */
-export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', obelix: 'formula' } as const;
+export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', obelix: 'formula', liverpool: 'formula' } as const;
+
+/** A dataset that keeps its own view of the materials it describes (datasetImport.store.ts writes it). */
+export type MaterialDatasetView = (typeof DATASETS)[number];
 
 export const MATERIAL = nodeKind(
   'Material',
@@ -103,8 +109,8 @@ export const MATERIAL = nodeKind(
     families: oneOf<StructuralFamily>('StructuralFamily', STRUCTURAL_FAMILIES, "Every family the sources give, e.g. ['THIO_LISICON', 'LGPS'].")
       .many()
       .filterable()
-      .keptPerSource(['obelix'], 'union', { from: { seed: 'family' } }),
-    familyLabels: text("The family labels sources printed, e.g. ['garnet', 'garnet-like'].").many().keptPerSource(['obelix']),
+      .keptPerSource(DATASETS, 'union', { from: { seed: 'family' } }),
+    familyLabels: text("The family labels sources printed, e.g. ['garnet', 'garnet-like'].").many().keptPerSource(DATASETS, 'union'),
     representativeFormula: text(
       'For a named material without one fixed composition (NCA, LiPON, LAGP): a representative composition that the reviews ' +
         "or a convention fix, e.g. 'LiNi0.8Co0.15Al0.05O2' for NCA; the computed fields (stability window, interface predictions) " +

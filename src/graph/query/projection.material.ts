@@ -1,7 +1,7 @@
 /**
  * How a material, a variant, a publication and a dataset are read: their stored properties from their
  * declarations (domain/model/material.kind.ts, publication.kind.ts), the derived ones here. A material
- * is read from its public properties only: the sources' copies (`seed*`, `obelix*`) are never read.
+ * is read from its public properties only: the sources' copies (`seed*`, `obelix*`, `liverpool*`) are never read.
  */
 import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
 import { DATASET, PUBLICATION } from '../../domain/model/publication.kind.js';

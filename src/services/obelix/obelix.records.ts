@@ -9,18 +9,15 @@
  * Dataset. Every problem is reported as `all.csv:<line> [<ID>]: <column>: <problem>`; any problem means
  * nothing is returned to write.
  */
-import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { parseFormula } from '../../domain/chemistry/formula.js';
 import type { Composition } from '../../domain/chemistry/composition.js';
-import { doiUrl, normalizeDoi } from '../../domain/doi.js';
-import { DomainError } from '../../domain/errors.js';
-import { chemicalClass } from '../../domain/chemicalClass.js';
+import { normalizeDoi } from '../../domain/doi.js';
 import { familyFromLabel, type StructuralFamily } from '../../domain/families.js';
 import { toCanonical } from '../../domain/units/properties.js';
 import { ROOM_TEMPERATURE_K } from '../../domain/units/units.js';
 import { parsePrintedValue, scaleParsedValue, type ParsedValue } from '../../domain/values/printedValue.js';
-import type { DatasetImportInput, MaterialWrite, MeasurementWrite } from '../../graph/datasetImport.store.js';
+import type { DatasetImportInput, MeasurementWrite } from '../../graph/datasetImport.store.js';
+import { distinct, errorText, fileVersion, materialWrites, publicationWrites, readCsvRecords } from '../datasets/datasetRows.js';
 import { InvalidRecordsError, type RecordProblem } from '../errors.js';
 
 export const OBELIX_DATASET = {
@@ -82,30 +79,19 @@ type MeasurementProps = MeasurementWrite['props'];
  */
 export function readObelix(csv: string | Buffer, fileName: string): DatasetImportInput {
   const problems: RecordProblem[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(csv, { columns: true, info: true, skip_empty_lines: true, bom: true });
-  } catch (e) {
-    throw new InvalidRecordsError([{ file: fileName, record: 'header', field: 'CSV', problem: (e as Error).message }]);
-  }
-  const header = records[0] ? Object.keys(records[0].record) : [];
-  const missing = Object.values(COL).filter((c) => !header.includes(c));
-  if (records.length === 0) throw new InvalidRecordsError([{ file: fileName, record: 'header', field: 'CSV', problem: 'no records' }]);
-  if (missing.length > 0) {
-    throw new InvalidRecordsError(missing.map((c) => ({ file: fileName, record: '1', field: c, problem: 'column is missing' })));
-  }
+  const records = readCsvRecords(csv, fileName, Object.values(COL));
 
   const rows: ParsedRow[] = [];
   const seenIds = new Map<string, number>();
-  for (const { record, info } of records) {
+  for (const { record, line } of records) {
     const id = (record[COL.id] ?? '').trim();
-    const where = `${info.lines}${id ? ` [${id}]` : ''}`;
+    const where = `${line}${id ? ` [${id}]` : ''}`;
     const report = (field: string, problem: string) => problems.push({ file: fileName, record: where, field, problem });
-    const row = parseRow(record, info.lines, id, report);
+    const row = parseRow(record, line, id, report);
     if (id) {
       const earlier = seenIds.get(id);
       if (earlier !== undefined) report(COL.id, `duplicate of line ${earlier}`);
-      else seenIds.set(id, info.lines);
+      else seenIds.set(id, line);
     }
     if (row) rows.push(row);
   }
@@ -262,31 +248,6 @@ function readStructure(r: Record<string, string>, report: (f: string, p: string)
 }
 
 function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): DatasetImportInput {
-  const version = 'sha256:' + createHash('sha256').update(csv).digest('hex').slice(0, 16);
-  const byKey = new Map<string, ParsedRow[]>();
-  for (const row of rows) {
-    const key = row.composition.key;
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
-  const materials: MaterialWrite[] = [...byKey].map(([key, group]) => {
-    const first = group[0]!;
-    const family = mostFrequent(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null));
-    return {
-      id: key,
-      formula: first.formula,
-      reportedFormulas: distinct(group.map((g) => g.formula)),
-      reducedFormula: first.composition.reducedFormula,
-      composition: first.composition.entries(),
-      elements: first.composition.elements,
-      chemicalSystem: first.composition.chemicalSystem,
-      elementCount: first.composition.elementCount,
-      family,
-      chemicalClass: chemicalClass(first.composition, family),
-      families: distinct(group.map((g) => g.family).filter((f): f is StructuralFamily => f !== null)),
-      familyLabels: distinct(group.map((g) => g.familyLabel).filter(Boolean)),
-    };
-  });
-  const publications = distinct(rows.flatMap((r) => r.dois)).map((doi) => ({ doi, url: doiUrl(doi) }));
   const measurements: MeasurementWrite[] = rows.flatMap((row) =>
     row.measurements.map((m) => ({
       ...m,
@@ -297,21 +258,13 @@ function toWrites(rows: ParsedRow[], csv: string | Buffer, fileName: string): Da
       line: row.line,
     })),
   );
-  return { dataset: { ...OBELIX_DATASET, version, file: fileName }, materials, publications, measurements };
-}
-
-function distinct<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
-
-/** The most frequent value; ties go to the one seen first. */
-function mostFrequent<T>(xs: T[]): T | null {
-  const counts = new Map<T, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let best: T | null = null;
-  let bestCount = 0;
-  for (const [x, n] of counts) if (n > bestCount) [best, bestCount] = [x, n];
-  return best;
+  return {
+    dataset: { ...OBELIX_DATASET, version: fileVersion(csv), file: fileName },
+    view: 'obelix',
+    materials: materialWrites(rows),
+    publications: publicationWrites(rows.flatMap((r) => r.dois)),
+    measurements,
+  };
 }
 
 function problemsCounter(report: (field: string, problem: string) => void) {
@@ -323,9 +276,4 @@ function problemsCounter(report: (field: string, problem: string) => void) {
     },
     count: () => n,
   };
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof DomainError) return e.message;
-  throw e;
 }
