@@ -62,7 +62,14 @@ export interface ArrheniusFit extends ArrheniusLine {
   pointCount: number;
 }
 
-export type EstimateStatus = 'FITTED' | 'ANCHORED_ON_REPORTED_ACTIVATION_ENERGY' | 'INSUFFICIENT_DATA';
+/** How an estimate was made (the GraphQL enum `ConductivityEstimateStatus`). */
+export const ESTIMATE_STATUSES = {
+  FITTED: `least squares of ln y on 1/T through points at temperatures at least ${MIN_SPAN_K} K apart`,
+  ANCHORED_ON_REPORTED_ACTIVATION_ENERGY:
+    'points at one temperature (or closer than 10 K) with the slope of the median reported activation energy',
+  INSUFFICIENT_DATA: 'no estimate: no point at a stated temperature, or points at one temperature and no activation energy reported',
+} as const;
+export type EstimateStatus = keyof typeof ESTIMATE_STATUSES;
 
 /** A reported activation energy, eV, with its stated ± where it has one. */
 export interface ReportedActivationEnergy {
