@@ -27,7 +27,7 @@ export class ExcludedReport {
     'of the reported activation energies, the line through the points (mean of ln y + Ea/(k_B·T)); INSUFFICIENT_DATA otherwise, with ' +
     '`reason`. The reports are the material\'s and its variants\' (as `consensus`), bulk and grain-boundary values apart; an estimate ' +
     'away from the points (`extrapolatedByK`) is an extrapolation, and a fit through values of different variants or samples is as ' +
-    'good as their agreement.',
+    'good as their agreement. Numbers to 12 significant digits.',
 })
 export class ConductivityEstimate {
   @Field(() => ConductivityEstimateStatusEnum, { description: 'How it was made: FITTED, ANCHORED_ON_REPORTED_ACTIVATION_ENERGY or INSUFFICIENT_DATA.' })

@@ -18,6 +18,7 @@ import {
 import type { ConductivityContribution } from '../domain/model/measurement.kind.js';
 import type { Loaders } from '../graph/loaders.js';
 import type { MeasurementRecord, VariantRecord } from '../graph/records.js';
+import { roundSignificant } from '../domain/units/units.js';
 import { InvalidArgumentError } from './errors.js';
 import { kelvinArgument } from './query/where.js';
 
@@ -95,8 +96,16 @@ export class ConductivityService {
     const restsOn = estimate.status === 'ANCHORED_ON_REPORTED_ACTIVATION_ENERGY' ? [...points, ...reported] : points;
     const variantIds = [...new Set(restsOn.map((m) => m.variantId).filter((v): v is string => v != null))].sort();
     const variants = (await this.loaders.variantById.loadMany(variantIds)).filter((v): v is VariantRecord => v != null && !(v instanceof Error));
+    const r = (x: number | null) => (x === null ? null : roundSignificant(x));
     return {
       ...estimate,
+      // 12 significant digits, as consensus gives its numbers: no float noise (1.0000000000000002e-3)
+      conductivity: r(estimate.conductivity),
+      log10Conductivity: r(estimate.log10Conductivity),
+      activationEnergyEv: r(estimate.activationEnergyEv),
+      activationEnergyUncertaintyEv: r(estimate.activationEnergyUncertaintyEv),
+      prefactor: r(estimate.prefactor),
+      extrapolatedByK: r(estimate.extrapolatedByK),
       formula: ARRHENIUS_FORMS[form],
       unit: 'S/cm',
       prefactorUnit: PREFACTOR_UNIT[form],
