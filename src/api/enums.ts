@@ -19,6 +19,7 @@ import {
   VARIANT_SCOPES,
   WINDOW_METHODS,
 } from '../domain/vocabulary.js';
+import { ARRHENIUS_FORMS, ESTIMATE_STATUSES, PREFACTOR_UNIT } from '../domain/arrhenius.js';
 import { CONDUCTIVITY_CONTRIBUTIONS } from '../domain/model/measurement.kind.js';
 import { PROPERTIES } from '../domain/units/properties.js';
 import { QUALIFIER_SYMBOL } from '../domain/values/printedValue.js';
@@ -220,3 +221,12 @@ registerEnum(VariantScopeEnum, {
     "variant's facts are kept apart from its material's and roll up to it on request.",
   valuesConfig: Object.fromEntries(Object.entries(VARIANT_SCOPES).map(([k, d]) => [k, { description: d }])),
 });
+
+export const ArrheniusFormEnum = vocabularyEnum(
+  Object.fromEntries(Object.entries(ARRHENIUS_FORMS).map(([k, f]) => [k, `${f}: σ in S/cm, T in K, Ea in eV, prefactor A in ${PREFACTOR_UNIT[k as keyof typeof ARRHENIUS_FORMS]}`])) as {
+    [K in keyof typeof ARRHENIUS_FORMS]: string;
+  },
+  'ArrheniusForm',
+  'The form of Arrhenius\' law an ionic conductivity is extrapolated with (k_B = 8.617333262e-5 eV/K, CODATA 2018).',
+);
+export const ConductivityEstimateStatusEnum = vocabularyEnum(ESTIMATE_STATUSES, 'ConductivityEstimateStatus', 'How an estimate of a conductivity at a temperature was made.');

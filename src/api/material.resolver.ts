@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Context } from './context.js';
 import { MaterialConnection } from './connection.type.js';
 import { CompiledPageArgs, MaterialOrder, MeasurementOrder, TemperatureRange } from './query.input.js';
 import { compiledOr, selectionOf } from './selection.js';
-import { ConductivityContributionEnum, MeasuredPropertyEnum } from './enums.js';
+import { ArrheniusFormEnum, ConductivityContributionEnum, MeasuredPropertyEnum } from './enums.js';
 import { PropertyConsensus } from './consensus.type.js';
+import { ConductivityEstimate } from './conductivity.type.js';
+import type { ArrheniusForm } from '../domain/arrhenius.js';
 import type { ConductivityContribution } from '../domain/model/measurement.kind.js';
 import { checkMaterialId, type CoatingRoleOfMaterial } from '../services/material.service.js';
 import { ComponentRoleEnum, MaterialCoatingRoleEnum } from './enums.js';
@@ -100,6 +102,34 @@ export class MaterialResolver {
     includeTemperatureNotStated: boolean,
   ) {
     return ctx.services.consensus.of(material.id, property, { temperature, contribution, includeTemperatureNotStated });
+  }
+
+  @FieldResolver(() => ConductivityEstimate, {
+    description:
+      "Its ionic conductivity at `temperature`, estimated from its reports (reviews and datasets, its variants included, as `consensus`) " +
+      "with Arrhenius' law: fitted through the point values at stated temperatures when they span at least 10 K, else anchored on " +
+      'the median reported activation energy, else INSUFFICIENT_DATA with the reason; with the points and reports used and those left ' +
+      'out. Bulk and grain-boundary values only when `contribution` asks for them, never mixed with the whole sample\'s. One batched ' +
+      'query per request for every material asking it. BAD_USER_INPUT naming `temperature` (not finite, at or below 0 K) or ' +
+      '`temperatureUnit` (other than K or °C).',
+  })
+  conductivityAt(
+    @Root() material: Material,
+    @Ctx() ctx: Context,
+    @Arg('temperature', () => Float, { description: 'The temperature, in `temperatureUnit` (e.g. 298.15, or 25 with °C); above 0 K.' }) temperature: number,
+    @Arg('temperatureUnit', () => String, { defaultValue: 'K', description: "The unit of `temperature`: 'K' (default) or '°C'." })
+    temperatureUnit: string,
+    @Arg('form', () => ArrheniusFormEnum, { defaultValue: 'SIGMA_T', description: 'The form of the law: SIGMA_T (σ·T = A·exp(−Ea/(k_B·T)), default) or SIGMA.' })
+    form: ArrheniusForm,
+    @Arg('contribution', () => ConductivityContributionEnum, {
+      nullable: true,
+      description:
+        'Only reports of this contribution (BULK, GRAIN_BOUNDARY, TOTAL; UNSPECIFIED: not stated); default: the whole sample, TOTAL ' +
+        'or not stated, bulk and grain-boundary values left out. The reported activation energies are chosen the same way.',
+    })
+    contribution: ConductivityContribution | null,
+  ) {
+    return ctx.services.conductivity.at(material.id, { temperature, temperatureUnit, form, contribution });
   }
 
   @FieldResolver(() => StabilityWindow, {

@@ -6,8 +6,10 @@
  * - `value`, `min`, `max`, `median`, `q1`, `q3`, `uncertainty` and `range` of a type with a `unit` field (Measurement,
  *   Quantity, CellResult, PropertyConsensus): the row's own unit (an uncertainty or a range is a difference: 1 K of it is 1 °C);
  * - a Float field whose name ends in its unit: `…K` (K), `…V` (V vs the reference electrode), `…EvPerAtom`
- *   (eV/atom), `…EvPerFormulaUnit` (eV per formula unit), `…KjPerMol` (kJ/mol);
- * - the lattice parameters a, b, c of ReportedStructure (Å).
+ *   (eV/atom), `…EvPerFormulaUnit` (eV per formula unit), `…KjPerMol` (kJ/mol), `…Ev` (eV per particle: an
+ *   activation energy);
+ * - the lattice parameters a, b, c of ReportedStructure (Å); ConductivityEstimate's `conductivity` (S/cm),
+ *   `extrapolatedByK` (a difference of temperatures) and `prefactor` (in the row's `prefactorUnit`).
  * Statistics and histograms take their unit as an input (`ValueRange.unit`, `HistogramInput.unit`) and are
  * left alone. An unreadable unit, or one of another dimension than the row's, is BAD_USER_INPUT naming
  * `unit`, the field and the units accepted; no argument: the number as stored.
@@ -17,8 +19,8 @@ import { excerpt, InvalidValueError } from '../domain/errors.js';
 import { fromCanonicalUnit, unitsLike, type NumberKind } from '../domain/units/units.js';
 import { InvalidArgumentError } from '../services/errors.js';
 
-/** Where a number's unit comes from: a fixed unit, or the row's `unit` field. */
-type UnitOf = { fixed: string; kind: NumberKind } | { fromRow: 'unit'; kind: NumberKind };
+/** Where a number's unit comes from: a fixed unit, or a field of the row (`unit`, or another named for it). */
+type UnitOf = { fixed: string; kind: NumberKind } | { fromRow: string; kind: NumberKind };
 
 const BY_SUFFIX: [RegExp, string][] = [
   [/[a-z]EvPerAtom$/, 'eV/atom'],
@@ -26,6 +28,7 @@ const BY_SUFFIX: [RegExp, string][] = [
   [/[a-z]KjPerMol$/, 'kJ/mol'],
   [/[a-z]K$/, 'K'],
   [/[a-z]V$/, 'V'],
+  [/[a-z]Ev$/, 'eV'],
 ];
 const OWN_UNIT_FIELDS: Record<string, NumberKind> = {
   value: 'LEVEL',
@@ -37,7 +40,15 @@ const OWN_UNIT_FIELDS: Record<string, NumberKind> = {
   uncertainty: 'DIFFERENCE',
   range: 'DIFFERENCE',
 };
-const FIXED: Record<string, Record<string, string>> = { ReportedStructure: { a: 'Å', b: 'Å', c: 'Å' } };
+/** Numbers whose unit their name does not say, per type (before the suffixes: `extrapolatedByK` is a difference). */
+const FIXED: Record<string, Record<string, UnitOf>> = {
+  ReportedStructure: { a: { fixed: 'Å', kind: 'LEVEL' }, b: { fixed: 'Å', kind: 'LEVEL' }, c: { fixed: 'Å', kind: 'LEVEL' } },
+  ConductivityEstimate: {
+    conductivity: { fixed: 'S/cm', kind: 'LEVEL' },
+    extrapolatedByK: { fixed: 'K', kind: 'DIFFERENCE' },
+    prefactor: { fromRow: 'prefactorUnit', kind: 'LEVEL' },
+  },
+};
 /** Types whose numbers are statistics of another field (their `unit` is an input): left alone. */
 const LEFT_ALONE = new Set(['ValueStatistics', 'Histogram', 'StoichiometryRange']);
 
@@ -51,7 +62,7 @@ function unitOf(typeName: string, fields: Record<string, GraphQLField<unknown, u
   if (getNullableType(field.type) !== GraphQLFloat && !isFloatList(field)) return null;
   if (LEFT_ALONE.has(typeName)) return null;
   const fixed = FIXED[typeName]?.[field.name];
-  if (fixed) return { fixed, kind: 'LEVEL' };
+  if (fixed) return fixed;
   if (fields['unit'] && OWN_UNIT_FIELDS[field.name]) {
     ROW_UNIT_TYPES.add(typeName);
     return { fromRow: 'unit', kind: OWN_UNIT_FIELDS[field.name]! };
@@ -79,7 +90,7 @@ export function withOutputUnits(schema: GraphQLSchema): GraphQLSchema {
 }
 
 function giveUnitArgument(coordinate: string, field: GraphQLField<unknown, unknown>, unit: UnitOf): void {
-  const stored = 'fixed' in unit ? `in ${unit.fixed === '' ? 'no unit' : `'${unit.fixed}'`}` : "in the row's `unit`";
+  const stored = 'fixed' in unit ? `in ${unit.fixed === '' ? 'no unit' : `'${unit.fixed}'`}` : `in the row's \`${unit.fromRow}\``;
   (field.args as GraphQLArgument[]).push({
     name: 'unit',
     description:
@@ -103,6 +114,7 @@ function giveUnitArgument(coordinate: string, field: GraphQLField<unknown, unkno
 }
 
 function examples(unit: UnitOf): string {
+  if (!('fixed' in unit) && unit.fromRow !== 'unit') return "'mS/cm' for 'S/cm', 'mS·K/cm' for 'S·K/cm'";
   if (!('fixed' in unit)) return "'mS/cm' or 'S/m' for a conductivity, 'meV' or 'kJ/mol' for an energy, '°C' for a temperature";
   return unitsLike(unit.fixed)
     .slice(0, 5)

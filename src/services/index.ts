@@ -3,6 +3,7 @@
  * requests or users); the stores and the driver behind them are shared.
  */
 import { createLoaders, type Stores } from '../graph/loaders.js';
+import { ConductivityService } from './conductivity.service.js';
 import { ConsensusService } from './consensus.service.js';
 import { FactService } from './fact.service.js';
 import { MaterialService } from './material.service.js';
@@ -27,6 +28,8 @@ export interface Services {
   statistics: AggregateService;
   /** What the reports agree on per material and property (Material.consensus). */
   consensus: ConsensusService;
+  /** The ionic conductivity of a material at a temperature, by Arrhenius' law (Material.conductivityAt). */
+  conductivity: ConductivityService;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
@@ -46,5 +49,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     lists: listService,
     statistics: new AggregateService(stores.aggregates, lists),
     consensus: new ConsensusService(loaders),
+    conductivity: new ConductivityService(loaders),
   };
 }

@@ -42,6 +42,7 @@ describe('schema/schema.graphql', () => {
       [/EvPerAtom$/, /eV\/atom|eV per atom/],
       [/EvPerFormulaUnit$/, /\beV\b/],
       [/KjPerMol$/, /kJ\/mol/],
+      [/[a-z]Ev$/, /\beV\b/],
       [/(LimitV|^fromV|^toV|^voltageV)$/, /\bV\b/],
     ];
     const checked: string[] = [];
