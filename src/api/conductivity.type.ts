@@ -2,7 +2,7 @@
  * The ionic conductivity of a material at a temperature (`Material.conductivityAt`): the GraphQL shape of
  * services/conductivity.service.ts. Method and sources: domain/arrhenius.ts.
  */
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ArrheniusForm, EstimateStatus } from '../domain/arrhenius.js';
 import type { ConductivityContribution } from '../domain/model/measurement.kind.js';
 import { ArrheniusFormEnum, ConductivityContributionEnum, ConductivityEstimateStatusEnum } from './enums.js';
@@ -100,4 +100,15 @@ export class ConductivityEstimate {
       "and reports about the material itself add none. Each point's own is `points.variant`.",
   })
   variants!: MaterialVariant[];
+  @Field(() => ID, {
+    nullable: true,
+    description: "The id of the variant this estimate is restricted to (see `byVariant`); null for the material's estimate, its variants rolled up.",
+  })
+  variantId!: string | null;
+  @Field(() => [ConductivityEstimate], {
+    description:
+      'One estimate per variant that has points of its own (e.g. the tetragonal and the cubic polymorph apart), over that variant\'s points and ' +
+      'reported activation energies only, at the same temperature, form and contribution; empty inside those estimates.',
+  })
+  byVariant!: ConductivityEstimate[];
 }

@@ -5,7 +5,8 @@
  * request, the DataLoader `measurementsByMaterial`), whole-sample values (TOTAL or not stated) unless
  * `contribution` asks for BULK or GRAIN_BOUNDARY (never mixed), point values only (bounds and ranges apart).
  * Beyond consensus: a point needs a stated numeric temperature and a value above 0; each report left out is
- * listed with why. Reported activation energies of the same contribution are returned beside a fit for
+ * listed with why; a report repeating a point already taken (the same value, within 1e-6, from a common publication
+ * within 1 K: two datasets copying one measurement) is counted once. Reported activation energies of the same contribution are returned beside a fit for
  * comparison, and anchor the slope only when the points lie at one temperature.
  */
 import {
@@ -53,45 +54,48 @@ export interface ConductivityEstimateView extends ConductivityEstimate {
   reportCount: number;
   publicationCount: number;
   variants: VariantRecord[];
+  /** The variant this estimate is restricted to; null for the material's (its variants rolled up). */
+  variantId: string | null;
+  /** One estimate per variant with points of its own (empty inside those). */
+  byVariant: ConductivityEstimateView[];
 }
 
 export class ConductivityService {
   constructor(private readonly loaders: Loaders) {}
 
   /**
+   * The estimate over all the material's reports (its variants rolled up), with one estimate per variant
+   * that has points of its own in `byVariant`.
    * @throws InvalidArgumentError naming `temperatureUnit` (not K or °C) or `temperature` (not finite, at or below 0 K).
    */
   async at(materialId: string, options: ConductivityOptions): Promise<ConductivityEstimateView> {
     const temperatureK = temperatureArgument(options.temperature, options.temperatureUnit);
     const form = options.form ?? 'SIGMA_T';
     const contribution = options.contribution ?? null;
-    const all = await this.loaders.related('measurementsByMaterial').load(materialId);
-    const ofContribution = (m: MeasurementRecord) =>
-      contribution ? (m.contribution ?? 'UNSPECIFIED') === contribution : m.contribution == null || !PARTIAL_CONTRIBUTIONS.has(m.contribution);
-    const byId = (a: MeasurementRecord, b: MeasurementRecord) => a.id.localeCompare(b.id);
-    const sigmas = all.filter((m) => m.property === 'IONIC_CONDUCTIVITY' && ofContribution(m)).sort(byId);
-    const eas = all.filter((m) => m.property === 'ACTIVATION_ENERGY' && ofContribution(m)).sort(byId);
+    const reports = chooseReports(await this.loaders.related('measurementsByMaterial').load(materialId), contribution);
+    const variantIds = [...new Set(reports.points.map((m) => m.variantId).filter((v): v is string => v != null))].sort();
+    const byVariant = await Promise.all(
+      variantIds.map((id) => {
+        const mine = (m: MeasurementRecord) => m.variantId === id;
+        const own = { points: reports.points.filter(mine), reported: reports.reported.filter(mine), excluded: reports.excluded.filter((e) => mine(e.measurement)) };
+        return this.view(own, { temperatureK, form, contribution }, id, []);
+      }),
+    );
+    return this.view(reports, { temperatureK, form, contribution }, null, byVariant);
+  }
 
-    const excludedReports: ExcludedReport[] = [];
-    const points: MeasurementRecord[] = [];
-    for (const m of sigmas) {
-      const why = whyNotAPoint(m);
-      if (why) excludedReports.push({ measurement: m, reason: why });
-      else points.push(m);
-    }
-    points.sort((a, b) => a.temperatureK! - b.temperatureK! || byId(a, b));
-    const reported: MeasurementRecord[] = [];
-    for (const m of eas) {
-      const why = whyNotAnEnergy(m);
-      if (why) excludedReports.push({ measurement: m, reason: why });
-      else reported.push(m);
-    }
-
+  private async view(
+    reports: Reports,
+    asked: { temperatureK: number; form: ArrheniusForm; contribution: ConductivityContribution | null },
+    variantId: string | null,
+    byVariant: ConductivityEstimateView[],
+  ): Promise<ConductivityEstimateView> {
+    const { points, reported } = reports;
     const estimate = estimateConductivity(
       points.map((m) => ({ temperatureK: m.temperatureK!, conductivity: m.value! })),
       reported.map((m) => ({ value: m.value!, uncertainty: m.uncertainty ?? null })),
-      form,
-      temperatureK,
+      asked.form,
+      asked.temperatureK,
     );
     const restsOn = estimate.status === 'ANCHORED_ON_REPORTED_ACTIVATION_ENERGY' ? [...points, ...reported] : points;
     const variantIds = [...new Set(restsOn.map((m) => m.variantId).filter((v): v is string => v != null))].sort();
@@ -106,19 +110,64 @@ export class ConductivityService {
       activationEnergyUncertaintyEv: r(estimate.activationEnergyUncertaintyEv),
       prefactor: r(estimate.prefactor),
       extrapolatedByK: r(estimate.extrapolatedByK),
-      formula: ARRHENIUS_FORMS[form],
+      formula: ARRHENIUS_FORMS[asked.form],
       unit: 'S/cm',
-      prefactorUnit: PREFACTOR_UNIT[form],
-      contribution,
+      prefactorUnit: PREFACTOR_UNIT[asked.form],
+      contribution: asked.contribution,
       contributions: [...new Set(points.map((m) => m.contribution ?? 'UNSPECIFIED'))].sort(),
       points,
       reportedActivationEnergies: reported,
-      excludedReports,
+      excludedReports: reports.excluded,
       reportCount: restsOn.length,
       publicationCount: new Set(restsOn.flatMap((m) => m.publicationKeys)).size,
       variants,
+      variantId,
+      byVariant,
     };
   }
+}
+
+interface Reports {
+  points: MeasurementRecord[];
+  reported: MeasurementRecord[];
+  excluded: ExcludedReport[];
+}
+
+/** The points and reported activation energies among a material's measurements, and the reports left out with why. */
+function chooseReports(all: MeasurementRecord[], contribution: ConductivityContribution | null): Reports {
+  const ofContribution = (m: MeasurementRecord) =>
+    contribution ? (m.contribution ?? 'UNSPECIFIED') === contribution : m.contribution == null || !PARTIAL_CONTRIBUTIONS.has(m.contribution);
+  const byId = (a: MeasurementRecord, b: MeasurementRecord) => a.id.localeCompare(b.id);
+  const excluded: ExcludedReport[] = [];
+  const points: MeasurementRecord[] = [];
+  for (const m of all.filter((x) => x.property === 'IONIC_CONDUCTIVITY' && ofContribution(x)).sort(byId)) {
+    const why = whyNotAPoint(m) ?? repeats(m, points);
+    if (why) excluded.push({ measurement: m, reason: why });
+    else points.push(m);
+  }
+  points.sort((a, b) => a.temperatureK! - b.temperatureK! || byId(a, b));
+  const reported: MeasurementRecord[] = [];
+  for (const m of all.filter((x) => x.property === 'ACTIVATION_ENERGY' && ofContribution(x)).sort(byId)) {
+    const why = whyNotAnEnergy(m);
+    if (why) excluded.push({ measurement: m, reason: why });
+    else reported.push(m);
+  }
+  return { points, reported, excluded };
+}
+
+/** Two datasets often copy the same measurement: the same value (to 1e-6) from a common publication within 1 K. */
+const SAME_TEMPERATURE_K = 1;
+const SAME_VALUE_RELATIVE = 1e-6;
+
+/** Why `m` repeats a point already taken (it is then counted once), or null. */
+function repeats(m: MeasurementRecord, taken: MeasurementRecord[]): string | null {
+  const same = taken.find(
+    (p) =>
+      Math.abs(p.temperatureK! - m.temperatureK!) <= SAME_TEMPERATURE_K &&
+      Math.abs(p.value! - m.value!) <= SAME_VALUE_RELATIVE * Math.abs(p.value!) &&
+      p.publicationKeys.some((k) => m.publicationKeys.includes(k)),
+  );
+  return same ? `repeats ${same.id} (the same value from the same publication within ${SAME_TEMPERATURE_K} K): counted once` : null;
 }
 
 /** The asked temperature in K. */

@@ -272,3 +272,84 @@ describe('arguments, contributions, ranges and units', () => {
     expect(names.filter((n) => n === 'measurements.byMaterial')).toHaveLength(1);
   });
 });
+
+describe('per variant, and one measurement copied by two datasets', () => {
+  const K_B = 8.617333262e-5; // eV/K, CODATA 2018
+  const Q = `query($name: String!) { materials(where: { name: $name }) { edges { node {
+    conductivityAt(temperature: 25, temperatureUnit: "°C") { status pointCount points { id } excludedReports { measurement { id } reason }
+      byVariant { variantId status conductivity activationEnergyEv pointCount points { id temperatureK value } reportedActivationEnergies { id value } byVariant { variantId } } } } } } }`;
+  interface VariantEstimate {
+    variantId: string;
+    status: string;
+    conductivity: number | null;
+    activationEnergyEv: number | null;
+    pointCount: number;
+    points: { id: string; temperatureK: number; value: number }[];
+    reportedActivationEnergies: { id: string; value: number }[];
+    byVariant: unknown[];
+  }
+  type Answer = { materials: { edges: { node: { conductivityAt: { status: string; pointCount: number; points: { id: string }[]; excludedReports: { measurement: { id: string }; reason: string }[]; byVariant: VariantEstimate[] } } }[] } };
+
+  it("Na3PS4: one estimate per variant over that variant's own points and activation energies, recomputed here by hand", async () => {
+    const res = await server.gql<Answer>(Q, { name: 'Na3PS4' });
+    expect(res.errors).toBeUndefined();
+    const all = res.data!.materials.edges[0]!.node.conductivityAt;
+    expect(all.byVariant.map((v) => v.variantId)).toEqual([...all.byVariant.map((v) => v.variantId)].sort());
+    expect(all.byVariant.flatMap((v) => v.points.map((p) => p.id)).sort()).toEqual(all.points.map((p) => p.id).sort());
+    const tetragonal = all.byVariant.find((v) => v.variantId.endsWith('polymorph=tetragonal'))!;
+    // feng2022 P113: 0.77 mS/cm at 250 °C; P114: 0.42 eV. σT form: σ(T) = σ0·(T0/T)·exp(−Ea/k_B·(1/T − 1/T0))
+    expect(tetragonal.status).toBe('ANCHORED_ON_REPORTED_ACTIVATION_ENERGY');
+    expect(tetragonal.points).toEqual([{ id: 'feng2022:P113', temperatureK: 523.15, value: 7.7e-4 }]);
+    expect(tetragonal.reportedActivationEnergies).toEqual([{ id: 'feng2022:P114', value: 0.42 }]);
+    const expected = 7.7e-4 * (523.15 / 298.15) * Math.exp((-0.42 / K_B) * (1 / 298.15 - 1 / 523.15));
+    expect(Math.abs(tetragonal.conductivity! - expected) / expected).toBeLessThan(1e-9);
+    for (const v of all.byVariant) expect(v.byVariant).toEqual([]);
+  });
+
+  describe('a second dataset repeating an OBELiX record', () => {
+    // made up for this test (DOIs under the unassigned prefix 10.99999), but for one row repeating OBELiX's
+    // record 2mn (Li7La3Zr2O12, 5.11E-4 S/cm, doi:10.1002/anie.200701144) at 24.85 °C, as the Liverpool table does
+    const rows = [
+      ['1', 'Li7La3Zr2O12', '10.1002/anie.200701144', '24.85', '5.11E-04', '-3.291579', 'Garnet', 'Oxides'],
+      ['2', 'Li7La3Zr2O12', '10.99999/interphase-test.llzo', '60', '1.50E-03', '-2.823909', 'Garnet', 'Oxides'],
+      ['3', 'Li7La3Zr2O12', '10.99999/interphase-test.llzo', '100', '4.00E-03', '-2.397940', 'Garnet', 'Oxides'],
+    ];
+    let dir: string;
+    let remove: () => Promise<void>;
+    beforeAll(async () => {
+      const { mkdtemp, writeFile } = await import('node:fs/promises');
+      const os = await import('node:os');
+      const path = await import('node:path');
+      const { DatasetImportStore } = await import('../../src/graph/datasetImport.store.js');
+      const { LiverpoolImportService } = await import('../../src/services/liverpool/liverpool.import.js');
+      const { connectTestDatabase } = await import('../support/neo4j.js');
+      dir = await mkdtemp(path.join(os.tmpdir(), 'interphase-conductivity-'));
+      const file = path.join(dir, 'LiIonDatabase.csv');
+      await writeFile(file, ['ID,composition,source,temperature,target,log_target,family,ChemicalFamily', ...rows.map((r) => r.join(','))].join('\n') + '\n');
+      const db = connectTestDatabase();
+      const importer = new LiverpoolImportService(new DatasetImportStore(db));
+      await importer.importFile(file);
+      remove = async () => {
+        await importer.remove();
+        await db.close();
+      };
+    });
+    afterAll(async () => {
+      await remove?.();
+      const { rm } = await import('node:fs/promises');
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('is counted once (listed as repeating), and the new temperatures make LLZO fittable', async () => {
+      const res = await server.gql<Answer>(Q, { name: 'LLZO' });
+      expect(res.errors).toBeUndefined();
+      const est = res.data!.materials.edges[0]!.node.conductivityAt;
+      const ids = est.points.map((p) => p.id);
+      expect(ids.filter((id) => id === 'obelix:2mn' || id === 'liverpool:1')).toHaveLength(1);
+      const repeat = est.excludedReports.find((e) => e.reason.startsWith('repeats'));
+      expect(repeat?.reason).toMatch(/^repeats (obelix:2mn|liverpool:1) \(the same value from the same publication within 1 K\): counted once$/);
+      expect(ids).toEqual(expect.arrayContaining(['liverpool:2', 'liverpool:3']));
+      expect(est.status).toBe('FITTED');
+    });
+  });
+});

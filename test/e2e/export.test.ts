@@ -37,7 +37,7 @@ interface Node {
   temperatureK: number | null;
   material: { name: string } | null;
   publications: { doi: string | null }[];
-  source: { review: { key: string } | null; lines: number[]; quote: string | null; recordId: string | null; dataset: { name: string; license: string } | null };
+  source: { review: { key: string; reviewKey: string | null } | null; lines: number[]; quote: string | null; recordId: string | null; dataset: { name: string; license: string } | null };
   publication: { doi: string | null; key: string } | null;
 }
 
@@ -50,7 +50,7 @@ async function graphqlNodes(where: unknown, orderBy?: unknown): Promise<Node[]> 
       `query($where: MeasurementWhere, $orderBy: MeasurementOrder, $after: String) { measurements(where: $where, orderBy: $orderBy, first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
         edges { node { id printedValue value(unit: "mS/cm") unit temperatureK(unit: "°C") material { name } publications { doi }
-          source { review { key } lines quote recordId dataset { name license } } publication { doi key } } } } }`,
+          source { review { key reviewKey } lines quote recordId dataset { name license } } publication { doi key } } } } }`,
       { where, orderBy, after },
     );
     expect(res.errors).toBeUndefined();
@@ -76,7 +76,7 @@ function expectedRow(n: Node): Record<string, string> {
     'material.name': text(n.material?.name),
     'publications.doi': n.publications.map((p) => p.doi).filter((d) => d !== null).join('; '),
     'provenance.doi': text(n.publication?.doi),
-    'provenance.review': text(n.source.review?.key),
+    'provenance.review': text(n.source.review?.reviewKey),
     'provenance.reviewLine': n.source.lines.join('; '),
     'provenance.quote': text(n.source.quote),
     'provenance.dataset': text(n.source.dataset?.name),
@@ -146,14 +146,15 @@ describe('citations', () => {
   it('BibTeX parses with a BibTeX parser and holds every publication, review and dataset behind the rows', async () => {
     const nodes = await graphqlNodes({ material: 'LLZO', property: 'IONIC_CONDUCTIVITY' });
     const dois = new Set(nodes.flatMap((n) => [...n.publications.map((p) => p.doi), n.publication?.doi]).filter((d): d is string => !!d).map((d) => d.toLowerCase()));
-    const reviews = new Set(nodes.map((n) => n.source.review?.key).filter((k): k is string => !!k));
+    const reviews = new Set(nodes.map((n) => n.source.review?.reviewKey).filter((k): k is string => !!k));
     const res = await download(url('measurements.bib', { where: LLZO }));
     expect(res.status).toBe(200);
     const bib = parseBibtex(res.text);
     expect(bib.errors).toEqual([]);
     const bibDois = new Set(bib.entries.map((e) => (e.fields.doi as string | undefined)?.toLowerCase()).filter(Boolean));
     for (const doi of dois) expect(bibDois.has(doi)).toBe(true);
-    for (const review of reviews) expect(bib.entries.some((e) => e.key === review.replace(/[^A-Za-z0-9_]/g, '_'))).toBe(true);
+    expect(reviews.size).toBeGreaterThan(1);
+    for (const review of reviews) expect(bib.entries.some((e) => e.key === review)).toBe(true);
     const obelix = bib.entries.find((e) => e.key === 'dataset_obelix');
     expect(obelix?.fields.note).toMatch(/Licence: CC BY 4\.0/);
     const csl = JSON.parse((await download(url('measurements.csl.json', { where: LLZO }))).text) as { id: string; 'citation-key': string; type: string; DOI?: string }[];

@@ -20,6 +20,7 @@ const banerjee: PublicationFields = {
   year: 2020,
   url: null,
   isReview: true,
+  reviewKey: 'banerjee2020',
 };
 
 describe('authors', () => {
@@ -41,8 +42,8 @@ describe('authors', () => {
 describe('BibTeX', () => {
   it('round-trips a publication and a dataset through an independent parser', () => {
     const text = bibtexOf([
-      publicationItem(banerjee),
-      publicationItem({ ...banerjee, key: 'banerjee2020:ref12', doi: '10.1002/adma.201705702', authors: 'Yi, E., Wang, W., Kieffer, J. & Laine, R. M.', title: null, isReview: false }),
+      publicationItem({ ...banerjee, key: 'doi:10.1021/acs.chemrev.0c00101' }),
+      publicationItem({ ...banerjee, key: 'banerjee2020:ref12', doi: '10.1002/adma.201705702', authors: 'Yi, E., Wang, W., Kieffer, J. & Laine, R. M.', title: null, isReview: false, reviewKey: null }),
       datasetItem({ id: 'obelix', name: 'OBELiX', citation: 'Therrien et al., arXiv:2502.14234 (2025)', doi: null, license: 'CC BY 4.0', licenseUrl: 'https://creativecommons.org/licenses/by/4.0/', url: 'https://github.com/NRC-Mila/OBELiX', version: '1' }),
     ]);
     const bib = parseBibtex(text);

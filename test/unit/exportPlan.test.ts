@@ -42,7 +42,7 @@ describe('lists and documents', () => {
       id: 'x:P1',
       material: null,
       publications: [{ doi: '10.1/a' }, { doi: null }, { doi: '10.1/b' }],
-      _exportSource: { kind: 'REVIEW', line: 12, lines: [12, 13], quote: 'q', recordId: null, review: { key: 'feng2022' }, dataset: null },
+      _exportSource: { kind: 'REVIEW', line: 12, lines: [12, 13], quote: 'q', recordId: null, review: { key: 'doi:10.1016/j.joule.2022.01.015', reviewKey: 'feng2022' }, dataset: null },
       _exportPublication: { key: 'p', doi: '10.1/a', authors: 'Gao, Z.; Sun, H.', firstAuthor: 'Gao', journal: 'Adv. Mater.', volume: '30', firstPage: '1705702', year: 2018 },
     });
     expect(row).toEqual({

@@ -71,7 +71,7 @@ export function citationKey(key: string): string {
 export function publicationItem(p: PublicationFields): CslItem {
   return dropEmpty({
     id: p.key,
-    'citation-key': citationKey(p.key),
+    'citation-key': citationKey(p.reviewKey ?? p.key),
     type: 'article-journal',
     title: p.title ?? undefined,
     author: authorsOf(p.authors, p.firstAuthor),

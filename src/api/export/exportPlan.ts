@@ -47,7 +47,7 @@ export interface ExportPlan {
 }
 
 /** What a citation is built from (Publication in the schema). */
-export const PUBLICATION_FIELDS = 'key doi authors firstAuthor title journal volume firstPage year url isReview';
+export const PUBLICATION_FIELDS = 'key doi authors firstAuthor title journal volume firstPage year url isReview reviewKey';
 /** What a dataset's citation and licence are built from (Dataset in the schema). */
 export const DATASET_FIELDS = 'id name citation doi license licenseUrl url version';
 
@@ -60,7 +60,7 @@ export const PROVENANCE_COLUMNS: Record<ProvenanceKind, readonly string[]> = {
 /** Columns when `fields` is not given: values as printed and in canonical units, and what they are of. */
 const DEFAULT_FIELDS: Record<string, string> = {
   measurements:
-    'id property propertyText printedValue printedUnit qualifier value unit min max uncertainty temperatureK temperatureText contribution sampleForm method reportedFormula material { name formula } variant { labels } family',
+    'id property propertyText printedValue printedUnit qualifier value unit min max uncertainty temperatureK temperatureText contribution sampleForm method reportedFormula material { name formula family } variant { labels } family',
   materials: 'id name formula kind family chemicalClass elements',
   interfaces: 'id electrolyte { name formula } counterpart { name formula } counterpartKind electrolyteFamily',
   interphaseObservations:
@@ -70,7 +70,7 @@ const DEFAULT_FIELDS: Record<string, string> = {
   coatingApplications: 'id coating { name formula } electrolyte { name } substrate { name } substrateText role method methodText loading effectText',
   cells: 'id cellType resultText conditions { temperatureK temperatureText currentDensity cRate stackPressure voltageRange }',
   claims: 'id kind statement materials { name }',
-  publications: PUBLICATION_FIELDS + ' reviewKey',
+  publications: PUBLICATION_FIELDS,
   phaseEntries: 'id formula chemicalSystem formationEnergyEvPerAtom label source datasetVersion material { name }',
 };
 

@@ -57,6 +57,8 @@ export interface PublicationFields {
   year: number | null;
   url: string | null;
   isReview: boolean;
+  /** The review's short key (banerjee2020) for the five reviews, else null. */
+  reviewKey: string | null;
 }
 
 /** The fields of Dataset an export reads (DATASET_FIELDS). */
@@ -92,7 +94,7 @@ function provenanceCells(plan: ExportPlan, node: Record<string, unknown>): Row {
   return {
     'provenance.doi': p?.doi ?? null,
     'provenance.publication': publicationText(p),
-    'provenance.review': s?.review?.key ?? null,
+    'provenance.review': s?.review ? (s.review.reviewKey ?? s.review.key) : null,
     'provenance.reviewLine': s && s.lines.length > 0 ? cellOf(s.lines) : (s?.line ?? null),
     'provenance.quote': s?.quote ?? null,
     'provenance.dataset': s?.dataset?.name ?? null,
