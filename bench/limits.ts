@@ -67,6 +67,7 @@ const { httpServer, stop } = await createApp({
   mutations: 'off',
   rateLimitPerMinute: 0,
   requestTimeoutMs: config.deadlines.requestMs,
+  exportMaxConcurrent: config.exportMaxConcurrent,
   limits: config.limits,
 });
 httpServer.listen(0, '127.0.0.1');

@@ -80,7 +80,7 @@ export class ConductivityEstimate {
   })
   extrapolatedByK!: number | null;
   @Field(() => [Measurement], {
-    description: 'The reported conductivities used, by temperature (point values above 0 at a stated temperature), with their source and publications.',
+    description: 'The reported conductivities used, by temperature (values above 0 at a stated temperature, "up to" maxima included as consensus counts them, bounds and ranges left out; a value two sources copy once), with their source and publications.',
   })
   points!: Measurement[];
   @Field(() => [Measurement], {

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'RESPONSE_TOO_LARGE',
   // refused before Apollo (src/server/safety.ts), HTTP 429:
   'RATE_LIMITED',
+  // GET /export/… while EXPORT_MAX_CONCURRENT exports are running (src/server/export.route.ts), HTTP 503:
+  'EXPORTS_BUSY',
   // the thermodynamics worker pool (THERMO_MAX_QUEUE, THERMO_TASK_TIMEOUT_MS):
   'THERMO_BUSY',
   'THERMO_TIMEOUT',

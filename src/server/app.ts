@@ -57,8 +57,10 @@ export interface AppOptions {
   mutations: MutationAccess;
   /** Requests per minute per client on /graphql (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute: number;
-  /** Deadline of one GraphQL request in ms (REQUEST_TIMEOUT_MS). */
+  /** Deadline of one GraphQL request in ms (REQUEST_TIMEOUT_MS); also of each page of an export. */
   requestTimeoutMs: number;
+  /** Exports running at once (EXPORT_MAX_CONCURRENT). */
+  exportMaxConcurrent: number;
 }
 
 export interface App {
@@ -167,11 +169,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   app.get('/', (_req, res) => res.redirect('/graphql'));
 
+  // one rate budget per client for /graphql and /export together
+  const rateLimit = rateLimitPolicy(opts.rateLimitPerMinute);
   app.use(
     '/graphql',
     // CORS first: preflights are answered without using the rate budget, and a 429 carries the CORS headers
     corsPolicy(opts.corsOrigins),
-    rateLimitPolicy(opts.rateLimitPerMinute),
+    rateLimit,
     express.json({ limit: '1mb' }),
     withDeadline(
       opts.requestTimeoutMs,
@@ -188,10 +192,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get(
     '/export/:file',
     corsPolicy(opts.corsOrigins),
-    rateLimitPolicy(opts.rateLimitPerMinute),
+    rateLimit,
     exportRoute({
       schema,
       logger: opts.logger,
+      maxConcurrent: opts.exportMaxConcurrent,
+      idleTimeoutMs: opts.requestTimeoutMs + 5_000,
       execute: (req, signal, document, variables) => withinDeadline(opts.requestTimeoutMs, signal, () => execute(requestIdOf(req), clientOf(req), document, variables)),
     }),
   );

@@ -138,6 +138,7 @@ export function appOptionsOf(config: Config, db: GraphDatabase, logger: Logger):
     mutations: config.mutations,
     rateLimitPerMinute: config.rateLimitPerMinute,
     requestTimeoutMs: config.deadlines.requestMs,
+    exportMaxConcurrent: config.exportMaxConcurrent,
   };
 }
 

@@ -42,8 +42,10 @@ export interface Config {
   corsOrigins: string[] | '*';
   /** Who may run mutations (MUTATIONS, default off): there is no authentication. */
   mutations: MutationAccess;
-  /** Requests per minute one client (IP address) may send to /graphql (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
+  /** Requests per minute one client (IP address) may send to /graphql and /export together (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute: number;
+  /** Exports (GET /export/…) running at once in this process (EXPORT_MAX_CONCURRENT); one more is refused with 503 EXPORTS_BUSY. */
+  exportMaxConcurrent: number;
   neo4j: Neo4jConfig;
   /** Path of OBELiX's all.csv (absolute). */
   obelixCsv: string;
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOrigins(get('CORS_ORIGINS')),
     mutations: mutationAccess(get('MUTATIONS')),
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    exportMaxConcurrent: count('EXPORT_MAX_CONCURRENT', 4, 1, 1_000),
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
     liverpoolIonicsCsv: path.resolve(PROJECT_ROOT, get('LIVERPOOL_IONICS_CSV') ?? '../shared/data/liverpool/LiIonDatabase.csv'),

@@ -16,6 +16,10 @@ import type { Logger } from './logger.js';
 export interface ExportRouteOptions {
   schema: GraphQLSchema;
   logger: Logger;
+  /** Exports running at once in this process; one more is refused with 503 EXPORTS_BUSY. */
+  maxConcurrent: number;
+  /** A client that reads nothing (and a page that writes nothing) for this long is disconnected, ms. */
+  idleTimeoutMs: number;
   /** One page as a GraphQL operation of this request (its signal aborts when the client leaves). */
   execute: (req: Request, signal: AbortSignal, document: string, variables: Record<string, unknown>) => Promise<ExecutionResult | { data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
 }
@@ -23,11 +27,20 @@ export interface ExportRouteOptions {
 const UNAVAILABLE = new Set(['DATABASE_UNAVAILABLE', 'REQUEST_TIMEOUT', 'THERMO_BUSY', 'THERMO_TIMEOUT']);
 
 export function exportRoute(opts: ExportRouteOptions): RequestHandler {
+  let running = 0;
   return async (req, res) => {
+    if (running >= opts.maxConcurrent) {
+      res.status(503).set('retry-after', '5').json({ errors: [{ message: `${opts.maxConcurrent} exports are running (EXPORT_MAX_CONCURRENT); retry after the Retry-After seconds.`, extensions: { code: 'EXPORTS_BUSY' } }] });
+      return;
+    }
+    running++;
     const left = new AbortController();
     res.once('close', () => {
+      running--;
       if (!res.writableFinished) left.abort(new Error('the client closed the export'));
     });
+    // a client that stops reading leaves the socket idle: it is closed, and the export stops
+    res.setTimeout(opts.idleTimeoutMs, () => res.destroy(new Error(`the export was idle for ${opts.idleTimeoutMs} ms`)));
     try {
       const { list, format } = splitExportFile(String(req.params.file ?? ''));
       const plan = planExport(opts.schema, readExportRequest(list, format, req.query as Record<string, unknown>));

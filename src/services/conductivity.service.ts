@@ -3,7 +3,7 @@
  * reports count, then the Arrhenius estimate of `domain/arrhenius.ts` over them. The reports are chosen as
  * `consensus.service.ts` chooses them: the material's measurements with every variant's (one batched load per
  * request, the DataLoader `measurementsByMaterial`), whole-sample values (TOTAL or not stated) unless
- * `contribution` asks for BULK or GRAIN_BOUNDARY (never mixed), point values only (bounds and ranges apart).
+ * `contribution` asks for BULK or GRAIN_BOUNDARY (never mixed), point values only ("up to" maxima count, as in consensus; bounds and ranges apart).
  * Beyond consensus: a point needs a stated numeric temperature and a value above 0; each report left out is
  * listed with why; a report repeating a point already taken (the same value, within 1e-6, from a common publication
  * within 1 K: two datasets copying one measurement) is counted once. Reported activation energies of the same contribution are returned beside a fit for
@@ -20,6 +20,7 @@ import type { ConductivityContribution } from '../domain/model/measurement.kind.
 import type { Loaders } from '../graph/loaders.js';
 import type { MeasurementRecord, VariantRecord } from '../graph/records.js';
 import { roundSignificant } from '../domain/units/units.js';
+import { identified, REPEAT_RULE, withoutRepeats } from './repeats.js';
 import { InvalidArgumentError } from './errors.js';
 import { kelvinArgument } from './query/where.js';
 
@@ -139,36 +140,27 @@ function chooseReports(all: MeasurementRecord[], contribution: ConductivityContr
     contribution ? (m.contribution ?? 'UNSPECIFIED') === contribution : m.contribution == null || !PARTIAL_CONTRIBUTIONS.has(m.contribution);
   const byId = (a: MeasurementRecord, b: MeasurementRecord) => a.id.localeCompare(b.id);
   const excluded: ExcludedReport[] = [];
-  const points: MeasurementRecord[] = [];
+  const candidates: MeasurementRecord[] = [];
   for (const m of all.filter((x) => x.property === 'IONIC_CONDUCTIVITY' && ofContribution(x)).sort(byId)) {
-    const why = whyNotAPoint(m) ?? repeats(m, points);
+    const why = whyNotAPoint(m);
     if (why) excluded.push({ measurement: m, reason: why });
-    else points.push(m);
+    else candidates.push(m);
   }
-  points.sort((a, b) => a.temperatureK! - b.temperatureK! || byId(a, b));
+  const { kept: points, repeats } = withoutRepeats(candidates.map(identified));
+  for (const r of repeats) excluded.push({ measurement: r.report.record, reason: `repeats ${r.of.id} (${REPEAT_RULE}): counted once` });
+  const sorted = points.map((p) => p.record).sort((a, b) => a.temperatureK! - b.temperatureK! || byId(a, b));
   const reported: MeasurementRecord[] = [];
   for (const m of all.filter((x) => x.property === 'ACTIVATION_ENERGY' && ofContribution(x)).sort(byId)) {
     const why = whyNotAnEnergy(m);
     if (why) excluded.push({ measurement: m, reason: why });
     else reported.push(m);
   }
-  return { points, reported, excluded };
+  return { points: sorted, reported, excluded };
 }
 
-/** Two datasets often copy the same measurement: the same value (to 1e-6) from a common publication within 1 K. */
-const SAME_TEMPERATURE_K = 1;
-const SAME_VALUE_RELATIVE = 1e-6;
-
-/** Why `m` repeats a point already taken (it is then counted once), or null. */
-function repeats(m: MeasurementRecord, taken: MeasurementRecord[]): string | null {
-  const same = taken.find(
-    (p) =>
-      Math.abs(p.temperatureK! - m.temperatureK!) <= SAME_TEMPERATURE_K &&
-      Math.abs(p.value! - m.value!) <= SAME_VALUE_RELATIVE * Math.abs(p.value!) &&
-      p.publicationKeys.some((k) => m.publicationKeys.includes(k)),
-  );
-  return same ? `repeats ${same.id} (the same value from the same publication within ${SAME_TEMPERATURE_K} K): counted once` : null;
-}
+/** The temperatures an estimate is given at, K: beyond them exp(−Ea/k_B·T) over- or underflows long before it means anything. */
+const MIN_K = 1;
+const MAX_K = 10_000;
 
 /** The asked temperature in K. */
 function temperatureArgument(value: number, unit: string | null | undefined): number {
@@ -177,6 +169,7 @@ function temperatureArgument(value: number, unit: string | null | undefined): nu
   if (!Number.isFinite(value)) throw new InvalidArgumentError('temperature', `${value} is not a finite number`);
   const k = kelvinArgument(value, unit, 'temperature');
   if (k <= 0) throw new InvalidArgumentError('temperature', `${value} ${unit ?? 'K'} is at or below absolute zero; an Arrhenius estimate needs T > 0 K`);
+  if (k < MIN_K || k > MAX_K) throw new InvalidArgumentError('temperature', `${value} ${unit ?? 'K'} is outside ${MIN_K}–${MAX_K} K, where an estimate is given (an Arrhenius line extrapolated that far means nothing)`);
   return k;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Consensus per material and property: which of the material's measurements count (property, contribution,
- * temperature band), then the statistics of `domain/consensus.ts` over them. One batched load of the
+ * temperature band; a measurement two sources copy counted once, see domain/repeatedReports.ts), then the
+ * statistics of `domain/consensus.ts` over them. One batched load of the
  * material's measurements per request (the DataLoader `measurementsByMaterial`), no query per material.
  */
 import { consensusOf, type Consensus } from '../domain/consensus.js';
@@ -8,6 +9,7 @@ import type { ConductivityContribution } from '../domain/model/measurement.kind.
 import { canonicalUnit, PROPERTIES, type PropertyKind } from '../domain/units/properties.js';
 import type { Loaders } from '../graph/loaders.js';
 import type { MeasurementRecord } from '../graph/records.js';
+import { identified, withoutRepeats } from './repeats.js';
 import { InvalidArgumentError } from './errors.js';
 import { kelvinArgument } from './query/where.js';
 
@@ -44,9 +46,10 @@ export class ConsensusService {
     const all = await this.loaders.related('measurementsByMaterial').load(materialId);
     const contributionOk = contributionFilter(property, options.contribution);
     const withNotStated = options.includeTemperatureNotStated ?? true;
-    const chosen = all.filter(
-      (m) => m.property === property && contributionOk(m.contribution ?? null) && inBand(m.temperatureK ?? null, band, withNotStated),
-    );
+    // a measurement two sources copy (the same value from the same publication at the same temperature) counts once
+    const chosen = withoutRepeats(
+      all.filter((m) => m.property === property && contributionOk(m.contribution ?? null) && inBand(m.temperatureK ?? null, band, withNotStated)).map(identified),
+    ).kept.map((r) => r.record);
     const c = consensusOf(
       chosen.map((m) => ({ id: m.id, value: m.value ?? null, sourceKind: m.source.kind, publicationKeys: m.publicationKeys })),
       'logScale' in PROPERTIES[property],

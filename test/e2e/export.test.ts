@@ -74,7 +74,7 @@ function expectedRow(n: Node): Record<string, string> {
     unit: n.unit,
     temperatureK: text(n.temperatureK),
     'material.name': text(n.material?.name),
-    'publications.doi': n.publications.map((p) => p.doi).filter((d) => d !== null).join('; '),
+    'publications.doi': n.publications.map((p) => p.doi ?? '').join('; '),
     'provenance.doi': text(n.publication?.doi),
     'provenance.review': text(n.source.review?.reviewKey),
     'provenance.reviewLine': n.source.lines.join('; '),
@@ -105,7 +105,7 @@ describe('CSV and JSON Lines over HTTP', () => {
     expect(rows.some((r) => r['provenance.dataset'] === 'OBELiX' && r['provenance.licence'] === 'CC BY 4.0' && r['provenance.datasetRecord'] !== '')).toBe(true);
   });
 
-  it('JSON Lines round-trips with typed values (numbers stay numbers, several values an array)', async () => {
+  it('JSON Lines round-trips with typed values (numbers stay numbers, a field through a list an array with one entry per item)', async () => {
     const order = { field: 'VALUE', direction: 'DESC' };
     const expected = await graphqlNodes({ material: 'LLZO', property: 'IONIC_CONDUCTIVITY' }, order);
     const res = await download(url('measurements.jsonl', { where: LLZO, orderBy: JSON.stringify(order), fields: FIELDS }));
@@ -115,8 +115,7 @@ describe('CSV and JSON Lines over HTTP', () => {
     for (const [i, n] of expected.entries()) {
       expect(lines[i]!.value).toBe(n.value);
       expect(lines[i]!.temperatureK).toBe(n.temperatureK);
-      const dois = n.publications.map((p) => p.doi).filter((d) => d !== null);
-      expect(lines[i]!['publications.doi']).toEqual(dois.length === 0 ? null : dois.length === 1 ? dois[0] : dois);
+      expect(lines[i]!['publications.doi']).toEqual(n.publications.map((p) => p.doi));
     }
   });
 
@@ -216,5 +215,47 @@ describe('npm run export', () => {
     expect(cli.code).toBe(2);
     expect(cli.stderr).toMatch(/where: not valid JSON/);
     expect(cli.stdout).toBe('');
+  });
+});
+
+describe('sharing the server', () => {
+  it('/graphql and /export draw on one rate budget per client', async () => {
+    const limited = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const codes: number[] = [];
+      for (const path of ['/graphql', '/export/measurements.csv?limit=1', '/graphql', '/export/measurements.csv?limit=1']) {
+        const res = path === '/graphql' ? await fetch(`${limited.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }) : await fetch(`${limited.base}${path}`);
+        await res.text();
+        codes.push(res.status);
+      }
+      expect(codes).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('at most EXPORT_MAX_CONCURRENT exports at once: one more is 503 EXPORTS_BUSY; a client that leaves frees its place', async () => {
+    const one = await startTestServer({ EXPORT_MAX_CONCURRENT: '1' });
+    try {
+      // 95,000 phase entries: far more than the socket buffers hold while the body is not read
+      const controller = new AbortController();
+      const first = await fetch(`${one.base}/export/phaseEntries.csv`, { signal: controller.signal });
+      expect(first.status).toBe(200);
+      const second = await fetch(`${one.base}/export/measurements.csv?limit=1`);
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('5');
+      expect(((await second.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('EXPORTS_BUSY');
+      controller.abort();
+      let status = 0;
+      for (let i = 0; i < 120 && status !== 200; i++) {
+        const again = await fetch(`${one.base}/export/measurements.csv?limit=1`);
+        await again.text();
+        status = again.status;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await one.stop();
+    }
   });
 });

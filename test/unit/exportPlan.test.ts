@@ -36,7 +36,15 @@ describe('lists and documents', () => {
     expect(plan.document).toContain('v: value(unit: "mS/cm")');
   });
 
-  it('flattens a node: one value, several values through a list, null for nothing', () => {
+  it('columns through one list stay aligned: one entry per item, null where an item has no value', () => {
+    const plan = planExport(schema, readExportRequest('measurements', 'csv', { fields: 'publications { doi year }' }));
+    const row = rowOf(plan, { publications: [{ doi: null, year: 2011 }, { doi: '10.1/b', year: null }], _exportSource: null, _exportPublication: null });
+    expect(row['publications.doi']).toEqual([null, '10.1/b']);
+    expect(row['publications.year']).toEqual([2011, null]);
+    expect(rowOf(plan, { publications: [], _exportSource: null, _exportPublication: null })['publications.doi']).toEqual([]);
+  });
+
+  it('flattens a node: one value, one entry per list item, null for nothing', () => {
     const plan = planExport(schema, readExportRequest('measurements', 'jsonl', { fields: 'id material { name } publications { doi }' }));
     const row = rowOf(plan, {
       id: 'x:P1',
@@ -48,7 +56,7 @@ describe('lists and documents', () => {
     expect(row).toEqual({
       id: 'x:P1',
       'material.name': null,
-      'publications.doi': ['10.1/a', '10.1/b'],
+      'publications.doi': ['10.1/a', null, '10.1/b'],
       'provenance.doi': '10.1/a',
       'provenance.publication': 'Gao et al., Adv. Mater. 30, 1705702 (2018)',
       'provenance.review': 'feng2022',

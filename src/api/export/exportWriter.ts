@@ -27,9 +27,10 @@ export class ExportQueryError extends Error {
   }
 }
 
-/** Rows per page (the lists' largest page is 1000); a page refused as QUERY_TOO_COMPLEX is retried at a quarter, down to MIN_PAGE. */
+/** Rows per page (the lists' largest page is 1000); a page refused as too costly or too large is retried at a quarter, down to MIN_PAGE. */
 export const EXPORT_PAGE_SIZE = 500;
 const MIN_PAGE = 10;
+const SMALLER_PAGE_HELPS = new Set(['QUERY_TOO_COMPLEX', 'RESPONSE_TOO_LARGE']);
 
 export const CONTENT_TYPES: Record<ExportPlan['format'], string> = {
   csv: 'text/csv; charset=utf-8',
@@ -53,7 +54,7 @@ export async function* exportPages(plan: ExportPlan, execute: ExecuteExport, pag
     const result = await execute(plan.document, { ...plan.variables, first, after });
     if (result.errors && result.errors.length > 0) {
       const error = new ExportQueryError(result.errors);
-      if (error.code === 'QUERY_TOO_COMPLEX' && first > MIN_PAGE) {
+      if (SMALLER_PAGE_HELPS.has(error.code) && first > MIN_PAGE) {
         size = Math.max(MIN_PAGE, Math.floor(first / 4));
         continue;
       }
@@ -104,8 +105,19 @@ function collectCitations(plan: ExportPlan, node: Record<string, unknown>, publi
 }
 
 function citationText(plan: ExportPlan, items: CslItem[]): string {
-  const sorted = items.sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = uniqueKeys(items.sort((a, b) => a.id.localeCompare(b.id)));
   return plan.format === 'bib' ? bibtexOf(sorted) : JSON.stringify(sorted, null, 2) + '\n';
+}
+
+/** Citation keys made unique (two graph keys can sanitise to one BibTeX key): the later ones get _2, _3... */
+function uniqueKeys(items: CslItem[]): CslItem[] {
+  const used = new Set<string>();
+  return items.map((item) => {
+    let key = item['citation-key'];
+    for (let n = 2; used.has(key); n++) key = `${item['citation-key']}_${n}`;
+    used.add(key);
+    return key === item['citation-key'] ? item : { ...item, 'citation-key': key };
+  });
 }
 
 function pageText(plan: ExportPlan, rows: Row[], header: boolean): string {
@@ -117,7 +129,7 @@ function pageText(plan: ExportPlan, rows: Row[], header: boolean): string {
 
 function csvCell(cell: Cell): string | number | null {
   if (cell === null) return null;
-  if (Array.isArray(cell)) return cell.join('; ');
+  if (Array.isArray(cell)) return cell.map((v) => (v === null ? '' : typeof v === 'boolean' ? String(v) : v)).join('; ');
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   return cell;
 }

@@ -5,7 +5,8 @@
  */
 import { PROVENANCE_COLUMNS, type Column, type ExportPlan } from './exportPlan.js';
 
-export type Cell = string | number | boolean | null | (string | number | boolean)[];
+type Scalar = string | number | boolean;
+export type Cell = Scalar | null | (Scalar | null)[];
 export type Row = Record<string, Cell>;
 
 /** The printed name of the columns of a plan's rows, provenance last. */
@@ -15,21 +16,35 @@ export function columnNames(plan: ExportPlan): string[] {
 
 export function rowOf(plan: ExportPlan, node: Record<string, unknown>): Row {
   const row: Row = {};
-  for (const column of plan.columns) row[column.name] = cellOf(valuesAt(node, column));
+  for (const column of plan.columns) row[column.name] = cellAt(node, column);
   Object.assign(row, provenanceCells(plan, node));
   return row;
 }
 
-function valuesAt(node: unknown, column: Column): (string | number | boolean)[] {
+/**
+ * The value at a column's path: one value (or null) when the path crosses no list; an array with one entry per
+ * list item when it does, null where an item has no value, so that the columns of one list stay aligned
+ * (`publications.doi` and `publications.year` give the same number of entries).
+ */
+function cellAt(node: unknown, column: Column): Cell {
   let current: unknown[] = [node];
+  let list = false;
   for (const key of column.path) {
-    current = current.flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) ? [(v as Record<string, unknown>)[key]] : []));
-    current = current.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v])).filter((v) => v !== null && v !== undefined);
+    const next: unknown[] = [];
+    for (const v of current) {
+      const x = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : null;
+      if (Array.isArray(x)) {
+        list = true;
+        next.push(...(x as unknown[]));
+      } else next.push(x ?? null);
+    }
+    current = next;
   }
-  return current.map((v) => (typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean)));
+  const values = current.map((v) => (v === null ? null : typeof v === 'object' ? JSON.stringify(v) : (v as Scalar)));
+  return list ? values : (values[0] ?? null);
 }
 
-function cellOf(values: (string | number | boolean)[]): Cell {
+function cellOf(values: Scalar[]): Cell {
   if (values.length === 0) return null;
   return values.length === 1 ? values[0]! : values;
 }

@@ -5,13 +5,16 @@
  * or the citations behind it as BibTeX or CSL-JSON, to FILE or stdout, page by page (memory bounded by
  * one page). The same export as GET /export/<list>.<format> (src/api/export), run in this process against
  * the configured Neo4j (the bundled one started if needed and stopped again if this process started it).
- * Logs go to stderr. Exit code 2 for a bad argument, 1 for other errors.
+ * Logs go to stderr. Exit code 2 for a bad argument (checked before Neo4j is started), 1 for other errors
+ * (a failure half-way leaves FILE incomplete, and says so).
  * Example: npm run export -- measurements.csv --where '{"material":{"name":"LLZO"}}' --out llzo.csv
  */
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { parse, validate } from 'graphql';
 import { planExport } from '../../api/export/exportPlan.js';
+import { buildInterphaseSchema } from '../../api/schema.js';
 import { ExportRequestError, readExportRequest, splitExportFile } from '../../api/export/exportRequest.js';
 import { ExportQueryError, writeExport } from '../../api/export/exportWriter.js';
 import { createApp } from '../app.js';
@@ -27,14 +30,18 @@ const { values, positionals } = parseArgs({
 const config = loadConfig();
 const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, Boolean(process.stderr.isTTY), 2);
 
-let request;
+let plan;
 try {
   if (positionals.length !== 1) throw new ExportRequestError('list', 'give one <list>.<format>, e.g. measurements.csv');
   const { list, format } = splitExportFile(positionals[0]!);
   const params = Object.fromEntries(
     Object.entries({ where: values.where, orderBy: values['order-by'], fields: values.fields, limit: values.limit }).filter(([, v]) => v !== undefined),
   );
-  request = readExportRequest(list, format, params);
+  // everything that can be checked without the database is, before Neo4j is started
+  const schema = await buildInterphaseSchema();
+  plan = planExport(schema, readExportRequest(list, format, params));
+  const invalid = validate(schema, parse(plan.document));
+  if (invalid.length > 0) throw new ExportRequestError('fields', invalid.map((e) => e.message).join('; '));
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(2);
@@ -46,19 +53,26 @@ const app = await createApp(appOptionsOf(config, db, logger)).catch(async (e: un
   await local?.stopIfOwner();
   throw e;
 });
+const out = values.out ? createWriteStream(values.out) : process.stdout;
+// a stream that fails (a folder that does not exist, a closed pipe) ends the export, never the process unhandled
+const streamFailed = new Promise<never>((_, reject) => out.once('error', reject));
+streamFailed.catch(() => {});
 try {
   await app.readRelationDegrees();
-  const plan = planExport(app.schema, request);
-  const out = values.out ? createWriteStream(values.out) : process.stdout;
-  const { rows } = await writeExport(plan, app.execute, out);
+  const { rows } = await Promise.race([writeExport(plan, app.execute, out), streamFailed]);
   if (values.out) {
     out.end();
-    await finished(out);
+    await Promise.race([finished(out), streamFailed]);
   }
-  console.error(`${rows} ${request.list} exported as ${request.format}${values.out ? ` to ${values.out}` : ''}`);
+  console.error(`${rows} ${plan.list} exported as ${plan.format}${values.out ? ` to ${values.out}` : ''}`);
 } catch (e) {
-  console.error(e instanceof ExportRequestError || e instanceof ExportQueryError ? e.message : e);
-  process.exitCode = e instanceof ExportRequestError || (e instanceof ExportQueryError && e.code === 'BAD_USER_INPUT') ? 2 : 1;
+  if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+    // the reader went away (`| head`): not an error of the export
+  } else {
+    console.error(e instanceof ExportRequestError || e instanceof ExportQueryError ? e.message : e);
+    if (values.out) console.error(`${values.out} is incomplete`);
+    process.exitCode = e instanceof ExportQueryError && e.code === 'BAD_USER_INPUT' ? 2 : 1;
+  }
 } finally {
   await app.stop();
   await db.close();
