@@ -18,7 +18,7 @@ export interface ExportRouteOptions {
   logger: Logger;
   /** Exports running at once in this process; one more is refused with 503 EXPORTS_BUSY. */
   maxConcurrent: number;
-  /** A client that reads nothing (and a page that writes nothing) for this long is disconnected, ms. */
+  /** A client that reads nothing for this long (its socket buffers full) is disconnected, ms. */
   idleTimeoutMs: number;
   /** One page as a GraphQL operation of this request (its signal aborts when the client leaves). */
   execute: (req: Request, signal: AbortSignal, document: string, variables: Record<string, unknown>) => Promise<ExecutionResult | { data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
@@ -39,15 +39,14 @@ export function exportRoute(opts: ExportRouteOptions): RequestHandler {
       running--;
       if (!res.writableFinished) left.abort(new Error('the client closed the export'));
     });
-    // a client that stops reading leaves the socket idle: it is closed, and the export stops
-    res.setTimeout(opts.idleTimeoutMs, () => res.destroy(new Error(`the export was idle for ${opts.idleTimeoutMs} ms`)));
     try {
       const { list, format } = splitExportFile(String(req.params.file ?? ''));
       const plan = planExport(opts.schema, readExportRequest(list, format, req.query as Record<string, unknown>));
       const begin = () => {
         res.status(200).type(CONTENT_TYPES[format]).setHeader('content-disposition', `inline; filename="${list}.${format}"`);
       };
-      await writeExport(plan, (document, variables) => opts.execute(req, left.signal, document, variables), res, begin);
+      // a client that stops reading is disconnected after idleTimeoutMs, and the export stops
+      await writeExport(plan, (document, variables) => opts.execute(req, left.signal, document, variables), res, begin, opts.idleTimeoutMs);
       res.end();
     } catch (e) {
       fail(res, e, opts.logger);

@@ -163,6 +163,14 @@ describe('citations', () => {
   });
 });
 
+describe('what can be exported', () => {
+  it('GET /export lists the lists and formats', async () => {
+    const body = JSON.parse((await download('/export')).text) as { lists: string[]; formats: string[] };
+    expect(body.lists).toEqual(expect.arrayContaining(['measurements', 'claims', 'phaseEntries', 'publications']));
+    expect(body.formats).toEqual(['csv', 'jsonl', 'bib', 'csl.json']);
+  });
+});
+
 describe('bad requests: a 400 naming the parameter, nothing streamed', () => {
   const cases: [string, string, RegExp][] = [
     ['an unknown list', '/export/widgets.csv', /list: 'widgets' is not a list; accepted: .*measurements/],

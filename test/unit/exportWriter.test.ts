@@ -66,6 +66,18 @@ describe('pages', () => {
   });
 });
 
+describe('a reader that takes nothing', () => {
+  it('is given up after idleMs: the stream is destroyed and the export stops without reading further pages', async () => {
+    const plan = planExport(schema, readExportRequest('measurements', 'csv', { fields: 'id publications { doi }' }));
+    const out = new PassThrough({ highWaterMark: 1024 }); // never read
+    const { execute, asked } = served(100_000);
+    const result = await writeExport(plan, execute, out, () => {}, 50);
+    expect(out.destroyed).toBe(true);
+    expect(result.rows).toBeLessThan(100_000);
+    expect(asked.length).toBeLessThan(200);
+  });
+});
+
 describe('citations', () => {
   it('two graph keys that give one BibTeX key get distinct keys', async () => {
     const pub = (key: string, doi: string) => ({ key, doi, authors: 'Gao, Z.', firstAuthor: 'Gao', title: 't', journal: 'j', volume: '1', firstPage: '1', year: 2020, url: null, isReview: false, reviewKey: null });

@@ -73,7 +73,15 @@ export async function* exportPages(plan: ExportPlan, execute: ExecuteExport, pag
  * Writes the export to `out`; `begin` is called once the first page has been read, before the first byte
  * (an HTTP response sets its status and headers there). Stops early when `out` is destroyed (the client left).
  */
-export async function writeExport(plan: ExportPlan, execute: ExecuteExport, out: Writable, begin: () => void = () => {}): Promise<{ rows: number }> {
+export async function writeExport(
+  plan: ExportPlan,
+  execute: ExecuteExport,
+  out: Writable,
+  begin: () => void = () => {},
+  /** A reader that takes nothing for this long is given up: `out` is destroyed and the export stops (ms; none by default). */
+  idleMs: number | null = null,
+): Promise<{ rows: number }> {
+  const put = (chunk: string) => write(out, chunk, idleMs);
   const citations = plan.format === 'bib' || plan.format === 'csl.json';
   const publications = new Map<string, CslItem>();
   const datasets = new Map<string, CslItem>();
@@ -85,16 +93,16 @@ export async function writeExport(plan: ExportPlan, execute: ExecuteExport, out:
     if (citations) {
       for (const node of page) collectCitations(plan, node, publications, datasets);
     } else {
-      await put(out, pageText(plan, page.map((n) => rowOf(plan, n)), !started));
+      await put(pageText(plan, page.map((n) => rowOf(plan, n)), !started));
     }
     started = true;
     rows += page.length;
   }
   if (!started) {
     begin();
-    if (!citations) await put(out, pageText(plan, [], true));
+    if (!citations) await put(pageText(plan, [], true));
   }
-  if (citations) await put(out, citationText(plan, [...publications.values(), ...datasets.values()]));
+  if (citations) await put(citationText(plan, [...publications.values(), ...datasets.values()]));
   return { rows };
 }
 
@@ -134,15 +142,17 @@ function csvCell(cell: Cell): string | number | null {
   return cell;
 }
 
-async function put(out: Writable, chunk: string): Promise<void> {
+async function write(out: Writable, chunk: string, idleMs: number | null): Promise<void> {
   if (chunk === '' || out.destroyed) return;
-  if (!out.write(chunk)) await drained(out);
+  if (!out.write(chunk)) await drained(out, idleMs);
 }
 
-/** Resolves when `out` drains, closes or fails, and leaves no listener behind. */
-function drained(out: Writable): Promise<void> {
+/** Resolves when `out` drains, closes or fails (or, after `idleMs`, destroys it), and leaves no listener or timer behind. */
+function drained(out: Writable, idleMs: number | null): Promise<void> {
   return new Promise((resolve) => {
+    const timer = idleMs === null ? null : setTimeout(() => out.destroy(new Error(`the reader took nothing for ${idleMs} ms`)), idleMs);
     const done = () => {
+      if (timer) clearTimeout(timer);
       out.off('drain', done).off('close', done).off('error', done);
       resolve();
     };

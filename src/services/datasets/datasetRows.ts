@@ -10,7 +10,7 @@ import { chemicalClass } from '../../domain/chemicalClass.js';
 import { doiUrl } from '../../domain/doi.js';
 import { DomainError } from '../../domain/errors.js';
 import type { StructuralFamily } from '../../domain/families.js';
-import type { MaterialWrite, PublicationWrite } from '../../graph/datasetImport.store.js';
+import type { MaterialWrite, MeasurementWrite, PublicationWrite } from '../../graph/datasetImport.store.js';
 import { InvalidRecordsError } from '../errors.js';
 
 /** One record of a CSV file and the line it ends on (1-based, the header being line 1). */
@@ -109,3 +109,26 @@ export function errorText(e: unknown): string {
   if (e instanceof DomainError) return e.message;
   throw e;
 }
+
+/**
+ * What a dataset's ionic conductivity row never states, declared once for every dataset reader: no review, no
+ * uncertainty, no temperature range, no family-level statement, method, sample form or atmosphere.
+ */
+export const DATASET_CONDUCTIVITY = {
+  review: null,
+  property: 'IONIC_CONDUCTIVITY',
+  propertyText: null,
+  unit: 'S/cm',
+  unitAsMeant: null,
+  uncertainty: null,
+  approximate: false,
+  temperatureMinK: null,
+  temperatureMaxK: null,
+  family: null,
+  method: null,
+  computed: null,
+  sampleForm: null,
+  basis: null,
+  atmosphere: null,
+  conditionsOther: null,
+} as const satisfies Partial<MeasurementWrite['props']>;

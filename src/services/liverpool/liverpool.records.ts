@@ -28,7 +28,7 @@ import { toCanonical } from '../../domain/units/properties.js';
 import { toKelvin } from '../../domain/units/units.js';
 import { parsePrintedValue, scaleParsedValue, type ParsedValue } from '../../domain/values/printedValue.js';
 import type { DatasetImportInput, MeasurementWrite } from '../../graph/datasetImport.store.js';
-import { errorText, fileVersion, materialWrites, publicationWrites, readCsvRecords, type MaterialRow } from '../datasets/datasetRows.js';
+import { DATASET_CONDUCTIVITY, errorText, fileVersion, materialWrites, publicationWrites, readCsvRecords, type MaterialRow } from '../datasets/datasetRows.js';
 import type { RecordProblem } from '../errors.js';
 
 /** Where the table is published. */
@@ -136,31 +136,16 @@ export function readLiverpool(csv: string | Buffer, fileName: string): Liverpool
   const measurements: MeasurementWrite[] = [...byMeasurement].map(([key, group]) => {
     const row = group[0]!;
     const props: MeasurementProps = {
-      review: null,
-      property: 'IONIC_CONDUCTIVITY',
-      propertyText: null,
+      ...DATASET_CONDUCTIVITY,
       contribution: CONTRIBUTION,
       printedValue: row.value.text.trim(),
       qualifier: row.value.qualifier,
       value: row.value.value,
       min: row.value.min,
       max: row.value.max,
-      unit: 'S/cm',
       printedUnit: null,
-      unitAsMeant: null,
-      uncertainty: null,
-      approximate: false,
       temperatureK: row.temperatureK,
-      temperatureMinK: null,
-      temperatureMaxK: null,
       temperatureText: row.temperatureText,
-      family: null,
-      method: null,
-      computed: null,
-      sampleForm: null,
-      basis: null,
-      atmosphere: null,
-      conditionsOther: null,
       reportedFormula: row.formula,
       reportedSiteComposition: null,
     };

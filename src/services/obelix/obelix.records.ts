@@ -17,7 +17,7 @@ import { toCanonical } from '../../domain/units/properties.js';
 import { ROOM_TEMPERATURE_K } from '../../domain/units/units.js';
 import { parsePrintedValue, scaleParsedValue, type ParsedValue } from '../../domain/values/printedValue.js';
 import type { DatasetImportInput, MeasurementWrite } from '../../graph/datasetImport.store.js';
-import { distinct, errorText, fileVersion, materialWrites, publicationWrites, readCsvRecords } from '../datasets/datasetRows.js';
+import { DATASET_CONDUCTIVITY, distinct, errorText, fileVersion, materialWrites, publicationWrites, readCsvRecords } from '../datasets/datasetRows.js';
 import { InvalidRecordsError, type RecordProblem } from '../errors.js';
 
 export const OBELIX_DATASET = {
@@ -139,25 +139,10 @@ function parseRow(
   if (before.count() > 0 || !composition || !main) return null;
 
   const base: Omit<MeasurementProps, ValueKey | 'contribution'> = {
-    review: null,
-    property: 'IONIC_CONDUCTIVITY',
-    propertyText: null,
-    unit: 'S/cm',
+    ...DATASET_CONDUCTIVITY,
     printedUnit: PRINTED_UNIT,
-    unitAsMeant: null,
-    uncertainty: null,
-    approximate: false,
     temperatureK: ROOM_TEMPERATURE_K,
-    temperatureMinK: null,
-    temperatureMaxK: null,
     temperatureText: TEMPERATURE_TEXT,
-    family: null,
-    method: null,
-    computed: null,
-    sampleForm: null,
-    basis: null,
-    atmosphere: null,
-    conditionsOther: null,
     reportedFormula: formula,
     reportedSiteComposition: (r[COL.trueComposition] ?? '').trim() || null,
   };
