@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'FORBIDDEN',
+  // a write without a valid API key (missing, unknown, malformed or revoked), HTTP 401:
+  'UNAUTHENTICATED',
   'DATABASE_UNAVAILABLE',
   'REQUEST_TIMEOUT',
   // never seen by a client (its connection is gone); marks work abandoned for that reason

@@ -140,7 +140,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const contextOf = (requestId: string, client: ClientInfo): Context => {
     const signal = currentRequestSignal() ?? new AbortController().signal;
-    return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client, signal };
+    return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client, signal, authenticate: async () => null };
   };
   const execute = async (requestId: string, client: ClientInfo, query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: contextOf(requestId, client) });
@@ -226,7 +226,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     preloadPhaseEntries: () => createServices(stores, thermo).thermo.preloadPhaseEntries(),
     readRelationDegrees: () => stores.lists.refreshDegrees(),
     schema,
-    execute: (document, variables) => execute(`cli-${randomUUID()}`, { address: 'command line', origin: null }, document, variables),
+    execute: (document, variables) => execute(`cli-${randomUUID()}`, { address: 'command line', origin: null, apiKey: null }, document, variables),
   };
 }
 

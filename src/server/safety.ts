@@ -13,7 +13,15 @@ import type { MutationAccess } from './config.js';
 
 /** The client of an HTTP request: the TCP peer's address (never a forwarded header) and its Origin header. */
 export function clientOf(req: express.Request): ClientInfo {
-  return { address: req.socket.remoteAddress ?? '', origin: req.header('origin') ?? null };
+  return { address: req.socket.remoteAddress ?? '', origin: req.header('origin') ?? null, apiKey: apiKeyOf(req) };
+}
+
+/** The API key of a request: `Authorization: Bearer <key>`, else `X-API-Key: <key>`; null when neither. */
+export function apiKeyOf(req: express.Request): string | null {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
+  if (bearer) return bearer[1]!;
+  const header = req.header('x-api-key')?.trim();
+  return header ? header : null;
 }
 
 /** 127.0.0.0/8, ::1 and IPv4-mapped 127.x addresses. */
