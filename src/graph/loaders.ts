@@ -3,6 +3,7 @@
  * `UNWIND $keys AS key ...` query per field per request, never one query per row. Create a fresh set for
  * each request (results are cached for that request only); only the stores and the driver are shared.
  */
+import { ChangeSetStore } from './changeSet.store.js';
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from './database.js';
 import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
@@ -24,6 +25,8 @@ export interface Stores {
   lists: ListStore;
   /** The compiled aggregates (src/graph/query/aggregate.ts). */
   aggregates: AggregateStore;
+  /** The audit trail (change sets and their changes). */
+  changeSets: ChangeSetStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -36,6 +39,7 @@ export function createStores(db: GraphDatabase): Stores {
     search: new SearchStore(db),
     lists: new ListStore(db),
     aggregates: new AggregateStore(db),
+    changeSets: new ChangeSetStore(db),
   };
 }
 

@@ -25,6 +25,7 @@ import { limitValidationRules, limitsPlugin, type QueryLimits } from '../api/lim
 import { buildInterphaseSchema } from '../api/schema.js';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
+import { ChangeEvents } from '../services/curation/changeEvents.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
 import { ThermoEngine } from '../services/thermo/thermo.engine.js';
@@ -100,6 +101,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   opts.db.useRequestSignals(currentRequestSignal);
   const stores = createStores(opts.db);
+  const events = new ChangeEvents();
   const schema = await buildInterphaseSchema();
   // started after everything that may fail before Apollo starts, and stopped if Apollo does not start
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
@@ -140,7 +142,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const contextOf = (requestId: string, client: ClientInfo): Context => {
     const signal = currentRequestSignal() ?? new AbortController().signal;
-    return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }), requestId, logger: opts.logger.child({ requestId }), client, signal, authenticate: async () => null };
+    return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }, events), requestId, logger: opts.logger.child({ requestId }), client, signal, authenticate: async () => null };
   };
   const execute = async (requestId: string, client: ClientInfo, query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: contextOf(requestId, client) });

@@ -2,6 +2,7 @@
  * The per-request set of services. Each request gets fresh DataLoaders (so caching never crosses
  * requests or users); the stores and the driver behind them are shared.
  */
+import { ChangeEvents } from './curation/changeEvents.js';
 import { createLoaders, type Stores } from '../graph/loaders.js';
 import { ConductivityService } from './conductivity.service.js';
 import { ConsensusService } from './consensus.service.js';
@@ -30,13 +31,15 @@ export interface Services {
   consensus: ConsensusService;
   /** The ionic conductivity of a material at a temperature, by Arrhenius' law (Material.conductivityAt). */
   conductivity: ConductivityService;
+  /** The change events of this process (one hub shared by every request): writes publish, subscriptions listen. */
+  events: ChangeEvents;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
 const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
 
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
-export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS): Services {
+export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS, events: ChangeEvents = new ChangeEvents()): Services {
   const loaders = createLoaders(stores);
   const listService = new ListService(stores.lists, stores.materials, lists);
   return {
@@ -50,5 +53,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     statistics: new AggregateService(stores.aggregates, lists),
     consensus: new ConsensusService(loaders),
     conductivity: new ConductivityService(loaders),
+    events,
   };
 }
