@@ -68,6 +68,8 @@ const { httpServer, stop } = await createApp({
   rateLimitPerMinute: 0,
   requestTimeoutMs: config.deadlines.requestMs,
   exportMaxConcurrent: config.exportMaxConcurrent,
+  wsMaxConnections: config.wsMaxConnections,
+  subscriptionsPerConnection: config.subscriptionsPerConnection,
   limits: config.limits,
 });
 httpServer.listen(0, '127.0.0.1');

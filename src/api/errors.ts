@@ -51,10 +51,10 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** An operation type the schema does not have (subscriptions over HTTP): the request's fault. */
+/** A subscription sent over HTTP (subscriptions are served over WebSocket only): the request's fault. */
 export class UnsupportedOperationError extends GraphQLError {
   constructor(operation: string) {
-    super(`${operation} operations are not supported: the schema has no ${operation} type; send a query or a mutation`, {
+    super(`${operation} operations are not served over HTTP: open a WebSocket to /graphql (protocol graphql-transport-ws, e.g. the graphql-ws client); send queries and mutations over HTTP`, {
       extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
     });
   }

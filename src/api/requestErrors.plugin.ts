@@ -1,7 +1,7 @@
 /**
  * Apollo plugin for what formatError cannot do (Apollo 5's formatError sees no request):
- * - refuses operation types the schema does not have (a `subscription` over HTTP) with BAD_REQUEST
- *   (HTTP 400) before anything runs, instead of graphql-js's uncoded execution error;
+ * - refuses a `subscription` over HTTP (served over WebSocket only, src/server/subscriptions.ts) with
+ *   BAD_REQUEST (HTTP 400) before anything runs;
  * - logs every error formatError masks (or that means a server-side fault, e.g. DATABASE_UNAVAILABLE)
  *   at level error through the request's child logger, so the line carries the request id;
  * - answers with the request id in the `x-request-id` response header (the client's own id when it sent
@@ -18,9 +18,9 @@ export function requestErrorsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, schema }) {
+        async didResolveOperation({ operation }) {
           const type = operation?.operation;
-          if (type === 'subscription' && !schema.getSubscriptionType()) throw new UnsupportedOperationError(type);
+          if (type === 'subscription') throw new UnsupportedOperationError(type);
         },
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {

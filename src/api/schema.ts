@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import {
   CellComponentResolver,
   CellResolver,
@@ -15,6 +15,7 @@ import {
   InterphaseProductResolver,
   ReportedStabilityWindowResolver,
 } from './literature.resolver.js';
+import { ChangeSetResolver } from './audit.resolver.js';
 import { ClaimQueryResolver, ClaimResolver } from './claim.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
@@ -36,6 +37,15 @@ import {
 import { CharacterizationTechniqueResolver, MaterialFamilyResolver } from './vocabulary.resolver.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
+
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions are published through services.events, not a type-graphql PubSub');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions subscribe through services.events, not a type-graphql PubSub');
+  },
+};
 
 export function buildInterphaseSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
@@ -67,9 +77,13 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       InterphasePredictionResolver,
       SearchResolver,
       StatisticsResolver,
+      ChangeSetResolver,
     ],
     validate: false,
     emitSchemaFile: false,
+    // every subscription brings its own `subscribe` (the process's ChangeEvents, through the context); type-graphql
+    // insists on a PubSub all the same, which is never called
+    pubSub: NO_TOPICS,
   })
     .then(readCompiledFirst)
     .then(withOutputUnits);

@@ -25,6 +25,7 @@ import { limitValidationRules, limitsPlugin, type QueryLimits } from '../api/lim
 import { buildInterphaseSchema } from '../api/schema.js';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
+import { serveSubscriptions } from './subscriptions.js';
 import { ChangeEvents } from '../services/curation/changeEvents.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
@@ -62,6 +63,9 @@ export interface AppOptions {
   requestTimeoutMs: number;
   /** Exports running at once (EXPORT_MAX_CONCURRENT). */
   exportMaxConcurrent: number;
+  /** WebSocket connections for subscriptions (WS_MAX_CONNECTIONS) and subscriptions on one (SUBSCRIPTIONS_PER_CONNECTION). */
+  wsMaxConnections: number;
+  subscriptionsPerConnection: number;
 }
 
 export interface App {
@@ -110,6 +114,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     pool: new ThermoPool({ ...opts.thermoPool, onWorkerError: (err) => opts.logger.error({ err }, 'thermodynamics worker failed') }),
   });
 
+  const stopSubscriptions = serveSubscriptions(httpServer, {
+    schema,
+    limits: opts.limits,
+    maxConnections: opts.wsMaxConnections,
+    perConnection: opts.subscriptionsPerConnection,
+    contextOf: (requestId, client, signal) => contextOf(requestId, client, signal),
+    clientOf: (req) => clientOf(req as express.Request),
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: opts.limits.introspection,
@@ -125,6 +137,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // no cache hints are set: without this, Apollo's cache-control plugin wraps every resolved field
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // the WebSocket server closes its sockets when Apollo stops
+      { serverWillStart: async () => ({ drainServer: () => stopSubscriptions() }) },
       limitsPlugin(opts.limits),
       mutationGate(opts.mutations),
       unavailableStatusPlugin(),
@@ -140,8 +154,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     throw e;
   }
 
-  const contextOf = (requestId: string, client: ClientInfo): Context => {
-    const signal = currentRequestSignal() ?? new AbortController().signal;
+  const contextOf = (requestId: string, client: ClientInfo, signal: AbortSignal = currentRequestSignal() ?? new AbortController().signal): Context => {
     return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }, events), requestId, logger: opts.logger.child({ requestId }), client, signal, authenticate: async () => null };
   };
   const execute = async (requestId: string, client: ClientInfo, query: string, variables: Record<string, unknown>) => {

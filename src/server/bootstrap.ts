@@ -139,6 +139,8 @@ export function appOptionsOf(config: Config, db: GraphDatabase, logger: Logger):
     rateLimitPerMinute: config.rateLimitPerMinute,
     requestTimeoutMs: config.deadlines.requestMs,
     exportMaxConcurrent: config.exportMaxConcurrent,
+    wsMaxConnections: config.wsMaxConnections,
+    subscriptionsPerConnection: config.subscriptionsPerConnection,
   };
 }
 

@@ -46,6 +46,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Exports (GET /export/…) running at once in this process (EXPORT_MAX_CONCURRENT); one more is refused with 503 EXPORTS_BUSY. */
   exportMaxConcurrent: number;
+  /** WebSocket connections for subscriptions at once (WS_MAX_CONNECTIONS); one more is closed with 1013. */
+  wsMaxConnections: number;
+  /** Subscriptions on one WebSocket connection (SUBSCRIPTIONS_PER_CONNECTION). */
+  subscriptionsPerConnection: number;
   neo4j: Neo4jConfig;
   /** Path of OBELiX's all.csv (absolute). */
   obelixCsv: string;
@@ -180,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mutations: mutationAccess(get('MUTATIONS')),
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     exportMaxConcurrent: count('EXPORT_MAX_CONCURRENT', 4, 1, 1_000),
+    wsMaxConnections: count('WS_MAX_CONNECTIONS', 200, 1, 100_000),
+    subscriptionsPerConnection: count('SUBSCRIPTIONS_PER_CONNECTION', 10, 1, 1_000),
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
     liverpoolIonicsCsv: path.resolve(PROJECT_ROOT, get('LIVERPOOL_IONICS_CSV') ?? '../shared/data/liverpool/LiIonDatabase.csv'),

@@ -2,6 +2,7 @@
  * The per-request set of services. Each request gets fresh DataLoaders (so caching never crosses
  * requests or users); the stores and the driver behind them are shared.
  */
+import { AuditService } from './curation/audit.service.js';
 import { ChangeEvents } from './curation/changeEvents.js';
 import { createLoaders, type Stores } from '../graph/loaders.js';
 import { ConductivityService } from './conductivity.service.js';
@@ -33,6 +34,8 @@ export interface Services {
   conductivity: ConductivityService;
   /** The change events of this process (one hub shared by every request): writes publish, subscriptions listen. */
   events: ChangeEvents;
+  /** The audit trail: change sets and their changes. */
+  audit: AuditService;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
@@ -54,5 +57,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     consensus: new ConsensusService(loaders),
     conductivity: new ConductivityService(loaders),
     events,
+    audit: new AuditService(stores.changeSets, stores.materials),
   };
 }

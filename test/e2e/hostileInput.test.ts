@@ -45,7 +45,7 @@ const WINDOW = 'query($f: String!) { stabilityWindow(formula: $f, openElement: "
 
 /** [what, request, expected code (or the codes either of which is right)] */
 const HOSTILE: [string, () => Promise<Answer>, string | string[]][] = [
-  ['a subscription operation (the schema has none)', () => post({ query: 'subscription { materials { totalCount } }' }), 'BAD_REQUEST'],
+  ['a subscription over HTTP (served over WebSocket only)', () => post({ query: 'subscription { factsChanged { changeSetId } }' }), 'BAD_REQUEST'],
   [
     'a persisted query whose hash is not that of its query',
     () => post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ something else }') } } }),
@@ -130,7 +130,7 @@ describe('request ids', () => {
   it('every response carries the request id: the client\'s own, or a generated one', async () => {
     const own = await post({ query: '{ __typename }' }, { 'x-request-id': 'client-chosen.id-1' });
     expect(own.headers.get('x-request-id')).toBe('client-chosen.id-1');
-    const refused = await post({ query: 'subscription { materials { totalCount } }' }, { 'x-request-id': 'refused-1' });
+    const refused = await post({ query: 'subscription { factsChanged { changeSetId } }' }, { 'x-request-id': 'refused-1' });
     expect(refused.headers.get('x-request-id')).toBe('refused-1');
     const generated = await post({ query: '{ __typename }' }, { 'x-request-id': 'not valid!' });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -15,7 +15,7 @@ describe('schema/schema.graphql', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
-      if (!type.description && type !== schema.getQueryType() && type !== schema.getMutationType()) missing.push(type.name);
+      if (!type.description && type !== schema.getQueryType() && type !== schema.getMutationType() && type !== schema.getSubscriptionType()) missing.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);

@@ -54,3 +54,20 @@ export interface FactsChangedEvent {
   entityIds: string[];
   materialIds: string[];
 }
+
+/** At most this many entity and material ids in one event (a bulk import names its dataset instead). */
+export const EVENT_ID_LIMIT = 1000;
+
+/** The event of a committed change set. */
+export function factsChangedEvent(set: Pick<ChangeSetRecord, 'id' | 'at' | 'keyId' | 'operation' | 'kinds'>, changes: readonly ChangeWrite[]): FactsChangedEvent {
+  const distinct = (xs: string[]) => [...new Set(xs)].slice(0, EVENT_ID_LIMIT);
+  return {
+    changeSetId: set.id,
+    at: set.at,
+    keyId: set.keyId,
+    operation: set.operation,
+    kinds: set.kinds,
+    entityIds: distinct(changes.map((c) => c.entityId)),
+    materialIds: distinct(changes.flatMap((c) => c.materialIds)),
+  };
+}
