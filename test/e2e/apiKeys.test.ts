@@ -96,9 +96,12 @@ describe('a write without a valid key', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('without a key, the message says how to send one', async () => {
-    const res = await post({}, ADD, ENTRY);
-    expect(res.errors![0]!.message).toMatch(/addPhaseEntry needs an API key.*Authorization: Bearer/);
+  it('without a key, the message says how to send one, and the 401 names the Bearer scheme', async () => {
+    const res = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ADD, variables: ENTRY }) });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="interphase"');
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]!.message).toMatch(/addPhaseEntry needs an API key.*Authorization: Bearer/);
   });
 
   it('a removal with a forged key is UNAUTHENTICATED, not FORBIDDEN, and the entry stays', async () => {
