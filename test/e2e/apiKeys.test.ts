@@ -13,6 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/graph/database.js';
 import { ApiKeyStore } from '../../src/graph/apiKey.store.js';
 import { ChangeSetStore } from '../../src/graph/changeSet.store.js';
+import { createStores } from '../../src/graph/loaders.js';
+import type { FactsChangedEvent } from '../../src/domain/curation/changes.js';
+import { ChangeEvents } from '../../src/services/curation/changeEvents.js';
+import { createServices } from '../../src/services/index.js';
+import { ThermoEngine } from '../../src/services/thermo/thermo.engine.js';
 import { ApiKeysService, parseApiKey } from '../../src/services/curation/apiKeys.service.js';
 import { createTestKey, revokeTestKey, type TestKey } from '../support/keys.js';
 import { testNeo4j } from '../support/neo4j.js';
@@ -157,6 +162,37 @@ describe("users' phase entries and their owners", () => {
     expect(latest).toMatchObject({ keyId: contributor.keyId, operation: 'removePhaseEntry' });
     const [change] = await changeSets().changes([latest!.id]);
     expect(change).toMatchObject({ action: 'REMOVE', after: null, before: { id, owner: contributor.keyId } });
+  });
+
+  it('publishes each committed addition and removal (FactsChangedEvent), and nothing for a refused removal', async () => {
+    const events = new ChangeEvents();
+    const services = createServices(createStores(server.db), new ThermoEngine(10), undefined, events);
+    const seen: FactsChangedEvent[] = [];
+    const stop = new AbortController();
+    const listening = (async () => {
+      for await (const e of events.subscribe(['PhaseEntry'], stop.signal)) seen.push(e);
+    })();
+    const owner = { keyId: contributor.keyId, name: 'apiKeys test A', role: 'contributor' as const };
+    const entry = await services.thermo.addPhaseEntry({ formula: 'Li3N', formationEnergyEvPerAtom: -0.4, label: 'apiKeys test', note: null }, owner);
+    leftover.add(entry.id);
+    const refused = await services.thermo.removePhaseEntry(entry.id, { ...owner, keyId: otherContributor.keyId });
+    expect(refused).toEqual({ removed: false, refusedOwner: contributor.keyId });
+    expect(await services.thermo.removePhaseEntry(entry.id, owner)).toEqual({ removed: true });
+    leftover.delete(entry.id);
+    stop.abort();
+    await listening;
+    const sets = await changeSets().list({ entityId: entry.id, limit: 10 });
+    expect(seen).toEqual(
+      ['addPhaseEntry', 'removePhaseEntry'].map((operation) => ({
+        changeSetId: sets.find((cs) => cs.operation === operation)!.id,
+        at: sets.find((cs) => cs.operation === operation)!.at,
+        keyId: contributor.keyId,
+        operation,
+        kinds: ['PhaseEntry'],
+        entityIds: [entry.id],
+        materialIds: ['Li3N1'],
+      })),
+    );
   });
 
   it("a curator removes anyone's entry", async () => {
