@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cypher } from '../../src/graph/database.js';
 import { ApiKeyStore } from '../../src/graph/apiKey.store.js';
 import { ChangeSetStore } from '../../src/graph/changeSet.store.js';
@@ -179,6 +179,7 @@ describe("users' phase entries and their owners", () => {
     expect(refused).toEqual({ removed: false, refusedOwner: contributor.keyId });
     expect(await services.thermo.removePhaseEntry(entry.id, owner)).toEqual({ removed: true });
     leftover.delete(entry.id);
+    await vi.waitFor(() => expect(seen).toHaveLength(2)); // delivered before the subscription ends
     stop.abort();
     await listening;
     const sets = await changeSets().list({ entityId: entry.id, limit: 10 });
