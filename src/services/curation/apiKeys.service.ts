@@ -18,7 +18,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { LRUCache } from 'lru-cache';
 import { excerpt } from '../../domain/errors.js';
-import { isRole, ROLES, type Principal, type Role } from '../../domain/curation/roles.js';
+import { isRole, ROLES, type Principal } from '../../domain/curation/roles.js';
 import type { ApiKeyRecord, ApiKeyStore } from '../../graph/apiKey.store.js';
 import { InvalidArgumentError } from '../errors.js';
 
@@ -98,7 +98,7 @@ export class ApiKeysService {
       if (!(await this.limited(() => argon2Verify(stored.hash, key)))) return null;
       this.verified.set(digest, stored.hash);
     }
-    return { keyId: stored.id, name: stored.name, role: stored.role as Role };
+    return { keyId: stored.id, name: stored.name, role: stored.role };
   }
 
   /** Runs `work` when fewer than MAX_CONCURRENT_VERIFICATIONS are running. */
