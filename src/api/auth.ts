@@ -2,13 +2,15 @@
  * The one check every write runs first: the request's API key must be valid (else UNAUTHENTICATED, HTTP
  * 401) and its role must allow the write (else FORBIDDEN, HTTP 403). Nothing is written before it passes.
  */
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { roleAllows, type Principal, type Role } from '../domain/curation/roles.js';
 import type { Context } from './context.js';
 
+/** HTTP 401 with `WWW-Authenticate: Bearer` (RFC 9110 §15.5.2: a 401 names the scheme to use; RFC 6750 for Bearer). */
 export class UnauthenticatedError extends GraphQLError {
   constructor(problem: string) {
-    super(problem, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    super(problem, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer realm="interphase"']]) } } });
   }
 }
 

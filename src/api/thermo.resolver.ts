@@ -8,6 +8,7 @@ import type {
   PhaseAmountView,
   StabilityWindowView,
 } from '../services/thermo/thermo.service.js';
+import { ForbiddenError, requireRole } from './auth.js';
 import type { Context } from './context.js';
 import { PhaseEntryConnection } from './connection.type.js';
 import { CompiledPageArgs } from './query.input.js';
@@ -87,23 +88,32 @@ export class ThermoQueryResolver {
 
   @Mutation(() => PhaseEntry, {
     description:
-      'Adds your formation energy for a phase (e.g. a new DFT result). It takes part in every later computation on every replica, ' +
-      'marked USER with your label; results computed before are recomputed. Errors: BAD_USER_INPUT naming the field (unreadable formula, ' +
-      'energy out of range, an element below its reference energy of 0 eV/atom, empty label); FORBIDDEN (HTTP 403) when the server\'s MUTATIONS ' +
-      'setting does not allow mutations from this client (default: off). Nothing is written on error.',
+      'Adds your formation energy for a phase (e.g. a new DFT result), owned by your API key (`owner`). It takes part in every later computation ' +
+      'on every replica, marked USER with your label; results computed before are recomputed. Needs a key with the contributor role or above ' +
+      '(`Authorization: Bearer <key>`); the addition is recorded as a change set. Errors: UNAUTHENTICATED (HTTP 401) without a valid key; ' +
+      "FORBIDDEN (HTTP 403) when the server's MUTATIONS setting does not allow mutations from this client; BAD_USER_INPUT naming the field " +
+      '(unreadable formula, energy out of range, an element below its reference energy of 0 eV/atom, empty label). Nothing is written on error.',
   })
-  addPhaseEntry(@Ctx() ctx: Context, @Arg('input', () => AddPhaseEntryInput, { description: 'The entry.' }) input: AddPhaseEntryInput) {
-    return ctx.services.thermo.addPhaseEntry(input);
+  async addPhaseEntry(@Ctx() ctx: Context, @Arg('input', () => AddPhaseEntryInput, { description: 'The entry.' }) input: AddPhaseEntryInput) {
+    const principal = await requireRole(ctx, 'contributor', 'addPhaseEntry');
+    return ctx.services.thermo.addPhaseEntry(input, principal);
   }
 
   @Mutation(() => Boolean, {
     description:
-      "Removes a user's phase entry: true if removed, false if there was none with that id. Imported (dataset) entries can never be removed; " +
-      'there is no per-user ownership (no authentication): any client allowed to run mutations may remove any user entry. ' +
-      "BAD_USER_INPUT for an id that is not a user entry's; FORBIDDEN (HTTP 403) when the server's MUTATIONS setting does not allow it.",
+      "Removes a user's phase entry: true if removed, false if there was none with that id. Imported (dataset) entries can never be removed. " +
+      "Needs the key that added the entry (its `owner`), or a curator's or admin's key; the removal is recorded as a change set. " +
+      "Errors: UNAUTHENTICATED (HTTP 401) without a valid key; FORBIDDEN (HTTP 403) for another key's entry without the curator role, or when the " +
+      "server's MUTATIONS setting does not allow it; BAD_USER_INPUT for an id that is not a user entry's. Nothing is written on error.",
   })
-  removePhaseEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "The entry's id, 'user:<uuid>'." }) id: string) {
-    return ctx.services.thermo.removePhaseEntry(id);
+  async removePhaseEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: "The entry's id, 'user:<uuid>'." }) id: string) {
+    const principal = await requireRole(ctx, 'contributor', 'removePhaseEntry');
+    const result = await ctx.services.thermo.removePhaseEntry(id, principal);
+    if (result.refusedOwner !== undefined) {
+      const owner = result.refusedOwner === null ? 'no key (it was added before writes needed keys)' : `the key ${result.refusedOwner}`;
+      throw new ForbiddenError(`removePhaseEntry: the entry ${id} belongs to ${owner}; only its owner or a key with the curator role may remove it (your key ${principal.keyId} has the ${principal.role} role)`);
+    }
+    return result.removed;
   }
 }
 

@@ -3,6 +3,7 @@
  * `UNWIND $keys AS key ...` query per field per request, never one query per row. Create a fresh set for
  * each request (results are cached for that request only); only the stores and the driver are shared.
  */
+import { ApiKeyStore } from './apiKey.store.js';
 import { ChangeSetStore } from './changeSet.store.js';
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from './database.js';
@@ -27,6 +28,8 @@ export interface Stores {
   aggregates: AggregateStore;
   /** The audit trail (change sets and their changes). */
   changeSets: ChangeSetStore;
+  /** API keys (hashed), read by every write's verification. */
+  apiKeys: ApiKeyStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -40,6 +43,7 @@ export function createStores(db: GraphDatabase): Stores {
     lists: new ListStore(db),
     aggregates: new AggregateStore(db),
     changeSets: new ChangeSetStore(db),
+    apiKeys: new ApiKeyStore(db),
   };
 }
 

@@ -4,7 +4,7 @@
  *
  *   (:PhaseEntry {uid, id, key, formula, compositionElements, compositionAmounts, chemicalSystem, elementCount,
  *                 formationEnergyEvPerAtom, source: 'DATASET'|'USER', datasetId, datasetVersion, run, rows,
- *                 label, note, createdAt})
+ *                 label, note, owner, createdAt})
  *   (:Dataset {id, ..., phaseEntryCount, rowCount, phaseRun})
  *   (:PhaseDataRevision {id: 'phase-data', revision, activeRun})
  *
@@ -23,6 +23,8 @@ import { PHASE_ENTRY, type PhaseEntrySource } from '../domain/model/phaseEntry.k
 import type { RecordOf, StoredOf } from '../domain/model/property.js';
 import { recordMap, storedProps } from './nodeKinds.js';
 import { PHASE_ENTRY_PROJECTION } from './query/projection.phase.js';
+import type { ChangeSetRecord, ChangeWrite } from '../domain/curation/changes.js';
+import { ChangeSetStore } from './changeSet.store.js';
 import { cypher, type GraphDatabase, type NamedQuery, type Row } from './database.js';
 import { num, optStr, str, strList } from './mapping.js';
 
@@ -36,7 +38,20 @@ export type PhaseEntryWrite = Pick<
   'id' | 'key' | 'formula' | 'compositionElements' | 'compositionAmounts' | 'chemicalSystem' | 'elementCount' | 'formationEnergyEvPerAtom' | 'rows'
 >;
 
-export type UserPhaseEntryWrite = PhaseEntryWrite & { label: string; note: string | null };
+/** A user's entry: `owner` is the id of the API key that adds it. */
+export type UserPhaseEntryWrite = PhaseEntryWrite & { label: string; note: string | null; owner: string };
+
+/** Who writes, for the change set recorded with the write: the API key's id and the GraphQL operation. */
+export interface WriteAuthor {
+  keyId: string;
+  operation: string;
+}
+
+/** The outcome of a removal: removed (with its change set), none such, or refused because another key owns it. */
+export type UserEntryRemoval =
+  | { removed: true; revision: number; changeSet: ChangeSetRecord; change: ChangeWrite }
+  | { removed: false; refusedOwner?: undefined }
+  | { removed: false; refusedOwner: string | null };
 
 export type PhaseEntryRecordSource = PhaseEntrySource;
 
@@ -207,6 +222,13 @@ SET e = $props, e.createdAt = datetime()
 RETURN ${PROJECTION}`,
 );
 
+const USER_ENTRY = cypher(
+  'phaseData.userEntry',
+  `
+MATCH (e:PhaseEntry {id: $id, source: 'USER'})
+RETURN ${PROJECTION}`,
+);
+
 const DELETE_USER_ENTRY = cypher(
   'phaseData.deleteUserEntry',
   `
@@ -279,7 +301,7 @@ export class PhaseDataStore {
       for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
         const batch = entries.slice(i, i + IMPORT_BATCH);
         const rows = batch.map((e) =>
-          storedProps(PHASE_ENTRY, { ...e, uid: `${run}|${e.id}`, source: 'DATASET', datasetId: dataset.id, datasetVersion: dataset.version, run, label: null, note: null }),
+          storedProps(PHASE_ENTRY, { ...e, uid: `${run}|${e.id}`, source: 'DATASET', datasetId: dataset.id, datasetVersion: dataset.version, run, label: null, note: null, owner: null }),
         );
         const [row] = await this.db.write(CREATE_ENTRIES, { rows });
         written += row ? num(row, 'n') : 0;
@@ -351,26 +373,41 @@ export class PhaseDataStore {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  /** Adds a user's entry and bumps the revision, in one transaction; returns the entry and the new revision. */
-  async addUserEntry(entry: UserPhaseEntryWrite): Promise<{ entry: PhaseEntryRecord; revision: number }> {
+  /**
+   * Adds a user's entry, bumps the revision and records the change set (kind PhaseEntry, action ADD, the
+   * entry as `after`), in one transaction; returns the entry, the new revision, the change set and its change.
+   */
+  async addUserEntry(entry: UserPhaseEntryWrite, author: WriteAuthor): Promise<{ entry: PhaseEntryRecord; revision: number; changeSet: ChangeSetRecord; change: ChangeWrite }> {
     return this.db.writeTransaction('phaseData.addUserEntry', async (tx) => {
       const props = storedProps(PHASE_ENTRY, { ...entry, uid: entry.id, source: 'USER', datasetId: null, datasetVersion: null, run: null });
       const [row] = await tx.run(CREATE_USER_ENTRY, { props });
       const [rev] = await tx.run(BUMP_REVISION);
-      return { entry: toEntry(row!.e as Row), revision: num(rev!, 'revision') };
+      const added = toEntry(row!.e as Row);
+      const change: ChangeWrite = { kind: 'PhaseEntry', entityId: added.id, action: 'ADD', before: null, after: added, materialIds: [added.key] };
+      const changeSet = await ChangeSetStore.record(tx, { ...author, reason: null, changes: [change] });
+      return { entry: added, revision: num(rev!, 'revision'), changeSet, change };
     });
   }
 
   /**
-   * Removes a user's entry (dataset entries cannot be removed) and bumps the revision; `removed` is false
-   * (and `revision` null) when there is no such user entry.
+   * Removes a user's entry (dataset entries cannot be removed), bumps the revision and records the change
+   * set (action REMOVE, the entry as `before`), in one transaction. Unless `anyOwner`, only an entry whose
+   * owner is `author.keyId` is removed; another's is refused (`refusedOwner`, nothing written). `removed`
+   * is false when there is no such user entry.
    */
-  async removeUserEntry(id: string): Promise<{ removed: boolean; revision: number | null }> {
+  async removeUserEntry(id: string, author: WriteAuthor, anyOwner: boolean): Promise<UserEntryRemoval> {
     return this.db.writeTransaction('phaseData.removeUserEntry', async (tx) => {
+      const [found] = await tx.run(USER_ENTRY, { id });
+      if (!found) return { removed: false };
+      const entry = toEntry(found.e as Row);
+      const owner = entry.owner ?? null;
+      if (!anyOwner && owner !== author.keyId) return { removed: false, refusedOwner: owner };
       const [row] = await tx.run(DELETE_USER_ENTRY, { id });
-      if (!row || num(row, 'n') === 0) return { removed: false, revision: null };
+      if (!row || num(row, 'n') === 0) return { removed: false };
       const [rev] = await tx.run(BUMP_REVISION);
-      return { removed: true, revision: num(rev!, 'revision') };
+      const change: ChangeWrite = { kind: 'PhaseEntry', entityId: id, action: 'REMOVE', before: entry, after: null, materialIds: [entry.key] };
+      const changeSet = await ChangeSetStore.record(tx, { ...author, reason: null, changes: [change] });
+      return { removed: true, revision: num(rev!, 'revision'), changeSet, change };
     });
   }
 

@@ -15,6 +15,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { Principal } from '../domain/curation/roles.js';
+import { UnauthenticatedError } from '../api/auth.js';
 import type { ClientInfo, Context } from '../api/context.js';
 import { exportableLists } from '../api/export/exportPlan.js';
 import { EXPORT_FORMATS } from '../api/export/exportRequest.js';
@@ -26,6 +28,7 @@ import { buildInterphaseSchema } from '../api/schema.js';
 import type { GraphDatabase } from '../graph/database.js';
 import { DatabaseUnavailableError } from '../graph/errors.js';
 import { serveSubscriptions } from './subscriptions.js';
+import { ApiKeysService } from '../services/curation/apiKeys.service.js';
 import { ChangeEvents } from '../services/curation/changeEvents.js';
 import { createStores } from '../graph/loaders.js';
 import { createServices } from '../services/index.js';
@@ -106,6 +109,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   opts.db.useRequestSignals(currentRequestSignal);
   const stores = createStores(opts.db);
   const events = new ChangeEvents();
+  const apiKeys = new ApiKeysService(stores.apiKeys);
   const schema = await buildInterphaseSchema();
   // started after everything that may fail before Apollo starts, and stopped if Apollo does not start
   const thermo = new ThermoEngine(opts.thermoCacheSystems, opts.thermoRevisionTtlMs, {
@@ -155,7 +159,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   const contextOf = (requestId: string, client: ClientInfo, signal: AbortSignal = currentRequestSignal() ?? new AbortController().signal): Context => {
-    return { services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }, events), requestId, logger: opts.logger.child({ requestId }), client, signal, authenticate: async () => null };
+    return {
+      services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }, events),
+      requestId,
+      logger: opts.logger.child({ requestId }),
+      client,
+      signal,
+      authenticate: authenticator(apiKeys, client.apiKey),
+    };
   };
   const execute = async (requestId: string, client: ClientInfo, query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: contextOf(requestId, client) });
@@ -243,6 +254,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
     schema,
     execute: (document, variables) => execute(`cli-${randomUUID()}`, { address: 'command line', origin: null, apiKey: null }, document, variables),
   };
+}
+
+/**
+ * The request's `authenticate`: verifies `apiKey` at its first call only (one key read, and Argon2 unless
+ * this process verified the key within the last minute), then answers every later call from that promise.
+ * No key: null. A malformed, unknown, revoked or wrong key: UNAUTHENTICATED (HTTP 401).
+ */
+function authenticator(apiKeys: ApiKeysService, apiKey: string | null): Context['authenticate'] {
+  let principal: Promise<Principal | null> | undefined;
+  return () =>
+    (principal ??= (async () => {
+      if (apiKey === null) return null;
+      const found = await apiKeys.verify(apiKey);
+      if (!found) throw new UnauthenticatedError('The API key is not valid: it is malformed, unknown or revoked (a key reads ipk_<id>_<secret>; ask an administrator for a new one)');
+      return found;
+    })());
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;

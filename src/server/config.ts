@@ -30,7 +30,10 @@ export type Neo4jConfig =
       maxTransactionRetryTimeMs: number;
     };
 
-/** Who may run GraphQL mutations (MUTATIONS): nobody, loopback clients without a browser Origin, everyone. */
+/**
+ * Which clients may send GraphQL mutations at all (MUTATIONS): nobody, loopback clients without a browser
+ * Origin, everyone. In front of the API keys: a mutation that passes still needs a key with the right role.
+ */
 export type MutationAccess = 'off' | 'loopback' | 'on';
 
 export interface Config {
@@ -40,7 +43,7 @@ export interface Config {
   logLevel: string;
   /** Browser origins allowed to call /graphql (CORS_ORIGINS): [] = same-origin only, '*' = any page. */
   corsOrigins: string[] | '*';
-  /** Who may run mutations (MUTATIONS, default off): there is no authentication. */
+  /** Which clients may send mutations (MUTATIONS, default on: every write still needs an API key with a role). */
   mutations: MutationAccess;
   /** Requests per minute one client (IP address) may send to /graphql and /export together (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute: number;
@@ -234,7 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 const MUTATION_ACCESS: readonly MutationAccess[] = ['off', 'loopback', 'on'];
 
 function mutationAccess(value: string | undefined): MutationAccess {
-  const v = (value ?? 'off').toLowerCase();
+  const v = (value ?? 'on').toLowerCase();
   if (!(MUTATION_ACCESS as readonly string[]).includes(v)) throw new ConfigError('MUTATIONS', `must be one of ${MUTATION_ACCESS.join(', ')}, got '${value}'`);
   return v as MutationAccess;
 }

@@ -1,7 +1,10 @@
 /**
- * Safe defaults until the API has authentication: who may run mutations (MUTATIONS), which browser
- * origins may call it (CORS_ORIGINS), and how many requests one client may send (RATE_LIMIT_PER_MINUTE).
- * Each is enforced once, for every operation, before any resolver runs.
+ * What every request passes before any resolver runs, each enforced once: which clients may send
+ * mutations at all (MUTATIONS: an operator's switch in front of the API keys, e.g. `off` for a read-only
+ * replica; a mutation it lets through still needs a valid key whose role allows it, src/api/auth.ts),
+ * which browser origins may call the API (CORS_ORIGINS), and how many requests one client may send
+ * (RATE_LIMIT_PER_MINUTE). The request's API key is read here (apiKeyOf) and verified by the first write
+ * that asks for it (Context.authenticate, src/server/app.ts).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import cors from 'cors';
@@ -32,7 +35,7 @@ export function isLoopback(address: string): boolean {
 /** Why `client` may not run a mutation under `access`, or null when it may. */
 export function mutationRefusal(access: MutationAccess, client: ClientInfo): string | null {
   if (access === 'on') return null;
-  if (access === 'off') return 'Mutations are switched off on this server (MUTATIONS=off); an operator can set MUTATIONS=loopback or MUTATIONS=on.';
+  if (access === 'off') return 'Mutations are switched off on this server (MUTATIONS=off, a read-only deployment); an operator can set MUTATIONS=loopback or MUTATIONS=on.';
   if (!isLoopback(client.address)) return 'Mutations are allowed only from the loopback interface on this server (MUTATIONS=loopback).';
   if (client.origin !== null) return 'Mutations are not allowed from a web page (the request has an Origin header) on this server (MUTATIONS=loopback).';
   return null;
@@ -40,7 +43,8 @@ export function mutationRefusal(access: MutationAccess, client: ClientInfo): str
 
 /**
  * Apollo plugin refusing every mutation `access` does not allow, after parsing and validation and before
- * any resolver: FORBIDDEN (HTTP 403) with a message naming MUTATIONS. Nothing is written.
+ * any resolver (so before the API key is looked at): FORBIDDEN (HTTP 403) with a message naming MUTATIONS.
+ * Nothing is written.
  */
 export function mutationGate(access: MutationAccess): ApolloServerPlugin<Context> {
   return {

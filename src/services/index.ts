@@ -50,7 +50,7 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     publications: new PublicationService(stores, loaders),
     facts: new FactService(loaders),
     vocabulary: new VocabularyService(loaders),
-    thermo: new ThermoService(engine, stores, loaders),
+    thermo: new ThermoService(engine, stores, loaders, events),
     search: new SearchService(stores.search, listService),
     lists: listService,
     statistics: new AggregateService(stores.aggregates, lists),

@@ -127,4 +127,27 @@ describe('the production install (what the Docker image runs)', () => {
     expect(body.data.stabilityWindow.oxidationLimitV).toBeCloseTo(reference.oxidationLimitV, 2);
     expect(output.join('')).not.toMatch(/ERR_MODULE_NOT_FOUND/);
   }, 5 * MINUTE);
+
+  it('creates a key with the compiled keys CLI (as in Docker), and the server accepts a write with it (Argon2 loads without dev dependencies)', async () => {
+    await waitForHealth(3 * MINUTE);
+    const n = testNeo4j();
+    const cliEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEO4J_URI: n.uri, NEO4J_USERNAME: n.username, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database };
+    const keys = (...args: string[]) => run(process.execPath, ['dist/src/server/cli/keys.js', ...args], { cwd: dir, env: cliEnv });
+    const created = await keys('create', '--name', 'production install test', '--role', 'contributor');
+    const id = /^id {4}(\S+)$/m.exec(created.stdout)![1]!;
+    const key = /^key {3}(\S+)$/m.exec(created.stdout)![1]!;
+    try {
+      const gql = async (query: string) => {
+        const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+        return (await res.json()) as { data?: Record<string, { id: string; owner: string } | boolean>; errors?: unknown[] };
+      };
+      const added = await gql('mutation { addPhaseEntry(input: { formula: "Li3N", formationEnergyEvPerAtom: -0.4, label: "production install test" }) { id owner } }');
+      expect(added.errors).toBeUndefined();
+      const entry = added.data!.addPhaseEntry as { id: string; owner: string };
+      expect(entry.owner).toBe(id);
+      expect((await gql(`mutation { removePhaseEntry(id: "${entry.id}") }`)).data).toEqual({ removePhaseEntry: true });
+    } finally {
+      await keys('revoke', id);
+    }
+  }, 5 * MINUTE);
 });

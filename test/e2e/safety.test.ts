@@ -1,10 +1,12 @@
 /**
- * Safe defaults until there is authentication, over HTTP against the real server: mutations off unless
- * MUTATIONS allows them (loopback: only from 127.0.0.1/::1 without a browser Origin), CORS same-origin
- * unless CORS_ORIGINS lists the origin, a per-client rate limit (RATE_LIMIT_PER_MINUTE).
+ * The safe defaults, over HTTP against the real server: the operator's MUTATIONS switch in front of the
+ * API keys (off: no mutation even with a valid key; loopback: only from 127.0.0.1/::1 without a browser
+ * Origin; keys and roles themselves: apiKeys.test.ts), CORS same-origin unless CORS_ORIGINS lists the
+ * origin, a per-client rate limit (RATE_LIMIT_PER_MINUTE).
  */
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestKey, type TestKey } from '../support/keys.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const ADD = `mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id } }`;
@@ -32,40 +34,44 @@ const outsideAddress = Object.values(networkInterfaces()).flat().find((i) => i &
 describe('mutations', () => {
   let off: TestServer;
   let loopback: TestServer;
+  let curator: TestKey;
+  let auth: Record<string, string>;
   beforeAll(async () => {
-    off = await startTestServer();
+    off = await startTestServer({ MUTATIONS: 'off' });
     loopback = await startTestServer({ MUTATIONS: 'loopback', HOST: '0.0.0.0' });
+    curator = await createTestKey('curator', 'safety test');
+    auth = { authorization: `Bearer ${curator.key}` };
   });
   afterAll(async () => {
     await off?.stop();
     await loopback?.stop();
   });
 
-  it('are off by default (also outside production): FORBIDDEN naming MUTATIONS, HTTP 403, nothing written; queries still answer', async () => {
+  it('with MUTATIONS=off (a read-only deployment), FORBIDDEN naming MUTATIONS even with a valid key, HTTP 403, nothing written; queries still answer', async () => {
     const before = await userEntries(off);
-    const res = await post(off.base, ADD, ENTRY);
+    const res = await post(off.base, ADD, ENTRY, auth);
     expect(res.status).toBe(403);
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
     expect(res.body.errors![0]!.message).toMatch(/MUTATIONS=off/);
-    const removal = await post(off.base, 'mutation { removePhaseEntry(id: "user:00000000-0000-0000-0000-000000000000") }');
+    const removal = await post(off.base, 'mutation { removePhaseEntry(id: "user:00000000-0000-0000-0000-000000000000") }', undefined, auth);
     expect(removal.status).toBe(403);
     expect(removal.body.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
     expect(await userEntries(off)).toBe(before);
   });
 
-  it('with MUTATIONS=loopback, a loopback client without Origin may add and remove an entry', async () => {
-    const added = await post(loopback.base, ADD, ENTRY);
+  it('with MUTATIONS=loopback, a loopback client without Origin may add and remove an entry with its key', async () => {
+    const added = await post(loopback.base, ADD, ENTRY, auth);
     expect(added.body.errors).toBeUndefined();
     const id = (added.body.data!.addPhaseEntry as { id: string }).id;
-    const removed = await post(loopback.base, `mutation { removePhaseEntry(id: "${id}") }`);
+    const removed = await post(loopback.base, `mutation { removePhaseEntry(id: "${id}") }`, undefined, auth);
     expect(removed.body).toEqual({ data: { removePhaseEntry: true } });
     expect(await userEntries(loopback)).toBe(0); // no entry left behind for the other files
   });
 
   it('with MUTATIONS=loopback, a request from a web page (Origin header) is refused even from loopback', async () => {
     const before = await userEntries(loopback);
-    const res = await post(loopback.base, ADD, ENTRY, { origin: 'https://some-page.example' });
+    const res = await post(loopback.base, ADD, ENTRY, { origin: 'https://some-page.example', ...auth });
     expect(res.status).toBe(403);
     expect(res.body.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
     expect(res.body.errors![0]!.message).toMatch(/Origin header.*MUTATIONS=loopback/);
@@ -75,7 +81,7 @@ describe('mutations', () => {
   it.skipIf(outsideAddress === null)('with MUTATIONS=loopback, a client on another interface is refused; its queries answer', async () => {
     const before = await userEntries(loopback);
     const base = `http://${outsideAddress}:${loopback.port}`;
-    const res = await post(base, ADD, ENTRY);
+    const res = await post(base, ADD, ENTRY, auth);
     expect(res.status).toBe(403);
     expect(res.body.errors![0]!.message).toMatch(/only from the loopback interface.*MUTATIONS=loopback/);
     const query = await post(base, USER_COUNT);
@@ -83,7 +89,7 @@ describe('mutations', () => {
   });
 
   it('imported (dataset) entries can never be removed', async () => {
-    const res = await post(loopback.base, 'mutation { removePhaseEntry(id: "matbench_mp_e_form:Li3P1S4") }');
+    const res = await post(loopback.base, 'mutation { removePhaseEntry(id: "matbench_mp_e_form:Li3P1S4") }', undefined, auth);
     expect(res.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });
     expect(res.body.errors![0]!.message).toMatch(/dataset entries cannot be removed/);
     const entry = await post(loopback.base, '{ phaseEntry(id: "matbench_mp_e_form:Li3P1S4") { id source } }');

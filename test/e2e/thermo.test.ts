@@ -9,11 +9,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Composition } from '../../src/domain/chemistry/composition.js';
+import { createTestKey, type TestKey } from '../support/keys.js';
 import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
+/** The key users' entries are added and removed with (writes need one). */
+let contributor: TestKey;
 beforeAll(async () => {
   server = await startTestServer({ MUTATIONS: 'loopback' }); // the tests' requests come from 127.0.0.1 without an Origin
+  contributor = await createTestKey('contributor', 'thermo test');
 });
 afterAll(async () => server?.stop());
 
@@ -515,7 +519,7 @@ describe('bad input is BAD_USER_INPUT naming the argument; missing data is a sta
 });
 
 describe("users' phase entries", () => {
-  const ADD = `mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id source formula compositionKey formationEnergyEvPerAtom label note } }`;
+  const ADD = `mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id source formula compositionKey formationEnergyEvPerAtom label note owner } }`;
 
   it('a new entry takes part in every later computation, marked as the user’s, on every replica (within the revision TTL); removing it restores the result', async () => {
     // a second stateless API process on the same graph; it re-reads the phase-data revision after 200 ms
@@ -530,12 +534,14 @@ describe("users' phase entries", () => {
       // a user's DFT energy 50 meV/atom below the hull of the other phases: Li3YCl6 becomes stable
       const hull = await server.gql<{ decomposition: { hullEnergyEvPerAtom: number } }>('{ decomposition(formula: "Li3YCl6") { hullEnergyEvPerAtom } }');
       const energy = hull.data!.decomposition.hullEnergyEvPerAtom - 0.05;
-      const added = await server.gql<{ addPhaseEntry: { id: string; source: string; formula: string; compositionKey: string; label: string } }>(ADD, {
-        i: { formula: 'Li3YCl6', formationEnergyEvPerAtom: energy, label: 'test suite, r2SCAN', note: 'hypothetical' },
-      });
+      const added = await server.gql<{ addPhaseEntry: { id: string; source: string; formula: string; compositionKey: string; label: string } }>(
+        ADD,
+        { i: { formula: 'Li3YCl6', formationEnergyEvPerAtom: energy, label: 'test suite, r2SCAN', note: 'hypothetical' } },
+        contributor.key,
+      );
       expect(added.errors).toBeUndefined();
       const entry = added.data!.addPhaseEntry;
-      expect(entry).toMatchObject({ source: 'USER', formula: 'Li3YCl6', compositionKey: 'Cl6Li3Y1', label: 'test suite, r2SCAN' });
+      expect(entry).toMatchObject({ source: 'USER', formula: 'Li3YCl6', compositionKey: 'Cl6Li3Y1', label: 'test suite, r2SCAN', owner: contributor.keyId });
       expect(entry.id).toMatch(/^user:[0-9a-f-]{36}$/);
 
       const check = async (s: TestServer) => {
@@ -551,12 +557,12 @@ describe("users' phase entries", () => {
       await afterTtl();
       await check(replica); // the other: within its revision TTL
 
-      const removed = await server.gql<{ removePhaseEntry: boolean }>(`mutation { removePhaseEntry(id: "${entry.id}") }`);
+      const removed = await server.gql<{ removePhaseEntry: boolean }>(`mutation { removePhaseEntry(id: "${entry.id}") }`, undefined, contributor.key);
       expect(removed.data!.removePhaseEntry).toBe(true);
       await afterTtl();
       const again = await replica.gql<{ stabilityWindow: Window }>(`{ stabilityWindow(formula: "Li3YCl6") { ${WINDOW} } }`);
       expect(again.data!.stabilityWindow).toEqual(before);
-      const twice = await server.gql<{ removePhaseEntry: boolean }>(`mutation { removePhaseEntry(id: "${entry.id}") }`);
+      const twice = await server.gql<{ removePhaseEntry: boolean }>(`mutation { removePhaseEntry(id: "${entry.id}") }`, undefined, contributor.key);
       expect(twice.data!.removePhaseEntry).toBe(false);
     } finally {
       await replica.stop();
@@ -574,16 +580,16 @@ describe("users' phase entries", () => {
   ])('rejects %j naming the field, and writes nothing', async (input, argumentName, message) => {
     const count = async () => (await server.gql<{ phaseEntries: { totalCount: number } }>('{ phaseEntries(where: { source: USER }, first: 0) { totalCount } }')).data!.phaseEntries.totalCount;
     const before = await count();
-    const res = await server.gql(ADD, { i: input });
+    const res = await server.gql(ADD, { i: input }, contributor.key);
     expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
     expect(res.errors![0]!.message).toMatch(message);
     expect(await count()).toBe(before);
   });
 
-  it('a read-only deployment (MUTATIONS=off, the default) answers FORBIDDEN and writes nothing, and still computes', async () => {
-    const readOnly = await startTestServer();
+  it('a read-only deployment (MUTATIONS=off) answers FORBIDDEN, also to a valid key, and writes nothing, and still computes', async () => {
+    const readOnly = await startTestServer({ MUTATIONS: 'off' });
     try {
-      const res = await readOnly.gql(ADD, { i: { formula: 'Li3N', formationEnergyEvPerAtom: -0.5, label: 'x' } });
+      const res = await readOnly.gql(ADD, { i: { formula: 'Li3N', formationEnergyEvPerAtom: -0.5, label: 'x' } }, contributor.key);
       expect(res.status).toBe(403);
       expect(res.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
       expect(res.errors![0]!.message).toMatch(/MUTATIONS=off/);
@@ -597,7 +603,7 @@ describe("users' phase entries", () => {
   });
 
   it('dataset entries cannot be removed', async () => {
-    const res = await server.gql('mutation { removePhaseEntry(id: "matbench_mp_e_form:Li3P1S4") }');
+    const res = await server.gql('mutation { removePhaseEntry(id: "matbench_mp_e_form:Li3P1S4") }', undefined, contributor.key);
     expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'id' });
   });
 

@@ -52,6 +52,7 @@ describe('phase entries in memory', () => {
 
       // a new revision (a user's entry in a system no other test uses): read again, once
       const store = new PhaseDataStore(server.db);
+      const author = { keyId: 'thermoPool-test', operation: 'thermoPool.test' };
       const { entry } = await store.addUserEntry({
         id: `user:${crypto.randomUUID()}`,
         key: 'Os1Xe1',
@@ -64,12 +65,13 @@ describe('phase entries in memory', () => {
         rows: 1,
         label: 'thermoPool.test',
         note: null,
-      });
+        owner: author.keyId,
+      }, author);
       try {
         for (let i = 0; i < 2; i++) expect((await server.gql(windows(['Li3PS4', 'Li2S']))).errors).toBeUndefined();
         expect(queries.filter((q) => q === 'phaseData.allEntries')).toHaveLength(2);
       } finally {
-        await store.removeUserEntry(entry.id);
+        await store.removeUserEntry(entry.id, author, true);
       }
     } finally {
       stop();

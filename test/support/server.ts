@@ -8,7 +8,8 @@ import { testNeo4j } from './neo4j.js';
 
 export interface TestServer extends RunningServer {
   base: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs one operation to /graphql; with `key`, as `Authorization: Bearer <key>` (test/support/keys.ts). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResponse<T>>;
 }
 
 export interface GraphQLResponse<T> {
@@ -19,7 +20,7 @@ export interface GraphQLResponse<T> {
 
 /**
  * `env` overrides the configuration (by default: the test Neo4j, port 0, silent logs, no rate limit,
- * mutations off as in the shipped defaults); `logger` replaces
+ * MUTATIONS on as in the shipped defaults: writes need a key, test/support/keys.ts); `logger` replaces
  * the configured one (e.g. to capture log lines).
  */
 export async function startTestServer(env: Record<string, string> = {}, logger?: Logger): Promise<TestServer> {
@@ -49,10 +50,10 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
   return {
     ...server,
     base,
-    async gql(query, variables) {
+    async gql(query, variables, key) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };

@@ -36,10 +36,11 @@ describe('configuration', () => {
     });
   });
 
-  it('is safe by default, in development too: mutations off, same-origin only, a rate limit', () => {
+  it('is safe by default, in development too: mutations only with an API key (MUTATIONS on), same-origin only, a rate limit', () => {
     for (const env of [{}, { NODE_ENV: 'production' }, { NODE_ENV: 'development' }]) {
-      expect(loadConfig(env)).toMatchObject({ mutations: 'off', corsOrigins: [], rateLimitPerMinute: 600 });
+      expect(loadConfig(env)).toMatchObject({ mutations: 'on', corsOrigins: [], rateLimitPerMinute: 600 });
     }
+    expect(loadConfig({ MUTATIONS: 'off' }).mutations).toBe('off');
     expect(loadConfig({ MUTATIONS: 'loopback' }).mutations).toBe('loopback');
     expect(loadConfig({ MUTATIONS: 'ON' }).mutations).toBe('on');
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');

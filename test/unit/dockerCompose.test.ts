@@ -56,9 +56,9 @@ describe('docker-compose.yml', () => {
     expect(interpolate(api.ports![0]!, { API_BIND: '0.0.0.0' })).toBe(`0.0.0.0:${port}:${port}`);
   });
 
-  it('leaves the safe defaults in place: no MUTATIONS, CORS_ORIGINS or RATE_LIMIT_PER_MINUTE override', () => {
+  it('leaves the safe defaults in place: no MUTATIONS, CORS_ORIGINS or RATE_LIMIT_PER_MINUTE override (writes need an API key)', () => {
     const env = Object.fromEntries(Object.entries(api.environment!).map(([k, v]) => [k, interpolate(v, { NEO4J_PASSWORD: 'secret', NODE_ENV: 'production' })]));
-    expect(loadConfig(env)).toMatchObject({ mutations: 'off', corsOrigins: [], rateLimitPerMinute: 600 });
+    expect(loadConfig(env)).toMatchObject({ mutations: 'on', corsOrigins: [], rateLimitPerMinute: 600 });
   });
 
   it('mounts the OBELiX folder where OBELIX_CSV points', () => {

@@ -23,6 +23,10 @@ export const PHASE_ENTRY = nodeKind(
     rows: int('Rows of the source table with this composition (polymorphs); the lowest energy is kept.').named('polymorphRows').orElse(1),
     label: text('For user entries: who computed it and how, as the user gave it.').optional(),
     note: text('For user entries: a free note (method, functional, reference).').optional(),
+    owner: id(
+      "For user entries: the id of the API key that added it (as `npm run keys -- list` shows it); only that key or a curator's may remove the entry. " +
+        'Null for dataset entries and for user entries added before writes needed keys.',
+    ).optional(),
     createdAt: text('For user entries: when it was added (ISO 8601; stored as a date-time set by the database).').optional().derived(),
     compositionElements: text('The elements of the composition, in the order of `compositionAmounts`.').many().hidden().filterable(),
     compositionAmounts: float('Atoms of each element per formula unit of `formula`.').many().hidden(),

@@ -24,6 +24,9 @@ import {
   type ProductLike,
   type VariantLike,
 } from '../../domain/thermo/interphasePrediction.js';
+import { roleAllows, type Principal } from '../../domain/curation/roles.js';
+import { factsChangedEvent } from '../../domain/curation/changes.js';
+import { ChangeEvents } from '../curation/changeEvents.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterial } from '../materialRef.js';
 import { compositionFields, MAX_ELEMENTS } from './phaseData.read.js';
@@ -97,6 +100,7 @@ export class ThermoService {
     private readonly engine: ThermoEngine,
     private readonly stores: Stores,
     private readonly loaders: Loaders,
+    private readonly events: ChangeEvents = new ChangeEvents(),
   ) {}
 
   /**
@@ -405,10 +409,11 @@ export class ThermoService {
   }
 
   /**
-   * Adds a user's formation energy (eV/atom, -10 to 10); it takes part in every later computation, marked
-   * as theirs. Who may call it is decided before (MUTATIONS, src/server/safety.ts).
+   * Adds a user's formation energy (eV/atom, -10 to 10) owned by `principal`'s key; it takes part in every
+   * later computation, marked as theirs. The entry and its change set (PhaseEntry, ADD) are written in one
+   * transaction, and the change published after the commit. The caller checks the role (contributor) first.
    */
-  async addPhaseEntry(input: AddPhaseEntryInput): Promise<PhaseEntryRecord> {
+  async addPhaseEntry(input: AddPhaseEntryInput, principal: Principal): Promise<PhaseEntryRecord> {
     const composition = this.composition(input.formula, 'input.formula');
     const e = input.formationEnergyEvPerAtom;
     if (!Number.isFinite(e) || Math.abs(e) > USER_ENERGY_LIMIT) {
@@ -419,28 +424,29 @@ export class ThermoService {
     if (label.length === 0 || label.length > 200) throw new InvalidArgumentError('input.label', 'must be 1–200 characters (who computed it, how)');
     const note = input.note?.trim() || null;
     if (note && note.length > 2000) throw new InvalidArgumentError('input.note', 'must be at most 2000 characters');
-    const { entry, revision } = await this.stores.phaseData.addUserEntry({
-      id: `user:${crypto.randomUUID()}`,
-      ...compositionFields(composition),
-      formationEnergyEvPerAtom: e,
-      rows: 1,
-      label,
-      note,
-    });
+    const { entry, revision, changeSet, change } = await this.stores.phaseData.addUserEntry(
+      { id: `user:${crypto.randomUUID()}`, ...compositionFields(composition), formationEnergyEvPerAtom: e, rows: 1, label, note, owner: principal.keyId },
+      { keyId: principal.keyId, operation: 'addPhaseEntry' },
+    );
     this.engine.noteRevision(revision);
+    this.events.publish(factsChangedEvent(changeSet, [change]));
     return entry;
   }
 
   /**
-   * Removes a user's entry; false when no user entry has this id. Only entries added through
-   * addPhaseEntry (source USER) can be removed, never imported ones; without authentication there is no
-   * owner, so any client allowed to run mutations may remove any user's entry.
+   * Removes a user's entry: `{ removed: false }` when no user entry has this id; `refusedOwner` (nothing
+   * written) when `principal` is neither its owner nor a curator. Only entries added through addPhaseEntry
+   * (source USER) can be removed, never imported ones. The removal and its change set (PhaseEntry, REMOVE)
+   * are written in one transaction, and the change published after the commit.
+   * @throws InvalidArgumentError naming `id` when it is not a user entry's id
    */
-  async removePhaseEntry(id: string): Promise<boolean> {
+  async removePhaseEntry(id: string, principal: Principal): Promise<{ removed: boolean; refusedOwner?: string | null }> {
     if (!/^user:[0-9a-f-]{36}$/.test(id)) throw new InvalidArgumentError('id', `'${excerpt(id)}' is not the id of a user's phase entry ('user:<uuid>'); dataset entries cannot be removed`);
-    const { removed, revision } = await this.stores.phaseData.removeUserEntry(id);
-    if (revision !== null) this.engine.noteRevision(revision);
-    return removed;
+    const result = await this.stores.phaseData.removeUserEntry(id, { keyId: principal.keyId, operation: 'removePhaseEntry' }, roleAllows(principal.role, 'curator'));
+    if (!result.removed) return result;
+    this.engine.noteRevision(result.revision);
+    this.events.publish(factsChangedEvent(result.changeSet, [result.change]));
+    return { removed: true };
   }
 
   phaseEntry(id: string): Promise<PhaseEntryRecord | null> {
