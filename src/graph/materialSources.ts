@@ -47,10 +47,14 @@ export const CLEAR_OBELIX_VIEW = clearView('obelix');
 /** Removes the Liverpool Ionics Dataset's view from materials it no longer describes; returns their ids. */
 export const CLEAR_LIVERPOOL_VIEW = clearView('liverpool');
 
+/** Removes the Laskowski et al. table's view from materials it no longer describes; returns their ids. */
+export const CLEAR_LASKOWSKI_VIEW = clearView('laskowski');
+
 /** Each dataset's statement removing its view from the materials it no longer describes. */
 export const CLEAR_DATASET_VIEW: Readonly<Record<MaterialDatasetView, typeof CLEAR_OBELIX_VIEW>> = {
   obelix: CLEAR_OBELIX_VIEW,
   liverpool: CLEAR_LIVERPOOL_VIEW,
+  laskowski: CLEAR_LASKOWSKI_VIEW,
 };
 
 /** Removes the seed's view from materials it no longer describes; returns their ids. */
@@ -63,6 +67,7 @@ export const CLEAR_SEED_VIEW = clearView('seed');
 export const DESCRIBED_BY_OTHER_SOURCES: Readonly<Record<MaterialDatasetView, NamedQuery>> = {
   obelix: describedByOthers('obelix'),
   liverpool: describedByOthers('liverpool'),
+  laskowski: describedByOthers('laskowski'),
 };
 
 function describedByOthers(view: MaterialDatasetView): NamedQuery {
