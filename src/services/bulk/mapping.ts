@@ -37,6 +37,15 @@ const temperatureUnit = z.string().refine((u) => unitProblem(() => toKelvin(300,
   error: (issue) => `'${String(issue.input)}' is not a temperature unit (K or °C)`,
 });
 
+function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern, 'u');
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 function unitProblem(convert: () => unknown): string | null {
   try {
     convert();
@@ -80,6 +89,18 @@ const MAPPING = z.strictObject({
       column,
       /** A column giving the composition with explicit site occupancies, kept as printed. */
       siteColumn: column.optional(),
+      /**
+       * Formulas the table prints that cannot be trusted (e.g. subscripts displaced by a PDF extraction):
+       * a formula matching `pattern` (a JavaScript regular expression) is rejected with `reason`.
+       */
+      rejectPatterns: z
+        .array(
+          z.strictObject({
+            pattern: z.string().refine((p) => regexProblem(p) === null, { error: (issue) => `not a regular expression: ${regexProblem(String(issue.input))}` }),
+            reason: z.string().min(1),
+          }),
+        )
+        .default([]),
     }),
     value: z.strictObject({
       column,

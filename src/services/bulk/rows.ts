@@ -83,15 +83,18 @@ export function readTable(mapping: BulkMapping, content: string | Buffer, fileNa
   for (const { cells, line } of records) {
     const cell = (name: string | undefined) => (name === undefined ? '' : strip(cells[name] ?? '').trim());
     const problems: RowProblem[] = [];
-    const warn = (column: string, problem: string) => reading.warnings.push({ file: fileName, record: String(line), field: column, problem });
+    const rowWarnings: RecordProblem[] = [];
+    const warn = (column: string, problem: string) => rowWarnings.push({ file: fileName, record: String(line), field: column, problem });
     const row = readRow(mapping, cell, line, problems, warn, doiLookup);
     if (mapping.measurementIds === 'record' && row) {
       const earlier = seenIds.get(row.recordId);
       if (earlier !== undefined) problems.push({ column: mapping.columns.recordId!, problem: `duplicate of line ${earlier}` });
       else seenIds.set(row.recordId, line);
     }
-    if (row && problems.length === 0) reading.rows.push(row);
-    else reading.rejected.push({ line, recordId: cell(mapping.columns.recordId) || null, problems });
+    if (row && problems.length === 0) {
+      reading.rows.push(row);
+      reading.warnings.push(...rowWarnings);
+    } else reading.rejected.push({ line, recordId: cell(mapping.columns.recordId) || null, problems });
   }
   return reading;
 }
@@ -154,10 +157,14 @@ function readRow(
 
   const formula = cell(c.composition.column);
   let composition: Composition | null = null;
-  try {
-    composition = parseFormula(formula);
-  } catch (e) {
-    report(c.composition.column, errorText(e));
+  const distrusted = c.composition.rejectPatterns.find((r) => new RegExp(r.pattern, 'u').test(formula));
+  if (distrusted) report(c.composition.column, `'${formula}': ${distrusted.reason}`);
+  else {
+    try {
+      composition = parseFormula(formula);
+    } catch (e) {
+      report(c.composition.column, errorText(e));
+    }
   }
 
   const dois = readDois(mapping, cell(c.dois.column), report, doiLookup);
