@@ -53,6 +53,8 @@ export interface Config {
   liverpoolIonicsCsv: string;
   /** Import OBELiX on start when the graph holds none of it. */
   importOnStart: boolean;
+  /** The API key a command-line tool acts with (INTERPHASE_API_KEY; `npm run import`), null when unset. */
+  cliApiKey: string | null;
   /** The curated seed folder (absolute). */
   seedDir: string;
   /** The review texts the seed cites (absolute; ../shared/seeds by default). */
@@ -184,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
     liverpoolIonicsCsv: path.resolve(PROJECT_ROOT, get('LIVERPOOL_IONICS_CSV') ?? '../shared/data/liverpool/LiIonDatabase.csv'),
     importOnStart: bool('IMPORT_ON_START', true),
+    cliApiKey: get('INTERPHASE_API_KEY') ?? null,
     seedDir: path.resolve(PROJECT_ROOT, get('SEED_DIR') ?? 'seed'),
     seedTextsDir: path.resolve(PROJECT_ROOT, get('SEED_TEXTS_DIR') ?? '../shared/seeds'),
     seedOnStart: bool('SEED_ON_START', true),

@@ -37,6 +37,11 @@ interface DatasetPayload {
   previous?: DatasetImportInput | null | 'unrecorded';
 }
 
+/** Reads and checks a mapping file (MappingError naming the key on a problem). */
+export async function readMappingFile(file: string): Promise<BulkMapping> {
+  return parseMapping(await readFile(file, 'utf8'), path.basename(file));
+}
+
 /** A revert that cannot be done: the change set is unknown, not a bulk import, already reverted, or not the dataset's latest. */
 export class BulkRevertError extends Error {
   override name = 'BulkRevertError';
@@ -61,11 +66,6 @@ export class BulkImportService {
     private readonly changeSets: ChangeSetStore,
     private readonly events?: ChangeEvents,
   ) {}
-
-  /** Reads and checks a mapping file (MappingError naming the key on a problem). */
-  async readMapping(file: string): Promise<BulkMapping> {
-    return parseMapping(await readFile(file, 'utf8'), path.basename(file));
-  }
 
   /**
    * The dry run: the table read through the mapping and compared with the graph (one read). Writes nothing.
