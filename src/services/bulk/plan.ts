@@ -1,8 +1,8 @@
 /**
  * The plan of a bulk import: the writes of the table's rows (the DatasetImportInput of
  * graph/datasetImport.store.ts) with deterministic measurement ids, and the dry-run report comparing them
- * with what the graph holds: each row ADD (a measurement not in the graph yet), MATCH (every measurement it
- * gives is already there, unchanged id) or REJECT (and why), the measurements of the dataset the file no
+ * with what the graph holds: each row ADD (a measurement not in the graph yet), MATCH when every measurement it
+ * gives is already there (same id), or REJECT (and why), the measurements of the dataset the file no
  * longer gives (REMOVE), and whether each row's material is already known.
  */
 import { createHash } from 'node:crypto';
