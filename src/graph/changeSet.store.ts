@@ -46,7 +46,7 @@ WHERE ($since IS NULL OR cs.at >= $since) AND ($until IS NULL OR cs.at < $until)
   AND ($entityId IS NULL OR $entityId IN cs.entityIds)
 RETURN ${SET_FIELDS}
 ORDER BY cs.at DESC, cs.id DESC
-LIMIT $limit`,
+LIMIT toInteger($limit)`,
 );
 
 const CHANGES = cypher(
