@@ -49,6 +49,8 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Path of OBELiX's all.csv (absolute). */
   obelixCsv: string;
+  /** The bulk-import mapping OBELiX is read through (absolute; mappings/obelix.yaml of the project). */
+  obelixMapping: string;
   /** Path of the Liverpool Ionics Dataset's LiIonDatabase.csv (absolute; imported by `npm run import:liverpool` only). */
   liverpoolIonicsCsv: string;
   /** Import OBELiX on start when the graph holds none of it. */
@@ -184,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxConcurrent: count('EXPORT_MAX_CONCURRENT', 4, 1, 1_000),
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
+    obelixMapping: path.join(PROJECT_ROOT, 'mappings', 'obelix.yaml'),
     liverpoolIonicsCsv: path.resolve(PROJECT_ROOT, get('LIVERPOOL_IONICS_CSV') ?? '../shared/data/liverpool/LiIonDatabase.csv'),
     importOnStart: bool('IMPORT_ON_START', true),
     cliApiKey: get('INTERPHASE_API_KEY') ?? null,

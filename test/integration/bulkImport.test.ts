@@ -32,6 +32,11 @@ const COUNT_NODES = cypher(
    OPTIONAL MATCH (x:Measurement)-[:FROM_DATASET]->(d:Dataset) WHERE d.id IN $datasets
    RETURN materials, publications, count(x) AS measurements`,
 );
+// the audit trail of these tests (change sets are never deleted by the product; the tests leave no trace)
+const REMOVE_TEST_CHANGE_SETS = cypher(
+  'test.bulk.removeChangeSets',
+  `MATCH (cs:ChangeSet {keyId: $keyId}) OPTIONAL MATCH (ch:Change)-[:IN_CHANGE_SET]->(cs) DETACH DELETE ch, cs`,
+);
 const CHANGE_SET_OF = cypher('test.bulk.changeSet', 'MATCH (cs:ChangeSet {id: $id}) RETURN cs.revertedBy AS revertedBy, cs.revertOf AS revertOf, cs.operation AS operation');
 
 let db: GraphDatabase;
@@ -40,6 +45,7 @@ let events: ChangeEvents;
 let celsius: BulkMapping;
 let kelvin: BulkMapping;
 let before: GraphSnapshot;
+let beforeWithAudit: GraphSnapshot;
 let work: string;
 
 beforeAll(async () => {
@@ -49,10 +55,15 @@ beforeAll(async () => {
   celsius = await readMappingFile(fixture('celsius.yaml'));
   kelvin = await readMappingFile(fixture('kelvin.yaml'));
   before = await snapshot(db, { withoutAudit: true });
+  beforeWithAudit = await snapshot(db);
   work = mkdtempSync(path.join(tmpdir(), 'interphase-bulk-'));
 });
 
 afterAll(async () => {
+  if (db) {
+    await db.write(REMOVE_TEST_CHANGE_SETS, { keyId: OPTIONS.keyId });
+    expect(await snapshot(db)).toEqual(beforeWithAudit);
+  }
   await db?.close();
 });
 
@@ -61,7 +72,7 @@ describe('bulk import', () => {
     const whole = await snapshot(db);
     const plan = await service.plan(fixture('celsius.csv'), celsius);
     expect(plan.summary).toMatchObject({ rows: 6, add: 3, match: 0, reject: 3, remove: 0, nothingToDo: false });
-    expect(formatReport(plan)).toContain("celsius.csv:6: T_C: 'warm' is not a number");
+    expect(formatReport(plan)).toContain("celsius.csv:6 [A5]: T_C: 'warm' is not a number");
     expect(await snapshot(db)).toEqual(whole);
   });
 
@@ -136,7 +147,7 @@ describe('bulk import', () => {
 
   it('a mapping with rejectedRows: fail writes nothing when a row is rejected', async () => {
     const whole = await snapshot(db);
-    await expect(service.run(fixture('celsius.csv'), { ...celsius, rejectedRows: 'fail' }, OPTIONS)).rejects.toThrow(/celsius\.csv:6: T_C: 'warm' is not a number/);
+    await expect(service.run(fixture('celsius.csv'), { ...celsius, rejectedRows: 'fail' }, OPTIONS)).rejects.toThrow(/celsius\.csv:6 \[A5\]: T_C: 'warm' is not a number/);
     expect(await snapshot(db)).toEqual(whole);
   });
 });

@@ -150,7 +150,7 @@ describe('the plan', () => {
     });
     expect(held.summary).toMatchObject({ add: 0, match: 3, reject: 3, remove: 1, newMaterials: 0, nothingToDo: false });
     const report = formatReport(empty);
-    expect(report).toContain("celsius.csv:6: T_C: 'warm' is not a number");
+    expect(report).toContain("celsius.csv:6 [A5]: T_C: 'warm' is not a number");
     expect(report).toMatch(/6 rows: 3 to add, 0 already in the graph, 3 rejected/);
   });
 });

@@ -21,8 +21,11 @@ import type { DatasetImportCounts, DatasetImportInput, DatasetImportStore } from
 import type { ChangeEvents } from '../curation/changeEvents.js';
 import { InvalidRecordsError } from '../errors.js';
 import { parseMapping, type BulkMapping } from './mapping.js';
-import { hashInput, planImport, type BulkPlan } from './plan.js';
+import { hashInput, planImport, recordOf, toInput, type BulkPlan } from './plan.js';
 import { readTable } from './rows.js';
+
+/** How many of a dataset's latest change sets a revert looks through for the import still in effect. */
+const HISTORY = 1000;
 
 /** The change set operation of a bulk import and of its revert. */
 export const BULK_IMPORT_OPERATION = 'bulkImport';
@@ -40,6 +43,19 @@ interface DatasetPayload {
 /** Reads and checks a mapping file (MappingError naming the key on a problem). */
 export async function readMappingFile(file: string): Promise<BulkMapping> {
   return parseMapping(await readFile(file, 'utf8'), path.basename(file));
+}
+
+/**
+ * The writes of a table in which every row must read (the OBELiX import's rule), without comparing them to
+ * the graph and without a change set: for the dataset imports that predate the bulk importer.
+ * @throws InvalidRecordsError listing every problem of every rejected row
+ */
+export function readStrictly(mapping: BulkMapping, content: Buffer, fileName: string): DatasetImportInput {
+  if (mapping.columns.dois.lookup) throw new Error('readStrictly reads tables without a DOI lookup');
+  const reading = readTable(mapping, content, fileName);
+  const problems = reading.rejected.flatMap((r) => r.problems.map((p) => ({ file: fileName, record: recordOf(r.line, r.recordId), field: p.column, problem: p.problem })));
+  if (problems.length > 0) throw new InvalidRecordsError(problems);
+  return toInput(mapping, reading, content).input;
 }
 
 /** A revert that cannot be done: the change set is unknown, not a bulk import, already reverted, or not the dataset's latest. */
@@ -126,8 +142,8 @@ export class BulkImportService {
     const payload = original.payload as DatasetPayload;
     const current = payload.input!;
     const datasetId = current.dataset.id;
-    const latest = await this.latestPayload(datasetId);
-    if (latest?.id !== changeSetId) throw new BulkRevertError(`change set ${changeSetId} is not the latest change of dataset ${datasetId} (${latest?.id}): revert that one first`);
+    const latest = await this.latestRevertable(datasetId);
+    if (latest !== changeSetId) throw new BulkRevertError(`change set ${changeSetId} is not the latest change of dataset ${datasetId} still in effect (${latest}): revert that one first`);
     if (payload.previous === 'unrecorded' || payload.previous === undefined) {
       throw new BulkRevertError(`the state of dataset ${datasetId} before change set ${changeSetId} was written by another import and not recorded; re-import the earlier file instead`);
     }
@@ -157,9 +173,16 @@ export class BulkImportService {
 
   /** The dataset's latest change set and its payload, or null when none is recorded. */
   private async latestPayload(datasetId: string): Promise<{ id: string; payload: DatasetPayload } | null> {
-    const [latest] = await this.changeSets.list({ entityId: datasetId, limit: 20 });
+    const [latest] = await this.changeSets.list({ entityId: datasetId, limit: 1 });
     const set = latest && (latest.operation === BULK_IMPORT_OPERATION || latest.operation === BULK_REVERT_OPERATION) ? await this.changeSets.byId(latest.id) : null;
     return set ? { id: set.id, payload: set.payload as DatasetPayload } : null;
+  }
+
+  /** The dataset's latest import not reverted yet (its changes since are reverts), or null. */
+  private async latestRevertable(datasetId: string): Promise<string | null> {
+    const sets = await this.changeSets.list({ entityId: datasetId, limit: HISTORY });
+    const found = sets.find((cs) => cs.operation !== BULK_REVERT_OPERATION && !cs.revertedBy);
+    return found && found.operation === BULK_IMPORT_OPERATION ? found.id : null;
   }
 
   /** The input in effect now: the latest change set's, if the graph still holds that version; else unrecorded or absent. */

@@ -120,7 +120,7 @@ export function planImport(mapping: BulkMapping, reading: TableReading, content:
     rows.push({ line: row.line, recordId: row.recordId, action, measurementIds: ids, materialId: row.composition.key, materialExists: existing.materialIds.has(row.composition.key), problems: [], repeats: repeats.get(row.line) ?? null });
   }
   for (const r of reading.rejected) {
-    const problems = r.problems.map((p) => ({ file: reading.fileName, record: String(r.line), field: p.column, problem: p.problem }));
+    const problems = r.problems.map((p) => ({ file: reading.fileName, record: recordOf(r.line, r.recordId), field: p.column, problem: p.problem }));
     rows.push({ line: r.line, recordId: r.recordId, action: 'REJECT', measurementIds: [], materialId: null, materialExists: false, problems, repeats: null });
   }
   rows.sort((a, b) => a.line - b.line);
@@ -142,6 +142,11 @@ export function planImport(mapping: BulkMapping, reading: TableReading, content:
     nothingToDo: add === 0 && remove === 0 && sameAsRecorded,
   };
   return { input, rows, warnings: reading.warnings, summary, inputHash };
+}
+
+/** Where a row is, for its problems: `<line>`, or `<line> [<record id>]` when the table gives one (as the dataset readers print it). */
+export function recordOf(line: number, recordId: string | null): string {
+  return recordId ? `${line} [${recordId}]` : String(line);
 }
 
 /** SHA-256 of the input's JSON (its properties in a stable order). */
