@@ -7,6 +7,7 @@
  * The dry runs of the real Liverpool and Laskowski tables run when the files are there (LIVERPOOL_IONICS_CSV,
  * LASKOWSKI_CSV with doi_lookup_table.csv beside it), and are skipped with that message otherwise.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ import type { BulkMapping } from '../../src/services/bulk/mapping.js';
 import { formatReport } from '../../src/services/bulk/plan.js';
 import { ChangeEvents } from '../../src/services/curation/changeEvents.js';
 import { snapshot, type GraphSnapshot } from '../support/graphSnapshot.js';
-import { connectTestDatabase } from '../support/neo4j.js';
+import { connectTestDatabase, testNeo4j } from '../support/neo4j.js';
 
 const FIXTURES = new URL('../fixtures/bulk/', import.meta.url).pathname;
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -149,6 +150,50 @@ describe('bulk import', () => {
     const whole = await snapshot(db);
     await expect(service.run(fixture('celsius.csv'), { ...celsius, rejectedRows: 'fail' }, OPTIONS)).rejects.toThrow(/celsius\.csv:6 \[A5\]: T_C: 'warm' is not a number/);
     expect(await snapshot(db)).toEqual(whole);
+  });
+});
+
+describe('npm run import', () => {
+  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const n = testNeo4j();
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/import.ts', ...args], {
+        env: { ...process.env, NEO4J_URI: n.uri, NEO4J_USERNAME: n.username, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database, LOG_LEVEL: 'warn', INTERPHASE_API_KEY: '' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('exits 2 naming the key of a bad mapping, and without a key for a real run', async () => {
+    const bad = path.join(work, 'bad.yaml');
+    writeFileSync(bad, readFileSync(fixture('celsius.yaml'), 'utf8').replace('notes: { column: remark }', 'notes: { column: remark, colour: red }'));
+    const mapping = await runCli([fixture('celsius.csv'), '--mapping', bad, '--dry-run']);
+    expect(mapping.code).toBe(2);
+    expect(mapping.stderr).toContain('bad.yaml: columns.notes.colour: unknown key');
+    const keyless = await runCli([fixture('celsius.csv'), '--mapping', fixture('celsius.yaml')]);
+    expect(keyless.code).toBe(2);
+    expect(keyless.stderr).toMatch(/API key is required/);
+  });
+
+  it('dry run prints the rejected rows and the summary (exit 1: rows rejected); the real run and its revert leave the graph as it was', async () => {
+    const whole = await snapshot(db, { withoutAudit: true });
+    const dry = await runCli([fixture('celsius.csv'), '--mapping', fixture('celsius.yaml'), '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain("celsius.csv:6 [A5]: T_C: 'warm' is not a number");
+    expect(dry.stdout).toMatch(/6 rows: 3 to add, 0 already in the graph, 3 rejected/);
+    const real = await runCli([fixture('kelvin.jsonl'), '--mapping', fixture('kelvin.yaml'), '--key-id', OPTIONS.keyId, '--reason', 'cli test']);
+    expect(real.stdout).toMatch(/imported 2 measurements/);
+    const id = /change set ([0-9a-f-]{36})/.exec(real.stdout)![1]!;
+    const again = await runCli([fixture('kelvin.jsonl'), '--mapping', fixture('kelvin.yaml'), '--key-id', OPTIONS.keyId]);
+    expect(again.stdout).toMatch(/nothing to do/);
+    const reverted = await runCli(['--revert', id, '--key-id', OPTIONS.keyId]);
+    expect(reverted.code).toBe(0);
+    expect(await snapshot(db, { withoutAudit: true })).toEqual(whole);
   });
 });
 

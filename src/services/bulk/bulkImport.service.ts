@@ -211,7 +211,8 @@ export class BulkImportService {
 function datasetChange(datasetId: string, action: 'IMPORT' | 'REVERT', before: DatasetImportInput | null | 'unrecorded', after: DatasetImportInput | null, counts: DatasetImportCounts | null) {
   const summary = (i: DatasetImportInput | null | 'unrecorded') =>
     i === null ? null : i === 'unrecorded' ? { recorded: false } : { version: i.dataset.version, file: i.dataset.file, measurements: i.measurements.length, materials: i.materials.length, publications: i.publications.length };
-  return { kind: 'Dataset', entityId: datasetId, action, before: summary(before), after: after ? { ...summary(after), counts } : null, materialIds: [] };
+  const materialIds = [...new Set([before, after].flatMap((i) => (i && i !== 'unrecorded' ? i.materials.map((m) => m.id) : [])))];
+  return { kind: 'Dataset', entityId: datasetId, action, before: summary(before), after: after ? { ...summary(after), counts } : null, materialIds };
 }
 
 /** The reference numbers → DOIs of a lookup table (`columns.dois.lookup`). */
