@@ -8,7 +8,7 @@ import { FROM_DATASET, REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js'
 import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
 import { cypher, inBatches, type GraphDatabase, type GraphTransaction } from './database.js';
 import { num } from './mapping.js';
-import { CLEAR_DATASET_VIEW, DESCRIBED_BY_OTHER_SOURCES, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import { CLEAR_DATASET_VIEW, DESCRIBED_BY_OTHER_SOURCES, REFRESH_MATERIALS, REMOVE_ORPHANS, VIEW_HELD_BY_OTHER_DATASETS } from './materialSources.js';
 import { MATERIAL, type MaterialDatasetView } from '../domain/model/material.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
 import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
@@ -204,6 +204,15 @@ export class DatasetImportStore {
       const counts = await this.writeInput(tx, input, onProgress);
       return { counts, result: await then(tx, counts) };
     });
+  }
+
+  /**
+   * How many materials carry `view` without a measurement of `datasetId`: more than none means another
+   * dataset holds the view, and importing `datasetId` with it would overwrite that dataset's copies.
+   */
+  async viewHeldByOthers(view: MaterialDatasetView, datasetId: string): Promise<number> {
+    const [row] = await this.db.read(VIEW_HELD_BY_OTHER_DATASETS[view], { datasetId });
+    return row ? num(row, 'n') : 0;
   }
 
   /** What the graph holds of the dataset (one read). */

@@ -70,6 +70,26 @@ export const DESCRIBED_BY_OTHER_SOURCES: Readonly<Record<MaterialDatasetView, Na
   laskowski: describedByOthers('laskowski'),
 };
 
+/**
+ * For each dataset view: how many materials carry the view without a measurement of dataset `$datasetId`
+ * (another dataset holds the view: importing `$datasetId` with it would overwrite that dataset's copies).
+ */
+export const VIEW_HELD_BY_OTHER_DATASETS: Readonly<Record<MaterialDatasetView, NamedQuery>> = {
+  obelix: viewHeldByOthers('obelix'),
+  liverpool: viewHeldByOthers('liverpool'),
+  laskowski: viewHeldByOthers('laskowski'),
+};
+
+function viewHeldByOthers(view: MaterialDatasetView): NamedQuery {
+  return cypher(
+    `materials.viewHeldByOthers.${view}`,
+    `
+MATCH (m:Material) WHERE m.${marker(view)} IS NOT NULL
+  AND NOT EXISTS { (m)-[:HAS_MEASUREMENT]->(:Measurement)-[:FROM_DATASET]->(:Dataset {id: $datasetId}) }
+RETURN count(m) AS n`,
+  );
+}
+
 function describedByOthers(view: MaterialDatasetView): NamedQuery {
   const others = (Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).filter((s) => s !== view);
   return cypher(

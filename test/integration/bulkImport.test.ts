@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChangeSetStore } from '../../src/graph/changeSet.store.js';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 import { DatasetImportStore } from '../../src/graph/datasetImport.store.js';
-import { BulkImportService, BulkRevertError, readMappingFile } from '../../src/services/bulk/bulkImport.service.js';
+import { BulkImportService, BulkRevertError, readMappingFile, ViewTakenError } from '../../src/services/bulk/bulkImport.service.js';
 import type { BulkMapping } from '../../src/services/bulk/mapping.js';
 import { formatReport } from '../../src/services/bulk/plan.js';
 import { ChangeEvents } from '../../src/services/curation/changeEvents.js';
@@ -143,6 +143,15 @@ describe('bulk import', () => {
     expect(row).toMatchObject({ materials: 1, publications: 1, measurements: 3 + 2 });
     await service.revert(a.changeSet!.id, OPTIONS);
     await service.revert(b.changeSet!.id, OPTIONS);
+    expect(await snapshot(db, { withoutAudit: true })).toEqual(before);
+  });
+
+  it("refuses a mapping whose view another dataset holds, before reading anything", async () => {
+    const first = await service.run(fixture('celsius.csv'), celsius, OPTIONS);
+    const intruder = { ...kelvin, view: celsius.view };
+    await expect(service.plan(fixture('kelvin.jsonl'), intruder)).rejects.toThrow(ViewTakenError);
+    await expect(service.run(fixture('kelvin.jsonl'), intruder, OPTIONS)).rejects.toThrow(/view 'liverpool' is held by another dataset/);
+    await service.revert(first.changeSet!.id, OPTIONS);
     expect(await snapshot(db, { withoutAudit: true })).toEqual(before);
   });
 

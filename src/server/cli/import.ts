@@ -21,7 +21,7 @@ import { ChangeSetStore } from '../../graph/changeSet.store.js';
 import type { GraphDatabase } from '../../graph/database.js';
 import { DatasetImportStore } from '../../graph/datasetImport.store.js';
 import { applySchema } from '../../graph/schemaBootstrap.js';
-import { BulkImportService, BulkRevertError, readMappingFile } from '../../services/bulk/bulkImport.service.js';
+import { BulkImportService, BulkRevertError, readMappingFile, ViewTakenError } from '../../services/bulk/bulkImport.service.js';
 import { MappingError, type BulkMapping } from '../../services/bulk/mapping.js';
 import { formatReport } from '../../services/bulk/plan.js';
 import { InvalidRecordsError } from '../../services/errors.js';
@@ -72,7 +72,7 @@ try {
   const service = new BulkImportService(new DatasetImportStore(db), new ChangeSetStore(db));
   process.exitCode = args.revert ? await revert(service, db, args.revert) : await importFile(service, db, args.file!, mapping!);
 } catch (e) {
-  if (e instanceof InvalidRecordsError || e instanceof BulkRevertError || e instanceof MappingError) console.error(e.message);
+  if (e instanceof InvalidRecordsError || e instanceof BulkRevertError || e instanceof MappingError || e instanceof ViewTakenError) console.error(e.message);
   else logger.error({ err: e }, 'import failed');
   process.exitCode = e instanceof InvalidRecordsError && e.problems.some((p) => p.record === 'header' || p.record === '1') ? 2 : 1;
 } finally {

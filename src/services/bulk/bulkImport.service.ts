@@ -58,6 +58,11 @@ export function readStrictly(mapping: BulkMapping, content: Buffer, fileName: st
   return toInput(mapping, reading, content).input;
 }
 
+/** The mapping's view of the materials belongs to another dataset in the graph: nothing is read or written. */
+export class ViewTakenError extends Error {
+  override name = 'ViewTakenError';
+}
+
 /** A revert that cannot be done: the change set is unknown, not a bulk import, already reverted, or not the dataset's latest. */
 export class BulkRevertError extends Error {
   override name = 'BulkRevertError';
@@ -92,7 +97,14 @@ export class BulkImportService {
     const lookup = mapping.columns.dois.lookup ? await readLookup(path.resolve(path.dirname(file), mapping.columns.dois.lookup.file), mapping) : undefined;
     const reading = readTable(mapping, content, path.basename(file), lookup);
     const materialIds = [...new Set(reading.rows.map((r) => r.composition.key))];
-    const [existing, latest] = await Promise.all([this.store.existing(mapping.dataset.id, materialIds), this.latestPayload(mapping.dataset.id)]);
+    const [existing, latest, heldByOthers] = await Promise.all([
+      this.store.existing(mapping.dataset.id, materialIds),
+      this.latestPayload(mapping.dataset.id),
+      this.store.viewHeldByOthers(mapping.view, mapping.dataset.id),
+    ]);
+    if (heldByOthers > 0) {
+      throw new ViewTakenError(`view '${mapping.view}' is held by another dataset (${heldByOthers} materials carry it without a measurement of '${mapping.dataset.id}'): a view is one dataset's; declare a new one (domain/model/material.kind.ts)`);
+    }
     const recordedInputHash = latest && existing.version !== null && latest.payload.input?.dataset.version === existing.version ? latest.payload.inputHash : null;
     return planImport(mapping, reading, content, {
       datasetVersion: existing.version,
