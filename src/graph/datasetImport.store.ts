@@ -6,9 +6,9 @@
  */
 import { FROM_DATASET, REPORTED_BY, SOURCE } from '../domain/model/fact.kind.js';
 import { MEASUREMENT, REPORTED_STRUCTURE } from '../domain/model/measurement.kind.js';
-import { cypher, inBatches, type GraphDatabase } from './database.js';
+import { cypher, inBatches, type GraphDatabase, type GraphTransaction } from './database.js';
 import { num } from './mapping.js';
-import { CLEAR_DATASET_VIEW, DESCRIBED_BY_OTHER_SOURCES, REFRESH_MATERIALS, REMOVE_ORPHANS } from './materialSources.js';
+import { CLEAR_DATASET_VIEW, DESCRIBED_BY_OTHER_SOURCES, REFRESH_MATERIALS, REMOVE_ORPHANS, VIEW_HELD_BY_OTHER_DATASETS } from './materialSources.js';
 import { MATERIAL, type MaterialDatasetView } from '../domain/model/material.kind.js';
 import type { SourceStoredOf, StoredOf } from '../domain/model/property.js';
 import { DATASET, PUBLICATION } from '../domain/model/publication.kind.js';
@@ -38,8 +38,8 @@ export interface MeasurementWrite {
   props: Omit<StoredOf<typeof MEASUREMENT>, 'id'>;
   /** The crystal structure the record reports, stored flat on the measurement's node (all null when it gives none). */
   structure: StoredOf<typeof REPORTED_STRUCTURE>;
-  /** Where the record was read: the dataset's file and line(s). */
-  source: Pick<StoredOf<typeof SOURCE>, 'file' | 'lines'>;
+  /** Where the record was read: the dataset's file and line(s), and the record's note where the table gives one. */
+  source: Pick<StoredOf<typeof SOURCE>, 'file' | 'lines'> & Partial<Pick<StoredOf<typeof SOURCE>, 'note'>>;
 }
 
 export interface DatasetImportInput {
@@ -135,14 +135,15 @@ RETURN count(*) AS n`,
 function measurementRow(m: MeasurementWrite) {
   const source = storedProps(SOURCE, {
     kind: 'DATASET',
-    ...m.source,
+    file: m.source.file,
+    lines: m.source.lines,
     referenceNumbers: [],
     citationConfidence: 'CONFIDENT',
     correctedReferenceNumber: null,
     quote: null,
     places: [],
-    note: null,
     seedFile: null,
+    note: m.source.note ?? null,
   });
   const props = nodeProps(storedProps(MEASUREMENT, { id: m.id, ...m.props }), storedProps(REPORTED_STRUCTURE, m.structure), source);
   return {
@@ -155,6 +156,28 @@ function measurementRow(m: MeasurementWrite) {
   };
 }
 
+const EXISTING = cypher(
+  'datasetImport.existing',
+  `
+OPTIONAL MATCH (d:Dataset {id: $datasetId})
+OPTIONAL MATCH (x:Measurement)-[${relationshipOf(FROM_DATASET)}]->(d)
+WITH d, collect(x.id) AS measurementIds
+OPTIONAL MATCH (m:Material) WHERE m.id IN $materialIds
+RETURN d.version AS version, measurementIds, collect(m.id) AS materialIds`,
+);
+
+/** What the graph holds of a dataset, for a dry run: its version, its measurements' ids, which of some materials exist. */
+export interface ExistingDataset {
+  /** The Dataset node's version (null when the dataset is not in the graph). */
+  version: string | null;
+  measurementIds: string[];
+  /** Those of the asked material ids that are in the graph. */
+  materialIds: string[];
+}
+
+/** A step run inside the import's transaction after the writes (e.g. recording the change set). */
+export type InTransaction<T> = (tx: GraphTransaction, counts: DatasetImportCounts) => Promise<T>;
+
 const BATCH = 200;
 
 export class DatasetImportStore {
@@ -165,7 +188,45 @@ export class DatasetImportStore {
    * measurements. A failure rolls everything back.
    */
   async importDataset(input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
+    return (await this.importDatasetWith(input, onProgress, async () => undefined)).counts;
+  }
+
+  /**
+   * importDataset, then `then(tx, counts)` in the same transaction (the import and what `then` writes land
+   * together or not at all).
+   */
+  async importDatasetWith<T>(
+    input: DatasetImportInput,
+    onProgress: ((done: number, total: number) => void) | undefined,
+    then: InTransaction<T>,
+  ): Promise<{ counts: DatasetImportCounts; result: T }> {
     return this.db.writeTransaction('datasetImport', async (tx) => {
+      const counts = await this.writeInput(tx, input, onProgress);
+      return { counts, result: await then(tx, counts) };
+    });
+  }
+
+  /**
+   * How many materials carry `view` without a measurement of `datasetId`: more than none means another
+   * dataset holds the view, and importing `datasetId` with it would overwrite that dataset's copies.
+   */
+  async viewHeldByOthers(view: MaterialDatasetView, datasetId: string): Promise<number> {
+    const [row] = await this.db.read(VIEW_HELD_BY_OTHER_DATASETS[view], { datasetId });
+    return row ? num(row, 'n') : 0;
+  }
+
+  /** What the graph holds of the dataset (one read). */
+  async existing(datasetId: string, materialIds: readonly string[]): Promise<ExistingDataset> {
+    const [row] = await this.db.read(EXISTING, { datasetId, materialIds });
+    return {
+      version: (row?.version as string | null) ?? null,
+      measurementIds: (row?.measurementIds as string[] | undefined) ?? [],
+      materialIds: (row?.materialIds as string[] | undefined) ?? [],
+    };
+  }
+
+  private async writeInput(tx: GraphTransaction, input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
+    {
       await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, { ...input.dataset, phaseEntryCount: 0, rowCount: null, phaseRun: null }) });
       const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, input.view, m) }));
       const materials = (await inBatches(tx, MERGE_MATERIALS, materialRows, 'materials', BATCH)).n ?? 0;
@@ -191,7 +252,7 @@ export class DatasetImportStore {
         removedMeasurements: stale ? num(stale, 'n') : 0,
         removedOrphans: orphans ? num(orphans, 'n') : 0,
       };
-    });
+    }
   }
 
   /** Which of the given materials another source (the seed, another dataset) than `view` also describes. */
@@ -206,13 +267,23 @@ export class DatasetImportStore {
    * more. The graph is then what it would be had the dataset never been imported.
    */
   async removeDataset(datasetId: string, view: MaterialDatasetView): Promise<Pick<DatasetImportCounts, 'removedMeasurements' | 'removedOrphans'>> {
+    return (await this.removeDatasetWith(datasetId, view, async () => undefined)).counts;
+  }
+
+  /** removeDataset, then `then(tx)` in the same transaction. */
+  async removeDatasetWith<T>(
+    datasetId: string,
+    view: MaterialDatasetView,
+    then: (tx: GraphTransaction) => Promise<T>,
+  ): Promise<{ counts: Pick<DatasetImportCounts, 'removedMeasurements' | 'removedOrphans'>; result: T }> {
     return this.db.writeTransaction('datasetImport.remove', async (tx) => {
       const [stale] = await tx.run(REMOVE_STALE, { datasetId, ids: [] });
       const [cleared] = await tx.run(CLEAR_DATASET_VIEW[view], { keep: [] });
       await inBatches(tx, REFRESH_MATERIALS, (cleared?.ids as string[]) ?? [], 'ids', BATCH);
       await tx.run(DELETE_DATASET, { datasetId });
       const [orphans] = await tx.run(REMOVE_ORPHANS);
-      return { removedMeasurements: stale ? num(stale, 'n') : 0, removedOrphans: orphans ? num(orphans, 'n') : 0 };
+      const counts = { removedMeasurements: stale ? num(stale, 'n') : 0, removedOrphans: orphans ? num(orphans, 'n') : 0 };
+      return { counts, result: await then(tx) };
     });
   }
 }

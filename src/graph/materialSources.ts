@@ -47,10 +47,14 @@ export const CLEAR_OBELIX_VIEW = clearView('obelix');
 /** Removes the Liverpool Ionics Dataset's view from materials it no longer describes; returns their ids. */
 export const CLEAR_LIVERPOOL_VIEW = clearView('liverpool');
 
+/** Removes the Laskowski et al. table's view from materials it no longer describes; returns their ids. */
+export const CLEAR_LASKOWSKI_VIEW = clearView('laskowski');
+
 /** Each dataset's statement removing its view from the materials it no longer describes. */
 export const CLEAR_DATASET_VIEW: Readonly<Record<MaterialDatasetView, typeof CLEAR_OBELIX_VIEW>> = {
   obelix: CLEAR_OBELIX_VIEW,
   liverpool: CLEAR_LIVERPOOL_VIEW,
+  laskowski: CLEAR_LASKOWSKI_VIEW,
 };
 
 /** Removes the seed's view from materials it no longer describes; returns their ids. */
@@ -63,7 +67,28 @@ export const CLEAR_SEED_VIEW = clearView('seed');
 export const DESCRIBED_BY_OTHER_SOURCES: Readonly<Record<MaterialDatasetView, NamedQuery>> = {
   obelix: describedByOthers('obelix'),
   liverpool: describedByOthers('liverpool'),
+  laskowski: describedByOthers('laskowski'),
 };
+
+/**
+ * For each dataset view: how many materials carry the view without a measurement of dataset `$datasetId`
+ * (another dataset holds the view: importing `$datasetId` with it would overwrite that dataset's copies).
+ */
+export const VIEW_HELD_BY_OTHER_DATASETS: Readonly<Record<MaterialDatasetView, NamedQuery>> = {
+  obelix: viewHeldByOthers('obelix'),
+  liverpool: viewHeldByOthers('liverpool'),
+  laskowski: viewHeldByOthers('laskowski'),
+};
+
+function viewHeldByOthers(view: MaterialDatasetView): NamedQuery {
+  return cypher(
+    `materials.viewHeldByOthers.${view}`,
+    `
+MATCH (m:Material) WHERE m.${marker(view)} IS NOT NULL
+  AND NOT EXISTS { (m)-[:HAS_MEASUREMENT]->(:Measurement)-[:FROM_DATASET]->(:Dataset {id: $datasetId}) }
+RETURN count(m) AS n`,
+  );
+}
 
 function describedByOthers(view: MaterialDatasetView): NamedQuery {
   const others = (Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).filter((s) => s !== view);

@@ -265,7 +265,7 @@ export async function loadSeed(db: GraphDatabase, config: Config, logger: Logger
 }
 
 function importObelixIfEmpty(db: GraphDatabase, config: Config, logger: Logger): Promise<ObelixImportResult | null> {
-  const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
+  const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db), config.obelixMapping);
   return importIfEmpty(
     {
       name: 'OBELiX',

@@ -56,10 +56,14 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Path of OBELiX's all.csv (absolute). */
   obelixCsv: string;
+  /** The bulk-import mapping OBELiX is read through (absolute; mappings/obelix.yaml of the project). */
+  obelixMapping: string;
   /** Path of the Liverpool Ionics Dataset's LiIonDatabase.csv (absolute; imported by `npm run import:liverpool` only). */
   liverpoolIonicsCsv: string;
   /** Import OBELiX on start when the graph holds none of it. */
   importOnStart: boolean;
+  /** The API key a command-line tool acts with (INTERPHASE_API_KEY; `npm run import`), null when unset. */
+  cliApiKey: string | null;
   /** The curated seed folder (absolute). */
   seedDir: string;
   /** The review texts the seed cites (absolute; ../shared/seeds by default). */
@@ -191,8 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subscriptionsPerConnection: count('SUBSCRIPTIONS_PER_CONNECTION', 10, 1, 1_000),
     neo4j,
     obelixCsv: path.resolve(PROJECT_ROOT, get('OBELIX_CSV') ?? '../shared/data/obelix/all.csv'),
+    obelixMapping: path.join(PROJECT_ROOT, 'mappings', 'obelix.yaml'),
     liverpoolIonicsCsv: path.resolve(PROJECT_ROOT, get('LIVERPOOL_IONICS_CSV') ?? '../shared/data/liverpool/LiIonDatabase.csv'),
     importOnStart: bool('IMPORT_ON_START', true),
+    cliApiKey: get('INTERPHASE_API_KEY') ?? null,
     seedDir: path.resolve(PROJECT_ROOT, get('SEED_DIR') ?? 'seed'),
     seedTextsDir: path.resolve(PROJECT_ROOT, get('SEED_TEXTS_DIR') ?? '../shared/seeds'),
     seedOnStart: bool('SEED_ON_START', true),

@@ -6,6 +6,7 @@ import { compileList } from '../../src/graph/query/compile.js';
 import type { Filter } from '../../src/graph/query/plan.js';
 import { PublicationStore } from '../../src/graph/publication.store.js';
 import { InvalidRecordsError } from '../../src/services/errors.js';
+import { loadConfig } from '../../src/server/config.js';
 import { ObelixImportService } from '../../src/services/obelix/obelix.import.js';
 import { readObelix } from '../../src/services/obelix/obelix.records.js';
 import { snapshot } from '../support/graphSnapshot.js';
@@ -22,7 +23,7 @@ const rows = obelixRows();
 
 beforeAll(() => {
   db = connectTestDatabase();
-  importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
+  importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db), loadConfig().obelixMapping);
 });
 afterAll(async () => db.close());
 

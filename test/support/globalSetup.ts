@@ -33,9 +33,10 @@ export default async function setup(project: TestProject) {
   try {
     await applySchema(db, projectPath('schema', 'neo4j'));
     await markAsTestDatabase(db);
-    const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
-    await importer.importFile(obelixCsv);
     const config = loadConfig();
+    // through the bulk importer's mapping (mappings/obelix.yaml), as the server imports it
+    const importer = new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db), config.obelixMapping);
+    await importer.importFile(obelixCsv);
     await new SeedService(new SeedStore(db)).load(config.seedDir, config.seedTextsDir);
     const phases = await new PhaseDataImportService(new PhaseDataStore(db)).importFile(config.phaseDataCsv);
     console.log(`[test neo4j] phase data: ${phases.entries} entries of ${phases.rows} rows`);

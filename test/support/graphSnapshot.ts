@@ -6,11 +6,23 @@
 import { createHash } from 'node:crypto';
 import { cypher, type GraphDatabase } from '../../src/graph/database.js';
 
-const NODES = cypher('test.snapshot.nodes', 'MATCH (n) WHERE NOT n:PhaseEntry RETURN labels(n) AS labels, properties(n) AS props');
+const NODES = cypher(
+  'test.snapshot.nodes',
+  'MATCH (n) WHERE NOT n:PhaseEntry AND NOT any(l IN labels(n) WHERE l IN $leaveOut) RETURN labels(n) AS labels, properties(n) AS props',
+);
 const RELS = cypher(
   'test.snapshot.relationships',
-  'MATCH (a)-[r]->(b) WHERE NOT a:PhaseEntry AND NOT b:PhaseEntry RETURN type(r) AS type, properties(r) AS props, labels(a) AS la, properties(a) AS pa, labels(b) AS lb, properties(b) AS pb',
+  'MATCH (a)-[r]->(b) WHERE NOT a:PhaseEntry AND NOT b:PhaseEntry AND NOT any(l IN labels(a) + labels(b) WHERE l IN $leaveOut) ' +
+    'RETURN type(r) AS type, properties(r) AS props, labels(a) AS la, properties(a) AS pa, labels(b) AS lb, properties(b) AS pb',
 );
+
+/** The audit trail's and the keys' nodes: what a write records about itself rather than the facts it writes. */
+export const AUDIT_LABELS = ['ChangeSet', 'Change', 'ApiKey'] as const;
+
+export interface SnapshotOptions {
+  /** Leave out the audit trail and the API keys (AUDIT_LABELS): compare the facts only, e.g. before an import and after its revert. */
+  withoutAudit?: boolean;
+}
 const KEY = (labels: string[], props: Record<string, unknown>) => `${labels.sort().join(':')}|${String(props.key ?? props.id ?? props.doi ?? '')}`;
 
 export interface GraphSnapshot {
@@ -19,9 +31,10 @@ export interface GraphSnapshot {
   hash: string;
 }
 
-export async function snapshot(db: GraphDatabase): Promise<GraphSnapshot> {
-  const nodes = await db.read(NODES);
-  const rels = await db.read(RELS);
+export async function snapshot(db: GraphDatabase, options: SnapshotOptions = {}): Promise<GraphSnapshot> {
+  const leaveOut = options.withoutAudit ? [...AUDIT_LABELS] : [];
+  const nodes = await db.read(NODES, { leaveOut });
+  const rels = await db.read(RELS, { leaveOut });
   const nodeCounts: Record<string, number> = {};
   const lines: string[] = [];
   for (const n of nodes) {

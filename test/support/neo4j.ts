@@ -65,6 +65,6 @@ export async function wipeTestDatabase(db: GraphDatabase): Promise<void> {
  */
 export async function restoreTestGraph(db: GraphDatabase): Promise<void> {
   const config = loadConfig({});
-  await new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db)).importFile(testNeo4j().obelixCsv);
+  await new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db), config.obelixMapping).importFile(testNeo4j().obelixCsv);
   await new SeedService(new SeedStore(db)).load(config.seedDir, config.seedTextsDir);
 }

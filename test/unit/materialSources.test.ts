@@ -22,6 +22,7 @@ const OBELIX_COPIES = [
   'obelixChemicalClass',
 ];
 const LIVERPOOL_COPIES = OBELIX_COPIES.map((c) => c.replace(/^obelix/, 'liverpool'));
+const LASKOWSKI_COPIES = OBELIX_COPIES.map((c) => c.replace(/^obelix/, 'laskowski'));
 
 const text = (q: unknown) => (q as { text: string }).text;
 
@@ -30,6 +31,7 @@ describe("a material's per-source copies", () => {
     expect(sourceCopies(MATERIAL, 'seed').sort()).toEqual([...SEED_COPIES].sort());
     expect(sourceCopies(MATERIAL, 'obelix').sort()).toEqual([...OBELIX_COPIES].sort());
     expect(sourceCopies(MATERIAL, 'liverpool').sort()).toEqual([...LIVERPOOL_COPIES].sort());
+    expect(sourceCopies(MATERIAL, 'laskowski').sort()).toEqual([...LASKOWSKI_COPIES].sort());
     expect(text(CLEAR_SEED_VIEW)).toMatch(/WHERE m\.seedKind IS NOT NULL AND NOT m\.id IN \$keep/);
     expect(text(CLEAR_OBELIX_VIEW)).toMatch(/WHERE m\.obelixFormula IS NOT NULL AND NOT m\.id IN \$keep/);
     expect(text(CLEAR_LIVERPOOL_VIEW)).toMatch(/WHERE m\.liverpoolFormula IS NOT NULL AND NOT m\.id IN \$keep/);
@@ -37,29 +39,14 @@ describe("a material's per-source copies", () => {
     expect(removed(CLEAR_SEED_VIEW)).toEqual([...SEED_COPIES].sort());
     expect(removed(CLEAR_OBELIX_VIEW)).toEqual([...OBELIX_COPIES].sort());
     expect(removed(CLEAR_LIVERPOOL_VIEW)).toEqual([...LIVERPOOL_COPIES].sort());
-    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.obelixFormula IS NULL AND n\.liverpoolFormula IS NULL\)/);
+    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.obelixFormula IS NULL AND n\.liverpoolFormula IS NULL AND n\.laskowskiFormula IS NULL\)/);
   });
 
   it('derives every public property by its rule: the seed over the datasets; unions for reported formulas and families', () => {
     const set = text(REFRESH_MATERIALS);
     const expected = [
       "m.kind = coalesce(m.seedKind, 'COMPOSITION')",
-      'm.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.id)',
       'm.description = m.seedDescription',
-      'm.formula = coalesce(m.seedFormula, m.obelixFormula, m.liverpoolFormula)',
-      'm.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula)',
-      'm.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, m.liverpoolCompositionElements, [])',
-      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, m.liverpoolCompositionAmounts, [])',
-      'm.elements = coalesce(m.seedElements, m.obelixElements, m.liverpoolElements, [])',
-      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem, m.liverpoolChemicalSystem)',
-      'm.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, m.liverpoolElementCount, 0)',
-      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + ' +
-        '[u2 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]]',
-      'm.family = coalesce(m.seedFamily, m.obelixFamily, m.liverpoolFamily)',
-      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + ' +
-        '[u2 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]]',
-      'm.familyLabels = coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])]',
-      'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass, m.liverpoolChemicalClass)',
       'm.aliasTexts = coalesce(m.seedAliasTexts, [])',
       'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
       'm.aliasLines = coalesce(m.seedAliasLines, [])',
@@ -71,6 +58,19 @@ describe("a material's per-source copies", () => {
       'm.stoichiometryVariables = coalesce(m.seedStoichiometryVariables, [])',
       'm.stoichiometryMins = coalesce(m.seedStoichiometryMins, [])',
       'm.stoichiometryMaxes = coalesce(m.seedStoichiometryMaxes, [])',
+      'm.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.laskowskiReducedFormula, m.id)',
+      'm.formula = coalesce(m.seedFormula, m.obelixFormula, m.liverpoolFormula, m.laskowskiFormula)',
+      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]] + [u3 IN coalesce(m.laskowskiFormulas, []) WHERE NOT u3 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]]]',
+      'm.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.laskowskiReducedFormula)',
+      'm.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, m.liverpoolCompositionElements, m.laskowskiCompositionElements, [])',
+      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, m.liverpoolCompositionAmounts, m.laskowskiCompositionAmounts, [])',
+      'm.elements = coalesce(m.seedElements, m.obelixElements, m.liverpoolElements, m.laskowskiElements, [])',
+      'm.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, m.liverpoolElementCount, m.laskowskiElementCount, 0)',
+      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem, m.liverpoolChemicalSystem, m.laskowskiChemicalSystem)',
+      'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass, m.liverpoolChemicalClass, m.laskowskiChemicalClass)',
+      'm.family = coalesce(m.seedFamily, m.obelixFamily, m.liverpoolFamily, m.laskowskiFamily)',
+      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]] + [u3 IN coalesce(m.laskowskiFamilies, []) WHERE NOT u3 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]]]',
+      'm.familyLabels = coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])] + [u2 IN coalesce(m.laskowskiFamilyLabels, []) WHERE NOT u2 IN coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])]]',
     ];
     const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
     expect(assignments.sort()).toEqual(expected.sort());

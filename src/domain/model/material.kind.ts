@@ -33,14 +33,20 @@ export const STOICHIOMETRY_RANGE = nodeKind('StoichiometryRange', 'The range a v
 export const MATERIAL_KINDS = ['COMPOSITION', 'NAMED'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 
-/** The datasets that keep a view of a material, in precedence order: OBELiX, then the Liverpool Ionics Dataset. */
-const DATASETS = ['obelix', 'liverpool'] as const;
+/**
+ * The datasets that keep a view of a material, in precedence order: OBELiX, then the Liverpool Ionics Dataset,
+ * then the Laskowski et al. (2023) table (imported through a bulk-import mapping, mappings/laskowski.yaml).
+ */
+const DATASETS = ['obelix', 'liverpool', 'laskowski'] as const;
+
+/** The datasets' views, for what reads them by name (a bulk-import mapping's `view`). */
+export const DATASET_VIEWS = DATASETS;
 
 /** The sources that keep a view of a material, in precedence order: the curated seed, then the datasets. */
 const SEED_OVER_DATASETS = ['seed', ...DATASETS] as const;
 
 /** For each source, the copy it always writes: its presence marks the materials the source describes. */
-export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', obelix: 'formula', liverpool: 'formula' } as const;
+export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', obelix: 'formula', liverpool: 'formula', laskowski: 'formula' } as const;
 
 /** A dataset that keeps its own view of the materials it describes (datasetImport.store.ts writes it). */
 export type MaterialDatasetView = (typeof DATASETS)[number];

@@ -6,9 +6,11 @@ import { DatasetImportStore } from '../../graph/datasetImport.store.js';
 import { PublicationStore } from '../../graph/publication.store.js';
 import { OBELIX_SOURCE_HINT, ObelixImportService } from '../../services/obelix/obelix.import.js';
 import { importObelix } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
 import { runImportCli } from './importCli.js';
 
-const importer = (db: ConstructorParameters<typeof DatasetImportStore>[0]) => new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db));
+const importer = (db: ConstructorParameters<typeof DatasetImportStore>[0]) =>
+  new ObelixImportService(new DatasetImportStore(db), new PublicationStore(db), loadConfig().obelixMapping);
 
 await runImportCli({
   defaultFile: (config) => config.obelixCsv,

@@ -7,6 +7,7 @@ import { fileReadable } from '../files.js';
 import path from 'node:path';
 import type { DatasetImportCounts, DatasetImportStore } from '../../graph/datasetImport.store.js';
 import type { PublicationStore } from '../../graph/publication.store.js';
+import { readMappingFile, readStrictly } from '../bulk/bulkImport.service.js';
 import { OBELIX_DATASET, readObelix } from './obelix.records.js';
 
 export interface ObelixImportResult extends DatasetImportCounts {
@@ -21,9 +22,14 @@ export const OBELIX_SOURCE_HINT =
   'download it and set OBELIX_CSV to its path';
 
 export class ObelixImportService {
+  /**
+   * @param mappingFile the bulk-import mapping to read the file through (mappings/obelix.yaml, which gives the
+   *   same writes as readObelix: test/unit/bulkImport.test.ts); without it, readObelix reads the file
+   */
   constructor(
     private readonly store: DatasetImportStore,
     private readonly publications: PublicationStore,
+    private readonly mappingFile: string | null = null,
   ) {}
 
   /** True when the file exists and is readable. */
@@ -44,7 +50,7 @@ export class ObelixImportService {
    */
   async importFile(file: string, onProgress?: (done: number, total: number) => void): Promise<ObelixImportResult> {
     const csv = await readFile(file);
-    const input = readObelix(csv, path.basename(file));
+    const input = this.mappingFile ? readStrictly(await readMappingFile(this.mappingFile), csv, path.basename(file)) : readObelix(csv, path.basename(file));
     const counts = await this.store.importDataset(input, onProgress);
     const rows = new Set(input.measurements.map((m) => m.recordId)).size;
     return { ...counts, file, version: input.dataset.version, rows };
