@@ -124,7 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     maxConnections: opts.wsMaxConnections,
     perConnection: opts.subscriptionsPerConnection,
     contextOf: (requestId, client, signal) => contextOf(requestId, client, signal),
-    clientOf: (req) => clientOf(req as express.Request),
+    clientOf,
   });
   const apollo = new ApolloServer<Context>({
     schema,
@@ -185,6 +185,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         version: opts.version,
         neo4j: { reachable: true, database: opts.db.database, serverAgent, latencyMs },
         thermo: { phaseEntries: thermo.phaseTableInfo() },
+        subscriptions: { open: events.subscribers },
       });
     } catch (e) {
       const reason = e instanceof DatabaseUnavailableError ? e.message : 'health check failed';

@@ -6,6 +6,7 @@
  * (RATE_LIMIT_PER_MINUTE). The request's API key is read here (apiKeyOf) and verified by the first write
  * that asks for it (Context.authenticate, src/server/app.ts).
  */
+import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import cors from 'cors';
 import type express from 'express';
@@ -15,15 +16,21 @@ import type { ClientInfo, Context } from '../api/context.js';
 import type { MutationAccess } from './config.js';
 
 /** The client of an HTTP request: the TCP peer's address (never a forwarded header) and its Origin header. */
-export function clientOf(req: express.Request): ClientInfo {
-  return { address: req.socket.remoteAddress ?? '', origin: req.header('origin') ?? null, apiKey: apiKeyOf(req) };
+export function clientOf(req: IncomingMessage): ClientInfo {
+  return { address: req.socket.remoteAddress ?? '', origin: headerOf(req, 'origin'), apiKey: apiKeyOf(req) };
+}
+
+/** One header's value (the first when repeated), null when absent. Works on Express requests and WebSocket upgrades alike. */
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 /** The API key of a request: `Authorization: Bearer <key>`, else `X-API-Key: <key>`; null when neither. */
-export function apiKeyOf(req: express.Request): string | null {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
+export function apiKeyOf(req: IncomingMessage): string | null {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headerOf(req, 'authorization') ?? '');
   if (bearer) return bearer[1]!;
-  const header = req.header('x-api-key')?.trim();
+  const header = headerOf(req, 'x-api-key')?.trim();
   return header ? header : null;
 }
 

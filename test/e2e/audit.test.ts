@@ -11,6 +11,7 @@ import type { ChangeWrite } from '../../src/domain/curation/changes.js';
 import { parseFormula } from '../../src/domain/chemistry/formula.js';
 import { ChangeSetStore } from '../../src/graph/changeSet.store.js';
 import { cypher } from '../../src/graph/database.js';
+import { createTestKey } from '../support/keys.js';
 import { expectBadUserInput, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -100,6 +101,12 @@ describe('change sets through GraphQL', () => {
   });
 });
 
+/** Open factsChanged subscriptions on the server (GET /health). */
+async function serverSubscribers(): Promise<number> {
+  const health = (await (await fetch(`${server.base}/health`)).json()) as { subscriptions: { open: number } };
+  return health.subscriptions.open;
+}
+
 function wsClient(): Client {
   return createClient({ url: `${server.base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
 }
@@ -133,4 +140,51 @@ describe('subscriptions over graphql-ws', () => {
       await client.dispose();
     }
   });
+
+  it('delivers each committed change set to the subscribers of its kinds, after the commit, and nothing for a refused write', async () => {
+    const key = await createTestKey('contributor', 'audit subscription test');
+    const client = wsClient();
+    const phaseEvents: Record<string, unknown>[] = [];
+    const measurementEvents: Record<string, unknown>[] = [];
+    const listen = (kinds: string[], into: Record<string, unknown>[]) =>
+      client.subscribe(
+        { query: 'subscription($k: [String!]) { factsChanged(kinds: $k) { changeSetId keyId operation kinds entityIds materialIds at } }', variables: { k: kinds } },
+        { next: (v) => void into.push((v.data as { factsChanged: Record<string, unknown> }).factsChanged), error: () => undefined, complete: () => undefined },
+      );
+    const stopPhase = listen(['PhaseEntry'], phaseEvents);
+    const stopMeasurement = listen(['Measurement'], measurementEvents);
+    try {
+      // the server has both subscriptions before the write (graphql-ws acknowledges asynchronously)
+      await expect.poll(() => serverSubscribers(), { timeout: 60_000 }).toBe(2);
+      const refused = await server.gql('mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id } }', { i: { formula: 'Li3Qq', formationEnergyEvPerAtom: -0.4, label: 'refused' } }, key.key);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const added = await server.gql<{ addPhaseEntry: { id: string } }>(
+        'mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id } }',
+        { i: { formula: 'Li3N', formationEnergyEvPerAtom: -0.4, label: 'audit subscription test' } },
+        key.key,
+      );
+      const id = added.data!.addPhaseEntry.id;
+      await expect.poll(() => phaseEvents.length, { timeout: 60_000 }).toBe(1);
+      const [event] = phaseEvents;
+      expect(event).toMatchObject({ keyId: key.keyId, operation: 'addPhaseEntry', kinds: ['PhaseEntry'], entityIds: [id] });
+      const set = await server.gql<{ changeSet: { keyId: string; changes: { action: string; entityId: string }[] } }>(
+        `query($id: ID!) { changeSet(id: $id) { keyId changes { action entityId } } }`,
+        { id: event!.changeSetId },
+      );
+      expect(set.data!.changeSet).toEqual({ keyId: key.keyId, changes: [{ action: 'ADD', entityId: id }] });
+      const removed = await server.gql(`mutation { removePhaseEntry(id: "${id}") }`, {}, key.key);
+      expect(removed.data).toEqual({ removePhaseEntry: true });
+      await expect.poll(() => phaseEvents.length, { timeout: 60_000 }).toBe(2);
+      expect(phaseEvents[1]).toMatchObject({ operation: 'removePhaseEntry', entityIds: [id] });
+      recorded.push(String(phaseEvents[0]!.changeSetId), String(phaseEvents[1]!.changeSetId));
+      // a subscriber to other kinds heard nothing
+      expect(measurementEvents).toEqual([]);
+    } finally {
+      stopPhase();
+      stopMeasurement();
+      await client.dispose();
+    }
+    await expect.poll(() => serverSubscribers(), { timeout: 60_000 }).toBe(0);
+  });
 });
+
