@@ -21,6 +21,7 @@ import {
 } from '../domain/vocabulary.js';
 import { ARRHENIUS_FORMS, ESTIMATE_STATUSES, PREFACTOR_UNIT } from '../domain/arrhenius.js';
 import { CONDUCTIVITY_CONTRIBUTIONS } from '../domain/model/measurement.kind.js';
+import type { FactStatus } from '../domain/model/curation.kind.js';
 import { PROPERTIES } from '../domain/units/properties.js';
 import { QUALIFIER_SYMBOL } from '../domain/values/printedValue.js';
 
@@ -125,9 +126,23 @@ export const CellTypeEnum = vocabularyEnum(CELL_TYPES, 'CellType', 'Cell configu
 export const ComponentRoleEnum = vocabularyEnum(COMPONENT_ROLES, 'ComponentRole', 'Role of a component in a cell.');
 export const CitationConfidenceEnum = vocabularyEnum(CITATION_CONFIDENCE, 'CitationConfidence', 'How far the printed reference can be trusted to be the paper that reported a fact.');
 export const SourceKindEnum = vocabularyEnum(
-  { DATASET: 'a record of an external dataset (e.g. OBELiX)', REVIEW: 'a statement of one of the source reviews' },
+  {
+    DATASET: 'a record of an external dataset (e.g. OBELiX)',
+    REVIEW: 'a statement of one of the source reviews',
+    CURATED: 'a fact a contributor added through the API (addMeasurement...), with its publication',
+  },
   'SourceKind',
   'Where a fact was read.',
+);
+export const FactStatusEnum = vocabularyEnum(
+  {
+    CURRENT: 'read by every list and field',
+    PROPOSED: 'added by a contributor, waiting for a curator to accept it (PROPOSALS_REQUIRED); read by no list',
+    RETRACTED: 'withdrawn by a curator, with its reason; read by no list, shown by factHistory',
+    REJECTED: 'a proposal a curator refused, with the reason; read by no list, shown by factHistory',
+  } satisfies Record<FactStatus, string>,
+  'FactStatus',
+  'Where a fact stands.',
 );
 export const PublicationRoleEnum = vocabularyEnum(
   {
