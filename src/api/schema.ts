@@ -16,6 +16,7 @@ import {
   ReportedStabilityWindowResolver,
 } from './literature.resolver.js';
 import { ClaimQueryResolver, ClaimResolver } from './claim.resolver.js';
+import { CurationResolver } from './curation.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
@@ -67,6 +68,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       InterphasePredictionResolver,
       SearchResolver,
       StatisticsResolver,
+      CurationResolver,
     ],
     validate: false,
     emitSchemaFile: false,

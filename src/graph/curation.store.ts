@@ -467,7 +467,7 @@ export class CurationStore {
    * reverse order, in one transaction with a REVERT change set that marks the original reverted.
    * @throws CurationConflictError when the change set is unknown or reverted, or an entity changed since
    */
-  async revert(id: string, audit: Audit): Promise<ChangeSetRecord> {
+  async revert(id: string, audit: Audit): Promise<{ changeSet: ChangeSetRecord; entityIds: string[]; materialIds: string[] }> {
     const changeSets = new ChangeSetStore(this.db);
     const original = await changeSets.byId(id);
     if (!original) throw new CurationConflictError(`no change set has the id '${id}'`);
@@ -478,7 +478,7 @@ export class CurationStore {
       for (const c of changes) undone.push(await revertOne(tx, c));
       const record = await ChangeSetStore.record(tx, { ...audit, revertOf: id, changes: undone });
       await ChangeSetStore.markReverted(tx, id, record.id);
-      return record;
+      return { changeSet: record, entityIds: undone.map((c) => c.entityId), materialIds: [...new Set(undone.flatMap((c) => c.materialIds))] };
     });
   }
 }

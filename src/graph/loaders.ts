@@ -4,6 +4,7 @@
  * each request (results are cached for that request only); only the stores and the driver are shared.
  */
 import { ChangeSetStore } from './changeSet.store.js';
+import { CurationStore } from './curation.store.js';
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from './database.js';
 import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
@@ -27,6 +28,8 @@ export interface Stores {
   aggregates: AggregateStore;
   /** The audit trail (change sets and their changes). */
   changeSets: ChangeSetStore;
+  /** Facts added, corrected, retracted, proposed and reverted through the API. */
+  curation: CurationStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -40,6 +43,7 @@ export function createStores(db: GraphDatabase): Stores {
     lists: new ListStore(db),
     aggregates: new AggregateStore(db),
     changeSets: new ChangeSetStore(db),
+    curation: new CurationStore(db),
   };
 }
 

@@ -10,10 +10,17 @@ import type {
   CoatingApplicationRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
+  MeasurementRecord,
 } from '../graph/records.js';
 
 export class FactService {
   constructor(private readonly loaders: Loaders) {}
+
+  /** A current measurement by id, or null (a retracted or proposed one is read by no list). */
+  async measurement(id: string): Promise<MeasurementRecord | null> {
+    const [found] = await this.loaders.related('measurementsByIds').load(id);
+    return found ?? null;
+  }
 
   async interface(id: string): Promise<InterfaceRecord> {
     const [found] = await this.loaders.related('interfacesByIds').load(id);

@@ -3,6 +3,7 @@
  * requests or users); the stores and the driver behind them are shared.
  */
 import { ChangeEvents } from './curation/changeEvents.js';
+import { CurationService, type CurationOptions } from './curation/facts.service.js';
 import { createLoaders, type Stores } from '../graph/loaders.js';
 import { ConductivityService } from './conductivity.service.js';
 import { ConsensusService } from './consensus.service.js';
@@ -33,13 +34,21 @@ export interface Services {
   conductivity: ConductivityService;
   /** The change events of this process (one hub shared by every request): writes publish, subscriptions listen. */
   events: ChangeEvents;
+  /** Facts added and changed through the API (validated, versioned, proposals, reverts). */
+  curation: CurationService;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
 const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
 
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
-export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS, events: ChangeEvents = new ChangeEvents()): Services {
+export function createServices(
+  stores: Stores,
+  engine: ThermoEngine,
+  lists: ListOptions = DEFAULT_LIST_OPTIONS,
+  events: ChangeEvents = new ChangeEvents(),
+  curation: CurationOptions = { proposalsRequired: false },
+): Services {
   const loaders = createLoaders(stores);
   const listService = new ListService(stores.lists, stores.materials, lists);
   return {
@@ -54,5 +63,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     consensus: new ConsensusService(loaders),
     conductivity: new ConductivityService(loaders),
     events,
+    curation: new CurationService(stores.curation, stores.materials, events, curation),
   };
 }
