@@ -19,9 +19,14 @@ export interface GraphSnapshot {
   hash: string;
 }
 
-export async function snapshot(db: GraphDatabase): Promise<GraphSnapshot> {
-  const nodes = await db.read(NODES);
-  const rels = await db.read(RELS);
+/**
+ * `exclude`: labels whose nodes (and their relationships) are left out, e.g. the audit trail's
+ * ['ChangeSet', 'Change', 'ApiKey', 'FactVersion'], which a revert keeps.
+ */
+export async function snapshot(db: GraphDatabase, exclude: readonly string[] = []): Promise<GraphSnapshot> {
+  const out = (labels: unknown) => (labels as string[]).some((l) => exclude.includes(l));
+  const nodes = (await db.read(NODES)).filter((n) => !out(n.labels));
+  const rels = (await db.read(RELS)).filter((r) => !out(r.la) && !out(r.lb));
   const nodeCounts: Record<string, number> = {};
   const lines: string[] = [];
   for (const n of nodes) {

@@ -8,7 +8,8 @@ import { testNeo4j } from './neo4j.js';
 
 export interface TestServer extends RunningServer {
   base: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs one operation to /graphql; with `key`, as `Authorization: Bearer <key>` (test/support/keys.ts). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResponse<T>>;
 }
 
 export interface GraphQLResponse<T> {
@@ -49,10 +50,10 @@ export async function startTestServer(env: Record<string, string> = {}, logger?:
   return {
     ...server,
     base,
-    async gql(query, variables) {
+    async gql(query, variables, key) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };
