@@ -30,7 +30,8 @@ export class FactVersion {}
 // the fields as the record type has them (declared once in domain/model/curation.kind.ts)
 export interface FactVersion extends RecordOf<typeof FACT_VERSION> {}
 
-/** The fields every payload has. */
+/** The fields every payload has (a base class: not a type of the schema). */
+@ObjectType({ description: 'The fields every payload of a write of facts has.' })
 abstract class CurationPayload {
   @Field(() => Boolean, { description: 'True when the write was done (ADDED, PROPOSED, CORRECTED, RETRACTED, ACCEPTED, REJECTED, REVERTED).' })
   ok!: boolean;
