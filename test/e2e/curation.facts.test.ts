@@ -155,6 +155,7 @@ describe('bad submissions: the field is named, nothing is written', () => {
 
 describe('add, repeat, correct, retract, revert', () => {
   let id: string;
+  let added: GraphSnapshot;
   const changeSets: string[] = [];
 
   it('an addition is read by the lists at once, with its publication created from the citation', async () => {
@@ -179,6 +180,9 @@ describe('add, repeat, correct, retract, revert', () => {
     expect(ids.viaList).toContain(id);
     const pub = await server.gql<{ publication: { measurements: { id: string }[] } }>(`{ publication(doi: "${DOI}") { measurements { id } } }`);
     expect(pub.data?.publication.measurements.map((m) => m.id)).toEqual([id]);
+    added = await snapshot(server.db, AUDIT);
+    expect(added.nodes.Publication).toBe(before.nodes.Publication! + 1);
+    expect(added.relationships.REPORTED_BY).toBe(before.relationships.REPORTED_BY! + 1);
   });
 
   it('the same value of the same material, property, conditions and publication is a DUPLICATE, not stored twice', async () => {
@@ -236,7 +240,13 @@ describe('add, repeat, correct, retract, revert', () => {
   it('reverting the change sets in reverse order gives the graph back (the audit trail aside)', async () => {
     // not out of order: the addition was changed since
     expect((await revert(changeSets[0]!)).errors).toEqual([expect.objectContaining({ field: 'id', code: 'CONFLICT' })]);
-    for (const cs of [...changeSets].reverse()) expect(await revert(cs)).toMatchObject({ ok: true, status: 'REVERTED', id: cs });
+    const [add, ...changes] = changeSets;
+    for (const cs of changes.reverse()) expect(await revert(cs)).toMatchObject({ ok: true, status: 'REVERTED', id: cs });
+    // the retraction and the correction undone: the measurement as added (its labels, values and version)
+    expect(await snapshot(server.db, AUDIT)).toEqual(added);
+    expect((await history(id))!.map((v) => [v.version, v.status])).toEqual([[1, 'CURRENT']]);
+    expect((await lgpsConductivityIds()).viaList).toContain(id);
+    expect(await revert(add!)).toMatchObject({ ok: true, status: 'REVERTED', id: add });
     expect((await revert(changeSets[0]!)).errors).toEqual([expect.objectContaining({ field: 'id', code: 'CONFLICT' })]);
     expect(await history(id)).toBeNull();
     expect(await snapshot(server.db, AUDIT)).toEqual(before);
