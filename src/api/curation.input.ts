@@ -8,7 +8,8 @@ import type { ConductivityContribution } from '../domain/model/measurement.kind.
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
-import { ConductivityContributionEnum, MeasuredPropertyEnum, QualifierEnum, StructuralFamilyEnum } from './enums.js';
+import { ConductivityContributionEnum, MeasuredPropertyEnum, QualifierEnum, ReferenceScaleEnum, StructuralFamilyEnum, WindowMethodEnum } from './enums.js';
+import type { ReferenceScale, WindowMethod } from '../domain/vocabulary.js';
 
 @InputType({ description: 'A full citation of a paper: authors, title, journal (or venue) and year are required when no DOI is given.' })
 export class CitationInput {
@@ -135,3 +136,33 @@ export class AddMeasurementInput extends MeasurementValueFields {
 @InputType({ description: 'The fields of a measurement to change; those not given keep their value. The property and the material cannot change (retract and add instead).' })
 export class MeasurementCorrectionInput extends MeasurementValueFields {}
 
+
+@InputType({ description: 'A reported electrochemical stability window of a material, with its publication: at least one limit (a potential or words).' })
+export class AddReportedWindowInput {
+  @Field(() => String, { description: "The material: its id ('Ge1Li10P2S12'), a name or alias, or a formula of a material the graph has." })
+  material!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Reduction (lower) limit in V vs the reference of `scale` (within −5…10 V).' })
+  reduction?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Oxidation (upper) limit in V vs the reference of `scale` (within −5…10 V; above `reduction`).' })
+  oxidation?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The reduction limit in words, e.g. 'unstable at 0 V (Li3P, Li2S)'." })
+  reductionText?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The oxidation limit in words.' })
+  oxidationText?: string | null;
+
+  @Field(() => ReferenceScaleEnum, { nullable: true, description: 'Reference electrode of the limits; default LI (V vs Li/Li+).' })
+  scale?: ReferenceScale | null;
+
+  @Field(() => WindowMethodEnum, { nullable: true, description: 'How the window was obtained; default NOT_STATED.' })
+  method?: WindowMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'The method as the publication describes it (at most 500 characters).' })
+  methodText?: string | null;
+
+  @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
+  provenance?: ProvenanceInput | null;
+}

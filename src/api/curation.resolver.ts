@@ -10,8 +10,8 @@ import type { FactVersionRecord } from '../graph/curation.store.js';
 import type { CurationResult } from '../services/curation/facts.service.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
-import { AddMaterialInput, AddMeasurementInput, AddPublicationInput, MeasurementCorrectionInput } from './curation.input.js';
-import { CurationChangePayload, FactVersion, MaterialPayload, MeasurementPayload, PublicationPayload } from './curation.type.js';
+import { AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, MeasurementCorrectionInput } from './curation.input.js';
+import { CurationChangePayload, FactVersion, MaterialPayload, MeasurementPayload, PublicationPayload, ReportedStabilityWindowPayload } from './curation.type.js';
 import { BadUserInputError } from './errors.js';
 
 const AUTH =
@@ -49,6 +49,22 @@ export class CurationResolver {
   async addMeasurement(@Ctx() ctx: Context, @Arg('input', () => AddMeasurementInput, { description: 'The measurement: material, property, value with unit, conditions and provenance.' }) input: AddMeasurementInput): Promise<MeasurementPayload> {
     const who = await requireRole(ctx, 'contributor', 'addMeasurement');
     return this.measurementPayload(ctx, await ctx.services.curation.addMeasurement(who, input));
+  }
+
+  @Mutation(() => ReportedStabilityWindowPayload, {
+    description:
+      'Adds a reported electrochemical stability window of a material (limits in V vs the reference of `scale`, each within −5…10 V, ' +
+      'reduction below oxidation), credited to its publication. The same material, publication, scale, method and limits is a DUPLICATE. ' +
+      `Held as a proposal like addMeasurement. ${ADDITION}`,
+  })
+  async addReportedWindow(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddReportedWindowInput, { description: 'The window: material, limits, scale, method and provenance.' }) input: AddReportedWindowInput,
+  ): Promise<ReportedStabilityWindowPayload> {
+    const who = await requireRole(ctx, 'contributor', 'addReportedWindow');
+    const r = await ctx.services.curation.addReportedWindow(who, input);
+    const id = r.duplicateOf ?? (r.ok ? r.id : null);
+    return { ...r, record: id ? await ctx.services.facts.window(id) : null };
   }
 
   @Mutation(() => MeasurementPayload, {

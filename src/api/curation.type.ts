@@ -9,6 +9,7 @@ import type { RecordOf } from '../domain/model/property.js';
 import type { CurationStatus } from '../services/curation/facts.service.js';
 import { CurationStatusEnum, FieldErrorCodeEnum } from './enums.js';
 import { Material } from './material.type.js';
+import { ReportedStabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
 import { declaredType } from './nodeKinds.js';
 import { Publication } from './publication.type.js';
@@ -68,6 +69,12 @@ export class MaterialPayload extends CurationPayload {
 export class MeasurementPayload extends CurationPayload {
   @Field(() => Measurement, { nullable: true, description: 'The measurement as every list now reads it (its current version); null for a proposal (read by no list until accepted) and when INVALID.' })
   record!: Measurement | null;
+}
+
+@ObjectType({ description: 'The answer of addReportedWindow.' })
+export class ReportedStabilityWindowPayload extends CurationPayload {
+  @Field(() => ReportedStabilityWindow, { nullable: true, description: 'The window as every list now reads it; null for a proposal and when INVALID.' })
+  record!: ReportedStabilityWindow | null;
 }
 
 @ObjectType({ description: 'The answer of retractFact, acceptProposal, rejectProposal and revertChangeSet.' })

@@ -52,12 +52,13 @@ export interface PublicationAdd {
   props: Record<string, unknown>;
 }
 
-export interface MeasurementAdd {
+export interface FactAdd {
+  kind: AddableFact;
   materialId: string;
   publicationKey: string;
   /** Created in the same transaction when the publication is not in the graph yet. */
   newPublication: PublicationAdd | null;
-  /** The node's stored properties (measurement, source and FactCuration declarations). */
+  /** The node's stored properties (the kind's, source and FactCuration declarations). */
   props: Record<string, unknown> & { id: string };
   status: 'CURRENT' | 'PROPOSED';
 }
@@ -81,6 +82,16 @@ export interface MeasurementIdentity {
   value: number | null;
   min: number | null;
   max: number | null;
+}
+
+/** The duplicate test of a window: same material, publication, scale, method and limits (V). */
+export interface WindowIdentity {
+  materialId: string;
+  publicationKey: string;
+  scale: string;
+  method: string;
+  reductionValue: number | null;
+  oxidationValue: number | null;
 }
 
 /** A write refused because the graph changed under it (a revert of a change that a later one superseded). */
@@ -157,21 +168,24 @@ CALL {
 RETURN m.id AS id, names`,
 );
 
-/** One creation statement per status a new measurement may take (its labels are part of the statement). */
-const CREATE_MEASUREMENT: Record<'CURRENT' | 'PROPOSED', NamedQuery> = {
-  CURRENT: createMeasurement('CURRENT'),
-  PROPOSED: createMeasurement('PROPOSED'),
-};
+/** The fact kinds an addition creates, each reached from its material by one relationship. */
+export const ADDABLE_FACTS = { Measurement: 'HAS_MEASUREMENT', StabilityWindow: 'HAS_WINDOW' } as const;
+export type AddableFact = keyof typeof ADDABLE_FACTS;
 
-function createMeasurement(status: 'CURRENT' | 'PROPOSED'): NamedQuery {
+/** One creation statement per kind and status a new fact may take (its labels are part of the statement). */
+const CREATE_FACT = Object.fromEntries(
+  (Object.keys(ADDABLE_FACTS) as AddableFact[]).map((kind) => [kind, { CURRENT: createFact(kind, 'CURRENT'), PROPOSED: createFact(kind, 'PROPOSED') }]),
+) as Record<AddableFact, Record<'CURRENT' | 'PROPOSED', NamedQuery>>;
+
+function createFact(kind: AddableFact, status: 'CURRENT' | 'PROPOSED'): NamedQuery {
   return cypher(
-    `curation.createMeasurement.${status}`,
+    `curation.create${kind}.${status}`,
     `
 MATCH (m:Material {id: $materialId})
 MATCH (p:Publication {key: $publicationKey})
-CREATE (x:${factStatusLabels('Measurement', status).join(':')})
+CREATE (x:${factStatusLabels(kind, status).join(':')})
 SET x = $props
-CREATE (m)-[:HAS_MEASUREMENT]->(x)
+CREATE (m)-[:${ADDABLE_FACTS[kind]}]->(x)
 CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
 SET r = $reported
 RETURN x.id AS id`,
@@ -188,6 +202,18 @@ WHERE (x:Measurement OR x:ProposedMeasurement) AND x.property = $property
   AND ((x.temperatureK IS NULL AND $temperatureK IS NULL) OR abs(x.temperatureK - $temperatureK) <= 0.01)
   AND x.qualifier = $qualifier
   AND ${['value', 'min', 'max'].map((f) => `((x.${f} IS NULL AND $${f} IS NULL) OR abs(x.${f} - $${f}) <= 1e-9 * abs($${f}))`).join('\n  AND ')}
+RETURN x.id AS id
+ORDER BY id
+LIMIT 1`,
+);
+
+// windows of the material reported by the publication, current or proposed, with the same scale, method and limits
+const DUPLICATE_WINDOW = cypher(
+  'curation.duplicateWindow',
+  `
+MATCH (:Material {id: $materialId})-[:HAS_WINDOW]->(x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey})
+WHERE (x:StabilityWindow OR x:ProposedStabilityWindow) AND x.scale = $scale AND x.method = $method
+  AND ${['reductionValue', 'oxidationValue'].map((f) => `((x.${f} IS NULL AND $${f} IS NULL) OR abs(x.${f} - $${f}) <= 1e-9)`).join('\n  AND ')}
 RETURN x.id AS id
 ORDER BY id
 LIMIT 1`,
@@ -395,6 +421,12 @@ export class CurationStore {
     return (row?.id as string | null) ?? null;
   }
 
+  /** The id of a current or proposed window that `w` would repeat, or null. */
+  async duplicateWindow(w: WindowIdentity): Promise<string | null> {
+    const [row] = await this.db.read(DUPLICATE_WINDOW, { ...w });
+    return (row?.id as string | null) ?? null;
+  }
+
   /** Creates a publication (refused by the key's uniqueness constraint when it exists). */
   async addPublication(p: PublicationAdd, audit: Audit): Promise<ChangeSetRecord> {
     return this.db.writeTransaction('curation.addPublication', async (tx) => {
@@ -413,15 +445,15 @@ export class CurationStore {
     });
   }
 
-  /** Creates a measurement (and its publication when new), current or proposed. */
-  async addMeasurement(m: MeasurementAdd, audit: Audit): Promise<ChangeSetRecord> {
-    return this.db.writeTransaction('curation.addMeasurement', async (tx) => {
+  /** Creates a fact (and its publication when new), current or proposed. */
+  async addFact(m: FactAdd, audit: Audit): Promise<ChangeSetRecord> {
+    return this.db.writeTransaction(`curation.add${m.kind}`, async (tx) => {
       const changes: ChangeWrite[] = [];
       if (m.newPublication) {
         await tx.run(CREATE_PUBLICATION, { key: m.newPublication.key, props: m.newPublication.props });
         changes.push({ kind: 'Publication', entityId: m.newPublication.key, action: 'ADD', before: null, after: { props: { key: m.newPublication.key, ...m.newPublication.props } }, materialIds: [] });
       }
-      const rows = await tx.run(CREATE_MEASUREMENT[m.status], {
+      const rows = await tx.run(CREATE_FACT[m.kind][m.status], {
         materialId: m.materialId,
         publicationKey: m.publicationKey,
         props: m.props,
@@ -429,7 +461,7 @@ export class CurationStore {
       });
       if (rows.length !== 1) throw new CurationConflictError(`the material ${m.materialId} or the publication ${m.publicationKey} is no longer in the graph`);
       const after: FactState = { status: m.status, props: m.props };
-      changes.push({ kind: 'Measurement', entityId: m.props.id, action: m.status === 'CURRENT' ? 'ADD' : 'PROPOSE', before: null, after, materialIds: [m.materialId] });
+      changes.push({ kind: m.kind, entityId: m.props.id, action: m.status === 'CURRENT' ? 'ADD' : 'PROPOSE', before: null, after, materialIds: [m.materialId] });
       return ChangeSetStore.record(tx, { ...audit, changes });
     });
   }

@@ -11,6 +11,7 @@ import type {
   InterfaceRecord,
   InterphaseObservationRecord,
   MeasurementRecord,
+  StabilityWindowRecord,
 } from '../graph/records.js';
 
 export class FactService {
@@ -19,6 +20,12 @@ export class FactService {
   /** A current measurement by id, or null (a retracted or proposed one is read by no list). */
   async measurement(id: string): Promise<MeasurementRecord | null> {
     const [found] = await this.loaders.related('measurementsByIds').load(id);
+    return found ?? null;
+  }
+
+  /** A current reported stability window by id, or null. */
+  async window(id: string): Promise<StabilityWindowRecord | null> {
+    const [found] = await this.loaders.related('windowsByIds').load(id);
     return found ?? null;
   }
 

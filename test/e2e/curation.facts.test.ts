@@ -270,6 +270,45 @@ describe('a new material and publication', () => {
   });
 });
 
+describe('a reported stability window', () => {
+  const windowOf = (input: Record<string, unknown>) =>
+    mutate(
+      'addReportedWindow',
+      `mutation($input: AddReportedWindowInput!) { addReportedWindow(input: $input) { ${PAYLOAD}
+         record { id scale method reductionLimit { quantity { value unit } } oxidationLimit { quantity { value unit } } source { kind } publication { doi } } } }`,
+      { input },
+      contributor.key,
+    );
+  const windowIds = async () =>
+    (await server.gql<{ material: { reportedStabilityWindows: { id: string }[] } }>(`{ material(id: "${LGPS}") { reportedStabilityWindows { id } } }`)).data!.material.reportedStabilityWindows.map(
+      (w) => w.id,
+    );
+  const WINDOW = { material: LGPS, reduction: 1.71, oxidation: 2.14, scale: 'LI', method: 'COMPUTED_THERMODYNAMIC', provenance: { doi: DOI, citation: CITATION } };
+
+  it('a potential out of range, limits the wrong way round, no limit at all: named, nothing written', async () => {
+    expect((await windowOf({ ...WINDOW, oxidation: 500 })).errors).toEqual([expect.objectContaining({ field: 'input.oxidation', code: 'OUT_OF_RANGE' })]);
+    expect((await windowOf({ ...WINDOW, reduction: 3, oxidation: 2 })).errors).toEqual([expect.objectContaining({ field: 'input.oxidation', code: 'OUT_OF_RANGE' })]);
+    expect((await windowOf({ ...WINDOW, reduction: null, oxidation: null })).errors).toEqual([expect.objectContaining({ field: 'input.reduction', code: 'REQUIRED' })]);
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+
+  it('is added, read through its material, reported once, retracted and reverted', async () => {
+    const added = await windowOf(WINDOW);
+    expect(added).toMatchObject({
+      ok: true,
+      status: 'ADDED',
+      record: { scale: 'LI', method: 'COMPUTED_THERMODYNAMIC', reductionLimit: { quantity: { value: 1.71, unit: 'V' } }, oxidationLimit: { quantity: { value: 2.14 } }, source: { kind: 'CURATED' }, publication: { doi: DOI } },
+    });
+    expect(await windowIds()).toContain(added.id);
+    expect(await windowOf({ ...WINDOW, provenance: { doi: DOI } })).toMatchObject({ status: 'DUPLICATE', duplicateOf: added.id });
+    const retracted = await retract(added.id!, 'a test');
+    expect(retracted).toMatchObject({ ok: true, status: 'RETRACTED' });
+    expect(await windowIds()).not.toContain(added.id);
+    for (const cs of [retracted.changeSetId!, added.changeSetId!]) expect(await revert(cs)).toMatchObject({ ok: true });
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+});
+
 describe('proposals (PROPOSALS_REQUIRED=true)', () => {
   let proposing: TestServer;
   beforeAll(async () => {

@@ -13,6 +13,7 @@ import type { ChangeSetRecord } from '../../domain/curation/changes.js';
 import type { Principal } from '../../domain/curation/roles.js';
 import {
   checkFormula,
+  checkPotential,
   checkProvenance,
   checkQuantity,
   checkTemperature,
@@ -34,6 +35,8 @@ import { MATERIAL } from '../../domain/model/material.kind.js';
 import { MEASUREMENT, type ConductivityContribution } from '../../domain/model/measurement.kind.js';
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../../domain/model/publication.kind.js';
+import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
+import type { ReferenceScale, WindowMethod } from '../../domain/vocabulary.js';
 import { publicationKey } from '../../domain/publicationKey.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
 import { QUALIFIER_SYMBOL, type Qualifier } from '../../domain/values/printedValue.js';
@@ -105,6 +108,19 @@ export interface MeasurementInput extends ValueInput, ConditionsInput {
 }
 
 export type MeasurementCorrection = ValueInput & ConditionsInput;
+
+/** A reported stability window: its limits in V vs the scale's reference electrode. */
+export interface WindowInput {
+  material: string;
+  reduction?: number | null;
+  oxidation?: number | null;
+  reductionText?: string | null;
+  oxidationText?: string | null;
+  scale?: ReferenceScale | null;
+  method?: WindowMethod | null;
+  methodText?: string | null;
+  provenance?: ProvenanceInput | null;
+}
 
 const invalid = (errors: FieldError[]): CurationResult => ({ ok: false, status: 'INVALID', id: null, errors, duplicateOf: null, changeSetId: null });
 const duplicate = (id: string): CurationResult => ({ ok: false, status: 'DUPLICATE', id, errors: [], duplicateOf: id, changeSetId: null });
@@ -194,23 +210,71 @@ export class CurationService {
         reportedFormula: input.material.trim(),
         reportedSiteComposition: null,
       }),
-      ...storedProps(SOURCE, {
-        kind: 'CURATED',
-        file: `api:${who.keyId}`,
-        lines: [],
-        referenceNumbers: [],
-        citationConfidence: 'CONFIDENT',
-        correctedReferenceNumber: null,
-        quote: input.provenance?.quote ?? null,
-        places: [],
-        note: input.provenance?.note ?? null,
-        seedFile: null,
-      }),
+      ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addMeasurement(
-      { materialId, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
+    const changeSet = await this.store.addFact(
+      { kind: 'Measurement', materialId, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
       this.audit(who, 'addMeasurement', null),
+    );
+    this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [materialId]);
+    return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
+  }
+
+  /**
+   * Adds a reported stability window of a material: a reduction and/or an oxidation limit in V vs the scale's
+   * reference (each within −5…10 V, reduction below oxidation), how it was obtained, and its publication. One
+   * that repeats a current or proposed window (same material, publication, scale, method and limits) is a DUPLICATE.
+   */
+  async addReportedWindow(who: Principal, input: WindowInput, field = 'input'): Promise<CurationResult> {
+    const errors: FieldError[] = [
+      ...checkPotential(`${field}.reduction`, input.reduction),
+      ...checkPotential(`${field}.oxidation`, input.oxidation),
+      ...checkText(`${field}.reductionText`, input.reductionText),
+      ...checkText(`${field}.oxidationText`, input.oxidationText),
+      ...checkText(`${field}.methodText`, input.methodText),
+    ];
+    if (input.reduction == null && input.oxidation == null && !input.reductionText && !input.oxidationText) {
+      errors.push(fieldError(`${field}.reduction`, 'REQUIRED', 'give a reduction or an oxidation limit (a potential or words)'));
+    }
+    if (input.reduction != null && input.oxidation != null && input.reduction >= input.oxidation) {
+      errors.push(fieldError(`${field}.oxidation`, 'OUT_OF_RANGE', `the oxidation limit (${input.oxidation} V) must lie above the reduction limit (${input.reduction} V)`));
+    }
+    const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
+    errors.push(...provenance.errors);
+    const materialId = await this.materialId(input.material, `${field}.material`, errors);
+    const publication = provenance.errors.length ? null : await this.creditedPublication(input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    if (errors.length || !materialId || !publication) return invalid(errors);
+
+    const scale = input.scale ?? 'LI';
+    const method = input.method ?? 'NOT_STATED';
+    const repeated = await this.store.duplicateWindow({ materialId, publicationKey: publication.key, scale, method, reductionValue: input.reduction ?? null, oxidationValue: input.oxidation ?? null });
+    if (repeated) return duplicate(repeated);
+
+    const id = `curated:${randomUUID()}`;
+    const status = this.options.proposalsRequired && who.role === 'contributor' ? 'PROPOSED' : 'CURRENT';
+    const limit = (v: number | null | undefined) => (v == null ? null : { ...potential(v) });
+    const props = {
+      ...storedProps(STABILITY_WINDOW, {
+        id,
+        review: null,
+        scale,
+        method,
+        methodText: input.methodText ?? null,
+        family: null,
+        reductionQuantity: limit(input.reduction),
+        reductionText: input.reductionText ?? null,
+        hasReduction: input.reduction != null || !!input.reductionText,
+        oxidationQuantity: limit(input.oxidation),
+        oxidationText: input.oxidationText ?? null,
+        hasOxidation: input.oxidation != null || !!input.oxidationText,
+      }),
+      ...curatedSource(who, input.provenance),
+      ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
+    };
+    const changeSet = await this.store.addFact(
+      { kind: 'StabilityWindow', materialId, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
+      this.audit(who, 'addReportedWindow', null),
     );
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [materialId]);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
@@ -444,6 +508,22 @@ type StoredValue = {
   approximate: boolean;
 };
 
+/** Where a fact added through the API was read: the key that added it, and the quote and note it gave. */
+function curatedSource(who: Principal, provenance: ProvenanceInput | null | undefined): Record<string, unknown> {
+  return storedProps(SOURCE, {
+    kind: 'CURATED',
+    file: `api:${who.keyId}`,
+    lines: [],
+    referenceNumbers: [],
+    citationConfidence: 'CONFIDENT',
+    correctedReferenceNumber: null,
+    quote: provenance?.quote ?? null,
+    places: [],
+    note: provenance?.note ?? null,
+    seedFile: null,
+  });
+}
+
 function conditionErrors(c: ConditionsInput, field: string): FieldError[] {
   return [
     ...checkText(`${field}.method`, c.method),
@@ -467,6 +547,11 @@ function conditionProps(c: ConditionsInput, temperatureK: number | null) {
     atmosphere: c.atmosphere ?? null,
     conditionsOther: c.conditions ?? null,
   };
+}
+
+/** A potential as a window stores it: V, printed as given. */
+function potential(volts: number) {
+  return { qualifier: 'EQUAL' as const, value: volts, min: null, max: null, unit: 'V', printedValue: String(volts), printedUnit: 'V', unitAsMeant: null, uncertainty: null, approximate: false };
 }
 
 function thisYear(): number {
