@@ -8,8 +8,18 @@ import type { ConductivityContribution } from '../domain/model/measurement.kind.
 import type { StructuralFamily } from '../domain/families.js';
 import type { PropertyKind } from '../domain/units/properties.js';
 import type { Qualifier } from '../domain/values/printedValue.js';
-import { ConductivityContributionEnum, MeasuredPropertyEnum, QualifierEnum, ReferenceScaleEnum, StructuralFamilyEnum, WindowMethodEnum } from './enums.js';
-import type { ReferenceScale, WindowMethod } from '../domain/vocabulary.js';
+import {
+  ChemicalClassEnum,
+  ClaimKindEnum,
+  ConductivityContributionEnum,
+  MeasuredPropertyEnum,
+  QualifierEnum,
+  ReferenceScaleEnum,
+  StructuralFamilyEnum,
+  WindowMethodEnum,
+} from './enums.js';
+import type { ChemicalClass } from '../domain/chemicalClass.js';
+import type { ClaimKind, ReferenceScale, WindowMethod } from '../domain/vocabulary.js';
 
 @InputType({ description: 'A full citation of a paper: authors, title, journal (or venue) and year are required when no DOI is given.' })
 export class CitationInput {
@@ -162,6 +172,30 @@ export class AddReportedWindowInput {
 
   @Field(() => String, { nullable: true, description: 'The method as the publication describes it (at most 500 characters).' })
   methodText?: string | null;
+
+  @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
+  provenance?: ProvenanceInput | null;
+}
+
+@InputType({ description: 'A claim of a publication: a statement that is not a value (a mechanism, a criterion, a target...), with its subjects.' })
+export class AddClaimInput {
+  @Field(() => ClaimKindEnum, { description: 'What kind of statement it is.' })
+  kind!: ClaimKind;
+
+  @Field(() => String, { description: 'The claim in one self-contained sentence (1 to 5,000 characters); the printed words go in `provenance.quote`.' })
+  statement!: string;
+
+  @Field(() => [String], { nullable: true, description: 'The materials it is about: ids, names, aliases or formulas of materials in the graph (at most 20).' })
+  materials?: string[] | null;
+
+  @Field(() => [StructuralFamilyEnum], { nullable: true, description: 'The structural families it is about.' })
+  families?: StructuralFamily[] | null;
+
+  @Field(() => [ChemicalClassEnum], { nullable: true, description: 'The chemical classes it is about.' })
+  chemicalClasses?: ChemicalClass[] | null;
+
+  @Field(() => [MeasuredPropertyEnum], { nullable: true, description: 'The properties it is about.' })
+  properties?: PropertyKind[] | null;
 
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;

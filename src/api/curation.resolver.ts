@@ -10,8 +10,8 @@ import type { FactVersionRecord } from '../graph/curation.store.js';
 import type { CurationResult } from '../services/curation/facts.service.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
-import { AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, MeasurementCorrectionInput } from './curation.input.js';
-import { CurationChangePayload, FactVersion, MaterialPayload, MeasurementPayload, PublicationPayload, ReportedStabilityWindowPayload } from './curation.type.js';
+import { AddClaimInput, AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, MeasurementCorrectionInput } from './curation.input.js';
+import { ClaimPayload, CurationChangePayload, FactVersion, MaterialPayload, MeasurementPayload, PublicationPayload, ReportedStabilityWindowPayload } from './curation.type.js';
 import { BadUserInputError } from './errors.js';
 
 const AUTH =
@@ -65,6 +65,22 @@ export class CurationResolver {
     const r = await ctx.services.curation.addReportedWindow(who, input);
     const id = r.duplicateOf ?? (r.ok ? r.id : null);
     return { ...r, record: id ? await ctx.services.facts.window(id) : null };
+  }
+
+  @Mutation(() => ClaimPayload, {
+    description:
+      'Adds a claim (a mechanism, explanation, criterion, target, comparison, route, remedy, strategy or open question) about materials of the ' +
+      'graph, credited to its publication. The same kind and statement about the same materials from the same publication is a DUPLICATE. ' +
+      `Held as a proposal like addMeasurement. ${ADDITION}`,
+  })
+  async addClaim(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddClaimInput, { description: 'The claim: kind, statement, subjects and provenance.' }) input: AddClaimInput,
+  ): Promise<ClaimPayload> {
+    const who = await requireRole(ctx, 'contributor', 'addClaim');
+    const r = await ctx.services.curation.addClaim(who, input);
+    const id = r.duplicateOf ?? (r.ok ? r.id : null);
+    return { ...r, record: id ? await ctx.services.facts.claim(id) : null };
   }
 
   @Mutation(() => MeasurementPayload, {

@@ -9,7 +9,7 @@ import type { RecordOf } from '../domain/model/property.js';
 import type { CurationStatus } from '../services/curation/facts.service.js';
 import { CurationStatusEnum, FieldErrorCodeEnum } from './enums.js';
 import { Material } from './material.type.js';
-import { ReportedStabilityWindow } from './literature.type.js';
+import { Claim, ReportedStabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
 import { declaredType } from './nodeKinds.js';
 import { Publication } from './publication.type.js';
@@ -75,6 +75,12 @@ export class MeasurementPayload extends CurationPayload {
 export class ReportedStabilityWindowPayload extends CurationPayload {
   @Field(() => ReportedStabilityWindow, { nullable: true, description: 'The window as every list now reads it; null for a proposal and when INVALID.' })
   record!: ReportedStabilityWindow | null;
+}
+
+@ObjectType({ description: 'The answer of addClaim.' })
+export class ClaimPayload extends CurationPayload {
+  @Field(() => Claim, { nullable: true, description: 'The claim as every list now reads it; null for a proposal and when INVALID.' })
+  record!: Claim | null;
 }
 
 @ObjectType({ description: 'The answer of retractFact, acceptProposal, rejectProposal and revertChangeSet.' })

@@ -14,6 +14,7 @@
  */
 import type { ChangeSetRecord, ChangeWrite } from '../domain/curation/changes.js';
 import { FACT_CURATION, factStatusLabels, type FactStatus } from '../domain/model/curation.kind.js';
+import { ABOUT } from '../domain/model/claim.kind.js';
 import { REPORTED_BY } from '../domain/model/fact.kind.js';
 import { MATERIAL, MATERIAL_SOURCE_MARKERS } from '../domain/model/material.kind.js';
 import { ChangeSetStore } from './changeSet.store.js';
@@ -82,6 +83,23 @@ export interface MeasurementIdentity {
   value: number | null;
   min: number | null;
   max: number | null;
+}
+
+/** A claim to create: what it is about, its publication, its node's stored properties. */
+export interface ClaimAdd {
+  materialIds: string[];
+  publicationKey: string;
+  newPublication: PublicationAdd | null;
+  props: Record<string, unknown> & { id: string };
+  status: 'CURRENT' | 'PROPOSED';
+}
+
+/** The duplicate test of a claim: same publication, kind, statement (case and surrounding spaces aside) and materials. */
+export interface ClaimIdentity {
+  publicationKey: string;
+  kind: string;
+  statement: string;
+  materialIds: string[];
 }
 
 /** The duplicate test of a window: same material, publication, scale, method and limits (V). */
@@ -202,6 +220,44 @@ WHERE (x:Measurement OR x:ProposedMeasurement) AND x.property = $property
   AND ((x.temperatureK IS NULL AND $temperatureK IS NULL) OR abs(x.temperatureK - $temperatureK) <= 0.01)
   AND x.qualifier = $qualifier
   AND ${['value', 'min', 'max'].map((f) => `((x.${f} IS NULL AND $${f} IS NULL) OR abs(x.${f} - $${f}) <= 1e-9 * abs($${f}))`).join('\n  AND ')}
+RETURN x.id AS id
+ORDER BY id
+LIMIT 1`,
+);
+
+/** A claim: its node, what it is about (ABOUT each material) and its publication. */
+const CREATE_CLAIM: Record<'CURRENT' | 'PROPOSED', NamedQuery> = { CURRENT: createClaim('CURRENT'), PROPOSED: createClaim('PROPOSED') };
+
+function createClaim(status: 'CURRENT' | 'PROPOSED'): NamedQuery {
+  return cypher(
+    `curation.createClaim.${status}`,
+    `
+MATCH (p:Publication {key: $publicationKey})
+CREATE (x:${factStatusLabels('Claim', status).join(':')})
+SET x = $props
+CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
+SET r = $reported
+WITH x
+CALL {
+  WITH x
+  UNWIND $materialIds AS materialId
+  MATCH (m:Material {id: materialId})
+  CREATE (x)-[${relationshipOf(ABOUT, 'a')}]->(m)
+  SET a = $about
+  RETURN count(m) AS materials
+}
+RETURN x.id AS id, materials`,
+  );
+}
+
+// claims credited to the publication, current or proposed, of the same kind and statement (case and surrounding spaces aside) about the same materials
+const DUPLICATE_CLAIM = cypher(
+  'curation.duplicateClaim',
+  `
+MATCH (x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey})
+WHERE (x:Claim OR x:ProposedClaim) AND x.kind = $kind AND toLower(trim(x.statement)) = $statement
+  AND COUNT { (x)-[:ABOUT]->(:Material) } = size($materialIds)
+  AND all(id IN $materialIds WHERE EXISTS { (x)-[:ABOUT]->(:Material {id: id}) })
 RETURN x.id AS id
 ORDER BY id
 LIMIT 1`,
@@ -419,6 +475,33 @@ export class CurationStore {
   async duplicateMeasurement(m: MeasurementIdentity): Promise<string | null> {
     const [row] = await this.db.read(DUPLICATE_MEASUREMENT, { ...m });
     return (row?.id as string | null) ?? null;
+  }
+
+  /** The id of a current or proposed claim that `c` would repeat, or null. */
+  async duplicateClaim(c: ClaimIdentity): Promise<string | null> {
+    const [row] = await this.db.read(DUPLICATE_CLAIM, { ...c, statement: c.statement.trim().toLowerCase() });
+    return (row?.id as string | null) ?? null;
+  }
+
+  /** Creates a claim about its materials (and its publication when new), current or proposed. */
+  async addClaim(c: ClaimAdd, audit: Audit): Promise<ChangeSetRecord> {
+    return this.db.writeTransaction('curation.addClaim', async (tx) => {
+      const changes: ChangeWrite[] = [];
+      if (c.newPublication) {
+        await tx.run(CREATE_PUBLICATION, { key: c.newPublication.key, props: c.newPublication.props });
+        changes.push({ kind: 'Publication', entityId: c.newPublication.key, action: 'ADD', before: null, after: { props: { key: c.newPublication.key, ...c.newPublication.props } }, materialIds: [] });
+      }
+      const [row] = await tx.run(CREATE_CLAIM[c.status], {
+        publicationKey: c.publicationKey,
+        materialIds: c.materialIds,
+        props: c.props,
+        reported: storedProps(REPORTED_BY, { position: 0 }),
+        about: storedProps(ABOUT, { variantId: null }),
+      });
+      if (!row || Number(row.materials) !== c.materialIds.length) throw new CurationConflictError(`a material of ${c.materialIds.join(', ')} or the publication ${c.publicationKey} is no longer in the graph`);
+      changes.push({ kind: 'Claim', entityId: c.props.id, action: c.status === 'CURRENT' ? 'ADD' : 'PROPOSE', before: null, after: { status: c.status, props: c.props }, materialIds: c.materialIds });
+      return ChangeSetStore.record(tx, { ...audit, changes });
+    });
   }
 
   /** The id of a current or proposed window that `w` would repeat, or null. */

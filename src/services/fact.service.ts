@@ -23,6 +23,12 @@ export class FactService {
     return found ?? null;
   }
 
+  /** A current claim by id, or null. */
+  async claim(id: string): Promise<ClaimRecord | null> {
+    const [found] = await this.loaders.related('claimsByIds').load(id);
+    return found ?? null;
+  }
+
   /** A current reported stability window by id, or null. */
   async window(id: string): Promise<StabilityWindowRecord | null> {
     const [found] = await this.loaders.related('windowsByIds').load(id);

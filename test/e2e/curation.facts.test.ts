@@ -309,6 +309,42 @@ describe('a reported stability window', () => {
   });
 });
 
+describe('a claim', () => {
+  const claimOf = (input: Record<string, unknown>) =>
+    mutate('addClaim', `mutation($input: AddClaimInput!) { addClaim(input: $input) { ${PAYLOAD} record { id kind statement families materials { id } source { kind } } } }`, { input }, contributor.key);
+  const claimIds = async () =>
+    (await server.gql<{ material: { claims: { id: string }[] } }>(`{ material(id: "${LGPS}") { claims { id } } }`)).data!.material.claims.map((c) => c.id);
+  const CLAIM = {
+    kind: 'MECHANISM',
+    statement: 'LGPS is reduced at the Li anode to Li2S, Li3P and Li-Ge alloys (a test claim).',
+    materials: [LGPS, 'Li7La3Zr2O12'],
+    families: ['LGPS'],
+    provenance: { doi: DOI, citation: CITATION },
+  };
+
+  it('an empty statement, an unknown material: named, nothing written', async () => {
+    const p = await claimOf({ ...CLAIM, statement: '  ', materials: [LGPS, 'Li97Ge3P2S12'] });
+    expect(p.errors.map((e) => [e.field, e.code]).sort()).toEqual([
+      ['input.materials[1]', 'NOT_FOUND'],
+      ['input.statement', 'REQUIRED'],
+    ]);
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+
+  it('is added about its materials, reported once, and reverted', async () => {
+    const added = await claimOf(CLAIM);
+    expect(added).toMatchObject({ ok: true, status: 'ADDED', record: { kind: 'MECHANISM', statement: CLAIM.statement, families: ['LGPS'], source: { kind: 'CURATED' } } });
+    expect((added.record!.materials as { id: string }[]).map((m) => m.id).sort()).toEqual(['La3Li7O12Zr2', LGPS]);
+    expect(await claimIds()).toContain(added.id);
+    // the same statement in other case, its materials in another order
+    const again = await claimOf({ ...CLAIM, statement: ` ${CLAIM.statement.toUpperCase()}`, materials: ['Li7La3Zr2O12', LGPS], provenance: { doi: DOI } });
+    expect(again).toMatchObject({ status: 'DUPLICATE', duplicateOf: added.id });
+    expect(await revert(added.changeSetId!)).toMatchObject({ ok: true });
+    expect(await claimIds()).not.toContain(added.id);
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+});
+
 describe('proposals (PROPOSALS_REQUIRED=true)', () => {
   let proposing: TestServer;
   beforeAll(async () => {

@@ -36,7 +36,9 @@ import { MEASUREMENT, type ConductivityContribution } from '../../domain/model/m
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../../domain/model/publication.kind.js';
 import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
-import type { ReferenceScale, WindowMethod } from '../../domain/vocabulary.js';
+import { CLAIM } from '../../domain/model/claim.kind.js';
+import type { ChemicalClass } from '../../domain/chemicalClass.js';
+import type { ClaimKind, ReferenceScale, WindowMethod } from '../../domain/vocabulary.js';
 import { publicationKey } from '../../domain/publicationKey.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
 import { QUALIFIER_SYMBOL, type Qualifier } from '../../domain/values/printedValue.js';
@@ -108,6 +110,20 @@ export interface MeasurementInput extends ValueInput, ConditionsInput {
 }
 
 export type MeasurementCorrection = ValueInput & ConditionsInput;
+
+/** A claim: what kind of statement, in one sentence, about which materials, families, classes and properties. */
+export interface ClaimInput {
+  kind: ClaimKind;
+  statement: string;
+  materials?: string[] | null;
+  families?: StructuralFamily[] | null;
+  chemicalClasses?: ChemicalClass[] | null;
+  properties?: PropertyKind[] | null;
+  provenance?: ProvenanceInput | null;
+}
+
+/** Most materials one claim names. */
+const MAX_CLAIM_MATERIALS = 20;
 
 /** A reported stability window: its limits in V vs the scale's reference electrode. */
 export interface WindowInput {
@@ -277,6 +293,48 @@ export class CurationService {
       this.audit(who, 'addReportedWindow', null),
     );
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [materialId]);
+    return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
+  }
+
+  /**
+   * Adds a claim (a statement that is not a value: a mechanism, a criterion, a target...) about materials (by id,
+   * name or formula; at most 20), credited to its publication. The same kind and statement (case and surrounding
+   * spaces aside) about the same materials from the same publication is a DUPLICATE.
+   */
+  async addClaim(who: Principal, input: ClaimInput, field = 'input'): Promise<CurationResult> {
+    const errors: FieldError[] = checkText(`${field}.statement`, input.statement, { required: true, max: MAX_LONG_TEXT });
+    const texts = input.materials ?? [];
+    if (texts.length > MAX_CLAIM_MATERIALS) errors.push(fieldError(`${field}.materials`, 'TOO_LONG', `names ${texts.length} materials; at most ${MAX_CLAIM_MATERIALS} are accepted`));
+    const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
+    errors.push(...provenance.errors);
+    const ids = texts.length > MAX_CLAIM_MATERIALS ? [] : await Promise.all(texts.map((t, i) => this.materialId(t, `${field}.materials[${i}]`, errors)));
+    const publication = provenance.errors.length ? null : await this.creditedPublication(input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    if (errors.length || !publication) return invalid(errors);
+    const materialIds = [...new Set(ids.filter((x): x is string => x !== null))].sort();
+
+    const repeated = await this.store.duplicateClaim({ publicationKey: publication.key, kind: input.kind, statement: input.statement, materialIds });
+    if (repeated) return duplicate(repeated);
+
+    const id = `curated:${randomUUID()}`;
+    const status = this.options.proposalsRequired && who.role === 'contributor' ? 'PROPOSED' : 'CURRENT';
+    const props = {
+      ...storedProps(CLAIM, {
+        id,
+        review: null,
+        kind: input.kind,
+        statement: input.statement.trim(),
+        families: [...new Set(input.families ?? [])],
+        chemicalClasses: [...new Set(input.chemicalClasses ?? [])],
+        properties: [...new Set(input.properties ?? [])],
+      }),
+      ...curatedSource(who, input.provenance),
+      ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
+    };
+    const changeSet = await this.store.addClaim(
+      { materialIds, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
+      this.audit(who, 'addClaim', null),
+    );
+    this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], materialIds);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
 
