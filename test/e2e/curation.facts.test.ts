@@ -6,6 +6,7 @@
  * every change set in reverse order gives the graph back exactly (the audit trail aside).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMOVE_ORPHANS } from '../../src/graph/materialSources.js';
 import { snapshot, type GraphSnapshot } from '../support/graphSnapshot.js';
 import { createTestKey, type TestKey } from '../support/keys.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -266,6 +267,19 @@ describe('a new material and publication', () => {
     const read = await server.gql<{ material: { name: string; measurements: { id: string }[] } }>('{ material(id: "Cl120In7Li58Sc6") { name measurements { id } } }');
     expect(read.data!.material).toEqual({ name: 'TestLISC-curated', measurements: [{ id: m.id }] });
     for (const cs of [m.changeSetId!, publication.changeSetId!, material.changeSetId!]) expect(await revert(cs)).toMatchObject({ ok: true });
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+});
+
+describe('a publication added on its own', () => {
+  it('stays when an import removes the publications nothing refers to', async () => {
+    const p = await addPublication({ citation: { ...CITATION, title: 'A made-up paper nothing credits yet', firstPage: '202' } });
+    expect(p).toMatchObject({ ok: true, status: 'ADDED', id: 'pub:doe-2026-1-202' });
+    await server.db.write(REMOVE_ORPHANS);
+    const read = await server.gql<{ publications: { edges: { node: { key: string } }[] } }>('{ publications(where: { titleContains: "nothing credits yet" }, first: 5) { edges { node { key } } } }');
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.publications.edges.map((e) => e.node.key)).toEqual(['pub:doe-2026-1-202']);
+    expect(await revert(p.changeSetId!)).toMatchObject({ ok: true });
     expect(await snapshot(server.db, AUDIT)).toEqual(before);
   });
 });

@@ -152,7 +152,7 @@ export class CurationService {
 
   /** Adds a publication by DOI and/or full citation; one the graph has (same key or DOI) is a DUPLICATE. */
   async addPublication(who: Principal, input: PublicationInput, field = 'input'): Promise<CurationResult> {
-    const checked = this.publication(input, field);
+    const checked = this.publication(who, input, field);
     if (checked.errors.length) return invalid(checked.errors);
     const existing = await this.store.publicationKey(checked.key, checked.doi);
     if (existing) return duplicate(existing);
@@ -204,7 +204,7 @@ export class CurationService {
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const materialId = await this.materialId(input.material, `${field}.material`, errors);
-    const publication = provenance.errors.length ? null : await this.creditedPublication(input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
     if (errors.length || !value || !materialId || !publication) return invalid(errors);
 
     const identity = { materialId, publicationKey: publication.key, property: input.property, contribution: input.contribution ?? null, temperatureK: temperature.kelvin, ...value.identity };
@@ -259,7 +259,7 @@ export class CurationService {
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const materialId = await this.materialId(input.material, `${field}.material`, errors);
-    const publication = provenance.errors.length ? null : await this.creditedPublication(input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
     if (errors.length || !materialId || !publication) return invalid(errors);
 
     const scale = input.scale ?? 'LI';
@@ -308,7 +308,7 @@ export class CurationService {
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const ids = texts.length > MAX_CLAIM_MATERIALS ? [] : await Promise.all(texts.map((t, i) => this.materialId(t, `${field}.materials[${i}]`, errors)));
-    const publication = provenance.errors.length ? null : await this.creditedPublication(input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
     if (errors.length || !publication) return invalid(errors);
     const materialIds = [...new Set(ids.filter((x): x is string => x !== null))].sort();
 
@@ -430,7 +430,7 @@ export class CurationService {
   }
 
   /** A publication's key, DOI and stored properties, or the errors of its fields. */
-  private publication(input: PublicationInput, field: string): { key: string; doi: string | null; props: Record<string, unknown>; errors: FieldError[] } {
+  private publication(who: Principal, input: PublicationInput, field: string): { key: string; doi: string | null; props: Record<string, unknown>; errors: FieldError[] } {
     const { doi, errors } = checkProvenance(field, input, thisYear());
     const c = input.citation ?? {};
     const firstAuthor = c.authors ? firstAuthorSurname(c.authors) : null;
@@ -445,18 +445,20 @@ export class CurationService {
       journal: c.journal ?? null,
       volume: c.volume ?? null,
       firstPage: c.firstPage ?? null,
+      addedBy: who.keyId,
     });
     return { key, doi, props, errors };
   }
 
   /** The publication a fact credits: in the graph already, or created with the fact from its full citation. */
   private async creditedPublication(
+    who: Principal,
     p: ProvenanceInput,
     doi: string | null,
     field: string,
     errors: FieldError[],
   ): Promise<{ key: string; create: { key: string; props: Record<string, unknown> } | null } | null> {
-    const pub = this.publication({ doi, citation: p.citation ?? null }, field);
+    const pub = this.publication(who, { doi, citation: p.citation ?? null }, field);
     const existing = await this.store.publicationKey(pub.key, doi);
     if (existing) return { key: existing, create: null };
     if (!p.citation) {
