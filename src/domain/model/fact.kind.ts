@@ -21,11 +21,15 @@ export const SOURCE_PLACE = nodeKind('SourcePlace', 'One place of the review tex
 export const SOURCE = nodeKind(
   'Source',
   'Where a fact was read (two-level provenance): for a review statement the review, the file and line of its text, ' +
-    "the reference number it prints and an exact quote; for a dataset record the dataset, file, line and record id. " +
+    "the reference number it prints and an exact quote; for a dataset record the dataset, file, line and record id; for a fact " +
+    "added through the API (CURATED) the key that added it and the quote and note it gave. " +
     "The original paper is the fact's `publication`.",
   {
     kind: oneOf('SourceKind', SOURCE_KINDS, 'A review statement, a dataset record, or a fact a contributor added through the API.').storedAs('sourceKind').orElse('DATASET'),
-    file: text("File the fact was read from: a review text ('003_9ddcaf3869a721a2.txt') or a dataset file ('all.csv').").storedAs('sourceFile'),
+    file: text(
+      "File the fact was read from: a review text ('003_9ddcaf3869a721a2.txt') or a dataset file ('all.csv'); for a fact added through " +
+        "the API, 'api:' and the id of the key that added it.",
+    ).storedAs('sourceFile'),
     lines: int('1-based lines of that file the fact was read from.').many(),
     referenceNumbers: int('Every reference number the review prints for the statement (empty when it cites none).').many().storedAs('refs'),
     citationConfidence: oneOf<CitationConfidence>(
