@@ -538,7 +538,8 @@ export class CurationService {
     const property = p.property as PropertyKind;
     const valueGiven = ['qualifier', 'value', 'min', 'max', 'unit', 'uncertainty'].some((k) => changes[k as keyof ValueInput] != null);
     if (valueGiven) {
-      const v = this.value({ qualifier: changes.qualifier ?? (p.qualifier as Qualifier), ...changes }, property, 'changes', errors);
+      // the qualifier stays unless given (a corrected bound stays a bound)
+      const v = this.value({ ...changes, qualifier: changes.qualifier ?? (p.qualifier as Qualifier) }, property, 'changes', errors);
       if (v) Object.assign(out, v.stored);
     }
     if (changes.temperature != null) {
