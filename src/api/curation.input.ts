@@ -136,6 +136,9 @@ export class AddMeasurementInput extends MeasurementValueFields {
   @Field(() => String, { description: "The material: its id ('Ge1Li10P2S12'), a name or alias ('LGPS', 'LLZO'), or a formula of a material the graph has (else add it with addMaterial)." })
   material!: string;
 
+  @Field(() => String, { nullable: true, description: "The variant of the material measured: its id (from addVariant or the material's `variants`), which must be a variant of `material`." })
+  variant?: string | null;
+
   @Field(() => MeasuredPropertyEnum, { description: 'The property measured; it fixes the canonical unit.' })
   property!: PropertyKind;
 
@@ -199,4 +202,34 @@ export class AddClaimInput {
 
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;
+}
+
+@InputType({ description: 'An element put on a site of the host material, and how much.' })
+export class DopantInput {
+  @Field(() => String, { description: "Element symbol, e.g. 'Ta'." })
+  element!: string;
+
+  @Field(() => String, { nullable: true, description: "The host site it occupies, e.g. 'Zr' (at most 20 characters)." })
+  site?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Amount as printed: a number per formula unit ('0.5') or text ('x = 0.25'; at most 50 characters)." })
+  amount?: string | null;
+}
+
+@InputType({ description: 'A variant of a material: a polymorph, a form and/or dopants (at least one, or a label).' })
+export class AddVariantInput {
+  @Field(() => String, { description: "The material: its id ('La3Li7O12Zr2'), a name or alias, or a formula of a material the graph has." })
+  material!: string;
+
+  @Field(() => String, { nullable: true, description: "Polymorph, e.g. 'cubic', 'tetragonal', 'β' (at most 50 characters)." })
+  polymorph?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Form, e.g. 'glass', 'thin film', 'single crystal' (at most 100 characters)." })
+  form?: string | null;
+
+  @Field(() => [DopantInput], { nullable: true, description: 'Dopants with their sites and amounts (at most 10).' })
+  dopants?: DopantInput[] | null;
+
+  @Field(() => String, { nullable: true, description: "A name the publications give it, e.g. 'c-LLZO' (at most 100 characters)." })
+  label?: string | null;
 }

@@ -10,8 +10,17 @@ import type { FactVersionRecord } from '../graph/curation.store.js';
 import type { CurationResult } from '../services/curation/facts.service.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
-import { AddClaimInput, AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, MeasurementCorrectionInput } from './curation.input.js';
-import { ClaimPayload, CurationChangePayload, FactVersion, MaterialPayload, MeasurementPayload, PublicationPayload, ReportedStabilityWindowPayload } from './curation.type.js';
+import { AddClaimInput, AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, AddVariantInput, MeasurementCorrectionInput } from './curation.input.js';
+import {
+  ClaimPayload,
+  CurationChangePayload,
+  FactVersion,
+  MaterialPayload,
+  MaterialVariantPayload,
+  MeasurementPayload,
+  PublicationPayload,
+  ReportedStabilityWindowPayload,
+} from './curation.type.js';
 import { BadUserInputError } from './errors.js';
 
 const AUTH =
@@ -36,6 +45,21 @@ export class CurationResolver {
     const who = await requireRole(ctx, 'contributor', 'addMaterial');
     const r = await ctx.services.curation.addMaterial(who, input);
     return { ...r, record: r.id ? await ctx.services.materials.byIdOrNull(r.id) : null };
+  }
+
+  @Mutation(() => MaterialVariantPayload, {
+    description:
+      "Adds a variant of a material (polymorph, form, dopants), which facts can then be about (addMeasurement's `variant`). Its id is the " +
+      `material's and the attributes', with '|api'. ${ADDITION}`,
+  })
+  async addVariant(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddVariantInput, { description: 'The variant: material, polymorph, form, dopants, label.' }) input: AddVariantInput,
+  ): Promise<MaterialVariantPayload> {
+    const who = await requireRole(ctx, 'contributor', 'addVariant');
+    const r = await ctx.services.curation.addVariant(who, input);
+    const id = r.duplicateOf ?? (r.ok ? r.id : null);
+    return { ...r, record: id ? await ctx.services.materials.variant(id) : null };
   }
 
   @Mutation(() => MeasurementPayload, {

@@ -8,7 +8,7 @@ import { FACT_VERSION } from '../domain/model/curation.kind.js';
 import type { RecordOf } from '../domain/model/property.js';
 import type { CurationStatus } from '../services/curation/facts.service.js';
 import { CurationStatusEnum, FieldErrorCodeEnum } from './enums.js';
-import { Material } from './material.type.js';
+import { Material, MaterialVariant } from './material.type.js';
 import { Claim, ReportedStabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
 import { declaredType } from './nodeKinds.js';
@@ -63,6 +63,12 @@ export class PublicationPayload extends CurationPayload {
 export class MaterialPayload extends CurationPayload {
   @Field(() => Material, { nullable: true, description: 'The material added, or the one the submission repeats.' })
   record!: Material | null;
+}
+
+@ObjectType({ description: 'The answer of addVariant.' })
+export class MaterialVariantPayload extends CurationPayload {
+  @Field(() => MaterialVariant, { nullable: true, description: 'The variant added, or the one the submission repeats.' })
+  record!: MaterialVariant | null;
 }
 
 @ObjectType({ description: 'The answer of addMeasurement and correctMeasurement.' })

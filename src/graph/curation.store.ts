@@ -56,6 +56,8 @@ export interface PublicationAdd {
 export interface FactAdd {
   kind: AddableFact;
   materialId: string;
+  /** The variant of the material the fact is about (OF_VARIANT), if any. */
+  variantId?: string | null;
   publicationKey: string;
   /** Created in the same transaction when the publication is not in the graph yet. */
   newPublication: PublicationAdd | null;
@@ -206,7 +208,10 @@ SET x = $props
 CREATE (m)-[:${ADDABLE_FACTS[kind]}]->(x)
 CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
 SET r = $reported
-RETURN x.id AS id`,
+WITH x, m
+OPTIONAL MATCH (v:MaterialVariant {id: $variantId})-[:VARIANT_OF]->(m)
+FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | CREATE (x)-[:OF_VARIANT]->(v))
+RETURN x.id AS id, count(v) AS variants`,
   );
 }
 
@@ -273,6 +278,32 @@ WHERE (x:StabilityWindow OR x:ProposedStabilityWindow) AND x.scale = $scale AND 
 RETURN x.id AS id
 ORDER BY id
 LIMIT 1`,
+);
+
+const VARIANT_OF_MATERIAL = cypher(
+  'curation.variantOfMaterial',
+  `
+OPTIONAL MATCH (v:MaterialVariant {id: $id})-[:VARIANT_OF]->(m:Material)
+RETURN v.id AS id, m.id AS materialId`,
+);
+
+const CREATE_VARIANT = cypher(
+  'curation.createVariant',
+  `
+MATCH (m:Material {id: $materialId})
+CREATE (v:MaterialVariant)
+SET v = $props
+CREATE (v)-[:VARIANT_OF]->(m)
+RETURN v.id AS id`,
+);
+
+// a variant an addition created, when no fact is about it
+const DELETE_VARIANT_IF_UNUSED = cypher(
+  'curation.deleteVariantIfUnused',
+  `
+MATCH (v:MaterialVariant {id: $id}) WHERE NOT v:SeedRecord AND NOT ()-[:OF_VARIANT]->(v) AND NOT ()-[:NAMES]->(v)
+DETACH DELETE v
+RETURN count(*) AS n`,
 );
 
 // --- changes of a fact -----------------------------------------------------------------------------
@@ -477,6 +508,21 @@ export class CurationStore {
     return (row?.id as string | null) ?? null;
   }
 
+  /** The material of variant `id`, or null when there is no such variant. */
+  async variantMaterial(id: string): Promise<string | null> {
+    const [row] = await this.db.read(VARIANT_OF_MATERIAL, { id });
+    return (row?.materialId as string | null) ?? null;
+  }
+
+  /** Creates a variant of a material. */
+  async addVariant(v: { id: string; materialId: string; props: Record<string, unknown> }, audit: Audit): Promise<ChangeSetRecord> {
+    return this.db.writeTransaction('curation.addVariant', async (tx) => {
+      const rows = await tx.run(CREATE_VARIANT, { materialId: v.materialId, props: v.props });
+      if (rows.length !== 1) throw new CurationConflictError(`the material ${v.materialId} is no longer in the graph`);
+      return ChangeSetStore.record(tx, { ...audit, changes: [{ kind: 'MaterialVariant', entityId: v.id, action: 'ADD', before: null, after: { props: v.props }, materialIds: [v.materialId] }] });
+    });
+  }
+
   /** The id of a current or proposed claim that `c` would repeat, or null. */
   async duplicateClaim(c: ClaimIdentity): Promise<string | null> {
     const [row] = await this.db.read(DUPLICATE_CLAIM, { ...c, statement: c.statement.trim().toLowerCase() });
@@ -537,12 +583,15 @@ export class CurationStore {
         changes.push({ kind: 'Publication', entityId: m.newPublication.key, action: 'ADD', before: null, after: { props: { key: m.newPublication.key, ...m.newPublication.props } }, materialIds: [] });
       }
       const rows = await tx.run(CREATE_FACT[m.kind][m.status], {
+        variantId: m.variantId ?? null,
         materialId: m.materialId,
         publicationKey: m.publicationKey,
         props: m.props,
         reported: storedProps(REPORTED_BY, { position: 0 }),
       });
-      if (rows.length !== 1) throw new CurationConflictError(`the material ${m.materialId} or the publication ${m.publicationKey} is no longer in the graph`);
+      if (rows.length !== 1 || (m.variantId && Number(rows[0]!.variants) !== 1)) {
+        throw new CurationConflictError(`the material ${m.materialId}, its variant ${m.variantId ?? ''} or the publication ${m.publicationKey} is no longer in the graph`);
+      }
       const after: FactState = { status: m.status, props: m.props };
       changes.push({ kind: m.kind, entityId: m.props.id, action: m.status === 'CURRENT' ? 'ADD' : 'PROPOSE', before: null, after, materialIds: [m.materialId] });
       return ChangeSetStore.record(tx, { ...audit, changes });
@@ -611,6 +660,12 @@ async function revertOne(tx: GraphTransaction, c: ChangeWrite): Promise<ChangeWr
     const [deleted] = await tx.run(DELETE_PUBLICATION_IF_UNUSED, { key: c.entityId });
     if (!deleted || Number(deleted.n) === 0) throw new CurationConflictError(`the publication '${c.entityId}' is still credited by a fact; revert that addition first`);
     return revert({ props: now?.props ?? null }, null);
+  }
+  if (c.kind === 'MaterialVariant') {
+    if (c.before !== null) throw new CurationConflictError(`a change of the variant '${c.entityId}' cannot be reverted`);
+    const [deleted] = await tx.run(DELETE_VARIANT_IF_UNUSED, { id: c.entityId });
+    if (!deleted || Number(deleted.n) === 0) throw new CurationConflictError(`a fact is about the variant '${c.entityId}'; revert that addition first`);
+    return revert(c.after, null);
   }
   if (c.kind === 'Material') {
     if (c.before !== null) throw new CurationConflictError(`a change of the material '${c.entityId}' cannot be reverted`);

@@ -284,6 +284,39 @@ describe('a publication added on its own', () => {
   });
 });
 
+describe('a variant', () => {
+  const LLZO = 'La3Li7O12Zr2';
+  const variantOf = (input: Record<string, unknown>) =>
+    mutate('addVariant', `mutation($input: AddVariantInput!) { addVariant(input: $input) { ${PAYLOAD} record { id polymorph form dopants { element site amount } material { id } } } }`, { input }, contributor.key);
+
+  it('is added (an existing one reported), measured, and reverted', async () => {
+    expect((await variantOf({ material: LLZO, dopants: [{ element: 'Xx' }] })).errors).toEqual([expect.objectContaining({ field: 'input.dopants[0].element', code: 'MALFORMED' })]);
+    expect((await variantOf({ material: LLZO })).errors).toEqual([expect.objectContaining({ field: 'input.polymorph', code: 'REQUIRED' })]);
+    expect(await variantOf({ material: LLZO, polymorph: 'cubic' })).toMatchObject({ status: 'DUPLICATE', duplicateOf: `${LLZO}|polymorph=cubic` });
+    const v = await variantOf({ material: 'LLZO', form: 'thin film', dopants: [{ element: 'Ga', site: 'Li', amount: '0.25' }], label: 'Ga-LLZO film (test)' });
+    expect(v).toMatchObject({
+      ok: true,
+      status: 'ADDED',
+      id: `${LLZO}|form=thin film;dopants=Ga@Li:0.25|api`,
+      record: { form: 'thin film', polymorph: null, dopants: [{ element: 'Ga', site: 'Li', amount: '0.25' }], material: { id: LLZO } },
+    });
+    expect(await variantOf({ material: LLZO, form: 'thin film', dopants: [{ element: 'Ga', site: 'Li', amount: '0.25' }] })).toMatchObject({ status: 'DUPLICATE', duplicateOf: v.id });
+    const wrong = await addMeasurement({ ...GOOD, variant: v.id });
+    expect(wrong.errors).toEqual([expect.objectContaining({ field: 'input.variant', code: 'NOT_FOUND' })]);
+    const m = await mutate(
+      'addMeasurement',
+      `mutation($input: AddMeasurementInput!) { addMeasurement(input: $input) { ${PAYLOAD} record { id variant { id } material { id } } } }`,
+      { input: { ...GOOD, material: LLZO, variant: v.id, value: 0.4 } },
+      contributor.key,
+    );
+    expect(m).toMatchObject({ ok: true, record: { variant: { id: v.id }, material: { id: LLZO } } });
+    // not while a measurement is about it
+    expect((await revert(v.changeSetId!)).errors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
+    for (const cs of [m.changeSetId!, v.changeSetId!]) expect(await revert(cs)).toMatchObject({ ok: true });
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+});
+
 describe('a reported stability window', () => {
   const windowOf = (input: Record<string, unknown>) =>
     mutate(

@@ -31,7 +31,8 @@ import type { StructuralFamily } from '../../domain/families.js';
 import { nameKey } from '../../domain/materialNames.js';
 import type { FactStatus } from '../../domain/model/curation.kind.js';
 import { SOURCE } from '../../domain/model/fact.kind.js';
-import { MATERIAL } from '../../domain/model/material.kind.js';
+import { MATERIAL, MATERIAL_VARIANT } from '../../domain/model/material.kind.js';
+import { isElementSymbol } from '../../domain/chemistry/elements.js';
 import { MEASUREMENT, type ConductivityContribution } from '../../domain/model/measurement.kind.js';
 import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../../domain/model/publication.kind.js';
@@ -105,6 +106,8 @@ export interface ConditionsInput {
 
 export interface MeasurementInput extends ValueInput, ConditionsInput {
   material: string;
+  /** The variant of the material measured (its id, from addVariant or the material's `variants`). */
+  variant?: string | null;
   property: PropertyKind;
   provenance?: ProvenanceInput | null;
 }
@@ -121,6 +124,18 @@ export interface ClaimInput {
   properties?: PropertyKind[] | null;
   provenance?: ProvenanceInput | null;
 }
+
+/** A variant of a material: polymorph, form and/or dopants, or at least a label. */
+export interface VariantInput {
+  material: string;
+  polymorph?: string | null;
+  form?: string | null;
+  dopants?: { element: string; site?: string | null; amount?: string | null }[] | null;
+  label?: string | null;
+}
+
+/** Most dopants one variant names. */
+const MAX_DOPANTS = 10;
 
 /** Most materials one claim names. */
 const MAX_CLAIM_MATERIALS = 20;
@@ -204,6 +219,7 @@ export class CurationService {
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const materialId = await this.materialId(input.material, `${field}.material`, errors);
+    if (materialId && input.variant != null) await this.checkVariant(input.variant, materialId, `${field}.variant`, errors);
     const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
     if (errors.length || !value || !materialId || !publication) return invalid(errors);
 
@@ -230,11 +246,51 @@ export class CurationService {
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
     const changeSet = await this.store.addFact(
-      { kind: 'Measurement', materialId, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
+      { kind: 'Measurement', materialId, variantId: input.variant ?? null, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
       this.audit(who, 'addMeasurement', null),
     );
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [materialId]);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
+  }
+
+  /**
+   * Adds a variant of a material (a polymorph, a form, a doped version); its id is the material's and the
+   * variant's attributes ('La3Li7O12Zr2|polymorph=cubic|api'). One with the same attributes is a DUPLICATE.
+   */
+  async addVariant(who: Principal, input: VariantInput, field = 'input'): Promise<CurationResult> {
+    const dopants = input.dopants ?? [];
+    const errors: FieldError[] = [...checkText(`${field}.polymorph`, input.polymorph, { max: 50 }), ...checkText(`${field}.form`, input.form, { max: 100 }), ...checkText(`${field}.label`, input.label, { max: 100 })];
+    if (dopants.length > MAX_DOPANTS) errors.push(fieldError(`${field}.dopants`, 'TOO_LONG', `names ${dopants.length} dopants; at most ${MAX_DOPANTS} are accepted`));
+    dopants.slice(0, MAX_DOPANTS).forEach((d, i) => {
+      if (!isElementSymbol(d.element)) errors.push(fieldError(`${field}.dopants[${i}].element`, 'MALFORMED', `'${excerptId(d.element)}' is not an element symbol`));
+      errors.push(...checkText(`${field}.dopants[${i}].site`, d.site, { max: 20 }), ...checkText(`${field}.dopants[${i}].amount`, d.amount, { max: 50 }));
+    });
+    if (!input.polymorph?.trim() && !input.form?.trim() && dopants.length === 0 && !input.label?.trim()) {
+      errors.push(fieldError(`${field}.polymorph`, 'REQUIRED', 'give a polymorph, a form, dopants or at least a label'));
+    }
+    const materialId = await this.materialId(input.material, `${field}.material`, errors);
+    if (errors.length || !materialId) return invalid(errors);
+
+    const sorted = [...dopants].sort((a, b) => a.element.localeCompare(b.element));
+    const parts = [
+      input.polymorph?.trim() ? `polymorph=${input.polymorph.trim()}` : '',
+      input.form?.trim() ? `form=${input.form.trim()}` : '',
+      sorted.length ? `dopants=${sorted.map((d) => `${d.element}${d.site ? `@${d.site}` : ''}${d.amount != null ? `:${d.amount}` : ''}`).join(',')}` : '',
+    ].filter(Boolean);
+    const base = `${materialId}|${parts.length ? parts.join(';') : `label=${input.label!.trim()}`}`;
+    // the seed's variant of these attributes, or one added before
+    for (const existing of [base, `${base}|api`]) if (await this.store.variantMaterial(existing)) return duplicate(existing);
+    const id = `${base}|api`;
+    const props = storedProps(MATERIAL_VARIANT, {
+      id,
+      labels: input.label?.trim() ? [input.label.trim()] : [],
+      polymorph: input.polymorph?.trim() || null,
+      form: input.form?.trim() || null,
+      dopants: sorted.map((d) => ({ element: d.element, site: d.site ?? null, amount: d.amount ?? null })),
+    });
+    const changeSet = await this.store.addVariant({ id, materialId, props }, this.audit(who, 'addVariant', null));
+    this.publish(changeSet, [id], [materialId]);
+    return done('ADDED', id, changeSet);
   }
 
   /**
@@ -484,6 +540,17 @@ export class CurationService {
       errors.push(fieldError(field, 'NOT_FOUND', e.problem));
     }
     return null;
+  }
+
+  /** The variant must be one of the material's. */
+  private async checkVariant(id: string, materialId: string, field: string, errors: FieldError[]): Promise<void> {
+    const long = checkText(field, id, { required: true, max: 300 });
+    if (long.length) {
+      errors.push(...long);
+      return;
+    }
+    const of = await this.store.variantMaterial(id);
+    if (of !== materialId) errors.push(fieldError(field, 'NOT_FOUND', of ? `'${excerptId(id)}' is a variant of ${of}, not of ${materialId}` : `no variant has the id '${excerptId(id)}'`));
   }
 
   /** A value's stored fields (and those of the duplicate test), or null with the errors of its fields. */
