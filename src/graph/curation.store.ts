@@ -74,9 +74,10 @@ export interface MaterialAdd {
   names: Record<string, unknown>[];
 }
 
-/** The duplicate test of a measurement: same material, property, contribution, temperature (±0.01 K), publication and value. */
+/** The duplicate test of a measurement: same material (and variant), property, contribution, temperature (±0.01 K), publication and value. */
 export interface MeasurementIdentity {
   materialId: string;
+  variantId: string | null;
   publicationKey: string;
   property: string;
   contribution: string | null;
@@ -222,6 +223,7 @@ const DUPLICATE_MEASUREMENT = cypher(
 MATCH (:Material {id: $materialId})-[:HAS_MEASUREMENT]->(x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey})
 WHERE (x:Measurement OR x:ProposedMeasurement) AND x.property = $property
   AND coalesce(x.contribution, '') = coalesce($contribution, '')
+  AND coalesce(head([(x)-[:OF_VARIANT]->(v:MaterialVariant) | v.id]), '') = coalesce($variantId, '')
   AND ((x.temperatureK IS NULL AND $temperatureK IS NULL) OR abs(x.temperatureK - $temperatureK) <= 0.01)
   AND x.qualifier = $qualifier
   AND ${['value', 'min', 'max'].map((f) => `((x.${f} IS NULL AND $${f} IS NULL) OR abs(x.${f} - $${f}) <= 1e-9 * abs($${f}))`).join('\n  AND ')}

@@ -223,7 +223,7 @@ export class CurationService {
     const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
     if (errors.length || !value || !materialId || !publication) return invalid(errors);
 
-    const identity = { materialId, publicationKey: publication.key, property: input.property, contribution: input.contribution ?? null, temperatureK: temperature.kelvin, ...value.identity };
+    const identity = { materialId, variantId: input.variant ?? null, publicationKey: publication.key, property: input.property, contribution: input.contribution ?? null, temperatureK: temperature.kelvin, ...value.identity };
     const repeated = await this.store.duplicateMeasurement(identity);
     if (repeated) return duplicate(repeated);
 
