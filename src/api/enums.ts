@@ -21,6 +21,9 @@ import {
 } from '../domain/vocabulary.js';
 import { ARRHENIUS_FORMS, ESTIMATE_STATUSES, PREFACTOR_UNIT } from '../domain/arrhenius.js';
 import { CONDUCTIVITY_CONTRIBUTIONS } from '../domain/model/measurement.kind.js';
+import type { FactStatus } from '../domain/model/curation.kind.js';
+import type { FieldErrorCode } from '../domain/curation/validation.js';
+import type { CurationStatus } from '../services/curation/facts.service.js';
 import { PROPERTIES } from '../domain/units/properties.js';
 import { QUALIFIER_SYMBOL } from '../domain/values/printedValue.js';
 
@@ -125,9 +128,51 @@ export const CellTypeEnum = vocabularyEnum(CELL_TYPES, 'CellType', 'Cell configu
 export const ComponentRoleEnum = vocabularyEnum(COMPONENT_ROLES, 'ComponentRole', 'Role of a component in a cell.');
 export const CitationConfidenceEnum = vocabularyEnum(CITATION_CONFIDENCE, 'CitationConfidence', 'How far the printed reference can be trusted to be the paper that reported a fact.');
 export const SourceKindEnum = vocabularyEnum(
-  { DATASET: 'a record of an external dataset (e.g. OBELiX)', REVIEW: 'a statement of one of the source reviews' },
+  {
+    DATASET: 'a record of an external dataset (e.g. OBELiX)',
+    REVIEW: 'a statement of one of the source reviews',
+    CURATED: 'a fact a contributor added through the API (addMeasurement...), with its publication',
+  },
   'SourceKind',
   'Where a fact was read.',
+);
+export const FactStatusEnum = vocabularyEnum(
+  {
+    CURRENT: 'read by every list and field',
+    PROPOSED: 'added by a contributor, waiting for a curator to accept it (PROPOSALS_REQUIRED); read by no list',
+    RETRACTED: 'withdrawn by a curator, with its reason; read by no list, shown by factHistory',
+    REJECTED: 'a proposal a curator refused, with the reason; read by no list, shown by factHistory',
+  } satisfies Record<FactStatus, string>,
+  'FactStatus',
+  'Where a fact stands.',
+);
+export const CurationStatusEnum = vocabularyEnum(
+  {
+    ADDED: 'the submission was stored and is read by every list',
+    PROPOSED: 'the submission was stored as a proposal (PROPOSALS_REQUIRED): read by no list until a curator accepts it',
+    DUPLICATE: 'the graph already holds it (`duplicateOf`); nothing was written',
+    CORRECTED: 'a new version of the fact was stored; the former one is in its history',
+    RETRACTED: 'the fact was retracted with the reason; read by no list, shown by factHistory',
+    ACCEPTED: 'the proposal became a current fact',
+    REJECTED: 'the proposal was rejected with the reason',
+    REVERTED: 'every change of the change set was undone (a REVERT change set records it)',
+    INVALID: 'a field is wrong (`errors` names each); nothing was written',
+  } satisfies Record<CurationStatus, string>,
+  'CurationStatus',
+  'What a write of facts did.',
+);
+export const FieldErrorCodeEnum = vocabularyEnum(
+  {
+    REQUIRED: 'the field is missing or empty',
+    MALFORMED: 'the text cannot be read (a formula, a DOI, a number that is not finite)',
+    UNKNOWN_UNIT: 'the unit is unknown or not a unit of the property',
+    OUT_OF_RANGE: 'the value is not physically plausible (σ ≤ 0, T ≤ 0 K, a potential outside −5…10 V vs Li/Li+, a fraction outside [0, 1])',
+    TOO_LONG: 'the text is longer than the field accepts',
+    NOT_FOUND: 'the material, publication, fact or change set it names is not in the graph',
+    CONFLICT: 'the entity is not in a state the write needs (a retracted fact corrected, a proposal accepted twice, a revert after later changes)',
+  } satisfies Record<FieldErrorCode, string>,
+  'FieldErrorCode',
+  'Why a field of a submission was refused.',
 );
 export const PublicationRoleEnum = vocabularyEnum(
   {

@@ -17,6 +17,7 @@ import {
 } from './literature.resolver.js';
 import { ChangeSetResolver } from './audit.resolver.js';
 import { ClaimQueryResolver, ClaimResolver } from './claim.resolver.js';
+import { CurationResolver } from './curation.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
@@ -78,6 +79,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       StatisticsResolver,
       ChangeSetResolver,
+      CurationResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -158,6 +158,7 @@ const Q = {
   cellsByPublication: related(CELL, 'cells.byPublication', 'MATCH (x:Cell)-[:REPORTED_BY|CORRECTED_REFERENCE]->(:Publication {key: key})'),
   cellsByReview: related(CELL, 'cells.byReview', 'MATCH (x:Cell)-[:ASSERTED_IN]->(:Publication {key: key})'),
 
+  claimsByIds: related(CLAIM, 'claims.byIds', 'MATCH (x:Fact {id: key}) WHERE x:Claim'),
   claimsByMaterial: related(CLAIM, 'claims.byMaterial', 'MATCH (x:Claim)-[:ABOUT]->(:Material {id: key})'),
   claimsByInterface: related(CLAIM, 'claims.byInterface', 'MATCH (x:Claim)-[:ABOUT_INTERFACE]->(:Interface {id: key})'),
 };

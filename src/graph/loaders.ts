@@ -5,6 +5,7 @@
  */
 import { ApiKeyStore } from './apiKey.store.js';
 import { ChangeSetStore } from './changeSet.store.js';
+import { CurationStore } from './curation.store.js';
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from './database.js';
 import { FactStore, type RecordOf, type RelatedQuery } from './fact.store.js';
@@ -30,6 +31,8 @@ export interface Stores {
   changeSets: ChangeSetStore;
   /** API keys (hashed), read by every write's verification. */
   apiKeys: ApiKeyStore;
+  /** Facts added, corrected, retracted, proposed and reverted through the API. */
+  curation: CurationStore;
 }
 
 /** The stateless stores over one database; share them across requests. */
@@ -44,6 +47,7 @@ export function createStores(db: GraphDatabase): Stores {
     aggregates: new AggregateStore(db),
     changeSets: new ChangeSetStore(db),
     apiKeys: new ApiKeyStore(db),
+    curation: new CurationStore(db),
   };
 }
 

@@ -102,13 +102,13 @@ RETURN collect(m.id) AS ids`,
 }
 
 /**
- * Publications that nothing refers to, and materials that nothing refers to and no source describes any
+ * Publications that nothing refers to (but those added through the API: `addedBy`), and materials that nothing refers to and no source describes any
  * more, are deleted (a material the seed's registry defines stays even when no fact uses it).
  */
 export const REMOVE_ORPHANS = cypher(
   'graph.removeOrphans',
   `
-MATCH (n) WHERE (n:Publication OR (n:Material AND ${(Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).map((s) => `n.${marker(s)} IS NULL`).join(' AND ')})) AND NOT (n)--()
+MATCH (n) WHERE ((n:Publication AND n.addedBy IS NULL) OR (n:Material AND ${(Object.keys(MATERIAL_SOURCE_MARKERS) as MaterialSource[]).map((s) => `n.${marker(s)} IS NULL`).join(' AND ')})) AND NOT (n)--()
 DELETE n
 RETURN count(*) AS n`,
 );

@@ -30,7 +30,7 @@ export interface ReviewOut {
 }
 
 /** A publication a review cites, as its reference-list entry gives it (what only a review has left out), and where reviews cite it. */
-export type PublicationOut = Omit<StoredOf<typeof PUBLICATION>, 'reviewKey' | 'textFile' | 'pages'> & {
+export type PublicationOut = Omit<StoredOf<typeof PUBLICATION>, 'reviewKey' | 'textFile' | 'pages' | 'addedBy'> & {
   /** Where reviews cite it: review key, printed number, line of the entry. */
   citedBy: { review: string; n: number; line: number }[];
 };

@@ -453,6 +453,7 @@ export class SeedStore {
             reviewKey: r.key,
             textFile: r.file,
             pages: r.pages,
+            addedBy: null,
           }),
         })),
       );

@@ -60,6 +60,8 @@ export interface AppOptions {
   limits: QueryLimits;
   /** Who may run mutations (MUTATIONS). */
   mutations: MutationAccess;
+  /** A contributor's additions wait for a curator (PROPOSALS_REQUIRED). */
+  proposalsRequired?: boolean;
   /** Requests per minute per client on /graphql (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute: number;
   /** Deadline of one GraphQL request in ms (REQUEST_TIMEOUT_MS); also of each page of an export. */
@@ -160,7 +162,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const contextOf = (requestId: string, client: ClientInfo, signal: AbortSignal = currentRequestSignal() ?? new AbortController().signal): Context => {
     return {
-      services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }, events),
+      services: createServices(stores, thermo, { maxCost: opts.limits.maxCost }, events, { proposalsRequired: opts.proposalsRequired ?? false }),
       requestId,
       logger: opts.logger.child({ requestId }),
       client,

@@ -136,6 +136,7 @@ export function appOptionsOf(config: Config, db: GraphDatabase, logger: Logger):
     thermoRevisionTtlMs: config.thermoRevisionTtlMs,
     limits: config.limits,
     mutations: config.mutations,
+    proposalsRequired: config.proposalsRequired,
     rateLimitPerMinute: config.rateLimitPerMinute,
     requestTimeoutMs: config.deadlines.requestMs,
     exportMaxConcurrent: config.exportMaxConcurrent,

@@ -45,6 +45,8 @@ export interface Config {
   corsOrigins: string[] | '*';
   /** Which clients may send mutations (MUTATIONS, default on: every write still needs an API key with a role). */
   mutations: MutationAccess;
+  /** A contributor's additions are held as proposals until a curator accepts them (PROPOSALS_REQUIRED, default false). */
+  proposalsRequired: boolean;
   /** Requests per minute one client (IP address) may send to /graphql and /export together (RATE_LIMIT_PER_MINUTE); 0 = no limit. */
   rateLimitPerMinute: number;
   /** Exports (GET /export/…) running at once in this process (EXPORT_MAX_CONCURRENT); one more is refused with 503 EXPORTS_BUSY. */
@@ -189,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     corsOrigins: corsOrigins(get('CORS_ORIGINS')),
     mutations: mutationAccess(get('MUTATIONS')),
+    proposalsRequired: bool('PROPOSALS_REQUIRED', false),
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     exportMaxConcurrent: count('EXPORT_MAX_CONCURRENT', 4, 1, 1_000),
     wsMaxConnections: count('WS_MAX_CONNECTIONS', 200, 1, 100_000),

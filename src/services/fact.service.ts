@@ -10,10 +10,30 @@ import type {
   CoatingApplicationRecord,
   InterfaceRecord,
   InterphaseObservationRecord,
+  MeasurementRecord,
+  StabilityWindowRecord,
 } from '../graph/records.js';
 
 export class FactService {
   constructor(private readonly loaders: Loaders) {}
+
+  /** A current measurement by id, or null (a retracted or proposed one is read by no list). */
+  async measurement(id: string): Promise<MeasurementRecord | null> {
+    const [found] = await this.loaders.related('measurementsByIds').load(id);
+    return found ?? null;
+  }
+
+  /** A current claim by id, or null. */
+  async claim(id: string): Promise<ClaimRecord | null> {
+    const [found] = await this.loaders.related('claimsByIds').load(id);
+    return found ?? null;
+  }
+
+  /** A current reported stability window by id, or null. */
+  async window(id: string): Promise<StabilityWindowRecord | null> {
+    const [found] = await this.loaders.related('windowsByIds').load(id);
+    return found ?? null;
+  }
 
   async interface(id: string): Promise<InterfaceRecord> {
     const [found] = await this.loaders.related('interfacesByIds').load(id);

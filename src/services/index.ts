@@ -4,6 +4,7 @@
  */
 import { AuditService } from './curation/audit.service.js';
 import { ChangeEvents } from './curation/changeEvents.js';
+import { CurationService, type CurationOptions } from './curation/facts.service.js';
 import { createLoaders, type Stores } from '../graph/loaders.js';
 import { ConductivityService } from './conductivity.service.js';
 import { ConsensusService } from './consensus.service.js';
@@ -36,13 +37,21 @@ export interface Services {
   events: ChangeEvents;
   /** The audit trail: change sets and their changes. */
   audit: AuditService;
+  /** Facts added and changed through the API (validated, versioned, proposals, reverts). */
+  curation: CurationService;
 }
 
 /** Without options the plan cost limit is the API's default (QUERY_MAX_COST). */
 const DEFAULT_LIST_OPTIONS: ListOptions = { maxCost: 200_000 };
 
 /** `engine` (LP solver and result cache) is shared by the requests of one process. */
-export function createServices(stores: Stores, engine: ThermoEngine, lists: ListOptions = DEFAULT_LIST_OPTIONS, events: ChangeEvents = new ChangeEvents()): Services {
+export function createServices(
+  stores: Stores,
+  engine: ThermoEngine,
+  lists: ListOptions = DEFAULT_LIST_OPTIONS,
+  events: ChangeEvents = new ChangeEvents(),
+  curation: CurationOptions = { proposalsRequired: false },
+): Services {
   const loaders = createLoaders(stores);
   const listService = new ListService(stores.lists, stores.materials, lists);
   return {
@@ -58,5 +67,6 @@ export function createServices(stores: Stores, engine: ThermoEngine, lists: List
     conductivity: new ConductivityService(loaders),
     events,
     audit: new AuditService(stores.changeSets, stores.materials),
+    curation: new CurationService(stores.curation, stores.materials, events, curation),
   };
 }

@@ -17,7 +17,7 @@ const RELS = cypher(
 );
 
 /** The audit trail's and the keys' nodes: what a write records about itself rather than the facts it writes. */
-export const AUDIT_LABELS = ['ChangeSet', 'Change', 'ApiKey'] as const;
+export const AUDIT_LABELS = ['ChangeSet', 'Change', 'ApiKey', 'FactVersion'] as const;
 
 export interface SnapshotOptions {
   /** Leave out the audit trail and the API keys (AUDIT_LABELS): compare the facts only, e.g. before an import and after its revert. */
@@ -31,8 +31,12 @@ export interface GraphSnapshot {
   hash: string;
 }
 
-export async function snapshot(db: GraphDatabase, options: SnapshotOptions = {}): Promise<GraphSnapshot> {
-  const leaveOut = options.withoutAudit ? [...AUDIT_LABELS] : [];
+/**
+ * `options.withoutAudit` leaves out the audit trail and the keys (AUDIT_LABELS, FactVersion included); a list of
+ * labels leaves out those nodes (and their relationships), e.g. ['ChangeSet', 'Change', 'ApiKey', 'FactVersion'].
+ */
+export async function snapshot(db: GraphDatabase, options: SnapshotOptions | readonly string[] = {}): Promise<GraphSnapshot> {
+  const leaveOut = Array.isArray(options) ? [...options] : (options as SnapshotOptions).withoutAudit ? [...AUDIT_LABELS] : [];
   const nodes = await db.read(NODES, { leaveOut });
   const rels = await db.read(RELS, { leaveOut });
   const nodeCounts: Record<string, number> = {};

@@ -100,4 +100,10 @@ describe('configuration', () => {
     expect((error as ConfigError).message).toMatch(problem);
     expect((error as ConfigError).message).toContain(variable);
   });
+
+  it("holds a contributor's additions as proposals only when PROPOSALS_REQUIRED says so", () => {
+    expect(loadConfig({}).proposalsRequired).toBe(false);
+    expect(loadConfig({ PROPOSALS_REQUIRED: 'true' }).proposalsRequired).toBe(true);
+    expect(() => loadConfig({ PROPOSALS_REQUIRED: 'sometimes' })).toThrow(/PROPOSALS_REQUIRED/);
+  });
 });

@@ -23,6 +23,11 @@ const OBELIX_COPIES = [
 ];
 const LIVERPOOL_COPIES = OBELIX_COPIES.map((c) => c.replace(/^obelix/, 'liverpool'));
 const LASKOWSKI_COPIES = OBELIX_COPIES.map((c) => c.replace(/^obelix/, 'laskowski'));
+// a material a contributor added through the API (addMaterial): its name, kind, description and composition
+const CURATED_COPIES = [
+  'curatedKind', 'curatedName', 'curatedDescription', 'curatedFormula', 'curatedFormulas', 'curatedReducedFormula', 'curatedCompositionElements',
+  'curatedCompositionAmounts', 'curatedElements', 'curatedElementCount', 'curatedChemicalSystem', 'curatedChemicalClass', 'curatedFamily',
+];
 
 const text = (q: unknown) => (q as { text: string }).text;
 
@@ -32,6 +37,7 @@ describe("a material's per-source copies", () => {
     expect(sourceCopies(MATERIAL, 'obelix').sort()).toEqual([...OBELIX_COPIES].sort());
     expect(sourceCopies(MATERIAL, 'liverpool').sort()).toEqual([...LIVERPOOL_COPIES].sort());
     expect(sourceCopies(MATERIAL, 'laskowski').sort()).toEqual([...LASKOWSKI_COPIES].sort());
+    expect(sourceCopies(MATERIAL, 'curated').sort()).toEqual([...CURATED_COPIES].sort());
     expect(text(CLEAR_SEED_VIEW)).toMatch(/WHERE m\.seedKind IS NOT NULL AND NOT m\.id IN \$keep/);
     expect(text(CLEAR_OBELIX_VIEW)).toMatch(/WHERE m\.obelixFormula IS NOT NULL AND NOT m\.id IN \$keep/);
     expect(text(CLEAR_LIVERPOOL_VIEW)).toMatch(/WHERE m\.liverpoolFormula IS NOT NULL AND NOT m\.id IN \$keep/);
@@ -39,38 +45,39 @@ describe("a material's per-source copies", () => {
     expect(removed(CLEAR_SEED_VIEW)).toEqual([...SEED_COPIES].sort());
     expect(removed(CLEAR_OBELIX_VIEW)).toEqual([...OBELIX_COPIES].sort());
     expect(removed(CLEAR_LIVERPOOL_VIEW)).toEqual([...LIVERPOOL_COPIES].sort());
-    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.obelixFormula IS NULL AND n\.liverpoolFormula IS NULL AND n\.laskowskiFormula IS NULL\)/);
+    expect(text(REMOVE_ORPHANS)).toMatch(/n:Material AND n\.seedKind IS NULL AND n\.curatedKind IS NULL AND n\.obelixFormula IS NULL AND n\.liverpoolFormula IS NULL AND n\.laskowskiFormula IS NULL\)/);
   });
 
   it('derives every public property by its rule: the seed over the datasets; unions for reported formulas and families', () => {
     const set = text(REFRESH_MATERIALS);
+    // the seed, then a contributor's material (curated), then the datasets in order; unions keep the first source's order
     const expected = [
-      "m.kind = coalesce(m.seedKind, 'COMPOSITION')",
-      'm.description = m.seedDescription',
+      'm.name = coalesce(m.seedName, m.curatedName, m.seedReducedFormula, m.curatedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.laskowskiReducedFormula, m.id)',
+      "m.kind = coalesce(m.seedKind, m.curatedKind, 'COMPOSITION')",
+      'm.description = coalesce(m.seedDescription, m.curatedDescription)',
+      'm.formula = coalesce(m.seedFormula, m.curatedFormula, m.obelixFormula, m.liverpoolFormula, m.laskowskiFormula)',
+      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.obelixFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]] + [u3 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u3 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.obelixFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]]] + [u4 IN coalesce(m.laskowskiFormulas, []) WHERE NOT u4 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.obelixFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]] + [u3 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u3 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.obelixFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.curatedFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]]]]',
+      'm.reducedFormula = coalesce(m.seedReducedFormula, m.curatedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.laskowskiReducedFormula)',
+      'm.compositionElements = coalesce(m.seedCompositionElements, m.curatedCompositionElements, m.obelixCompositionElements, m.liverpoolCompositionElements, m.laskowskiCompositionElements, [])',
+      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.curatedCompositionAmounts, m.obelixCompositionAmounts, m.liverpoolCompositionAmounts, m.laskowskiCompositionAmounts, [])',
+      'm.elements = coalesce(m.seedElements, m.curatedElements, m.obelixElements, m.liverpoolElements, m.laskowskiElements, [])',
+      'm.elementCount = coalesce(m.seedElementCount, m.curatedElementCount, m.obelixElementCount, m.liverpoolElementCount, m.laskowskiElementCount, 0)',
+      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.curatedChemicalSystem, m.obelixChemicalSystem, m.liverpoolChemicalSystem, m.laskowskiChemicalSystem)',
+      'm.chemicalClass = coalesce(m.seedChemicalClass, m.curatedChemicalClass, m.obelixChemicalClass, m.liverpoolChemicalClass, m.laskowskiChemicalClass)',
       'm.aliasTexts = coalesce(m.seedAliasTexts, [])',
       'm.aliasReviews = coalesce(m.seedAliasReviews, [])',
       'm.aliasLines = coalesce(m.seedAliasLines, [])',
       'm.aliasVariants = coalesce(m.seedAliasVariants, [])',
+      'm.family = coalesce(m.seedFamily, m.curatedFamily, m.obelixFamily, m.liverpoolFamily, m.laskowskiFamily)',
+      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.obelixFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]] + [u3 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u3 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.obelixFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]]] + [u4 IN coalesce(m.laskowskiFamilies, []) WHERE NOT u4 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.obelixFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]] + [u3 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u3 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.obelixFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN [s1 IN [m.curatedFamily] WHERE s1 IS NOT NULL] WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]]]]',
+      'm.familyLabels = coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])] + [u2 IN coalesce(m.laskowskiFamilyLabels, []) WHERE NOT u2 IN coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])]]',
       'm.representativeFormula = m.seedRepresentativeFormula',
-      'm.representativeFormulaSource = m.seedRepresentativeFormulaSource',
       'm.generalFormula = m.seedGeneralFormula',
-      'm.generalFormulaSource = m.seedGeneralFormulaSource',
       'm.stoichiometryVariables = coalesce(m.seedStoichiometryVariables, [])',
       'm.stoichiometryMins = coalesce(m.seedStoichiometryMins, [])',
       'm.stoichiometryMaxes = coalesce(m.seedStoichiometryMaxes, [])',
-      'm.name = coalesce(m.seedName, m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.laskowskiReducedFormula, m.id)',
-      'm.formula = coalesce(m.seedFormula, m.obelixFormula, m.liverpoolFormula, m.laskowskiFormula)',
-      'm.reportedFormulas = coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]] + [u3 IN coalesce(m.laskowskiFormulas, []) WHERE NOT u3 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])] + [u2 IN coalesce(m.liverpoolFormulas, []) WHERE NOT u2 IN coalesce(m.seedFormulas, []) + [u1 IN coalesce(m.obelixFormulas, []) WHERE NOT u1 IN coalesce(m.seedFormulas, [])]]]',
-      'm.reducedFormula = coalesce(m.seedReducedFormula, m.obelixReducedFormula, m.liverpoolReducedFormula, m.laskowskiReducedFormula)',
-      'm.compositionElements = coalesce(m.seedCompositionElements, m.obelixCompositionElements, m.liverpoolCompositionElements, m.laskowskiCompositionElements, [])',
-      'm.compositionAmounts = coalesce(m.seedCompositionAmounts, m.obelixCompositionAmounts, m.liverpoolCompositionAmounts, m.laskowskiCompositionAmounts, [])',
-      'm.elements = coalesce(m.seedElements, m.obelixElements, m.liverpoolElements, m.laskowskiElements, [])',
-      'm.elementCount = coalesce(m.seedElementCount, m.obelixElementCount, m.liverpoolElementCount, m.laskowskiElementCount, 0)',
-      'm.chemicalSystem = coalesce(m.seedChemicalSystem, m.obelixChemicalSystem, m.liverpoolChemicalSystem, m.laskowskiChemicalSystem)',
-      'm.chemicalClass = coalesce(m.seedChemicalClass, m.obelixChemicalClass, m.liverpoolChemicalClass, m.laskowskiChemicalClass)',
-      'm.family = coalesce(m.seedFamily, m.obelixFamily, m.liverpoolFamily, m.laskowskiFamily)',
-      'm.families = [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]] + [u3 IN coalesce(m.laskowskiFamilies, []) WHERE NOT u3 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]] + [u2 IN coalesce(m.liverpoolFamilies, []) WHERE NOT u2 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL] + [u1 IN coalesce(m.obelixFamilies, []) WHERE NOT u1 IN [s0 IN [m.seedFamily] WHERE s0 IS NOT NULL]]]]',
-      'm.familyLabels = coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])] + [u2 IN coalesce(m.laskowskiFamilyLabels, []) WHERE NOT u2 IN coalesce(m.obelixFamilyLabels, []) + [u1 IN coalesce(m.liverpoolFamilyLabels, []) WHERE NOT u1 IN coalesce(m.obelixFamilyLabels, [])]]',
+      'm.generalFormulaSource = m.seedGeneralFormulaSource',
+      'm.representativeFormulaSource = m.seedRepresentativeFormulaSource',
     ];
     const assignments = set.match(/SET ([^]*)\nRETURN/)![1]!.split(/,\n\s*/);
     expect(assignments.sort()).toEqual(expected.sort());

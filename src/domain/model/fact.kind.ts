@@ -8,6 +8,10 @@ import type { CitationConfidence } from '../vocabulary.js';
 import { CITATION_CONFIDENCE } from '../vocabulary.js';
 import { id, int, listOf, nodeKind, object, oneOf, relationshipKind, text, type RecordOf } from './property.js';
 
+/** Where facts come from: a source review, an external dataset, or a contributor through the API (`CURATED`). */
+export const SOURCE_KINDS = ['DATASET', 'REVIEW', 'CURATED'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** One place of a review that prints a fact: a value printed in a table and again in the text is one fact with two places. */
 export const SOURCE_PLACE = nodeKind('SourcePlace', 'One place of the review text that prints the fact, with its own quote.', {
   line: int('The (first) line of the review text at this place.'),
@@ -17,11 +21,15 @@ export const SOURCE_PLACE = nodeKind('SourcePlace', 'One place of the review tex
 export const SOURCE = nodeKind(
   'Source',
   'Where a fact was read (two-level provenance): for a review statement the review, the file and line of its text, ' +
-    "the reference number it prints and an exact quote; for a dataset record the dataset, file, line and record id. " +
+    "the reference number it prints and an exact quote; for a dataset record the dataset, file, line and record id; for a fact " +
+    "added through the API (CURATED) the key that added it and the quote and note it gave. " +
     "The original paper is the fact's `publication`.",
   {
-    kind: oneOf('SourceKind', ['DATASET', 'REVIEW'] as const, 'A review statement or a dataset record.').storedAs('sourceKind').orElse('DATASET'),
-    file: text("File the fact was read from: a review text ('003_9ddcaf3869a721a2.txt') or a dataset file ('all.csv').").storedAs('sourceFile'),
+    kind: oneOf('SourceKind', SOURCE_KINDS, 'A review statement, a dataset record, or a fact a contributor added through the API.').storedAs('sourceKind').orElse('DATASET'),
+    file: text(
+      "File the fact was read from: a review text ('003_9ddcaf3869a721a2.txt') or a dataset file ('all.csv'); for a fact added through " +
+        "the API, 'api:' and the id of the key that added it.",
+    ).storedAs('sourceFile'),
     lines: int('1-based lines of that file the fact was read from.').many(),
     referenceNumbers: int('Every reference number the review prints for the statement (empty when it cites none).').many().storedAs('refs'),
     citationConfidence: oneOf<CitationConfidence>(

@@ -42,11 +42,17 @@ const DATASETS = ['obelix', 'liverpool', 'laskowski'] as const;
 /** The datasets' views, for what reads them by name (a bulk-import mapping's `view`). */
 export const DATASET_VIEWS = DATASETS;
 
-/** The sources that keep a view of a material, in precedence order: the curated seed, then the datasets. */
-const SEED_OVER_DATASETS = ['seed', ...DATASETS] as const;
+/**
+ * The sources that keep a view of a material, in precedence order: the curated seed, then what contributors add
+ * through the API (`curated`: addMaterial), then the datasets.
+ */
+const SEED_OVER_DATASETS = ['seed', 'curated', ...DATASETS] as const;
+
+/** The seed and the materials contributors add (addMaterial): the sources of names and descriptions. */
+const SEED_AND_CURATED = ['seed', 'curated'] as const;
 
 /** For each source, the copy it always writes: its presence marks the materials the source describes. */
-export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', obelix: 'formula', liverpool: 'formula', laskowski: 'formula' } as const;
+export const MATERIAL_SOURCE_MARKERS = { seed: 'kind', curated: 'kind', obelix: 'formula', liverpool: 'formula', laskowski: 'formula' } as const;
 
 /** A dataset that keeps its own view of the materials it describes (datasetImport.store.ts writes it). */
 export type MaterialDatasetView = (typeof DATASETS)[number];
@@ -63,12 +69,12 @@ export const MATERIAL = nodeKind(
     ).filterable(),
     name: text('Display name (the reduced formula unless a common name is curated).')
       .filterable()
-      .keptPerSource(['seed'], 'first', { then: ['reducedFormula', 'id'] }),
+      .keptPerSource(SEED_AND_CURATED, 'first', { then: ['reducedFormula', 'id'] }),
     kind: oneOf<MaterialKind>('MaterialKind', MATERIAL_KINDS, 'A composition or a named material.')
       .orElse('COMPOSITION')
       .filterable()
-      .keptPerSource(['seed']),
-    description: text('What the material is, for named materials.').optional().keptPerSource(['seed']),
+      .keptPerSource(SEED_AND_CURATED),
+    description: text('What the material is, for named materials.').optional().keptPerSource(SEED_AND_CURATED),
     formula: text('The formula as curated or first reported; null for named materials.').optional().filterable().keptPerSource(SEED_OVER_DATASETS),
     reportedFormulas: text('Every notation this composition was reported under, as printed.')
       .many()
@@ -115,7 +121,7 @@ export const MATERIAL = nodeKind(
     families: oneOf<StructuralFamily>('StructuralFamily', STRUCTURAL_FAMILIES, "Every family the sources give, e.g. ['THIO_LISICON', 'LGPS'].")
       .many()
       .filterable()
-      .keptPerSource(DATASETS, 'union', { from: { seed: 'family' } }),
+      .keptPerSource(DATASETS, 'union', { from: { seed: 'family', curated: 'family' } }),
     familyLabels: text("The family labels sources printed, e.g. ['garnet', 'garnet-like'].").many().keptPerSource(DATASETS, 'union'),
     representativeFormula: text(
       'For a named material without one fixed composition (NCA, LiPON, LAGP): a representative composition that the reviews ' +

@@ -24,6 +24,12 @@ export const PUBLICATION = nodeKind(
     reviewKey: text("For a source review: its key, e.g. 'banerjee2020'.").optional().filterable(),
     textFile: text('For a source review: the file of its text under ../shared/seeds.').optional(),
     pages: text("For a source review: its pages as printed, e.g. '1278–1291' or an article number ('032008').").optional().hidden(),
+    addedBy: text(
+      'The id of the API key that added the publication (addPublication, or with a fact); null for those of the reviews and datasets. ' +
+        'Such a publication stays while no fact credits it.',
+    )
+      .optional()
+      .hidden(),
   },
 );
 
