@@ -116,8 +116,15 @@ export interface WindowIdentity {
 }
 
 /** A write refused because the graph changed under it (a revert of a change that a later one superseded). */
+/** A write the entity's state does not allow (CONFLICT), or whose target is not in the graph (NOT_FOUND). */
 export class CurationConflictError extends Error {
   override name = 'CurationConflictError';
+  constructor(
+    message: string,
+    readonly code: 'CONFLICT' | 'NOT_FOUND' = 'CONFLICT',
+  ) {
+    super(message);
+  }
 }
 
 // --- finding a fact in any status -----------------------------------------------------------------
@@ -636,7 +643,7 @@ export class CurationStore {
   async revert(id: string, audit: Audit): Promise<{ changeSet: ChangeSetRecord; entityIds: string[]; materialIds: string[] }> {
     const changeSets = new ChangeSetStore(this.db);
     const original = await changeSets.byId(id);
-    if (!original) throw new CurationConflictError(`no change set has the id '${id}'`);
+    if (!original) throw new CurationConflictError(`no change set has the id '${id}'`, 'NOT_FOUND');
     if (original.revertedBy) throw new CurationConflictError(`the change set '${id}' was reverted already (by ${original.revertedBy})`);
     const changes = (await changeSets.changes([id])).sort((a, b) => b.seq - a.seq);
     return this.db.writeTransaction('curation.revert', async (tx) => {

@@ -430,7 +430,7 @@ export class CurationService {
       this.publish(changeSet, entityIds, materialIds);
       return done('REVERTED', id, changeSet);
     } catch (e) {
-      if (e instanceof CurationConflictError) return invalid([fieldError('id', 'CONFLICT', e.message)]);
+      if (e instanceof CurationConflictError) return invalid([fieldError('id', e.code, e.message)]);
       throw e;
     }
   }
@@ -472,7 +472,7 @@ export class CurationService {
       this.publish(changeSet, [id], fact.materialIds);
       return done(answer, id, changeSet);
     } catch (e) {
-      if (e instanceof CurationConflictError) return invalid([fieldError('id', 'CONFLICT', e.message)]);
+      if (e instanceof CurationConflictError) return invalid([fieldError('id', e.code, e.message)]);
       throw e;
     }
   }
