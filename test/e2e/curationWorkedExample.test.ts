@@ -5,11 +5,10 @@
  * the material; the correction and the import reverted; the graph exactly as before (snapshot without the
  * audit trail, which keeps every change set).
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKey, type TestKey } from '../support/keys.js';
 import { snapshot, type GraphSnapshot } from '../support/graphSnapshot.js';
-import { testNeo4j } from '../support/neo4j.js';
+import { runCli } from '../support/cli.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const CSV = 'test/fixtures/curation/my-lab.csv';
@@ -27,20 +26,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => server?.stop());
 
-function importCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const n = testNeo4j();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/import.ts', ...args], {
-      env: { ...process.env, NEO4J_URI: n.uri, NEO4J_USERNAME: n.username, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database, LOG_LEVEL: 'warn', INTERPHASE_API_KEY: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const importCli = (args: string[]) => runCli('import', args, { INTERPHASE_API_KEY: '' });
 
 const FIND = `{ measurements(where: { material: "Li6PS5Cl", property: IONIC_CONDUCTIVITY, source: DATASET, value: { min: 2, max: 2.5, unit: "mS/cm" } }, first: 100) {
   edges { node { id value(unit: "mS/cm") temperatureK dataset { id } } } } }`;

@@ -3,12 +3,11 @@
  * parsers (csv-parse, JSON.parse per line, @retorquere/bibtex-parser) and compared with the GraphQL answer
  * to the same list, filter and order, flattened here by hand.
  */
-import { spawn } from 'node:child_process';
+import { runCli as runCliAs } from '../support/cli.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server.js';
-import { testNeo4j } from '../support/neo4j.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -195,20 +194,7 @@ describe('bad requests: a 400 naming the parameter, nothing streamed', () => {
 });
 
 describe('npm run export', () => {
-  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const n = testNeo4j();
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/export.ts', ...args], {
-        env: { ...process.env, NEO4J_URI: n.uri, NEO4J_USERNAME: n.username, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database, LOG_LEVEL: 'warn' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const runCli = (args: string[]) => runCliAs('export', args);
 
   it('writes the same rows as the HTTP export to stdout, logs to stderr', async () => {
     const http = await download(url('measurements.jsonl', { where: LLZO, fields: FIELDS }));

@@ -7,7 +7,6 @@
  * The dry runs of the real Liverpool and Laskowski tables run when the files are there (LIVERPOOL_IONICS_CSV,
  * LASKOWSKI_CSV with doi_lookup_table.csv beside it), and are skipped with that message otherwise.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,9 +18,10 @@ import { BulkImportService, BulkRevertError, readMappingFile, ViewTakenError } f
 import type { BulkMapping } from '../../src/services/bulk/mapping.js';
 import { formatReport } from '../../src/services/bulk/plan.js';
 import { ChangeEvents } from '../../src/services/curation/changeEvents.js';
+import { runCli as runCliAs } from '../support/cli.js';
 import { createTestKey } from '../support/keys.js';
 import { snapshot, type GraphSnapshot } from '../support/graphSnapshot.js';
-import { connectTestDatabase, testNeo4j } from '../support/neo4j.js';
+import { connectTestDatabase } from '../support/neo4j.js';
 
 const FIXTURES = new URL('../fixtures/bulk/', import.meta.url).pathname;
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -168,20 +168,7 @@ describe('bulk import', () => {
 });
 
 describe('npm run import', () => {
-  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const n = testNeo4j();
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/import.ts', ...args], {
-        env: { ...process.env, NEO4J_URI: n.uri, NEO4J_USERNAME: n.username, NEO4J_PASSWORD: n.password, NEO4J_DATABASE: n.database, LOG_LEVEL: 'warn', INTERPHASE_API_KEY: '' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const runCli = (args: string[]) => runCliAs('import', args, { INTERPHASE_API_KEY: '' });
 
   it('exits 2 naming the key of a bad mapping, and without a key for a real run', async () => {
     const bad = path.join(work, 'bad.yaml');
