@@ -11,8 +11,12 @@ import type { CurationResult } from '../services/curation/facts.service.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 import { AddClaimInput, AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, AddVariantInput, MeasurementCorrectionInput } from './curation.input.js';
+import { AddCellResultInput, AddCoatingApplicationInput, AddInterphaseObservationInput } from './curation.interfaces.input.js';
 import {
+  CellPayload,
   ClaimPayload,
+  CoatingApplicationPayload,
+  InterphaseObservationPayload,
   CurationChangePayload,
   FactVersion,
   MaterialPayload,
@@ -105,6 +109,57 @@ export class CurationResolver {
     const r = await ctx.services.curation.addClaim(who, input);
     const id = r.duplicateOf ?? (r.ok ? r.id : null);
     return { ...r, record: id ? await ctx.services.facts.claim(id) : null };
+  }
+
+  @Mutation(() => InterphaseObservationPayload, {
+    description:
+      'Adds an interphase observed (or computed) at the interface of a solid electrolyte and a counterpart material (the interface is added ' +
+      'with it when the graph lacks it): products, potential (within −5…10 V vs Li/Li+), thickness (> 0), character and evidence, credited ' +
+      'to its publication. The same interface, publication, products, potential and thickness is a DUPLICATE. ' +
+      `Held as a proposal like addMeasurement. ${ADDITION}`,
+  })
+  async addInterphaseObservation(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddInterphaseObservationInput, { description: 'The observation: electrolyte, counterpart, products, character, evidence and provenance.' })
+    input: AddInterphaseObservationInput,
+  ): Promise<InterphaseObservationPayload> {
+    const who = await requireRole(ctx, 'contributor', 'addInterphaseObservation');
+    const r = await ctx.services.curation.addInterphaseObservation(who, input);
+    const id = r.duplicateOf ?? (r.ok ? r.id : null);
+    return { ...r, record: id ? await ctx.services.facts.observation(id) : null };
+  }
+
+  @Mutation(() => CoatingApplicationPayload, {
+    description:
+      'Adds a coating or interlayer applied on a substrate and paired with a solid electrolyte, with its method, thickness (> 0) and effects ' +
+      '(values checked as measured values), credited to its publication. The same coating, substrate, electrolyte, role, method, thickness and ' +
+      `publication is a DUPLICATE. Held as a proposal like addMeasurement. ${ADDITION}`,
+  })
+  async addCoatingApplication(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddCoatingApplicationInput, { description: 'The application: coating, substrate, electrolyte, role, method, effects and provenance.' })
+    input: AddCoatingApplicationInput,
+  ): Promise<CoatingApplicationPayload> {
+    const who = await requireRole(ctx, 'contributor', 'addCoatingApplication');
+    const r = await ctx.services.curation.addCoatingApplication(who, input);
+    const id = r.duplicateOf ?? (r.ok ? r.id : null);
+    return { ...r, record: id ? await ctx.services.facts.coating(id) : null };
+  }
+
+  @Mutation(() => CellPayload, {
+    description:
+      'Adds a cell test as reported (read by `cells`): its type, components in their roles, conditions and results (capacity retention within ' +
+      '0…100 %, CCD > 0 mA/cm², cycles non-negative integers, temperature > 0 K), credited to its publication. The same type, components, ' +
+      `results and publication is a DUPLICATE. Held as a proposal like addMeasurement. ${ADDITION}`,
+  })
+  async addCellResult(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddCellResultInput, { description: 'The cell: type, components, conditions, results and provenance.' }) input: AddCellResultInput,
+  ): Promise<CellPayload> {
+    const who = await requireRole(ctx, 'contributor', 'addCellResult');
+    const r = await ctx.services.curation.addCellResult(who, input);
+    const id = r.duplicateOf ?? (r.ok ? r.id : null);
+    return { ...r, record: id ? await ctx.services.facts.cell(id) : null };
   }
 
   @Mutation(() => MeasurementPayload, {

@@ -9,7 +9,7 @@ import type { RecordOf } from '../domain/model/property.js';
 import type { CurationStatus } from '../services/curation/facts.service.js';
 import { CurationStatusEnum, FieldErrorCodeEnum } from './enums.js';
 import { Material, MaterialVariant } from './material.type.js';
-import { Claim, ReportedStabilityWindow } from './literature.type.js';
+import { Cell, Claim, CoatingApplication, InterphaseObservation, ReportedStabilityWindow } from './literature.type.js';
 import { Measurement } from './measurement.type.js';
 import { declaredType } from './nodeKinds.js';
 import { Publication } from './publication.type.js';
@@ -87,6 +87,24 @@ export class ReportedStabilityWindowPayload extends CurationPayload {
 export class ClaimPayload extends CurationPayload {
   @Field(() => Claim, { nullable: true, description: 'The claim as every list now reads it; null for a proposal and when INVALID.' })
   record!: Claim | null;
+}
+
+@ObjectType({ description: 'The answer of addInterphaseObservation.' })
+export class InterphaseObservationPayload extends CurationPayload {
+  @Field(() => InterphaseObservation, { nullable: true, description: 'The observation as every list now reads it; null for a proposal and when INVALID.' })
+  record!: InterphaseObservation | null;
+}
+
+@ObjectType({ description: 'The answer of addCoatingApplication.' })
+export class CoatingApplicationPayload extends CurationPayload {
+  @Field(() => CoatingApplication, { nullable: true, description: 'The coating application as every list now reads it; null for a proposal and when INVALID.' })
+  record!: CoatingApplication | null;
+}
+
+@ObjectType({ description: 'The answer of addCellResult.' })
+export class CellPayload extends CurationPayload {
+  @Field(() => Cell, { nullable: true, description: 'The cell as every list now reads it; null for a proposal and when INVALID.' })
+  record!: Cell | null;
 }
 
 @ObjectType({ description: 'The answer of retractFact, acceptProposal, rejectProposal and revertChangeSet.' })

@@ -21,6 +21,18 @@ import { ChangeSetStore } from './changeSet.store.js';
 import { cypher, type GraphDatabase, type GraphTransaction, type NamedQuery, type Row } from './database.js';
 import { REFRESH_MATERIALS } from './materialSources.js';
 import { relationshipOf, sourceCopies, sourceCopyName, storedProps } from './nodeKinds.js';
+import {
+  CELL_CANDIDATES,
+  CREATE_CELL,
+  CREATE_COATING,
+  CREATE_INTERFACE,
+  CREATE_OBSERVATION,
+  DELETE_FACT_PARTS,
+  DELETE_INTERFACE_IF_UNUSED,
+  DUPLICATE_COATING,
+  DUPLICATE_OBSERVATION,
+  INTERFACE_EXISTS,
+} from './curation.interfaces.js';
 
 /** The labels of the fact kinds the API writes, and the relationship from a material to a fact of each. */
 export const FACT_KIND_LABELS = ['Measurement', 'StabilityWindow', 'InterphaseObservation', 'CoatingApplication', 'Cell', 'Claim'] as const;
@@ -115,6 +127,73 @@ export interface WindowIdentity {
   oxidationValue: number | null;
 }
 
+/** A new fact's publication (created with it when new), node properties and status. */
+interface NewFact {
+  publicationKey: string;
+  newPublication: PublicationAdd | null;
+  props: Record<string, unknown> & { id: string };
+  status: 'CURRENT' | 'PROPOSED';
+}
+
+/** An interface between an electrolyte and a counterpart material (created with the observation when new). */
+export interface InterfaceAdd {
+  id: string;
+  electrolyteId: string;
+  counterpartId: string;
+  props: Record<string, unknown>;
+}
+
+/** An interphase observation to create: its interface, products (PRODUCES stored properties) and evidence (EVIDENCE ones). */
+export interface ObservationAdd extends NewFact {
+  interface: InterfaceAdd;
+  products: { materialId: string; props: Record<string, unknown> }[];
+  evidence: { technique: string; props: Record<string, unknown> }[];
+}
+
+/** The duplicate test of an observation: same interface, publication, products, potential (V) and thickness (nm). */
+export interface ObservationIdentity {
+  interfaceId: string;
+  publicationKey: string;
+  productIds: string[];
+  potentialValue: number | null;
+  thicknessValue: number | null;
+}
+
+/** A coating application to create: its coating, what it was applied on, the paired electrolyte, its effects. */
+export interface CoatingAdd extends NewFact {
+  coatingId: string;
+  substrateId: string | null;
+  electrolyteId: string | null;
+  appliedOn: Record<string, unknown>;
+  pairedWith: Record<string, unknown>;
+  effects: { props: Record<string, unknown>; link: Record<string, unknown> }[];
+}
+
+/** The duplicate test of a coating application: same coating, substrate, electrolyte, role, method, thickness (nm) and publication. */
+export interface CoatingIdentity {
+  coatingId: string;
+  substrateId: string | null;
+  electrolyteId: string | null;
+  role: string;
+  method: string;
+  thicknessValue: number | null;
+  publicationKey: string;
+}
+
+/** A cell to create: its components (HAS_COMPONENT stored properties) and results (CellResult nodes, HAS_RESULT links). */
+export interface CellAdd extends NewFact {
+  components: { materialId: string; props: Record<string, unknown> }[];
+  results: { props: Record<string, unknown>; link: Record<string, unknown> }[];
+}
+
+/** The duplicate test of a cell: same publication, type, components (material and role) and results (property, value, cycle). */
+export interface CellIdentity {
+  publicationKey: string;
+  cellType: string;
+  components: { materialId: string; role: string }[];
+  results: { property: string; value: number | null; atCycle: number | null }[];
+}
+
 /** A write refused because the graph changed under it (a revert of a change that a later one superseded). */
 /** A write the entity's state does not allow (CONFLICT), or whose target is not in the graph (NOT_FOUND). */
 export class CurationConflictError extends Error {
@@ -142,7 +221,8 @@ const FACT_STATE = cypher(
   `
 ${FIND_FACT}
 RETURN labels(x) AS labels, properties(x) AS props,
-  [(m:Material)-[:HAS_MEASUREMENT|HAS_WINDOW]->(x) | m.id] + [(x)-[:ABOUT|COATING|APPLIED_ON|HAS_COMPONENT|PRODUCES]->(m:Material) | m.id] AS materialIds`,
+  [(m:Material)-[:HAS_MEASUREMENT|HAS_WINDOW]->(x) | m.id] + [(x)-[:ABOUT|COATING|APPLIED_ON|PAIRED_WITH|HAS_COMPONENT|PRODUCES]->(m:Material) | m.id] +
+  [(x)-[:AT]->(:Interface)-[:ELECTROLYTE|COUNTERPART]->(m:Material) | m.id] AS materialIds`,
 );
 
 const FACT_HISTORY = cypher(
@@ -565,6 +645,101 @@ export class CurationStore {
     return (row?.id as string | null) ?? null;
   }
 
+  /** The id of a current or proposed interphase observation that `o` would repeat, or null. */
+  async duplicateObservation(o: ObservationIdentity): Promise<string | null> {
+    const [row] = await this.db.read(DUPLICATE_OBSERVATION, { ...o });
+    return (row?.id as string | null) ?? null;
+  }
+
+  /** Creates an interphase observation (with its interface and publication when new), current or proposed. */
+  async addObservation(o: ObservationAdd, audit: Audit): Promise<ChangeSetRecord> {
+    return this.addComposite('InterphaseObservation', o, audit, async (tx, changes) => {
+      const i = o.interface;
+      const [existing] = await tx.run(INTERFACE_EXISTS, { id: i.id });
+      if (!existing?.id) {
+        const created = await tx.run(CREATE_INTERFACE, { electrolyteId: i.electrolyteId, counterpartId: i.counterpartId, props: i.props });
+        if (created.length !== 1) throw new CurationConflictError(`the material ${i.electrolyteId} or ${i.counterpartId} is no longer in the graph`);
+        changes.push({ kind: 'Interface', entityId: i.id, action: 'ADD', before: null, after: { props: i.props }, materialIds: [i.electrolyteId, i.counterpartId] });
+      }
+      const [row] = await tx.run(CREATE_OBSERVATION[o.status], { interfaceId: i.id, ...this.common(o), products: o.products, evidence: o.evidence });
+      if (!row || Number(row.products) !== o.products.length || Number(row.evidence) !== o.evidence.length) {
+        throw new CurationConflictError(`a product, the interface ${i.id} or the publication ${o.publicationKey} is no longer in the graph`);
+      }
+      return [i.electrolyteId, i.counterpartId, ...o.products.map((p) => p.materialId)];
+    });
+  }
+
+  /** The id of a current or proposed coating application that `c` would repeat, or null. */
+  async duplicateCoating(c: CoatingIdentity): Promise<string | null> {
+    const [row] = await this.db.read(DUPLICATE_COATING, { ...c });
+    return (row?.id as string | null) ?? null;
+  }
+
+  /** Creates a coating application with its effects (and its publication when new), current or proposed. */
+  async addCoating(c: CoatingAdd, audit: Audit): Promise<ChangeSetRecord> {
+    return this.addComposite('CoatingApplication', c, audit, async (tx) => {
+      const [row] = await tx.run(CREATE_COATING[c.status], {
+        ...this.common(c),
+        coatingId: c.coatingId,
+        substrateId: c.substrateId,
+        electrolyteId: c.electrolyteId,
+        appliedOn: c.appliedOn,
+        pairedWith: c.pairedWith,
+        effects: c.effects,
+      });
+      if (!row || Number(row.substrates) !== (c.substrateId ? 1 : 0) || Number(row.electrolytes) !== (c.electrolyteId ? 1 : 0)) {
+        throw new CurationConflictError(`a material of the coating application or the publication ${c.publicationKey} is no longer in the graph`);
+      }
+      return [c.coatingId, ...(c.substrateId ? [c.substrateId] : []), ...(c.electrolyteId ? [c.electrolyteId] : [])];
+    });
+  }
+
+  /** The id of a current or proposed cell that `c` would repeat (same results within 1e-9 relative), or null. */
+  async duplicateCell(c: CellIdentity): Promise<string | null> {
+    const rows = await this.db.read(CELL_CANDIDATES, { publicationKey: c.publicationKey, cellType: c.cellType, components: c.components });
+    const key = (r: { property: string; value: number | null; atCycle: number | null }) => `${r.property}|${r.atCycle ?? ''}`;
+    const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-300));
+    const wanted = [...c.results].sort((a, b) => key(a).localeCompare(key(b)) || (a.value ?? 0) - (b.value ?? 0));
+    for (const row of rows) {
+      const have = (row.results as CellIdentity['results']).map((r) => ({ property: r.property, value: r.value ?? null, atCycle: r.atCycle == null ? null : Number(r.atCycle) }));
+      have.sort((a, b) => key(a).localeCompare(key(b)) || (a.value ?? 0) - (b.value ?? 0));
+      if (have.length === wanted.length && have.every((r, i) => key(r) === key(wanted[i]!) && same(r.value, wanted[i]!.value))) return row.id as string;
+    }
+    return null;
+  }
+
+  /** Creates a cell with its components and results (and its publication when new), current or proposed. */
+  async addCell(c: CellAdd, audit: Audit): Promise<ChangeSetRecord> {
+    return this.addComposite('Cell', c, audit, async (tx) => {
+      const [row] = await tx.run(CREATE_CELL[c.status], { ...this.common(c), components: c.components, results: c.results });
+      if (!row || Number(row.components) !== c.components.length) throw new CurationConflictError(`a component of the cell or the publication ${c.publicationKey} is no longer in the graph`);
+      return c.components.map((k) => k.materialId);
+    });
+  }
+
+  private common(f: NewFact) {
+    return { publicationKey: f.publicationKey, props: f.props, reported: storedProps(REPORTED_BY, { position: 0 }) };
+  }
+
+  /** One transaction: the publication when new, what `write` creates (it answers the fact's materials), the change set. */
+  private async addComposite(
+    kind: FactKindLabel,
+    f: NewFact,
+    audit: Audit,
+    write: (tx: GraphTransaction, changes: ChangeWrite[]) => Promise<string[]>,
+  ): Promise<ChangeSetRecord> {
+    return this.db.writeTransaction(`curation.add${kind}`, async (tx) => {
+      const changes: ChangeWrite[] = [];
+      if (f.newPublication) {
+        await tx.run(CREATE_PUBLICATION, { key: f.newPublication.key, props: f.newPublication.props });
+        changes.push({ kind: 'Publication', entityId: f.newPublication.key, action: 'ADD', before: null, after: { props: { key: f.newPublication.key, ...f.newPublication.props } }, materialIds: [] });
+      }
+      const materialIds = [...new Set(await write(tx, changes))];
+      changes.push({ kind, entityId: f.props.id, action: f.status === 'CURRENT' ? 'ADD' : 'PROPOSE', before: null, after: { status: f.status, props: f.props }, materialIds });
+      return ChangeSetStore.record(tx, { ...audit, changes });
+    });
+  }
+
   /** Creates a publication (refused by the key's uniqueness constraint when it exists). */
   async addPublication(p: PublicationAdd, audit: Audit): Promise<ChangeSetRecord> {
     return this.db.writeTransaction('curation.addPublication', async (tx) => {
@@ -676,6 +851,12 @@ async function revertOne(tx: GraphTransaction, c: ChangeWrite): Promise<ChangeWr
     if (!deleted || Number(deleted.n) === 0) throw new CurationConflictError(`a fact is about the variant '${c.entityId}'; revert that addition first`);
     return revert(c.after, null);
   }
+  if (c.kind === 'Interface') {
+    if (c.before !== null) throw new CurationConflictError(`a change of the interface '${c.entityId}' cannot be reverted`);
+    const [deleted] = await tx.run(DELETE_INTERFACE_IF_UNUSED, { id: c.entityId });
+    if (!deleted || Number(deleted.n) === 0) throw new CurationConflictError(`a fact is at or about the interface '${c.entityId}'; revert that addition first`);
+    return revert(c.after, null);
+  }
   if (c.kind === 'Material') {
     if (c.before !== null) throw new CurationConflictError(`a change of the material '${c.entityId}' cannot be reverted`);
     const [now] = await tx.run(MATERIAL_STATE, { id: c.entityId });
@@ -693,6 +874,7 @@ async function revertOne(tx: GraphTransaction, c: ChangeWrite): Promise<ChangeWr
   }
   const before = c.before as FactState | null;
   if (before === null) {
+    await tx.run(DELETE_FACT_PARTS, { id: c.entityId });
     await tx.run(DELETE_FACT, { id: c.entityId });
     return revert(state(now), null);
   }

@@ -35,6 +35,24 @@ export class FactService {
     return found ?? null;
   }
 
+  /** A current interphase observation by id, or null. */
+  async observation(id: string): Promise<InterphaseObservationRecord | null> {
+    const [found] = await this.loaders.related('observationsByIds').load(id);
+    return found ?? null;
+  }
+
+  /** A current coating application by id, or null. */
+  async coating(id: string): Promise<CoatingApplicationRecord | null> {
+    const [found] = await this.loaders.related('coatingsByIds').load(id);
+    return found ?? null;
+  }
+
+  /** A current cell by id, or null. */
+  async cell(id: string): Promise<CellRecord | null> {
+    const [found] = await this.loaders.related('cellsByIds').load(id);
+    return found ?? null;
+  }
+
   async interface(id: string): Promise<InterfaceRecord> {
     const [found] = await this.loaders.related('interfacesByIds').load(id);
     if (!found) throw new Error(`interface ${id} is referenced but missing`);

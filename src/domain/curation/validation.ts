@@ -6,7 +6,8 @@
  * Plausibility bounds (physical, not editorial): a conductivity is > 0 and at most 10³ S/cm (the best solid
  * electrolytes reach ~10⁻² S/cm; liquid and molten salts stay below 10 S/cm); a temperature is > 0 K and below
  * 10,000 K; a potential vs Li/Li⁺ lies within −5…10 V (Li/Li⁺ is −3.04 V vs SHE, the most oxidising couples
- * are below +3 V vs SHE); a fraction (site occupancy, transference number) lies in [0, 1].
+ * are below +3 V vs SHE); a fraction (site occupancy, transference number) lies in [0, 1], a capacity retention
+ * within 0…100 %; a thickness, critical current density or capacity is > 0; a number of cycles is a non-negative integer.
  */
 import { parseFormula } from '../chemistry/formula.js';
 import type { Composition } from '../chemistry/composition.js';
@@ -123,7 +124,22 @@ const POSITIVE: ReadonlySet<PropertyKind> = new Set([
   'LATTICE_PARAMETER',
   'TRANSITION_TEMPERATURE',
   'TEMPERATURE',
+  'THICKNESS',
+  'CRITICAL_CURRENT_DENSITY',
+  'SPECIFIC_CAPACITY',
+  'AREAL_CAPACITY',
+  'TIME_TO_SHORT_CIRCUIT',
 ]);
+
+/** Properties in % whose value is a fraction of a whole: within 0…100 % (a fraction in [0, 1]). */
+const PERCENT_FRACTIONS: ReadonlySet<PropertyKind> = new Set(['CAPACITY_RETENTION', 'CAPACITY_UTILIZATION']);
+
+/** A count of cycles: a non-negative integer. */
+export function checkCount(field: string, value: number | null | undefined, what = 'a number of cycles'): FieldError[] {
+  if (value == null) return [];
+  if (!Number.isInteger(value) || value < 0) return [fieldError(field, 'OUT_OF_RANGE', `${what} must be a non-negative integer; got ${value}`)];
+  return [];
+}
 
 /**
  * A value of `property` printed in `unit`, in the property's canonical unit, or the errors of the value's
@@ -160,6 +176,8 @@ function plausibility(field: string, property: PropertyKind, v: number): FieldEr
   }
   if (FRACTIONS.has(property)) return checkFraction(field, v);
   if (property === 'VOLTAGE') return checkPotential(field, v);
+  if (property === 'CYCLE_COUNT') return checkCount(field, v);
+  if (PERCENT_FRACTIONS.has(property)) return checkRange(field, v, { min: 0, max: 100 }, `a ${property.toLowerCase().replace(/_/g, ' ')} in %`);
   if (unit === 'K') return checkRange(field, v, { ...TEMPERATURE_RANGE_K, openMin: true, openMax: true }, 'a temperature in K');
   if (POSITIVE.has(property)) return checkRange(field, v, { min: 0, max: Number.MAX_VALUE, openMin: true }, `a ${property.toLowerCase().replace(/_/g, ' ')} in ${unit}`);
   if (unit === '%' && property !== 'VOLUME_CHANGE' && property !== 'RESISTANCE_INCREASE') return checkRange(field, v, { min: 0, max: 1000 }, `a percentage`);

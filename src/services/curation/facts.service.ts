@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeSetRecord } from '../../domain/curation/changes.js';
 import type { Principal } from '../../domain/curation/roles.js';
 import {
+  checkCount,
   checkFormula,
   checkPotential,
   checkProvenance,
@@ -38,6 +39,11 @@ import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../../domain/model/publication.kind.js';
 import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
 import { CLAIM } from '../../domain/model/claim.kind.js';
+import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT, HAS_RESULT } from '../../domain/model/cell.kind.js';
+import { APPLIED_ON, COATING_APPLICATION, COATING_EFFECT, HAS_EFFECT, PAIRED_WITH } from '../../domain/model/coating.kind.js';
+import { INTERFACE } from '../../domain/model/interface.kind.js';
+import { EVIDENCE, INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT } from '../../domain/model/interphaseObservation.kind.js';
+import type { CellType, CoatingRole, ComponentRole, DepositionMethod, InterphaseType, StabilityClass, Technique } from '../../domain/vocabulary.js';
 import type { ChemicalClass } from '../../domain/chemicalClass.js';
 import type { ClaimKind, ReferenceScale, WindowMethod } from '../../domain/vocabulary.js';
 import { publicationKey } from '../../domain/publicationKey.js';
@@ -133,6 +139,73 @@ export interface VariantInput {
   dopants?: { element: string; site?: string | null; amount?: string | null }[] | null;
   label?: string | null;
 }
+
+/** An interphase observed at the interface of an electrolyte and a counterpart material: products, character, evidence. */
+export interface ObservationInput {
+  electrolyte: string;
+  counterpart: string;
+  counterpartText?: string | null;
+  products?: string[] | null;
+  productsText?: string | null;
+  potential?: number | null;
+  thickness?: number | null;
+  thicknessUnit?: string | null;
+  conditions?: string | null;
+  stabilityClass?: StabilityClass | null;
+  interphaseType?: InterphaseType | null;
+  characterText?: string | null;
+  computed?: boolean | null;
+  evidence?: { technique: Technique; text?: string | null }[] | null;
+  provenance?: ProvenanceInput | null;
+}
+
+/** A value of an effect or a result: a number in `unit` (default the property's canonical unit). */
+export interface EffectInput {
+  property: PropertyKind;
+  propertyText?: string | null;
+  before?: number | null;
+  after?: number | null;
+  value?: number | null;
+  unit?: string | null;
+  text?: string | null;
+}
+
+/** A coating or interlayer applied on a substrate, paired with an electrolyte, and its effects. */
+export interface CoatingInput {
+  coating: string;
+  substrate?: string | null;
+  substrateText?: string | null;
+  electrolyte?: string | null;
+  role: CoatingRole;
+  method: DepositionMethod;
+  methodText?: string | null;
+  thickness?: number | null;
+  thicknessUnit?: string | null;
+  loading?: string | null;
+  effectText: string;
+  effects?: EffectInput[] | null;
+  provenance?: ProvenanceInput | null;
+}
+
+/** A cell test: its type, components, conditions and results. */
+export interface CellInput {
+  cellType: CellType;
+  components: { material: string; role: ComponentRole; text?: string | null }[];
+  temperature?: number | null;
+  temperatureUnit?: string | null;
+  currentDensity?: string | null;
+  cRate?: string | null;
+  stackPressure?: string | null;
+  arealLoading?: string | null;
+  voltageRange?: string | null;
+  conditions?: string | null;
+  results?: { property: PropertyKind; propertyText?: string | null; value: number; unit?: string | null; atCycle?: number | null; text?: string | null }[] | null;
+  resultText: string;
+  provenance?: ProvenanceInput | null;
+}
+
+/** Most products, evidence, effects, components or results one addition names. */
+const MAX_PARTS = 20;
 
 /** Most dopants one variant names. */
 const MAX_DOPANTS = 10;
@@ -394,6 +467,231 @@ export class CurationService {
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
 
+  /**
+   * Adds an interphase observation at the interface of an electrolyte and a counterpart material (by id, name or
+   * formula; the interface '<electrolyte>|<counterpart>' is created with it when the graph lacks it): its products
+   * (materials of the graph), potential (V vs Li/Li+, within −5…10 V), thickness (> 0, nm by default), character
+   * and evidence, credited to its publication. The same interface, publication, products, potential and
+   * thickness is a DUPLICATE.
+   */
+  async addInterphaseObservation(who: Principal, input: ObservationInput, field = 'input'): Promise<CurationResult> {
+    const products = input.products ?? [];
+    const evidence = input.evidence ?? [];
+    const errors: FieldError[] = [
+      ...checkPotential(`${field}.potential`, input.potential),
+      ...['counterpartText', 'productsText', 'characterText'].flatMap((k) => checkText(`${field}.${k}`, input[k as 'productsText'])),
+      ...checkText(`${field}.conditions`, input.conditions, { max: MAX_LONG_TEXT }),
+      ...tooMany(`${field}.products`, products.length, 'products'),
+      ...tooMany(`${field}.evidence`, evidence.length, 'techniques'),
+    ];
+    evidence.slice(0, MAX_PARTS).forEach((e, i) => errors.push(...checkText(`${field}.evidence[${i}].text`, e.text, { max: MAX_LONG_TEXT })));
+    if (products.length === 0 && !input.productsText?.trim() && !input.characterText?.trim() && !input.stabilityClass && !input.interphaseType) {
+      errors.push(fieldError(`${field}.products`, 'REQUIRED', 'give the products, or the character of the interphase (words, stabilityClass or interphaseType)'));
+    }
+    const thickness = this.quantity({ value: `${field}.thickness`, unit: `${field}.thicknessUnit` }, 'THICKNESS', input.thickness, input.thicknessUnit, errors);
+    const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
+    errors.push(...provenance.errors);
+    const electrolyteId = await this.materialId(input.electrolyte, `${field}.electrolyte`, errors);
+    const counterpartId = await this.materialId(input.counterpart, `${field}.counterpart`, errors);
+    if (electrolyteId && electrolyteId === counterpartId) errors.push(fieldError(`${field}.counterpart`, 'CONFLICT', 'an interface is between two different materials'));
+    const productIds = products.length > MAX_PARTS ? [] : await this.materialIds(products, `${field}.products`, errors);
+    const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    if (errors.length || !electrolyteId || !counterpartId || !publication) return invalid(errors);
+
+    const interfaceId = `${electrolyteId}|${counterpartId}`;
+    const distinctProducts = [...new Set(productIds)];
+    const repeated = await this.store.duplicateObservation({
+      interfaceId,
+      publicationKey: publication.key,
+      productIds: distinctProducts,
+      potentialValue: input.potential ?? null,
+      thicknessValue: thickness?.value ?? null,
+    });
+    if (repeated) return duplicate(repeated);
+
+    const id = `curated:${randomUUID()}`;
+    const status = this.status(who);
+    const props = {
+      ...storedProps(INTERPHASE_OBSERVATION, {
+        id,
+        review: null,
+        counterpartText: input.counterpartText ?? null,
+        potential: input.potential == null ? null : potential(input.potential),
+        conditions: input.conditions ?? null,
+        productsText: input.productsText ?? null,
+        stabilityClass: input.stabilityClass ?? null,
+        interphaseType: input.interphaseType ?? null,
+        characterText: input.characterText ?? null,
+        thickness,
+        computed: input.computed ?? null,
+        counterpartVariantId: null,
+      }),
+      ...curatedSource(who, input.provenance),
+      ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
+    };
+    const changeSet = await this.store.addObservation(
+      {
+        interface: { id: interfaceId, electrolyteId, counterpartId, props: storedProps(INTERFACE, { id: interfaceId, counterpartKind: 'MATERIAL' }) },
+        products: distinctProducts.map((materialId, position) => ({ materialId, props: storedProps(INTERPHASE_PRODUCT, { position, variantId: null }) })),
+        evidence: evidence.map((e, position) => ({ technique: e.technique, props: storedProps(EVIDENCE, { text: e.text ?? null, position }) })),
+        publicationKey: publication.key,
+        newPublication: publication.create,
+        props: props as typeof props & { id: string },
+        status,
+      },
+      this.audit(who, 'addInterphaseObservation', null),
+    );
+    this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [electrolyteId, counterpartId, ...distinctProducts]);
+    return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
+  }
+
+  /**
+   * Adds a coating or interlayer applied on a substrate (an electrode or the electrolyte) and paired with a solid
+   * electrolyte (materials of the graph), with its deposition method, thickness (> 0, nm by default) and effects
+   * (values before/after in the property's unit, checked as a measurement's: an ASR > 0 Ω cm², a CCD > 0 mA/cm²...),
+   * credited to its publication. The same coating, substrate, electrolyte, role, method, thickness and publication
+   * is a DUPLICATE.
+   */
+  async addCoatingApplication(who: Principal, input: CoatingInput, field = 'input'): Promise<CurationResult> {
+    const effects = input.effects ?? [];
+    const errors: FieldError[] = [
+      ...checkText(`${field}.effectText`, input.effectText, { required: true, max: MAX_LONG_TEXT }),
+      ...checkText(`${field}.substrateText`, input.substrateText),
+      ...checkText(`${field}.methodText`, input.methodText),
+      ...checkText(`${field}.loading`, input.loading, { max: 100 }),
+      ...tooMany(`${field}.effects`, effects.length, 'effects'),
+    ];
+    const thickness = this.quantity({ value: `${field}.thickness`, unit: `${field}.thicknessUnit` }, 'THICKNESS', input.thickness, input.thicknessUnit, errors);
+    const storedEffects = effects.slice(0, MAX_PARTS).map((e, i) => this.effect(e, `${field}.effects[${i}]`, errors));
+    const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
+    errors.push(...provenance.errors);
+    const coatingId = await this.materialId(input.coating, `${field}.coating`, errors);
+    const substrateId = input.substrate == null ? null : await this.materialId(input.substrate, `${field}.substrate`, errors);
+    const electrolyteId = input.electrolyte == null ? null : await this.materialId(input.electrolyte, `${field}.electrolyte`, errors);
+    const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    if (errors.length || !coatingId || !publication) return invalid(errors);
+
+    const repeated = await this.store.duplicateCoating({
+      coatingId,
+      substrateId,
+      electrolyteId,
+      role: input.role,
+      method: input.method,
+      thicknessValue: thickness?.value ?? null,
+      publicationKey: publication.key,
+    });
+    if (repeated) return duplicate(repeated);
+
+    const id = `curated:${randomUUID()}`;
+    const status = this.status(who);
+    const props = {
+      ...storedProps(COATING_APPLICATION, {
+        id,
+        review: null,
+        role: input.role,
+        substrateText: input.substrateText ?? null,
+        method: input.method,
+        methodText: input.methodText ?? null,
+        thickness,
+        loading: input.loading ?? null,
+        effectText: input.effectText.trim(),
+      }),
+      ...curatedSource(who, input.provenance),
+      ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
+    };
+    const changeSet = await this.store.addCoating(
+      {
+        coatingId,
+        substrateId,
+        electrolyteId,
+        appliedOn: storedProps(APPLIED_ON, { variantId: null }),
+        pairedWith: storedProps(PAIRED_WITH, { variantId: null }),
+        effects: storedEffects.map((e, position) => ({ props: e!, link: storedProps(HAS_EFFECT, { position }) })),
+        publicationKey: publication.key,
+        newPublication: publication.create,
+        props: props as typeof props & { id: string },
+        status,
+      },
+      this.audit(who, 'addCoatingApplication', null),
+    );
+    const materialIds = [coatingId, ...(substrateId ? [substrateId] : []), ...(electrolyteId ? [electrolyteId] : [])];
+    this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], materialIds);
+    return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
+  }
+
+  /**
+   * Adds a cell test as reported: its type, components (materials of the graph in their roles), test conditions
+   * (temperature > 0 K; the rest as printed) and results (values checked as a measurement's: capacity retention
+   * within 0…100 %, a CCD > 0 mA/cm², cycles a non-negative integer; `atCycle` a non-negative integer), credited
+   * to its publication. The same type, components, results and publication is a DUPLICATE.
+   */
+  async addCellResult(who: Principal, input: CellInput, field = 'input'): Promise<CurationResult> {
+    const components = input.components ?? [];
+    const results = input.results ?? [];
+    const errors: FieldError[] = [
+      ...checkText(`${field}.resultText`, input.resultText, { required: true, max: MAX_LONG_TEXT }),
+      ...['currentDensity', 'cRate', 'stackPressure', 'arealLoading', 'voltageRange'].flatMap((k) => checkText(`${field}.${k}`, input[k as 'cRate'], { max: 100 })),
+      ...checkText(`${field}.conditions`, input.conditions, { max: MAX_LONG_TEXT }),
+      ...tooMany(`${field}.components`, components.length, 'components'),
+      ...tooMany(`${field}.results`, results.length, 'results'),
+    ];
+    if (components.length === 0) errors.push(fieldError(`${field}.components`, 'REQUIRED', 'give at least one component (a material in its role)'));
+    const temperature = checkTemperature(`${field}.temperature`, input.temperature, input.temperatureUnit ?? 'K');
+    errors.push(...temperature.errors);
+    const storedResults = results.slice(0, MAX_PARTS).map((r, i) => {
+      const f = `${field}.results[${i}]`;
+      errors.push(...checkCount(`${f}.atCycle`, r.atCycle, 'a cycle'), ...checkText(`${f}.text`, r.text, { max: MAX_LONG_TEXT }), ...checkText(`${f}.propertyText`, r.propertyText));
+      const q = this.quantity({ value: `${f}.value`, unit: `${f}.unit` }, r.property, r.value, r.unit, errors, true);
+      return q && storedProps(CELL_RESULT, { ...q, property: r.property, propertyText: r.propertyText ?? null, atCycle: r.atCycle ?? null, text: r.text ?? null });
+    });
+    const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
+    errors.push(...provenance.errors);
+    const componentIds = components.length > MAX_PARTS ? [] : await Promise.all(components.map((c, i) => this.materialId(c.material, `${field}.components[${i}].material`, errors)));
+    components.slice(0, MAX_PARTS).forEach((c, i) => errors.push(...checkText(`${field}.components[${i}].text`, c.text)));
+    const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
+    if (errors.length || !publication) return invalid(errors);
+
+    const parts = components.map((c, i) => ({ materialId: componentIds[i]!, role: c.role, text: c.text ?? null }));
+    const repeated = await this.store.duplicateCell({
+      publicationKey: publication.key,
+      cellType: input.cellType,
+      components: parts.map(({ materialId, role }) => ({ materialId, role })),
+      results: results.map((r, i) => ({ property: r.property, value: (storedResults[i]!.value as number | null) ?? null, atCycle: r.atCycle ?? null })),
+    });
+    if (repeated) return duplicate(repeated);
+
+    const id = `curated:${randomUUID()}`;
+    const status = this.status(who);
+    const props = {
+      ...storedProps(CELL, { id, review: null, cellType: input.cellType, resultText: input.resultText.trim() }),
+      ...storedProps(CELL_CONDITIONS, {
+        temperatureText: input.temperature != null ? `${input.temperature} ${input.temperatureUnit ?? 'K'}` : null,
+        temperatureK: temperature.kelvin,
+        currentDensity: input.currentDensity ?? null,
+        cRate: input.cRate ?? null,
+        stackPressure: input.stackPressure ?? null,
+        arealLoading: input.arealLoading ?? null,
+        voltageRange: input.voltageRange ?? null,
+        other: input.conditions ?? null,
+      }),
+      ...curatedSource(who, input.provenance),
+      ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
+    };
+    const changeSet = await this.store.addCell(
+      {
+        components: parts.map(({ materialId, role, text }, position) => ({ materialId, props: storedProps(CELL_COMPONENT, { role, text, variantId: null, position }) })),
+        results: storedResults.map((r, position) => ({ props: r!, link: storedProps(HAS_RESULT, { position }) })),
+        publicationKey: publication.key,
+        newPublication: publication.create,
+        props: props as typeof props & { id: string },
+        status,
+      },
+      this.audit(who, 'addCellResult', null),
+    );
+    this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [...new Set(parts.map((p) => p.materialId))]);
+    return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
+  }
+
   /** A new version of a current measurement with the given fields changed (the former kept in its history). */
   async correctMeasurement(who: Principal, id: string, changes: MeasurementCorrection, reason: string): Promise<CurationResult> {
     const errors = checkText('reason', reason, { required: true, max: MAX_LONG_TEXT });
@@ -442,6 +740,52 @@ export class CurationService {
   }
 
   // --- helpers -------------------------------------------------------------------------------------
+
+  /** A contributor's addition waits for a curator while PROPOSALS_REQUIRED is on. */
+  private status(who: Principal): 'CURRENT' | 'PROPOSED' {
+    return this.options.proposalsRequired && who.role === 'contributor' ? 'PROPOSED' : 'CURRENT';
+  }
+
+  /** The materials some texts name, each of the graph (else an error naming its place in the list). */
+  private async materialIds(texts: string[], field: string, errors: FieldError[]): Promise<string[]> {
+    const ids = await Promise.all(texts.map((t, i) => this.materialId(t, `${field}[${i}]`, errors)));
+    return ids.filter((x): x is string => x !== null);
+  }
+
+  /**
+   * A number of `property` in `unit` as a stored quantity (EQUAL, in the canonical unit, printed as given), or
+   * null (absent, or wrong: then its errors are pushed). `required` makes a missing number an error.
+   */
+  private quantity(
+    fields: { value: string; unit: string },
+    property: PropertyKind,
+    value: number | null | undefined,
+    unit: string | null | undefined,
+    errors: FieldError[],
+    required = false,
+  ): StoredValue | null {
+    if (value == null && !required) return null;
+    const q = checkQuantity(fields, property, value, unit);
+    errors.push(...q.errors);
+    if (q.canonical === null) return null;
+    return { qualifier: 'EQUAL', value: q.canonical, min: null, max: null, unit: canonicalUnit(property), printedValue: String(value), printedUnit: unit ?? null, unitAsMeant: null, uncertainty: null, approximate: false };
+  }
+
+  /** A coating's effect as its CoatingEffect node stores it, or null with the errors of its fields. */
+  private effect(e: EffectInput, field: string, errors: FieldError[]): Record<string, unknown> | null {
+    const before = errors.length;
+    errors.push(...checkText(`${field}.text`, e.text, { max: MAX_LONG_TEXT }), ...checkText(`${field}.propertyText`, e.propertyText));
+    if (e.before == null && e.after == null && e.value == null && !e.text?.trim()) {
+      errors.push(fieldError(`${field}.value`, 'REQUIRED', 'give a value, values before and after, or the effect in words'));
+    }
+    const q = (name: 'before' | 'after' | 'value') => this.quantity({ value: `${field}.${name}`, unit: `${field}.unit` }, e.property, e[name], e.unit, errors);
+    const values = { before: q('before'), after: q('after'), value: q('value') };
+    // a wrong unit is reported once, not once per value
+    const seen = new Set<string>();
+    errors.push(...errors.splice(before).filter((x) => !seen.has(`${x.field} ${x.code}`) && !!seen.add(`${x.field} ${x.code}`)));
+    if (errors.length > before) return null;
+    return storedProps(COATING_EFFECT, { property: e.property, propertyText: e.propertyText ?? null, ...values, text: e.text ?? null });
+  }
 
   private async statusChange(
     who: Principal,
@@ -680,6 +1024,11 @@ function conditionProps(c: ConditionsInput, temperatureK: number | null) {
 /** A potential as a window stores it: V, printed as given. */
 function potential(volts: number) {
   return { qualifier: 'EQUAL' as const, value: volts, min: null, max: null, unit: 'V', printedValue: String(volts), printedUnit: 'V', unitAsMeant: null, uncertainty: null, approximate: false };
+}
+
+/** An error when a list names more than MAX_PARTS items. */
+function tooMany(field: string, n: number, what: string): FieldError[] {
+  return n > MAX_PARTS ? [fieldError(field, 'TOO_LONG', `names ${n} ${what}; at most ${MAX_PARTS} are accepted`)] : [];
 }
 
 function thisYear(): number {

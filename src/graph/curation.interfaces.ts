@@ -1,0 +1,192 @@
+/**
+ * The Cypher of the additions of interface facts through the API (used by curation.store.ts, in the same write
+ * transaction as their change set): interphase observations (AT an Interface between an electrolyte and a
+ * counterpart material, created with the first observation when the graph lacks it), coating applications
+ * (COATING, APPLIED_ON, PAIRED_WITH, HAS_EFFECT → CoatingEffect) and cells (HAS_COMPONENT, HAS_RESULT → CellResult),
+ * written as the seed writes them (seed.store.ts), under the labels of their status (factStatusLabels).
+ */
+import { CELL_COMPONENT, HAS_RESULT } from '../domain/model/cell.kind.js';
+import { APPLIED_ON, HAS_EFFECT, PAIRED_WITH } from '../domain/model/coating.kind.js';
+import { factStatusLabels } from '../domain/model/curation.kind.js';
+import { REPORTED_BY } from '../domain/model/fact.kind.js';
+import { EVIDENCE, INTERPHASE_PRODUCT } from '../domain/model/interphaseObservation.kind.js';
+import { cypher, type NamedQuery } from './database.js';
+import { relationshipOf } from './nodeKinds.js';
+
+type Status = 'CURRENT' | 'PROPOSED';
+const both = (make: (s: Status) => NamedQuery): Record<Status, NamedQuery> => ({ CURRENT: make('CURRENT'), PROPOSED: make('PROPOSED') });
+
+export const INTERFACE_EXISTS = cypher(
+  'curation.interfaceExists',
+  `
+OPTIONAL MATCH (i:Interface {id: $id})
+RETURN i.id AS id`,
+);
+
+/** An interface between two materials (counterpart kind MATERIAL), as the seed writes one. */
+export const CREATE_INTERFACE = cypher(
+  'curation.createInterface',
+  `
+MATCH (e:Material {id: $electrolyteId})
+MATCH (c:Material {id: $counterpartId})
+CREATE (i:Interface)
+SET i = $props
+CREATE (i)-[:ELECTROLYTE]->(e)
+CREATE (i)-[:COUNTERPART]->(c)
+RETURN i.id AS id`,
+);
+
+// an interface an addition created, when nothing is at it or about it any more
+export const DELETE_INTERFACE_IF_UNUSED = cypher(
+  'curation.deleteInterfaceIfUnused',
+  `
+MATCH (i:Interface {id: $id}) WHERE NOT i:SeedRecord AND NOT ()-[:AT|ABOUT_INTERFACE]->(i)
+DETACH DELETE i
+RETURN count(*) AS n`,
+);
+
+/** The sub-records of a fact (a coating's effects, a cell's results) that an addition created, removed with it by a revert. */
+export const DELETE_FACT_PARTS = cypher(
+  'curation.deleteFactParts',
+  `
+MATCH (x {id: $id})-[:HAS_EFFECT|HAS_RESULT]->(s) WHERE (s:CoatingEffect OR s:CellResult) AND NOT s:SeedRecord
+DETACH DELETE s
+RETURN count(*) AS n`,
+);
+
+export const CREATE_OBSERVATION = both(
+  (status) =>
+    cypher(
+      `curation.createInterphaseObservation.${status}`,
+      `
+MATCH (i:Interface {id: $interfaceId})
+MATCH (p:Publication {key: $publicationKey})
+CREATE (x:${factStatusLabels('InterphaseObservation', status).join(':')})
+SET x = $props
+CREATE (x)-[:AT]->(i)
+CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
+SET r = $reported
+WITH x
+CALL {
+  WITH x
+  UNWIND $products AS product
+  MATCH (m:Material {id: product.materialId})
+  CREATE (x)-[${relationshipOf(INTERPHASE_PRODUCT, 'pr')}]->(m)
+  SET pr = product.props
+  RETURN count(m) AS products
+}
+CALL {
+  WITH x
+  UNWIND $evidence AS ev
+  MATCH (t:Technique {id: ev.technique})
+  CREATE (x)-[${relationshipOf(EVIDENCE, 'e')}]->(t)
+  SET e = ev.props
+  RETURN count(t) AS evidence
+}
+RETURN x.id AS id, products, evidence`,
+    ),
+);
+
+// observations at the interface credited to the publication, current or proposed, with the same products, potential and thickness
+export const DUPLICATE_OBSERVATION = cypher(
+  'curation.duplicateInterphaseObservation',
+  `
+MATCH (x)-[:AT]->(:Interface {id: $interfaceId})
+WHERE (x:InterphaseObservation OR x:ProposedInterphaseObservation)
+  AND EXISTS { (x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey}) }
+  AND COUNT { (x)-[:PRODUCES]->(:Material) } = size($productIds)
+  AND all(id IN $productIds WHERE EXISTS { (x)-[:PRODUCES]->(:Material {id: id}) })
+  AND ${['potentialValue', 'thicknessValue'].map((f) => `((x.${f} IS NULL AND $${f} IS NULL) OR abs(x.${f} - $${f}) <= 1e-9)`).join('\n  AND ')}
+RETURN x.id AS id
+ORDER BY id
+LIMIT 1`,
+);
+
+export const CREATE_COATING = both(
+  (status) =>
+    cypher(
+      `curation.createCoatingApplication.${status}`,
+      `
+MATCH (coating:Material {id: $coatingId})
+MATCH (p:Publication {key: $publicationKey})
+OPTIONAL MATCH (s:Material {id: $substrateId})
+OPTIONAL MATCH (e:Material {id: $electrolyteId})
+CREATE (x:${factStatusLabels('CoatingApplication', status).join(':')})
+SET x = $props
+CREATE (x)-[:COATING]->(coating)
+CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
+SET r = $reported
+FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | CREATE (x)-[${relationshipOf(APPLIED_ON, 'a')}]->(s) SET a = $appliedOn)
+FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (x)-[${relationshipOf(PAIRED_WITH, 'pw')}]->(e) SET pw = $pairedWith)
+WITH x, count(s) AS substrates, count(e) AS electrolytes
+CALL {
+  WITH x
+  UNWIND $effects AS effect
+  CREATE (eff:CoatingEffect)
+  SET eff = effect.props
+  CREATE (x)-[${relationshipOf(HAS_EFFECT, 'h')}]->(eff)
+  SET h = effect.link
+  RETURN count(eff) AS effects
+}
+RETURN x.id AS id, substrates, electrolytes, effects`,
+    ),
+);
+
+// applications of the same coating on the same substrate with the same electrolyte, role and method, credited to the publication
+export const DUPLICATE_COATING = cypher(
+  'curation.duplicateCoatingApplication',
+  `
+MATCH (x)-[:COATING]->(:Material {id: $coatingId})
+WHERE (x:CoatingApplication OR x:ProposedCoatingApplication) AND x.role = $role AND x.method = $method
+  AND EXISTS { (x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey}) }
+  AND coalesce(head([(x)-[:APPLIED_ON]->(s:Material) | s.id]), '') = coalesce($substrateId, '')
+  AND coalesce(head([(x)-[:PAIRED_WITH]->(e:Material) | e.id]), '') = coalesce($electrolyteId, '')
+  AND ((x.thicknessValue IS NULL AND $thicknessValue IS NULL) OR abs(x.thicknessValue - $thicknessValue) <= 1e-9)
+RETURN x.id AS id
+ORDER BY id
+LIMIT 1`,
+);
+
+export const CREATE_CELL = both(
+  (status) =>
+    cypher(
+      `curation.createCell.${status}`,
+      `
+MATCH (p:Publication {key: $publicationKey})
+CREATE (x:${factStatusLabels('Cell', status).join(':')})
+SET x = $props
+CREATE (x)-[${relationshipOf(REPORTED_BY, 'r')}]->(p)
+SET r = $reported
+WITH x
+CALL {
+  WITH x
+  UNWIND $components AS component
+  MATCH (m:Material {id: component.materialId})
+  CREATE (x)-[${relationshipOf(CELL_COMPONENT, 'c')}]->(m)
+  SET c = component.props
+  RETURN count(m) AS components
+}
+CALL {
+  WITH x
+  UNWIND $results AS result
+  CREATE (res:CellResult)
+  SET res = result.props
+  CREATE (x)-[${relationshipOf(HAS_RESULT, 'h')}]->(res)
+  SET h = result.link
+  RETURN count(res) AS results
+}
+RETURN x.id AS id, components, results`,
+    ),
+);
+
+// cells of the same type and components (material and role) credited to the publication, with their results (compared by the caller)
+export const CELL_CANDIDATES = cypher(
+  'curation.duplicateCellCandidates',
+  `
+MATCH (x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey})
+WHERE (x:Cell OR x:ProposedCell) AND x.cellType = $cellType
+  AND COUNT { (x)-[:HAS_COMPONENT]->(:Material) } = size($components)
+  AND all(c IN $components WHERE EXISTS { (x)-[k:HAS_COMPONENT]->(:Material {id: c.materialId}) WHERE k.role = c.role })
+RETURN x.id AS id, [(x)-[:HAS_RESULT]->(r:CellResult) | {property: r.property, value: r.value, atCycle: r.atCycle}] AS results
+ORDER BY id`,
+);
