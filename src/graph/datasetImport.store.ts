@@ -44,8 +44,12 @@ export interface MeasurementWrite {
 
 export interface DatasetImportInput {
   dataset: DatasetWrite;
-  /** Whose copies of the materials' properties the import writes (`obelix*`, `liverpool*`): one view per dataset. */
-  view: MaterialDatasetView;
+  /**
+   * Whose copies of the materials' properties the import writes (`obelix*`, `liverpool*`): one view per dataset.
+   * Null: a dataset without a view (a lab's own table) writes no material: each measurement's material must
+   * already be in the graph (`materials` is then empty), and removing the dataset leaves every material as it was.
+   */
+  view: MaterialDatasetView | null;
   materials: MaterialWrite[];
   publications: PublicationWrite[];
   measurements: MeasurementWrite[];
@@ -228,7 +232,9 @@ export class DatasetImportStore {
   private async writeInput(tx: GraphTransaction, input: DatasetImportInput, onProgress?: (done: number, total: number) => void): Promise<DatasetImportCounts> {
     {
       await tx.run(MERGE_DATASET, { id: input.dataset.id, props: storedProps(DATASET, { ...input.dataset, phaseEntryCount: 0, rowCount: null, phaseRun: null }) });
-      const materialRows = input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, input.view, m) }));
+      const view = input.view;
+      if (view === null && input.materials.length > 0) throw new Error(`dataset ${input.dataset.id} has no view: it cannot write materials`);
+      const materialRows = view === null ? [] : input.materials.map(({ id, ...m }) => ({ id, props: sourceProps(MATERIAL, view, m) }));
       const materials = (await inBatches(tx, MERGE_MATERIALS, materialRows, 'materials', BATCH)).n ?? 0;
       const publications = (await inBatches(tx, MERGE_PUBLICATIONS, input.publications.map((p) => ({ doi: p.doi, props: somePropsOf(PUBLICATION, { doi: p.doi, url: p.url }) })), 'publications', BATCH)).n ?? 0;
       let measurements = 0;
@@ -242,8 +248,10 @@ export class DatasetImportStore {
         throw new Error(`wrote ${measurements} of ${input.measurements.length} measurements: a material or publication was missing`);
       }
       const [stale] = await tx.run(REMOVE_STALE, { datasetId: input.dataset.id, ids: input.measurements.map((m) => m.id) });
-      const [cleared] = await tx.run(CLEAR_DATASET_VIEW[input.view], { keep: input.materials.map((m) => m.id) });
-      await inBatches(tx, REFRESH_MATERIALS, [...input.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])], 'ids', BATCH);
+      if (view !== null) {
+        const [cleared] = await tx.run(CLEAR_DATASET_VIEW[view], { keep: input.materials.map((m) => m.id) });
+        await inBatches(tx, REFRESH_MATERIALS, [...input.materials.map((m) => m.id), ...((cleared?.ids as string[]) ?? [])], 'ids', BATCH);
+      }
       const [orphans] = await tx.run(REMOVE_ORPHANS);
       return {
         materials,
@@ -264,22 +272,25 @@ export class DatasetImportStore {
   /**
    * Removes everything an import of the dataset wrote, in one transaction: its measurements, its view of
    * the materials (`view`), the Dataset node, and the materials and publications nothing refers to any
-   * more. The graph is then what it would be had the dataset never been imported.
+   * more. The graph is then what it would be had the dataset never been imported. A dataset without a view
+   * (`view` null) clears no view.
    */
-  async removeDataset(datasetId: string, view: MaterialDatasetView): Promise<Pick<DatasetImportCounts, 'removedMeasurements' | 'removedOrphans'>> {
+  async removeDataset(datasetId: string, view: MaterialDatasetView | null): Promise<Pick<DatasetImportCounts, 'removedMeasurements' | 'removedOrphans'>> {
     return (await this.removeDatasetWith(datasetId, view, async () => undefined)).counts;
   }
 
   /** removeDataset, then `then(tx)` in the same transaction. */
   async removeDatasetWith<T>(
     datasetId: string,
-    view: MaterialDatasetView,
+    view: MaterialDatasetView | null,
     then: (tx: GraphTransaction) => Promise<T>,
   ): Promise<{ counts: Pick<DatasetImportCounts, 'removedMeasurements' | 'removedOrphans'>; result: T }> {
     return this.db.writeTransaction('datasetImport.remove', async (tx) => {
       const [stale] = await tx.run(REMOVE_STALE, { datasetId, ids: [] });
-      const [cleared] = await tx.run(CLEAR_DATASET_VIEW[view], { keep: [] });
-      await inBatches(tx, REFRESH_MATERIALS, (cleared?.ids as string[]) ?? [], 'ids', BATCH);
+      if (view !== null) {
+        const [cleared] = await tx.run(CLEAR_DATASET_VIEW[view], { keep: [] });
+        await inBatches(tx, REFRESH_MATERIALS, (cleared?.ids as string[]) ?? [], 'ids', BATCH);
+      }
       await tx.run(DELETE_DATASET, { datasetId });
       const [orphans] = await tx.run(REMOVE_ORPHANS);
       const counts = { removedMeasurements: stale ? num(stale, 'n') : 0, removedOrphans: orphans ? num(orphans, 'n') : 0 };

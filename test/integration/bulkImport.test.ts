@@ -167,6 +167,98 @@ describe('bulk import', () => {
   });
 });
 
+describe("a table without a view (a lab's own): measurements on materials already in the graph", () => {
+  const UNKNOWN = 'composition: no material of this composition in the graph; add it first (addMaterial) or import a table that describes it';
+  const LAB_MEASUREMENTS = cypher(
+    'test.bulk.labMeasurements',
+    `MATCH (m:Material)-[:HAS_MEASUREMENT]->(x:Measurement)-[:FROM_DATASET]->(d:Dataset) WHERE d.id IN $datasets
+     OPTIONAL MATCH (x)-[:REPORTED_BY]->(p:Publication)
+     RETURN d.id AS dataset, m.id AS material, x.value AS value, x.temperatureK AS temperatureK, collect(p.doi) AS dois
+     ORDER BY dataset, material`,
+  );
+  const MATERIALS = cypher('test.bulk.materials', 'MATCH (m:Material) RETURN m ORDER BY m.id');
+  let lab: BulkMapping;
+
+  beforeAll(async () => {
+    lab = await readMappingFile(fixture('lab.yaml'));
+  });
+
+  it('dry run: the row on a composition not in the graph is rejected, the others are ADD on known materials; nothing written', async () => {
+    const whole = await snapshot(db);
+    const plan = await service.plan(fixture('lab.csv'), lab);
+    expect(plan.summary).toMatchObject({ rows: 3, add: 2, match: 0, reject: 1, remove: 0, materials: 2, newMaterials: 0, publications: 1, nothingToDo: false });
+    expect(plan.rows.filter((r) => r.action === 'ADD').map((r) => [r.materialId, r.materialExists])).toEqual([
+      ['Ge1Li10P2S12', true],
+      ['Cl1Li6P1S5', true],
+    ]);
+    expect(formatReport(plan).split('\n')).toEqual([
+      `lab.csv:4 [L3]: ${UNKNOWN}`,
+      '3 rows: 2 to add, 0 already in the graph, 1 rejected; 2 measurements (0 to remove), 2 materials (0 new), 1 publications',
+    ]);
+    expect(await snapshot(db)).toEqual(whole);
+  });
+
+  it('real run: two measurements on the existing materials, no material written; the same file again writes nothing; revert restores the graph', async () => {
+    const materialsBefore = await db.read(MATERIALS);
+    const publish = vi.spyOn(events, 'publish');
+    const first = await service.run(fixture('lab.csv'), lab, OPTIONS);
+    expect(publish.mock.calls.at(-1)![0]).toMatchObject({ changeSetId: first.changeSet!.id, entityIds: ['test-bulk-lab'], materialIds: ['Ge1Li10P2S12', 'Cl1Li6P1S5'] });
+    expect(first.counts).toMatchObject({ materials: 0, publications: 1, measurements: 2, removedMeasurements: 0 });
+    expect(await db.read(LAB_MEASUREMENTS, { datasets: ['test-bulk-lab'] })).toEqual([
+      { dataset: 'test-bulk-lab', material: 'Cl1Li6P1S5', value: 1.9e-3, temperatureK: 298.15, dois: ['10.5555/lab.one'] },
+      { dataset: 'test-bulk-lab', material: 'Ge1Li10P2S12', value: 1.1e-2, temperatureK: 298.15, dois: ['10.5555/lab.one'] },
+    ]);
+    expect(await db.read(MATERIALS)).toEqual(materialsBefore);
+
+    const imported = await snapshot(db);
+    const again = await service.run(fixture('lab.csv'), lab, OPTIONS);
+    expect(again.changeSet).toBeNull();
+    expect(again.plan.summary).toMatchObject({ add: 0, match: 2, reject: 1, nothingToDo: true });
+    expect(await snapshot(db)).toEqual(imported);
+
+    await service.revert(first.changeSet!.id, OPTIONS);
+    expect(await snapshot(db, { withoutAudit: true })).toEqual(before);
+  });
+
+  it('a changed file converges (the measurement it no longer gives is removed); reverting it restores the earlier import', async () => {
+    const changedFile = path.join(work, 'lab.csv');
+    writeFileSync(changedFile, readFileSync(fixture('lab.csv'), 'utf8').replace('1.1E-02', '1.2E-02'));
+    const original = await service.run(fixture('lab.csv'), lab, OPTIONS);
+    const afterOriginal = await snapshot(db, { withoutAudit: true });
+    const changed = await service.run(changedFile, lab, OPTIONS);
+    expect(changed.counts).toMatchObject({ measurements: 2, removedMeasurements: 1 });
+    expect((await db.read(LAB_MEASUREMENTS, { datasets: ['test-bulk-lab'] })).map((r) => r.value)).toEqual([1.9e-3, 1.2e-2]);
+    await service.revert(changed.changeSet!.id, OPTIONS);
+    expect(await snapshot(db, { withoutAudit: true })).toEqual(afterOriginal);
+    await service.revert(original.changeSet!.id, OPTIONS);
+    expect(await snapshot(db, { withoutAudit: true })).toEqual(before);
+  });
+
+  it('several datasets without a view coexist (no view to hold), each removable alone', async () => {
+    const other = { ...lab, dataset: { ...lab.dataset, id: 'test-bulk-lab-two' } };
+    const a = await service.run(fixture('lab.csv'), lab, OPTIONS);
+    const b = await service.run(fixture('lab.csv'), other, OPTIONS);
+    expect(b.counts).toMatchObject({ measurements: 2 });
+    const rows = await db.read(LAB_MEASUREMENTS, { datasets: ['test-bulk-lab', 'test-bulk-lab-two'] });
+    expect(rows.map((r) => `${r.dataset} ${r.material}`)).toEqual([
+      'test-bulk-lab Cl1Li6P1S5',
+      'test-bulk-lab Ge1Li10P2S12',
+      'test-bulk-lab-two Cl1Li6P1S5',
+      'test-bulk-lab-two Ge1Li10P2S12',
+    ]);
+    await service.revert(a.changeSet!.id, OPTIONS);
+    expect((await db.read(LAB_MEASUREMENTS, { datasets: ['test-bulk-lab', 'test-bulk-lab-two'] })).map((r) => r.dataset)).toEqual(['test-bulk-lab-two', 'test-bulk-lab-two']);
+    await service.revert(b.changeSet!.id, OPTIONS);
+    expect(await snapshot(db, { withoutAudit: true })).toEqual(before);
+  });
+
+  it('with rejectedRows: fail, the row on an unknown composition stops the import: nothing written', async () => {
+    const whole = await snapshot(db);
+    await expect(service.run(fixture('lab.csv'), { ...lab, rejectedRows: 'fail' }, OPTIONS)).rejects.toThrow(`lab.csv:4 [L3]: ${UNKNOWN}`);
+    expect(await snapshot(db)).toEqual(whole);
+  });
+});
+
 describe('npm run import', () => {
   const runCli = (args: string[]) => runCliAs('import', args, { INTERPHASE_API_KEY: '' });
 

@@ -155,6 +155,37 @@ describe('the plan', () => {
   });
 });
 
+describe('the plan of a table without a view (a lab\'s own)', () => {
+  const mapping = mappingOf('lab.yaml');
+  const content = fixture('lab.csv');
+  const reading = readTable(mapping, content, 'lab.csv');
+  const known = (ids: string[]): ExistingState => ({ ...NOTHING, materialIds: new Set(ids) });
+
+  it('reads a mapping without view, and writes no material', () => {
+    expect(mapping.view).toBeUndefined();
+    const plan = planImport(mapping, reading, content, known(['Ge1Li10P2S12', 'Cl1Li6P1S5']));
+    expect(plan.input.view).toBeNull();
+    expect(plan.input.materials).toEqual([]);
+    expect(plan.input.measurements.map((m) => m.materialId)).toEqual(['Ge1Li10P2S12', 'Cl1Li6P1S5']);
+    expect(plan.summary).toMatchObject({ rows: 3, add: 2, reject: 1, materials: 2, newMaterials: 0, publications: 1 });
+  });
+
+  it('rejects a row whose composition is no material in the graph, at its composition column', () => {
+    const plan = planImport(mapping, reading, content, known(['Ge1Li10P2S12']));
+    expect(plan.summary).toMatchObject({ add: 1, reject: 2 });
+    expect(formatReport(plan).split('\n').slice(0, 2)).toEqual([
+      'lab.csv:3 [L2]: composition: no material of this composition in the graph; add it first (addMaterial) or import a table that describes it',
+      'lab.csv:4 [L3]: composition: no material of this composition in the graph; add it first (addMaterial) or import a table that describes it',
+    ]);
+    expect(plan.input.publications.map((p) => p.doi)).toEqual(['10.5555/lab.one']);
+  });
+
+  it('a table with a view still writes its materials whether or not the graph knows them', () => {
+    const withView = planImport({ ...mapping, view: 'liverpool' }, reading, content, NOTHING);
+    expect(withView.summary).toMatchObject({ add: 3, reject: 0, newMaterials: 3 });
+  });
+});
+
 describe('the shipped mappings against the dataset readers', () => {
   it.skipIf(!existsSync(OBELIX_CSV_PATH))('mappings/obelix.yaml gives the same writes as the OBELiX reader', () => {
     const csv = readFileSync(OBELIX_CSV_PATH);

@@ -100,7 +100,7 @@ export class BulkImportService {
     const [existing, latest, heldByOthers] = await Promise.all([
       this.store.existing(mapping.dataset.id, materialIds),
       this.latestPayload(mapping.dataset.id),
-      this.store.viewHeldByOthers(mapping.view, mapping.dataset.id),
+      mapping.view ? this.store.viewHeldByOthers(mapping.view, mapping.dataset.id) : 0,
     ]);
     if (heldByOthers > 0) {
       throw new ViewTakenError(`view '${mapping.view}' is held by another dataset (${heldByOthers} materials carry it without a measurement of '${mapping.dataset.id}'): a view is one dataset's; declare a new one (domain/model/material.kind.ts)`);
@@ -213,7 +213,7 @@ export class BulkImportService {
       operation: record.operation,
       kinds: record.kinds,
       entityIds: [input.dataset.id],
-      materialIds: input.materials.map((m) => m.id),
+      materialIds: materialIdsOf(input),
     };
     this.events?.publish(event);
   }
@@ -223,8 +223,13 @@ export class BulkImportService {
 function datasetChange(datasetId: string, action: 'IMPORT' | 'REVERT', before: DatasetImportInput | null | 'unrecorded', after: DatasetImportInput | null, counts: DatasetImportCounts | null) {
   const summary = (i: DatasetImportInput | null | 'unrecorded') =>
     i === null ? null : i === 'unrecorded' ? { recorded: false } : { version: i.dataset.version, file: i.dataset.file, measurements: i.measurements.length, materials: i.materials.length, publications: i.publications.length };
-  const materialIds = [...new Set([before, after].flatMap((i) => (i && i !== 'unrecorded' ? i.materials.map((m) => m.id) : [])))];
+  const materialIds = [...new Set([before, after].flatMap((i) => (i && i !== 'unrecorded' ? materialIdsOf(i) : [])))];
   return { kind: 'Dataset', entityId: datasetId, action, before: summary(before), after: after ? { ...summary(after), counts } : null, materialIds };
+}
+
+/** The materials an input touches: those it describes (its view) and those its measurements are of (a dataset without a view describes none). */
+function materialIdsOf(input: DatasetImportInput): string[] {
+  return [...new Set([...input.materials.map((m) => m.id), ...input.measurements.map((m) => m.materialId)])];
 }
 
 /** The reference numbers → DOIs of a lookup table (`columns.dois.lookup`). */

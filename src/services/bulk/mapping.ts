@@ -66,8 +66,12 @@ const MAPPING = z.strictObject({
     doi: z.string().min(1).nullable().default(null),
     url: z.string().url(),
   }),
-  /** Whose copy of the materials' properties the import writes (domain/model/material.kind.ts): one dataset's own. */
-  view: z.enum(DATASET_VIEWS),
+  /**
+   * Whose copy of the materials' properties the import writes (domain/model/material.kind.ts): one dataset's own.
+   * Absent: the table (a lab's own) describes no material: it writes none, and a row whose composition is not a
+   * material already in the graph is rejected.
+   */
+  view: z.enum(DATASET_VIEWS).optional(),
   format: z.enum(['csv', 'jsonl']),
   /** CSV only: whether the first line names the columns; without one, `columnNames` does. */
   header: z.boolean().default(true),

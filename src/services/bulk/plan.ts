@@ -87,8 +87,8 @@ export function toInput(mapping: BulkMapping, reading: TableReading, content: st
   const d = mapping.dataset;
   const input: DatasetImportInput = {
     dataset: { id: d.id, name: d.name, license: d.licence, licenseUrl: d.licenceUrl, url: d.url, citation: d.citation, doi: d.doi, version: fileVersion(content), file: reading.fileName },
-    view: mapping.view,
-    materials: materialWrites(reading.rows),
+    view: mapping.view ?? null,
+    materials: mapping.view ? materialWrites(reading.rows) : [],
     publications: publicationWrites(reading.rows.flatMap((r) => r.dois)),
     measurements: [...byId.values()],
   };
@@ -110,7 +110,8 @@ export function measurementId(mapping: BulkMapping, row: ReadRow, m: RowMeasurem
 }
 
 /** The plan: the input and, row by row, what the real run would do given what the graph holds. */
-export function planImport(mapping: BulkMapping, reading: TableReading, content: string | Buffer, existing: ExistingState): BulkPlan {
+export function planImport(mapping: BulkMapping, table: TableReading, content: string | Buffer, existing: ExistingState): BulkPlan {
+  const reading = mapping.view ? table : withKnownMaterials(mapping, table, existing.materialIds);
   const { input, idsByLine, repeats } = toInput(mapping, reading, content);
   const inputHash = hashInput(input);
   const rows: RowReport[] = [];
@@ -136,12 +137,30 @@ export function planImport(mapping: BulkMapping, reading: TableReading, content:
     reject: count('REJECT'),
     remove,
     measurements: input.measurements.length,
-    materials: input.materials.length,
+    materials: new Set(input.measurements.map((m) => m.materialId)).size,
     newMaterials: input.materials.filter((m) => !existing.materialIds.has(m.id)).length,
     publications: input.publications.length,
     nothingToDo: add === 0 && remove === 0 && sameAsRecorded,
   };
   return { input, rows, warnings: reading.warnings, summary, inputHash };
+}
+
+/** The problem of a row of a table without a view whose composition is no material in the graph. */
+export const UNKNOWN_MATERIAL = 'no material of this composition in the graph; add it first (addMaterial) or import a table that describes it';
+
+/**
+ * A table without a view (mapping.ts `view` absent) writes no material: its rows whose composition is not a
+ * material in the graph are rejected (UNKNOWN_MATERIAL, at the composition column).
+ */
+function withKnownMaterials(mapping: BulkMapping, reading: TableReading, known: ReadonlySet<string>): TableReading {
+  const unknown = reading.rows.filter((r) => !known.has(r.composition.key));
+  if (unknown.length === 0) return reading;
+  const column = mapping.columns.composition.column;
+  return {
+    ...reading,
+    rows: reading.rows.filter((r) => known.has(r.composition.key)),
+    rejected: [...reading.rejected, ...unknown.map((r) => ({ line: r.line, recordId: r.recordId, problems: [{ column, problem: UNKNOWN_MATERIAL }] }))],
+  };
 }
 
 /** Where a row is, for its problems: `<line>`, or `<line> [<record id>]` when the table gives one (as the dataset readers print it). */

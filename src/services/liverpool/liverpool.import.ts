@@ -47,7 +47,7 @@ export class LiverpoolImportService {
     const counts = await this.store.importDataset(reading.input, onProgress);
     const shared = await this.store.describedByOtherSources(
       reading.input.materials.map((m) => m.id),
-      reading.input.view,
+      'liverpool',
     );
     return {
       ...counts,
