@@ -54,8 +54,9 @@ describe('the README worked example', () => {
     );
     expect(corrected.data!.correctMeasurement.ok).toBe(true);
     const value = await server.gql<{ measurements: { edges: { node: { id: string; value: number } }[] } }>(
-      `{ measurements(where: { material: "Li6PS5Cl", source: DATASET, value: { min: 2.35, max: 2.45, unit: "mS/cm" } }, first: 100) { edges { node { id value(unit: "mS/cm") } } } }`,
+      `{ measurements(where: { material: "Li6PS5Cl", property: IONIC_CONDUCTIVITY, source: DATASET, value: { min: 2.35, max: 2.45, unit: "mS/cm" } }, first: 100) { edges { node { id value(unit: "mS/cm") } } } }`,
     );
+    expect(value.errors).toBeUndefined();
     expect(value.data!.measurements.edges.map((e) => e.node)).toContainEqual({ id, value: 2.4 });
 
     const history = await server.gql<{ factHistory: { version: number; props: string; reason: string | null }[]; history: { action: string; changeSetId: string }[] }>(
