@@ -43,6 +43,13 @@ const CORRECT = 'mutation($id: ID!, $changes: MeasurementCorrectionInput!, $reas
 const RETRACT = 'mutation($id: ID!, $reason: String!) { retractFact(id: $id, reason: $reason) { ok status errors { field code problem } } }';
 const ACCEPT = 'mutation($id: ID!) { acceptProposal(id: $id) { ok status errors { field code problem } } }';
 const REVERT = 'mutation($id: ID!, $reason: String!) { revertChangeSet(id: $id, reason: $reason) { ok status errors { field code problem } } }';
+const ADD_CELL = 'mutation($input: AddCellResultInput!) { addCellResult(input: $input) { ok status errors { field code problem } } }';
+const CELL = {
+  cellType: 'HALF',
+  components: [{ material: 'LiCoO2', role: 'CATHODE' }, { material: LGPS, role: 'ELECTROLYTE' }],
+  resultText: 'made up',
+  provenance: { doi: DOI, citation: CITATION },
+};
 const ADD_PHASE = 'mutation($i: AddPhaseEntryInput!) { addPhaseEntry(input: $i) { id } }';
 
 let server: TestServer;
@@ -152,9 +159,12 @@ const CASES: [string, () => Promise<Answer>, Answer][] = [
   ['no provenance', () => measurement({ provenance: null }), { code: 'REQUIRED', field: 'input.provenance' }],
   ['a DOI that is not one', () => measurement({ provenance: { doi: 'not-a-doi' } }), { code: 'MALFORMED', field: 'input.provenance.doi' }],
   ['a citation without its year', () => write(ADD_PUBLICATION, { input: { citation: { ...CITATION, year: null } } }), { code: 'REQUIRED', field: 'input.citation.year' }],
+  ['a capacity retention of 150 %', () => write(ADD_CELL, { input: { ...CELL, results: [{ property: 'CAPACITY_RETENTION', value: 150, unit: '%', atCycle: 100 }] } }), { code: 'OUT_OF_RANGE', field: 'input.results[0].value' }],
+  ['a negative cycle number', () => write(ADD_CELL, { input: { ...CELL, results: [{ property: 'SPECIFIC_CAPACITY', value: 120, unit: 'mAh/g', atCycle: -1 }] } }), { code: 'OUT_OF_RANGE', field: 'input.results[0].atCycle' }],
   // references
   ['an unknown material', () => measurement({ material: 'Unobtainium-42' }), { code: 'NOT_FOUND', field: 'input.material' }],
   ['a variant of an unknown material', () => write(ADD_VARIANT, { input: { material: 'Unobtainium-42', label: 'x-doped' } }), { code: 'NOT_FOUND', field: 'input.material' }],
+  ['a cell with an unknown component', () => write(ADD_CELL, { input: { ...CELL, components: [{ material: 'Unobtainium-42', role: 'CATHODE' }] } }), { code: 'NOT_FOUND', field: 'input.components[0].material' }],
   ['a claim about an unknown material', () => write(ADD_CLAIM, { input: { kind: 'MECHANISM', statement: 'It conducts.', materials: ['Unobtainium-42'], provenance: { doi: DOI, citation: CITATION } } }), { code: 'NOT_FOUND', field: 'input.materials[0]' }],
   ['correcting a fact that does not exist', () => write(CORRECT, { id: 'no-such-fact', changes: { value: 1 }, reason: 'typo' }, curator.key), { code: 'NOT_FOUND', field: 'id' }],
   ['reverting a change set that does not exist', () => write(REVERT, { id: '00000000-0000-4000-8000-000000000000', reason: 'undo' }, curator.key), { code: 'NOT_FOUND', field: 'id' }],
