@@ -4,3 +4,4 @@ CREATE CONSTRAINT proposed_fact_id IF NOT EXISTS FOR (x:ProposedFact) REQUIRE x.
 CREATE CONSTRAINT retracted_fact_id IF NOT EXISTS FOR (x:RetractedFact) REQUIRE x.id IS UNIQUE;
 CREATE CONSTRAINT rejected_fact_id IF NOT EXISTS FOR (x:RejectedFact) REQUIRE x.id IS UNIQUE;
 CREATE INDEX fact_version_fact IF NOT EXISTS FOR (v:FactVersion) ON (v.factId);
+CREATE CONSTRAINT curation_lock_id IF NOT EXISTS FOR (l:CurationLock) REQUIRE l.id IS UNIQUE;

@@ -57,7 +57,30 @@ export interface Audit {
   keyId: string;
   operation: string;
   reason: string | null;
+  /**
+   * An addition's repeat check, run again inside its transaction once the curation lock is held (so a writer
+   * that added the same fact meanwhile has committed): the id of the fact it would repeat, or null.
+   */
+  recheck?: () => Promise<string | null>;
 }
+
+/** Another writer added the same fact first: nothing was written (the addition answers DUPLICATE). */
+export class DuplicateFactError extends Error {
+  override name = 'DuplicateFactError';
+  constructor(readonly existingId: string) {
+    super(`the fact repeats ${existingId}`);
+  }
+}
+
+// Additions through the API take this lock first: they serialise, so the repeat check of one sees what the
+// other committed. The node is bookkeeping (its counter changes with every addition), not a fact.
+const LOCK_ADDITIONS = cypher(
+  'curation.lockAdditions',
+  `
+MERGE (l:CurationLock {id: 'additions'})
+SET l.additions = coalesce(l.additions, 0) + 1
+RETURN l.additions AS n`,
+);
 
 /** A publication to create with a fact (its key and stored properties). */
 export interface PublicationAdd {
@@ -606,6 +629,7 @@ export class CurationStore {
   /** Creates a variant of a material. */
   async addVariant(v: { id: string; materialId: string; props: Record<string, unknown> }, audit: Audit): Promise<ChangeSetRecord> {
     return this.db.writeTransaction('curation.addVariant', async (tx) => {
+      await this.exclusive(tx, audit);
       const rows = await tx.run(CREATE_VARIANT, { materialId: v.materialId, props: v.props });
       if (rows.length !== 1) throw new CurationConflictError(`the material ${v.materialId} is no longer in the graph`);
       return ChangeSetStore.record(tx, { ...audit, changes: [{ kind: 'MaterialVariant', entityId: v.id, action: 'ADD', before: null, after: { props: v.props }, materialIds: [v.materialId] }] });
@@ -621,11 +645,9 @@ export class CurationStore {
   /** Creates a claim about its materials (and its publication when new), current or proposed. */
   async addClaim(c: ClaimAdd, audit: Audit): Promise<ChangeSetRecord> {
     return this.db.writeTransaction('curation.addClaim', async (tx) => {
+      await this.exclusive(tx, audit);
       const changes: ChangeWrite[] = [];
-      if (c.newPublication) {
-        await tx.run(CREATE_PUBLICATION, { key: c.newPublication.key, props: c.newPublication.props });
-        changes.push({ kind: 'Publication', entityId: c.newPublication.key, action: 'ADD', before: null, after: { props: { key: c.newPublication.key, ...c.newPublication.props } }, materialIds: [] });
-      }
+      await this.publicationIfNew(tx, c.newPublication, changes);
       const [row] = await tx.run(CREATE_CLAIM[c.status], {
         publicationKey: c.publicationKey,
         materialIds: c.materialIds,
@@ -729,15 +751,32 @@ export class CurationStore {
     write: (tx: GraphTransaction, changes: ChangeWrite[]) => Promise<string[]>,
   ): Promise<ChangeSetRecord> {
     return this.db.writeTransaction(`curation.add${kind}`, async (tx) => {
+      await this.exclusive(tx, audit);
       const changes: ChangeWrite[] = [];
-      if (f.newPublication) {
-        await tx.run(CREATE_PUBLICATION, { key: f.newPublication.key, props: f.newPublication.props });
-        changes.push({ kind: 'Publication', entityId: f.newPublication.key, action: 'ADD', before: null, after: { props: { key: f.newPublication.key, ...f.newPublication.props } }, materialIds: [] });
-      }
+      await this.publicationIfNew(tx, f.newPublication, changes);
       const materialIds = [...new Set(await write(tx, changes))];
       changes.push({ kind, entityId: f.props.id, action: f.status === 'CURRENT' ? 'ADD' : 'PROPOSE', before: null, after: { status: f.status, props: f.props }, materialIds });
       return ChangeSetStore.record(tx, { ...audit, changes });
     });
+  }
+
+  /** Takes the additions' lock inside `tx`, then re-runs the repeat check. @throws DuplicateFactError */
+  private async exclusive(tx: GraphTransaction, audit: Audit): Promise<void> {
+    await tx.run(LOCK_ADDITIONS);
+    const repeated = (await audit.recheck?.()) ?? null;
+    if (repeated) throw new DuplicateFactError(repeated);
+  }
+
+  /**
+   * Creates the publication a fact credits when the request found it new, unless another addition created it
+   * meanwhile (the lock is held, so that one has committed): then the fact credits that one and nothing is added.
+   */
+  private async publicationIfNew(tx: GraphTransaction, p: PublicationAdd | null, changes: ChangeWrite[]): Promise<void> {
+    if (!p) return;
+    const [found] = await tx.run(PUBLICATION_EXISTS, { key: p.key, doi: p.props.doi ?? null });
+    if (found?.key != null) return;
+    await tx.run(CREATE_PUBLICATION, { key: p.key, props: p.props });
+    changes.push({ kind: 'Publication', entityId: p.key, action: 'ADD', before: null, after: { props: { key: p.key, ...p.props } }, materialIds: [] });
   }
 
   /** Creates a publication (refused by the key's uniqueness constraint when it exists). */
@@ -761,11 +800,9 @@ export class CurationStore {
   /** Creates a fact (and its publication when new), current or proposed. */
   async addFact(m: FactAdd, audit: Audit): Promise<ChangeSetRecord> {
     return this.db.writeTransaction(`curation.add${m.kind}`, async (tx) => {
+      await this.exclusive(tx, audit);
       const changes: ChangeWrite[] = [];
-      if (m.newPublication) {
-        await tx.run(CREATE_PUBLICATION, { key: m.newPublication.key, props: m.newPublication.props });
-        changes.push({ kind: 'Publication', entityId: m.newPublication.key, action: 'ADD', before: null, after: { props: { key: m.newPublication.key, ...m.newPublication.props } }, materialIds: [] });
-      }
+      await this.publicationIfNew(tx, m.newPublication, changes);
       const rows = await tx.run(CREATE_FACT[m.kind][m.status], {
         variantId: m.variantId ?? null,
         materialId: m.materialId,

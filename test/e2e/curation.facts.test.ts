@@ -12,7 +12,7 @@ import { createTestKey, type TestKey } from '../support/keys.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** What a revert keeps (the audit trail, the keys, former versions) is left out of the comparison. */
-const AUDIT = ['ChangeSet', 'Change', 'ApiKey', 'FactVersion'];
+const AUDIT = ['ChangeSet', 'Change', 'ApiKey', 'FactVersion', 'CurationLock'];
 const LGPS = 'Ge1Li10P2S12';
 // a DOI no dataset or review names (the 10.5555 prefix is reserved for examples)
 const DOI = '10.5555/interphase-curation-test.1';

@@ -17,7 +17,7 @@ const RELS = cypher(
 );
 
 /** The audit trail's and the keys' nodes: what a write records about itself rather than the facts it writes. */
-export const AUDIT_LABELS = ['ChangeSet', 'Change', 'ApiKey', 'FactVersion'] as const;
+export const AUDIT_LABELS = ['ChangeSet', 'Change', 'ApiKey', 'FactVersion', 'CurationLock'] as const;
 
 export interface SnapshotOptions {
   /** Leave out the audit trail and the API keys (AUDIT_LABELS): compare the facts only, e.g. before an import and after its revert. */

@@ -8,6 +8,7 @@
  * A contributor's addition is held as a proposal (status PROPOSED, read by no list) while PROPOSALS_REQUIRED is
  * on, until a curator accepts it; a curator's is added at once.
  */
+import { DuplicateFactError } from '../../graph/curation.store.js';
 import { randomUUID } from 'node:crypto';
 import type { ChangeSetRecord } from '../../domain/curation/changes.js';
 import type { Principal } from '../../domain/curation/roles.js';
@@ -297,7 +298,8 @@ export class CurationService {
     if (errors.length || !value || !materialId || !publication) return invalid(errors);
 
     const identity = { materialId, variantId: input.variant ?? null, publicationKey: publication.key, property: input.property, contribution: input.contribution ?? null, temperatureK: temperature.kelvin, ...value.identity };
-    const repeated = await this.store.duplicateMeasurement(identity);
+    const recheck = () => this.store.duplicateMeasurement(identity);
+    const repeated = await recheck();
     if (repeated) return duplicate(repeated);
 
     const id = `curated:${randomUUID()}`;
@@ -318,10 +320,10 @@ export class CurationService {
       ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addFact(
+    const changeSet = await this.unlessRepeated(() => this.store.addFact(
       { kind: 'Measurement', materialId, variantId: input.variant ?? null, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
-      this.audit(who, 'addMeasurement', null),
-    );
+      { ...this.audit(who, 'addMeasurement', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [materialId]);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
@@ -352,7 +354,12 @@ export class CurationService {
     ].filter(Boolean);
     const base = `${materialId}|${parts.length ? parts.join(';') : `label=${input.label!.trim()}`}`;
     // the seed's variant of these attributes, or one added before
-    for (const existing of [base, `${base}|api`]) if (await this.store.variantMaterial(existing)) return duplicate(existing);
+    const recheck = async () => {
+      for (const existing of [base, `${base}|api`]) if (await this.store.variantMaterial(existing)) return existing;
+      return null;
+    };
+    const repeated = await recheck();
+    if (repeated) return duplicate(repeated);
     const id = `${base}|api`;
     const props = storedProps(MATERIAL_VARIANT, {
       id,
@@ -361,7 +368,8 @@ export class CurationService {
       form: input.form?.trim() || null,
       dopants: sorted.map((d) => ({ element: d.element, site: d.site ?? null, amount: d.amount ?? null })),
     });
-    const changeSet = await this.store.addVariant({ id, materialId, props }, this.audit(who, 'addVariant', null));
+    const changeSet = await this.unlessRepeated(() => this.store.addVariant({ id, materialId, props }, { ...this.audit(who, 'addVariant', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     this.publish(changeSet, [id], [materialId]);
     return done('ADDED', id, changeSet);
   }
@@ -393,7 +401,8 @@ export class CurationService {
 
     const scale = input.scale ?? 'LI';
     const method = input.method ?? 'NOT_STATED';
-    const repeated = await this.store.duplicateWindow({ materialId, publicationKey: publication.key, scale, method, reductionValue: input.reduction ?? null, oxidationValue: input.oxidation ?? null });
+    const recheck = () => this.store.duplicateWindow({ materialId, publicationKey: publication.key, scale, method, reductionValue: input.reduction ?? null, oxidationValue: input.oxidation ?? null });
+    const repeated = await recheck();
     if (repeated) return duplicate(repeated);
 
     const id = `curated:${randomUUID()}`;
@@ -417,10 +426,10 @@ export class CurationService {
       ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addFact(
+    const changeSet = await this.unlessRepeated(() => this.store.addFact(
       { kind: 'StabilityWindow', materialId, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
-      this.audit(who, 'addReportedWindow', null),
-    );
+      { ...this.audit(who, 'addReportedWindow', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [materialId]);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
@@ -441,7 +450,8 @@ export class CurationService {
     if (errors.length || !publication) return invalid(errors);
     const materialIds = [...new Set(ids.filter((x): x is string => x !== null))].sort();
 
-    const repeated = await this.store.duplicateClaim({ publicationKey: publication.key, kind: input.kind, statement: input.statement, materialIds });
+    const recheck = () => this.store.duplicateClaim({ publicationKey: publication.key, kind: input.kind, statement: input.statement, materialIds });
+    const repeated = await recheck();
     if (repeated) return duplicate(repeated);
 
     const id = `curated:${randomUUID()}`;
@@ -459,10 +469,10 @@ export class CurationService {
       ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addClaim(
+    const changeSet = await this.unlessRepeated(() => this.store.addClaim(
       { materialIds, publicationKey: publication.key, newPublication: publication.create, props: props as typeof props & { id: string }, status },
-      this.audit(who, 'addClaim', null),
-    );
+      { ...this.audit(who, 'addClaim', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], materialIds);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
@@ -500,13 +510,14 @@ export class CurationService {
 
     const interfaceId = `${electrolyteId}|${counterpartId}`;
     const distinctProducts = [...new Set(productIds)];
-    const repeated = await this.store.duplicateObservation({
+    const recheck = () => this.store.duplicateObservation({
       interfaceId,
       publicationKey: publication.key,
       productIds: distinctProducts,
       potentialValue: input.potential ?? null,
       thicknessValue: thickness?.value ?? null,
     });
+    const repeated = await recheck();
     if (repeated) return duplicate(repeated);
 
     const id = `curated:${randomUUID()}`;
@@ -529,7 +540,7 @@ export class CurationService {
       ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addObservation(
+    const changeSet = await this.unlessRepeated(() => this.store.addObservation(
       {
         interface: { id: interfaceId, electrolyteId, counterpartId, props: storedProps(INTERFACE, { id: interfaceId, counterpartKind: 'MATERIAL' }) },
         products: distinctProducts.map((materialId, position) => ({ materialId, props: storedProps(INTERPHASE_PRODUCT, { position, variantId: null }) })),
@@ -539,8 +550,8 @@ export class CurationService {
         props: props as typeof props & { id: string },
         status,
       },
-      this.audit(who, 'addInterphaseObservation', null),
-    );
+      { ...this.audit(who, 'addInterphaseObservation', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [electrolyteId, counterpartId, ...distinctProducts]);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
@@ -571,7 +582,7 @@ export class CurationService {
     const publication = provenance.errors.length ? null : await this.creditedPublication(who, input.provenance!, provenance.doi, `${field}.provenance`, errors);
     if (errors.length || !coatingId || !publication) return invalid(errors);
 
-    const repeated = await this.store.duplicateCoating({
+    const recheck = () => this.store.duplicateCoating({
       coatingId,
       substrateId,
       electrolyteId,
@@ -580,6 +591,7 @@ export class CurationService {
       thicknessValue: thickness?.value ?? null,
       publicationKey: publication.key,
     });
+    const repeated = await recheck();
     if (repeated) return duplicate(repeated);
 
     const id = `curated:${randomUUID()}`;
@@ -599,7 +611,7 @@ export class CurationService {
       ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addCoating(
+    const changeSet = await this.unlessRepeated(() => this.store.addCoating(
       {
         coatingId,
         substrateId,
@@ -612,8 +624,8 @@ export class CurationService {
         props: props as typeof props & { id: string },
         status,
       },
-      this.audit(who, 'addCoatingApplication', null),
-    );
+      { ...this.audit(who, 'addCoatingApplication', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     const materialIds = [coatingId, ...(substrateId ? [substrateId] : []), ...(electrolyteId ? [electrolyteId] : [])];
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], materialIds);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
@@ -652,12 +664,13 @@ export class CurationService {
     if (errors.length || !publication) return invalid(errors);
 
     const parts = components.map((c, i) => ({ materialId: componentIds[i]!, role: c.role, text: c.text ?? null }));
-    const repeated = await this.store.duplicateCell({
+    const recheck = () => this.store.duplicateCell({
       publicationKey: publication.key,
       cellType: input.cellType,
       components: parts.map(({ materialId, role }) => ({ materialId, role })),
       results: results.map((r, i) => ({ property: r.property, value: (storedResults[i]!.value as number | null) ?? null, atCycle: r.atCycle ?? null })),
     });
+    const repeated = await recheck();
     if (repeated) return duplicate(repeated);
 
     const id = `curated:${randomUUID()}`;
@@ -677,7 +690,7 @@ export class CurationService {
       ...curatedSource(who, input.provenance),
       ...curationProps(1, status === 'CURRENT' ? 'ADD' : 'PROPOSE', who.keyId, null),
     };
-    const changeSet = await this.store.addCell(
+    const changeSet = await this.unlessRepeated(() => this.store.addCell(
       {
         components: parts.map(({ materialId, role, text }, position) => ({ materialId, props: storedProps(CELL_COMPONENT, { role, text, variantId: null, position }) })),
         results: storedResults.map((r, position) => ({ props: r!, link: storedProps(HAS_RESULT, { position }) })),
@@ -686,8 +699,8 @@ export class CurationService {
         props: props as typeof props & { id: string },
         status,
       },
-      this.audit(who, 'addCellResult', null),
-    );
+      { ...this.audit(who, 'addCellResult', null), recheck }));
+    if ('duplicateOf' in changeSet) return duplicate(changeSet.duplicateOf);
     this.publish(changeSet, [id, ...(publication.create ? [publication.key] : [])], [...new Set(parts.map((p) => p.materialId))]);
     return done(status === 'CURRENT' ? 'ADDED' : 'PROPOSED', id, changeSet);
   }
@@ -817,6 +830,19 @@ export class CurationService {
       return done(answer, id, changeSet);
     } catch (e) {
       if (e instanceof CurationConflictError) return invalid([fieldError('id', e.code, e.message)]);
+      throw e;
+    }
+  }
+
+  /**
+   * Runs an addition whose store re-checks for a repeat under the curation lock: another writer that added
+   * the same fact first (after this request's own check) makes it a DUPLICATE instead of a second copy.
+   */
+  private async unlessRepeated(write: () => Promise<ChangeSetRecord>): Promise<ChangeSetRecord | { duplicateOf: string }> {
+    try {
+      return await write();
+    } catch (e) {
+      if (e instanceof DuplicateFactError) return { duplicateOf: e.existingId };
       throw e;
     }
   }
