@@ -45,6 +45,61 @@ DETACH DELETE i
 RETURN count(*) AS n`,
 );
 
+/**
+ * The sub-records a fact owns (a coating application's effects, a cell's results): the relationship and label
+ * of each kind that has them. A correction that gives new ones replaces them all (REPLACE_FACT_PARTS); the
+ * fact's versions keep the ones they had (FactVersion.parts).
+ */
+export const FACT_PARTS = {
+  CoatingApplication: { relationship: HAS_EFFECT, label: 'CoatingEffect' },
+  Cell: { relationship: HAS_RESULT, label: 'CellResult' },
+} as const;
+export type KindWithParts = keyof typeof FACT_PARTS;
+
+/** A sub-record as stored: its link's properties (its `position`), its own, and whether the seed wrote it. */
+export interface FactPart {
+  link: Record<string, unknown>;
+  props: Record<string, unknown>;
+  seed?: boolean;
+}
+
+/** Finds a fact by id in any status (the CALL that binds `x`). */
+export const FIND_FACT = `CALL {
+  MATCH (x:Fact {id: $id}) RETURN x
+  UNION MATCH (x:ProposedFact {id: $id}) RETURN x
+  UNION MATCH (x:RetractedFact {id: $id}) RETURN x
+  UNION MATCH (x:RejectedFact {id: $id}) RETURN x
+}`;
+
+/**
+ * Replaces every sub-record of a fact with `$parts` (a correction, or a revert to a version before one). A new
+ * part of a fact of the seed is marked as the seed's (so a reload of the seed replaces it with the rest).
+ */
+export const REPLACE_FACT_PARTS = Object.fromEntries(
+  Object.entries(FACT_PARTS).map(([kind, { relationship, label }]) => [
+    kind,
+    cypher(
+      `curation.replaceFactParts.${kind}`,
+      `
+${FIND_FACT}
+OPTIONAL MATCH (x)-[:${relationship.relationship}]->(old:${label})
+DETACH DELETE old
+WITH DISTINCT x
+CALL {
+  WITH x
+  UNWIND $parts AS part
+  CREATE (s:${label})
+  SET s = part.props
+  CREATE (x)-[${relationshipOf(relationship, 'h')}]->(s)
+  SET h = part.link
+  FOREACH (_ IN CASE WHEN coalesce(part.seed, x:SeedRecord) THEN [1] ELSE [] END | SET s:SeedRecord)
+  RETURN count(s) AS parts
+}
+RETURN parts`,
+    ),
+  ]),
+) as Record<KindWithParts, NamedQuery>;
+
 /** The sub-records of a fact (a coating's effects, a cell's results) that an addition created, removed with it by a revert. */
 export const DELETE_FACT_PARTS = cypher(
   'curation.deleteFactParts',

@@ -29,6 +29,11 @@ import {
   CREATE_OBSERVATION,
   DELETE_FACT_PARTS,
   DELETE_INTERFACE_IF_UNUSED,
+  FACT_PARTS,
+  FIND_FACT,
+  REPLACE_FACT_PARTS,
+  type FactPart,
+  type KindWithParts,
   DUPLICATE_COATING,
   DUPLICATE_OBSERVATION,
   INTERFACE_EXISTS,
@@ -44,6 +49,8 @@ const STATUSES: readonly FactStatus[] = ['CURRENT', 'PROPOSED', 'RETRACTED', 'RE
 export interface FactState {
   status: FactStatus;
   props: Record<string, unknown>;
+  /** The sub-records it owns (a coating application's effects, a cell's results) in order; absent in change records older than them. */
+  parts?: FactPart[];
 }
 
 /** A fact as found by id, in any status. */
@@ -232,20 +239,14 @@ export class CurationConflictError extends Error {
 // --- finding a fact in any status -----------------------------------------------------------------
 
 /** Binds `x` to the fact of id `$id` whatever its status (each status label has a uniqueness constraint on id). */
-const FIND_FACT = `CALL {
-  MATCH (x:Fact {id: $id}) RETURN x
-  UNION MATCH (x:ProposedFact {id: $id}) RETURN x
-  UNION MATCH (x:RetractedFact {id: $id}) RETURN x
-  UNION MATCH (x:RejectedFact {id: $id}) RETURN x
-}`;
-
 const FACT_STATE = cypher(
   'curation.factState',
   `
 ${FIND_FACT}
 RETURN labels(x) AS labels, properties(x) AS props,
   [(m:Material)-[:HAS_MEASUREMENT|HAS_WINDOW]->(x) | m.id] + [(x)-[:ABOUT|COATING|APPLIED_ON|PAIRED_WITH|HAS_COMPONENT|PRODUCES]->(m:Material) | m.id] +
-  [(x)-[:AT]->(:Interface)-[:ELECTROLYTE|COUNTERPART]->(m:Material) | m.id] AS materialIds`,
+  [(x)-[:AT]->(:Interface)-[:ELECTROLYTE|COUNTERPART]->(m:Material) | m.id] AS materialIds,
+  [(x)-[l:HAS_EFFECT|HAS_RESULT]->(s) WHERE s:CoatingEffect OR s:CellResult | {link: properties(l), props: properties(s), seed: s:SeedRecord}] AS parts`,
 );
 
 const FACT_HISTORY = cypher(
@@ -254,7 +255,8 @@ const FACT_HISTORY = cypher(
 ${FIND_FACT}
 OPTIONAL MATCH (v:FactVersion)-[:VERSION_OF]->(x)
 WITH x, v ORDER BY v.version
-RETURN labels(x) AS labels, properties(x) AS props, collect(properties(v)) AS versions`,
+RETURN labels(x) AS labels, properties(x) AS props, collect(properties(v)) AS versions,
+  [(x)-[l:HAS_EFFECT|HAS_RESULT]->(s) WHERE s:CoatingEffect OR s:CellResult | {link: properties(l), props: properties(s)}] AS parts`,
 );
 
 // --- additions -------------------------------------------------------------------------------------
@@ -547,7 +549,8 @@ function foundFact(row: Row | undefined): FoundFact | null {
   if (!row) return null;
   const ks = kindAndStatus(row.labels as string[]);
   if (!ks) return null;
-  return { ...ks, props: row.props as Record<string, unknown>, materialIds: [...new Set((row.materialIds as string[]) ?? [])] };
+  const parts = ((row.parts as FactPart[] | undefined) ?? []).sort((a, b) => Number(a.link.position ?? 0) - Number(b.link.position ?? 0));
+  return { ...ks, props: row.props as Record<string, unknown>, parts, materialIds: [...new Set((row.materialIds as string[]) ?? [])] };
 }
 
 /** The FactCuration properties of a new version. */
@@ -568,6 +571,7 @@ function versionNode(id: string, fact: FoundFact): Record<string, unknown> {
     keyId: p.changedBy ?? null,
     reason: p.changeReason ?? null,
     props: JSON.stringify(p),
+    parts: hasParts(fact.kind) ? JSON.stringify((fact.parts ?? []).map((x) => x.props)) : null,
   };
 }
 
@@ -582,6 +586,7 @@ export interface FactVersionRecord {
   keyId: string | null;
   reason: string | null;
   props: string;
+  parts: string | null;
 }
 
 export class CurationStore {
@@ -597,10 +602,11 @@ export class CurationStore {
   async history(id: string): Promise<FactVersionRecord[] | null> {
     const [row] = await this.db.read(FACT_HISTORY, { id });
     if (!row) return null;
-    const ks = kindAndStatus(row.labels as string[]);
-    if (!ks) return null;
-    const current = versionNode(id, { ...ks, props: row.props as Record<string, unknown>, materialIds: [] }) as unknown as FactVersionRecord;
-    return [...((row.versions as FactVersionRecord[]) ?? []), current];
+    const fact = foundFact({ ...row, materialIds: [] });
+    if (!fact) return null;
+    const current = versionNode(id, fact) as unknown as FactVersionRecord;
+    const versions = ((row.versions as FactVersionRecord[]) ?? []).map((v) => ({ ...v, parts: v.parts ?? null }));
+    return [...versions, current];
   }
 
   /** The key of the publication of `key` or `doi`, if the graph has it. */
@@ -825,7 +831,14 @@ export class CurationStore {
    */
   async changeFact(
     id: string,
-    change: { props?: Record<string, unknown>; status?: FactStatus; action: 'CORRECT' | 'RETRACT' | 'ACCEPT' | 'REJECT'; expect: readonly FactStatus[] },
+    change: {
+      props?: Record<string, unknown>;
+      /** For a kind with sub-records: the new ones, replacing them all (absent: they stay). */
+      parts?: FactPart[];
+      status?: FactStatus;
+      action: 'CORRECT' | 'RETRACT' | 'ACCEPT' | 'REJECT';
+      expect: readonly FactStatus[];
+    },
     audit: Audit,
   ): Promise<{ changeSet: ChangeSetRecord; fact: FoundFact }> {
     return this.db.writeTransaction(`curation.${change.action.toLowerCase()}`, async (tx) => {
@@ -836,6 +849,10 @@ export class CurationStore {
       await tx.run(CREATE_VERSION, { id, version: versionNode(id, before) });
       const version = ((before.props.version as number | undefined) ?? 1) + 1;
       await tx.run(UPDATE_FACT, { id, changes: { ...(change.props ?? {}), ...curationProps(version, change.action, audit.keyId, audit.reason) } });
+      if (change.parts) {
+        if (!hasParts(before.kind)) throw new Error(`a ${before.kind} has no sub-records to replace`);
+        await tx.run(REPLACE_FACT_PARTS[before.kind], { id, parts: change.parts });
+      }
       const status = change.status ?? before.status;
       if (status !== before.status) await tx.run(SET_STATUS[before.kind][status], { id });
       const after = foundFact((await tx.run(FACT_STATE, { id }))[0])!;
@@ -869,7 +886,11 @@ export class CurationStore {
 }
 
 function state(f: FoundFact): FactState {
-  return { status: f.status, props: f.props };
+  return hasParts(f.kind) ? { status: f.status, props: f.props, parts: f.parts ?? [] } : { status: f.status, props: f.props };
+}
+
+function hasParts(kind: FactKindLabel): kind is KindWithParts {
+  return Object.prototype.hasOwnProperty.call(FACT_PARTS, kind);
 }
 
 /** Restores one entity to the `before` of change `c` and returns the REVERT change. */
@@ -916,6 +937,7 @@ async function revertOne(tx: GraphTransaction, c: ChangeWrite): Promise<ChangeWr
     return revert(state(now), null);
   }
   await tx.run(REPLACE_FACT, { id: c.entityId, props: before.props });
+  if (before.parts && hasParts(now.kind)) await tx.run(REPLACE_FACT_PARTS[now.kind], { id: c.entityId, parts: before.parts });
   await tx.run(SET_STATUS[now.kind][before.status], { id: c.entityId });
   await tx.run(DELETE_VERSIONS_FROM, { id: c.entityId, version: (before.props.version as number | undefined) ?? 1 });
   return revert(state(now), before);

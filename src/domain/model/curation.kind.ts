@@ -49,5 +49,8 @@ export const FACT_VERSION = nodeKind(
     keyId: text('The id of the API key that made it (null for a fact of the seed or a dataset).').optional(),
     reason: text('Why: the reason of a correction, retraction or rejection.').optional(),
     props: text("The fact's stored properties in this version, as a JSON object (values in the canonical units of `unit`)."),
+    parts: text(
+      "For a coating application or a cell: its effects or results in this version, in order, as a JSON array of their stored properties; null for other kinds.",
+    ).optional(),
   },
 );
