@@ -13,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeSetRecord } from '../../domain/curation/changes.js';
 import type { Principal } from '../../domain/curation/roles.js';
 import {
-  checkCount,
   checkFormula,
   checkPotential,
   checkProvenance,
@@ -40,8 +39,8 @@ import { MATERIAL_NAME } from '../../domain/model/materialName.kind.js';
 import { PUBLICATION } from '../../domain/model/publication.kind.js';
 import { STABILITY_WINDOW } from '../../domain/model/stabilityWindow.kind.js';
 import { CLAIM } from '../../domain/model/claim.kind.js';
-import { CELL, CELL_COMPONENT, CELL_CONDITIONS, CELL_RESULT, HAS_RESULT } from '../../domain/model/cell.kind.js';
-import { APPLIED_ON, COATING_APPLICATION, COATING_EFFECT, HAS_EFFECT, PAIRED_WITH } from '../../domain/model/coating.kind.js';
+import { CELL, CELL_COMPONENT, CELL_CONDITIONS, HAS_RESULT } from '../../domain/model/cell.kind.js';
+import { APPLIED_ON, COATING_APPLICATION, HAS_EFFECT, PAIRED_WITH } from '../../domain/model/coating.kind.js';
 import { INTERFACE } from '../../domain/model/interface.kind.js';
 import { EVIDENCE, INTERPHASE_OBSERVATION, INTERPHASE_PRODUCT } from '../../domain/model/interphaseObservation.kind.js';
 import type { CellType, CoatingRole, ComponentRole, DepositionMethod, InterphaseType, StabilityClass, Technique } from '../../domain/vocabulary.js';
@@ -50,12 +49,26 @@ import type { ClaimKind, ReferenceScale, WindowMethod } from '../../domain/vocab
 import { publicationKey } from '../../domain/publicationKey.js';
 import { canonicalUnit, type PropertyKind } from '../../domain/units/properties.js';
 import { QUALIFIER_SYMBOL, type Qualifier } from '../../domain/values/printedValue.js';
-import { CurationConflictError, curationProps, type CurationStore, type FactVersionRecord, type FoundFact } from '../../graph/curation.store.js';
+import { CurationConflictError, curationProps, type CurationStore, type FactKindLabel, type FactVersionRecord, type FoundFact } from '../../graph/curation.store.js';
+import {
+  cellCorrection,
+  claimCorrection,
+  coatingCorrection,
+  observationCorrection,
+  windowCorrection,
+  type CellCorrection,
+  type ClaimCorrection,
+  type CoatingCorrection,
+  type Correction,
+  type ObservationCorrection,
+  type WindowCorrection,
+} from './corrections.js';
 import type { MaterialStore } from '../../graph/material.store.js';
 import { somePropsOf, sourceProps, storedProps } from '../../graph/nodeKinds.js';
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterial } from '../materialRef.js';
 import type { ChangeEvents } from './changeEvents.js';
+import { MAX_PARTS, storedEffect, storedPotential, storedQuantity, storedResult, tooMany, type EffectInput, type ResultInput, type StoredValue } from './storedValues.js';
 
 /** What a write did. */
 export type CurationStatus = 'ADDED' | 'PROPOSED' | 'DUPLICATE' | 'CORRECTED' | 'RETRACTED' | 'ACCEPTED' | 'REJECTED' | 'REVERTED' | 'INVALID';
@@ -160,17 +173,6 @@ export interface ObservationInput {
   provenance?: ProvenanceInput | null;
 }
 
-/** A value of an effect or a result: a number in `unit` (default the property's canonical unit). */
-export interface EffectInput {
-  property: PropertyKind;
-  propertyText?: string | null;
-  before?: number | null;
-  after?: number | null;
-  value?: number | null;
-  unit?: string | null;
-  text?: string | null;
-}
-
 /** A coating or interlayer applied on a substrate, paired with an electrolyte, and its effects. */
 export interface CoatingInput {
   coating: string;
@@ -200,13 +202,10 @@ export interface CellInput {
   arealLoading?: string | null;
   voltageRange?: string | null;
   conditions?: string | null;
-  results?: { property: PropertyKind; propertyText?: string | null; value: number; unit?: string | null; atCycle?: number | null; text?: string | null }[] | null;
+  results?: ResultInput[] | null;
   resultText: string;
   provenance?: ProvenanceInput | null;
 }
-
-/** Most products, evidence, effects, components or results one addition names. */
-const MAX_PARTS = 20;
 
 /** Most dopants one variant names. */
 const MAX_DOPANTS = 10;
@@ -226,6 +225,16 @@ export interface WindowInput {
   methodText?: string | null;
   provenance?: ProvenanceInput | null;
 }
+
+/** How an error names a fact of each kind. */
+const CORRECTED_KIND: Record<FactKindLabel, string> = {
+  Measurement: 'measurement',
+  StabilityWindow: 'reported window',
+  Claim: 'claim',
+  InterphaseObservation: 'interphase observation',
+  CoatingApplication: 'coating application',
+  Cell: 'cell test',
+};
 
 const invalid = (errors: FieldError[]): CurationResult => ({ ok: false, status: 'INVALID', id: null, errors, duplicateOf: null, changeSetId: null });
 const duplicate = (id: string): CurationResult => ({ ok: false, status: 'DUPLICATE', id, errors: [], duplicateOf: id, changeSetId: null });
@@ -407,7 +416,7 @@ export class CurationService {
 
     const id = `curated:${randomUUID()}`;
     const status = this.options.proposalsRequired && who.role === 'contributor' ? 'PROPOSED' : 'CURRENT';
-    const limit = (v: number | null | undefined) => (v == null ? null : { ...potential(v) });
+    const limit = (v: number | null | undefined) => (v == null ? null : storedPotential(v));
     const props = {
       ...storedProps(STABILITY_WINDOW, {
         id,
@@ -498,7 +507,7 @@ export class CurationService {
     if (products.length === 0 && !input.productsText?.trim() && !input.characterText?.trim() && !input.stabilityClass && !input.interphaseType) {
       errors.push(fieldError(`${field}.products`, 'REQUIRED', 'give the products, or the character of the interphase (words, stabilityClass or interphaseType)'));
     }
-    const thickness = this.quantity({ value: `${field}.thickness`, unit: `${field}.thicknessUnit` }, 'THICKNESS', input.thickness, input.thicknessUnit, errors);
+    const thickness = storedQuantity({ value: `${field}.thickness`, unit: `${field}.thicknessUnit` }, 'THICKNESS', input.thickness, input.thicknessUnit, errors);
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const electrolyteId = await this.materialId(input.electrolyte, `${field}.electrolyte`, errors);
@@ -527,7 +536,7 @@ export class CurationService {
         id,
         review: null,
         counterpartText: input.counterpartText ?? null,
-        potential: input.potential == null ? null : potential(input.potential),
+        potential: input.potential == null ? null : storedPotential(input.potential),
         conditions: input.conditions ?? null,
         productsText: input.productsText ?? null,
         stabilityClass: input.stabilityClass ?? null,
@@ -572,8 +581,8 @@ export class CurationService {
       ...checkText(`${field}.loading`, input.loading, { max: 100 }),
       ...tooMany(`${field}.effects`, effects.length, 'effects'),
     ];
-    const thickness = this.quantity({ value: `${field}.thickness`, unit: `${field}.thicknessUnit` }, 'THICKNESS', input.thickness, input.thicknessUnit, errors);
-    const storedEffects = effects.slice(0, MAX_PARTS).map((e, i) => this.effect(e, `${field}.effects[${i}]`, errors));
+    const thickness = storedQuantity({ value: `${field}.thickness`, unit: `${field}.thicknessUnit` }, 'THICKNESS', input.thickness, input.thicknessUnit, errors);
+    const storedEffects = effects.slice(0, MAX_PARTS).map((e, i) => storedEffect(e, `${field}.effects[${i}]`, errors));
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const coatingId = await this.materialId(input.coating, `${field}.coating`, errors);
@@ -650,12 +659,7 @@ export class CurationService {
     if (components.length === 0) errors.push(fieldError(`${field}.components`, 'REQUIRED', 'give at least one component (a material in its role)'));
     const temperature = checkTemperature(`${field}.temperature`, input.temperature, input.temperatureUnit ?? 'K');
     errors.push(...temperature.errors);
-    const storedResults = results.slice(0, MAX_PARTS).map((r, i) => {
-      const f = `${field}.results[${i}]`;
-      errors.push(...checkCount(`${f}.atCycle`, r.atCycle, 'a cycle'), ...checkText(`${f}.text`, r.text, { max: MAX_LONG_TEXT }), ...checkText(`${f}.propertyText`, r.propertyText));
-      const q = this.quantity({ value: `${f}.value`, unit: `${f}.unit` }, r.property, r.value, r.unit, errors, true);
-      return q && storedProps(CELL_RESULT, { ...q, property: r.property, propertyText: r.propertyText ?? null, atCycle: r.atCycle ?? null, text: r.text ?? null });
-    });
+    const storedResults = results.slice(0, MAX_PARTS).map((r, i) => storedResult(r, `${field}.results[${i}]`, errors));
     const provenance = checkProvenance(`${field}.provenance`, input.provenance, thisYear());
     errors.push(...provenance.errors);
     const componentIds = components.length > MAX_PARTS ? [] : await Promise.all(components.map((c, i) => this.materialId(c.material, `${field}.components[${i}].material`, errors)));
@@ -707,14 +711,32 @@ export class CurationService {
 
   /** A new version of a current measurement with the given fields changed (the former kept in its history). */
   async correctMeasurement(who: Principal, id: string, changes: MeasurementCorrection, reason: string): Promise<CurationResult> {
-    const errors = checkText('reason', reason, { required: true, max: MAX_LONG_TEXT });
-    const fact = await this.store.fact(id);
-    if (!fact || fact.kind !== 'Measurement') return invalid([...errors, fieldError('id', 'NOT_FOUND', `no measurement has the id '${excerptId(id)}'`)]);
-    if (fact.status !== 'CURRENT') return invalid([...errors, fieldError('id', 'CONFLICT', `the measurement is ${fact.status}; only a current one can be corrected`)]);
-    const props = this.correction(fact, changes, errors);
-    if (errors.length) return invalid(errors);
-    if (Object.keys(props).length === 0) return invalid([fieldError('changes', 'REQUIRED', 'changes nothing: give at least one field with a new value')]);
-    return this.change(who, 'correctMeasurement', id, { props, action: 'CORRECT', expect: ['CURRENT'] }, reason, 'CORRECTED');
+    return this.correct(who, 'correctMeasurement', 'Measurement', id, reason, (fact, errors) => ({ props: this.correction(fact, changes, errors) }));
+  }
+
+  /** A new version of a current reported window (limits in V vs the reference of its scale; oxidation above reduction). */
+  async correctReportedWindow(who: Principal, id: string, changes: WindowCorrection, reason: string): Promise<CurationResult> {
+    return this.correct(who, 'correctReportedWindow', 'StabilityWindow', id, reason, (fact, errors) => windowCorrection(fact.props, changes, errors));
+  }
+
+  /** A new version of a current claim (its kind, statement, families, classes or properties). */
+  async correctClaim(who: Principal, id: string, changes: ClaimCorrection, reason: string): Promise<CurationResult> {
+    return this.correct(who, 'correctClaim', 'Claim', id, reason, (_, errors) => claimCorrection(changes, errors));
+  }
+
+  /** A new version of a current interphase observation (its potential, thickness, character and texts). */
+  async correctInterphaseObservation(who: Principal, id: string, changes: ObservationCorrection, reason: string): Promise<CurationResult> {
+    return this.correct(who, 'correctInterphaseObservation', 'InterphaseObservation', id, reason, (_, errors) => observationCorrection(changes, errors));
+  }
+
+  /** A new version of a current coating application (a new list of effects replaces the old one). */
+  async correctCoatingApplication(who: Principal, id: string, changes: CoatingCorrection, reason: string): Promise<CurationResult> {
+    return this.correct(who, 'correctCoatingApplication', 'CoatingApplication', id, reason, (_, errors) => coatingCorrection(changes, errors));
+  }
+
+  /** A new version of a current cell test (a new list of results replaces the old one). */
+  async correctCellResult(who: Principal, id: string, changes: CellCorrection, reason: string): Promise<CurationResult> {
+    return this.correct(who, 'correctCellResult', 'Cell', id, reason, (_, errors) => cellCorrection(changes, errors));
   }
 
   /** Retracts a current fact of any kind: kept with its reason, read by no list, shown by `factHistory`. */
@@ -765,39 +787,28 @@ export class CurationService {
     return ids.filter((x): x is string => x !== null);
   }
 
-  /**
-   * A number of `property` in `unit` as a stored quantity (EQUAL, in the canonical unit, printed as given), or
-   * null (absent, or wrong: then its errors are pushed). `required` makes a missing number an error.
-   */
-  private quantity(
-    fields: { value: string; unit: string },
-    property: PropertyKind,
-    value: number | null | undefined,
-    unit: string | null | undefined,
-    errors: FieldError[],
-    required = false,
-  ): StoredValue | null {
-    if (value == null && !required) return null;
-    const q = checkQuantity(fields, property, value, unit);
-    errors.push(...q.errors);
-    if (q.canonical === null) return null;
-    return { qualifier: 'EQUAL', value: q.canonical, min: null, max: null, unit: canonicalUnit(property), printedValue: String(value), printedUnit: unit ?? null, unitAsMeant: null, uncertainty: null, approximate: false };
-  }
 
-  /** A coating's effect as its CoatingEffect node stores it, or null with the errors of its fields. */
-  private effect(e: EffectInput, field: string, errors: FieldError[]): Record<string, unknown> | null {
-    const before = errors.length;
-    errors.push(...checkText(`${field}.text`, e.text, { max: MAX_LONG_TEXT }), ...checkText(`${field}.propertyText`, e.propertyText));
-    if (e.before == null && e.after == null && e.value == null && !e.text?.trim()) {
-      errors.push(fieldError(`${field}.value`, 'REQUIRED', 'give a value, values before and after, or the effect in words'));
-    }
-    const q = (name: 'before' | 'after' | 'value') => this.quantity({ value: `${field}.${name}`, unit: `${field}.unit` }, e.property, e[name], e.unit, errors);
-    const values = { before: q('before'), after: q('after'), value: q('value') };
-    // a wrong unit is reported once, not once per value
-    const seen = new Set<string>();
-    errors.push(...errors.splice(before).filter((x) => !seen.has(`${x.field} ${x.code}`) && !!seen.add(`${x.field} ${x.code}`)));
-    if (errors.length > before) return null;
-    return storedProps(COATING_EFFECT, { property: e.property, propertyText: e.propertyText ?? null, ...values, text: e.text ?? null });
+  /**
+   * The next version of a current fact of `kind` with what `build` changes (checked first: nothing is written
+   * while a field is wrong); NOT_FOUND for an id of no fact of that kind, CONFLICT for a fact not current.
+   */
+  private async correct(
+    who: Principal,
+    operation: string,
+    kind: FactKindLabel,
+    id: string,
+    reason: string,
+    build: (fact: FoundFact, errors: FieldError[]) => Correction,
+  ): Promise<CurationResult> {
+    const what = CORRECTED_KIND[kind];
+    const errors = checkText('reason', reason, { required: true, max: MAX_LONG_TEXT });
+    const fact = await this.store.fact(id);
+    if (!fact || fact.kind !== kind) return invalid([...errors, fieldError('id', 'NOT_FOUND', `no ${what} has the id '${excerptId(id)}'`)]);
+    if (fact.status !== 'CURRENT') return invalid([...errors, fieldError('id', 'CONFLICT', `the ${what} is ${fact.status}; only a current one can be corrected`)]);
+    const { props, parts } = build(fact, errors);
+    if (errors.length) return invalid(errors);
+    if (Object.keys(props).length === 0 && !parts) return invalid([fieldError('changes', 'REQUIRED', 'changes nothing: give at least one field with a new value')]);
+    return this.change(who, operation, id, { props, parts, action: 'CORRECT', expect: ['CURRENT'] }, reason, 'CORRECTED');
   }
 
   private async statusChange(
@@ -993,19 +1004,6 @@ export class CurationService {
   }
 }
 
-type StoredValue = {
-  qualifier: Qualifier;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  unit: string;
-  printedValue: string;
-  printedUnit: string | null;
-  unitAsMeant: null;
-  uncertainty: number | null;
-  approximate: boolean;
-};
-
 /** Where a fact added through the API was read: the key that added it, and the quote and note it gave. */
 function curatedSource(who: Principal, provenance: ProvenanceInput | null | undefined): Record<string, unknown> {
   return storedProps(SOURCE, {
@@ -1045,16 +1043,6 @@ function conditionProps(c: ConditionsInput, temperatureK: number | null) {
     atmosphere: c.atmosphere ?? null,
     conditionsOther: c.conditions ?? null,
   };
-}
-
-/** A potential as a window stores it: V, printed as given. */
-function potential(volts: number) {
-  return { qualifier: 'EQUAL' as const, value: volts, min: null, max: null, unit: 'V', printedValue: String(volts), printedUnit: 'V', unitAsMeant: null, uncertainty: null, approximate: false };
-}
-
-/** An error when a list names more than MAX_PARTS items. */
-function tooMany(field: string, n: number, what: string): FieldError[] {
-  return n > MAX_PARTS ? [fieldError(field, 'TOO_LONG', `names ${n} ${what}; at most ${MAX_PARTS} are accepted`)] : [];
 }
 
 function thisYear(): number {
