@@ -150,11 +150,9 @@ export class AddMeasurementInput extends MeasurementValueFields {
 export class MeasurementCorrectionInput extends MeasurementValueFields {}
 
 
-@InputType({ description: 'A reported electrochemical stability window of a material, with its publication: at least one limit (a potential or words).' })
-export class AddReportedWindowInput {
-  @Field(() => String, { description: "The material: its id ('Ge1Li10P2S12'), a name or alias, or a formula of a material the graph has." })
-  material!: string;
-
+/** The limits and method of a reported window, shared by additions and corrections (a base class: not a type of the schema). */
+@InputType({ description: 'The limits and method of a reported window.' })
+class WindowFields {
   @Field(() => Float, { nullable: true, description: 'Reduction (lower) limit in V vs the reference of `scale` (within −5…10 V).' })
   reduction?: number | null;
 
@@ -175,13 +173,35 @@ export class AddReportedWindowInput {
 
   @Field(() => String, { nullable: true, description: 'The method as the publication describes it (at most 500 characters).' })
   methodText?: string | null;
+}
+
+@InputType({ description: 'A reported electrochemical stability window of a material, with its publication: at least one limit (a potential or words).' })
+export class AddReportedWindowInput extends WindowFields {
+  @Field(() => String, { description: "The material: its id ('Ge1Li10P2S12'), a name or alias, or a formula of a material the graph has." })
+  material!: string;
 
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;
 }
 
+@InputType({ description: 'The fields of a reported window to change; those not given keep their value. The material and the publication cannot change (retract and add instead).' })
+export class ReportedWindowCorrectionInput extends WindowFields {}
+
+/** The families, classes and properties a claim is about, shared by additions and corrections (a base class: not a type of the schema). */
+@InputType({ description: 'What a claim is about besides its materials.' })
+class ClaimSubjectFields {
+  @Field(() => [StructuralFamilyEnum], { nullable: true, description: 'The structural families it is about.' })
+  families?: StructuralFamily[] | null;
+
+  @Field(() => [ChemicalClassEnum], { nullable: true, description: 'The chemical classes it is about.' })
+  chemicalClasses?: ChemicalClass[] | null;
+
+  @Field(() => [MeasuredPropertyEnum], { nullable: true, description: 'The properties it is about.' })
+  properties?: PropertyKind[] | null;
+}
+
 @InputType({ description: 'A claim of a publication: a statement that is not a value (a mechanism, a criterion, a target...), with its subjects.' })
-export class AddClaimInput {
+export class AddClaimInput extends ClaimSubjectFields {
   @Field(() => ClaimKindEnum, { description: 'What kind of statement it is.' })
   kind!: ClaimKind;
 
@@ -191,17 +211,17 @@ export class AddClaimInput {
   @Field(() => [String], { nullable: true, description: 'The materials it is about: ids, names, aliases or formulas of materials in the graph (at most 20).' })
   materials?: string[] | null;
 
-  @Field(() => [StructuralFamilyEnum], { nullable: true, description: 'The structural families it is about.' })
-  families?: StructuralFamily[] | null;
-
-  @Field(() => [ChemicalClassEnum], { nullable: true, description: 'The chemical classes it is about.' })
-  chemicalClasses?: ChemicalClass[] | null;
-
-  @Field(() => [MeasuredPropertyEnum], { nullable: true, description: 'The properties it is about.' })
-  properties?: PropertyKind[] | null;
-
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;
+}
+
+@InputType({ description: 'The fields of a claim to change; those not given keep their value (a list given replaces the old one). Its materials and publication cannot change (retract and add instead).' })
+export class ClaimCorrectionInput extends ClaimSubjectFields {
+  @Field(() => ClaimKindEnum, { nullable: true, description: 'What kind of statement it is.' })
+  kind?: ClaimKind | null;
+
+  @Field(() => String, { nullable: true, description: 'The claim in one self-contained sentence (1 to 5,000 characters); the printed words go in `provenance.quote`.' })
+  statement?: string | null;
 }
 
 @InputType({ description: 'An element put on a site of the host material, and how much.' })

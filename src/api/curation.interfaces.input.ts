@@ -29,21 +29,11 @@ export class EvidenceInput {
   text?: string | null;
 }
 
-@InputType({ description: 'An interphase observed (or computed) at the interface of a solid electrolyte and a counterpart material, with its publication.' })
-export class AddInterphaseObservationInput {
-  @Field(() => String, { description: `The solid electrolyte: ${MATERIAL}.` })
-  electrolyte!: string;
-
-  @Field(() => String, {
-    description: `What it meets (electrode, metal, coating): ${MATERIAL}. The interface '<electrolyte id>|<counterpart id>' is added with the observation when the graph lacks it.`,
-  })
-  counterpart!: string;
-
+/** What an interphase observation says, shared by additions and corrections (a base class: not a type of the schema). */
+@InputType({ description: 'What an interphase observation says.' })
+class ObservationFields {
   @Field(() => String, { nullable: true, description: "The counterpart as printed, e.g. 'Li metal' (at most 500 characters)." })
   counterpartText?: string | null;
-
-  @Field(() => [String], { nullable: true, description: `The products that form, in the publication's order: each ${MATERIAL} (at most 20).` })
-  products?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'The products as printed.' })
   productsText?: string | null;
@@ -71,6 +61,20 @@ export class AddInterphaseObservationInput {
 
   @Field(() => Boolean, { nullable: true, description: 'True when the products were computed rather than observed.' })
   computed?: boolean | null;
+}
+
+@InputType({ description: 'An interphase observed (or computed) at the interface of a solid electrolyte and a counterpart material, with its publication.' })
+export class AddInterphaseObservationInput extends ObservationFields {
+  @Field(() => String, { description: `The solid electrolyte: ${MATERIAL}.` })
+  electrolyte!: string;
+
+  @Field(() => String, {
+    description: `What it meets (electrode, metal, coating): ${MATERIAL}. The interface '<electrolyte id>|<counterpart id>' is added with the observation when the graph lacks it.`,
+  })
+  counterpart!: string;
+
+  @Field(() => [String], { nullable: true, description: `The products that form, in the publication's order: each ${MATERIAL} (at most 20).` })
+  products?: string[] | null;
 
   @Field(() => [EvidenceInput], { nullable: true, description: 'The techniques that gave the evidence (at most 20).' })
   evidence?: EvidenceInput[] | null;
@@ -78,6 +82,9 @@ export class AddInterphaseObservationInput {
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;
 }
+
+@InputType({ description: 'The fields of an interphase observation to change; those not given keep their value. Its interface, products, evidence and publication cannot change (retract and add instead).' })
+export class InterphaseObservationCorrectionInput extends ObservationFields {}
 
 @InputType({ description: 'A reported effect of a coating: values before and after, or one value, in `unit`, and/or words.' })
 export class CoatingEffectInput {
@@ -103,25 +110,11 @@ export class CoatingEffectInput {
   text?: string | null;
 }
 
-@InputType({ description: 'A coating or interlayer applied on an electrode, particle or electrolyte, paired with a solid electrolyte, with its publication.' })
-export class AddCoatingApplicationInput {
-  @Field(() => String, { description: `The coating or interlayer material: ${MATERIAL}.` })
-  coating!: string;
-
-  @Field(() => String, { nullable: true, description: `What it was applied on (the electrode or the electrolyte): ${MATERIAL}.` })
-  substrate?: string | null;
-
+/** How a coating was applied and what it did, shared by additions and corrections (a base class: not a type of the schema). */
+@InputType({ description: 'How a coating was applied and what it did.' })
+class CoatingFields {
   @Field(() => String, { nullable: true, description: 'What it was applied on, as printed.' })
   substrateText?: string | null;
-
-  @Field(() => String, { nullable: true, description: `The solid electrolyte it was paired with: ${MATERIAL}.` })
-  electrolyte?: string | null;
-
-  @Field(() => CoatingRoleEnum, { description: 'Cathode coating, anode interlayer, electrolyte coating...' })
-  role!: CoatingRole;
-
-  @Field(() => DepositionMethodEnum, { description: 'How it was applied.' })
-  method!: DepositionMethod;
 
   @Field(() => String, { nullable: true, description: 'The method as the publication describes it (at most 500 characters).' })
   methodText?: string | null;
@@ -135,14 +128,44 @@ export class AddCoatingApplicationInput {
   @Field(() => String, { nullable: true, description: "Loading as printed, e.g. '2 wt %' (at most 100 characters)." })
   loading?: string | null;
 
+  @Field(() => [CoatingEffectInput], { nullable: true, description: 'Effects with numbers (at most 20).' })
+  effects?: CoatingEffectInput[] | null;
+}
+
+@InputType({ description: 'A coating or interlayer applied on an electrode, particle or electrolyte, paired with a solid electrolyte, with its publication.' })
+export class AddCoatingApplicationInput extends CoatingFields {
+  @Field(() => String, { description: `The coating or interlayer material: ${MATERIAL}.` })
+  coating!: string;
+
+  @Field(() => String, { nullable: true, description: `What it was applied on (the electrode or the electrolyte): ${MATERIAL}.` })
+  substrate?: string | null;
+
+  @Field(() => String, { nullable: true, description: `The solid electrolyte it was paired with: ${MATERIAL}.` })
+  electrolyte?: string | null;
+
+  @Field(() => CoatingRoleEnum, { description: 'Cathode coating, anode interlayer, electrolyte coating...' })
+  role!: CoatingRole;
+
+  @Field(() => DepositionMethodEnum, { description: 'How it was applied.' })
+  method!: DepositionMethod;
+
   @Field(() => String, { description: 'The effect as the publication states it (required, at most 5,000 characters).' })
   effectText!: string;
 
-  @Field(() => [CoatingEffectInput], { nullable: true, description: 'Effects with numbers (at most 20).' })
-  effects?: CoatingEffectInput[] | null;
-
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;
+}
+
+@InputType({ description: 'The fields of a coating application to change; those not given keep their value, and `effects`, when given, replaces every effect. Its coating, substrate, electrolyte and publication cannot change (retract and add instead).' })
+export class CoatingApplicationCorrectionInput extends CoatingFields {
+  @Field(() => CoatingRoleEnum, { nullable: true, description: 'Cathode coating, anode interlayer, electrolyte coating...' })
+  role?: CoatingRole | null;
+
+  @Field(() => DepositionMethodEnum, { nullable: true, description: 'How it was applied.' })
+  method?: DepositionMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'The effect as the publication states it (not blank when given; at most 5,000 characters).' })
+  effectText?: string | null;
 }
 
 @InputType({ description: 'A component of a cell: a material in its role.' })
@@ -181,14 +204,9 @@ export class CellResultInput {
   text?: string | null;
 }
 
-@InputType({ description: 'A cell test as reported: its type, components, conditions and results, with its publication.' })
-export class AddCellResultInput {
-  @Field(() => CellTypeEnum, { description: 'Full, half or symmetric cell.' })
-  cellType!: CellType;
-
-  @Field(() => [CellComponentInput], { description: "The components in the publication's order (1 to 20)." })
-  components!: CellComponentInput[];
-
+/** The conditions and results of a cell test, shared by additions and corrections (a base class: not a type of the schema). */
+@InputType({ description: 'The conditions and results of a cell test.' })
+class CellConditionFields {
   @Field(() => Float, { nullable: true, description: 'Test temperature in `temperatureUnit` (> 0 K).' })
   temperature?: number | null;
 
@@ -215,10 +233,28 @@ export class AddCellResultInput {
 
   @Field(() => [CellResultInput], { nullable: true, description: 'Results with numbers (at most 20).' })
   results?: CellResultInput[] | null;
+}
+
+@InputType({ description: 'A cell test as reported: its type, components, conditions and results, with its publication.' })
+export class AddCellResultInput extends CellConditionFields {
+  @Field(() => CellTypeEnum, { description: 'Full, half or symmetric cell.' })
+  cellType!: CellType;
+
+  @Field(() => [CellComponentInput], { description: "The components in the publication's order (1 to 20)." })
+  components!: CellComponentInput[];
 
   @Field(() => String, { description: 'The results as the publication states them (required, at most 5,000 characters).' })
   resultText!: string;
 
   @Field(() => ProvenanceInput, { nullable: true, description: 'Where it was published (required: a DOI or a full citation).' })
   provenance?: ProvenanceInput | null;
+}
+
+@InputType({ description: 'The fields of a cell test to change; those not given keep their value, and `results`, when given, replaces every result. Its components and publication cannot change (retract and add instead).' })
+export class CellResultCorrectionInput extends CellConditionFields {
+  @Field(() => CellTypeEnum, { nullable: true, description: 'Full, half or symmetric cell.' })
+  cellType?: CellType | null;
+
+  @Field(() => String, { nullable: true, description: 'The results as the publication states them (not blank when given; at most 5,000 characters).' })
+  resultText?: string | null;
 }

@@ -1,16 +1,16 @@
 /**
- * The writes of facts: additions (addPublication, addMaterial, addMeasurement), corrections, retractions,
+ * The writes of facts: additions (addPublication, addMaterial, addMeasurement...), retractions,
  * proposals' review, reverts of change sets, and the history of a fact. Every write checks the API key's role
  * first (requireRole: UNAUTHENTICATED 401 without a valid key, FORBIDDEN 403 for a role that may not), then
  * every field (INVALID with `errors` per field: nothing written), then writes all of it with its change set in
- * one transaction, or nothing.
+ * one transaction, or nothing. Corrections: corrections.resolver.ts.
  */
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { FactVersionRecord } from '../graph/curation.store.js';
 import type { CurationResult } from '../services/curation/facts.service.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
-import { AddClaimInput, AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, AddVariantInput, MeasurementCorrectionInput } from './curation.input.js';
+import { AddClaimInput, AddMaterialInput, AddMeasurementInput, AddPublicationInput, AddReportedWindowInput, AddVariantInput } from './curation.input.js';
 import { AddCellResultInput, AddCoatingApplicationInput, AddInterphaseObservationInput } from './curation.interfaces.input.js';
 import {
   CellPayload,
@@ -27,10 +27,10 @@ import {
 } from './curation.type.js';
 import { BadUserInputError } from './errors.js';
 
-const AUTH =
+export const AUTH =
   'Needs an API key (`Authorization: Bearer <key>`): UNAUTHENTICATED (HTTP 401) without a valid one, FORBIDDEN (HTTP 403) when its role may not ' +
   "(or the server's MUTATIONS setting refuses mutations from this client).";
-const ALL_OR_NOTHING = 'A wrong field answers `ok: false`, `status: INVALID` and `errors` naming each field; nothing is written then.';
+export const ALL_OR_NOTHING = 'A wrong field answers `ok: false`, `status: INVALID` and `errors` naming each field; nothing is written then.';
 const ADDITION = `${ALL_OR_NOTHING} What the graph already holds answers \`status: DUPLICATE\` and \`duplicateOf\`, and is not stored twice. ${AUTH} Role: contributor.`;
 
 @Resolver()
@@ -160,21 +160,6 @@ export class CurationResolver {
     const r = await ctx.services.curation.addCellResult(who, input);
     const id = r.duplicateOf ?? (r.ok ? r.id : null);
     return { ...r, record: id ? await ctx.services.facts.cell(id) : null };
-  }
-
-  @Mutation(() => MeasurementPayload, {
-    description:
-      'Corrects a current measurement: it keeps its id, gets the given fields and the next version; the version it replaces stays in its ' +
-      `history (factHistory). ${ALL_OR_NOTHING} ${AUTH} Role: curator.`,
-  })
-  async correctMeasurement(
-    @Ctx() ctx: Context,
-    @Arg('id', () => ID, { description: "The measurement's id." }) id: string,
-    @Arg('changes', () => MeasurementCorrectionInput, { description: 'The fields to change.' }) changes: MeasurementCorrectionInput,
-    @Arg('reason', () => String, { description: 'Why (required, at most 5,000 characters).' }) reason: string,
-  ): Promise<MeasurementPayload> {
-    const who = await requireRole(ctx, 'curator', 'correctMeasurement');
-    return this.measurementPayload(ctx, await ctx.services.curation.correctMeasurement(who, id, changes, reason));
   }
 
   @Mutation(() => CurationChangePayload, {

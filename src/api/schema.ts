@@ -17,6 +17,7 @@ import {
 } from './literature.resolver.js';
 import { ChangeSetResolver } from './audit.resolver.js';
 import { ClaimQueryResolver, ClaimResolver } from './claim.resolver.js';
+import { CorrectionResolver } from './corrections.resolver.js';
 import { CurationResolver } from './curation.resolver.js';
 import { MaterialResolver, MaterialVariantResolver } from './material.resolver.js';
 import { MeasurementResolver } from './measurement.resolver.js';
@@ -80,6 +81,7 @@ export function buildInterphaseSchema(): Promise<GraphQLSchema> {
       StatisticsResolver,
       ChangeSetResolver,
       CurationResolver,
+      CorrectionResolver,
     ],
     validate: false,
     emitSchemaFile: false,
