@@ -1,7 +1,8 @@
 /**
  * The Cypher of the additions of interface facts through the API (used by curation.store.ts, in the same write
  * transaction as their change set): interphase observations (AT an Interface between an electrolyte and a
- * counterpart material, created with the first observation when the graph lacks it), coating applications
+ * counterpart material, created with the first observation when the graph lacks it and listed only while a
+ * current fact is at it: SYNC_INTERFACE), coating applications
  * (COATING, APPLIED_ON, PAIRED_WITH, HAS_EFFECT → CoatingEffect) and cells (HAS_COMPONENT, HAS_RESULT → CellResult),
  * written as the seed writes them (seed.store.ts), under the labels of their status (factStatusLabels).
  */
@@ -16,31 +17,77 @@ import { relationshipOf } from './nodeKinds.js';
 type Status = 'CURRENT' | 'PROPOSED';
 const both = (make: (s: Status) => NamedQuery): Record<Status, NamedQuery> => ({ CURRENT: make('CURRENT'), PROPOSED: make('PROPOSED') });
 
+/** Finds a fact by id in any status (the CALL that binds `x`). */
+export const FIND_FACT = `CALL {
+  MATCH (x:Fact {id: $id}) RETURN x
+  UNION MATCH (x:ProposedFact {id: $id}) RETURN x
+  UNION MATCH (x:RetractedFact {id: $id}) RETURN x
+  UNION MATCH (x:RejectedFact {id: $id}) RETURN x
+}`;
+
+/**
+ * Finds an interface by `$param` under either label (the CALL that binds `i`): `Interface`, read by the lists,
+ * or `UnlistedInterface`, one the API created that no current fact is at or about yet (SYNC_INTERFACE).
+ */
+const findInterface = (param: string) => `CALL {
+  MATCH (i:Interface {id: ${param}}) RETURN i
+  UNION MATCH (i:UnlistedInterface {id: ${param}}) RETURN i
+}`;
+
 export const INTERFACE_EXISTS = cypher(
   'curation.interfaceExists',
   `
-OPTIONAL MATCH (i:Interface {id: $id})
+${findInterface('$id')}
 RETURN i.id AS id`,
 );
 
-/** An interface between two materials (counterpart kind MATERIAL), as the seed writes one. */
+/**
+ * An interface between two materials (counterpart kind MATERIAL), as the seed writes one but unlisted until
+ * SYNC_INTERFACE finds a current fact at it (a proposal's interface is read by no list).
+ */
 export const CREATE_INTERFACE = cypher(
   'curation.createInterface',
   `
 MATCH (e:Material {id: $electrolyteId})
 MATCH (c:Material {id: $counterpartId})
-CREATE (i:Interface)
+CREATE (i:UnlistedInterface)
 SET i = $props
 CREATE (i)-[:ELECTROLYTE]->(e)
 CREATE (i)-[:COUNTERPART]->(c)
 RETURN i.id AS id`,
 );
 
+/** The interfaces a fact is at (an interphase observation's one), whatever the status of either. */
+export const INTERFACES_OF_FACT = cypher(
+  'curation.interfacesOfFact',
+  `
+${FIND_FACT}
+MATCH (x)-[:AT]->(i)
+RETURN i.id AS id`,
+);
+
+/**
+ * Lists an interface the API created (label `Interface`) while a current fact is at or about it, and unlists
+ * it (label `UnlistedInterface`) otherwise: after a proposal, an acceptance, a rejection, a retraction or a
+ * revert. An interface of the seed stays listed.
+ */
+export const SYNC_INTERFACE = cypher(
+  'curation.syncInterface',
+  `
+${findInterface('$id')}
+WITH i WHERE NOT i:SeedRecord
+WITH i, EXISTS { (:Fact)-[:AT|ABOUT_INTERFACE]->(i) } AS listed
+FOREACH (_ IN CASE WHEN listed THEN [1] ELSE [] END | REMOVE i:UnlistedInterface SET i:Interface)
+FOREACH (_ IN CASE WHEN listed THEN [] ELSE [1] END | REMOVE i:Interface SET i:UnlistedInterface)
+RETURN listed`,
+);
+
 // an interface an addition created, when nothing is at it or about it any more
 export const DELETE_INTERFACE_IF_UNUSED = cypher(
   'curation.deleteInterfaceIfUnused',
   `
-MATCH (i:Interface {id: $id}) WHERE NOT i:SeedRecord AND NOT ()-[:AT|ABOUT_INTERFACE]->(i)
+${findInterface('$id')}
+WITH i WHERE NOT i:SeedRecord AND NOT ()-[:AT|ABOUT_INTERFACE]->(i)
 DETACH DELETE i
 RETURN count(*) AS n`,
 );
@@ -63,13 +110,6 @@ export interface FactPart {
   seed?: boolean;
 }
 
-/** Finds a fact by id in any status (the CALL that binds `x`). */
-export const FIND_FACT = `CALL {
-  MATCH (x:Fact {id: $id}) RETURN x
-  UNION MATCH (x:ProposedFact {id: $id}) RETURN x
-  UNION MATCH (x:RetractedFact {id: $id}) RETURN x
-  UNION MATCH (x:RejectedFact {id: $id}) RETURN x
-}`;
 
 /**
  * Replaces every sub-record of a fact with `$parts` (a correction, or a revert to a version before one). A new
@@ -114,7 +154,7 @@ export const CREATE_OBSERVATION = both(
     cypher(
       `curation.createInterphaseObservation.${status}`,
       `
-MATCH (i:Interface {id: $interfaceId})
+${findInterface('$interfaceId')}
 MATCH (p:Publication {key: $publicationKey})
 CREATE (x:${factStatusLabels('InterphaseObservation', status).join(':')})
 SET x = $props
@@ -146,7 +186,8 @@ RETURN x.id AS id, products, evidence`,
 export const DUPLICATE_OBSERVATION = cypher(
   'curation.duplicateInterphaseObservation',
   `
-MATCH (x)-[:AT]->(:Interface {id: $interfaceId})
+${findInterface('$interfaceId')}
+MATCH (x)-[:AT]->(i)
 WHERE (x:InterphaseObservation OR x:ProposedInterphaseObservation)
   AND EXISTS { (x)-[${relationshipOf(REPORTED_BY)}]->(:Publication {key: $publicationKey}) }
   AND COUNT { (x)-[:PRODUCES]->(:Material) } = size($productIds)

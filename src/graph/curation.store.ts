@@ -29,6 +29,7 @@ import {
   CREATE_OBSERVATION,
   DELETE_FACT_PARTS,
   DELETE_INTERFACE_IF_UNUSED,
+  SYNC_INTERFACE,
   FACT_PARTS,
   FIND_FACT,
   REPLACE_FACT_PARTS,
@@ -37,6 +38,7 @@ import {
   DUPLICATE_COATING,
   DUPLICATE_OBSERVATION,
   INTERFACE_EXISTS,
+  INTERFACES_OF_FACT,
 } from './curation.interfaces.js';
 
 /** The labels of the fact kinds the API writes, and the relationship from a material to a fact of each. */
@@ -693,6 +695,7 @@ export class CurationStore {
       if (!row || Number(row.products) !== o.products.length || Number(row.evidence) !== o.evidence.length) {
         throw new CurationConflictError(`a product, the interface ${i.id} or the publication ${o.publicationKey} is no longer in the graph`);
       }
+      await tx.run(SYNC_INTERFACE, { id: i.id });
       return [i.electrolyteId, i.counterpartId, ...o.products.map((p) => p.materialId)];
     });
   }
@@ -854,7 +857,7 @@ export class CurationStore {
         await tx.run(REPLACE_FACT_PARTS[before.kind], { id, parts: change.parts });
       }
       const status = change.status ?? before.status;
-      if (status !== before.status) await tx.run(SET_STATUS[before.kind][status], { id });
+      if (status !== before.status) await relisting(tx, before.kind, id, () => tx.run(SET_STATUS[before.kind][status], { id }));
       const after = foundFact((await tx.run(FACT_STATE, { id }))[0])!;
       const changeSet = await ChangeSetStore.record(tx, {
         ...audit,
@@ -933,12 +936,26 @@ async function revertOne(tx: GraphTransaction, c: ChangeWrite): Promise<ChangeWr
   const before = c.before as FactState | null;
   if (before === null) {
     await tx.run(DELETE_FACT_PARTS, { id: c.entityId });
-    await tx.run(DELETE_FACT, { id: c.entityId });
+    await relisting(tx, now.kind, c.entityId, () => tx.run(DELETE_FACT, { id: c.entityId }));
     return revert(state(now), null);
   }
   await tx.run(REPLACE_FACT, { id: c.entityId, props: before.props });
   if (before.parts && hasParts(now.kind)) await tx.run(REPLACE_FACT_PARTS[now.kind], { id: c.entityId, parts: before.parts });
-  await tx.run(SET_STATUS[now.kind][before.status], { id: c.entityId });
+  await relisting(tx, now.kind, c.entityId, () => tx.run(SET_STATUS[now.kind][before.status], { id: c.entityId }));
   await tx.run(DELETE_VERSIONS_FROM, { id: c.entityId, version: (before.props.version as number | undefined) ?? 1 });
   return revert(state(now), before);
+}
+
+/**
+ * Runs `step` (a change of status, or a removal) on fact `id`, then lists or unlists the interface it was at by
+ * whether a current fact is still at it (SYNC_INTERFACE); only interphase observations are at an interface.
+ */
+async function relisting(tx: GraphTransaction, kind: FactKindLabel, id: string, step: () => Promise<unknown>): Promise<void> {
+  if (kind !== 'InterphaseObservation') {
+    await step();
+    return;
+  }
+  const interfaces = await tx.run(INTERFACES_OF_FACT, { id });
+  await step();
+  for (const i of interfaces) await tx.run(SYNC_INTERFACE, { id: i.id });
 }

@@ -4,7 +4,8 @@
  * addition is PROPOSED and read by no path that reads its kind; the same addition again is a DUPLICATE of the
  * proposal; a contributor cannot accept or reject (FORBIDDEN); accepted by a curator it is read by every such
  * path and its history is [PROPOSED/PROPOSE, CURRENT/ACCEPT]; a rejected proposal keeps its reason and stays
- * unread; reverting every change set, newest first, gives the graph back exactly (the audit trail aside).
+ * unread; reverting every change set, newest first, gives the graph back exactly (the audit trail aside). The
+ * interface a new observation creates is listed only while a current observation is at it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, type GraphSnapshot } from '../support/graphSnapshot.js';
@@ -297,6 +298,69 @@ describe.each(KINDS)('%s with PROPOSALS_REQUIRED=true', (_name, k) => {
     }
     expect(await history(proposal.id!)).toBeNull();
     expect(await history(other.id!)).toBeNull();
+    expect(await snapshot(server.db, AUDIT)).toEqual(before);
+  });
+});
+
+describe('the interface an interphase observation creates', () => {
+  const OBSERVE = `mutation($input: AddInterphaseObservationInput!) { addInterphaseObservation(input: $input) { ${PAYLOAD} } }`;
+  const RETRACT = `mutation($id: ID!, $reason: String!) { retractFact(id: $id, reason: $reason) { ${PAYLOAD} } }`;
+  const changeSets: string[] = [];
+  const reverted = new Set<string>();
+  const track = (p: Payload) => {
+    if (p.changeSetId) changeSets.push(p.changeSetId);
+    return p;
+  };
+  // the composition keys of the counterparts (an interface's id is '<electrolyte id>|<counterpart id>')
+  const ID_OF: Record<string, string> = { Li3PS4: 'Li3P1S4', Li2S: 'Li2S1' };
+  /** The ids of the interfaces listed between LGPS and `counterpart`, by the root list and by the material's field. */
+  const listed = async (counterpart: string) => {
+    const counterpartId = ID_OF[counterpart];
+    return {
+      root: await idsAt(`{ interfaces(where: { electrolyte: "${LGPS}", counterpart: "${counterpart}" }, first: 10) { edges { node { id } } } }`, 'interfaces.edges.node'),
+      material: (await idsAt(`{ material(id: "${LGPS}") { interfaces { id } } }`, 'material.interfaces')).filter((id) => id === `${LGPS}|${counterpartId}`),
+    };
+  };
+  const none = { root: [], material: [] };
+
+  afterAll(async () => {
+    for (const cs of [...changeSets].reverse()) if (!reverted.has(cs)) await revert(cs).catch(() => undefined);
+  });
+
+  it('is listed only while a current observation is at it: proposed no, accepted yes, retracted no, the retraction reverted yes', async () => {
+    expect(await listed('Li3PS4')).toEqual(none);
+    const proposal = track(await mutate('addInterphaseObservation', OBSERVE, { input: OBSERVATION }, contributor.key));
+    expect(proposal, JSON.stringify(proposal.errors)).toMatchObject({ ok: true, status: 'PROPOSED' });
+    expect(await listed('Li3PS4')).toEqual(none);
+
+    track(await accept(proposal.id!));
+    const id = `${LGPS}|${ID_OF.Li3PS4}`;
+    expect(await listed('Li3PS4')).toEqual({ root: [id], material: [id] });
+
+    const retracted = track(await mutate('retractFact', RETRACT, { id: proposal.id, reason: 'a test retraction' }, curator.key));
+    expect(retracted, JSON.stringify(retracted.errors)).toMatchObject({ ok: true, status: 'RETRACTED' });
+    expect(await listed('Li3PS4')).toEqual(none);
+
+    expect(await revert(retracted.changeSetId!)).toMatchObject({ ok: true, status: 'REVERTED' });
+    reverted.add(retracted.changeSetId!);
+    expect(await listed('Li3PS4')).toEqual({ root: [id], material: [id] });
+  });
+
+  it('a rejected proposal leaves its interface unlisted', async () => {
+    expect(await listed('Li2S')).toEqual(none);
+    const proposal = track(await mutate('addInterphaseObservation', OBSERVE, { input: { ...OBSERVATION, counterpart: 'Li2S', products: ['Li3P'] } }, contributor.key));
+    expect(proposal, JSON.stringify(proposal.errors)).toMatchObject({ ok: true, status: 'PROPOSED' });
+    const rejected = track(await reject(proposal.id!, 'not in the cited paper (a test)'));
+    expect(rejected).toMatchObject({ ok: true, status: 'REJECTED' });
+    expect(await listed('Li2S')).toEqual(none);
+  });
+
+  it('reverting the change sets, newest first, removes both interfaces: the graph as before', async () => {
+    for (const cs of [...changeSets].reverse()) {
+      if (reverted.has(cs)) continue;
+      expect(await revert(cs)).toMatchObject({ ok: true, status: 'REVERTED', id: cs });
+      reverted.add(cs);
+    }
     expect(await snapshot(server.db, AUDIT)).toEqual(before);
   });
 });
