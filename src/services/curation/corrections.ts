@@ -20,7 +20,7 @@ import type { PropertyKind } from '../../domain/units/properties.js';
 import type { CellType, ClaimKind, CoatingRole, DepositionMethod, InterphaseType, ReferenceScale, StabilityClass, WindowMethod } from '../../domain/vocabulary.js';
 import type { FactPart } from '../../graph/curation.interfaces.js';
 import { somePropsOf, storedProps } from '../../graph/nodeKinds.js';
-import { MAX_PARTS, storedEffect, storedPotential, storedQuantity, storedResult, tooMany, type EffectInput, type ResultInput } from './storedValues.js';
+import { MAX_PARTS, storedEffect, storedPotential, storedQuantity, storedResult, tooMany, type CellConditionsInput, type EffectInput, type ResultInput } from './storedValues.js';
 
 /** What a correction writes: the changed stored properties, and the sub-records replacing the old ones (when given). */
 export interface Correction {
@@ -73,17 +73,9 @@ export interface CoatingCorrection {
   effects?: EffectInput[] | null;
 }
 
-export interface CellCorrection {
+export interface CellCorrection extends CellConditionsInput {
   cellType?: CellType | null;
   resultText?: string | null;
-  temperature?: number | null;
-  temperatureUnit?: string | null;
-  currentDensity?: string | null;
-  cRate?: string | null;
-  stackPressure?: string | null;
-  arealLoading?: string | null;
-  voltageRange?: string | null;
-  conditions?: string | null;
   /** Replaces every result of the cell (an empty list removes them). */
   results?: ResultInput[] | null;
 }

@@ -68,7 +68,7 @@ import { somePropsOf, sourceProps, storedProps } from '../../graph/nodeKinds.js'
 import { InvalidArgumentError } from '../errors.js';
 import { resolveMaterial } from '../materialRef.js';
 import type { ChangeEvents } from './changeEvents.js';
-import { MAX_PARTS, storedEffect, storedPotential, storedQuantity, storedResult, tooMany, type EffectInput, type ResultInput, type StoredValue } from './storedValues.js';
+import { MAX_PARTS, storedEffect, storedPotential, storedQuantity, storedResult, tooMany, type CellConditionsInput, type EffectInput, type ResultInput, type StoredValue } from './storedValues.js';
 
 /** What a write did. */
 export type CurationStatus = 'ADDED' | 'PROPOSED' | 'DUPLICATE' | 'CORRECTED' | 'RETRACTED' | 'ACCEPTED' | 'REJECTED' | 'REVERTED' | 'INVALID';
@@ -191,17 +191,9 @@ export interface CoatingInput {
 }
 
 /** A cell test: its type, components, conditions and results. */
-export interface CellInput {
+export interface CellInput extends CellConditionsInput {
   cellType: CellType;
   components: { material: string; role: ComponentRole; text?: string | null }[];
-  temperature?: number | null;
-  temperatureUnit?: string | null;
-  currentDensity?: string | null;
-  cRate?: string | null;
-  stackPressure?: string | null;
-  arealLoading?: string | null;
-  voltageRange?: string | null;
-  conditions?: string | null;
   results?: ResultInput[] | null;
   resultText: string;
   provenance?: ProvenanceInput | null;

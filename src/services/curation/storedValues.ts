@@ -54,6 +54,18 @@ export interface ResultInput {
   text?: string | null;
 }
 
+
+/** A cell test's conditions as given (temperature in `temperatureUnit`, default K; the rest as printed). */
+export interface CellConditionsInput {
+  temperature?: number | null;
+  temperatureUnit?: string | null;
+  currentDensity?: string | null;
+  cRate?: string | null;
+  stackPressure?: string | null;
+  arealLoading?: string | null;
+  voltageRange?: string | null;
+  conditions?: string | null;
+}
 /**
  * A number of `property` in `unit` as a stored quantity (EQUAL, in the canonical unit, printed as given), or
  * null (absent, or wrong: then its errors are pushed). `required` makes a missing number an error.
