@@ -7,6 +7,9 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+# the dashboard's static assets (dashboard/dist), bundled with esbuild, a development dependency
+COPY dashboard ./dashboard
+RUN npm run build:dashboard
 
 FROM node:20-bookworm-slim
 # The V8 heap limit is set explicitly (README "Memory"); override NODE_OPTIONS to change it.
@@ -18,6 +21,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/dashboard/dist ./dashboard/dist
 COPY schema ./schema
 COPY seed ./seed
 COPY mappings ./mappings

@@ -36,6 +36,7 @@ import { ThermoEngine } from '../services/thermo/thermo.engine.js';
 import type { MutationAccess } from './config.js';
 import { ThermoPool, type ThermoPoolOptions } from '../services/thermo/thermo.pool.js';
 import { currentRequestSignal, withDeadline, withinDeadline } from './deadline.js';
+import { dashboardRoute } from './dashboard.route.js';
 import { exportRoute } from './export.route.js';
 import { unavailableStatusPlugin } from './errorStatus.js';
 import type { Logger } from './logger.js';
@@ -230,6 +231,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       execute: (req, signal, document, variables) => withinDeadline(opts.requestTimeoutMs, signal, () => execute(requestIdOf(req), clientOf(req), document, variables)),
     }),
   );
+
+  // the dashboard: static assets reading the API above (dashboard/README.md)
+  app.use('/dashboard', ...dashboardRoute());
 
   app.use((_req, res) => res.status(404).json({ error: 'not found; the API is at /graphql' }));
 
