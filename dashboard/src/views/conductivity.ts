@@ -1,0 +1,204 @@
+/**
+ * Conductivity map: ionic conductivity (S/cm, log scale) of each reported value against the activation
+ * energy (eV) of its material (Material.conductivityAt at 298.15 K: fitted through the material's
+ * temperature-resolved reports, or the median reported Ea), or against the measurement temperature (K).
+ * Coloured and shaped by structural family. One request per page of 1,000 measurements: `materials`
+ * with the material filters and `measurements` with the measurement filters, joined on the material id.
+ */
+import { exportUrl, gql } from '../api.js';
+import { drawChart, OKABE_ITO, SYMBOLS } from '../charts.js';
+import { dataTable, esc, exportBar, filterBar, fmt, h, provenanceCell, whereRead, whoReported } from '../dom.js';
+import { CHEMICAL_CLASSES, familyLabel, MOBILE_IONS, words, type Rendered, type View, type ViewContext } from '../view.js';
+import { structuralFamilies } from '../vocabulary.js';
+
+const QUERY = `query ConductivityMap($materials: MaterialWhere, $measurements: MeasurementWhere, $after: String, $withMaterials: Boolean!) {
+  materials(first: 1000, where: $materials) @include(if: $withMaterials) {
+    pageInfo { hasNextPage }
+    edges { node { id name family chemicalClass conductivityAt(temperature: 298.15) { status activationEnergyEv } } }
+  }
+  measurements(first: 1000, after: $after, where: $measurements) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id value printedValue printedUnit qualifier temperatureK temperatureText sampleForm contribution
+      material { id }
+      source { kind lines quote recordId review { key reviewKey } dataset { name } }
+      publication { doi title year firstAuthor } } }
+  }
+}`;
+
+export interface MaterialRow {
+  id: string;
+  name: string;
+  family: string | null;
+  chemicalClass: string | null;
+  conductivityAt: { status: string; activationEnergyEv: number | null } | null;
+}
+export interface MeasurementRow {
+  id: string;
+  value: number | null;
+  printedValue: string;
+  printedUnit: string | null;
+  qualifier: string;
+  temperatureK: number | null;
+  temperatureText: string | null;
+  sampleForm: string | null;
+  contribution: string | null;
+  material: { id: string } | null;
+  source: { kind: string; lines: number[]; quote: string | null; recordId: string | null; review: { key: string; reviewKey: string | null } | null; dataset: { name: string } | null };
+  publication: { doi: string | null; title: string | null; year: number | null; firstAuthor: string | null } | null;
+}
+interface Answer {
+  materials?: { pageInfo: { hasNextPage: boolean }; edges: { node: MaterialRow }[] };
+  measurements: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MeasurementRow }[] };
+}
+
+/** The API arguments the URL parameters set: the materials filter and the measurements filter. */
+export function conductivityFilters(p: Record<string, string>): { materials: Record<string, unknown>; measurements: Record<string, unknown> } {
+  const measurements: Record<string, unknown> = { property: 'IONIC_CONDUCTIVITY' };
+  if (p.source) measurements.source = p.source;
+  if (p.temperatureMin || p.temperatureMax) {
+    measurements.temperature = { unit: '°C', ...(p.temperatureMin ? { min: Number(p.temperatureMin) } : {}), ...(p.temperatureMax ? { max: Number(p.temperatureMax) } : {}) };
+  }
+  const materials: Record<string, unknown> = { hasMeasurement: measurements };
+  if (p.family) materials.family = p.family;
+  if (p.chemicalClass) materials.chemicalClass = p.chemicalClass;
+  if (p.mobileIon) materials.elementsIncludeAll = [p.mobileIon];
+  return { materials, measurements };
+}
+
+export interface Point {
+  m: MeasurementRow;
+  material: MaterialRow;
+  x: number;
+}
+
+/** The points drawn: point values (bounds and ranges are not points) of the selected materials with an x. */
+export function conductivityPoints(materials: MaterialRow[], measurements: MeasurementRow[], axis: string): Point[] {
+  const byId = new Map(materials.map((m) => [m.id, m]));
+  const points: Point[] = [];
+  for (const m of measurements) {
+    const material = m.material ? byId.get(m.material.id) : undefined;
+    if (!material || m.value === null || m.value <= 0) continue;
+    const x = axis === 'temperature' ? m.temperatureK : material.conductivityAt?.activationEnergyEv ?? null;
+    if (x === null || x === undefined) continue;
+    points.push({ m, material, x });
+  }
+  return points;
+}
+
+async function load(ctx: ViewContext): Promise<{ materials: MaterialRow[]; measurements: MeasurementRow[]; total: number }> {
+  const f = conductivityFilters(ctx.params);
+  const measurements: MeasurementRow[] = [];
+  let materials: MaterialRow[] = [];
+  let after: string | null = null;
+  let total = 0;
+  for (let page = 0; ; page += 1) {
+    const d: Answer = await gql<Answer>(QUERY, { materials: f.materials, measurements: f.measurements, after, withMaterials: page === 0 }, ctx.signal);
+    if (d.materials) materials = d.materials.edges.map((e) => e.node);
+    measurements.push(...d.measurements.edges.map((e) => e.node));
+    total = d.measurements.totalCount;
+    if (!d.measurements.pageInfo.hasNextPage) break;
+    after = d.measurements.pageInfo.endCursor;
+  }
+  return { materials, measurements, total };
+}
+
+function tooltip(p: Point): string {
+  const m = p.m;
+  const t = m.temperatureK !== null ? `${fmt(m.temperatureK, 4)} K (${fmt(m.temperatureK - 273.15, 3)} °C)` : m.temperatureText ?? 'temperature not stated';
+  return [
+    `<b>${esc(p.material.name)}</b> · ${esc(familyLabel(p.material.family))}`,
+    `σ = ${esc(m.printedValue)} ${esc(m.printedUnit ?? '')} (${fmt(m.value)} S/cm)`,
+    `T: ${esc(t)}${m.sampleForm ? ` · ${esc(m.sampleForm)}` : ''}${m.contribution ? ` · ${esc(words(m.contribution))}` : ''}`,
+    `Ea of the material: ${fmt(p.material.conductivityAt?.activationEnergyEv)} eV (${esc(words(p.material.conductivityAt?.status))})`,
+    `Reported in: ${esc(whoReported(m.publication))}`,
+    `Read in: ${esc(whereRead(m.source))}`,
+    '<i>click: material page</i>',
+  ].join('<br>');
+}
+
+async function render(ctx: ViewContext): Promise<Rendered> {
+  const axis = ctx.params.x === 'temperature' ? 'temperature' : 'ea';
+  const families = await structuralFamilies();
+  ctx.root.append(
+    filterBar(
+      ctx.params,
+      [
+        { name: 'family', label: 'Structural family', type: 'select', options: families, maps: 'materials(where: {family})' },
+        { name: 'chemicalClass', label: 'Chemical class', type: 'select', options: CHEMICAL_CLASSES.map((c) => [c, words(c)]), maps: 'materials(where: {chemicalClass})' },
+        { name: 'mobileIon', label: 'Mobile ion', type: 'select', options: MOBILE_IONS.map((i) => [i, i]), maps: 'materials(where: {elementsIncludeAll: [ion]})' },
+        { name: 'temperatureMin', label: 'T from (°C)', type: 'number', placeholder: 'e.g. 20', maps: 'measurements(where: {temperature: {min, unit: "°C"}})' },
+        { name: 'temperatureMax', label: 'T to (°C)', type: 'number', placeholder: 'e.g. 30', maps: 'measurements(where: {temperature: {max, unit: "°C"}})' },
+        { name: 'source', label: 'Source', type: 'select', options: [['REVIEW', 'Reviews'], ['DATASET', 'Datasets'], ['CURATED', 'Added through the API']], maps: 'measurements(where: {source})' },
+        { name: 'x', label: 'x axis', type: 'select', options: [['ea', 'Activation energy (eV)'], ['temperature', 'Temperature (K)']], maps: 'chart axis' },
+      ],
+      ctx.set,
+    ),
+  );
+  const { materials, measurements, total } = await load(ctx);
+  const points = conductivityPoints(materials, measurements, axis);
+  const families_ = [...new Set(points.map((p) => p.material.family ?? 'no family'))].sort();
+  const series = families_.map((fam, i) => ({
+    name: familyLabel(fam === 'no family' ? null : fam),
+    type: 'scatter',
+    symbol: SYMBOLS[i % SYMBOLS.length],
+    symbolSize: 9,
+    itemStyle: { color: OKABE_ITO[i % OKABE_ITO.length], opacity: 0.85, borderColor: '#222', borderWidth: 0.5 },
+    data: points.filter((p) => (p.material.family ?? 'no family') === fam).map((p) => ({ value: [p.x, p.m.value], point: p })),
+  }));
+  const el = h('div', { class: 'chart', id: 'chart-conductivity' });
+  const left = measurements.length - points.length;
+  ctx.root.append(
+    h('p', { class: 'summary', 'aria-live': 'polite' }, `${points.length} reported conductivities of ${new Set(points.map((p) => p.material.id)).size} materials drawn; ${left} of the ${total} matching reports not drawn (bounds or ranges, or ${axis === 'ea' ? 'no activation energy for the material' : 'no stated temperature'}, or outside the material filters).`),
+    el,
+  );
+  const xName = axis === 'ea' ? 'Activation energy Ea (eV)' : 'Temperature T (K)';
+  const chart = drawChart(
+    el,
+    {
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 70, right: 24, top: 40, bottom: 60 },
+      tooltip: { trigger: 'item', formatter: (p: { data: { point: Point } }) => tooltip(p.data.point) },
+      xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 30, scale: true },
+      yAxis: { type: 'log', name: 'Ionic conductivity σ (S/cm)', nameLocation: 'middle', nameGap: 55, axisLabel: { formatter: (v: number) => v.toExponential(0) } },
+      series,
+    },
+    `Ionic conductivity against ${xName}, ${points.length} points coloured by structural family`,
+  );
+  chart.on('click', (e) => {
+    const id = (e.data as { point?: Point } | null)?.point?.material.id;
+    if (id) ctx.open('material', { id });
+  });
+  const f = conductivityFilters(ctx.params);
+  const where = exportWhere(f.measurements, ctx.params, materials);
+  ctx.root.append(
+    exportBar([
+      { label: 'CSV with provenance', href: exportUrl('measurements', 'csv', where) },
+      { label: 'BibTeX', href: exportUrl('measurements', 'bib', where) },
+    ]),
+    dataTable(
+      'reported ionic conductivities drawn',
+      [
+        { label: 'Material', cell: (p: Point) => h('a', { href: `?view=material&id=${encodeURIComponent(p.material.id)}` }, p.material.name) },
+        { label: 'σ as printed', cell: (p) => `${p.m.printedValue} ${p.m.printedUnit ?? ''}` },
+        { label: 'σ (S/cm)', cell: (p) => fmt(p.m.value) },
+        { label: axis === 'ea' ? 'Ea (eV)' : 'T (K)', cell: (p) => fmt(p.x, 4) },
+        { label: 'Family', cell: (p) => familyLabel(p.material.family) },
+        { label: 'Reported in / read in', cell: (p) => provenanceCell(p.m.source, p.m.publication) },
+      ],
+      points,
+    ),
+  );
+  return { points: points.length };
+}
+
+/**
+ * The export's `where`: the measurement filter, narrowed to the drawn materials when a material filter
+ * the measurement list lacks (chemical class, mobile ion) is set; by family through its own filter.
+ */
+function exportWhere(measurements: Record<string, unknown>, p: Record<string, string>, materials: MaterialRow[]): Record<string, unknown> {
+  const where: Record<string, unknown> = { ...measurements, ...(p.family ? { family: p.family } : {}) };
+  if (!p.chemicalClass && !p.mobileIon) return where;
+  return { AND: [where, { OR: materials.map((m) => ({ material: m.id })) }] };
+}
+
+export const conductivityView: View = { name: 'conductivity', title: 'Conductivity map', render };
