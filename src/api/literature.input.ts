@@ -44,6 +44,17 @@ export class MeasurementWhere {
   @Field(() => StructuralFamilyEnum, { nullable: true, description: 'Only family-level statements: measurements about this whole family, of no single material.' })
   aboutFamily?: StructuralFamily | null;
 
+  @Field(() => ChemicalClassEnum, { nullable: true, description: "Measurements of materials of this chemical class (as `Material.chemicalClass`, e.g. HALIDE; the same as `materials(where: {chemicalClass})`)." })
+  chemicalClass?: ChemicalClass | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Measurements of materials whose elements include all of these symbols, e.g. ['Na'] for sodium conductors (as `materials(where: {elementsIncludeAll})`). " +
+      'BAD_USER_INPUT naming `where.elementsIncludeAll` for an unknown element symbol.',
+  })
+  elementsIncludeAll?: string[] | null;
+
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;
 

@@ -84,6 +84,28 @@ describe('measurement filters', () => {
     expect(ids(ofMaterials)).toEqual(expect.arrayContaining(['feng2022:P100']));
   });
 
+  it("elementsIncludeAll: OBELiX's conductivities of Na compounds are its rows whose composition holds Na (read with a plain regex)", async () => {
+    const expected = obelixRows()
+      .filter((r) => new Set(r['Reduced Composition']!.match(/[A-Z][a-z]?/g)).has('Na'))
+      .map((r) => r.ID!);
+    expect(expected.length).toBeGreaterThan(5);
+    const page = await measurements(`where: { source: DATASET, property: IONIC_CONDUCTIVITY, elementsIncludeAll: ["Na"] }, first: 1000`);
+    // a row with a bulk value too gives two measurements (obelix:<ID> and obelix:<ID>:bulk)
+    expect([...new Set(ids(page).map((id) => id.replace(/^obelix:/, '').replace(/:bulk$/, '')))].sort()).toEqual([...new Set(expected)].sort());
+    const bad = await server.gql('{ measurements(where: { elementsIncludeAll: ["Xx"] }) { totalCount } }');
+    expectBadUserInput(bad, 'where.elementsIncludeAll', /Xx/);
+  });
+
+  it('chemicalClass: the conductivities of halides are those of the materials the materials list calls halides', async () => {
+    const halides = await list<{ id: string }>('materials', 'where: { chemicalClass: HALIDE, hasMeasurement: { property: IONIC_CONDUCTIVITY } }, first: 1000', 'id');
+    expect(halides.totalCount).toBeGreaterThan(3);
+    const ofHalides = await list<{ id: string; material: { id: string } | null }>('measurements', 'where: { property: IONIC_CONDUCTIVITY, chemicalClass: HALIDE }, first: 1000', 'id material { id }');
+    expect(new Set(ofHalides.edges.map((e) => e.node.material!.id))).toEqual(new Set(ids(halides)));
+    const all = await list<{ id: string; material: { id: string } | null }>('measurements', 'where: { property: IONIC_CONDUCTIVITY }, first: 1000', 'id material { id }');
+    const halideIds = new Set(ids(halides));
+    expect(ids(ofHalides)).toEqual(all.edges.filter((e) => e.node.material && halideIds.has(e.node.material.id)).map((e) => e.node.id));
+  });
+
   it('a unit that is not one of the property is BAD_USER_INPUT listing the accepted ones', async () => {
     const res = await server.gql('{ measurements(where: { property: IONIC_CONDUCTIVITY, value: { min: 1, unit: "mA" } }) { totalCount } }');
     expectBadUserInput(res, 'where.value.unit', /'mA' is not a unit of ionic conductivity; accepted: 'S\/cm', .*'mS\/cm'/);

@@ -5,6 +5,7 @@
  */
 import { isElementSymbol } from '../../domain/chemistry/elements.js';
 import { excerpt, InvalidValueError } from '../../domain/errors.js';
+import type { ChemicalClass } from '../../domain/chemicalClass.js';
 import type { StructuralFamily } from '../../domain/families.js';
 import { canonicalUnit, PROPERTIES, toCanonical, type PropertyKind } from '../../domain/units/properties.js';
 import { toKelvin } from '../../domain/units/units.js';
@@ -33,6 +34,8 @@ export interface MeasurementFilterInput {
   property?: PropertyKind | null;
   family?: StructuralFamily | null;
   aboutFamily?: StructuralFamily | null;
+  chemicalClass?: ChemicalClass | null;
+  elementsIncludeAll?: string[] | null;
   review?: string | null;
   source?: 'DATASET' | 'REVIEW' | null;
   value?: ValueRangeInput | null;
@@ -191,6 +194,11 @@ export class FilterPlanner {
     if (w.property) out.push(eq('property', w.property));
     if (w.family) out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family } });
     if (w.aboutFamily) out.push(eq('family', w.aboutFamily));
+    if (w.chemicalClass) out.push({ op: 'exists', relation: 'material', filter: eq('chemicalClass', w.chemicalClass) });
+    if (w.elementsIncludeAll?.length) {
+      const els = elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`);
+      out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els } });
+    }
     if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
     if (w.source) out.push({ op: 'compare', operand: { kind: 'sourceKind' }, comparison: 'eq', value: w.source });
     if (w.value) out.push(...valueRange(w.value, w.property, path));
