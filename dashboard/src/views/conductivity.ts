@@ -2,8 +2,8 @@
  * Conductivity map: ionic conductivity (S/cm, log scale) of each reported value against the activation
  * energy (eV) of its material (Material.conductivityAt at 298.15 K: fitted through the material's
  * temperature-resolved reports, or the median reported Ea), or against the measurement temperature (K).
- * Coloured and shaped by structural family. One request per page of 1,000 measurements: `materials`
- * with the material filters and `measurements` with the measurement filters, joined on the material id.
+ * Coloured and shaped by structural family. One request per page of 1,000 measurements: `measurements`
+ * with every filter, and (on the first page) `materials` with the same filters for their activation energies.
  */
 import { exportUrl, gql } from '../api.js';
 import { drawChart, OKABE_ITO, SYMBOLS } from '../charts.js';
@@ -51,18 +51,21 @@ interface Answer {
   measurements: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MeasurementRow }[] };
 }
 
-/** The API arguments the URL parameters set: the materials filter and the measurements filter. */
+/**
+ * The API arguments the URL parameters set: the measurements filter (the list the chart draws and the
+ * export downloads) and the materials filter (the same materials, for their activation energies).
+ */
 export function conductivityFilters(p: Record<string, string>): { materials: Record<string, unknown>; measurements: Record<string, unknown> } {
-  const measurements: Record<string, unknown> = { property: 'IONIC_CONDUCTIVITY' };
-  if (p.source) measurements.source = p.source;
+  const ofMeasurement: Record<string, unknown> = { property: 'IONIC_CONDUCTIVITY' };
+  if (p.source) ofMeasurement.source = p.source;
   if (p.temperatureMin || p.temperatureMax) {
-    measurements.temperature = { unit: '°C', ...(p.temperatureMin ? { min: Number(p.temperatureMin) } : {}), ...(p.temperatureMax ? { max: Number(p.temperatureMax) } : {}) };
+    ofMeasurement.temperature = { unit: '°C', ...(p.temperatureMin ? { min: Number(p.temperatureMin) } : {}), ...(p.temperatureMax ? { max: Number(p.temperatureMax) } : {}) };
   }
-  const materials: Record<string, unknown> = { hasMeasurement: measurements };
-  if (p.family) materials.family = p.family;
-  if (p.chemicalClass) materials.chemicalClass = p.chemicalClass;
-  if (p.mobileIon) materials.elementsIncludeAll = [p.mobileIon];
-  return { materials, measurements };
+  const ofMaterial: Record<string, unknown> = {};
+  if (p.family) ofMaterial.family = p.family;
+  if (p.chemicalClass) ofMaterial.chemicalClass = p.chemicalClass;
+  if (p.mobileIon) ofMaterial.elementsIncludeAll = [p.mobileIon];
+  return { measurements: { ...ofMeasurement, ...ofMaterial }, materials: { ...ofMaterial, hasMeasurement: ofMeasurement } };
 }
 
 export interface Point {
@@ -123,9 +126,9 @@ async function render(ctx: ViewContext): Promise<Rendered> {
     filterBar(
       ctx.params,
       [
-        { name: 'family', label: 'Structural family', type: 'select', options: families, maps: 'materials(where: {family})' },
-        { name: 'chemicalClass', label: 'Chemical class', type: 'select', options: CHEMICAL_CLASSES.map((c) => [c, words(c)]), maps: 'materials(where: {chemicalClass})' },
-        { name: 'mobileIon', label: 'Mobile ion', type: 'select', options: MOBILE_IONS.map((i) => [i, i]), maps: 'materials(where: {elementsIncludeAll: [ion]})' },
+        { name: 'family', label: 'Structural family', type: 'select', options: families, maps: 'measurements(where: {family})' },
+        { name: 'chemicalClass', label: 'Chemical class', type: 'select', options: CHEMICAL_CLASSES.map((c) => [c, words(c)]), maps: 'measurements(where: {chemicalClass})' },
+        { name: 'mobileIon', label: 'Mobile ion', type: 'select', options: MOBILE_IONS.map((i) => [i, i]), maps: 'measurements(where: {elementsIncludeAll: [ion]})' },
         { name: 'temperatureMin', label: 'T from (°C)', type: 'number', placeholder: 'e.g. 20', maps: 'measurements(where: {temperature: {min, unit: "°C"}})' },
         { name: 'temperatureMax', label: 'T to (°C)', type: 'number', placeholder: 'e.g. 30', maps: 'measurements(where: {temperature: {max, unit: "°C"}})' },
         { name: 'source', label: 'Source', type: 'select', options: [['REVIEW', 'Reviews'], ['DATASET', 'Datasets'], ['CURATED', 'Added through the API']], maps: 'measurements(where: {source})' },
@@ -148,7 +151,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
   const el = h('div', { class: 'chart', id: 'chart-conductivity' });
   const left = measurements.length - points.length;
   ctx.root.append(
-    h('p', { class: 'summary', 'aria-live': 'polite' }, `${points.length} reported conductivities of ${new Set(points.map((p) => p.material.id)).size} materials drawn; ${left} of the ${total} matching reports not drawn (bounds or ranges, or ${axis === 'ea' ? 'no activation energy for the material' : 'no stated temperature'}, or outside the material filters).`),
+    h('p', { class: 'summary', 'aria-live': 'polite' }, `${points.length} reported conductivities of ${new Set(points.map((p) => p.material.id)).size} materials drawn; ${left} of the ${total} matching reports not drawn (bounds or ranges, or ${axis === 'ea' ? 'no activation energy for the material' : 'no stated temperature'}).`),
     el,
   );
   const xName = axis === 'ea' ? 'Activation energy Ea (eV)' : 'Temperature T (K)';
@@ -168,8 +171,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
     const id = (e.data as { point?: Point } | null)?.point?.material.id;
     if (id) ctx.open('material', { id });
   });
-  const f = conductivityFilters(ctx.params);
-  const where = exportWhere(f.measurements, ctx.params, materials);
+  const where = conductivityFilters(ctx.params).measurements;
   ctx.root.append(
     exportBar([
       { label: 'CSV with provenance', href: exportUrl('measurements', 'csv', where) },
@@ -189,16 +191,6 @@ async function render(ctx: ViewContext): Promise<Rendered> {
     ),
   );
   return { points: points.length };
-}
-
-/**
- * The export's `where`: the measurement filter, narrowed to the drawn materials when a material filter
- * the measurement list lacks (chemical class, mobile ion) is set; by family through its own filter.
- */
-function exportWhere(measurements: Record<string, unknown>, p: Record<string, string>, materials: MaterialRow[]): Record<string, unknown> {
-  const where: Record<string, unknown> = { ...measurements, ...(p.family ? { family: p.family } : {}) };
-  if (!p.chemicalClass && !p.mobileIon) return where;
-  return { AND: [where, { OR: materials.map((m) => ({ material: m.id })) }] };
 }
 
 export const conductivityView: View = { name: 'conductivity', title: 'Conductivity map', render };

@@ -5,9 +5,8 @@
  * properties (stability window from DFT phase data, conductivity at 25 °C by Arrhenius' law). One request.
  */
 import { exportUrl, gql } from '../api.js';
-import { dataTable, fmt, h, provenanceCell } from '../dom.js';
+import { dataTable, exportBar, fmt, h, provenanceCell } from '../dom.js';
 import { familyLabel, words, type Rendered, type View, type ViewContext } from '../view.js';
-import { exportBar } from '../dom.js';
 
 const SOURCE = 'source { kind lines quote recordId review { key reviewKey } dataset { name } } publication { doi title year firstAuthor }';
 const QUERY = `query MaterialPage($id: ID!) {
