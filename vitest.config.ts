@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'graph',
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false,

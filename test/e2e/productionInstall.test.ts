@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard } from '../../dashboard/build.js';
 import { projectPath } from '../../src/server/paths.js';
 import { testNeo4j } from '../support/neo4j.js';
 
@@ -48,6 +49,9 @@ beforeAll(async () => {
     expect(dockerfile).toMatch(new RegExp(`^COPY (${f} |.* ${f} )`, 'm'));
     cpSync(projectPath(f), path.join(dir, f), { recursive: true });
   }
+  // the dashboard's assets, built in the image's build stage
+  expect(dockerfile).toMatch(/^COPY --from=build \/app\/dashboard\/dist \.\/dashboard\/dist$/m);
+  cpSync(await buildDashboard(), path.join(dir, 'dashboard', 'dist'), { recursive: true });
   await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
 
   const n = testNeo4j();
@@ -126,6 +130,16 @@ describe('the production install (what the Docker image runs)', () => {
     expect(body.data.stabilityWindow.reductionLimitV).toBeCloseTo(reference.reductionLimitV, 2);
     expect(body.data.stabilityWindow.oxidationLimitV).toBeCloseTo(reference.oxidationLimitV, 2);
     expect(output.join('')).not.toMatch(/ERR_MODULE_NOT_FOUND/);
+  }, 5 * MINUTE);
+
+  it('serves the dashboard\'s page and bundle at /dashboard/', async () => {
+    await waitForHealth(3 * MINUTE);
+    const page = await fetch(`${base}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="app.js">');
+    const bundle = await fetch(`${base}/dashboard/app.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
   }, 5 * MINUTE);
 
   it('creates a key with the compiled keys CLI (as in Docker), and the server accepts a write with it (Argon2 loads without dev dependencies)', async () => {
