@@ -178,7 +178,7 @@ async function detail(ctx: ViewContext): Promise<HTMLElement> {
           'p',
           {},
           `Computed (${words(p.method)}, ${words(p.electrodeClass)}${p.electrodePotentialV !== null ? ` at ${fmt(p.electrodePotentialV)} V vs ${p.referenceElectrode ?? ''}` : ''}): `,
-          p.reaction ? `${p.reaction.reaction} (${fmt(p.reaction.reactionEnergyEvPerAtom)} eV/atom). ` : `${p.reason ?? 'no reaction'}. `,
+          p.reaction ? `${p.reaction.reaction} (${fmt(p.reaction.reactionEnergyEvPerAtom)} eV/atom). ` : p.reason ? `${p.reason}. ` : '',
           `Predicted: ${p.predictedProducts.map((x) => x.formula).join(', ') || 'none'}; both: ${p.common.join(', ') || 'none'}; only observed: ${p.onlyObserved.join(', ') || 'none'}; only predicted: ${p.onlyPredicted.join(', ') || 'none'}; Jaccard ${fmt(p.jaccardIndex, 2)}.`,
           p.disagrees ? h('strong', {}, ` Disagreement: ${p.disagreementReason ?? ''}`) : '',
         )
@@ -199,8 +199,12 @@ async function detail(ctx: ViewContext): Promise<HTMLElement> {
   );
 }
 
+/** A table shown open (the selection is what the user asked to see), or a line saying there is none. */
 function table2<R>(caption: string, rows: R[], columns: { label: string; cell: (r: R) => Node | string }[]): HTMLElement {
-  return rows.length ? dataTable(caption, columns, rows) : h('p', { class: 'muted' }, `${caption}: none.`);
+  if (!rows.length) return h('p', { class: 'muted' }, `${caption}: none.`);
+  const details = dataTable(caption, columns, rows) as HTMLDetailsElement;
+  details.open = true;
+  return details;
 }
 
 export const interfacesView: View = { name: 'interfaces', title: 'Interface explorer', render };
