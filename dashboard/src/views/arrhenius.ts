@@ -9,7 +9,7 @@ import { exportUrl, gql } from '../api.js';
 import { drawChart } from '../charts.js';
 import { dataTable, esc, exportBar, filterBar, fmt, h, provenanceCell, whereRead, whoReported } from '../dom.js';
 import { words, type Rendered, type View, type ViewContext } from '../view.js';
-import type { MeasurementRow } from './conductivity.js';
+import { MEASUREMENT_ROW, type MeasurementRow } from '../rows.js';
 
 /** Boltzmann constant, eV/K (CODATA 2018, doi:10.1103/RevModPhys.93.025010). */
 export const K_B_EV_PER_K = 8.617333262e-5;
@@ -22,8 +22,7 @@ const QUERY = `query Arrhenius($id: ID!, $form: ArrheniusForm!, $withMaterial: B
     id name
     conductivityAt(temperature: 298.15, form: $form) {
       status formula form activationEnergyEv activationEnergyUncertaintyEv prefactor prefactorUnit minK maxK pointCount reason
-      points { id value printedValue printedUnit qualifier temperatureK temperatureText sampleForm contribution material { id }
-        source { kind lines quote recordId review { key reviewKey } dataset { name } } publication { doi title year firstAuthor } }
+      points { ${MEASUREMENT_ROW} }
       reportedActivationEnergies { id value printedValue publication { doi } }
     }
   }

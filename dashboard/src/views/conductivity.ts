@@ -8,6 +8,7 @@
 import { exportUrl, gql } from '../api.js';
 import { drawChart, OKABE_ITO, SYMBOLS } from '../charts.js';
 import { dataTable, esc, exportBar, filterBar, fmt, h, provenanceCell, whereRead, whoReported } from '../dom.js';
+import { MEASUREMENT_ROW, type MeasurementRow } from '../rows.js';
 import { CHEMICAL_CLASSES, familyLabel, MOBILE_IONS, words, type Rendered, type View, type ViewContext } from '../view.js';
 import { structuralFamilies } from '../vocabulary.js';
 
@@ -18,10 +19,7 @@ const QUERY = `query ConductivityMap($materials: MaterialWhere, $measurements: M
   }
   measurements(first: 1000, after: $after, where: $measurements) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id value printedValue printedUnit qualifier temperatureK temperatureText sampleForm contribution
-      material { id }
-      source { kind lines quote recordId review { key reviewKey } dataset { name } }
-      publication { doi title year firstAuthor } } }
+    edges { node { ${MEASUREMENT_ROW} } }
   }
 }`;
 
@@ -31,20 +29,6 @@ export interface MaterialRow {
   family: string | null;
   chemicalClass: string | null;
   conductivityAt: { status: string; activationEnergyEv: number | null } | null;
-}
-export interface MeasurementRow {
-  id: string;
-  value: number | null;
-  printedValue: string;
-  printedUnit: string | null;
-  qualifier: string;
-  temperatureK: number | null;
-  temperatureText: string | null;
-  sampleForm: string | null;
-  contribution: string | null;
-  material: { id: string } | null;
-  source: { kind: string; lines: number[]; quote: string | null; recordId: string | null; review: { key: string; reviewKey: string | null } | null; dataset: { name: string } | null };
-  publication: { doi: string | null; title: string | null; year: number | null; firstAuthor: string | null } | null;
 }
 interface Answer {
   materials?: { pageInfo: { hasNextPage: boolean }; edges: { node: MaterialRow }[] };

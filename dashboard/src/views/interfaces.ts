@@ -9,6 +9,7 @@
 import { exportUrl, gql } from '../api.js';
 import { drawChart, VIRIDIS } from '../charts.js';
 import { dataTable, esc, exportBar, filterBar, fmt, h, provenanceCell } from '../dom.js';
+import { PROVENANCE, type PublicationRow, type SourceRow } from '../rows.js';
 import { words, type Rendered, type View, type ViewContext } from '../view.js';
 
 const PAGE = `query InterfaceMatrix($where: InterfaceWhere, $after: String) {
@@ -24,8 +25,8 @@ const DETAIL = `query InterfaceDetail($where: InterfaceWhere) {
     edges { node { id electrolyte { id name } counterpart { id name }
       observations { id interphaseType stabilityClass conditions productsText products { id name }
         evidence { technique text }
-        source { kind lines quote recordId review { key reviewKey } dataset { name } } publication { doi title year firstAuthor } }
-      claims { id kind statement source { kind lines quote review { key reviewKey } } publication { doi title year firstAuthor } }
+        ${PROVENANCE} }
+      claims { id kind statement ${PROVENANCE} }
       prediction { status method electrodeClass electrodePotentialV referenceElectrode jaccardIndex disagrees disagreementReason reason
         common onlyObserved onlyPredicted predictedProducts { formula } reaction { reaction reactionEnergyEvPerAtom } } } }
   }
@@ -159,8 +160,8 @@ interface Detail {
   id: string;
   electrolyte: { id: string; name: string };
   counterpart: { id: string; name: string };
-  observations: { id: string; interphaseType: string | null; stabilityClass: string | null; conditions: string | null; productsText: string | null; products: { id: string; name: string }[]; evidence: { technique: string; text: string | null }[]; source: never; publication: never }[];
-  claims: { id: string; kind: string; statement: string; source: never; publication: never }[];
+  observations: { id: string; interphaseType: string | null; stabilityClass: string | null; conditions: string | null; productsText: string | null; products: { id: string; name: string }[]; evidence: { technique: string; text: string | null }[]; source: SourceRow; publication: PublicationRow | null }[];
+  claims: { id: string; kind: string; statement: string; source: SourceRow; publication: PublicationRow | null }[];
   prediction: { status: string; method: string; electrodeClass: string; electrodePotentialV: number | null; referenceElectrode: string | null; jaccardIndex: number | null; disagrees: boolean; disagreementReason: string | null; reason: string | null; common: string[]; onlyObserved: string[]; onlyPredicted: string[]; predictedProducts: { formula: string }[]; reaction: { reaction: string; reactionEnergyEvPerAtom: number } | null } | null;
 }
 

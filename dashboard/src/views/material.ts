@@ -6,18 +6,18 @@
  */
 import { exportUrl, gql } from '../api.js';
 import { dataTable, exportBar, fmt, h, provenanceCell } from '../dom.js';
+import { PROVENANCE, type PublicationRow, type SourceRow } from '../rows.js';
 import { familyLabel, words, type Rendered, type View, type ViewContext } from '../view.js';
 
-const SOURCE = 'source { kind lines quote recordId review { key reviewKey } dataset { name } } publication { doi title year firstAuthor }';
 const QUERY = `query MaterialPage($id: ID!) {
   material(id: $id) {
     id name formula reducedFormula kind family families chemicalClass chemicalSystem description generalFormula representativeFormula
     aliases { alias review }
     variants { id labels }
-    measurements(first: 1000) { id property propertyText printedValue printedUnit value unit qualifier temperatureK temperatureText variant { labels } ${SOURCE} }
-    reportedStabilityWindows { id scale method reductionLimit { text quantity { printedValue } } oxidationLimit { text quantity { printedValue } } ${SOURCE} }
-    interfaces { id electrolyte { id name } counterpart { id name } observations { id productsText products { name } interphaseType stabilityClass ${SOURCE} } }
-    claims { id kind statement ${SOURCE} }
+    measurements(first: 1000) { id property propertyText printedValue printedUnit value unit qualifier temperatureK temperatureText variant { labels } ${PROVENANCE} }
+    reportedStabilityWindows { id scale method reductionLimit { text quantity { printedValue } } oxidationLimit { text quantity { printedValue } } ${PROVENANCE} }
+    interfaces { id electrolyte { id name } counterpart { id name } observations { id productsText products { name } interphaseType stabilityClass ${PROVENANCE} } }
+    claims { id kind statement ${PROVENANCE} }
     conductivity: consensus(property: IONIC_CONDUCTIVITY) { reports publications median min max spreadDecades unit }
     activationEnergy: consensus(property: ACTIVATION_ENERGY) { reports publications median min max unit }
     stabilityWindow { status reductionLimitV oxidationLimitV energyAboveHullEvPerAtom reason productsAtReduction { formula } productsAtOxidation { formula } }
@@ -25,7 +25,7 @@ const QUERY = `query MaterialPage($id: ID!) {
   }
 }`;
 
-type Src = { source: never; publication: never };
+type Src = { source: SourceRow; publication: PublicationRow | null };
 interface Page {
   id: string;
   name: string;

@@ -8,6 +8,7 @@ import { exportUrl, gql } from '../api.js';
 import { drawChart, OKABE_ITO } from '../charts.js';
 import { dataTable, exportBar, filterBar, fmt, h, provenanceCell, esc, whoReported, whereRead } from '../dom.js';
 import { OPERATING_POTENTIALS } from '../electrodes.js';
+import { PROVENANCE, type PublicationRow, type SourceRow } from '../rows.js';
 import { words, type Rendered, type View, type ViewContext } from '../view.js';
 import { structuralFamilies } from '../vocabulary.js';
 
@@ -18,8 +19,7 @@ const QUERY = `query StabilityWindows($where: ReportedStabilityWindowWhere, $aft
       reductionLimit { text quantity { value min max qualifier unit printedValue } }
       oxidationLimit { text quantity { value min max qualifier unit printedValue } }
       material { id name stabilityWindow { status reductionLimitV oxidationLimitV reason } }
-      source { kind lines quote recordId review { key reviewKey } dataset { name } }
-      publication { doi title year firstAuthor } } }
+      ${PROVENANCE} } }
   }
 }`;
 
@@ -35,8 +35,8 @@ export interface WindowRow {
   reductionLimit: Limit | null;
   oxidationLimit: Limit | null;
   material: { id: string; name: string; stabilityWindow: { status: string; reductionLimitV: number | null; oxidationLimitV: number | null; reason: string | null } | null } | null;
-  source: { kind: string; lines: number[]; quote: string | null; recordId: string | null; review: { key: string; reviewKey: string | null } | null; dataset: { name: string } | null };
-  publication: { doi: string | null; title: string | null; year: number | null; firstAuthor: string | null } | null;
+  source: SourceRow;
+  publication: PublicationRow | null;
 }
 
 /** The API filter the URL parameters set. */
