@@ -25,6 +25,9 @@ export const MATERIAL =
   "that variant's facts (see its `variants`), others its material), or else a formula in any " +
   "notation ('Li6PS5Cl'); a name wins over reading the text as a formula. BAD_USER_INPUT when it names nothing, or a name that means " +
   'different materials in different reviews (the message lists them).';
+export const MOBILE_ION =
+  "Materials whose mobile ion is this one ('Li', 'Na', 'K', 'Mg', 'Ca', 'Zn' or 'Ag'), as MOBILE_ION groups them: the first of Li, Na, K, Mg, Ca, Zn, Ag " +
+  "the material contains (a Ca-doped LLZO is a Li conductor). BAD_USER_INPUT naming the argument for another symbol.";
 export const REVIEW = "Only facts stated in this review (its key: famprikis2019, feng2022, pasta2020, banerjee2020, lewis2019).";
 
 @InputType({ description: 'Filters for measurements; all given filters must hold.' })
@@ -54,6 +57,9 @@ export class MeasurementWhere {
       'BAD_USER_INPUT naming `where.elementsIncludeAll` for an unknown element symbol.',
   })
   elementsIncludeAll?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: `Measurements of materials of this mobile ion. ${MOBILE_ION}` })
+  mobileIon?: string | null;
 
   @Field(() => String, { nullable: true, description: REVIEW })
   review?: string | null;

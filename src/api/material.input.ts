@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import type { StructuralFamily } from '../domain/families.js';
 import type { ChemicalClass } from '../domain/chemicalClass.js';
 import { ChemicalClassEnum, MaterialKindEnum, StructuralFamilyEnum } from './enums.js';
-import { MeasurementWhere } from './literature.input.js';
+import { MeasurementWhere, MOBILE_ION } from './literature.input.js';
 import { MATERIAL_NAMED } from './interface.input.js';
 
 @InputType({ description: 'Filters for materials; all given filters must hold.' })
@@ -54,6 +54,9 @@ export class MaterialWhere {
       "`{ property: IONIC_CONDUCTIVITY, value: { min: 1, unit: \"mS/cm\" } }`.",
   })
   hasMeasurement?: MeasurementWhere | null;
+
+  @Field(() => String, { nullable: true, description: MOBILE_ION })
+  mobileIon?: string | null;
 
   @Field(() => String, {
     nullable: true,

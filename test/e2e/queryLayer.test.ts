@@ -96,6 +96,24 @@ describe('measurement filters', () => {
     expectBadUserInput(bad, 'where.elementsIncludeAll', /Xx/);
   });
 
+  it('mobileIon: the first of Li, Na, K, Mg, Ca, Zn, Ag a composition holds (OBELiX rows read with a plain regex); Ca-doped Li conductors are Li', async () => {
+    const ions = ['Li', 'Na', 'K', 'Mg', 'Ca', 'Zn', 'Ag'];
+    const ionOf = (formula: string) => {
+      const els = new Set(formula.match(/[A-Z][a-z]?/g));
+      return ions.find((i) => els.has(i)) ?? null;
+    };
+    for (const ion of ['Li', 'Na']) {
+      const expected = new Set(obelixRows().filter((r) => ionOf(r['Reduced Composition']!) === ion).map((r) => r.ID!));
+      const page = await measurements(`where: { source: DATASET, property: IONIC_CONDUCTIVITY, mobileIon: "${ion}" }, first: 1000`);
+      expect(new Set(ids(page).map((id) => id.replace(/^obelix:/, '').replace(/:bulk$/, '')))).toEqual(expected);
+    }
+    const ca = await list<{ id: string; elements: string[] }>('materials', 'where: { mobileIon: "Ca" }, first: 1000', 'id elements');
+    expect(ca.edges.every((e) => e.node.elements.includes('Ca') && !e.node.elements.some((x) => ['Li', 'Na', 'K', 'Mg'].includes(x)))).toBe(true);
+    const caAnywhere = await list<{ id: string }>('materials', 'where: { elementsIncludeAll: ["Ca"] }, first: 1000');
+    expect(caAnywhere.totalCount).toBeGreaterThan(ca.totalCount);
+    expectBadUserInput(await server.gql('{ materials(where: { mobileIon: "Fe" }) { totalCount } }'), 'where.mobileIon', /'Fe' is not a mobile ion; accepted: Li, Na, K, Mg, Ca, Zn, Ag/);
+  });
+
   it('chemicalClass: the conductivities of halides are those of the materials the materials list calls halides', async () => {
     const halides = await list<{ id: string }>('materials', 'where: { chemicalClass: HALIDE, hasMeasurement: { property: IONIC_CONDUCTIVITY } }, first: 1000', 'id');
     expect(halides.totalCount).toBeGreaterThan(3);

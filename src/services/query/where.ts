@@ -7,6 +7,7 @@ import { isElementSymbol } from '../../domain/chemistry/elements.js';
 import { excerpt, InvalidValueError } from '../../domain/errors.js';
 import type { ChemicalClass } from '../../domain/chemicalClass.js';
 import type { StructuralFamily } from '../../domain/families.js';
+import { MOBILE_IONS } from '../../domain/mobileIon.js';
 import { canonicalUnit, PROPERTIES, toCanonical, type PropertyKind } from '../../domain/units/properties.js';
 import { toKelvin } from '../../domain/units/units.js';
 import { REVIEW_KEY } from '../../domain/vocabulary.js';
@@ -36,6 +37,7 @@ export interface MeasurementFilterInput {
   aboutFamily?: StructuralFamily | null;
   chemicalClass?: ChemicalClass | null;
   elementsIncludeAll?: string[] | null;
+  mobileIon?: string | null;
   review?: string | null;
   source?: 'DATASET' | 'REVIEW' | null;
   value?: ValueRangeInput | null;
@@ -48,6 +50,7 @@ export interface MeasurementFilterInput {
 }
 
 export interface MaterialFilterInput extends MaterialWhereInput, MaterialInterfaceFilterInput {
+  mobileIon?: string | null;
   review?: string | null;
   hasMeasurement?: MeasurementFilterInput | null;
   coatedWith?: string | null;
@@ -199,6 +202,7 @@ export class FilterPlanner {
       const els = elements(w.elementsIncludeAll, `${path}.elementsIncludeAll`);
       out.push({ op: 'exists', relation: 'material', filter: { op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els } });
     }
+    if (given(w.mobileIon)) out.push({ op: 'exists', relation: 'material', filter: mobileIonFilter(w.mobileIon, `${path}.mobileIon`) });
     if (w.review) out.push(eq('review', checkReview(w.review, `${path}.review`)));
     if (w.source) out.push({ op: 'compare', operand: { kind: 'sourceKind' }, comparison: 'eq', value: w.source });
     if (w.value) out.push(...valueRange(w.value, w.property, path));
@@ -226,6 +230,7 @@ export class FilterPlanner {
     if (w.family) out.push({ op: 'compare', operand: prop('families'), comparison: 'contains', value: w.family });
     if (w.kind) out.push(eq('kind', w.kind));
     if (w.chemicalClass) out.push(eq('chemicalClass', w.chemicalClass));
+    if (given(w.mobileIon)) out.push(mobileIonFilter(w.mobileIon, `${path}.mobileIon`));
     if (system !== null) out.push(eq('chemicalSystem', system));
     if (els !== null) out.push({ op: 'compare', operand: prop('elements'), comparison: 'containsAll', value: els });
     if (review !== null) out.push({ op: 'exists', relation: 'measurements', filter: eq('review', review) });
@@ -240,6 +245,18 @@ export class FilterPlanner {
 /** Materials a coating of one of `coatingIds` was applied on or paired with (EXISTS (c)-[:APPLIED_ON|PAIRED_WITH]->(this), (c)-[:COATING]->(coating)). */
 function coatedWith(coatingIds: MaterialIds): Filter {
   return { op: 'exists', relation: 'coatedWith', filter: { op: 'exists', relation: 'coatingMaterial', filter: { op: 'compare', operand: prop('id'), comparison: 'in', value: coatingIds } } };
+}
+
+/**
+ * Materials whose mobile ion is `ion`, as MOBILE_ION groups them (domain/mobileIon.ts): they contain it and
+ * none of the ions before it in MOBILE_IONS (a Ca-doped LLZO is a Li conductor, not a Ca one).
+ * @throws InvalidArgumentError naming `argument` for another symbol.
+ */
+function mobileIonFilter(ion: string, argument: string): Filter {
+  const at = (MOBILE_IONS as readonly string[]).indexOf(ion.trim());
+  if (at < 0) throw new InvalidArgumentError(argument, `'${excerpt(ion)}' is not a mobile ion; accepted: ${MOBILE_IONS.join(', ')}`);
+  const has = (e: string): Filter => ({ op: 'compare', operand: prop('elements'), comparison: 'contains', value: e });
+  return all([has(MOBILE_IONS[at]!), ...MOBILE_IONS.slice(0, at).map((e): Filter => ({ op: 'not', item: has(e) }))])!;
 }
 
 function elements(list: string[], argument: string): string[] {
