@@ -10,6 +10,9 @@ import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([ScatterChart, LineChart, BarChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, AriaComponent, MarkLineComponent, TitleComponent, DataZoomComponent, SVGRenderer]);
 
+/** The page's font stack (style.css): ECharts measures its labels in it, so a family name is needed, not 'inherit'. */
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 export const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'roundRect', 'arrow'];
 /** Viridis at 8 stops (perceptually uniform, colour-blind safe), for continuous scales. */
@@ -22,7 +25,7 @@ export function drawChart(el: HTMLElement, option: echarts.EChartsCoreOption, la
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', label);
   const chart = echarts.init(el, undefined, { renderer: 'svg' });
-  chart.setOption({ color: OKABE_ITO, aria: { enabled: true, decal: { show: false } }, animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+  chart.setOption({ color: OKABE_ITO, aria: { enabled: true, decal: { show: false } }, animation: false, textStyle: { fontFamily: FONT }, ...option });
   const observer = new ResizeObserver(() => chart.resize());
   observer.observe(el);
   chart.on('finished', () => el.setAttribute('data-rendered', 'true'));

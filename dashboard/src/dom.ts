@@ -1,4 +1,5 @@
 /** Small DOM helpers shared by the views: elements, tables, filters, export links, provenance. */
+import { ApiError, inWords } from './api.js';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -17,7 +18,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 /** A link to a DOI at doi.org, or '' without one. */
 export function doiLink(doi: string | null | undefined): Node | string {
   if (!doi) return '';
-  return h('a', { href: `https://doi.org/${doi}`, target: '_blank', rel: 'noopener' }, `doi:${doi}`);
+  return h('a', { href: `https://doi.org/${encodeURIComponent(doi).replace(/%2F/gi, '/')}`, target: '_blank', rel: 'noopener' }, `doi:${doi}`);
 }
 
 export interface SourceLike {
@@ -120,9 +121,37 @@ export interface ExportLink {
   href: string;
 }
 
-/** Download links for the data behind a chart (CSV with provenance) and its citations (BibTeX). */
+/**
+ * Download links for the data behind a chart (CSV with provenance) and its citations (BibTeX). A click
+ * fetches the file, so that an error the API answers (a 400 naming the parameter, 503 EXPORTS_BUSY) is
+ * shown in words beside the links instead of being saved as the file.
+ */
 export function exportBar(links: ExportLink[]): HTMLElement {
-  return h('nav', { class: 'exports', 'aria-label': 'Downloads' }, 'Download: ', ...links.map((l) => h('a', { href: l.href, download: '', class: 'button' }, l.label)));
+  const status = h('span', { class: 'export-status', role: 'status', 'aria-live': 'polite' });
+  const anchors = links.map((l) => h('a', { href: l.href, download: '', class: 'button', onclick: (e: Event) => void download(e, l, status) }, l.label));
+  return h('nav', { class: 'exports', 'aria-label': 'Downloads' }, 'Download: ', ...anchors, status);
+}
+
+async function download(e: Event, link: ExportLink, status: HTMLElement): Promise<void> {
+  e.preventDefault();
+  status.textContent = `Preparing ${link.label}…`;
+  status.classList.remove('error');
+  try {
+    const res = await fetch(link.href);
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { errors?: { message: string; extensions?: { code?: string } }[] } | null;
+      const first = body?.errors?.[0];
+      throw new ApiError(first?.extensions?.code ?? (res.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT'), first?.message ?? `HTTP ${res.status}`);
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const file = new URL(link.href, location.href).pathname.split('/').pop() ?? 'export';
+    h('a', { href: url, download: file }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = `${link.label} downloaded (${file}).`;
+  } catch (err) {
+    status.classList.add('error');
+    status.textContent = `The download failed. ${inWords(err)}`;
+  }
 }
 
 /** A number with `digits` significant digits, or '—'. */

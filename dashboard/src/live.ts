@@ -20,11 +20,20 @@ const SUBSCRIPTION = 'subscription Changes { factsChanged { changeSetId operatio
 export function subscribeToChanges(onChange: (changes: FactsChanged[]) => void, onStatus: (s: LiveStatus) => void, quietMs = 300): () => void {
   const url = new URL('/graphql', location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  let connections = 0;
   const client: Client = createClient({
     url: url.toString(),
     lazy: false,
     retryAttempts: Number.POSITIVE_INFINITY,
-    on: { connected: () => onStatus('live'), closed: () => onStatus('offline'), connecting: () => onStatus('connecting') },
+    on: {
+      connected: () => {
+        onStatus('live');
+        // after a reconnection, changes committed while the socket was down were not heard: draw again
+        if (connections++ > 0) onChange([]);
+      },
+      closed: () => onStatus('offline'),
+      connecting: () => onStatus('connecting'),
+    },
   });
   let pending: FactsChanged[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -53,12 +53,20 @@ const status = document.getElementById('live-status')!;
 let current: ViewState = readState();
 let controller: AbortController | null = null;
 
+/** The tabs, made once; a render only moves the selection (so that keyboard focus stays on a tab). */
 function drawTabs(active: ViewName): void {
-  tabs.replaceChildren(
-    ...VIEWS.map((name) =>
-      h('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-selected': String(name === active), tabindex: name === active ? 0 : -1, 'aria-controls': 'view', onclick: () => go({ view: name, params: name === current.view ? current.params : {} }) }, VIEW_OF[name].title),
-    ),
-  );
+  if (!tabs.firstChild) {
+    tabs.append(
+      ...VIEWS.map((name) =>
+        h('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'view', onclick: () => go({ view: name, params: name === current.view ? current.params : {} }) }, VIEW_OF[name].title),
+      ),
+    );
+  }
+  for (const name of VIEWS) {
+    const tab = document.getElementById(`tab-${name}`)!;
+    tab.setAttribute('aria-selected', String(name === active));
+    tab.setAttribute('tabindex', name === active ? '0' : '-1');
+  }
 }
 
 /** Arrow keys move between tabs (WAI-ARIA tabs pattern); Enter or Space opens one. */
@@ -89,6 +97,7 @@ async function render(state: ViewState, reason: 'navigation' | 'live' = 'navigat
     set: (patch, replace) => go({ view: state.view, params: clean({ ...state.params, ...patch }) }, replace),
     open: (view, params) => go({ view, params }),
     signal: ctl.signal,
+    live: reason === 'live',
   };
   main.setAttribute('data-state', 'loading');
   main.setAttribute('aria-busy', 'true');
@@ -105,13 +114,14 @@ async function render(state: ViewState, reason: 'navigation' | 'live' = 'navigat
     if (ctl.signal.aborted) return root.remove();
     record.state = 'error';
     record.error = e instanceof ApiError ? e.code : 'PAGE';
-    root.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'Could not draw this view. '), inWords(e)));
+    // below what the view drew before failing (its filters, so that a rejected filter can be changed)
+    root.append(h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'Could not draw this view. '), inWords(e)));
   }
   record.requests = requestCount - before;
   record.ms = Math.round(performance.now() - started);
   telemetry.renders.push(record);
   telemetry.firstViewMs ??= Math.round(performance.now());
-  swap(root);
+  swap(root, reason === 'live');
   main.setAttribute('data-state', record.state);
   main.setAttribute('data-view', state.view);
   main.setAttribute('data-points', String(record.points));
@@ -122,11 +132,20 @@ async function render(state: ViewState, reason: 'navigation' | 'live' = 'navigat
   else main.removeAttribute('data-error-code');
 }
 
-/** Puts the new view's content in place of the old one; the charts of every other content are disposed. */
-function swap(root: HTMLElement): void {
+/**
+ * Puts the new view's content in place of the old one; the charts of every other content are disposed.
+ * A live redraw keeps what the reader had open: the same data tables open, focus on the control with the same id.
+ */
+function swap(root: HTMLElement, keep: boolean): void {
+  const old = main.querySelector('.view-body:not(.staging)');
+  const open = old ? [...old.querySelectorAll('details')].map((d) => d.open) : [];
+  const focused = old?.contains(document.activeElement) ? document.activeElement?.id : undefined;
   disposeCharts((el) => !root.contains(el));
   main.replaceChildren(root);
   root.classList.remove('staging');
+  if (!keep) return;
+  root.querySelectorAll('details').forEach((d, i) => (d.open = open[i] ?? d.open));
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 function clean(params: Record<string, string | undefined>): Record<string, string> {

@@ -12,6 +12,8 @@ export interface ViewContext {
   open(view: ViewName, params: Record<string, string>): void;
   /** Aborted when the view is left or drawn again. */
   signal: AbortSignal;
+  /** True when drawn again because the API committed a change: nothing may be read from a cache. */
+  live: boolean;
 }
 
 export interface Rendered {
@@ -24,11 +26,6 @@ export interface View {
   title: string;
   render(ctx: ViewContext): Promise<Rendered>;
 }
-
-/** The chemical classes of the API's ChemicalClass enum. */
-export const CHEMICAL_CLASSES = ['SULFIDE', 'OXIDE', 'HALIDE', 'HYDRIDE', 'NITRIDE', 'OXYSULFIDE', 'PHOSPHIDE', 'POLYMER', 'COMPOSITE', 'ORGANIC', 'METAL', 'OTHER'];
-/** Mobile ions the API derives from the elements (Material MOBILE_ION). */
-export const MOBILE_IONS = ['Li', 'Na', 'K', 'Mg', 'Ca', 'Zn', 'Ag'];
 
 /** Title-cases an enum value: 'CHEMICAL_CLASS' → 'Chemical class'. */
 export function words(value: string | null | undefined): string {

@@ -14,8 +14,8 @@ import { MEASUREMENT_ROW, type MeasurementRow } from '../rows.js';
 /** Boltzmann constant, eV/K (CODATA 2018, doi:10.1103/RevModPhys.93.025010). */
 export const K_B_EV_PER_K = 8.617333262e-5;
 
-const QUERY = `query Arrhenius($id: ID!, $form: ArrheniusForm!, $withMaterial: Boolean!) {
-  candidates: materials(first: 1000, where: { hasMeasurement: { property: IONIC_CONDUCTIVITY } }) {
+const QUERY = `query Arrhenius($id: ID!, $form: ArrheniusForm!, $withMaterial: Boolean!, $withCandidates: Boolean!) {
+  candidates: materials(first: 1000, where: { hasMeasurement: { property: IONIC_CONDUCTIVITY } }) @include(if: $withCandidates) {
     edges { node { id name conductivityAt(temperature: 298.15) { status pointCount } } }
   }
   material(id: $id) @include(if: $withMaterial) {
@@ -44,7 +44,7 @@ interface Estimate {
   reportedActivationEnergies: { id: string; value: number | null; printedValue: string; publication: { doi: string | null } | null }[];
 }
 interface Answer {
-  candidates: { edges: { node: { id: string; name: string; conductivityAt: { status: string; pointCount: number } | null } }[] };
+  candidates?: { edges: { node: { id: string; name: string; conductivityAt: { status: string; pointCount: number } | null } }[] };
   material?: { id: string; name: string; conductivityAt: Estimate | null } | null;
 }
 
@@ -68,12 +68,16 @@ function linePoints(e: Estimate): [number, number][] {
   return out;
 }
 
+/** The materials with an estimate, read once per page (again on a live redraw): the picker's options. */
+let candidates: Answer['candidates'] | undefined;
+
 async function render(ctx: ViewContext): Promise<Rendered> {
   const form = ctx.params.form === 'SIGMA' ? 'SIGMA' : 'SIGMA_T';
   const id = ctx.params.material ?? '';
-  const d = await gql<Answer>(QUERY, { id: id || 'none', form, withMaterial: id !== '' }, ctx.signal);
+  const d = await gql<Answer>(QUERY, { id: id || 'none', form, withMaterial: id !== '', withCandidates: ctx.live || !candidates }, ctx.signal);
+  if (d.candidates) candidates = d.candidates;
   // materials with an estimate, those with the most points first
-  const fitted = d.candidates.edges
+  const fitted = candidates!.edges
     .map((e) => e.node)
     .filter((m) => m.conductivityAt && m.conductivityAt.status !== 'INSUFFICIENT_DATA')
     .sort((a, b) => b.conductivityAt!.pointCount - a.conductivityAt!.pointCount || a.name.localeCompare(b.name));
@@ -140,7 +144,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
       ],
       points,
     ),
-    h('p', { class: 'muted' }, `Reported activation energies (eV): ${e.reportedActivationEnergies.map((r) => `${r.printedValue} (${r.id})`).join(', ') || 'none'}.`),
+    h('p', { class: 'muted' }, `Reported activation energies: ${e.reportedActivationEnergies.map((r) => `${fmt(r.value)} eV (printed ${r.printedValue}; ${r.id})`).join(', ') || 'none'}.`),
   );
   return { points: points.length };
 }

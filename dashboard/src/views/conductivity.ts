@@ -2,22 +2,22 @@
  * Conductivity map: ionic conductivity (S/cm, log scale) of each reported value against the activation
  * energy (eV) of its material (Material.conductivityAt at 298.15 K: fitted through the material's
  * temperature-resolved reports, or the median reported Ea), or against the measurement temperature (K).
- * Coloured and shaped by structural family. One request per page of 1,000 measurements: `measurements`
- * with every filter, and (on the first page) `materials` with the same filters for their activation energies.
+ * Coloured and shaped by structural family. One request per 1,000 rows: `measurements` with every filter,
+ * beside `materials` with the same filters, for their activation energies.
  */
 import { exportUrl, gql } from '../api.js';
 import { drawChart, OKABE_ITO, SYMBOLS } from '../charts.js';
 import { dataTable, esc, exportBar, filterBar, fmt, h, provenanceCell, whereRead, whoReported } from '../dom.js';
 import { MEASUREMENT_ROW, type MeasurementRow } from '../rows.js';
-import { CHEMICAL_CLASSES, familyLabel, MOBILE_IONS, words, type Rendered, type View, type ViewContext } from '../view.js';
-import { structuralFamilies } from '../vocabulary.js';
+import { familyLabel, words, type Rendered, type View, type ViewContext } from '../view.js';
+import { CHEMICAL_CLASSES, MOBILE_IONS, structuralFamilies } from '../vocabulary.js';
 
-const QUERY = `query ConductivityMap($materials: MaterialWhere, $measurements: MeasurementWhere, $after: String, $withMaterials: Boolean!) {
-  materials(first: 1000, where: $materials) @include(if: $withMaterials) {
-    pageInfo { hasNextPage }
+const QUERY = `query ConductivityMap($materials: MaterialWhere, $measurements: MeasurementWhere, $after: String, $afterMaterials: String, $withMaterials: Boolean!, $withMeasurements: Boolean!) {
+  materials(first: 1000, after: $afterMaterials, where: $materials) @include(if: $withMaterials) {
+    pageInfo { hasNextPage endCursor }
     edges { node { id name family chemicalClass conductivityAt(temperature: 298.15) { status activationEnergyEv } } }
   }
-  measurements(first: 1000, after: $after, where: $measurements) {
+  measurements(first: 1000, after: $after, where: $measurements) @include(if: $withMeasurements) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { ${MEASUREMENT_ROW} } }
   }
@@ -31,8 +31,8 @@ export interface MaterialRow {
   conductivityAt: { status: string; activationEnergyEv: number | null } | null;
 }
 interface Answer {
-  materials?: { pageInfo: { hasNextPage: boolean }; edges: { node: MaterialRow }[] };
-  measurements: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MeasurementRow }[] };
+  materials?: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MaterialRow }[] };
+  measurements?: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MeasurementRow }[] };
 }
 
 /**
@@ -48,7 +48,7 @@ export function conductivityFilters(p: Record<string, string>): { materials: Rec
   const ofMaterial: Record<string, unknown> = {};
   if (p.family) ofMaterial.family = p.family;
   if (p.chemicalClass) ofMaterial.chemicalClass = p.chemicalClass;
-  if (p.mobileIon) ofMaterial.elementsIncludeAll = [p.mobileIon];
+  if (p.mobileIon) ofMaterial.mobileIon = p.mobileIon;
   return { measurements: { ...ofMeasurement, ...ofMaterial }, materials: { ...ofMaterial, hasMeasurement: ofMeasurement } };
 }
 
@@ -72,19 +72,30 @@ export function conductivityPoints(materials: MaterialRow[], measurements: Measu
   return points;
 }
 
+/** Both lists page by page in the same requests (1,000 of each per request), until neither has a next page. */
 async function load(ctx: ViewContext): Promise<{ materials: MaterialRow[]; measurements: MeasurementRow[]; total: number }> {
   const f = conductivityFilters(ctx.params);
   const measurements: MeasurementRow[] = [];
-  let materials: MaterialRow[] = [];
-  let after: string | null = null;
+  const materials: MaterialRow[] = [];
+  const next = { measurements: true, materials: true, after: null as string | null, afterMaterials: null as string | null };
   let total = 0;
-  for (let page = 0; ; page += 1) {
-    const d: Answer = await gql<Answer>(QUERY, { materials: f.materials, measurements: f.measurements, after, withMaterials: page === 0 }, ctx.signal);
-    if (d.materials) materials = d.materials.edges.map((e) => e.node);
-    measurements.push(...d.measurements.edges.map((e) => e.node));
-    total = d.measurements.totalCount;
-    if (!d.measurements.pageInfo.hasNextPage) break;
-    after = d.measurements.pageInfo.endCursor;
+  while (next.measurements || next.materials) {
+    const d: Answer = await gql<Answer>(
+      QUERY,
+      { materials: f.materials, measurements: f.measurements, after: next.after, afterMaterials: next.afterMaterials, withMaterials: next.materials, withMeasurements: next.measurements },
+      ctx.signal,
+    );
+    if (d.materials) {
+      materials.push(...d.materials.edges.map((e) => e.node));
+      next.materials = d.materials.pageInfo.hasNextPage;
+      next.afterMaterials = d.materials.pageInfo.endCursor;
+    }
+    if (d.measurements) {
+      measurements.push(...d.measurements.edges.map((e) => e.node));
+      total = d.measurements.totalCount;
+      next.measurements = d.measurements.pageInfo.hasNextPage;
+      next.after = d.measurements.pageInfo.endCursor;
+    }
   }
   return { materials, measurements, total };
 }
@@ -112,7 +123,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
       [
         { name: 'family', label: 'Structural family', type: 'select', options: families, maps: 'measurements(where: {family})' },
         { name: 'chemicalClass', label: 'Chemical class', type: 'select', options: CHEMICAL_CLASSES.map((c) => [c, words(c)]), maps: 'measurements(where: {chemicalClass})' },
-        { name: 'mobileIon', label: 'Mobile ion', type: 'select', options: MOBILE_IONS.map((i) => [i, i]), maps: 'measurements(where: {elementsIncludeAll: [ion]})' },
+        { name: 'mobileIon', label: 'Mobile ion', type: 'select', options: MOBILE_IONS.map((i) => [i, i]), maps: 'measurements(where: {mobileIon})' },
         { name: 'temperatureMin', label: 'T from (°C)', type: 'number', placeholder: 'e.g. 20', maps: 'measurements(where: {temperature: {min, unit: "°C"}})' },
         { name: 'temperatureMax', label: 'T to (°C)', type: 'number', placeholder: 'e.g. 30', maps: 'measurements(where: {temperature: {max, unit: "°C"}})' },
         { name: 'source', label: 'Source', type: 'select', options: [['REVIEW', 'Reviews'], ['DATASET', 'Datasets'], ['CURATED', 'Added through the API']], maps: 'measurements(where: {source})' },
@@ -123,14 +134,16 @@ async function render(ctx: ViewContext): Promise<Rendered> {
   );
   const { materials, measurements, total } = await load(ctx);
   const points = conductivityPoints(materials, measurements, axis);
-  const families_ = [...new Set(points.map((p) => p.material.family ?? 'no family'))].sort();
+  // with a family filter every point is of that family (any source placing it there), whatever its main family
+  const familyOf = (p: Point) => ctx.params.family ?? p.material.family ?? 'no family';
+  const families_ = [...new Set(points.map(familyOf))].sort();
   const series = families_.map((fam, i) => ({
     name: familyLabel(fam === 'no family' ? null : fam),
     type: 'scatter',
     symbol: SYMBOLS[i % SYMBOLS.length],
     symbolSize: 9,
     itemStyle: { color: OKABE_ITO[i % OKABE_ITO.length], opacity: 0.85, borderColor: '#222', borderWidth: 0.5 },
-    data: points.filter((p) => (p.material.family ?? 'no family') === fam).map((p) => ({ value: [p.x, p.m.value], point: p })),
+    data: points.filter((p) => familyOf(p) === fam).map((p) => ({ value: [p.x, p.m.value], point: p })),
   }));
   const el = h('div', { class: 'chart', id: 'chart-conductivity' });
   const left = measurements.length - points.length;

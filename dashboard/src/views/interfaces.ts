@@ -10,6 +10,7 @@ import { exportUrl, gql } from '../api.js';
 import { drawChart, VIRIDIS } from '../charts.js';
 import { dataTable, esc, exportBar, filterBar, fmt, h, provenanceCell } from '../dom.js';
 import { PROVENANCE, type PublicationRow, type SourceRow } from '../rows.js';
+import { REVIEWS } from '../vocabulary.js';
 import { words, type Rendered, type View, type ViewContext } from '../view.js';
 
 const PAGE = `query InterfaceMatrix($where: InterfaceWhere, $after: String) {
@@ -64,11 +65,32 @@ export function matrixCells(all: Cell[]): Cell[] {
   return all.filter((c) => c.electrolyte && c.counterpart);
 }
 
+/** The materials of an axis by id, ordered by name; a name two materials share is followed by the id. */
+function axisOf(materials: { id: string; name: string }[]): { ids: string[]; labels: string[] } {
+  const names = new Map(materials.map((m) => [m.id, m.name]));
+  const ids = [...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!) || a.localeCompare(b));
+  const count = new Map<string, number>();
+  for (const id of ids) count.set(names.get(id)!, (count.get(names.get(id)!) ?? 0) + 1);
+  return { ids, labels: ids.map((id) => (count.get(names.get(id)!)! > 1 ? `${names.get(id)} (${id})` : names.get(id)!)) };
+}
+
 function energyOf(c: Cell): number | null {
   return c.prediction?.status === 'COMPUTED' ? (c.prediction.reaction?.reactionEnergyEvPerAtom ?? 0) : null;
 }
 
+/** The matrices read during this page's life, by filter: selecting a cell reads only its detail (a live redraw reads again). */
+const matrices = new Map<string, { cells: Cell[]; total: number }>();
+
 async function loadCells(ctx: ViewContext, where: Record<string, unknown>): Promise<{ cells: Cell[]; total: number }> {
+  const key = JSON.stringify(where);
+  const cached = ctx.live ? undefined : matrices.get(key);
+  if (cached) return cached;
+  const read = await readCells(ctx, where);
+  matrices.set(key, read);
+  return read;
+}
+
+async function readCells(ctx: ViewContext, where: Record<string, unknown>): Promise<{ cells: Cell[]; total: number }> {
   const cells: Cell[] = [];
   let after: string | null = null;
   let total = 0;
@@ -87,7 +109,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
       ctx.params,
       [
         { name: 'material', label: 'Material on either side', type: 'text', placeholder: 'e.g. LGPS, Li', maps: 'interfaces(where: {material})' },
-        { name: 'review', label: 'Review', type: 'select', options: ['banerjee2020', 'famprikis2019', 'feng2022', 'lewis2019', 'pasta2020'].map((r) => [r, r]), maps: 'interfaces(where: {review})' },
+        { name: 'review', label: 'Review', type: 'select', options: REVIEWS.map((r) => [r, r]), maps: 'interfaces(where: {review})' },
         { name: 'interphaseType', label: 'Interphase type', type: 'select', options: [['TYPE_1_STABLE', 'Type 1: stable'], ['TYPE_2_MIXED_CONDUCTING', 'Type 2: mixed conducting'], ['TYPE_3_PASSIVATING', 'Type 3: passivating'], ['UNSTABLE', 'Unstable'], ['KINETICALLY_STABILIZED', 'Kinetically stabilised'], ['ARTIFICIALLY_PROTECTED', 'Artificially protected'], ['THERMODYNAMICALLY_STABLE', 'Thermodynamically stable']], maps: 'interfaces(where: {interphaseType})' },
       ],
       ctx.set,
@@ -96,9 +118,11 @@ async function render(ctx: ViewContext): Promise<Rendered> {
   const where = interfaceFilter(ctx.params);
   const { cells: all, total } = await loadCells(ctx, where);
   const cells = matrixCells(all);
-  const electrolytes = [...new Set(cells.map((c) => c.electrolyte!.name))].sort();
-  const counterparts = [...new Set(cells.map((c) => c.counterpart!.name))].sort();
-  const at = (c: Cell) => [counterparts.indexOf(c.counterpart!.name), electrolytes.indexOf(c.electrolyte!.name)];
+  const rows = axisOf(cells.map((c) => c.electrolyte!));
+  const columns = axisOf(cells.map((c) => c.counterpart!));
+  const electrolytes = rows.labels;
+  const counterparts = columns.labels;
+  const at = (c: Cell) => [columns.ids.indexOf(c.counterpart!.id), rows.ids.indexOf(c.electrolyte!.id)];
   const computed = cells.filter((c) => energyOf(c) !== null);
   const energies = computed.map((c) => energyOf(c)!);
   const el = h('div', { class: 'chart tall', id: 'chart-interfaces', style: `height:${Math.max(420, electrolytes.length * 22 + 170)}px` });

@@ -10,7 +10,7 @@ import { dataTable, exportBar, filterBar, fmt, h, provenanceCell, esc, whoReport
 import { OPERATING_POTENTIALS } from '../electrodes.js';
 import { PROVENANCE, type PublicationRow, type SourceRow } from '../rows.js';
 import { words, type Rendered, type View, type ViewContext } from '../view.js';
-import { structuralFamilies } from '../vocabulary.js';
+import { REVIEWS, structuralFamilies } from '../vocabulary.js';
 
 const QUERY = `query StabilityWindows($where: ReportedStabilityWindowWhere, $after: String) {
   reportedStabilityWindows(first: 100, after: $after, where: $where) {
@@ -91,7 +91,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
       ctx.params,
       [
         { name: 'family', label: 'Structural family', type: 'select', options: families, maps: 'reportedStabilityWindows(where: {family})' },
-        { name: 'review', label: 'Review', type: 'select', options: ['banerjee2020', 'famprikis2019', 'feng2022', 'lewis2019', 'pasta2020'].map((r) => [r, r]), maps: 'reportedStabilityWindows(where: {review})' },
+        { name: 'review', label: 'Review', type: 'select', options: REVIEWS.map((r) => [r, r]), maps: 'reportedStabilityWindows(where: {review})' },
         { name: 'computed', label: 'Reported method', type: 'select', options: [['false', 'Measured'], ['true', 'Computed in the paper']], maps: 'reportedStabilityWindows(where: {computed})' },
       ],
       ctx.set,
@@ -129,7 +129,7 @@ async function render(ctx: ViewContext): Promise<Rendered> {
           return `<b>${esc(r.material?.name)}</b> · ${esc(p.seriesName)}<br>${fmt(lo)}–${fmt(hi)} V vs Li/Li+<br>Method: ${esc(r.methodText ?? words(r.method))}<br>Reported in: ${esc(whoReported(r.publication))}<br>Read in: ${esc(whereRead(r.source))}`;
         },
       },
-      xAxis: { type: 'value', name: 'Potential (V vs Li/Li+)', nameLocation: 'middle', nameGap: 28, min: 0, max: 6 },
+      xAxis: { type: 'value', name: 'Potential (V vs Li/Li+)', nameLocation: 'middle', nameGap: 28, min: 0, max: (v: { max: number }) => Math.max(6, Math.ceil(v.max)) },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
       series: [
         ...bar('Reported', OKABE_ITO[0]!, both, rows),
